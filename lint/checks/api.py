@@ -1,0 +1,45 @@
+"""What a check kind gets (a :class:`Context`) and gives back (:class:`Finding`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from lint.model import Fix, Related, Severity, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The rule a check runs for: its name, severity and resolved option values."""
+
+    rule: str
+    severity: Severity
+    options: Mapping[str, Any]
+    root: str = "."
+
+    def __getitem__(self, key: str) -> Any:
+        return self.options[key]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem a check found.
+
+    ``args`` fill the rule's message template; ``message`` replaces the template.
+    ``severity`` overrides the rule's (for checks with several levels). ``path`` is
+    needed only from corpus checks. ``entry``/``phase`` are found from the span when
+    left None. ``fingerprint`` is text that identifies the finding across edits
+    (defaults to the text under the span).
+    """
+
+    span: Span
+    args: Mapping[str, Any] = field(default_factory=dict)
+    message: str | None = None
+    severity: Severity | None = None
+    related: tuple[Related, ...] = ()
+    fix: Fix | None = None
+    path: str | None = None
+    entry: str | None = None
+    phase: str | None = None
+    fingerprint: str | None = None

@@ -1,0 +1,183 @@
+"""Command line: ``response-lint check|outline|rules|rule NAME``.
+
+Parses arguments and hands over to :mod:`lint.app` (check), :mod:`lint.outline`
+and :mod:`lint.rules`; prints one-line errors with exit 2 (tracebacks only with
+``--debug``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from lint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values: Sequence[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="response-lint",
+        description="Lint response files: placeholders, broken links, copy between years, "
+                    "missing phases and entries, readability and spelling.")
+    parser.add_argument("--version", action="version", version=f"response-lint {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="lint files and folders")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+                       help="files or folders (folders are walked by the include globs)")
+    check.add_argument("--format", help="output format: text, concise, json, and others (see --help-formats)")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    check.add_argument("--select", action="append", metavar="RULES",
+                       help="rules to run, by name or glob, comma-separated (replaces the default set)")
+    check.add_argument("--extend-select", action="append", metavar="RULES", help="rules to add to the selection")
+    check.add_argument("--ignore", action="append", metavar="RULES", help="rules not to run")
+    check.add_argument("--fail-on", choices=["error", "warning", "info", "never"],
+                       help="lowest severity that makes the exit code 1 (default: error)")
+    check.add_argument("--config", metavar="FILE", help="config file (default: found upward from the paths)")
+    check.add_argument("--fix", action="store_true", help="apply the fixes that findings carry, in place")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    color = check.add_mutually_exclusive_group()
+    color.add_argument("--color", dest="color", action="store_const", const=True, default=None,
+                       help="colour the text output even when piped")
+    color.add_argument("--no-color", dest="color", action="store_const", const=False,
+                       help="never colour the output (as NO_COLOR does)")
+    check.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
+    outline = sub.add_parser("outline", help="print the parsed structure of files as JSON")
+    outline.add_argument("files", nargs="+", metavar="FILE")
+    outline.add_argument("--config", metavar="FILE")
+
+    rules = sub.add_parser("rules", help="list the rules")
+    rules.add_argument("--config", metavar="FILE")
+    rules.add_argument("--json", action="store_true", help="as JSON")
+    rules.add_argument("--test", action="store_true",
+                       help="run every rule's pass/fail examples (to test your own rule packs)")
+
+    rule = sub.add_parser("rule", help="explain one rule, with its options and examples")
+    rule.add_argument("name")
+    rule.add_argument("--config", metavar="FILE")
+    return parser
+
+
+def _check(args: argparse.Namespace) -> int:
+    from lint.app import CheckOptions, check
+
+    options = CheckOptions(
+        paths=args.paths, format=args.format, output=args.output, select=_split(args.select),
+        extend_select=_split(args.extend_select) or [], ignore=_split(args.ignore) or [],
+        fail_on=args.fail_on, config=args.config, fix=args.fix, diff=args.diff, color=args.color)
+    outcome = check(options)
+    return outcome.exit_code
+
+
+def _outline(args: argparse.Namespace) -> int:
+    from lint.app import read_documents
+    from lint.config import for_paths
+    from lint.outline import outline
+
+    config = for_paths(args.files, args.config)
+    missing = [f for f in args.files if not _exists(f)]
+    if missing:
+        print(f"response-lint: error: {missing[0]}: no such file", file=sys.stderr)
+        return EXIT_ERROR
+    documents = read_documents(args.files, config)
+    data = [outline(d) for d in documents]
+    json.dump(data if len(data) > 1 else data[0], sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def _exists(path: str) -> bool:
+    import os
+
+    return os.path.isfile(path)
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from lint import engine
+    from lint.config import for_paths
+
+    config = for_paths(["."], args.config)
+    rules = engine.available_rules(config)
+    if args.test:
+        from lint.examples import run_example
+
+        failed = 0
+        for rule in sorted(rules.values(), key=lambda r: r.name):
+            for index, example in enumerate(rule.examples):
+                result = run_example(rule, index, example, config)
+                if not result.ok:
+                    failed += 1
+                    print(f"{rule.source}: examples[{index}] ({example.verdict}): {result.problem}")
+        total = sum(len(r.examples) for r in rules.values())
+        print(f"{total - failed} passed, {failed} failed")
+        return EXIT_FINDINGS if failed else EXIT_OK
+    if args.json:
+        json.dump([{"name": r.name, "check": r.check, "severity": str(r.severity), "default": r.default,
+                    "fixable": r.fixable, "summary": r.summary, "source": str(r.source)}
+                   for r in sorted(rules.values(), key=lambda r: r.name)], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    width = max((len(name) for name in rules), default=4)
+    for rule in sorted(rules.values(), key=lambda r: r.name):
+        flags = ("" if rule.default else " (opt-in)") + (" (fixable)" if rule.fixable else "")
+        print(f"{rule.name:<{width}}  {str(rule.severity):<7}  {rule.summary}{flags}")
+    return EXIT_OK
+
+
+def _rule(args: argparse.Namespace) -> int:
+    from lint import engine
+    from lint.config import for_paths
+    from lint.ruledoc import explain
+
+    rules = engine.available_rules(for_paths(["."], args.config))
+    if args.name not in rules:
+        import difflib
+
+        close = difflib.get_close_matches(args.name, list(rules), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else "; see 'response-lint rules'"
+        print(f"response-lint: error: no rule named {args.name!r}{hint}", file=sys.stderr)
+        return EXIT_ERROR
+    sys.stdout.write(explain(rules[args.name]))
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: usage errors are 2, --help/--version 0
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_ERROR
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    commands = {"check": _check, "outline": _outline, "rules": _rules, "rule": _rule}
+    from lint.app import UsageError
+    from lint.config import ConfigError
+
+    try:
+        return commands[args.command](args)
+    except (ConfigError, UsageError) as exc:
+        print(f"response-lint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("response-lint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the contract: one line, exit 2, traceback on --debug
+        if getattr(args, "debug", False):
+            raise
+        print(f"response-lint: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
+              file=sys.stderr)
+        return EXIT_ERROR

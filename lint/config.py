@@ -1,0 +1,264 @@
+"""Configuration: ``[tool.response-lint]`` in ``pyproject.toml``, or ``.response-lint.toml``.
+
+The file is found upward from the linted paths unless ``--config`` names one. Every
+key is checked: an unknown key or a value of the wrong type is a
+:class:`ConfigError` naming the file, the key and what was expected.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lint.readers.phases import DEFAULT_HEADINGS, PhaseHeading, ReaderOptions
+
+CONFIG_FILES = (".response-lint.toml", "response-lint.toml", "pyproject.toml")
+FAIL_LEVELS = ("error", "warning", "info", "never")
+
+
+class ConfigError(ValueError):
+    """A configuration problem; the message names the file and the key."""
+
+
+# key -> (type, description); the type strings are checked by _check_type
+KEYS: dict[str, tuple[str, str]] = {
+    "include": ("list[str]", "globs of files to lint inside folders"),
+    "exclude": ("list[str]", "globs of files and folders to skip"),
+    "select": ("list[str]", "rule names or globs to run (default: all default rules)"),
+    "extend-select": ("list[str]", "rule names or globs to add to the selection"),
+    "ignore": ("list[str]", "rule names or globs not to run"),
+    "fail-on": ("str", "lowest severity that fails the run: error, warning, info or never"),
+    "format": ("str", "output format"),
+    "rule-paths": ("list[str]", "folders or files of extra rules, relative to the config file"),
+    "respect-gitignore": ("bool", "skip files that .gitignore ignores when walking folders"),
+    "max-file-size": ("int", "largest file to read, in bytes"),
+    "formats": ("dict[str,str]", "reader format per glob: source-2012, publication-2015 or markdown"),
+    "phase-headings": ("list[table]", "extra phase heading patterns: {kind, pattern, canonical}"),
+    "statement-phase": ("str", "the phase a 2012 {div .statement} stands for, e.g. 'commitment 2012'"),
+    "per-file-ignores": ("dict[str,list[str]]", "rules to ignore per glob"),
+    "rules": ("dict[str,table]", "per-rule severity and options"),
+    "links": ("bool", "check link targets online (as --links)"),
+    "link-check": ("table", "online link checking options"),
+}
+
+# options of the [link-check] table, validated here so that a typo is caught early
+LINK_KEYS: dict[str, tuple[str, str]] = {}
+
+
+@dataclass(frozen=True)
+class RuleConfig:
+    severity: str | None
+    options: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None
+    root: Path = field(default_factory=Path.cwd)
+    include: tuple[str, ...] = ("*.md", "*.markdown", "*.txt")
+    exclude: tuple[str, ...] = ()
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "error"
+    format: str | None = None
+    rule_paths: tuple[Path, ...] = ()
+    respect_gitignore: bool = True
+    max_file_size: int = 10 * 1024 * 1024
+    formats: Mapping[str, str] = field(default_factory=dict)
+    reader: ReaderOptions = field(default_factory=ReaderOptions)
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    rules: Mapping[str, RuleConfig] = field(default_factory=dict)
+    links: bool = False
+    link_check: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def source(self) -> str:
+        return str(self.path) if self.path else "defaults"
+
+
+def _check_type(where: str, key: str, kind: str, value: Any) -> None:
+    ok: bool
+    if kind == "list[str]":
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        expected = "a list of strings"
+    elif kind == "str":
+        ok, expected = isinstance(value, str), "a string"
+    elif kind == "bool":
+        ok, expected = isinstance(value, bool), "true or false"
+    elif kind == "int":
+        ok = isinstance(value, int) and not isinstance(value, bool) and value > 0
+        expected = "a positive integer"
+    elif kind == "float":
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        expected = "a number"
+    elif kind == "dict[str,str]":
+        ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+        expected = "a table of strings"
+    elif kind == "dict[str,list[str]]":
+        ok = isinstance(value, dict) and all(
+            isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value.values())
+        expected = "a table whose values are lists of strings"
+    elif kind == "list[table]":
+        ok = isinstance(value, list) and all(isinstance(v, dict) for v in value)
+        expected = "a list of tables"
+    elif kind in ("table", "dict[str,table]"):
+        ok = isinstance(value, dict) and (kind == "table" or all(isinstance(v, dict) for v in value.values()))
+        expected = "a table" if kind == "table" else "a table of tables"
+    elif kind == "str|list[str]":
+        ok = isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+        expected = "a string or a list of strings"
+    else:  # pragma: no cover - a programming error in KEYS
+        raise AssertionError(kind)
+    if not ok:
+        raise ConfigError(f"{where}: {key!r} must be {expected}, got {value!r}")
+
+
+def _unknown(where: str, key: str, known: Sequence[str]) -> ConfigError:
+    import difflib
+
+    close = difflib.get_close_matches(key, known, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return ConfigError(f"{where}: unknown key {key!r}{hint}; expected one of: {', '.join(sorted(known))}")
+
+
+def _parse_phase(where: str, value: str) -> tuple[str, int | None]:
+    parts = value.split()
+    if not parts or len(parts) > 2 or (len(parts) == 2 and not parts[1].isdigit()):
+        raise ConfigError(f"{where}: 'statement-phase' must look like 'commitment 2012', got {value!r}")
+    return parts[0], int(parts[1]) if len(parts) == 2 else None
+
+
+def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config:
+    """Build a :class:`Config` from the ``[tool.response-lint]`` table ``data``."""
+    where = f"{path or 'config'}{': ' + table if table else ''}"
+    for key, value in data.items():
+        if key not in KEYS:
+            raise _unknown(where, key, list(KEYS))
+        _check_type(where, key, KEYS[key][0], value)
+    root = path.parent if path else Path.cwd()
+    kwargs: dict[str, Any] = {"path": path, "root": root}
+    for key in ("include", "exclude", "ignore"):
+        if key in data:
+            kwargs[key] = tuple(data[key])
+    if "select" in data:
+        kwargs["select"] = tuple(data["select"])
+    if "extend-select" in data:
+        kwargs["extend_select"] = tuple(data["extend-select"])
+    if "fail-on" in data:
+        if data["fail-on"] not in FAIL_LEVELS:
+            raise ConfigError(f"{where}: 'fail-on' must be one of {', '.join(FAIL_LEVELS)}, got {data['fail-on']!r}")
+        kwargs["fail_on"] = data["fail-on"]
+    if "format" in data:
+        kwargs["format"] = data["format"]
+    if "rule-paths" in data:
+        kwargs["rule_paths"] = tuple(root / p for p in data["rule-paths"])
+    if "respect-gitignore" in data:
+        kwargs["respect_gitignore"] = data["respect-gitignore"]
+    if "max-file-size" in data:
+        kwargs["max_file_size"] = data["max-file-size"]
+    if "formats" in data:
+        from lint.readers import FORMATS
+
+        for glob, fmt in data["formats"].items():
+            if fmt not in FORMATS:
+                raise ConfigError(f"{where}: formats[{glob!r}] must be one of {', '.join(FORMATS)}, got {fmt!r}")
+        kwargs["formats"] = dict(data["formats"])
+    headings = list(DEFAULT_HEADINGS)
+    if "phase-headings" in data:
+        extra = []
+        for i, item in enumerate(data["phase-headings"]):
+            item_where = f"{where}: phase-headings[{i}]"
+            for key in item:
+                if key not in ("kind", "pattern", "canonical"):
+                    raise _unknown(item_where, key, ["kind", "pattern", "canonical"])
+            for key in ("kind", "pattern"):
+                if not isinstance(item.get(key), str):
+                    raise ConfigError(f"{item_where}: {key!r} is required and must be a string")
+            try:
+                extra.append(PhaseHeading.compile(item["kind"], item["pattern"],
+                                                  str(item.get("canonical", item["pattern"]))))
+            except (ValueError, Exception) as exc:  # re.error is a ValueError subclass in 3.13
+                raise ConfigError(f"{item_where}: {exc}") from None
+        headings = extra + headings
+    statement_kind, statement_year = "commitment", 2012
+    if "statement-phase" in data:
+        statement_kind, statement_year = _parse_phase(where, data["statement-phase"])
+    kwargs["reader"] = ReaderOptions(headings=tuple(headings), statement_kind=statement_kind,
+                                     statement_year=statement_year)
+    if "per-file-ignores" in data:
+        kwargs["per_file_ignores"] = {k: tuple(v) for k, v in data["per-file-ignores"].items()}
+    if "rules" in data:
+        rules: dict[str, RuleConfig] = {}
+        for name, table_value in data["rules"].items():
+            options = dict(table_value)
+            severity = options.pop("severity", None)
+            if severity is not None and severity not in ("error", "warning", "info"):
+                raise ConfigError(f"{where}: rules.{name}.severity must be error, warning or info, got {severity!r}")
+            rules[name] = RuleConfig(severity, options)
+        kwargs["rules"] = rules
+    if "links" in data:
+        kwargs["links"] = data["links"]
+    if "link-check" in data:
+        for key, value in data["link-check"].items():
+            if key not in LINK_KEYS:
+                raise _unknown(f"{where}: link-check", key, list(LINK_KEYS))
+            _check_type(f"{where}: link-check", key, LINK_KEYS[key][0], value)
+        kwargs["link_check"] = dict(data["link-check"])
+    return Config(**kwargs)
+
+
+def load(path: Path) -> Config:
+    """Load the config file ``path`` (a pyproject.toml or a response-lint TOML file)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config file: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("response-lint", {})
+        return parse(table, path.resolve(), "[tool.response-lint]")
+    if "tool" in data and isinstance(data["tool"], dict) and "response-lint" in data["tool"] and len(data) == 1:
+        return parse(data["tool"]["response-lint"], path.resolve(), "[tool.response-lint]")
+    return parse(data, path.resolve())
+
+
+def _has_section(pyproject: Path) -> bool:
+    try:
+        text = pyproject.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return "[tool.response-lint" in text
+
+
+def discover(start: Path) -> Path | None:
+    """The nearest config file at or above ``start`` (a folder)."""
+    current = start.resolve()
+    for folder in (current, *current.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_section(candidate)):
+                return candidate
+    return None
+
+
+def for_paths(paths: Sequence[str], explicit: str | None) -> Config:
+    """The configuration for a run over ``paths``: ``explicit`` or the one found upward."""
+    if explicit:
+        return load(Path(explicit))
+    import os
+
+    existing = [os.path.abspath(p) for p in paths if os.path.exists(p)]
+    if existing:
+        common = os.path.commonpath(existing)
+        start = Path(common if os.path.isdir(common) else os.path.dirname(common))
+    else:
+        start = Path.cwd()
+    found = discover(start)
+    return load(found) if found else Config()

@@ -1,0 +1,141 @@
+"""The rule engine: choose rules, run their checks, and turn findings into diagnostics.
+
+Document checks run on each document; corpus checks run once on all documents of
+the run. The engine never parses and never formats: it takes Documents and gives
+Diagnostics.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import string
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from lint import checks
+from lint.checks.api import Context, Finding
+from lint.config import Config, ConfigError
+from lint.files import matches, relative_to_root
+from lint.model import Diagnostic, Document, Severity
+from lint.options import OptionError
+from lint.rules import Rule, RuleError, builtin_rules_dir, load_rules
+
+
+class _Args(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+_FORMATTER = string.Formatter()
+
+
+def render_message(template: str, args: Mapping[str, Any]) -> str:
+    """Fill ``template``'s ``{name}`` fields from ``args``; unknown fields stay as written."""
+    try:
+        return _FORMATTER.vformat(template, (), _Args(args))
+    except (ValueError, IndexError, KeyError, AttributeError):
+        return template
+
+
+def available_rules(config: Config) -> dict[str, Rule]:
+    """Built-in rules plus the config's rule packs, with the config's severities and options."""
+    try:
+        rules = load_rules([builtin_rules_dir(), *config.rule_paths])
+    except RuleError as exc:
+        raise ConfigError(str(exc)) from None
+    for name, rule_config in config.rules.items():
+        if name not in rules:
+            close = fnmatch.filter(rules, f"*{name[:4]}*")
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ConfigError(f"{config.source}: rules.{name}: no rule named {name!r}{hint}")
+        severity = Severity.parse(rule_config.severity) if rule_config.severity else None
+        try:
+            rules[name] = rules[name].with_config(severity, rule_config.options, config.source)
+        except OptionError as exc:
+            raise ConfigError(str(exc)) from None
+    return rules
+
+
+def _expand(patterns: Iterable[str], names: Iterable[str], what: str) -> set[str]:
+    chosen: set[str] = set()
+    names = list(names)
+    for pattern in patterns:
+        pattern = pattern.strip()
+        if not pattern:
+            continue
+        hits = fnmatch.filter(names, pattern)
+        if not hits and pattern.upper() != "ALL":
+            raise ConfigError(f"{what}: no rule matches {pattern!r}")
+        chosen.update(hits if pattern.upper() != "ALL" else names)
+    return chosen
+
+
+def select_rules(rules: Mapping[str, Rule], select: Sequence[str] | None, extend: Sequence[str],
+                 ignore: Sequence[str]) -> list[Rule]:
+    """Rules chosen by name or glob: ``select`` (default: the default rules) + ``extend`` - ``ignore``."""
+    if select is None:
+        chosen = {name for name, rule in rules.items() if rule.default}
+    else:
+        chosen = _expand(select, rules, "--select")
+    chosen |= _expand(extend, rules, "--extend-select")
+    chosen -= _expand(ignore, rules, "--ignore")
+    return [rules[name] for name in sorted(chosen)]
+
+
+@dataclass(frozen=True)
+class _Bound:
+    rule: Rule
+    context: Context
+    module: Any
+
+
+def _diagnostic(rule: Rule, finding: Finding, document: Document, explicit_severity: bool) -> Diagnostic:
+    entry_name, phase_key = finding.entry, finding.phase
+    if entry_name is None and phase_key is None:
+        entry, phase = document.phase_at(finding.span.start)
+        entry_name = entry.name if entry else None
+        phase_key = phase.key if phase else None
+    severity = rule.severity if explicit_severity or finding.severity is None else finding.severity
+    message = finding.message if finding.message is not None else render_message(rule.message, finding.args)
+    return Diagnostic(path=document.path, span=finding.span, rule=rule.name, severity=severity,
+                      message=message, entry=entry_name, phase=phase_key, related=finding.related,
+                      fix=finding.fix, fingerprint_text=finding.fingerprint)
+
+
+def run(documents: Sequence[Document], rules: Sequence[Rule], config: Config) -> list[Diagnostic]:
+    """All diagnostics of ``rules`` on ``documents``, sorted by path and position."""
+    bound = [
+        _Bound(rule, Context(rule.name, rule.severity, rule.options, str(config.root)), checks.load(rule.check))
+        for rule in rules
+    ]
+    explicit = {name for name, rc in config.rules.items() if rc.severity}
+    ignored_per_file: dict[str, set[str]] = {}
+    for document in documents:
+        rel = relative_to_root(document.path, config.root)
+        names: set[str] = set()
+        for glob, rule_globs in config.per_file_ignores.items():
+            if matches(rel, [glob]) or matches(document.path, [glob]):
+                for rule_glob in rule_globs:
+                    names.update(fnmatch.filter([b.rule.name for b in bound], rule_glob))
+        ignored_per_file[document.path] = names
+    by_path = {document.path: document for document in documents}
+    diagnostics: list[Diagnostic] = []
+    for item in bound:
+        if hasattr(item.module, "check"):
+            for document in documents:
+                if item.rule.name in ignored_per_file[document.path]:
+                    continue
+                if not document.text and item.rule.check != "syntax":
+                    continue
+                for finding in item.module.check(document, item.context):
+                    diagnostics.append(_diagnostic(item.rule, finding, document, item.rule.name in explicit))
+        if hasattr(item.module, "check_corpus"):
+            readable = [d for d in documents if d.text and item.rule.name not in ignored_per_file[d.path]]
+            for finding in item.module.check_corpus(readable, item.context):
+                target = by_path.get(finding.path or "")
+                if target is None:
+                    raise RuntimeError(f"check {item.rule.check!r} gave a finding with no known path")
+                diagnostics.append(_diagnostic(item.rule, finding, target, item.rule.name in explicit))
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return diagnostics

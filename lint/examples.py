@@ -1,0 +1,62 @@
+"""Run a rule's pass/fail examples: the rule-pack test used by the test suite and by
+``response-lint rules --test`` (so users can test their own rule packs)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+
+from lint import engine
+from lint.config import Config
+from lint.model import Diagnostic
+from lint.rules import Example, Rule
+from lint.source import load
+
+_SUFFIX = {"markdown": ".md", None: ".txt"}
+
+
+@dataclass(frozen=True)
+class ExampleResult:
+    rule: str
+    index: int
+    example: Example
+    diagnostics: tuple[Diagnostic, ...]
+    lines: tuple[int, ...]
+    problem: str | None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def run_example(rule: Rule, index: int, example: Example, config: Config | None = None) -> ExampleResult:
+    """Lint the example's text (or files) with ``rule`` alone and judge the verdict."""
+    config = config or Config()
+    options = {k: v for k, v in example.options.items()}
+    bound = rule.with_config(None, options, f"{rule.source}: examples[{index}]") if options else rule
+    with tempfile.TemporaryDirectory(prefix="response-lint-example-") as folder:
+        files = dict(example.files) if example.files else {
+            "example" + _SUFFIX.get(example.format, ".txt"): example.text or ""}
+        documents = []
+        for name, text in files.items():
+            path = os.path.join(folder, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+            documents.append(load(path, config.reader, example.format, config.max_file_size))
+        diagnostics = [d for d in engine.run(documents, [bound], config) if d.rule == rule.name]
+        lines = tuple(next(doc for doc in documents if doc.path == d.path).lines.line_of(d.span.start)
+                      for d in diagnostics)
+    problem = None
+    if example.verdict == "pass" and diagnostics:
+        problem = f"expected no finding, got {len(diagnostics)}: " + "; ".join(
+            f"line {line}: {d.message}" for d, line in zip(diagnostics, lines, strict=True))
+    elif example.verdict == "fail" and not diagnostics:
+        problem = "expected a finding, got none"
+    elif example.count is not None and len(diagnostics) != example.count:
+        problem = f"expected {example.count} findings, got {len(diagnostics)}: " + "; ".join(
+            f"line {line}: {d.message}" for d, line in zip(diagnostics, lines, strict=True))
+    elif example.lines is not None and tuple(sorted(set(lines))) != tuple(sorted(set(example.lines))):
+        problem = f"expected findings on lines {list(example.lines)}, got {sorted(set(lines))}"
+    return ExampleResult(rule.name, index, example, tuple(diagnostics), lines, problem)

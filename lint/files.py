@@ -1,0 +1,84 @@
+"""Find the files a run lints: explicit paths as given, folders walked by globs."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import subprocess
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
+
+
+def to_display(path: str) -> str:
+    """A path as reports show it: as given, with ``/`` separators."""
+    return path.replace(os.sep, "/") if os.sep != "/" else path
+
+
+def matches(path: str, globs: Iterable[str]) -> bool:
+    """True when ``path`` (with ``/``) or its file name matches one of ``globs``."""
+    name = path.rsplit("/", 1)[-1]
+    for glob in globs:
+        if fnmatch.fnmatchcase(name, glob) or fnmatch.fnmatchcase(path, glob) or \
+                fnmatch.fnmatchcase(path, "*/" + glob.lstrip("/")):
+            return True
+    return False
+
+
+def _git_ignored(folder: str, candidates: list[str]) -> set[str]:
+    if not candidates:
+        return set()
+    try:
+        proc = subprocess.run(["git", "-C", folder, "check-ignore", "--stdin", "-z"],
+                              input="\0".join(os.path.relpath(c, folder) for c in candidates).encode(),
+                              capture_output=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    if proc.returncode not in (0, 1):
+        return set()
+    return {os.path.normpath(os.path.join(folder, p)) for p in proc.stdout.decode(errors="replace").split("\0") if p}
+
+
+def collect(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str],
+            respect_gitignore: bool = True) -> tuple[list[str], list[str]]:
+    """``(files, missing)``: files to lint in order, and given paths that do not exist."""
+    files: list[str] = []
+    missing: list[str] = []
+    seen: set[str] = set()
+    for given in paths:
+        if os.path.isfile(given) or (os.path.exists(given) and not os.path.isdir(given)):
+            key = os.path.normpath(given)
+            if key not in seen:
+                seen.add(key)
+                files.append(given)
+            continue
+        if not os.path.isdir(given):
+            missing.append(given)
+            continue
+        found: list[str] = []
+        for root, dirs, names in os.walk(given):
+            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS
+                             and not matches(to_display(os.path.join(root, d)), exclude))
+            for name in sorted(names):
+                full = os.path.join(root, name)
+                shown = to_display(full)
+                if matches(shown, include) and not matches(shown, exclude):
+                    found.append(full)
+        if respect_gitignore:
+            ignored = _git_ignored(given, found)
+            found = [f for f in found if os.path.normpath(f) not in ignored]
+        for full in found:
+            key = os.path.normpath(full)
+            if key not in seen:
+                seen.add(key)
+                files.append(full)
+    return files, missing
+
+
+def relative_to_root(path: str, root: Path) -> str:
+    """``path`` relative to ``root`` with ``/`` (for per-file globs), or as is when outside."""
+    try:
+        return Path(os.path.abspath(path)).relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return to_display(path)

@@ -1,0 +1,36 @@
+"""Output formats, one module per format, each with ``render(report, out, settings)``.
+
+Formatters read a :class:`lint.report.Report`; they never compute findings.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Protocol, TextIO
+
+from lint.report import Report
+
+FORMATS: dict[str, str] = {
+    "text": "lint.formats.text",
+    "concise": "lint.formats.concise",
+    "json": "lint.formats.json_report",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    color: bool = False
+    tool_version: str = ""
+    show_source: bool = True
+
+
+class _Formatter(Protocol):
+    def render(self, report: Report, out: TextIO, settings: Settings) -> None: ...
+
+
+def get(name: str) -> _Formatter:
+    if name not in FORMATS:
+        raise ValueError(f"unknown format {name!r} (expected one of {', '.join(FORMATS)})")
+    module: _Formatter = importlib.import_module(FORMATS[name])  # type: ignore[assignment]
+    return module

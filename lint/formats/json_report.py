@@ -1,0 +1,47 @@
+"""``json``: the machine-readable report of the interface contract (version 1)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from lint.formats import Settings
+from lint.report import Item, Location, Report
+
+
+def _position(location: Location) -> dict[str, int]:
+    return {"line": location.line, "column": location.column,
+            "end_line": location.end_line, "end_column": location.end_column}
+
+
+def diagnostic(item: Item, report: Report) -> dict[str, Any]:
+    d = item.diagnostic
+    data: dict[str, Any] = {"path": d.path, **_position(item.location), "rule": d.rule,
+                            "severity": str(d.severity), "message": d.message,
+                            "entry": d.entry, "phase": d.phase}
+    data["related"] = [{"path": r.related.path, **_position(r.location), "message": r.related.message}
+                       for r in item.related]
+    if d.fix is not None:
+        document = report.documents[d.path]
+        from lint.report import locate
+
+        data["fix"] = {"description": d.fix.description,
+                       "edits": [{**_position(locate(document.lines, e.span)), "replacement": e.replacement}
+                                 for e in d.fix.edits]}
+    else:
+        data["fix"] = None
+    return data
+
+
+def document(report: Report, settings: Settings) -> dict[str, Any]:
+    return {
+        "version": 1,
+        "tool": {"name": "response-lint", "version": settings.tool_version},
+        "diagnostics": [diagnostic(item, report) for item in report.items],
+        "summary": {"files": report.files, **report.counts},
+    }
+
+
+def render(report: Report, out: TextIO, settings: Settings) -> None:
+    json.dump(document(report, settings), out, ensure_ascii=False, indent=2)
+    out.write("\n")

@@ -1,0 +1,322 @@
+"""The document model: what readers produce and checks consume.
+
+Every node carries an exact :class:`Span` (start and end offsets into the decoded
+text of its file). Line and column numbers are derived once, at report time, by
+:class:`LineIndex`. This module imports nothing else from the package.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is; ordered so that ``ERROR > WARNING > INFO``."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """Half-open range ``[start, end)`` of code-point offsets into a document's text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"invalid span {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def slice(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """An inline link ``[text](target)``, or ``[text]`` with no target at all."""
+
+    text: str
+    target: str | None
+    span: Span
+    text_span: Span
+    target_span: Span | None
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One block of prose: a paragraph or a list item (``kind == "bullet"``).
+
+    ``text`` is the plain prose: link markup reduced to the link text, a bullet's
+    marker and line breaks removed. ``pieces`` maps it back to the document: each
+    pair ``(text_offset, doc_offset)`` starts a run of characters copied unchanged,
+    so :meth:`to_span` turns any range of ``text`` into an exact document span.
+    """
+
+    text: str
+    span: Span
+    kind: str = "paragraph"
+    links: tuple[Link, ...] = ()
+    pieces: tuple[tuple[int, int], ...] = ()
+
+    def to_offset(self, index: int) -> int:
+        """Document offset of character ``index`` of :attr:`text`."""
+        if not self.pieces:
+            return self.span.start + index
+        lo, hi = 0, len(self.pieces) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.pieces[mid][0] <= index:
+                lo = mid
+            else:
+                hi = mid - 1
+        text_offset, doc_offset = self.pieces[lo]
+        return doc_offset + (index - text_offset)
+
+    def to_span(self, start: int, end: int) -> Span:
+        """Document span of ``text[start:end]``."""
+        if end <= start:
+            offset = self.to_offset(start) if start < len(self.text) else self.span.end
+            return Span(offset, offset)
+        return Span(self.to_offset(start), self.to_offset(end - 1) + 1)
+
+
+PHASE_KINDS = ("commitment", "progress", "plan")
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    """One reporting period of an entry: a commitment, progress or plans for a year.
+
+    ``heading`` is the text as written (None when the format implies the phase, as
+    the 2012 ``{div .statement}`` does); ``canonical`` is the canonical heading text
+    for this kind and year, used to report variant spellings.
+    """
+
+    kind: str
+    year: int | None
+    span: Span
+    body_span: Span
+    heading: str | None = None
+    heading_span: Span | None = None
+    canonical: str | None = None
+    paragraphs: tuple[Paragraph, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """The phase's identity, e.g. ``"progress 2013"``."""
+        return f"{self.kind} {self.year}" if self.year is not None else self.kind
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        return tuple(link for para in self.paragraphs for link in para.links)
+
+    @property
+    def order(self) -> tuple[int, int]:
+        """Chronological sort key: a plan for year Y is written after progress in Y-1."""
+        year = self.year if self.year is not None else 0
+        rank = {"commitment": (year, 1), "progress": (year, 2), "plan": (year - 1, 3)}
+        return rank.get(self.kind, (year, 4))
+
+    @property
+    def text(self) -> str:
+        """The phase's prose, one paragraph per line."""
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One responding organisation's answer: a name and its phases."""
+
+    name: str
+    key: str
+    span: Span
+    name_span: Span
+    phases: tuple[Phase, ...] = ()
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        return tuple(link for phase in self.phases for link in phase.links)
+
+    def phase(self, key: str) -> Phase | None:
+        for phase in self.phases:
+            if phase.key == key:
+                return phase
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A comment in the source (an HTML comment in Markdown or the 2012 format)."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class ReadIssue:
+    """Something the reader could not fully understand; reported by the ``syntax`` rule."""
+
+    span: Span
+    message: str
+    severity: Severity = Severity.ERROR
+    code: str = "syntax"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``span`` of the document text by ``replacement``."""
+
+    span: Span
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    description: str
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another place that explains a finding (e.g. where copied text was first written)."""
+
+    path: str
+    span: Span
+    message: str
+
+
+class LineIndex:
+    """Maps offsets to 1-based line and column numbers (columns count code points)."""
+
+    __slots__ = ("_starts", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        starts = [0]
+        i = 0
+        n = len(text)
+        while i < n:
+            c = text[i]
+            if c == "\n":
+                starts.append(i + 1)
+            elif c == "\r":
+                if i + 1 < n and text[i + 1] == "\n":
+                    i += 1
+                starts.append(i + 1)
+            i += 1
+        self._starts = starts
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self._starts, offset)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = self.line_of(offset)
+        return line, offset - self._starts[line - 1] + 1
+
+    def line_span(self, line: int) -> Span:
+        """The span of line ``line`` (1-based) without its line ending."""
+        start = self._starts[line - 1]
+        end = self._starts[line] if line < len(self._starts) else len(self._text)
+        while end > start and self._text[end - 1] in "\r\n":
+            end -= 1
+        return Span(start, end)
+
+    def line_text(self, line: int) -> str:
+        return self.line_span(line).slice(self._text)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed response file.
+
+    ``text`` is the decoded text (BOM removed, line endings kept); every span in the
+    tree indexes into it. ``encoding``, ``bom`` and ``newline`` let a fix write the
+    file back exactly as it was found.
+    """
+
+    path: str
+    text: str
+    format: str
+    title: str | None = None
+    title_span: Span | None = None
+    action: str | None = None
+    entries: tuple[Entry, ...] = ()
+    issues: tuple[ReadIssue, ...] = ()
+    comments: tuple[Comment, ...] = ()
+    encoding: str = "utf-8"
+    bom: bool = False
+    newline: str = "\n"
+    preamble: tuple[Paragraph, ...] = field(default=())
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @property
+    def phases(self) -> tuple[Phase, ...]:
+        return tuple(phase for entry in self.entries for phase in entry.phases)
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        found = [link for para in self.preamble for link in para.links]
+        found.extend(link for entry in self.entries for link in entry.links)
+        return tuple(found)
+
+    def entry_at(self, offset: int) -> Entry | None:
+        for entry in self.entries:
+            if entry.span.start <= offset < max(entry.span.end, entry.span.start + 1):
+                return entry
+        return None
+
+    def phase_at(self, offset: int) -> tuple[Entry | None, Phase | None]:
+        entry = self.entry_at(offset)
+        if entry is None:
+            return None, None
+        for phase in entry.phases:
+            if phase.span.start <= offset < max(phase.span.end, phase.span.start + 1):
+                return entry, phase
+        return entry, None
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A finding of one rule at one place of one document."""
+
+    path: str
+    span: Span
+    rule: str
+    severity: Severity
+    message: str
+    entry: str | None = None
+    phase: str | None = None
+    related: tuple[Related, ...] = ()
+    fix: Fix | None = None
+    fingerprint_text: str | None = None
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.span.start, self.span.end, self.rule)

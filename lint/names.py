@@ -1,0 +1,46 @@
+"""Normalise organisation names so that spellings of one name match.
+
+``normalise("Attorney <br> General's <br> Office")`` and
+``normalise("The Attorney General’s Office")`` give the same key. Aliases (a
+mapping of normalised variant to normalised canonical key) come from rule data.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+
+_BR = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]{0,200}>")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_PUNCT = re.compile(r"[^\w\s]")
+_SPACE = re.compile(r"\s+")
+_HM = re.compile(r"\bher majesty'?s\b|\bhis majesty'?s\b")
+
+
+def display_name(raw: str) -> str:
+    """The name as a reader shows it: line breaks and tags become single spaces."""
+    text = _TAG.sub(" ", _BR.sub(" ", raw))
+    return _SPACE.sub(" ", text).strip()
+
+
+def normalise(raw: str) -> str:
+    """A matching key: no markup, case, punctuation, leading "The", "&"/"and", "HM"."""
+    text = unicodedata.normalize("NFKC", display_name(raw)).translate(_QUOTES).lower()
+    text = _HM.sub("hm", text)
+    text = text.replace("&", " and ")
+    text = text.replace("'s ", "s ").replace("'", "")
+    text = _PUNCT.sub(" ", text)
+    text = _SPACE.sub(" ", text).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def canonical_key(raw: str, aliases: Mapping[str, str] | None = None) -> str:
+    """``normalise`` then map through ``aliases`` (keys and values already normalised)."""
+    key = normalise(raw)
+    if aliases:
+        return aliases.get(key, key)
+    return key

@@ -1,0 +1,102 @@
+"""Block structure shared by the Markdown and 2012 readers: paragraphs, list items, comments."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from lint.model import Comment, Paragraph, ReadIssue, Severity, Span
+from lint.readers.inline import build_paragraph
+from lint.readers.lines import Line
+
+BULLET = re.compile(r"^(\s{0,3})([-*+•]|\d{1,3}[.)])\s+")
+
+
+@dataclass
+class BlockResult:
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    issues: list[ReadIssue] = field(default_factory=list)
+
+
+def comment_line(line: Line, result: BlockResult, state: list[Line]) -> bool:
+    """Track ``<!-- ... -->`` comments. Returns True when ``line`` belongs to a comment.
+
+    ``state`` holds the open comment's lines (empty when no comment is open).
+    """
+    text = line.text
+    if state:
+        state.append(line)
+        if "-->" in text:
+            first = state[0]
+            start = first.start + first.text.index("<!--")
+            end = line.start + text.index("-->") + 3
+            body = "\n".join(item.text for item in state)
+            result.comments.append(Comment(body[body.index("<!--") : body.rindex("-->") + 3], Span(start, end)))
+            state.clear()
+        return True
+    stripped = text.lstrip()
+    if stripped.startswith("<!--"):
+        offset = line.start + len(text) - len(stripped)
+        close = stripped.find("-->", 4)
+        if close >= 0:
+            result.comments.append(Comment(stripped[: close + 3], Span(offset, offset + close + 3)))
+            if stripped[close + 3 :].strip():
+                return False
+            return True
+        state.append(line)
+        return True
+    return False
+
+
+def finish_comment(state: list[Line], result: BlockResult) -> None:
+    if state:
+        first = state[0]
+        result.issues.append(ReadIssue(
+            Span(first.start, first.end), "unclosed HTML comment: '<!--' has no matching '-->'",
+            Severity.ERROR))
+        state.clear()
+
+
+def markdown_blocks(lines: Sequence[Line], result: BlockResult) -> list[Paragraph]:
+    """Paragraphs and list items of ``lines`` (Markdown rules: blank lines separate)."""
+    paragraphs: list[Paragraph] = []
+    current: list[tuple[int, str]] = []
+    kind = "paragraph"
+    first: Line | None = None
+    last: Line | None = None
+    comment: list[Line] = []
+
+    def flush() -> None:
+        nonlocal current, first, last, kind
+        if current and first is not None and last is not None:
+            paragraphs.append(build_paragraph(current, Span(first.start, last.end), kind))
+        current = []
+        first = last = None
+        kind = "paragraph"
+
+    for line in lines:
+        if comment_line(line, result, comment):
+            continue
+        text = line.text
+        if not text.strip():
+            flush()
+            continue
+        bullet = BULLET.match(text)
+        if bullet:
+            flush()
+            kind = "bullet"
+            first = last = line
+            current = [(line.start + bullet.end(), text[bullet.end() :].rstrip())]
+            continue
+        if current and kind == "bullet" and not text[:1].isspace():
+            flush()
+        lead = len(text) - len(text.lstrip())
+        if not current:
+            first = line
+        current.append((line.start + lead, text.strip()))
+        last = line
+    flush()
+    finish_comment(comment, result)
+    return paragraphs

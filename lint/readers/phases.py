@@ -1,0 +1,74 @@
+"""Recognise phase headings ("Progress during 2013") and the reader options around them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseHeading:
+    """A heading pattern: a regex with a ``year`` group, the phase kind it means,
+    and the canonical heading text (``{year}`` is filled in)."""
+
+    kind: str
+    pattern: re.Pattern[str]
+    canonical: str
+
+    @classmethod
+    def compile(cls, kind: str, pattern: str, canonical: str) -> PhaseHeading:
+        regex = re.compile(pattern, re.IGNORECASE)
+        if "year" not in regex.groupindex:
+            raise ValueError(f"phase heading pattern {pattern!r} has no (?P<year>...) group")
+        return cls(kind, regex, canonical)
+
+
+DEFAULT_HEADINGS: tuple[PhaseHeading, ...] = (
+    PhaseHeading.compile(
+        "commitment",
+        r"^(?:departmental\s+)?(?:digital\s+strategy\s+)?commitments?\s*"
+        r"\(\s*(?:[a-z]+\s+)?(?P<year>\d{4})\s*\)\s*:?$",
+        "Departmental digital strategy commitments (December {year})",
+    ),
+    PhaseHeading.compile("commitment", r"^commitments?\s+(?:in|for)\s+(?P<year>\d{4})\s*:?$",
+                         "Commitment {year}"),
+    PhaseHeading.compile("progress", r"^progress\s+(?:during|in|for)\s+(?P<year>\d{4})\s*:?$",
+                         "Progress during {year}"),
+    PhaseHeading.compile("plan", r"^planned\s+activities\s+(?:in|for|during)\s+(?P<year>\d{4})\s*:?$",
+                         "Planned activities in {year}"),
+    PhaseHeading.compile("plan", r"^plans?\s+(?:in|for)\s+(?P<year>\d{4})\s*:?$",
+                         "Planned activities in {year}"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderOptions:
+    """What a reader needs from configuration."""
+
+    headings: tuple[PhaseHeading, ...] = DEFAULT_HEADINGS
+    # the phase a 2012 ``{div .statement}`` body stands for
+    statement_kind: str = "commitment"
+    statement_year: int | None = 2012
+    known_directives: frozenset[str] = field(
+        default_factory=lambda: frozenset({"navigation", "DEPARTMENTRESPONSE", "toc", "contents"})
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingMatch:
+    kind: str
+    year: int
+    canonical: str
+
+
+def match_heading(text: str, options: ReaderOptions) -> HeadingMatch | None:
+    """The phase a heading line names, or None if it names none."""
+    stripped = " ".join(text.split())
+    if not stripped or len(stripped) > 120:
+        return None
+    for heading in options.headings:
+        m = heading.pattern.match(stripped)
+        if m:
+            year = int(m.group("year"))
+            return HeadingMatch(heading.kind, year, heading.canonical.format(year=year))
+    return None

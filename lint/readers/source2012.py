@@ -1,0 +1,151 @@
+"""Reader for the 2012 source format (kramdown-like, seed ``001``).
+
+``{div .department}`` … ``{/div}`` is an entry named by its ``##Name<br>Name``
+heading; ``{div .statement}`` holds its one phase (by default the December 2012
+commitment); ``{: .x}`` attribute lines are skipped; ``{navigation}`` and
+``{{DEPARTMENTRESPONSE}}`` are directives; ``#Action …`` is the title. An unclosed
+or unmatched ``{div}``/``{/div}`` and an unknown directive are ``syntax`` issues,
+and reading goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lint.model import Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span
+from lint.names import display_name, normalise
+from lint.readers.blocks import BlockResult, comment_line, finish_comment, markdown_blocks
+from lint.readers.lines import Line, split_lines
+from lint.readers.phases import ReaderOptions
+from lint.readers.publication import ACTION
+
+FORMAT = "source-2012"
+DIV_OPEN = re.compile(r"^\s*\{div(?P<attrs>[^}]*)\}\s*$")
+DIV_CLOSE = re.compile(r"^\s*\{/div\}\s*$")
+ATTRIBUTE = re.compile(r"^\s*\{:[^}]*\}\s*$")
+DIRECTIVE = re.compile(r"^\s*\{\{?\s*(?P<name>[A-Za-z][\w-]*)\s*\}?\}\s*$")
+HEADING = re.compile(r"^(?P<hashes>#{1,6})\s*(?P<text>.*?)\s*$")
+
+
+@dataclass
+class _Div:
+    line: Line
+    classes: tuple[str, ...]
+    body: list[Line] = field(default_factory=list)
+    name: tuple[str, Span] | None = None
+    phases: list[Phase] = field(default_factory=list)
+
+
+def read(path: str, text: str, options: ReaderOptions) -> Document:
+    result = BlockResult()
+    stack: list[_Div] = []
+    entries: list[Entry] = []
+    title: str | None = None
+    title_span: Span | None = None
+    preamble_lines: list[Line] = []
+    comment: list[Line] = []
+
+    def nearest(cls: str) -> _Div | None:
+        for div in reversed(stack):
+            if cls in div.classes:
+                return div
+        return None
+
+    for line in split_lines(text):
+        if comment_line(line, result, comment):
+            continue
+        raw = line.text
+        if not raw.strip():
+            if stack and "statement" in stack[-1].classes:
+                stack[-1].body.append(line)
+            continue
+        m = DIV_OPEN.match(raw)
+        if m:
+            classes = tuple(c.lstrip(".") for c in m.group("attrs").split() if c.startswith("."))
+            if "statement" in classes and nearest("department") is None:
+                result.issues.append(ReadIssue(Span(line.start, line.end),
+                                               "{div .statement} outside any {div .department}: it belongs to no entry"))
+            stack.append(_Div(line, classes))
+            continue
+        if DIV_CLOSE.match(raw):
+            if not stack:
+                result.issues.append(ReadIssue(Span(line.start, line.end),
+                                               "{/div} without a matching {div}"))
+                continue
+            div = stack.pop()
+            _close(div, line, stack, entries, result, options)
+            continue
+        if ATTRIBUTE.match(raw):
+            continue
+        d = DIRECTIVE.match(raw)
+        if d and not raw.lstrip().startswith("{:"):
+            if d.group("name") not in options.known_directives:
+                result.issues.append(ReadIssue(Span(line.start, line.end),
+                                               f"unknown directive {raw.strip()}", Severity.WARNING))
+            continue
+        h = HEADING.match(raw)
+        if h:
+            level = len(h.group("hashes"))
+            content = h.group("text")
+            span = Span(line.start + h.start("text"), line.start + h.start("text") + len(content))
+            department = nearest("department")
+            if level == 1 and title is None and department is None:
+                title, title_span = content, span
+                continue
+            if department is not None and department.name is None and not (
+                    stack and "statement" in stack[-1].classes):
+                department.name = (content, span)
+                continue
+        if stack and "statement" in stack[-1].classes:
+            stack[-1].body.append(line)
+        elif nearest("department") is None:
+            preamble_lines.append(line)
+        else:
+            result.issues.append(ReadIssue(Span(line.start, line.end),
+                                           "text in a department outside its {div .statement}",
+                                           Severity.WARNING))
+    finish_comment(comment, result)
+    while stack:
+        div = stack.pop()
+        first = div.line
+        result.issues.append(ReadIssue(Span(first.start, first.end),
+                                       f"unclosed {first.text.strip()}: no matching {{/div}} before the end of the file"))
+        last = div.body[-1] if div.body else div.line
+        _close(div, last, stack, entries, result, options)
+    preamble: list[Paragraph] = markdown_blocks(preamble_lines, result)
+    action = None
+    if title:
+        am = ACTION.match(title)
+        action = am.group(1) if am else None
+    entries.sort(key=lambda e: e.span.start)
+    return Document(path=path, text=text, format=FORMAT, title=title, title_span=title_span,
+                    action=action, entries=tuple(entries), issues=tuple(result.issues),
+                    comments=tuple(sorted(result.comments, key=lambda c: c.span.start)),
+                    preamble=tuple(preamble))
+
+
+def _close(div: _Div, end_line: Line, stack: list[_Div], entries: list[Entry],
+           result: BlockResult, options: ReaderOptions) -> None:
+    if "statement" in div.classes:
+        paragraphs = markdown_blocks(div.body, result)
+        owner = next((d for d in reversed(stack) if "department" in d.classes), None)
+        if owner is None:
+            return
+        body_span = (Span(paragraphs[0].span.start, paragraphs[-1].span.end) if paragraphs
+                     else Span(div.line.end, div.line.end))
+        year = options.statement_year
+        owner.phases.append(Phase(
+            kind=options.statement_kind, year=year,
+            span=Span(div.line.start, end_line.end), body_span=body_span,
+            paragraphs=tuple(paragraphs),
+        ))
+    elif "department" in div.classes:
+        if div.name is None:
+            result.issues.append(ReadIssue(Span(div.line.start, div.line.end),
+                                           "{div .department} has no '##Name' heading"))
+            name, name_span = "", Span(div.line.start, div.line.end)
+        else:
+            name, name_span = div.name
+        entries.append(Entry(display_name(name), normalise(name), Span(div.line.start, end_line.end),
+                             name_span, tuple(div.phases)))

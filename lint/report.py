@@ -1,0 +1,91 @@
+"""Turn diagnostics into a report: positions resolved once, counts, and the documents.
+
+Formatters read a :class:`Report`; they never compute findings or positions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from lint.model import Diagnostic, Document, LineIndex, Related, Severity, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """1-based line and column (code points); ``end_column`` is exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedItem:
+    related: Related
+    location: Location
+    excerpt: str
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    diagnostic: Diagnostic
+    location: Location
+    source_line: str
+    related: tuple[RelatedItem, ...] = ()
+
+    @property
+    def path(self) -> str:
+        return self.diagnostic.path
+
+
+@dataclass
+class Report:
+    items: list[Item]
+    files: int
+    documents: Mapping[str, Document] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for item in self.items if item.diagnostic.severity == severity)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {str(s): self.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
+
+    @property
+    def by_rule(self) -> Counter[str]:
+        return Counter(item.diagnostic.rule for item in self.items)
+
+    @property
+    def fixable(self) -> int:
+        return sum(1 for item in self.items if item.diagnostic.fix is not None)
+
+
+def locate(index: LineIndex, span: Span) -> Location:
+    line, column = index.position(span.start)
+    end_line, end_column = index.position(span.end)
+    return Location(line, column, end_line, end_column)
+
+
+def build(diagnostics: Sequence[Diagnostic], documents: Mapping[str, Document], files: int,
+          notes: Sequence[str] = ()) -> Report:
+    """Resolve every diagnostic's position against its document."""
+    items: list[Item] = []
+    for diagnostic in diagnostics:
+        document = documents[diagnostic.path]
+        index = document.lines
+        location = locate(index, diagnostic.span)
+        source = index.line_text(location.line) if document.text else ""
+        related = []
+        for rel in diagnostic.related:
+            other = documents.get(rel.path)
+            if other is None:
+                continue
+            rel_location = locate(other.lines, rel.span)
+            excerpt = rel.span.slice(other.text)
+            related.append(RelatedItem(rel, rel_location, excerpt))
+        items.append(Item(diagnostic, location, source, tuple(related)))
+    return Report(items=items, files=files, documents=documents, notes=list(notes))

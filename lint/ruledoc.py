@@ -1,0 +1,41 @@
+"""Render a rule's documentation for ``response-lint rule NAME``, from its rule file."""
+
+from __future__ import annotations
+
+import json
+
+from lint.rules import Rule
+
+
+def _value(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def explain(rule: Rule) -> str:
+    out = [f"{rule.name} ({rule.severity}{', fixable' if rule.fixable else ''}"
+           f"{', opt-in' if not rule.default else ''}): {rule.summary}", ""]
+    if rule.docs:
+        out += [rule.docs, ""]
+    out.append(f"Check kind: {rule.check}    Defined in: {rule.source.name}")
+    out.append(f"Message: {rule.message}")
+    if rule.option_specs:
+        out += ["", "Options (set them under [tool.response-lint.rules." + rule.name + "]):"]
+        for spec in rule.option_specs:
+            current = rule.options.get(spec.name, spec.default)
+            shown = _value(current)
+            if len(shown) > 300:
+                shown = shown[:297] + "..."
+            out.append(f"  {spec.name} ({spec.type}): {spec.help}")
+            out.append(f"      = {shown}")
+    for example in rule.examples:
+        label = "FAIL" if example.verdict == "fail" else "PASS"
+        extra = f" ({example.note})" if example.note else ""
+        fmt = f" [{example.format}]" if example.format else ""
+        out += ["", f"{label}{fmt}{extra}:"]
+        if example.text is not None:
+            out += ["    " + line for line in example.text.strip("\n").splitlines()]
+        else:
+            for name, text in example.files.items():
+                out.append(f"  {name}:")
+                out += ["    " + line for line in text.strip("\n").splitlines()]
+    return "\n".join(out) + "\n"

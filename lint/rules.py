@@ -1,0 +1,148 @@
+"""Rules are data: load rule files (TOML), validate them, and find the built-in pack.
+
+A rule file names its check kind, severity, message template, summary, docs,
+option values and pass/fail examples. See ``rules/README.md`` for the format.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lint import checks
+from lint.model import Severity
+from lint.options import Option, OptionError, resolve
+
+
+class RuleError(ValueError):
+    """A rule file that cannot be used; the message names the file and the problem."""
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    verdict: str  # "pass" or "fail"
+    text: str | None
+    files: Mapping[str, str]
+    format: str | None
+    count: int | None
+    options: Mapping[str, Any]
+    lines: tuple[int, ...] | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    check: str
+    severity: Severity
+    message: str
+    summary: str
+    docs: str
+    options: Mapping[str, Any]
+    option_specs: tuple[Option, ...]
+    examples: tuple[Example, ...]
+    source: Path
+    fixable: bool = False
+    default: bool = True
+    tags: tuple[str, ...] = field(default=())
+
+    def with_config(self, severity: Severity | None, values: Mapping[str, Any], source: str) -> Rule:
+        """This rule with a user's severity and option values applied (validated)."""
+        options = resolve(self.name, self.option_specs, ("", self.options), (source, values)) if values else self.options
+        return Rule(self.name, self.check, severity or self.severity, self.message, self.summary, self.docs,
+                    options, self.option_specs, self.examples, self.source, self.fixable, self.default,
+                    self.tags)
+
+
+_RULE_KEYS = {"name", "check", "severity", "message", "summary", "docs", "options", "examples",
+              "fixable", "default", "tags"}
+_EXAMPLE_KEYS = {"verdict", "text", "files", "format", "count", "options", "lines", "note"}
+
+
+def builtin_rules_dir() -> Path:
+    """The built-in rule pack: inside the installed package, or ``rules/`` of a checkout."""
+    packaged = Path(__file__).with_name("builtin_rules")
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def _example(rule_path: Path, index: int, raw: Any) -> Example:
+    where = f"{rule_path}: examples[{index}]"
+    if not isinstance(raw, dict):
+        raise RuleError(f"{where}: must be a table")
+    unknown = set(raw) - _EXAMPLE_KEYS
+    if unknown:
+        raise RuleError(f"{where}: unknown key {sorted(unknown)[0]!r} (expected {', '.join(sorted(_EXAMPLE_KEYS))})")
+    verdict = raw.get("verdict")
+    if verdict not in ("pass", "fail"):
+        raise RuleError(f"{where}: verdict must be \"pass\" or \"fail\", got {verdict!r}")
+    text = raw.get("text")
+    files = raw.get("files", {})
+    if (text is None) == (not files):
+        raise RuleError(f"{where}: give exactly one of text or files")
+    lines = raw.get("lines")
+    return Example(verdict, text, files, raw.get("format"), raw.get("count"), raw.get("options", {}),
+                   tuple(lines) if lines is not None else None, raw.get("note", ""))
+
+
+def load_rule(path: Path) -> Rule:
+    """Parse and validate one rule file."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}: cannot read rule file: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{path}: invalid TOML: {exc}") from None
+    unknown = set(data) - _RULE_KEYS
+    if unknown:
+        raise RuleError(f"{path}: unknown key {sorted(unknown)[0]!r} (expected {', '.join(sorted(_RULE_KEYS))})")
+    for key in ("name", "check", "severity", "message", "summary"):
+        if not isinstance(data.get(key), str) or not data[key]:
+            raise RuleError(f"{path}: {key!r} is required and must be a non-empty string")
+    name = data["name"]
+    try:
+        module = checks.load(data["check"])
+    except KeyError as exc:
+        raise RuleError(f"{path}: rule {name!r}: {exc.args[0]}") from None
+    try:
+        severity = Severity.parse(data["severity"])
+    except ValueError as exc:
+        raise RuleError(f"{path}: rule {name!r}: {exc}") from None
+    specs: tuple[Option, ...] = getattr(module, "OPTIONS", ())
+    raw_options = data.get("options", {})
+    if not isinstance(raw_options, dict):
+        raise RuleError(f"{path}: rule {name!r}: options must be a table")
+    try:
+        options = resolve(name, specs, (str(path), raw_options))
+    except OptionError as exc:
+        raise RuleError(str(exc)) from None
+    examples = tuple(_example(path, i, raw) for i, raw in enumerate(data.get("examples", [])))
+    for example in examples:
+        try:
+            resolve(name, specs, (str(path), example.options))
+        except OptionError as exc:
+            raise RuleError(str(exc)) from None
+    return Rule(name=name, check=data["check"], severity=severity, message=data["message"],
+                summary=data["summary"], docs=data.get("docs", "").strip(), options=options,
+                option_specs=specs, examples=examples, source=path,
+                fixable=bool(data.get("fixable", False)), default=bool(data.get("default", True)),
+                tags=tuple(data.get("tags", ())))
+
+
+def load_rules(paths: Iterable[Path]) -> dict[str, Rule]:
+    """Every ``*.toml`` rule in ``paths`` (folders or files); later paths may not reuse names."""
+    rules: dict[str, Rule] = {}
+    for base in paths:
+        files = sorted(base.glob("*.toml")) if base.is_dir() else [base]
+        if not base.exists():
+            raise RuleError(f"{base}: rule path does not exist")
+        for file in files:
+            rule = load_rule(file)
+            if rule.name in rules:
+                raise RuleError(f"{file}: rule name {rule.name!r} is already defined in {rules[rule.name].source}")
+            rules[rule.name] = rule
+    return rules

@@ -1,0 +1,104 @@
+"""Read a file from disk into a Document: decode it, or explain why it cannot be read.
+
+Never raises for bad input: binary, oversized, empty, non-UTF-8 (decoded as
+Windows-1252 with a warning), UTF-16 and BOM-prefixed files all give a Document,
+with any problem recorded as a ``syntax`` issue.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import replace
+
+from lint.model import Document, ReadIssue, Severity, Span
+from lint.readers import read
+from lint.readers.phases import ReaderOptions
+
+
+def _newline(text: str) -> str:
+    for i, c in enumerate(text):
+        if c == "\n":
+            return "\n"
+        if c == "\r":
+            return "\r\n" if text[i + 1 : i + 2] == "\n" else "\r"
+    return "\n"
+
+
+def _unreadable(path: str, message: str, fmt: str = "unreadable") -> Document:
+    return Document(path=path, text="", format=fmt, issues=(ReadIssue(Span(0, 0), message),))
+
+
+def decode(data: bytes) -> tuple[str, str, bool, list[ReadIssue]]:
+    """``(text, encoding, bom, issues)`` for the bytes of a file."""
+    issues: list[ReadIssue] = []
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[3:].decode("utf-8"), "utf-8", True, issues
+        except UnicodeDecodeError:
+            data = data[3:]
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+            return text, "utf-16", True, issues
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8"), "utf-8", False, issues
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+        line = data.count(b"\n", 0, bad) + 1
+        line_start = data.rfind(b"\n", 0, bad) + 1
+        try:
+            text = data.decode("cp1252")
+            encoding = "cp1252"
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+            encoding = "latin-1"
+        offset = len(data[:bad].decode(encoding))
+        column = len(data[line_start:bad].decode(encoding)) + 1
+        label = "Windows-1252" if encoding == "cp1252" else "Latin-1"
+        issues.append(ReadIssue(
+            Span(offset, offset + 1),
+            f"not valid UTF-8: byte 0x{data[bad]:02x} at line {line}, column {column}; "
+            f"read as {label} (save the file as UTF-8 to silence this)",
+            Severity.WARNING, code="encoding"))
+        return text, encoding, False, issues
+
+
+def load(path: str, options: ReaderOptions, fmt: str | None = None,
+         max_bytes: int = 10 * 1024 * 1024) -> Document:
+    """Read and parse ``path``; problems become issues on the returned Document."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except IsADirectoryError:
+        return _unreadable(path, "is a folder, not a file")
+    except OSError as exc:
+        return _unreadable(path, f"cannot read file: {exc.strerror or exc}")
+    return parse_bytes(path, data, options, fmt, max_bytes)
+
+
+def parse_bytes(path: str, data: bytes, options: ReaderOptions, fmt: str | None = None,
+                max_bytes: int = 10 * 1024 * 1024) -> Document:
+    """Decode and parse the bytes of a file (``data`` may be cut at ``max_bytes + 1``)."""
+    if len(data) > max_bytes:
+        return _unreadable(path, f"file is larger than the limit of {max_bytes:,} bytes "
+                                 "(max-file-size): skipped")
+    head = data[:8192]
+    if b"\0" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _unreadable(path, "binary file (it contains NUL bytes): skipped", "binary")
+    text, encoding, bom, issues = decode(data)
+    if not text.strip():
+        issue = ReadIssue(Span(0, 0), "empty file: no entries to check", Severity.WARNING, code="empty")
+        return Document(path=path, text=text, format=fmt or "empty", issues=(issue,),
+                        encoding=encoding, bom=bom, newline=_newline(text))
+    try:
+        document = read(path, text, options, fmt)
+    except RecursionError:  # pragma: no cover - readers are iterative; kept as a last guard
+        return _unreadable(path, "the file is too deeply nested to read")
+    found = list(issues) + list(document.issues)
+    if not document.entries:
+        found.append(ReadIssue(Span(0, 0), f"no entries found (read as {document.format}): "
+                               "expected organisations with phase headings", Severity.WARNING,
+                               code="no-entries"))
+    return replace(document, issues=tuple(found), encoding=encoding, bom=bom, newline=_newline(text))
