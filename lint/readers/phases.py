@@ -30,7 +30,7 @@ DEFAULT_HEADINGS: tuple[PhaseHeading, ...] = (
         r"\(\s*(?:[a-z]+\s+)?(?P<year>\d{4})\s*\)\s*:?$",
         "Departmental digital strategy commitments (December {year})",
     ),
-    PhaseHeading.compile("commitment", r"^commitments?\s+(?:in|for)\s+(?P<year>\d{4})\s*:?$",
+    PhaseHeading.compile("commitment", r"^commitments?(?:\s+(?:in|for|made\s+in))?\s*:?\s*(?P<year>\d{4})\s*:?$",
                          "Commitment {year}"),
     PhaseHeading.compile("progress", r"^progress\s+(?:during|in|for)\s+(?P<year>\d{4})\s*:?$",
                          "Progress during {year}"),

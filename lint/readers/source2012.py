@@ -63,6 +63,18 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
         m = DIV_OPEN.match(raw)
         if m:
             classes = tuple(c.lstrip(".") for c in m.group("attrs").split() if c.startswith("."))
+            if "department" in classes and nearest("department") is not None:
+                # departments do not nest: the open one lacks its {/div}
+                while stack:
+                    div = stack.pop()
+                    if "department" in div.classes:
+                        result.issues.append(ReadIssue(
+                            Span(div.line.start, div.line.end),
+                            f"unclosed {div.line.text.strip()}: a new {{div .department}} starts "
+                            f"at line {line.number} before its {{/div}}"))
+                        _close(div, div.body[-1] if div.body else div.line, stack, entries, result, options)
+                        break
+                    _close(div, line, stack, entries, result, options)
             if "statement" in classes and nearest("department") is None:
                 result.issues.append(ReadIssue(Span(line.start, line.end),
                                                "{div .statement} outside any {div .department}: it belongs to no entry"))
@@ -147,5 +159,6 @@ def _close(div: _Div, end_line: Line, stack: list[_Div], entries: list[Entry],
             name, name_span = "", Span(div.line.start, div.line.end)
         else:
             name, name_span = div.name
-        entries.append(Entry(display_name(name), normalise(name), Span(div.line.start, end_line.end),
+        end = max(end_line.end, div.phases[-1].span.end if div.phases else 0, name_span.end)
+        entries.append(Entry(display_name(name), normalise(name), Span(div.line.start, end),
                              name_span, tuple(div.phases)))

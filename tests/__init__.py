@@ -1,0 +1,1 @@
+"""The response-lint test suite."""

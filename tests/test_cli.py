@@ -1,0 +1,156 @@
+"""The command line: the JSON contract, text and concise output, exit codes, commands."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+from lint import __version__
+
+from .conftest import FIXTURES, SEEDS, run_cli, run_process
+
+
+def test_json_report_matches_the_contract():
+    result = run_cli("check", "fixtures/seeds", "--format", "json", "--select", "placeholder,syntax")
+    assert result.code == 1
+    data = result.json()
+    assert data["version"] == 1
+    assert data["tool"] == {"name": "response-lint", "version": __version__}
+    assert data["summary"] == {"files": 2, "error": 2, "warning": 0, "info": 0}
+    first = data["diagnostics"][0]
+    assert {k: first[k] for k in ("path", "line", "column", "end_line", "end_column", "rule", "severity",
+                                  "entry", "phase")} == {
+        "path": "fixtures/seeds/001.txt", "line": 41, "column": 1, "end_line": 41, "end_column": 15,
+        "rule": "placeholder", "severity": "error",
+        "entry": "Department for Communities and Local Government", "phase": "commitment 2012"}
+    assert data["diagnostics"][1]["line"] == 129
+    assert data["diagnostics"][1]["entry"] == "Her Majesty's Treasury"
+
+
+def test_text_output_underlines_the_span_and_summarises():
+    result = run_cli("check", "fixtures/seeds/001.txt", "--select", "placeholder", "--no-color")
+    assert result.out == (
+        "fixtures/seeds/001.txt:41:1: error [placeholder] placeholder text 'Coming soon...' stands in for content\n"
+        "     41 | Coming soon...\n"
+        "        | ^^^^^^^^^^^^^^\n"
+        "\n"
+        "fixtures/seeds/001.txt:129:1: error [placeholder] placeholder text 'Coming soon...' stands in for content\n"
+        "    129 | Coming soon...\n"
+        "        | ^^^^^^^^^^^^^^\n"
+        "\n"
+        "Found 2 errors, 0 warnings, 0 info in 1 file.\n")
+
+
+def test_concise_output():
+    result = run_cli("check", "fixtures/seeds/001.txt", "--select", "placeholder", "--format", "concise")
+    assert result.out.splitlines() == [
+        "fixtures/seeds/001.txt:41:1: error [placeholder] placeholder text 'Coming soon...' stands in for content",
+        "fixtures/seeds/001.txt:129:1: error [placeholder] placeholder text 'Coming soon...' stands in for content",
+    ]
+
+
+def test_clean_file_exits_0(tmp_path):
+    clean = tmp_path / "clean.md"
+    clean.write_text("# Action 1: Publish\n\n## Office of Clear Writing\n\n### Progress during 2020\n\n"
+                     "We published the guide in May.\n", encoding="utf-8")
+    result = run_cli("check", str(clean), "--select", "placeholder,syntax")
+    assert result.code == 0
+    assert "All clear" in result.out
+
+
+def test_fail_on_levels(tmp_path):
+    (tmp_path / "w.txt").write_bytes("Action 1: x\nOrg\nProgress during 2013\nA \x93quote\x94.\n".encode("latin-1"))
+    args = ("check", str(tmp_path / "w.txt"), "--select", "syntax")
+    assert run_cli(*args).code == 0  # a warning does not fail by default
+    assert run_cli(*args, "--fail-on", "warning").code == 1
+    assert run_cli(*args, "--fail-on", "never").code == 0
+
+
+def test_select_and_ignore_by_glob():
+    names = {d["rule"] for d in run_cli("check", "fixtures/seeds", "--format", "json",
+                                        "--select", "place*").json()["diagnostics"]}
+    assert names == {"placeholder"}
+    result = run_cli("check", "fixtures/seeds", "--format", "json", "--select", "placeholder",
+                     "--ignore", "place*")
+    assert result.json()["diagnostics"] == []
+    bad = run_cli("check", "fixtures/seeds", "--select", "nosuchrule")
+    assert bad.code == 2 and "no rule matches 'nosuchrule'" in bad.err
+
+
+def test_output_file(tmp_path):
+    out = tmp_path / "report.json"
+    result = run_cli("check", "fixtures/seeds", "--format", "json", "--output", str(out),
+                     "--select", "placeholder")
+    assert result.code == 1 and result.out == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["error"] == 2
+
+
+def test_outline_command():
+    data = run_cli("outline", "fixtures/seeds/000.txt").json()
+    assert data["format"] == "publication-2015"
+    assert len(data["entries"]) == 17
+    phase = data["entries"][0]["phases"][1]
+    assert phase == {"phase": "progress 2013", "kind": "progress", "year": 2013, "heading": "Progress during 2013",
+                     "canonical_heading": "Progress during 2013", "heading_line": 8, "lines": [8, 9],
+                     "body_lines": [9, 9], "paragraphs": 1, "links": 0}
+    both = run_cli("outline", "fixtures/seeds/000.txt", "fixtures/seeds/001.txt").json()
+    assert [len(d["entries"]) for d in both] == [17, 18]
+    assert both[1]["links"] == 16
+
+
+def test_rules_and_rule_commands():
+    listing = run_cli("rules")
+    assert listing.code == 0 and "placeholder" in listing.out
+    doc = run_cli("rule", "placeholder")
+    assert doc.code == 0
+    assert doc.out.startswith("placeholder (error): ")
+    assert "FAIL" in doc.out and "PASS" in doc.out and "Options" in doc.out
+    missing = run_cli("rule", "placeholdr")
+    assert missing.code == 2 and "did you mean 'placeholder'" in missing.err
+
+
+def test_rules_test_command_runs_every_example():
+    result = run_cli("rules", "--test")
+    assert result.code == 0, result.out
+    assert result.out.strip().splitlines()[-1].endswith("0 failed")
+
+
+def test_python_dash_m_and_colour_rules(tmp_path):
+    shutil.copy(SEEDS / "001.txt", tmp_path / "001.txt")
+    env = {**os.environ, "FORCE_COLOR": "1"}
+    env.pop("NO_COLOR", None)
+    coloured = run_process("check", "001.txt", "--select", "placeholder", cwd=tmp_path, env=env)
+    assert coloured.code == 1 and "\x1b[" in coloured.out
+    env["NO_COLOR"] = "1"
+    env.pop("FORCE_COLOR")
+    plain = run_process("check", "001.txt", "--select", "placeholder", cwd=tmp_path, env=env)
+    assert "\x1b[" not in plain.out and "001.txt:41:1: error [placeholder]" in plain.out
+
+
+def test_usage_errors_are_exit_2_without_traceback():
+    assert run_cli("check", "--fail-on", "sometimes").code == 2
+    assert run_cli().code == 2
+    result = run_cli("check", "fixtures/seeds", "--format", "nope")
+    assert result.code == 2 and "unknown format 'nope'" in result.err
+
+
+def test_folder_walk_respects_include_and_gitignore(tmp_path):
+    import subprocess
+
+    (tmp_path / "a.md").write_text("# Action 1\n\n## Org\n\n### Progress during 2013\n\nComing soon...\n")
+    (tmp_path / "b.txt").write_text("Action 1: x\nOrg\nProgress during 2013\nTBC\n")
+    (tmp_path / "c.rst").write_text("Action 1: x\nOrg\nProgress during 2013\nTBC\n")
+    (tmp_path / "ignored").mkdir()
+    (tmp_path / "ignored" / "d.txt").write_text("Action 1: x\nOrg\nProgress during 2013\nTBC\n")
+    (tmp_path / ".gitignore").write_text("ignored/\n")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    result = run_cli("check", str(tmp_path), "--format", "json", "--select", "placeholder")
+    paths = sorted({d["path"].rsplit("/", 1)[-1] for d in result.json()["diagnostics"]})
+    assert paths == ["a.md", "b.txt"]
+
+
+def test_fixtures_formats_folder_is_linted_without_error():
+    result = run_cli("check", str(FIXTURES / "formats"), "--format", "json", "--select", "syntax")
+    assert result.code == 1  # the unclosed-div fixture has syntax errors
+    assert {d["rule"] for d in result.json()["diagnostics"]} == {"syntax"}
