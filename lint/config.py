@@ -184,7 +184,8 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
             except (ValueError, Exception) as exc:  # re.error is a ValueError subclass in 3.13
                 raise ConfigError(f"{item_where}: {exc}") from None
         headings = extra + headings
-    statement_kind, statement_year = "commitment", 2012
+    statement_kind: str = "commitment"
+    statement_year: int | None = 2012
     if "statement-phase" in data:
         statement_kind, statement_year = _parse_phase(where, data["statement-phase"])
     kwargs["reader"] = ReaderOptions(headings=tuple(headings), statement_kind=statement_kind,

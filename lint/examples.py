@@ -36,8 +36,11 @@ def run_example(rule: Rule, index: int, example: Example, config: Config | None 
     options = {k: v for k, v in example.options.items()}
     bound = rule.with_config(None, options, f"{rule.source}: examples[{index}]") if options else rule
     with tempfile.TemporaryDirectory(prefix="response-lint-example-") as folder:
-        files = dict(example.files) if example.files else {
-            "example" + _SUFFIX.get(example.format, ".txt"): example.text or ""}
+        files = (
+            dict(example.files)
+            if example.files
+            else {"example" + _SUFFIX.get(example.format, ".txt"): example.text or ""}
+        )
         documents = []
         for name, text in files.items():
             path = os.path.join(folder, name)
@@ -46,17 +49,20 @@ def run_example(rule: Rule, index: int, example: Example, config: Config | None 
                 handle.write(text)
             documents.append(load(path, config.reader, example.format, config.max_file_size))
         diagnostics = [d for d in engine.run(documents, [bound], config) if d.rule == rule.name]
-        lines = tuple(next(doc for doc in documents if doc.path == d.path).lines.line_of(d.span.start)
-                      for d in diagnostics)
+        lines = tuple(
+            next(doc for doc in documents if doc.path == d.path).lines.line_of(d.span.start) for d in diagnostics
+        )
     problem = None
     if example.verdict == "pass" and diagnostics:
         problem = f"expected no finding, got {len(diagnostics)}: " + "; ".join(
-            f"line {line}: {d.message}" for d, line in zip(diagnostics, lines, strict=True))
+            f"line {line}: {d.message}" for d, line in zip(diagnostics, lines, strict=True)
+        )
     elif example.verdict == "fail" and not diagnostics:
         problem = "expected a finding, got none"
     elif example.count is not None and len(diagnostics) != example.count:
         problem = f"expected {example.count} findings, got {len(diagnostics)}: " + "; ".join(
-            f"line {line}: {d.message}" for d, line in zip(diagnostics, lines, strict=True))
+            f"line {line}: {d.message}" for d, line in zip(diagnostics, lines, strict=True)
+        )
     elif example.lines is not None and tuple(sorted(set(lines))) != tuple(sorted(set(example.lines))):
         problem = f"expected findings on lines {list(example.lines)}, got {sorted(set(lines))}"
     return ExampleResult(rule.name, index, example, tuple(diagnostics), lines, problem)

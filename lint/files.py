@@ -20,8 +20,11 @@ def matches(path: str, globs: Iterable[str]) -> bool:
     """True when ``path`` (with ``/``) or its file name matches one of ``globs``."""
     name = path.rsplit("/", 1)[-1]
     for glob in globs:
-        if fnmatch.fnmatchcase(name, glob) or fnmatch.fnmatchcase(path, glob) or \
-                fnmatch.fnmatchcase(path, "*/" + glob.lstrip("/")):
+        if (
+            fnmatch.fnmatchcase(name, glob)
+            or fnmatch.fnmatchcase(path, glob)
+            or fnmatch.fnmatchcase(path, "*/" + glob.lstrip("/"))
+        ):
             return True
     return False
 
@@ -30,9 +33,13 @@ def _git_ignored(folder: str, candidates: list[str]) -> set[str]:
     if not candidates:
         return set()
     try:
-        proc = subprocess.run(["git", "-C", folder, "check-ignore", "--stdin", "-z"],
-                              input="\0".join(os.path.relpath(c, folder) for c in candidates).encode(),
-                              capture_output=True, timeout=30, check=False)
+        proc = subprocess.run(
+            ["git", "-C", folder, "check-ignore", "--stdin", "-z"],
+            input="\0".join(os.path.relpath(c, folder) for c in candidates).encode(),
+            capture_output=True,
+            timeout=30,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return set()
     if proc.returncode not in (0, 1):
@@ -40,8 +47,9 @@ def _git_ignored(folder: str, candidates: list[str]) -> set[str]:
     return {os.path.normpath(os.path.join(folder, p)) for p in proc.stdout.decode(errors="replace").split("\0") if p}
 
 
-def collect(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str],
-            respect_gitignore: bool = True) -> tuple[list[str], list[str]]:
+def collect(
+    paths: Sequence[str], include: Sequence[str], exclude: Sequence[str], respect_gitignore: bool = True
+) -> tuple[list[str], list[str]]:
     """``(files, missing)``: files to lint in order, and given paths that do not exist."""
     files: list[str] = []
     missing: list[str] = []
@@ -58,8 +66,9 @@ def collect(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str]
             continue
         found: list[str] = []
         for root, dirs, names in os.walk(given):
-            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS
-                             and not matches(to_display(os.path.join(root, d)), exclude))
+            dirs[:] = sorted(
+                d for d in dirs if d not in SKIP_DIRS and not matches(to_display(os.path.join(root, d)), exclude)
+            )
             for name in sorted(names):
                 full = os.path.join(root, name)
                 shown = to_display(full)

@@ -63,7 +63,8 @@ class Option:
             return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
         if t == "dict[str,list[str]]":
             return isinstance(value, dict) and all(
-                isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value.values())
+                isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value.values()
+            )
         return False
 
 
@@ -78,7 +79,6 @@ def resolve(rule: str, specs: tuple[Option, ...], *layers: tuple[str, Mapping[st
                 known = ", ".join(sorted(by_name)) or "none"
                 raise OptionError(f"{source}: rule {rule!r} has no option {key!r} (its options: {known})")
             if not spec.accepts(value):
-                raise OptionError(
-                    f"{source}: rule {rule!r} option {key!r} must be {spec.expected}, got {value!r}")
+                raise OptionError(f"{source}: rule {rule!r} option {key!r} must be {spec.expected}, got {value!r}")
             result[key] = float(value) if spec.type == "float" else value
     return result

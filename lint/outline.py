@@ -19,26 +19,30 @@ def outline(document: Document) -> dict[str, Any]:
     for entry in document.entries:
         phases = []
         for phase in entry.phases:
-            phases.append({
-                "phase": phase.key,
-                "kind": phase.kind,
-                "year": phase.year,
-                "heading": phase.heading,
-                "canonical_heading": phase.canonical,
-                "heading_line": index.line_of(phase.heading_span.start) if phase.heading_span else None,
-                "lines": _lines(document, phase.span),
-                "body_lines": _lines(document, phase.body_span) if phase.paragraphs else None,
-                "paragraphs": len(phase.paragraphs),
-                "links": len(phase.links),
-            })
-        entries.append({
-            "name": entry.name,
-            "raw_name": entry.name_span.slice(document.text),
-            "key": entry.key,
-            "line": index.line_of(entry.name_span.start),
-            "lines": _lines(document, entry.span),
-            "phases": phases,
-        })
+            phases.append(
+                {
+                    "phase": phase.key,
+                    "kind": phase.kind,
+                    "year": phase.year,
+                    "heading": phase.heading,
+                    "canonical_heading": phase.canonical,
+                    "heading_line": index.line_of(phase.heading_span.start) if phase.heading_span else None,
+                    "lines": _lines(document, phase.span),
+                    "body_lines": _lines(document, phase.body_span) if phase.paragraphs else None,
+                    "paragraphs": len(phase.paragraphs),
+                    "links": len(phase.links),
+                }
+            )
+        entries.append(
+            {
+                "name": entry.name,
+                "raw_name": entry.name_span.slice(document.text),
+                "key": entry.key,
+                "line": index.line_of(entry.name_span.start),
+                "lines": _lines(document, entry.span),
+                "phases": phases,
+            }
+        )
     return {
         "path": document.path,
         "format": document.format,
@@ -47,6 +51,8 @@ def outline(document: Document) -> dict[str, Any]:
         "action": document.action,
         "entries": entries,
         "links": len(document.links),
-        "issues": [{"line": index.line_of(i.span.start), "severity": str(i.severity), "message": i.message}
-                   for i in document.issues],
+        "issues": [
+            {"line": index.line_of(i.span.start), "severity": str(i.severity), "message": i.message}
+            for i in document.issues
+        ],
     }

@@ -70,8 +70,9 @@ def locate(index: LineIndex, span: Span) -> Location:
     return Location(line, column, end_line, end_column)
 
 
-def build(diagnostics: Sequence[Diagnostic], documents: Mapping[str, Document], files: int,
-          notes: Sequence[str] = ()) -> Report:
+def build(
+    diagnostics: Sequence[Diagnostic], documents: Mapping[str, Document], files: int, notes: Sequence[str] = ()
+) -> Report:
     """Resolve every diagnostic's position against its document."""
     items: list[Item] = []
     for diagnostic in diagnostics:

@@ -12,8 +12,11 @@ def _value(value: object) -> str:
 
 
 def explain(rule: Rule) -> str:
-    out = [f"{rule.name} ({rule.severity}{', fixable' if rule.fixable else ''}"
-           f"{', opt-in' if not rule.default else ''}): {rule.summary}", ""]
+    out = [
+        f"{rule.name} ({rule.severity}{', fixable' if rule.fixable else ''}"
+        f"{', opt-in' if not rule.default else ''}): {rule.summary}",
+        "",
+    ]
     if rule.docs:
         out += [rule.docs, ""]
     out.append(f"Check kind: {rule.check}    Defined in: {rule.source.name}")

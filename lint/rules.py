@@ -51,14 +51,39 @@ class Rule:
 
     def with_config(self, severity: Severity | None, values: Mapping[str, Any], source: str) -> Rule:
         """This rule with a user's severity and option values applied (validated)."""
-        options = resolve(self.name, self.option_specs, ("", self.options), (source, values)) if values else self.options
-        return Rule(self.name, self.check, severity or self.severity, self.message, self.summary, self.docs,
-                    options, self.option_specs, self.examples, self.source, self.fixable, self.default,
-                    self.tags)
+        options = (
+            resolve(self.name, self.option_specs, ("", self.options), (source, values)) if values else self.options
+        )
+        return Rule(
+            self.name,
+            self.check,
+            severity or self.severity,
+            self.message,
+            self.summary,
+            self.docs,
+            options,
+            self.option_specs,
+            self.examples,
+            self.source,
+            self.fixable,
+            self.default,
+            self.tags,
+        )
 
 
-_RULE_KEYS = {"name", "check", "severity", "message", "summary", "docs", "options", "examples",
-              "fixable", "default", "tags"}
+_RULE_KEYS = {
+    "name",
+    "check",
+    "severity",
+    "message",
+    "summary",
+    "docs",
+    "options",
+    "examples",
+    "fixable",
+    "default",
+    "tags",
+}
 _EXAMPLE_KEYS = {"verdict", "text", "files", "format", "count", "options", "lines", "note"}
 
 
@@ -79,14 +104,22 @@ def _example(rule_path: Path, index: int, raw: Any) -> Example:
         raise RuleError(f"{where}: unknown key {sorted(unknown)[0]!r} (expected {', '.join(sorted(_EXAMPLE_KEYS))})")
     verdict = raw.get("verdict")
     if verdict not in ("pass", "fail"):
-        raise RuleError(f"{where}: verdict must be \"pass\" or \"fail\", got {verdict!r}")
+        raise RuleError(f'{where}: verdict must be "pass" or "fail", got {verdict!r}')
     text = raw.get("text")
     files = raw.get("files", {})
     if (text is None) == (not files):
         raise RuleError(f"{where}: give exactly one of text or files")
     lines = raw.get("lines")
-    return Example(verdict, text, files, raw.get("format"), raw.get("count"), raw.get("options", {}),
-                   tuple(lines) if lines is not None else None, raw.get("note", ""))
+    return Example(
+        verdict,
+        text,
+        files,
+        raw.get("format"),
+        raw.get("count"),
+        raw.get("options", {}),
+        tuple(lines) if lines is not None else None,
+        raw.get("note", ""),
+    )
 
 
 def load_rule(path: Path) -> Rule:
@@ -126,11 +159,21 @@ def load_rule(path: Path) -> Rule:
             resolve(name, specs, (str(path), example.options))
         except OptionError as exc:
             raise RuleError(str(exc)) from None
-    return Rule(name=name, check=data["check"], severity=severity, message=data["message"],
-                summary=data["summary"], docs=data.get("docs", "").strip(), options=options,
-                option_specs=specs, examples=examples, source=path,
-                fixable=bool(data.get("fixable", False)), default=bool(data.get("default", True)),
-                tags=tuple(data.get("tags", ())))
+    return Rule(
+        name=name,
+        check=data["check"],
+        severity=severity,
+        message=data["message"],
+        summary=data["summary"],
+        docs=data.get("docs", "").strip(),
+        options=options,
+        option_specs=specs,
+        examples=examples,
+        source=path,
+        fixable=bool(data.get("fixable", False)),
+        default=bool(data.get("default", True)),
+        tags=tuple(data.get("tags", ())),
+    )
 
 
 def load_rules(paths: Iterable[Path]) -> dict[str, Rule]:

@@ -57,16 +57,19 @@ def decode(data: bytes) -> tuple[str, str, bool, list[ReadIssue]]:
         offset = len(data[:bad].decode(encoding))
         column = len(data[line_start:bad].decode(encoding)) + 1
         label = "Windows-1252" if encoding == "cp1252" else "Latin-1"
-        issues.append(ReadIssue(
-            Span(offset, offset + 1),
-            f"not valid UTF-8: byte 0x{data[bad]:02x} at line {line}, column {column}; "
-            f"read as {label} (save the file as UTF-8 to silence this)",
-            Severity.WARNING, code="encoding"))
+        issues.append(
+            ReadIssue(
+                Span(offset, offset + 1),
+                f"not valid UTF-8: byte 0x{data[bad]:02x} at line {line}, column {column}; "
+                f"read as {label} (save the file as UTF-8 to silence this)",
+                Severity.WARNING,
+                code="encoding",
+            )
+        )
         return text, encoding, False, issues
 
 
-def load(path: str, options: ReaderOptions, fmt: str | None = None,
-         max_bytes: int = 10 * 1024 * 1024) -> Document:
+def load(path: str, options: ReaderOptions, fmt: str | None = None, max_bytes: int = 10 * 1024 * 1024) -> Document:
     """Read and parse ``path``; problems become issues on the returned Document."""
     try:
         with open(path, "rb") as handle:
@@ -78,27 +81,39 @@ def load(path: str, options: ReaderOptions, fmt: str | None = None,
     return parse_bytes(path, data, options, fmt, max_bytes)
 
 
-def parse_bytes(path: str, data: bytes, options: ReaderOptions, fmt: str | None = None,
-                max_bytes: int = 10 * 1024 * 1024) -> Document:
+def parse_bytes(
+    path: str, data: bytes, options: ReaderOptions, fmt: str | None = None, max_bytes: int = 10 * 1024 * 1024
+) -> Document:
     """Decode and parse the bytes of a file (``data`` may be cut at ``max_bytes + 1``)."""
     if len(data) > max_bytes:
-        return _unreadable(path, f"file is larger than the limit of {max_bytes:,} bytes "
-                                 "(max-file-size): skipped")
+        return _unreadable(path, f"file is larger than the limit of {max_bytes:,} bytes (max-file-size): skipped")
     head = data[:8192]
     if b"\0" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _unreadable(path, "binary file (it contains NUL bytes): skipped", "binary")
     text, encoding, bom, issues = decode(data)
     if not text.strip():
         issue = ReadIssue(Span(0, 0), "empty file: no entries to check", Severity.WARNING, code="empty")
-        return Document(path=path, text=text, format=fmt or "empty", issues=(issue,),
-                        encoding=encoding, bom=bom, newline=_newline(text))
+        return Document(
+            path=path,
+            text=text,
+            format=fmt or "empty",
+            issues=(issue,),
+            encoding=encoding,
+            bom=bom,
+            newline=_newline(text),
+        )
     try:
         document = read(path, text, options, fmt)
     except RecursionError:  # pragma: no cover - readers are iterative; kept as a last guard
         return _unreadable(path, "the file is too deeply nested to read")
     found = list(issues) + list(document.issues)
     if not document.entries:
-        found.append(ReadIssue(Span(0, 0), f"no entries found (read as {document.format}): "
-                               "expected organisations with phase headings", Severity.WARNING,
-                               code="no-entries"))
+        found.append(
+            ReadIssue(
+                Span(0, 0),
+                f"no entries found (read as {document.format}): expected organisations with phase headings",
+                Severity.WARNING,
+                code="no-entries",
+            )
+        )
     return replace(document, issues=tuple(found), encoding=encoding, bom=bom, newline=_newline(text))

@@ -13,8 +13,10 @@ def _diags(result, path_end):
 
 def test_windows_1252_file_is_read_with_a_warning_naming_byte_and_line(tmp_path):
     (tmp_path / "word.txt").write_bytes(
-        "Action 5: Test\nCouncil of Examples\nProgress during 2016\nWe said \u201cdone\u201d and it was.\n"
-        .encode("cp1252"))
+        "Action 5: Test\nCouncil of Examples\nProgress during 2016\nWe said \u201cdone\u201d and it was.\n".encode(
+            "cp1252"
+        )
+    )
     result = run_cli("check", str(tmp_path), "--format", "json")
     assert result.code == 0, result.err
     (diag,) = _diags(result, "word.txt")
@@ -84,7 +86,8 @@ def test_missing_path_beside_a_real_one_warns_and_goes_on(tmp_path):
 def test_unclosed_div_is_a_syntax_error_and_the_rest_is_checked(tmp_path):
     (tmp_path / "x.txt").write_text(
         "#Action 9: Example\n{div .department}\n##Ministry<br>of Tests\n{div .statement}\nComing soon...\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = run_cli("check", str(tmp_path / "x.txt"), "--format", "json")
     found = [(d["rule"], d["line"]) for d in result.json()["diagnostics"]]
     assert ("syntax", 2) in found and ("syntax", 4) in found and ("placeholder", 5) in found

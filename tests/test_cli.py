@@ -19,11 +19,19 @@ def test_json_report_matches_the_contract():
     assert data["tool"] == {"name": "response-lint", "version": __version__}
     assert data["summary"] == {"files": 2, "error": 2, "warning": 0, "info": 0}
     first = data["diagnostics"][0]
-    assert {k: first[k] for k in ("path", "line", "column", "end_line", "end_column", "rule", "severity",
-                                  "entry", "phase")} == {
-        "path": "fixtures/seeds/001.txt", "line": 41, "column": 1, "end_line": 41, "end_column": 15,
-        "rule": "placeholder", "severity": "error",
-        "entry": "Department for Communities and Local Government", "phase": "commitment 2012"}
+    assert {
+        k: first[k] for k in ("path", "line", "column", "end_line", "end_column", "rule", "severity", "entry", "phase")
+    } == {
+        "path": "fixtures/seeds/001.txt",
+        "line": 41,
+        "column": 1,
+        "end_line": 41,
+        "end_column": 15,
+        "rule": "placeholder",
+        "severity": "error",
+        "entry": "Department for Communities and Local Government",
+        "phase": "commitment 2012",
+    }
     assert data["diagnostics"][1]["line"] == 129
     assert data["diagnostics"][1]["entry"] == "Her Majesty's Treasury"
 
@@ -39,7 +47,8 @@ def test_text_output_underlines_the_span_and_summarises():
         "    129 | Coming soon...\n"
         "        | ^^^^^^^^^^^^^^\n"
         "\n"
-        "Found 2 errors, 0 warnings, 0 info in 1 file.\n")
+        "Found 2 errors, 0 warnings, 0 info in 1 file.\n"
+    )
 
 
 def test_concise_output():
@@ -52,8 +61,11 @@ def test_concise_output():
 
 def test_clean_file_exits_0(tmp_path):
     clean = tmp_path / "clean.md"
-    clean.write_text("# Action 1: Publish\n\n## Office of Clear Writing\n\n### Progress during 2020\n\n"
-                     "We published the guide in May.\n", encoding="utf-8")
+    clean.write_text(
+        "# Action 1: Publish\n\n## Office of Clear Writing\n\n### Progress during 2020\n\n"
+        "We published the guide in May.\n",
+        encoding="utf-8",
+    )
     result = run_cli("check", str(clean), "--select", "placeholder,syntax")
     assert result.code == 0
     assert "All clear" in result.out
@@ -68,11 +80,12 @@ def test_fail_on_levels(tmp_path):
 
 
 def test_select_and_ignore_by_glob():
-    names = {d["rule"] for d in run_cli("check", "fixtures/seeds", "--format", "json",
-                                        "--select", "place*").json()["diagnostics"]}
+    names = {
+        d["rule"]
+        for d in run_cli("check", "fixtures/seeds", "--format", "json", "--select", "place*").json()["diagnostics"]
+    }
     assert names == {"placeholder"}
-    result = run_cli("check", "fixtures/seeds", "--format", "json", "--select", "placeholder",
-                     "--ignore", "place*")
+    result = run_cli("check", "fixtures/seeds", "--format", "json", "--select", "placeholder", "--ignore", "place*")
     assert result.json()["diagnostics"] == []
     bad = run_cli("check", "fixtures/seeds", "--select", "nosuchrule")
     assert bad.code == 2 and "no rule matches 'nosuchrule'" in bad.err
@@ -80,8 +93,7 @@ def test_select_and_ignore_by_glob():
 
 def test_output_file(tmp_path):
     out = tmp_path / "report.json"
-    result = run_cli("check", "fixtures/seeds", "--format", "json", "--output", str(out),
-                     "--select", "placeholder")
+    result = run_cli("check", "fixtures/seeds", "--format", "json", "--output", str(out), "--select", "placeholder")
     assert result.code == 1 and result.out == ""
     assert json.loads(out.read_text(encoding="utf-8"))["summary"]["error"] == 2
 
@@ -91,9 +103,18 @@ def test_outline_command():
     assert data["format"] == "publication-2015"
     assert len(data["entries"]) == 17
     phase = data["entries"][0]["phases"][1]
-    assert phase == {"phase": "progress 2013", "kind": "progress", "year": 2013, "heading": "Progress during 2013",
-                     "canonical_heading": "Progress during 2013", "heading_line": 8, "lines": [8, 9],
-                     "body_lines": [9, 9], "paragraphs": 1, "links": 0}
+    assert phase == {
+        "phase": "progress 2013",
+        "kind": "progress",
+        "year": 2013,
+        "heading": "Progress during 2013",
+        "canonical_heading": "Progress during 2013",
+        "heading_line": 8,
+        "lines": [8, 9],
+        "body_lines": [9, 9],
+        "paragraphs": 1,
+        "links": 0,
+    }
     both = run_cli("outline", "fixtures/seeds/000.txt", "fixtures/seeds/001.txt").json()
     assert [len(d["entries"]) for d in both] == [17, 18]
     assert both[1]["links"] == 16

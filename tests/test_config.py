@@ -59,7 +59,8 @@ def test_rule_option_errors_name_rule_and_key(tmp_path):
 def test_per_rule_severity_and_options(tmp_path):
     _seed(tmp_path)
     (tmp_path / ".response-lint.toml").write_text(
-        'select = ["placeholder"]\n[rules.placeholder]\nseverity = "warning"\nwhole = ["we support.*"]\n')
+        'select = ["placeholder"]\n[rules.placeholder]\nseverity = "warning"\nwhole = ["we support.*"]\n'
+    )
     result = run_cli("check", str(tmp_path), "--format", "json")
     assert result.code == 0  # warnings do not fail at the default fail-on = error
     diags = result.json()["diagnostics"]
@@ -72,7 +73,8 @@ def test_per_file_ignores(tmp_path):
     (tmp_path / "archive").mkdir()
     _seed(tmp_path / "archive")
     (tmp_path / ".response-lint.toml").write_text(
-        'select = ["placeholder"]\n[per-file-ignores]\n"archive/*" = ["place*"]\n')
+        'select = ["placeholder"]\n[per-file-ignores]\n"archive/*" = ["place*"]\n'
+    )
     result = run_cli("check", str(tmp_path), "--format", "json")
     assert {d["path"].split("/")[-2] for d in result.json()["diagnostics"]} == {tmp_path.name}
 
@@ -90,9 +92,11 @@ def test_explicit_config_wins_and_missing_config_is_exit_2(tmp_path):
 
 def test_reader_format_override_and_statement_phase(tmp_path):
     (tmp_path / "legacy.txt").write_text(
-        "#Action 2: x\n{div .department}\n##Office<br>of Tests\n{div .statement}\nComing soon...\n{/div}\n{/div}\n")
+        "#Action 2: x\n{div .department}\n##Office<br>of Tests\n{div .statement}\nComing soon...\n{/div}\n{/div}\n"
+    )
     (tmp_path / ".response-lint.toml").write_text(
-        'statement-phase = "commitment 2013"\n[formats]\n"legacy*" = "source-2012"\n')
+        'statement-phase = "commitment 2013"\n[formats]\n"legacy*" = "source-2012"\n'
+    )
     data = run_cli("check", str(tmp_path), "--format", "json", "--select", "placeholder").json()
     assert [d["phase"] for d in data["diagnostics"]] == ["commitment 2013"]
 
@@ -112,7 +116,7 @@ def test_user_rule_pack(tmp_path):
     _seed(tmp_path)
     pack = tmp_path / "style"
     pack.mkdir()
-    (pack / "no-cooperate.toml").write_text('''
+    (pack / "no-cooperate.toml").write_text("""
 name = "no-cooperate"
 check = "phrases"
 severity = "warning"
@@ -127,13 +131,17 @@ text = "Action 1: x\\nOrg\\nProgress during 2013\\nWe will cooperate.\\n"
 [[examples]]
 verdict = "pass"
 text = "Action 1: x\\nOrg\\nProgress during 2013\\nWe will work with them.\\n"
-''')
+""")
     (tmp_path / ".response-lint.toml").write_text('rule-paths = ["style"]\nselect = ["no-cooperate"]\n')
     result = run_cli("check", str(tmp_path), "--format", "json")
-    assert [d["entry"] for d in result.json()["diagnostics"]] == ["Department for Culture Media & Sport",
-                                                                  "Department of Energy and Climate Change"]
+    assert [d["entry"] for d in result.json()["diagnostics"]] == [
+        "Department for Culture Media & Sport",
+        "Department of Energy and Climate Change",
+    ]
     listing = run_cli("rules", "--test", "--config", str(tmp_path / ".response-lint.toml"))
     assert listing.code == 0
-    (pack / "broken.toml").write_text('name = "broken"\ncheck = "nosuchkind"\nseverity="error"\nsummary="x"\nmessage="x"\n')
+    (pack / "broken.toml").write_text(
+        'name = "broken"\ncheck = "nosuchkind"\nseverity="error"\nsummary="x"\nmessage="x"\n'
+    )
     result = run_cli("check", str(tmp_path))
     assert result.code == 2 and "broken.toml" in result.err and "unknown check kind 'nosuchkind'" in result.err

@@ -11,17 +11,57 @@ from lint.readers.phases import ReaderOptions
 from lint.source import parse_bytes
 
 # text built from the pieces the readers care about, so the interesting paths are hit
-PIECES = st.sampled_from([
-    "{div .department}", "{div .statement}", "{/div}", "{div", "{: .logo}", "{navigation}", "{{X}}", "{bad}",
-    "##Name<br>Here", "#Action 1: Title", "# Action 2", "## Org", "### Progress during 2013",
-    "Progress during 2014", "Planned activities in 2015", "Departmental digital strategy commitments (December 2012)",
-    "- bullet", "* item", "1. first", "[Read more »](http://x.example/a)", "[Read more »]", "[x](", "](", "[",
-    "<!-- response-lint: disable -->", "<!--", "-->", "```", "~~~", "---", "Coming soon...", "", " ", "\t",
-    "é", "’", "\u2028", "\x85", "http://www.example.gov.uk/a.", "(", ")", "A short line", "Text. More text.",
-])
+PIECES = st.sampled_from(
+    [
+        "{div .department}",
+        "{div .statement}",
+        "{/div}",
+        "{div",
+        "{: .logo}",
+        "{navigation}",
+        "{{X}}",
+        "{bad}",
+        "##Name<br>Here",
+        "#Action 1: Title",
+        "# Action 2",
+        "## Org",
+        "### Progress during 2013",
+        "Progress during 2014",
+        "Planned activities in 2015",
+        "Departmental digital strategy commitments (December 2012)",
+        "- bullet",
+        "* item",
+        "1. first",
+        "[Read more »](http://x.example/a)",
+        "[Read more »]",
+        "[x](",
+        "](",
+        "[",
+        "<!-- response-lint: disable -->",
+        "<!--",
+        "-->",
+        "```",
+        "~~~",
+        "---",
+        "Coming soon...",
+        "",
+        " ",
+        "\t",
+        "é",
+        "’",
+        "\u2028",
+        "\x85",
+        "http://www.example.gov.uk/a.",
+        "(",
+        ")",
+        "A short line",
+        "Text. More text.",
+    ]
+)
 LINE_END = st.sampled_from(["\n", "\r\n", "\r"])
 TEXT = st.lists(st.tuples(st.one_of(PIECES, st.text(max_size=12)), LINE_END), max_size=40).map(
-    lambda parts: "".join(a + b for a, b in parts))
+    lambda parts: "".join(a + b for a, b in parts)
+)
 
 
 def spans(doc: Document) -> list[Span]:

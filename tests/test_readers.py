@@ -53,8 +53,11 @@ def test_seed_001_is_18_entries_of_one_phase_and_16_links():
 
 def test_publication_reader_on_unseen_file():
     doc = load(FIXTURES / "formats" / "publication-unseen.txt")
-    assert [e.name for e in doc.entries] == ["Borough of Eastwick", "Westford District Council",
-                                            "Northam Unitary Authority"]
+    assert [e.name for e in doc.entries] == [
+        "Borough of Eastwick",
+        "Westford District Council",
+        "Northam Unitary Authority",
+    ]
     eastwick, westford, northam = doc.entries
     assert [p.key for p in eastwick.phases] == ["commitment 2019", "progress 2019", "plan 2020"]
     assert [p.kind for p in eastwick.phases[1].paragraphs] == ["paragraph", "bullet", "bullet"]
@@ -75,8 +78,9 @@ def test_markdown_reader_on_unseen_file():
     assert [p.key for p in riverside.phases] == ["commitment 2018", "progress 2019", "plan 2020"]
     commitment = riverside.phases[0].paragraphs
     assert len(commitment) == 1
-    assert commitment[0].text == ("Riverside will offer online booking for outpatient clinics, "
-                                  "starting with dermatology.")
+    assert commitment[0].text == (
+        "Riverside will offer online booking for outpatient clinics, starting with dermatology."
+    )
     bullets = riverside.phases[1].paragraphs
     assert [b.kind for b in bullets] == ["bullet", "bullet"]
     assert bullets[1].text == "a pilot for physiotherapy that continues into the spring"
@@ -95,8 +99,7 @@ def test_source2012_reports_unclosed_and_unmatched_divs_and_goes_on():
     assert "unclosed {div .department}" in lines[14]
     assert "unknown directive {sidebar}" in lines[27]
     assert "without a matching" in lines[29]
-    assert [e.name for e in doc.entries] == ["Agency for Coastal Safety", "Office of Rural Roads",
-                                            "Harbour Authority"]
+    assert [e.name for e in doc.entries] == ["Agency for Coastal Safety", "Office of Rural Roads", "Harbour Authority"]
     assert doc.entries[1].links[0].target is None
 
 
@@ -114,8 +117,9 @@ def test_line_endings_give_the_same_structure(newline):
     text = original.replace("\n", newline)
     doc = read("x.txt", text)
     base = read("x.txt", original)
-    assert [(e.name, [p.key for p in e.phases]) for e in doc.entries] == \
-        [(e.name, [p.key for p in e.phases]) for e in base.entries]
+    assert [(e.name, [p.key for p in e.phases]) for e in doc.entries] == [
+        (e.name, [p.key for p in e.phases]) for e in base.entries
+    ]
     for entry, base_entry in zip(doc.entries, base.entries, strict=True):
         assert doc.lines.line_of(entry.name_span.start) == base.lines.line_of(base_entry.name_span.start)
         for phase in entry.phases:
@@ -131,8 +135,9 @@ def test_bom_is_removed_and_remembered():
     assert len(doc.entries) == 17
 
 
-@pytest.mark.parametrize("path", sorted((FIXTURES / "formats").iterdir()) + sorted(SEEDS.iterdir()),
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", sorted((FIXTURES / "formats").iterdir()) + sorted(SEEDS.iterdir()), ids=lambda p: p.name
+)
 def test_every_span_maps_back_to_its_text(path):
     doc = load(path)
     text = doc.text
@@ -167,8 +172,12 @@ def test_format_detection():
 def test_custom_phase_heading_patterns():
     from lint.readers.phases import DEFAULT_HEADINGS, PhaseHeading
 
-    options = ReaderOptions(headings=(PhaseHeading.compile("progress", r"^update\s+for\s+(?P<year>\d{4})$",
-                                                           "Update for {year}"), *DEFAULT_HEADINGS))
+    options = ReaderOptions(
+        headings=(
+            PhaseHeading.compile("progress", r"^update\s+for\s+(?P<year>\d{4})$", "Update for {year}"),
+            *DEFAULT_HEADINGS,
+        )
+    )
     text = "Action 2: x\nCouncil of Testing\nUpdate for 2022\nWe tested.\nPlanned activities in 2023\nMore tests.\n"
     doc = read("x.txt", text, options)
     assert [p.key for p in doc.entries[0].phases] == ["progress 2022", "plan 2023"]

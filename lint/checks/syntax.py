@@ -12,9 +12,7 @@ from lint.checks.api import Context, Finding
 from lint.model import Document
 from lint.options import Option
 
-OPTIONS = (
-    Option("skip", "list[str]", [], "issue codes not to report: encoding, empty, no-entries, syntax"),
-)
+OPTIONS = (Option("skip", "list[str]", [], "issue codes not to report: encoding, empty, no-entries, syntax"),)
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
@@ -22,5 +20,4 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     for issue in document.issues:
         if issue.code in skip:
             continue
-        yield Finding(span=issue.span, args={"problem": issue.message, "code": issue.code},
-                      severity=issue.severity)
+        yield Finding(span=issue.span, args={"problem": issue.message, "code": issue.code}, severity=issue.severity)

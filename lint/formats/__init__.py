@@ -32,5 +32,5 @@ class _Formatter(Protocol):
 def get(name: str) -> _Formatter:
     if name not in FORMATS:
         raise ValueError(f"unknown format {name!r} (expected one of {', '.join(FORMATS)})")
-    module: _Formatter = importlib.import_module(FORMATS[name])  # type: ignore[assignment]
+    module: _Formatter = importlib.import_module(FORMATS[name])
     return module

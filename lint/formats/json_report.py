@@ -10,24 +10,36 @@ from lint.report import Item, Location, Report
 
 
 def _position(location: Location) -> dict[str, int]:
-    return {"line": location.line, "column": location.column,
-            "end_line": location.end_line, "end_column": location.end_column}
+    return {
+        "line": location.line,
+        "column": location.column,
+        "end_line": location.end_line,
+        "end_column": location.end_column,
+    }
 
 
 def diagnostic(item: Item, report: Report) -> dict[str, Any]:
     d = item.diagnostic
-    data: dict[str, Any] = {"path": d.path, **_position(item.location), "rule": d.rule,
-                            "severity": str(d.severity), "message": d.message,
-                            "entry": d.entry, "phase": d.phase}
-    data["related"] = [{"path": r.related.path, **_position(r.location), "message": r.related.message}
-                       for r in item.related]
+    data: dict[str, Any] = {
+        "path": d.path,
+        **_position(item.location),
+        "rule": d.rule,
+        "severity": str(d.severity),
+        "message": d.message,
+        "entry": d.entry,
+        "phase": d.phase,
+    }
+    data["related"] = [
+        {"path": r.related.path, **_position(r.location), "message": r.related.message} for r in item.related
+    ]
     if d.fix is not None:
         document = report.documents[d.path]
         from lint.report import locate
 
-        data["fix"] = {"description": d.fix.description,
-                       "edits": [{**_position(locate(document.lines, e.span)), "replacement": e.replacement}
-                                 for e in d.fix.edits]}
+        data["fix"] = {
+            "description": d.fix.description,
+            "edits": [{**_position(locate(document.lines, e.span)), "replacement": e.replacement} for e in d.fix.edits],
+        }
     else:
         data["fix"] = None
     return data

@@ -41,5 +41,5 @@ def read(path: str, text: str, options: ReaderOptions | None = None, fmt: str | 
     name = fmt or detect_format(text, path)
     if name not in FORMATS:
         raise ValueError(f"unknown format {name!r} (expected one of {', '.join(FORMATS)})")
-    module: _Reader = importlib.import_module(FORMATS[name])  # type: ignore[assignment]
+    module: _Reader = importlib.import_module(FORMATS[name])
     return module.read(path, text, options or ReaderOptions())
