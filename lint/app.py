@@ -10,13 +10,17 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from lint import __version__, engine, source
+from lint import __version__, engine, outputs, source
 from lint.config import Config, ConfigError, for_paths
 from lint.files import collect, matches, relative_to_root, to_display
 from lint.model import Diagnostic, Document, Severity
 from lint.report import Report, build
+
+if TYPE_CHECKING:
+    from lint.links.results import LinkResults
+    from lint.rules import Rule
 
 
 class UsageError(Exception):
@@ -28,6 +32,7 @@ class CheckOptions:
     paths: Sequence[str] = (".",)
     format: str | None = None
     output: str | None = None
+    also_write: Sequence[tuple[str, str]] = ()  # (format, file): more reports of the same run
     select: Sequence[str] | None = None
     extend_select: Sequence[str] = ()
     ignore: Sequence[str] = ()
@@ -37,6 +42,9 @@ class CheckOptions:
     diff: bool = False
     color: bool | None = None
     links: bool | None = None
+    baseline: str | None = None  # report only findings this baseline file does not hold
+    write_baseline: str | None = None  # record today's findings in this file
+    changed_since: str | None = None  # report only findings on what changed since this git revision
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -89,6 +97,51 @@ def _use_color(options: CheckOptions, stream: TextIO) -> bool:
     return stream.isatty()
 
 
+def _narrow(options: CheckOptions, fmt: str, diagnostics: list[Diagnostic], documents: dict[str, Document],
+            config: Config, rule_names: set[str]) -> tuple[list[Diagnostic], list[str]]:
+    """``--write-baseline``, ``--baseline`` and ``--changed-since``: the findings this run reports."""
+    from lint import baseline, changed
+
+    notes: list[str] = []
+    try:
+        if options.write_baseline:
+            count = baseline.write(options.write_baseline, diagnostics, documents, config.root)
+            notes.append(f"baseline {options.write_baseline}: wrote {count} finding{'' if count == 1 else 's'}; "
+                         f"from now on, --baseline {options.write_baseline} reports only new ones")
+            diagnostics = []
+        elif options.baseline:
+            result = baseline.apply(baseline.load(options.baseline), diagnostics, documents, config.root,
+                                    rule_names, options.baseline)
+            diagnostics = result.new
+            notes.append(result.note)
+        if options.changed_since:
+            diagnostics = changed.narrow(diagnostics, documents, options.changed_since)
+    except (baseline.BaselineError, changed.ChangedError) as exc:
+        raise UsageError(str(exc)) from None
+    if fmt != "text" or options.output or options.diff:  # the text report on stdout shows them itself
+        for note in notes:
+            print(f"response-lint: note: {note}", file=sys.stderr)
+    return diagnostics, notes
+
+
+def _online_links(options: CheckOptions, config: Config, chosen: Sequence[Rule],
+                  documents: Sequence[Document]) -> LinkResults | None:
+    """``--links``: ask every distinct link target online once, if a chosen rule reads the results."""
+    if not (options.links if options.links is not None else config.links):
+        return None
+    from lint import checks
+
+    if not any(getattr(checks.load(rule.check), "NEEDS_LINKS", False) for rule in chosen):
+        return None
+    from lint.links import check_all
+    from lint.links.settings import merge
+
+    overrides = options.extra.get("link-check", {})
+    settings = merge(config.link_check, overrides if isinstance(overrides, dict) else {}, root=config.root,
+                     source=config.source)
+    return check_all([link.target for document in documents for link in document.links if link.target], settings)
+
+
 def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     """Run a whole check; writes the report to ``options.output`` or ``stdout``."""
     from lint.formats import FORMATS, Settings, get
@@ -98,6 +151,7 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     fmt = _choose_format(options, config)
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r} (expected one of {', '.join(sorted(FORMATS))})")
+    outputs.check_targets(options.also_write, options.output, FORMATS)
     fail_on = options.fail_on or config.fail_on
     rules = engine.available_rules(config)
     select = options.select if options.select is not None else config.select
@@ -113,8 +167,9 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     for note in notes:
         print(f"response-lint: warning: {note}", file=sys.stderr)
     documents = read_documents(files, config)
-    diagnostics = engine.run(documents, chosen, config)
+    diagnostics = engine.run(documents, chosen, config, _online_links(options, config, chosen, documents))
     by_path = {d.path: d for d in documents}
+    diagnostics, run_notes = _narrow(options, fmt, diagnostics, by_path, config, {r.name for r in chosen})
 
     if options.fix or options.diff:
         from lint import fixes
@@ -127,12 +182,16 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
                 if options.diff:
                     stdout.write(fixes.unified_diff(document, new_text))
                 if options.fix:
-                    fixes.write(document, new_text)
-                    own = [d for d in own if d.fix is None]
+                    try:
+                        fixes.write(document, new_text)
+                        own = [d for d in own if d.fix is None]
+                    except fixes.FixError as exc:
+                        print(f"response-lint: warning: {exc}: fixes not written", file=sys.stderr)
             remaining.extend(own)
         diagnostics = sorted(remaining, key=Diagnostic.sort_key)
 
-    report = build(diagnostics, by_path, len(documents))
+    report = build(diagnostics, by_path, len(documents), run_notes)
+    report.rules = outputs.rule_info(chosen)
     settings_stream: TextIO
     if options.output:
         out_dir = os.path.dirname(os.path.abspath(options.output))
@@ -144,6 +203,7 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
         settings_stream = stdout
         get(fmt).render(report, settings_stream,
                         Settings(color=_use_color(options, settings_stream), tool_version=__version__))
+    outputs.write_extra(options.also_write, report)
     return Outcome(report, exit_code(diagnostics, fail_on), config)
 
 

@@ -35,8 +35,12 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="lint files and folders")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
                        help="files or folders (folders are walked by the include globs)")
-    check.add_argument("--format", help="output format: text, concise, json, and others (see --help-formats)")
+    check.add_argument("--format", help="output format: text, concise, json, github, sarif, junit, gitlab, "
+                                        "checkstyle (default text; github when GITHUB_ACTIONS=true)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    check.add_argument("--also-write", action="append", default=[], metavar="FORMAT=FILE",
+                       help="also write the same run's report in FORMAT to FILE (repeatable), "
+                            "e.g. --format github --also-write sarif=results.sarif")
     check.add_argument("--select", action="append", metavar="RULES",
                        help="rules to run, by name or glob, comma-separated (replaces the default set)")
     check.add_argument("--extend-select", action="append", metavar="RULES", help="rules to add to the selection")
@@ -46,6 +50,31 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--config", metavar="FILE", help="config file (default: found upward from the paths)")
     check.add_argument("--fix", action="store_true", help="apply the fixes that findings carry, in place")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    check.add_argument("--baseline", metavar="FILE",
+                       help="report only findings that the baseline FILE does not hold (see --write-baseline)")
+    check.add_argument("--write-baseline", metavar="FILE",
+                       help="record today's findings in FILE and exit 0; later runs with --baseline FILE "
+                            "report only new findings")
+    check.add_argument("--changed-since", metavar="REF",
+                       help="report only findings on lines changed since the git revision REF "
+                            "(REF... means the merge base of REF and HEAD)")
+    links = check.add_argument_group("online link checking (see README: Checking links online)")
+    on_off = links.add_mutually_exclusive_group()
+    on_off.add_argument("--links", dest="links", action="store_const", const=True, default=None,
+                        help="ask every http(s) link target online: broken-link and moved-link findings")
+    on_off.add_argument("--no-links", dest="links", action="store_const", const=False,
+                        help="stay offline even if the config sets links = true")
+    links.add_argument("--check-fragments", action="store_true", default=None,
+                       help="with --links, also check that #fragments exist in the pages")
+    links.add_argument("--allow-private", action="store_true", default=None,
+                       help="with --links, allow private, loopback and link-local addresses")
+    links.add_argument("--cache-ttl", metavar="DURATION",
+                       help="reuse cached link results this long: seconds, or 30m, 12h, 1d (default 1d)")
+    links.add_argument("--no-cache", action="store_true", help="with --links, ignore and do not write the cache")
+    links.add_argument("--link-timeout", type=float, metavar="SECONDS",
+                       help="seconds to wait for a link's answer (default 20)")
+    links.add_argument("--link-exclude", action="append", metavar="REGEX",
+                       help="do not request URLs matching REGEX (repeatable; adds to link-check.exclude)")
     color = check.add_mutually_exclusive_group()
     color.add_argument("--color", dest="color", action="store_const", const=True, default=None,
                        help="colour the text output even when piped")
@@ -69,15 +98,46 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _format_file(value: str) -> tuple[str, str]:
+    from lint.app import UsageError
+
+    fmt, sep, path = value.partition("=")
+    if not sep or not fmt.strip() or not path:
+        raise UsageError(f"--also-write: expected FORMAT=FILE, got {value!r}")
+    return fmt.strip(), path
+
+
 def _check(args: argparse.Namespace) -> int:
     from lint.app import CheckOptions, check
 
     options = CheckOptions(
         paths=args.paths, format=args.format, output=args.output, select=_split(args.select),
         extend_select=_split(args.extend_select) or [], ignore=_split(args.ignore) or [],
-        fail_on=args.fail_on, config=args.config, fix=args.fix, diff=args.diff, color=args.color)
+        fail_on=args.fail_on, config=args.config, fix=args.fix, diff=args.diff, color=args.color,
+        baseline=args.baseline, write_baseline=args.write_baseline, changed_since=args.changed_since,
+        also_write=[_format_file(value) for value in args.also_write])
+    options.links = args.links
+    options.extra["link-check"] = _link_overrides(args)
     outcome = check(options)
     return outcome.exit_code
+
+
+def _link_overrides(args: argparse.Namespace) -> dict[str, object]:
+    """The link-check settings given as flags (they win over the config file's)."""
+    overrides: dict[str, object] = {}
+    if args.check_fragments:
+        overrides["check-fragments"] = True
+    if args.allow_private:
+        overrides["allow-private"] = True
+    if args.cache_ttl is not None:
+        overrides["cache-ttl"] = args.cache_ttl
+    if args.no_cache:
+        overrides["cache"] = False
+    if args.link_timeout is not None:
+        overrides["timeout"] = args.link_timeout
+    if args.link_exclude:
+        overrides["exclude"] = list(args.link_exclude)  # added to the config's list
+    return overrides
 
 
 def _outline(args: argparse.Namespace) -> int:

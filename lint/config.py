@@ -45,7 +45,27 @@ KEYS: dict[str, tuple[str, str]] = {
 }
 
 # options of the [link-check] table, validated here so that a typo is caught early
-LINK_KEYS: dict[str, tuple[str, str]] = {}
+LINK_KEYS: dict[str, tuple[str, str]] = {
+    "timeout": ("float", "seconds to wait for an answer before the link counts as broken (default 20)"),
+    "retries": ("int>=0", "times a transient failure (timeout, reset, 429, 5xx) is retried (default 2)"),
+    "retry-backoff": ("float", "seconds before the first retry, doubling each time (default 1)"),
+    "retry-after-max": ("float", "longest Retry-After honoured for 429 and 503, in seconds (default 60)"),
+    "max-redirects": ("int>=0", "redirects followed before 'too many redirects' (default 10)"),
+    "concurrency": ("int", "requests in flight at once, in all (default 128)"),
+    "per-host": ("int", "requests in flight at once per scheme, host and port (default 8)"),
+    "interval": ("float", "least seconds between two requests to the same host (default 0)"),
+    "user-agent": ("str", "User-Agent header (default names response-lint and its version)"),
+    "exclude": ("list[str]", "regexes: URLs matching any are not requested (counted as excluded)"),
+    "accept": ("list[int|str]", "status codes or ranges that count as working, e.g. [403, '200-299']"),
+    "allow-private": ("bool", "allow private, loopback and link-local addresses (as --allow-private)"),
+    "allow": ("list[str]", "host names, addresses or networks allowed even when private"),
+    "check-fragments": ("bool", "check that #fragments exist as an id or name in the page (as --check-fragments)"),
+    "max-body-size": ("int", "most bytes of a page read to look for fragments (default 2 MiB)"),
+    "cache": ("bool", "cache results between runs (default true; --no-cache bypasses it)"),
+    "cache-ttl": ("duration", "how long a cached result is reused: seconds or '30m', '12h', '1d' (default 1d)"),
+    "cache-path": ("str", "cache file (default: links.sqlite3 in the user cache folder), relative to the config"),
+    "progress": ("bool", "show a progress bar (default: only on a terminal outside CI)"),
+}
 
 
 @dataclass(frozen=True)
@@ -111,6 +131,15 @@ def _check_type(where: str, key: str, kind: str, value: Any) -> None:
     elif kind == "str|list[str]":
         ok = isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
         expected = "a string or a list of strings"
+    elif kind == "int>=0":
+        ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+        expected = "a whole number, 0 or more"
+    elif kind == "duration":
+        ok = (isinstance(value, int | float) and not isinstance(value, bool) and value >= 0) or isinstance(value, str)
+        expected = "a number of seconds or a duration such as '30m', '12h' or '1d'"
+    elif kind == "list[int|str]":
+        ok = isinstance(value, list) and all(isinstance(v, int | str) and not isinstance(v, bool) for v in value)
+        expected = "a list of numbers or strings"
     else:  # pragma: no cover - a programming error in KEYS
         raise AssertionError(kind)
     if not ok:

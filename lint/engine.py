@@ -13,10 +13,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from lint import checks
+from lint import checks, suppress
 from lint.checks.api import Context, Finding
 from lint.config import Config, ConfigError
 from lint.files import matches, relative_to_root
+from lint.links.results import LinkResults
 from lint.model import Diagnostic, Document, Severity
 from lint.options import OptionError
 from lint.rules import Rule, RuleError, builtin_rules_dir, load_rules
@@ -103,10 +104,15 @@ def _diagnostic(rule: Rule, finding: Finding, document: Document, explicit_sever
                       fix=finding.fix, fingerprint_text=finding.fingerprint)
 
 
-def run(documents: Sequence[Document], rules: Sequence[Rule], config: Config) -> list[Diagnostic]:
-    """All diagnostics of ``rules`` on ``documents``, sorted by path and position."""
+def run(documents: Sequence[Document], rules: Sequence[Rule], config: Config,
+        links: LinkResults | None = None) -> list[Diagnostic]:
+    """All diagnostics of ``rules`` on ``documents``, sorted by path and position.
+
+    ``links`` are the online link results of the run (``--links``), handed to checks in their Context.
+    """
     bound = [
-        _Bound(rule, Context(rule.name, rule.severity, rule.options, str(config.root)), checks.load(rule.check))
+        _Bound(rule, Context(rule.name, rule.severity, rule.options, str(config.root), links),
+               checks.load(rule.check))
         for rule in rules
     ]
     explicit = {name for name, rc in config.rules.items() if rc.severity}
@@ -137,5 +143,7 @@ def run(documents: Sequence[Document], rules: Sequence[Rule], config: Config) ->
                 if target is None:
                     raise RuntimeError(f"check {item.rule.check!r} gave a finding with no known path")
                 diagnostics.append(_diagnostic(item.rule, finding, target, item.rule.name in explicit))
+    diagnostics = suppress.post_pass(documents, diagnostics, rules, ignored_per_file, config,
+                                     lambda rule, finding, doc: _diagnostic(rule, finding, doc, rule.name in explicit))
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics

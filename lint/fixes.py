@@ -2,74 +2,177 @@
 
 Writing is atomic (a temporary file in the same folder, then a rename) and keeps the
 file's encoding, byte-order mark, line endings and permissions; nothing but the
-fixed spans changes.
+fixed spans changes. A file is written only when its bytes on disk are still
+exactly what the document was read from (re-encoding the unfixed text gives them
+back), so a file changed since it was read, or one whose bytes cannot be written
+back exactly, is left alone with a :class:`FixError`.
 """
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import os
+import stat
+import sys
 import tempfile
 from collections.abc import Iterable
 
 from lint.model import Diagnostic, Document, Edit
 
 
+class FixError(Exception):
+    """A file that fixes cannot be written to; the message names the file and why."""
+
+
 def apply(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
-    """``text`` with non-overlapping ``edits`` applied; returns ``(new_text, applied)``."""
-    ordered = sorted(edits, key=lambda e: (e.span.start, e.span.end))
+    """``text`` with non-overlapping ``edits`` applied; returns ``(new_text, applied)``.
+
+    Identical edits count once; an edit overlapping an earlier one is left for a
+    later run.
+    """
+    ordered = sorted(set(edits), key=lambda e: (e.span.start, e.span.end, e.replacement))
     out: list[str] = []
     position = 0
     applied = 0
+    last_insert: int | None = None
     for edit in ordered:
         if edit.span.start < position or edit.span.end > len(text):
-            continue  # overlaps an earlier edit: leave it for a later run
+            continue
+        if not len(edit.span) and last_insert == edit.span.start:
+            continue  # two insertions at one place: their order would be a guess
         out.append(text[position : edit.span.start])
         out.append(edit.replacement)
         position = edit.span.end
+        last_insert = edit.span.start if not len(edit.span) else None
         applied += 1
     out.append(text[position:])
     return "".join(out), applied
 
 
+def _encodable(document: Document, edit: Edit) -> bool:
+    try:
+        edit.replacement.encode(document.encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def _with_newlines(document: Document, edit: Edit) -> Edit:
+    """The edit with any line breaks in its replacement written as the file writes them."""
+    replacement = edit.replacement
+    if "\n" not in replacement and "\r" not in replacement:
+        return edit
+    unified = replacement.replace("\r\n", "\n").replace("\r", "\n")
+    return Edit(edit.span, unified.replace("\n", document.newline))
+
+
 def fixed_text(document: Document, diagnostics: Iterable[Diagnostic]) -> tuple[str, int]:
-    edits = [edit for d in diagnostics if d.fix is not None and d.path == document.path for edit in d.fix.edits]
-    return apply(document.text, edits)
+    """The document's text with the fixes of ``diagnostics`` applied, and how many edits were.
+
+    Edits whose replacement cannot be written in the file's encoding are skipped.
+    """
+    edits = [
+        _with_newlines(document, edit)
+        for d in diagnostics
+        if d.fix is not None and d.path == document.path
+        for edit in d.fix.edits
+    ]
+    return apply(document.text, [edit for edit in edits if _encodable(document, edit)])
+
+
+def _diff_lines(text: str) -> list[str]:
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += "\n\\ No newline at end of file\n"
+    return lines
 
 
 def unified_diff(document: Document, new_text: str) -> str:
-    old = document.text.splitlines(keepends=True)
-    new = new_text.splitlines(keepends=True)
-    return "".join(difflib.unified_diff(old, new, fromfile=f"a/{document.path}", tofile=f"b/{document.path}"))
+    """A unified diff from the document's text to ``new_text`` (paths as ``a/…`` and ``b/…``)."""
+    path = document.path.replace(os.sep, "/").lstrip("/")
+    return "".join(
+        difflib.unified_diff(
+            _diff_lines(document.text), _diff_lines(new_text), fromfile=f"a/{path}", tofile=f"b/{path}"
+        )
+    )
 
 
-def encode(document: Document, text: str) -> bytes:
+def _utf16_codec(original: bytes | None) -> str:
+    if original is not None and original.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16-be"
+    if original is not None and original.startswith(codecs.BOM_UTF16_LE):
+        return "utf-16-le"
+    return "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
+
+
+def encode(document: Document, text: str, original: bytes | None = None) -> bytes:
+    """``text`` as the file's bytes: its encoding and byte-order mark.
+
+    ``original`` (the file's current bytes) chooses the byte order of UTF-16.
+    """
+    if document.encoding == "utf-16":
+        codec = _utf16_codec(original)
+        bom = codecs.BOM_UTF16_BE if codec.endswith("be") else codecs.BOM_UTF16_LE
+        return (bom if document.bom else b"") + text.encode(codec)
     data = text.encode(document.encoding)
-    if document.bom:
-        if document.encoding == "utf-8":
-            data = b"\xef\xbb\xbf" + data
-        elif document.encoding == "utf-16":
-            return text.encode("utf-16")  # Python's utf-16 writes its own BOM
+    if document.bom and document.encoding == "utf-8":
+        data = codecs.BOM_UTF8 + data
     return data
 
 
 def write(document: Document, text: str) -> None:
-    """Replace the file of ``document`` by ``text``, atomically, keeping its mode."""
-    path = document.path
-    data = encode(document, text)
-    folder = os.path.dirname(os.path.abspath(path))
-    mode = os.stat(path).st_mode & 0o7777
-    fd, temp = tempfile.mkstemp(prefix=".response-lint-", suffix=".tmp", dir=folder)
+    """Replace the file of ``document`` by ``text``, atomically, keeping its mode.
+
+    Raises :class:`FixError` when the file is read-only, has changed since it was
+    read, cannot be written back byte for byte, or its folder cannot be written.
+    """
+    path = os.path.realpath(document.path)  # write through a symlink, never over it
+    try:
+        info = os.stat(path)
+        with open(path, "rb") as handle:
+            original = handle.read()
+    except OSError as exc:
+        raise FixError(f"{document.path}: cannot read the file again: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise FixError(f"{document.path}: not a regular file")
+    mode = stat.S_IMODE(info.st_mode)
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise FixError(f"{document.path}: the file is read-only")
+    try:
+        unchanged = encode(document, document.text, original) == original
+    except UnicodeEncodeError:
+        unchanged = False
+    if not unchanged:
+        raise FixError(
+            f"{document.path}: the file changed since it was read, or its bytes cannot be "
+            "written back exactly; run again"
+        )
+    try:
+        data = encode(document, text, original)
+    except UnicodeEncodeError as exc:
+        raise FixError(f"{document.path}: the fix cannot be written in {document.encoding}: {exc.reason}") from None
+    folder = os.path.dirname(path)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=".response-lint-", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise FixError(f"{document.path}: cannot write in {folder}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, mode)
+        try:
+            os.chown(temp, info.st_uid, info.st_gid)
+        except (OSError, AttributeError):
+            pass  # only the owner or root may give a file away; the mode is kept either way
         os.replace(temp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(temp)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise FixError(f"{document.path}: cannot write the file: {exc.strerror or exc}") from None
         raise

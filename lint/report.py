@@ -41,12 +41,31 @@ class Item:
         return self.diagnostic.path
 
 
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What a format may say about a rule (from its rule file), without importing the rules.
+
+    ``help`` is the rule's full documentation as ``response-lint rule NAME`` prints it.
+    """
+
+    name: str
+    severity: Severity
+    summary: str
+    docs: str = ""
+    message: str = ""
+    check: str = ""
+    tags: tuple[str, ...] = ()
+    fixable: bool = False
+    help: str = ""
+
+
 @dataclass
 class Report:
     items: list[Item]
     files: int
     documents: Mapping[str, Document] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    rules: Mapping[str, RuleInfo] = field(default_factory=dict)  # the rules that ran, by name
 
     def count(self, severity: Severity) -> int:
         return sum(1 for item in self.items if item.diagnostic.severity == severity)

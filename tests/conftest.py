@@ -56,3 +56,11 @@ def run_process(*args: str, cwd: Path | None = None, env: dict[str, str] | None 
 @pytest.fixture
 def cli():
     return run_cli
+
+
+@pytest.fixture(autouse=True)
+def _not_on_github_actions(monkeypatch):
+    """Tests behave the same in GitHub Actions: there ``GITHUB_ACTIONS`` would make ``github``
+    the default format and ``GITHUB_STEP_SUMMARY`` would collect every test run's summary."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)

@@ -15,6 +15,21 @@ from types import ModuleType
 KINDS: dict[str, str] = {
     "syntax": "lint.checks.syntax",
     "phrases": "lint.checks.phrases",
+    "suppression": "lint.checks.suppression",
+    "missing-phase": "lint.checks.missing_phase",
+    "heading-style": "lint.checks.heading_style",
+    "phase-order": "lint.checks.phase_order",
+    "missing-entry": "lint.checks.missing_entry",
+    "broken-link": "lint.checks.broken_link",
+    "moved-link": "lint.checks.link_status",
+    "link-text": "lint.checks.link_text",
+    "retired-domain": "lint.checks.retired_domain",
+    "year-copy": "lint.checks.year_copy",
+    "entry-copy": "lint.checks.entry_copy",
+    "action-echo": "lint.checks.action_echo",
+    "readability": "lint.checks.readability",
+    "wordlist": "lint.checks.wordlist",
+    "spelling": "lint.checks.spelling",
 }
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lint.model import Fix, Related, Severity, Span
+
+if TYPE_CHECKING:
+    from lint.links.results import LinkResults
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +20,8 @@ class Context:
     severity: Severity
     options: Mapping[str, Any]
     root: str = "."
+    # online link results (``--links``), for check kinds that declare ``NEEDS_LINKS = True``; None when offline
+    links: LinkResults | None = None
 
     def __getitem__(self, key: str) -> Any:
         return self.options[key]

@@ -15,6 +15,11 @@ FORMATS: dict[str, str] = {
     "text": "lint.formats.text",
     "concise": "lint.formats.concise",
     "json": "lint.formats.json_report",
+    "github": "lint.formats.github",
+    "sarif": "lint.formats.sarif",
+    "junit": "lint.formats.junit",
+    "gitlab": "lint.formats.gitlab",
+    "checkstyle": "lint.formats.checkstyle",
 }
 
 

@@ -1,8 +1,9 @@
 """``text``: findings for people, each with its source line and the span underlined.
 
 ``path:line:col: severity [rule] message``, the source line, a caret line under
-the span, related places (e.g. where copied text was first written), then a
-summary. Colour (through rich) only when asked: on a terminal without NO_COLOR.
+the span, related places (e.g. where copied text was first written) each with
+an excerpt of its text, then a summary. Colour (through rich) only when asked: on
+a terminal without NO_COLOR.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from lint.report import Item, Report
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _TAB = 4
+_EXCERPT = 160  # longest excerpt of a related place (e.g. where copied text was first written)
 
 
 def _expand(text: str) -> str:
@@ -63,6 +65,11 @@ def render(report: Report, out: TextIO, settings: Settings) -> None:
         for rel in item.related:
             r = rel.location
             lines.append((f"        = {rel.related.message}: {rel.related.path}:{r.line}:{r.column}", "dim"))
+            excerpt = " ".join(rel.excerpt.split())
+            if settings.show_source and excerpt:
+                if len(excerpt) > _EXCERPT:
+                    excerpt = excerpt[: _EXCERPT - 1].rstrip() + "…"
+                lines.append((f"  {r.line:>5} | {_expand(excerpt)}", "dim"))
         lines.append(("", None))
     for note in report.notes:
         lines.append((note, "dim"))

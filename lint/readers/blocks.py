@@ -42,9 +42,7 @@ def comment_line(line: Line, result: BlockResult, state: list[Line]) -> bool:
         close = stripped.find("-->", 4)
         if close >= 0:
             result.comments.append(Comment(stripped[: close + 3], Span(offset, offset + close + 3)))
-            if stripped[close + 3 :].strip():
-                return False
-            return True
+            return not stripped[close + 3 :].strip()
         state.append(line)
         return True
     return False
@@ -77,10 +75,10 @@ def markdown_blocks(lines: Sequence[Line], result: BlockResult) -> list[Paragrap
         kind = "paragraph"
 
     for line in lines:
-        if comment_line(line, result, comment):
-            continue
         text = line.text
-        if not text.strip():
+        if (comment or "<!--" in text) and comment_line(line, result, comment):
+            continue
+        if not text or text.isspace():
             flush()
             continue
         bullet = BULLET.match(text)

@@ -16,18 +16,46 @@ _BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\[\]()\"'`]+", re.IGNORECASE
 _TRAILING = ".,;:!?»\u201d\u2019"
 
 
+_TITLE = re.compile(r'(\S+)\s+["\'(].*$')
+_PARENS = re.compile(r"[()\n]")
+
+
+def _next_url(text: str, i: int) -> int:
+    """The first position from ``i`` where ``_BARE_URL`` might match, or ``len(text)``.
+
+    A match starts 4 or 5 characters before a ``://`` (``http``, ``https``) or 2 before
+    a ``w.``/``W.`` (``www.`` in any case): ``str.find`` looks for those at C speed, and
+    the regex then decides at that one position.
+    """
+    find = text.find
+    best = len(text)
+    k = find("://", i + 4)
+    if k >= 0:
+        best = k - 5 if k - 5 >= i else k - 4
+    for tail in ("w.", "W."):
+        k = find(tail, i + 2, best + 4)
+        if k >= 0 and k - 2 < best:
+            best = k - 2
+    return best
+
+
 def _close_paren(text: str, i: int) -> int:
     """Index of the ``)`` closing the ``(`` at ``i``, or -1."""
+    close = text.find(")", i + 1)
+    if close < 0:
+        return -1
+    if text.find("(", i + 1, close) < 0 and text.find("\n", i + 1, close) < 0:
+        return close  # the usual case: nothing nested
     depth = 0
-    for j in range(i, len(text)):
-        c = text[j]
+    for m in _PARENS.finditer(text, i):
+        c = m.group()
         if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
             if depth == 0:
-                return j
-        elif c == "\n":
+                return m.start()
+        else:
             return -1
     return -1
 
@@ -35,93 +63,92 @@ def _close_paren(text: str, i: int) -> int:
 def _scan_line(text: str, base: int, out_links: list[Link], plain: list[str],
                pieces: list[tuple[int, int]], plain_len: int) -> int:
     """Scan one line's ``text`` (at document offset ``base``) into plain text and links."""
-    i = 0
     n = len(text)
     run_start = 0
-
-    def flush(upto: int) -> None:
-        nonlocal plain_len
-        if upto > run_start:
-            pieces.append((plain_len, base + run_start))
-            plain.append(text[run_start:upto])
-            plain_len += upto - run_start
-
-    while i < n:
-        c = text[i]
-        if c == "[":
-            close = text.find("]", i + 1)
-            if close < 0:
-                break
-            if "[" in text[i + 1 : close]:
-                i = text.index("[", i + 1, close)
-                continue
-            label = text[i + 1 : close]
-            after = close + 1
-            image = i > 0 and text[i - 1] == "!"
-            if after < n and text[after] == "(":
-                end = _close_paren(text, after)
-                if end < 0:
-                    i = after
+    i = 0
+    find = text.find
+    # a bare URL needs "://" or "w." (of "www.", in any case): most lines have neither
+    urls = "://" in text or "w." in text or "W." in text
+    url = -1  # the next place a bare URL may start, once looked for (-1: look again)
+    while True:
+        bracket = find("[", i)
+        if urls:
+            if url < i:
+                url = _next_url(text, i)
+            if url < n and (bracket < 0 or url < bracket):
+                i, url = url, -1
+                m = _BARE_URL.match(text, i)
+                if m is None:
+                    i += 1
                     continue
-                raw = text[after + 1 : end]
-                stripped = raw.strip()
-                lead = len(raw) - len(raw.lstrip())
-                target = stripped
-                t_start = base + after + 1 + lead
-                if target.startswith("<") and ">" in target:
-                    target = target[1 : target.index(">")]
-                    t_start += 1
-                elif " " in target and not target.startswith("<"):
-                    # ``(url "title")``: the target ends at the first space before a quote
-                    m = re.match(r'(\S+)\s+["\'(].*$', target)
-                    if m:
-                        target = m.group(1)
-                link_start = i - 1 if image else i
-                flush(link_start)
-                out_links.append(Link(
-                    text=label,
-                    target=target,
-                    span=Span(base + link_start, base + end + 1),
-                    text_span=Span(base + i + 1, base + close),
-                    target_span=Span(t_start, t_start + len(target)),
-                ))
-                if label:
-                    pieces.append((plain_len, base + i + 1))
-                    plain.append(label)
-                    plain_len += len(label)
-                i = run_start = end + 1
+                found = m.group(0).rstrip(_TRAILING)
+                url_span = Span(base + i, base + i + len(found))
+                out_links.append(Link(text=found, target=found, span=url_span, text_span=url_span,
+                                      target_span=url_span))
+                i += max(len(found), 1)
                 continue
-            if after < n and text[after] in "[:":
+        if bracket < 0:
+            break
+        i = bracket
+        close = text.find("]", i + 1)
+        if close < 0:
+            break
+        inner = text.find("[", i + 1, close)
+        if inner >= 0:
+            i = inner
+            continue
+        label = text[i + 1 : close]
+        after = close + 1
+        if after < n and text[after] == "(":
+            end = _close_paren(text, after)
+            if end < 0:
                 i = after
                 continue
-            if label.strip():
-                out_links.append(Link(
-                    text=label,
-                    target=None,
-                    span=Span(base + i, base + close + 1),
-                    text_span=Span(base + i + 1, base + close),
-                    target_span=None,
-                ))
-            i = close + 1
+            raw = text[after + 1 : end]
+            target = raw.strip()
+            t_start = base + after + 1 + len(raw) - len(raw.lstrip())
+            if target.startswith("<") and ">" in target:
+                target = target[1 : target.index(">")]
+                t_start += 1
+            elif " " in target and not target.startswith("<"):
+                # ``(url "title")``: the target ends at the first space before a quote
+                title = _TITLE.match(target)
+                if title:
+                    target = title.group(1)
+            link_start = i - 1 if i > 0 and text[i - 1] == "!" else i
+            if link_start > run_start:
+                pieces.append((plain_len, base + run_start))
+                plain.append(text[run_start:link_start])
+                plain_len += link_start - run_start
+            out_links.append(Link(
+                text=label,
+                target=target,
+                span=Span(base + link_start, base + end + 1),
+                text_span=Span(base + i + 1, base + close),
+                target_span=Span(t_start, t_start + len(target)),
+            ))
+            if label:
+                pieces.append((plain_len, base + i + 1))
+                plain.append(label)
+                plain_len += len(label)
+            i = run_start = end + 1
             continue
-        if c in "hHwW" and (i == 0 or not text[i - 1].isalnum()):
-            m = _BARE_URL.match(text, i)
-            if m:
-                url = m.group(0).rstrip(_TRAILING)
-                out_links.append(Link(
-                    text=url, target=url,
-                    span=Span(base + i, base + i + len(url)),
-                    text_span=Span(base + i, base + i + len(url)),
-                    target_span=Span(base + i, base + i + len(url)),
-                ))
-                i += max(len(url), 1)
-                continue
-        i += 1
-    run_start_final = run_start
-    if n > run_start_final:
-        pieces.append((plain_len, base + run_start_final))
-        plain.append(text[run_start_final:])
-        plain_len += n - run_start_final
+        if after < n and text[after] in "[:":
+            i = after
+            continue
+        if label.strip():
+            out_links.append(Link(
+                text=label,
+                target=None,
+                span=Span(base + i, base + close + 1),
+                text_span=Span(base + i + 1, base + close),
+                target_span=None,
+            ))
+        i = close + 1
+    if n > run_start:
+        pieces.append((plain_len, base + run_start))
+        plain.append(text[run_start:] if run_start else text)
+        plain_len += n - run_start
     return plain_len
 
 
@@ -130,6 +157,21 @@ def build_paragraph(parts: Sequence[tuple[int, str]], span: Span, kind: str = "p
 
     Each part is the line's content after any block marker (e.g. the bullet's ``- ``).
     """
+    if len(parts) == 1:
+        offset, text = parts[0]
+        return line_paragraph(offset, text, span, kind)
+    return _build(parts, span, kind)
+
+
+def line_paragraph(offset: int, text: str, span: Span, kind: str = "paragraph") -> Paragraph:
+    """``build_paragraph([(offset, text)], span, kind)``: a paragraph of one source line."""
+    if "[" not in text and "://" not in text and "w." not in text and "W." not in text:
+        # no link markup and no bare URL can be here: the text is its own plain text
+        return Paragraph(text=text, span=span, kind=kind, pieces=((0, offset),) if text else ())
+    return _build(((offset, text),), span, kind)
+
+
+def _build(parts: Sequence[tuple[int, str]], span: Span, kind: str) -> Paragraph:
     links: list[Link] = []
     plain: list[str] = []
     pieces: list[tuple[int, int]] = []

@@ -38,6 +38,8 @@ class _Builder:
         if self.phase_head is None:
             if self.entry_head is None:
                 self.preamble.extend(self.body)
+            else:  # between an entry heading and its first phase: keep the comments found there
+                markdown_blocks(self.body, self.result)
             self.body = []
             return
         head, text, text_span = self.phase_head

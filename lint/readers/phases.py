@@ -63,6 +63,12 @@ class HeadingMatch:
 
 def match_heading(text: str, options: ReaderOptions) -> HeadingMatch | None:
     """The phase a heading line names, or None if it names none."""
+    trimmed = text.strip()
+    if len(trimmed) > 120 and "  " not in trimmed and trimmed.isprintable():
+        # the space is the only printable whitespace character, so there is no run of
+        # blanks to collapse: the line is too long for a heading (most lines are
+        # paragraphs, and this spares them the split and join below)
+        return None
     stripped = " ".join(text.split())
     if not stripped or len(stripped) > 120:
         return None

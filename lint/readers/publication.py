@@ -10,11 +10,12 @@ phases (the first heading, or one no later than the phase before it).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lint.model import Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span
-from lint.names import display_name, normalise
 from lint.readers.blocks import BULLET
-from lint.readers.inline import build_paragraph
+from lint.readers.entrynames import entry_name
+from lint.readers.inline import line_paragraph
 from lint.readers.lines import Line, split_lines
 from lint.readers.phases import HeadingMatch, ReaderOptions, match_heading
 
@@ -26,27 +27,38 @@ def looks_like_name(text: str) -> bool:
     stripped = text.strip()
     if not stripped or len(stripped) > 120 or len(stripped.split()) > 16:
         return False
-    if stripped[-1] in ".:;,!?…" or BULLET.match(stripped):
-        return False
-    return True
+    return not (stripped[-1] in ".:;,!?…" or BULLET.match(stripped))
+
+
+@lru_cache(maxsize=1024)
+def _order_of(kind: str, year: int) -> tuple[int, int]:
+    return Phase(kind, year, Span(0, 0), Span(0, 0)).order
 
 
 def _order(match: HeadingMatch) -> tuple[int, int]:
-    return Phase(match.kind, match.year, Span(0, 0), Span(0, 0)).order
+    return _order_of(match.kind, match.year)
 
 
 def _paragraph(line: Line) -> Paragraph:
     bullet = BULLET.match(line.text)
     if bullet:
-        return build_paragraph([(line.start + bullet.end(), line.text[bullet.end() :].rstrip())],
-                               Span(line.start, line.end), "bullet")
+        return line_paragraph(line.start + bullet.end(), line.text[bullet.end() :].rstrip(),
+                              Span(line.start, line.end), "bullet")
     lead = len(line.text) - len(line.text.lstrip())
-    return build_paragraph([(line.start + lead, line.text.strip())], Span(line.start, line.end))
+    return line_paragraph(line.start + lead, line.text.strip(), Span(line.start, line.end))
 
 
 def read(path: str, text: str, options: ReaderOptions) -> Document:
-    lines = [line for line in split_lines(text) if line.text.strip()]
-    headings = [match_heading(line.text, options) for line in lines]
+    lines = [line for line in split_lines(text) if line.text and not line.text.isspace()]
+    # the same heading lines come back for every entry: match each distinct line once
+    known: dict[str, HeadingMatch | None] = {}
+    headings: list[HeadingMatch | None] = []
+    for line in lines:
+        raw = line.text
+        if raw in known:
+            headings.append(known[raw])
+        else:
+            headings.append(known.setdefault(raw, match_heading(raw, options)))
 
     # decide which lines are entry names
     is_name = [False] * len(lines)
@@ -111,7 +123,8 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
             phases.append(Phase(
                 kind=match.kind, year=match.year,
                 span=Span(head.start, end),
-                body_span=Span(body[0].span.start, end) if body else Span(head.end, head.end),
+                body_span=(body[0].span if len(body) == 1 else Span(body[0].span.start, end)) if body
+                else Span(head.end, head.end),
                 heading=heading_text,
                 heading_span=Span(head.start + lead, head.start + lead + len(heading_text)),
                 canonical=match.canonical,
@@ -120,8 +133,9 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
         raw = name_line.text.strip()
         lead = len(name_line.text) - len(name_line.text.lstrip())
         end = phases[-1].span.end if phases else name_line.end
+        name, key = entry_name(raw)
         entries.append(Entry(
-            name=display_name(raw), key=normalise(raw),
+            name=name, key=key,
             span=Span(name_line.start, end),
             name_span=Span(name_line.start + lead, name_line.start + lead + len(raw)),
             phases=tuple(phases),

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lint.model import Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span
-from lint.names import display_name, normalise
 from lint.readers.blocks import BlockResult, comment_line, finish_comment, markdown_blocks
+from lint.readers.entrynames import entry_name
 from lint.readers.lines import Line, split_lines
 from lint.readers.phases import ReaderOptions
 from lint.readers.publication import ACTION
@@ -26,6 +27,12 @@ DIV_CLOSE = re.compile(r"^\s*\{/div\}\s*$")
 ATTRIBUTE = re.compile(r"^\s*\{:[^}]*\}\s*$")
 DIRECTIVE = re.compile(r"^\s*\{\{?\s*(?P<name>[A-Za-z][\w-]*)\s*\}?\}\s*$")
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s*(?P<text>.*?)\s*$")
+
+
+@lru_cache(maxsize=256)
+def _classes(attrs: str) -> tuple[str, ...]:
+    """The classes of a ``{div ATTRS}`` line: ``" .department"`` gives ``("department",)``."""
+    return tuple(c.lstrip(".") for c in attrs.split() if c.startswith("."))
 
 
 @dataclass
@@ -53,16 +60,20 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
         return None
 
     for line in split_lines(text):
-        if comment_line(line, result, comment):
-            continue
         raw = line.text
-        if not raw.strip():
+        if (comment or "<!--" in raw) and comment_line(line, result, comment):
+            continue
+        if not raw or raw.isspace():
             if stack and "statement" in stack[-1].classes:
                 stack[-1].body.append(line)
             continue
-        m = DIV_OPEN.match(raw)
+        # every markup pattern but the heading starts with "{" after any blanks: test the
+        # start of the line before trying a pattern
+        lead = raw.lstrip()
+        brace = lead[0] == "{"
+        m = DIV_OPEN.match(raw) if brace and lead.startswith("{div") else None
         if m:
-            classes = tuple(c.lstrip(".") for c in m.group("attrs").split() if c.startswith("."))
+            classes = _classes(m.group("attrs"))
             if "department" in classes and nearest("department") is not None:
                 # departments do not nest: the open one lacks its {/div}
                 while stack:
@@ -76,11 +87,12 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
                         break
                     _close(div, line, stack, entries, result, options)
             if "statement" in classes and nearest("department") is None:
-                result.issues.append(ReadIssue(Span(line.start, line.end),
-                                               "{div .statement} outside any {div .department}: it belongs to no entry"))
+                result.issues.append(ReadIssue(
+                    Span(line.start, line.end),
+                    "{div .statement} outside any {div .department}: it belongs to no entry"))
             stack.append(_Div(line, classes))
             continue
-        if DIV_CLOSE.match(raw):
+        if brace and lead.startswith("{/div}") and DIV_CLOSE.match(raw):
             if not stack:
                 result.issues.append(ReadIssue(Span(line.start, line.end),
                                                "{/div} without a matching {div}"))
@@ -88,19 +100,20 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
             div = stack.pop()
             _close(div, line, stack, entries, result, options)
             continue
-        if ATTRIBUTE.match(raw):
+        if brace and lead.startswith("{:") and ATTRIBUTE.match(raw):
             continue
-        d = DIRECTIVE.match(raw)
-        if d and not raw.lstrip().startswith("{:"):
+        d = DIRECTIVE.match(raw) if brace else None
+        if d and not lead.startswith("{:"):
             if d.group("name") not in options.known_directives:
                 result.issues.append(ReadIssue(Span(line.start, line.end),
                                                f"unknown directive {raw.strip()}", Severity.WARNING))
             continue
-        h = HEADING.match(raw)
-        if h:
-            level = len(h.group("hashes"))
-            content = h.group("text")
-            span = Span(line.start + h.start("text"), line.start + h.start("text") + len(content))
+        if raw[0] == "#":  # what HEADING matches, without the regex's backtracking
+            level = min(len(raw) - len(raw.lstrip("#")), 6)
+            rest = raw[level:]
+            content = rest.strip()
+            content_start = line.start + level + len(rest) - len(rest.lstrip())
+            span = Span(content_start, content_start + len(content))
             department = nearest("department")
             if level == 1 and title is None and department is None:
                 title, title_span = content, span
@@ -121,8 +134,9 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
     while stack:
         div = stack.pop()
         first = div.line
-        result.issues.append(ReadIssue(Span(first.start, first.end),
-                                       f"unclosed {first.text.strip()}: no matching {{/div}} before the end of the file"))
+        result.issues.append(ReadIssue(
+            Span(first.start, first.end),
+            f"unclosed {first.text.strip()}: no matching {{/div}} before the end of the file"))
         last = div.body[-1] if div.body else div.line
         _close(div, last, stack, entries, result, options)
     preamble: list[Paragraph] = markdown_blocks(preamble_lines, result)
@@ -141,8 +155,10 @@ def _close(div: _Div, end_line: Line, stack: list[_Div], entries: list[Entry],
            result: BlockResult, options: ReaderOptions) -> None:
     if "statement" in div.classes:
         paragraphs = markdown_blocks(div.body, result)
-        owner = next((d for d in reversed(stack) if "department" in d.classes), None)
-        if owner is None:
+        for owner in reversed(stack):
+            if "department" in owner.classes:
+                break
+        else:
             return
         body_span = (Span(paragraphs[0].span.start, paragraphs[-1].span.end) if paragraphs
                      else Span(div.line.end, div.line.end))
@@ -160,5 +176,5 @@ def _close(div: _Div, end_line: Line, stack: list[_Div], entries: list[Entry],
         else:
             name, name_span = div.name
         end = max(end_line.end, div.phases[-1].span.end if div.phases else 0, name_span.end)
-        entries.append(Entry(display_name(name), normalise(name), Span(div.line.start, end),
-                             name_span, tuple(div.phases)))
+        display, key = entry_name(name)
+        entries.append(Entry(display, key, Span(div.line.start, end), name_span, tuple(div.phases)))

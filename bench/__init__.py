@@ -1,0 +1,1 @@
+"""Benchmarks for response-lint: figures, not assertions (run ``python bench/run.py``)."""

@@ -1,0 +1,220 @@
+"""``--changed-since REF``: keep only the findings on what changed since a git revision.
+
+The changed lines of each linted file come from the hunks of
+``git diff --unified=0 REF -- FILES`` (the working tree against REF, so staged and
+unstaged edits count); a file git does not track is new, every line of it. A finding
+is kept when its lines meet a changed line, or when it speaks for a larger part that
+changed: a finding on an entry's name or a phase's heading when that entry or phase
+changed (lines deleted inside it count), and a finding on the whole document (rule
+``missing-entry``, the title, a file-level problem) when the file changed at all.
+``REF...`` (three dots) means the merge base of REF and HEAD, as pull requests want.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from lint.model import Diagnostic, Document, Span
+
+# rules whose findings are about the whole document rather than the line they stand on
+WHOLE_DOCUMENT_RULES = frozenset({"missing-entry"})
+
+_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+_CHUNK = 200  # pathspecs per git call, well below any command-line limit
+
+
+class ChangedError(Exception):
+    """``--changed-since`` cannot work here (no git, not a repository, an unknown revision)."""
+
+
+@dataclass
+class FileChanges:
+    """What changed in one file: added or changed lines, and lines next to deletions."""
+
+    lines: set[int] = field(default_factory=set)
+    touched: set[int] = field(default_factory=set)
+    new: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return self.new or bool(self.lines) or bool(self.touched)
+
+
+def _git(args: Sequence[str], cwd: str) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(
+            ["git", "-c", "core.quotePath=false", *args], cwd=cwd, capture_output=True, timeout=120, check=False
+        )
+    except FileNotFoundError:
+        raise ChangedError("--changed-since needs git, and no 'git' program was found") from None
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise ChangedError(f"--changed-since: running git failed: {exc}") from None
+
+
+def _unquote(path: str) -> str:
+    """A path as git prints it: C-quoted (``"a\\tb"``, octal UTF-8 bytes) when it has odd characters."""
+    if not (path.startswith('"') and path.endswith('"') and len(path) >= 2):
+        return path
+    body = path[1:-1]
+    out = bytearray()
+    i = 0
+    escapes = {"a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13, '"': 34, "\\": 92}
+    while i < len(body):
+        c = body[i]
+        if c == "\\" and i + 1 < len(body):
+            nxt = body[i + 1]
+            if nxt in "01234567" and re.match(r"[0-7]{3}", body[i + 1 : i + 4]):
+                out.append(int(body[i + 1 : i + 4], 8))
+                i += 4
+                continue
+            if nxt in escapes:
+                out.append(escapes[nxt])
+                i += 2
+                continue
+        out.extend(c.encode("utf-8"))
+        i += 1
+    return out.decode("utf-8", errors="replace")
+
+
+def parse_diff(text: str) -> dict[str, FileChanges]:
+    """Changed lines per path (as git names them, relative to the top level) from a ``-U0`` diff."""
+    result: dict[str, FileChanges] = {}
+    current: FileChanges | None = None
+    for line in text.splitlines():
+        if line.startswith("diff --git "):
+            current = None
+        elif line.startswith("+++ "):
+            target = _unquote(line[4:].rstrip("\t"))
+            if target == "/dev/null":
+                current = None  # a deleted file: nothing of it is linted
+                continue
+            current = result.setdefault(target[2:] if target.startswith("b/") else target, FileChanges())
+        elif line.startswith("Binary files ") and line.endswith(" differ"):
+            match = re.match(r"^Binary files (?:.*) and (.*) differ$", line)
+            if match and match.group(1) != "/dev/null":
+                target = _unquote(match.group(1))
+                result.setdefault(target[2:] if target.startswith("b/") else target, FileChanges()).new = True
+        elif current is not None and line.startswith("@@"):
+            match = _HUNK.match(line)
+            if match is None:
+                continue
+            start, count = int(match.group(1)), int(match.group(2) if match.group(2) is not None else 1)
+            if count:
+                current.lines.update(range(start, start + count))
+            else:  # lines deleted after line ``start``: the lines around the gap are touched
+                current.touched.update(n for n in (start, start + 1) if n >= 1)
+    return result
+
+
+def _toplevel(first: str) -> str:
+    """The work tree holding ``first``; every other file must be in it too."""
+    proc = _git(["rev-parse", "--show-toplevel"], os.path.dirname(os.path.realpath(first)))
+    if proc.returncode != 0:
+        raise ChangedError(f"--changed-since: {first} is not inside a git repository")
+    return os.path.realpath(proc.stdout.decode("utf-8", errors="replace").strip())
+
+
+def _revision(ref: str, top: str) -> str:
+    if not ref or ref.startswith("-"):
+        raise ChangedError(f"--changed-since: {ref!r} is not a git revision")
+    base = ref[:-3] if ref.endswith("...") else ref
+    proc = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{base or 'HEAD'}^{{commit}}"], top)
+    if proc.returncode != 0:
+        raise ChangedError(f"--changed-since: unknown git revision {base!r} in {top}")
+    commit = proc.stdout.decode().strip()
+    if ref.endswith("..."):
+        merge = _git(["merge-base", commit, "HEAD"], top)
+        if merge.returncode != 0:
+            raise ChangedError(f"--changed-since: {base!r} and HEAD have no common ancestor")
+        commit = merge.stdout.decode().strip()
+    return commit
+
+
+def changes_since(ref: str, files: Sequence[str]) -> dict[str, FileChanges]:
+    """What changed since ``ref`` in each of ``files`` (keys as given); unchanged files are absent."""
+    if not files:
+        return {}
+    top = _toplevel(files[0])
+    commit = _revision(ref, top)
+    relative: dict[str, str] = {}
+    for path in files:
+        real = os.path.realpath(path)
+        if os.path.commonpath([real, top]) != top:
+            raise ChangedError(f"--changed-since: {path} is outside the git repository {top}")
+        relative[path] = os.path.relpath(real, top).replace(os.sep, "/")
+    names = list(dict.fromkeys(relative.values()))
+    by_name: dict[str, FileChanges] = {}
+    for i in range(0, len(names), _CHUNK):
+        specs = [f":(literal){name}" for name in names[i : i + _CHUNK]]
+        diff = _git(
+            [
+                "diff",
+                "--unified=0",
+                "--no-color",
+                "--no-ext-diff",
+                "--no-textconv",
+                "--no-renames",
+                "--src-prefix=a/",
+                "--dst-prefix=b/",
+                "--ignore-submodules",
+                commit,
+                "--",
+                *specs,
+            ],
+            top,
+        )
+        if diff.returncode != 0:
+            message = diff.stderr.decode("utf-8", errors="replace").strip().splitlines()
+            raise ChangedError(f"--changed-since: git diff failed: {message[-1] if message else diff.returncode}")
+        by_name.update(parse_diff(diff.stdout.decode("utf-8", errors="replace")))
+        others = _git(["ls-files", "--others", "-z", "--", *specs], top)
+        if others.returncode == 0:
+            for name in others.stdout.decode("utf-8", errors="replace").split("\0"):
+                if name:
+                    by_name.setdefault(name, FileChanges()).new = True
+    return {path: by_name[name] for path, name in relative.items() if name in by_name}
+
+
+def _lines(document: Document, span: Span) -> range:
+    index = document.lines
+    first = index.line_of(span.start)
+    return range(first, index.line_of(max(span.end - 1, span.start)) + 1)
+
+
+def _meets(lines: range, numbers: Iterable[int]) -> bool:
+    return any(n in lines for n in numbers)
+
+
+def keep(diagnostic: Diagnostic, document: Document, changes: FileChanges | None) -> bool:
+    """True when ``diagnostic`` is about something that changed."""
+    if changes is None or not changes.changed:
+        return False
+    if changes.new:
+        return True
+    span = diagnostic.span
+    if diagnostic.rule in WHOLE_DOCUMENT_RULES or not document.text:
+        return True
+    if document.title_span is not None and document.title_span.contains(span):
+        return True
+    if span == Span(0, 0) or (span.start == 0 and span.end >= len(document.text)):
+        return True
+    lines = _lines(document, span)
+    if _meets(lines, changes.lines):
+        return True
+    for entry in document.entries:
+        if entry.name_span.contains(span):
+            return _meets(_lines(document, entry.span), changes.lines | changes.touched)
+        for phase in entry.phases:
+            if phase.heading_span is not None and phase.heading_span.contains(span):
+                return _meets(_lines(document, phase.span), changes.lines | changes.touched)
+    return False
+
+
+def narrow(diagnostics: Sequence[Diagnostic], documents: Mapping[str, Document], ref: str) -> list[Diagnostic]:
+    """The diagnostics about what changed since ``ref`` (see the module docs)."""
+    changes = changes_since(ref, list(documents))
+    return [d for d in diagnostics if d.path in documents and keep(d, documents[d.path], changes.get(d.path))]

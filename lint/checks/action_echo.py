@@ -1,0 +1,85 @@
+"""Check kind ``action-echo``: a progress phase that mostly restates the action's own title.
+
+"FCO has supported the development of a new suite of common technology
+platforms which will underpin ..." under the action "Cabinet Office will lead in
+the definition and delivery of a new suite of common technology platforms which
+will underpin ..." reports no progress: it repeats the action. The score is the
+share of the phase's content words (stopwords, names and numbers left out, tense
+levelled as in :mod:`lint.checks.copies`) that follow the title's words in
+order. The title's "Action 11:" label is not part of the comparison.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from lint.checks import copies
+from lint.checks.api import Context, Finding
+from lint.model import Document, Related, Span
+from lint.options import Option
+
+OPTIONS = (
+    Option(
+        "threshold", "float", 60.0, "lowest share (0-100) of the phase's content words that restate the title, in order"
+    ),
+    Option("min-shared", "int", 6, "at least this many of the title's content words must be restated"),
+    Option("phases", "list[str]", ["progress"], "phase kinds to check (commitment, progress, plan)"),
+)
+
+_LABEL = re.compile(r"^\s*(?:action|commitment|recommendation)\s*[\w.-]{0,8}\s*[:.–—-]\s*", re.IGNORECASE)
+
+
+def title_words(title: str) -> list[str]:
+    """The title's content words, without its "Action 11:" label."""
+    return copies.content_words(copies.canonical(_LABEL.sub("", title, count=1)))
+
+
+def check(document: Document, context: Context) -> Iterator[Finding]:
+    if not document.title or document.title_span is None:
+        return
+    title = title_words(document.title)
+    min_shared = max(1, int(context["min-shared"]))
+    if len(title) < min_shared:
+        return
+    from rapidfuzz.distance import LCSseq
+
+    threshold = float(context["threshold"])
+    kinds = set(context["phases"])
+    with copies.collector_paused():
+        yield from _echoes(document, document.title_span, title, (min_shared, threshold, kinds), LCSseq.similarity)
+
+
+def _echoes(
+    document: Document,
+    title_span: Span,
+    title: list[str],
+    limits: tuple[int, float, set[str]],
+    lcs: Callable[..., int],
+) -> Iterator[Finding]:
+    min_shared, threshold, kinds = limits
+    for entry in document.entries:
+        names = copies.Names.of(entry)
+        for phase in entry.phases:
+            if phase.kind not in kinds:
+                continue
+            text = copies.phase_text(entry, phase, names)
+            if text is None:
+                continue
+            words = copies.content_words(text.canonical)
+            if len(words) < min_shared:
+                continue
+            shared = lcs(words, title)
+            score = 100.0 * shared / len(words)
+            if shared >= min_shared and score >= threshold:
+                yield Finding(
+                    span=text.span,
+                    related=(Related(document.path, title_span, "the action's title"),),
+                    args={
+                        "phase": phase.key,
+                        "score": round(score),
+                        "shared": shared,
+                        "words": len(words),
+                        "entry": entry.name,
+                    },
+                )

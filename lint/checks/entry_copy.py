@@ -1,0 +1,234 @@
+"""Check kind ``entry-copy``: the same or nearly the same text in two different entries.
+
+A corpus check: it runs once over every document of the run, so boilerplate
+passed between organisations is found across files too. Each sentence (of at
+least ``min-words`` words) is levelled as :mod:`lint.checks.copies` does, with
+the entry's own name and acronyms made neutral, so "DfE continued to work with
+GDS" and "DECC continued to work with GDS" are the same sentence. Candidate
+paragraphs come from a :class:`~lint.checks.copies.ShingleIndex` (an inverted
+index of word 3-gram hashes): only paragraphs that share shingles with an
+earlier one of another entry have their sentences compared, with rapidfuzz, so
+the run never compares every pair. A paragraph is reported once,
+on its copied sentences, with ``related`` pointing at the entry that wrote them
+first: the earliest period (commitment, progress Y, plans Y+1, ...), then the
+order of the run's files and their entries. Two entries with the same
+normalised name (one organisation in two files) are one entry here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import partial
+from typing import NamedTuple
+
+from lint.checks import copies
+from lint.checks.api import Context, Finding
+from lint.model import Document, Entry, Paragraph, Phase, Related, Span
+from lint.options import Option
+
+OPTIONS = (
+    Option(
+        "threshold",
+        "float",
+        85.0,
+        "lowest similarity (0-100) of two sentences, after levelling tense, names and numbers",
+    ),
+    Option("min-words", "int", 8, "sentences with fewer words are not compared"),
+    Option(
+        "same-figures",
+        "bool",
+        True,
+        "sentences that state different figures (years aside) are each entry's own facts, not copies",
+    ),
+    Option("exempt", "list[str]", [], "regexes for shared text that is legitimate (each must match a whole sentence)"),
+    Option(
+        "exempt-severity",
+        "str",
+        "off",
+        "severity for shared text matching an exempt pattern (error, warning, info or off)",
+    ),
+    Option(
+        "max-bucket",
+        "int",
+        64,
+        "a word 3-gram in more paragraphs than this is a stock phrase: only its first writers are candidates",
+    ),
+)
+
+
+class _Para(NamedTuple):
+    path: str
+    entry_key: str
+    entry: Entry
+    phase: Phase
+    paragraph: Paragraph
+    names: copies.Names
+    canonical: str
+    grams: frozenset[int]
+
+    def sentences(self, min_words: int) -> list[copies.Sentence]:
+        return [
+            s
+            for s in copies.paragraph_sentences(self.paragraph.text, self.names)
+            if s.words >= min_words and s.canonical
+        ]
+
+    def unit(self, sentence: copies.Sentence) -> copies.Unit:
+        return copies.sentence_unit(self.entry, self.phase, self.paragraph, sentence)
+
+
+class _Match(NamedTuple):
+    later: int  # paragraph
+    sentence: copies.Sentence
+    earlier: int  # paragraph
+    source: copies.Sentence
+    score: float
+
+
+def _paragraphs(documents: Sequence[Document], min_words: int) -> list[_Para]:
+    """Every paragraph long enough to compare: the earliest period first, then run order."""
+    by_period: dict[tuple[int, int], list[_Para]] = {}
+    new = partial(tuple.__new__, _Para)  # NamedTuple's own __new__ is slow
+    for document, entry in copies.documents_entries(documents):
+        names = copies.Names.of(entry)
+        for phase in entry.phases:
+            bucket = by_period.setdefault(phase.order, [])
+            for paragraph in phase.paragraphs:
+                text = copies.paragraph_text(paragraph.text, names)
+                if text.words >= min_words and text.grams:
+                    item = (document.path, entry.key, entry, phase, paragraph, names, text.canonical, text.grams)
+                    bucket.append(new(item))
+    return [para for order in sorted(by_period) for para in by_period[order]]
+
+
+def _figures(para: _Para, sentence: copies.Sentence) -> list[str]:
+    return copies.figures(para.paragraph.text[sentence.start : sentence.end])
+
+
+def _same_paragraph(
+    paragraphs: Sequence[_Para], para: _Para, i: int, first: dict[str, int], other: dict[str, int]
+) -> int | None:
+    """An earlier paragraph of another entry with the same canonical text (and remember this one)."""
+    head = first.setdefault(para.canonical, i)
+    if head == i:
+        return None
+    if paragraphs[head].entry_key != para.entry_key:
+        other.setdefault(para.canonical, i)
+        return head
+    found = other.get(para.canonical)
+    return found if found is not None and found < i else None
+
+
+def find_matches(
+    paragraphs: Sequence[_Para],
+    threshold: float,
+    min_words: int,
+    max_bucket: int,
+    min_shared: int = 3,
+    max_candidates: int = 16,
+    same_figures: bool = True,
+) -> list[_Match]:
+    """For each sentence, its best match in an earlier paragraph of another entry (if any).
+
+    Candidates are the earlier paragraphs that share at least ``min_shared`` word
+    3-grams with this one (a copied sentence of 8 words shares 6, or 3 with a
+    word changed), the ``max_candidates`` that share most, and an earlier
+    paragraph with the same canonical text (however common: boilerplate repeated
+    by a hundred entries is found even though its 3-grams are stock phrases).
+    """
+    index = copies.ShingleIndex(max_bucket=max_bucket)
+    first_with: dict[str, int] = {}  # canonical paragraph -> the first paragraph with it
+    other_with: dict[str, int] = {}  # canonical paragraph -> the first with it in another entry than that
+    matches: list[_Match] = []
+    for i, para in enumerate(paragraphs):
+        shared = index.add(para.grams, min_shared)
+        same = _same_paragraph(paragraphs, para, i, first_with, other_with)  # however often it recurs
+        if not shared and same is None:
+            continue
+        ranked = sorted((-n, j) for j, n in shared.items())
+        candidates = [j for _, j in ranked if paragraphs[j].entry_key != para.entry_key][:max_candidates]
+        if same is not None and same not in candidates:
+            candidates.append(same)
+        if not candidates:
+            continue
+        candidates.sort()
+        earlier = [(j, s) for j in candidates for s in paragraphs[j].sentences(min_words)]
+        reachable = frozenset().union(*(paragraphs[j].grams for j in candidates))
+        for sentence in para.sentences(min_words):
+            if sentence.grams.isdisjoint(reachable):
+                continue
+            best: tuple[float, int, copies.Sentence] | None = None
+            for j, source in earlier:
+                if source.canonical == sentence.canonical:
+                    score = 100.0
+                elif copies.overlap(sentence.grams, source.grams) < 0.2:
+                    continue
+                else:
+                    score = copies.similarity(sentence.canonical, source.canonical, threshold)
+                if score < threshold or (best is not None and score <= best[0]):
+                    continue
+                if same_figures and _figures(para, sentence) != _figures(paragraphs[j], source):
+                    continue  # the same template with other figures: each entry's own facts
+                best = (score, j, source)
+            if best is not None:
+                matches.append(_Match(i, sentence, best[1], best[2], best[0]))
+    return matches
+
+
+def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Finding]:
+    exempt_severity = copies.severity_option(context.rule, "exempt-severity", context["exempt-severity"])
+    exempt = copies.exemption(context.rule, context["exempt"])
+    min_words = max(1, int(context["min-words"]))
+    with copies.collector_paused():
+        paragraphs = _paragraphs(documents, min_words)
+        if len(paragraphs) < 2:
+            return
+        matches = find_matches(
+            paragraphs,
+            float(context["threshold"]),
+            min_words,
+            max(1, int(context["max-bucket"])),
+            same_figures=bool(context["same-figures"]),
+        )
+    by_paragraph: dict[int, list[tuple[_Match, copies.Unit, bool]]] = {}
+    for match in matches:
+        later, earlier = paragraphs[match.later], paragraphs[match.earlier]
+        unit = later.unit(match.sentence)
+        is_exempt = copies.is_exempt(exempt, unit.text) or copies.is_exempt(exempt, earlier.unit(match.source).text)
+        if is_exempt and exempt_severity is None:
+            continue
+        by_paragraph.setdefault(match.later, []).append((match, unit, is_exempt))
+    for i, group in by_paragraph.items():
+        later = paragraphs[i]
+        first, last = group[0][1], group[-1][1]
+        best = max((m for m, _, _ in group), key=lambda m: m.score)
+        source = paragraphs[best.earlier]
+        related: list[Related] = []
+        seen: set[tuple[int, int]] = set()
+        for match, _, _ in sorted(group, key=lambda g: -g[0].score):
+            if (match.earlier, match.source.start) in seen:
+                continue
+            seen.add((match.earlier, match.source.start))
+            earlier = paragraphs[match.earlier]
+            related.append(
+                Related(
+                    earlier.path,
+                    earlier.unit(match.source).span,
+                    f"first written here by {earlier.entry.name} in {earlier.phase.key}",
+                )
+            )
+        yield Finding(
+            span=Span(first.span.start, last.span.end),
+            path=later.path,
+            severity=exempt_severity if all(e for _, _, e in group) else None,
+            related=tuple(related),
+            args={
+                "entry": later.entry.name,
+                "other": source.entry.name,
+                "other_phase": source.phase.key,
+                "score": round(best.score),
+                "kind": "the same" if best.score >= 100 else "nearly the same",
+                "count": len(group),
+                "total": len(copies.sentences(later.paragraph.text)),
+            },
+        )

@@ -1,0 +1,267 @@
+"""The spelling dictionary: pyspellchecker's English word list, looked up in batches.
+
+``SpellChecker('en')`` takes ~100-250 ms to load its 160,000 words (a gzipped
+JSON file), and a pickled or marshalled copy still ~40 ms: too much for a
+pre-commit run on one file. (SQLite would answer quickly, but loading its
+extension alone costs ~10 ms.) So the first run writes the words and their
+frequencies to a hashed word file in the user cache folder (the platformdirs
+folder), named by the size and date of pyspellchecker's word file; later runs
+read it whole (~2.5 MB, one read) and look up only the words a document uses: a
+CRC-32 picks the word's bucket, and a byte search finds it among the ~10 words
+there. Without a writable cache folder the words are kept in memory instead.
+
+``RESPONSE_LINT_CACHE_DIR`` overrides the cache folder (empty: no cache).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Collection, Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from mmap import mmap
+
+SCHEMA = 2
+_MAGIC = b"response-lint words 2\n"
+_PER_BUCKET = 8
+CACHE_ENV = "RESPONSE_LINT_CACHE_DIR"
+_OWN_WORD = 1 << 40  # a user's or the domain list's word ranks first among suggestions
+
+
+class LexiconError(RuntimeError):
+    """The dictionary cannot be loaded (pyspellchecker missing or broken)."""
+
+
+class Lexicon(Protocol):
+    def lookup(self, words: Collection[str]) -> dict[str, int]:
+        """The known ones among ``words`` (lower case), with their frequencies."""
+        ...
+
+
+class MemoryLexicon:
+    """Words held in a dict."""
+
+    def __init__(self, frequencies: dict[str, int]) -> None:
+        self._frequencies = frequencies
+
+    def lookup(self, words: Collection[str]) -> dict[str, int]:
+        found = {}
+        for word in words:
+            frequency = self._frequencies.get(word)
+            if frequency is not None:
+                found[word] = frequency
+        return found
+
+
+class BucketLexicon:
+    """Words in a hashed word file (see :func:`_write`), memory-mapped: only the pages looked at are read.
+
+    Layout: ``MAGIC``, the bucket count (4 bytes, little-endian), the start of each
+    bucket and the end of the last (4 bytes each), then the buckets, each a run of
+    ``"\\n" word "\\t" frequency`` entries.
+    """
+
+    def __init__(self, data: bytes | mmap) -> None:
+        from array import array
+
+        if data[: len(_MAGIC)] != _MAGIC:
+            raise ValueError("not a response-lint word file")
+        self._buckets = int.from_bytes(data[len(_MAGIC) : len(_MAGIC) + 4], "little")
+        index_start = len(_MAGIC) + 4
+        index_end = index_start + 4 * (self._buckets + 1)
+        offsets = array("I")
+        if offsets.itemsize != 4:
+            raise ValueError("this platform has no 4-byte array type")
+        offsets.frombytes(data[index_start:index_end])
+        if sys.byteorder != "little":
+            offsets.byteswap()
+        if len(offsets) != self._buckets + 1 or offsets[-1] != len(data):
+            raise ValueError("truncated word file")
+        self._offsets = offsets
+        self._data = data
+
+    def lookup(self, words: Collection[str]) -> dict[str, int]:
+        from zlib import crc32
+
+        found: dict[str, int] = {}
+        data, offsets, buckets = self._data, self._offsets, self._buckets
+        for word in words:
+            key = word.encode("utf-8")
+            bucket = crc32(key) % buckets
+            start, end = offsets[bucket], offsets[bucket + 1]
+            at = data.find(b"\n" + key + b"\t", start, end)
+            if at >= 0:
+                value_start = at + len(key) + 2
+                value_end = data.find(b"\n", value_start, end)
+                found[word] = int(data[value_start : value_end if value_end >= 0 else end])
+        return found
+
+
+def _source() -> Path:
+    """pyspellchecker's English word file, found without importing the package."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("spellchecker")
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or not spec.submodule_search_locations:
+        raise LexiconError("the spelling rule needs pyspellchecker (pip install pyspellchecker)")
+    return Path(next(iter(spec.submodule_search_locations))) / "resources" / "en.json.gz"
+
+
+def cache_dir() -> Path | None:
+    """Where the dictionary cache lives (None: do not cache)."""
+    override = os.environ.get(CACHE_ENV)
+    if override is not None:
+        return Path(override) if override.strip() else None
+    if sys.platform.startswith("linux"):
+        # What platformdirs answers on Linux (the XDG base directory spec), without its ~10 ms import.
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        if not os.path.isabs(base):
+            base = os.path.join(os.path.expanduser("~"), ".cache")
+        return Path(base) / "response-lint"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("response-lint", appauthor=False))
+
+
+def cache_name(source: Path) -> str:
+    """The cache file's name: changes when pyspellchecker's word file changes."""
+    try:
+        stat = source.stat()
+        key = f"{stat.st_size}-{stat.st_mtime_ns}"
+    except OSError:
+        key = "unknown"
+    return f"words-en-v{SCHEMA}-{key}.words"
+
+
+def _read_words() -> dict[str, int]:
+    try:
+        from spellchecker import SpellChecker
+
+        spell = SpellChecker("en")
+    except Exception as exc:  # any failure of the library means "cannot load"
+        raise LexiconError(f"cannot load pyspellchecker's English dictionary: {exc}") from None
+    return {str(word): int(count) for word, count in spell.word_frequency.dictionary.items()}
+
+
+def _encode(frequencies: dict[str, int]) -> bytes:
+    """The hashed word file's bytes (see :class:`BucketLexicon`)."""
+    from zlib import crc32
+
+    count = max(1, len(frequencies) // _PER_BUCKET)
+    buckets: list[list[bytes]] = [[] for _ in range(count)]
+    for word, frequency in frequencies.items():
+        key = word.encode("utf-8")
+        if b"\n" in key or b"\t" in key:
+            continue
+        buckets[crc32(key) % count].append(b"\n" + key + b"\t" + str(int(frequency)).encode("ascii"))
+    bodies = [b"".join(bucket) for bucket in buckets]
+    header = len(_MAGIC) + 4 + 4 * (count + 1)
+    offsets = [header]
+    for body in bodies:
+        offsets.append(offsets[-1] + len(body))
+    parts = [_MAGIC, count.to_bytes(4, "little"), *(o.to_bytes(4, "little") for o in offsets), *bodies]
+    return b"".join(parts)
+
+
+def _write(path: Path, frequencies: dict[str, int]) -> None:
+    """Write the word file atomically (temporary file, then rename); remove older versions."""
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=path.stem, suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(_encode(frequencies))
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+    for old in path.parent.glob("words-en-v*"):
+        if old != path and not old.name.endswith(".tmp"):
+            try:
+                old.unlink()
+            except OSError:
+                pass
+
+
+def _open_cached(path: Path) -> Lexicon | None:
+    import mmap as mmap_module
+
+    try:
+        with open(path, "rb") as handle:
+            mapped = mmap_module.mmap(handle.fileno(), 0, access=mmap_module.ACCESS_READ)
+    except (OSError, ValueError):
+        mapped = None
+    try:
+        return BucketLexicon(mapped if mapped is not None else path.read_bytes())
+    except (OSError, ValueError):
+        return None
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    """The English dictionary, from the cache when it is there (built on first use)."""
+    source = _source()
+    folder = cache_dir()
+    path = folder / cache_name(source) if folder is not None else None
+    if path is not None and path.is_file():
+        cached = _open_cached(path)
+        if cached is not None:
+            return cached
+    frequencies = _read_words()
+    if path is not None:
+        try:
+            _write(path, frequencies)
+            cached = _open_cached(path)
+            if cached is not None:
+                return cached
+        except Exception:  # a cache we cannot write (read-only home, full disk) is no error
+            pass
+    return MemoryLexicon(frequencies)
+
+
+def edits1(word: str, letters: str = "abcdefghijklmnopqrstuvwxyz'") -> set[str]:
+    """Every string one deletion, transposition, replacement or insertion away (Norvig)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in letters if c != b[0]]
+    inserts = [a + c + b for a, b in splits for c in letters]
+    return set(deletes + transposes + replaces + inserts)
+
+
+def suggest(
+    lexicon: Lexicon, words: Iterable[str], distance: int = 1, limit: int = 3, accept: Any = None
+) -> dict[str, list[str]]:
+    """The likeliest corrections of each word, most frequent first, up to ``distance`` edits.
+
+    ``accept`` (a set) adds words known beyond the dictionary (user and domain words).
+    """
+    result: dict[str, list[str]] = {}
+    if distance <= 0:
+        return result
+    extra = accept or set()
+    pending = list(dict.fromkeys(words))
+    candidates = {word: edits1(word) for word in pending}
+    known = lexicon.lookup({c for cs in candidates.values() for c in cs})
+    for word in pending:
+        found = {c: known[c] for c in candidates[word] if c in known}
+        found.update({c: _OWN_WORD for c in candidates[word] if c in extra})
+        if not found and distance >= 2:
+            second = {c2 for c in candidates[word] for c2 in edits1(c)}
+            found = lexicon.lookup(second)
+            found.update({c: _OWN_WORD for c in second if c in extra})
+        if found:
+            result[word] = sorted(found, key=lambda c: (-found[c], c))[:limit]
+    return result

@@ -1,0 +1,237 @@
+"""Check kind ``missing-entry``: an organisation that should answer and does not.
+
+Per document: every name on the roster (the ``roster`` option and the lines of
+``roster-file``) must be an entry. Across documents: documents of the same action
+(same action number, else the same normalised title) should have the same
+entries; an entry found in one and absent from another is reported in the one that
+lacks it, with a related location where it answers (different plans may reuse
+action numbers, so by default titles must be alike too). Names match after
+:func:`lint.names.canonical_key` and the ``aliases`` table (variant = canonical).
+Findings are on the document's title.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from lint.checks.api import Context, Finding
+from lint.config import ConfigError
+from lint.model import Document, Entry, Related, Span
+from lint.names import canonical_key, normalise
+from lint.options import Option
+
+OPTIONS = (
+    Option("roster", "list[str]", [], "names of the organisations every document must have as entries"),
+    Option(
+        "roster-file",
+        "str?",
+        None,
+        "a file of names, one a line ('#' starts a comment), or a TOML file with a `roster` list; "
+        "relative to the folder of the config file",
+    ),
+    Option(
+        "across-documents",
+        "bool",
+        True,
+        "compare documents of the same action and report entries one has and another lacks",
+    ),
+    Option(
+        "same-action",
+        "str",
+        "number-and-title",
+        "which documents answer the same action: 'number-and-title' (same action number and alike titles), "
+        "'number' (same action number) or 'title' (alike titles); documents with no number match by title",
+    ),
+    Option("title-similarity", "float", 0.5, "how alike two titles must be (shared words over all words, 0 to 1)"),
+    Option("aliases", "dict[str,str]", {}, "other names of an organisation: variant = canonical name"),
+    Option("extend-aliases", "dict[str,str]", {}, "more aliases, added to `aliases`"),
+)
+
+
+def aliases(context: Context) -> dict[str, str]:
+    """The alias table with keys and values normalised, chains followed to the end."""
+    raw: dict[str, str] = {**context["aliases"], **context["extend-aliases"]}
+    table = {normalise(k): normalise(v) for k, v in raw.items() if normalise(k) and normalise(v)}
+    resolved: dict[str, str] = {}
+    for key, value in table.items():
+        seen = {key}
+        while value in table and value not in seen:
+            seen.add(value)
+            value = table[value]
+        resolved[key] = value
+    return resolved
+
+
+def title_span(document: Document) -> Span:
+    """Where a document-level finding goes: the title, else the first line."""
+    if document.title_span is not None:
+        return document.title_span
+    if not document.text:
+        return Span(0, 0)
+    return document.lines.line_span(1)
+
+
+def _read_roster_file(context: Context) -> list[str]:
+    name: str | None = context["roster-file"]
+    if not name:
+        return []
+    path = name if os.path.isabs(name) else os.path.join(context.root, name)
+    where = f"rule {context.rule!r} option 'roster-file'"
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise ConfigError(f"{where}: cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{where}: {path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    if path.endswith(".toml"):
+        try:
+            names = tomllib.loads(text).get("roster")
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{where}: {path}: invalid TOML: {exc}") from None
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise ConfigError(f'{where}: {path} must have `roster = ["name", ...]`')
+        return names
+    names = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            names.append(line)
+    return names
+
+
+def _roster(context: Context) -> list[str]:
+    names = [*context["roster"], *_read_roster_file(context)]
+    return [n for n in names if n.strip()]
+
+
+def check(document: Document, context: Context) -> Iterator[Finding]:
+    names = _roster(context)
+    if not names or not document.entries:
+        return
+    table = aliases(context)
+    present = {canonical_key(e.name, table) for e in document.entries}
+    reported: set[str] = set()
+    for name in names:
+        key = canonical_key(name, table)
+        if key in present or key in reported:
+            continue
+        reported.add(key)
+        source = f"the roster file {context['roster-file']}" if name not in context["roster"] else "the roster"
+        yield Finding(
+            span=title_span(document),
+            args={"entry": name, "why": f"{source} lists it, and this document has no entry for it"},
+            entry=name,
+            fingerprint=f"roster|{key}",
+        )
+
+
+@dataclass(frozen=True)
+class _Answer:
+    document: Document
+    entry: Entry
+
+
+_ACTION_PREFIX = re.compile(r"^action \w+ ")
+_SMALL_WORDS = "a an and the of to for in on by with will their its our be is are at as from"
+_STOPWORDS = frozenset(_SMALL_WORDS.split())
+
+
+def title_words(title: str | None) -> frozenset[str]:
+    """The words that identify an action's title (no "Action N", case, punctuation or small words)."""
+    if not title:
+        return frozenset()
+    text = _ACTION_PREFIX.sub("", normalise(title) + " ")
+    return frozenset(word for word in text.split() if word not in _STOPWORDS)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """How alike two titles' words are: shared words over all words (Jaccard), 0 to 1."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+@dataclass
+class _Group:
+    number: str | None
+    words: frozenset[str]
+    documents: list[Document]
+
+
+def _same_action(group: _Group, number: str | None, words: frozenset[str], context: Context) -> bool:
+    mode: str = context["same-action"]
+    alike = similarity(group.words, words) >= context["title-similarity"]
+    if mode == "title" or group.number is None or number is None:
+        return alike
+    if group.number != number:
+        return False
+    return mode == "number" or not group.words or not words or alike
+
+
+def groups(documents: Sequence[Document], context: Context) -> list[list[Document]]:
+    """Documents that answer the same action, in the order given; documents with no entries are left out."""
+    mode = context["same-action"]
+    if mode not in ("number-and-title", "number", "title"):
+        raise ConfigError(
+            f"rule {context.rule!r} option 'same-action' must be 'number-and-title', 'number' or 'title', got {mode!r}"
+        )
+    found: list[_Group] = []
+    for document in documents:
+        if not document.entries:
+            continue
+        number = document.action.strip().lower() if document.action else None
+        words = title_words(document.title)
+        if number is None and not words:
+            continue
+        for group in found:
+            if _same_action(group, number, words, context):
+                group.documents.append(document)
+                break
+        else:
+            found.append(_Group(number, words, [document]))
+    return [group.documents for group in found]
+
+
+def _missing(group: Sequence[Document], table: Mapping[str, str]) -> Iterator[Finding]:
+    keyed: list[dict[str, Entry]] = []
+    for document in group:
+        entries: dict[str, Entry] = {}
+        for entry in document.entries:
+            entries.setdefault(canonical_key(entry.name, table), entry)
+        keyed.append(entries)
+    for index, document in enumerate(group):
+        answers: dict[str, list[_Answer]] = {}
+        for other_index, other in enumerate(group):
+            if other_index == index:
+                continue
+            for key, entry in keyed[other_index].items():
+                if key not in keyed[index]:
+                    answers.setdefault(key, []).append(_Answer(other, entry))
+        for key, found in answers.items():
+            first = found[0]
+            where = first.document.path + (f" and {len(found) - 1} more" if len(found) > 1 else "")
+            related = tuple(Related(a.document.path, a.entry.name_span, f"{a.entry.name} answers here") for a in found)
+            yield Finding(
+                span=title_span(document),
+                path=document.path,
+                args={"entry": first.entry.name, "why": f"it answers in {where} for the same action, but not here"},
+                related=related,
+                entry=first.entry.name,
+                fingerprint=f"corpus|{key}",
+            )
+
+
+def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Finding]:
+    if not context["across-documents"] or len(documents) < 2:
+        return
+    table = aliases(context)
+    for group in groups(documents, context):
+        if len(group) > 1:
+            yield from _missing(group, table)

@@ -1,0 +1,182 @@
+"""Check kind ``readability``: long sentences, and paragraphs past Flesch thresholds.
+
+Per sentence, a word limit. Per paragraph (of at least ``min-words`` words and
+more than one sentence, since one long sentence is already reported as such), the
+Flesch reading ease and the Flesch–Kincaid grade, computed with textstat's
+formulas from our own counts: sentences from :mod:`lint.checks.sentences` (which
+does not break on ``GOV.UK`` or ``e.g.``), words as textstat counts them, and
+syllables from :mod:`lint.checks.syllables` (``syllables = "estimate"``, no load
+cost) or from the CMU dictionary built into textstat-rs (``syllables = "cmudict"``,
+~50 ms to load once). Both work offline.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lint.checks.api import Context, Finding
+from lint.config import ConfigError
+from lint.model import Document, Paragraph
+from lint.options import Option
+
+MEASURES = ("sentence-length", "reading-ease", "grade")
+
+OPTIONS = (
+    Option("max-sentence-words", "int", 25, "longest sentence allowed, in words (GOV.UK guidance: 25)"),
+    Option("min-reading-ease", "float", 20.0, "lowest Flesch reading ease allowed for a paragraph"),
+    Option("max-grade", "float", 16.0, "highest Flesch–Kincaid grade allowed for a paragraph"),
+    Option("min-words", "int", 40, "paragraphs shorter than this are not scored (the formulas are noise there)"),
+    Option("measures", "list[str]", list(MEASURES), "which checks run: sentence-length, reading-ease, grade"),
+    Option("syllables", "str", "estimate", "syllable counter: estimate (built in) or cmudict (textstat-rs)"),
+    Option(
+        "sentence-message",
+        "str",
+        "sentence has {words} words (limit {limit})",
+        "message for a long sentence ({words}, {limit})",
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """Counts and Flesch scores of a piece of text."""
+
+    sentences: int
+    words: int
+    syllables: int
+
+    @property
+    def reading_ease(self) -> float:
+        return 206.835 - 1.015 * (self.words / self.sentences) - 84.6 * (self.syllables / self.words)
+
+    @property
+    def grade(self) -> float:
+        return 0.39 * (self.words / self.sentences) + 11.8 * (self.syllables / self.words) - 15.59
+
+
+def _cmudict_counter() -> Callable[[str], int]:
+    try:
+        import textstat_rs
+    except ImportError:
+        raise ConfigError(
+            'readability: syllables = "cmudict" needs the textstat-rs package (pip install textstat-rs)'
+        ) from None
+
+    from lint.checks.syllables import estimate, token
+
+    def word(part: str) -> int:
+        n: int = textstat_rs.syllable_count(part, lang="en_GB")
+        return n if n > 0 else estimate(part)
+
+    def count(text: str) -> int:
+        return token(text, word)
+
+    return count
+
+
+def counter(kind: str) -> Callable[[str], int]:
+    """The syllable counter named by the ``syllables`` option."""
+    if kind == "estimate":
+        from lint.checks.syllables import token
+
+        return token
+    if kind == "cmudict":
+        return _cmudict_counter()
+    raise ConfigError(f'readability: option \'syllables\' must be "estimate" or "cmudict", got {kind!r}')
+
+
+def score(text: str, count: Callable[[str], int] | None = None) -> Scores | None:
+    """Flesch counts of ``text`` (None when it has no words); ``count`` counts a word's syllables."""
+    from lint.checks import sentences
+
+    return _score(text, len(sentences.split(text)), sentences.words(text), count or counter("estimate"))
+
+
+def _score(text: str, sentence_count: int, tokens: list[tuple[int, int]], count: Callable[[str], int]) -> Scores | None:
+    if not tokens:
+        return None
+    total = sum(count(text[s:e]) for s, e in tokens)
+    return Scores(max(1, sentence_count), len(tokens), total)
+
+
+def _message(template: str, words: int, limit: int) -> str:
+    try:
+        return template.format(words=words, limit=limit)
+    except (KeyError, IndexError, ValueError, AttributeError) as exc:
+        raise ConfigError(
+            f"readability: option 'sentence-message' is not a valid template ({exc!r}); "
+            "it may use {words} and {limit}"
+        ) from None
+
+
+def _paragraphs(document: Document) -> Iterator[Paragraph]:
+    yield from document.preamble
+    for entry in document.entries:
+        for phase in entry.phases:
+            yield from phase.paragraphs
+
+
+def check(document: Document, context: Context) -> Iterator[Finding]:
+    from lint.checks import sentences  # here, not at the top: loading the rule for its options stays cheap
+
+    measures = set(context["measures"])
+    unknown = measures - set(MEASURES)
+    if unknown:
+        raise ConfigError(
+            f"rule {context.rule!r}: option 'measures' has unknown {sorted(unknown)[0]!r} "
+            f"(expected some of {', '.join(MEASURES)})"
+        )
+    limit = context["max-sentence-words"]
+    min_ease, max_grade = context["min-reading-ease"], context["max-grade"]
+    count: Callable[[str], int] | None = None
+    for paragraph in _paragraphs(document):
+        text = paragraph.text
+        spans = sentences.split(text)
+        if not spans:
+            continue
+        tokens = sentences.words(text)
+        starts = [s for s, _ in tokens]
+        words_in = [bisect_left(starts, e) - bisect_left(starts, s) for s, e in spans]
+        long_sentences = 0
+        if "sentence-length" in measures and limit > 0:
+            for (s, e), n in zip(spans, words_in, strict=True):
+                if n > limit:
+                    long_sentences += 1
+                    yield Finding(
+                        span=paragraph.to_span(s, e),
+                        args={"words": n, "limit": limit},
+                        message=_message(context["sentence-message"], n, limit),
+                    )
+        total_words = sum(words_in)
+        if total_words < context["min-words"] or not measures & {"reading-ease", "grade"}:
+            continue
+        if len(spans) == 1 and long_sentences:
+            continue  # one long sentence: already reported as such
+        if count is None:
+            count = lru_cache(maxsize=None)(counter(context["syllables"]))  # words repeat: count each once
+        scores = _score(text, len(spans), tokens, count)
+        if scores is None:
+            continue
+        ease, grade = scores.reading_ease, scores.grade
+        failed = []
+        if "reading-ease" in measures and ease < min_ease:
+            failed.append(f"Flesch reading ease {ease:.1f} (minimum {min_ease:g})")
+        if "grade" in measures and grade > max_grade:
+            failed.append(f"Flesch–Kincaid grade {grade:.1f} (maximum {max_grade:g})")
+        if failed:
+            first, last = spans[0][0], spans[-1][1]
+            yield Finding(
+                span=paragraph.to_span(first, last),
+                args={
+                    "detail": "; ".join(failed),
+                    "reading_ease": round(ease, 1),
+                    "grade": round(grade, 1),
+                    "min_reading_ease": min_ease,
+                    "max_grade": max_grade,
+                    "words": total_words,
+                    "sentences": len(spans),
+                },
+            )

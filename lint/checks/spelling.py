@@ -1,0 +1,368 @@
+"""Check kind ``spelling``: words that neither the dictionary nor the accepted word lists know.
+
+Words are checked against pyspellchecker's English list (see
+:mod:`lint.checks.lexicon`), accepting British spellings whose American form is
+known (:mod:`lint.checks.british`), plurals and prefixed forms of known words, the
+rule's word lists and the user's words. Not checked: acronyms and initialisms (two
+or more capitals: HMRC, DfE, GOV.UK), tokens with digits (1HMG), dotted
+abbreviations and domains (e.g., gov.uk), URLs, email addresses, markup and link
+targets. Hyphenated compounds are checked as wholes: known as a whole, or each
+part known.
+
+Capitalised words inside a sentence, or in a run of capitalised words, are taken
+as names (Blaby, Woking, Ofsted) and reported only when they look like a misspelt
+common word: at least 7 letters, and one edit (keeping the first letter) from a
+word used at least ``name-typo-frequency`` times in the dictionary's corpus
+("Goverment" → "government"). Suggestions are at one edit unless ``suggestions``
+asks for two (which can take a second per word).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from lint.checks.api import Context, Finding
+from lint.config import ConfigError
+from lint.model import Document, Paragraph
+from lint.options import Option
+
+OPTIONS = (
+    Option("words", "list[str]", [], "words to accept, case-insensitive (your project's names and terms)"),
+    Option(
+        "words-file", "str?", None, "file of words to accept, one a line (# comments), relative to the project root"
+    ),
+    Option(
+        "dictionaries",
+        "list[str]",
+        [],
+        "word lists to accept, relative to the built-in rule pack (or the project root)",
+    ),
+    Option("british", "bool", True, "accept British spellings whose American form is known (organisation, centre)"),
+    Option("suggestions", "int", 1, "edit distance of suggestions: 0 none, 1 fast, 2 slow (up to a second a word)"),
+    Option(
+        "name-typo-frequency",
+        "int",
+        10000,
+        "a capitalised word inside a sentence is reported only when one edit from a word this common",
+    ),
+    Option("min-length", "int", 2, "shorter words are not checked"),
+)
+
+# Words, with their hyphens, apostrophes and dots, and editorial brackets: "[t]ransformation", "organi[s]ation".
+_TOKEN = re.compile(r"(?:\[[^\W\d_]{1,3}\](?=\w))?\w+(?:(?:[-'’.]|\[[^\W\d_]{1,3}\])\w+)*")
+_MASK_SOURCE = (
+    r"(?:https?|ftp)://\S+|\bwww\.\S+|\bmailto:\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # URLs and email addresses
+    r"|<[^<>\n]{1,200}>|\{[^{}\n]{0,200}\}|&#?\w+;|`[^`\n]*`"  # markup, directives, code
+)
+_PREFIXES = (
+    "re",
+    "un",
+    "non",
+    "co",
+    "pre",
+    "post",
+    "inter",
+    "multi",
+    "cross",
+    "sub",
+    "dis",
+    "over",
+    "under",
+    "de",
+    "mis",
+    "out",
+    "self",
+    "cyber",
+    "tele",
+    "micro",
+    "auto",
+    "anti",
+    "counter",
+    "super",
+    "semi",
+    "mid",
+    "e",
+    "bi",
+    "tri",
+    "hyper",
+    "meta",
+    "mini",
+    "mega",
+    "pan",
+    "intra",
+    "trans",
+    "up",
+)
+_MASK_MARKERS = ("://", "www.", "mailto:", "@", "<", "{", "&", "`")  # no marker, nothing to mask
+_NAME_MIN_LENGTH = 7
+_PROPER = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    }
+)
+
+
+class _Kind(NamedTuple):
+    """How a written word is judged: the lower-case parts to look up, and whether it may be a name."""
+
+    parts: tuple[str, ...]  # the whole word, then the parts of a compound
+    name: bool  # capitalised: perhaps a name
+
+
+def _read_list(path: Path, what: str) -> set[str]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(f"{what}: word list {path} does not exist") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{what}: cannot read word list {path}: {exc}") from None
+    words: set[str] = set()
+    for line in text.splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            words.update(_normal(w) for w in entry.split())
+    return words
+
+
+def _normal(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+@lru_cache(maxsize=16)
+def _builtin_list(name: str, root: str) -> frozenset[str]:
+    from lint.rules import builtin_rules_dir
+
+    path = Path(name)
+    if not path.is_absolute():
+        packed = builtin_rules_dir() / path
+        path = packed if packed.exists() else Path(root) / path
+    return frozenset(_read_list(path, f"rule spelling: dictionaries entry {name!r}"))
+
+
+def _accepted(context: Context) -> frozenset[str]:
+    words: set[str] = {_normal(w) for w in context["words"] if w.strip()}
+    for name in context["dictionaries"]:
+        words |= _builtin_list(name, context.root)
+    words_file = context["words-file"]
+    if words_file:
+        path = Path(words_file)
+        if not path.is_absolute():
+            path = Path(context.root) / path
+        words |= _read_list(path, f"rule {context.rule!r}: option 'words-file'")
+    return frozenset(words)
+
+
+def _paragraphs(document: Document) -> Iterator[Paragraph]:
+    if (
+        document.title
+        and document.title_span is not None
+        and document.title_span.slice(document.text) == document.title
+    ):
+        yield Paragraph(text=document.title, span=document.title_span)
+    yield from document.preamble
+    for entry in document.entries:
+        for phase in entry.phases:
+            yield from phase.paragraphs
+
+
+def _acronym(word: str) -> bool:
+    return sum(1 for c in word if c.isupper()) >= 2
+
+
+def _kind(word: str, min_length: int) -> _Kind | None:
+    """How to judge ``word`` (possessive removed), or None when it is not checked at all."""
+    if word.isalpha():  # the common case, quickly
+        if len(word) < min_length:
+            return None
+        if word.islower():
+            return _Kind((word,), False)
+        if word[1:].islower() or len(word) == 1:
+            return _Kind((word.lower(),), word[0].isupper())
+    if len(word) < min_length or "." in word or "_" in word or any(c.isdigit() for c in word):
+        return None
+    pieces = [p for p in word.split("-") if p]
+    kept = [p for p in pieces if len(p) >= min_length and not _acronym(p)]
+    if not kept or (len(pieces) == 1 and _acronym(word)):
+        return None
+    first = pieces[0]
+    name = any(c.isupper() for c in first)  # Capitalised or camel-cased (iPlayer): perhaps a name
+    whole = _normal(word)
+    return _Kind((whole,) if len(pieces) == 1 else (whole, *(_normal(p) for p in kept)), name)
+
+
+def _masked(text: str) -> list[tuple[int, int]]:
+    """Ranges of ``text`` that are URLs, email addresses or markup."""
+    lowered = text.lower()
+    if not any(marker in lowered for marker in _MASK_MARKERS):
+        return []
+    return [(m.start(), m.end()) for m in _mask().finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _mask() -> re.Pattern[str]:
+    return re.compile(_MASK_SOURCE, re.IGNORECASE)
+
+
+def _tokens(text: str, masked: list[tuple[int, int]]) -> Iterator[tuple[int, str]]:
+    """``(offset, token)`` of each word of ``text`` outside the masked ranges."""
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        if masked and any(s < end and start < e for s, e in masked):
+            continue
+        yield start, match.group(0)
+
+
+def _bare(token: str) -> str:
+    """A token without its possessive ending."""
+    return token[:-2] if token[-2:] in ("’s", "'s", "’S", "'S") else token
+
+
+def _written(token: str) -> str:
+    """The word as judged: no possessive ending, no editorial brackets."""
+    word = _bare(token)
+    return word.replace("[", "").replace("]", "") if "[" in word else word
+
+
+def _forms(word: str, use_british: bool) -> set[str]:
+    """Other spellings under which ``word`` counts as known (British, plural, prefixed)."""
+    from lint.checks.british import american_forms
+
+    forms = set(american_forms(word)) if use_british else set()
+    if "-" in word:
+        forms.add(word.replace("-", ""))  # co-ordinated, e-mail
+    stems = {word}
+    if word.endswith("s") and len(word) > 3:
+        stems.add(word[:-1])
+        if word.endswith("es"):
+            stems.add(word[:-2])
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+            rest = word[len(prefix) :].lstrip("-")
+            stems.add(rest)
+            if rest.endswith("s"):
+                stems.add(rest[:-1])
+    for stem in stems - {word}:
+        forms.add(stem)
+    if use_british:
+        for stem in stems - {word}:
+            forms |= american_forms(stem, depth=2)
+    return forms
+
+
+def _name_typo(
+    word: str, suggestions: list[str], known: dict[str, int], threshold: int, proper: frozenset[str] | set[str]
+) -> bool:
+    """Whether a capitalised unknown word is a misspelling rather than a name."""
+    low = word.lower()
+    return len(low) >= _NAME_MIN_LENGTH and any(
+        s[:1] == low[:1] and (known.get(s, 0) >= threshold or s in proper) for s in suggestions
+    )
+
+
+def _match_case(word: str, suggestion: str) -> str:
+    if word.isupper():
+        return suggestion.upper()
+    if word[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def check(document: Document, context: Context) -> Iterator[Finding]:
+    from lint.checks import lexicon
+
+    distance = context["suggestions"]
+    if distance not in (0, 1, 2):
+        raise ConfigError(f"rule {context.rule!r}: option 'suggestions' must be 0, 1 or 2, got {distance}")
+    min_length = context["min-length"]
+    # Judge each distinct token once; positions are worked out only for the words reported.
+    paragraphs = list(_paragraphs(document))
+    masks = [_masked(p.text) for p in paragraphs]
+    tokens_of = [
+        {token for _, token in _tokens(p.text, mask)} if mask else set(_TOKEN.findall(p.text))
+        for p, mask in zip(paragraphs, masks, strict=True)
+    ]
+    kinds = {token: _kind(_written(token), min_length) for token in set().union(*tokens_of)}
+    if not any(kinds.values()):
+        return
+    accepted = _accepted(context)
+    try:
+        lex = lexicon.load()
+    except lexicon.LexiconError as exc:
+        raise ConfigError(f"rule {context.rule!r}: {exc}") from None
+    use_british = context["british"]
+
+    distinct = {kind for kind in kinds.values() if kind is not None}
+    lookups = {part for kind in distinct for part in kind.parts} - accepted
+    known = lex.lookup(lookups)
+    unknown = lookups - known.keys()
+    forms = {part: _forms(part, use_british) for part in unknown}
+    form_known = lex.lookup({f for fs in forms.values() for f in fs} - accepted)
+
+    def part_known(part: str) -> bool:
+        return part in accepted or part in known or any(f in accepted or f in form_known for f in forms.get(part, ()))
+
+    good = {
+        kind
+        for kind in distinct
+        if part_known(kind.parts[0]) or (len(kind.parts) > 1 and all(part_known(p) for p in kind.parts[1:]))
+    }
+    bad = {token: kind for token, kind in kinds.items() if kind is not None and kind not in good}
+    if not bad:
+        return
+    # Capitalised words spelt right elsewhere in the document: "Goverment" next to "Government".
+    proper = _PROPER | {kind.parts[0] for kind in good if kind.name and len(kind.parts) == 1}
+    misspelt = {  # names shorter than a name typo can be need no suggestion
+        kind.parts[0]
+        for kind in bad.values()
+        if "-" not in kind.parts[0] and (not kind.name or len(kind.parts[0]) >= _NAME_MIN_LENGTH)
+    }
+    hints = lexicon.suggest(
+        lex, misspelt, distance=max(distance, 1 if any(k.name for k in bad.values()) else 0), accept=accepted
+    )
+    frequencies = lex.lookup({s for ss in hints.values() for s in ss})
+    threshold = context["name-typo-frequency"]
+    for paragraph, mask, tokens in zip(paragraphs, masks, tokens_of, strict=True):
+        if tokens.isdisjoint(bad):
+            continue
+        for start, token in _tokens(paragraph.text, mask):
+            kind = bad.get(token)
+            if kind is None:
+                continue
+            word = _bare(token)
+            span = paragraph.to_span(start, start + len(word))
+            if any(
+                link.target_span is not None and link.target_span.start <= span.start < link.target_span.end
+                for link in paragraph.links
+            ):
+                continue
+            options = hints.get(kind.parts[0], [])
+            judged = _written(token)
+            if kind.name and not _name_typo(judged, options, frequencies, threshold, proper):
+                continue
+            shown = [_match_case(judged, s) for s in options] if distance else []
+            hint = f" (did you mean {' or '.join(repr(s) for s in shown)}?)" if shown else ""
+            yield Finding(
+                span=span, args={"word": word, "suggestions": ", ".join(shown), "hint": hint}, fingerprint=word.lower()
+            )

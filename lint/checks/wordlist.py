@@ -1,0 +1,191 @@
+"""Check kind ``wordlist``: listed words and phrases in prose, each with its advice.
+
+The list is data: a table of phrase → advice (``words``, extended by ``extra``,
+entries dropped with ``allow``). Matching is by whole words, case-insensitive,
+with any run of white space between the words of a phrase. A phrase ending in
+``+`` also matches its inflections (``deliver+``: delivers, delivered,
+delivering). A hit inside one of the ``exceptions`` phrases is not reported
+(``driving licence``, ``key stage``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
+
+from lint.checks.api import Context, Finding
+from lint.model import Document, Paragraph
+from lint.options import Option
+
+OPTIONS = (
+    Option("words", "dict[str,str]", {}, "phrase -> advice ('' for none); a trailing + matches inflections"),
+    Option("extra", "dict[str,str]", {}, "more phrases, added to words (for your config)"),
+    Option("allow", "list[str]", [], "phrases of the list not to report"),
+    Option("exceptions", "list[str]", [], "phrases in which a listed word is fine (e.g. 'driving licence')"),
+    Option("ignore-case", "bool", True, "match without regard to case"),
+)
+
+_IRREGULAR = {"drive": ("drove", "driven"), "lead": ("led",), "take": ("took", "taken"), "make": ("made",)}
+_WORD = re.compile(r"\w+")
+_SPACE = re.compile(r"\s+")
+
+
+def inflections(word: str) -> list[str]:
+    """``word`` with its -s, -ed and -ing forms (commit: commits, committed, committing)."""
+    if word.endswith("e"):
+        stem = word[:-1]
+        forms = [word, stem + "es", stem + "ed", stem + "ing"]
+    elif word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        stem = word[:-1]
+        forms = [word, stem + "ies", stem + "ied", word + "ing"]
+    elif re.search(r"[^aeiou][aeiou][bdgklmnprt]$", word):
+        double = word + word[-1]  # commit -> committed; combat -> combated or combatted
+        forms = [word, word + "s", word + "ed", double + "ed", word + "ing", double + "ing"]
+    else:
+        forms = [word, word + "s", word + "es", word + "ed", word + "ing"]
+    return forms + list(_IRREGULAR.get(word, ()))
+
+
+def _boundary(text: str, index: int) -> bool:
+    """Whether a word may end before ``text[index]`` (not inside a word, compound or contraction)."""
+    if index >= len(text):
+        return True
+    c = text[index]
+    if c.isalnum() or c in "-_":
+        return False
+    return not (c in "'’" and index + 1 < len(text) and text[index + 1].isalnum())
+
+
+class Matcher:
+    """Finds listed phrases by whole words, without a regex per phrase.
+
+    One regex finds the first words of the phrases that occur in a document (built
+    for that document's words, so a long list costs little); the rest of a phrase
+    is compared word by word.
+    """
+
+    def __init__(self, phrases: Sequence[str], ignore_case: bool) -> None:
+        self._fold = str.lower if ignore_case else (lambda text: text)
+        self._words: dict[int, tuple[str, ...]] = {}
+        self._last: dict[int, tuple[str, ...]] = {}
+        self._by_head: dict[str, list[int]] = {}
+        self._by_key: dict[str, set[str]] = {}
+        self._patterns: dict[frozenset[str], re.Pattern[str]] = {}
+        for index, phrase in enumerate(phrases):
+            words = tuple(self._fold(w) for w in phrase.rstrip("+").split())
+            if not words:
+                continue
+            last = inflections(words[-1]) if phrase.endswith("+") else [words[-1]]
+            self._words[index] = words
+            self._last[index] = tuple(sorted(set(last), key=lambda w: -len(w)))
+            for head in self._last[index] if len(words) == 1 else (words[0],):
+                heads = self._by_head.setdefault(head, [])
+                if index not in heads:
+                    heads.append(index)
+                key = _WORD.match(head)
+                self._by_key.setdefault(key.group(0) if key else head, set()).add(head)
+
+    def heads(self, text: str) -> re.Pattern[str] | None:
+        """A regex for the phrases' first words that occur in ``text`` (None: none do)."""
+        keys = self._by_key.keys() & set(_WORD.findall(self._fold(text)))
+        if not keys:
+            return None
+        present = frozenset(head for key in keys for head in self._by_key[key])
+        pattern = self._patterns.get(present)
+        if pattern is None:
+            alternatives = "|".join(re.escape(h) for h in sorted(present, key=lambda h: (-len(h), h)))
+            pattern = self._patterns[present] = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-]|['’]\w)")
+        return pattern
+
+    def _rest(self, folded: str, position: int, index: int) -> int | None:
+        """End of phrase ``index`` whose first word ends at ``position``, or None."""
+        words = self._words[index]
+        for i in range(1, len(words)):
+            space = _SPACE.match(folded, position)
+            if space is None:
+                return None
+            position = space.end()
+            choices = self._last[index] if i == len(words) - 1 else (words[i],)
+            for choice in choices:
+                end = position + len(choice)
+                if folded.startswith(choice, position) and _boundary(folded, end):
+                    position = end
+                    break
+            else:
+                return None
+        return position
+
+    def finditer(self, text: str, heads: re.Pattern[str] | None = None) -> Iterator[tuple[int, int, int]]:
+        """``(phrase index, start, end)`` of each match, left to right, not overlapping.
+
+        ``heads`` (from :meth:`heads` on the whole document) saves working it out per text.
+        """
+        heads = heads if heads is not None else self.heads(text)
+        if heads is None:
+            return
+        folded = self._fold(text)
+        if len(folded) != len(text):  # lower-casing changed the length (rare Unicode): match as written
+            folded = text
+        position = 0
+        for head in heads.finditer(folded):
+            start = head.start()
+            if start < position:
+                continue
+            for index in self._by_head.get(head.group(0), ()):
+                end = self._rest(folded, head.end(), index)
+                if end is not None:
+                    position = end
+                    yield index, start, end
+                    break
+
+
+@lru_cache(maxsize=32)
+def _matcher(phrases: tuple[str, ...], ignore_case: bool) -> Matcher:
+    return Matcher(phrases, ignore_case)
+
+
+def _table(words: Mapping[str, str], extra: Mapping[str, str], allow: Sequence[str]) -> dict[str, str]:
+    table = {**words, **extra}
+    dropped = {a.strip().lower().rstrip("+") for a in allow}
+    return {k.strip(): v for k, v in table.items() if k.strip() and k.strip().lower().rstrip("+") not in dropped}
+
+
+def _paragraphs(document: Document) -> Iterator[Paragraph]:
+    yield from document.preamble
+    for entry in document.entries:
+        for phase in entry.phases:
+            yield from phase.paragraphs
+
+
+def check(document: Document, context: Context) -> Iterator[Finding]:
+    table = _table(context["words"], context["extra"], context["allow"])
+    ignore_case = context["ignore-case"]
+    ordered = tuple(sorted(table, key=lambda p: -len(p)))  # "going forward" before a listed "going"
+    matcher = _matcher(ordered, ignore_case)
+    exceptions = _matcher(tuple(context["exceptions"]), ignore_case)
+    paragraphs = list(_paragraphs(document))
+    whole = "\n".join(p.text for p in paragraphs)
+    heads = matcher.heads(whole)
+    if heads is None:
+        return
+    exception_heads = exceptions.heads(whole)
+    for paragraph in paragraphs:
+        text = paragraph.text
+        excused = [(s, e) for _, s, e in exceptions.finditer(text, exception_heads)] if exception_heads else []
+        for index, start, end in matcher.finditer(text, heads):
+            if any(s <= start and end <= e for s, e in excused):
+                continue
+            phrase = ordered[index]
+            advice = table[phrase]
+            written = text[start:end]
+            yield Finding(
+                span=paragraph.to_span(start, end),
+                args={
+                    "word": written,
+                    "phrase": phrase.rstrip("+"),
+                    "advice": advice,
+                    "hint": f": {advice}" if advice else "",
+                },
+                fingerprint=written.lower(),
+            )

@@ -1,0 +1,212 @@
+"""Check kind ``year-copy``: a phase that repeats text of another period of the same entry.
+
+For each entry, every phase is compared with each phase written before it (in
+the order commitment, progress Y, plans Y+1, ...). A later phase that is the
+same text is a *verbatim* copy; nearly the same text after levelling tense,
+auxiliaries, the entry's own name and numbers (see :mod:`lint.checks.copies`) is
+a *near* copy; otherwise each of its long sentences that is carried over from an
+earlier phase is a *partial* copy, reported on that sentence. Findings sit on the
+later text, with ``related`` pointing at the earlier one. Text that only says
+there is nothing to report ("This action is not applicable to HMT.") matches the
+``exempt`` patterns and gets ``exempt-severity``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.checks import copies
+from lint.checks.api import Context, Finding
+from lint.model import Document, Entry, Paragraph, Related, Severity
+from lint.options import Option
+
+OPTIONS = (
+    Option(
+        "near-threshold",
+        "float",
+        85.0,
+        "lowest similarity (0-100) of two phases, after levelling tense, names and numbers, for a near copy",
+    ),
+    Option("partial-words", "int", 12, "a carried-over sentence must have at least this many words"),
+    Option("sentence-threshold", "float", 85.0, "lowest similarity (0-100) of two sentences for a partial copy"),
+    Option("min-words", "int", 5, "phases with fewer words are not compared (placeholders are another rule's job)"),
+    Option("verbatim-severity", "str", "error", "severity of a verbatim copy (error, warning, info or off)"),
+    Option("near-severity", "str", "warning", "severity of a near copy (error, warning, info or off)"),
+    Option("partial-severity", "str", "warning", "severity of a partial copy (error, warning, info or off)"),
+    Option(
+        "exempt-severity",
+        "str",
+        "info",
+        "severity of a copy that matches an exempt pattern (error, warning, info or off)",
+    ),
+    Option("exempt", "list[str]", [], "regexes for repeated text that is legitimate (each must match a whole line)"),
+)
+
+_RANK = {"verbatim": 0, "near": 1}
+_HOW = {"verbatim": "repeats, word for word, the text of", "near": "nearly repeats the text of"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Settings:
+    near: float
+    sentence: float
+    partial_words: int
+    min_words: int
+    severity: dict[str, Severity | None]
+    exempt_severity: Severity | None
+    exempt: object
+
+
+def _settings(context: Context) -> _Settings:
+    severity = {
+        kind: copies.severity_option(context.rule, f"{kind}-severity", context[f"{kind}-severity"])
+        for kind in ("verbatim", "near", "partial")
+    }
+    return _Settings(
+        near=float(context["near-threshold"]),
+        sentence=float(context["sentence-threshold"]),
+        partial_words=max(1, int(context["partial-words"])),
+        min_words=max(1, int(context["min-words"])),
+        severity=severity,
+        exempt_severity=copies.severity_option(context.rule, "exempt-severity", context["exempt-severity"]),
+        exempt=copies.exemption(context.rule, context["exempt"]),
+    )
+
+
+def _severity(settings: _Settings, kind: str, text: str) -> tuple[Severity | None, bool]:
+    """The severity for a copy of ``kind`` of ``text``, and whether it is exempt."""
+    if copies.is_exempt(settings.exempt, text):  # type: ignore[arg-type]
+        return settings.exempt_severity, True
+    return settings.severity[kind], False
+
+
+def check(document: Document, context: Context) -> Iterator[Finding]:
+    settings = _settings(context)
+    with copies.collector_paused():
+        for entry in document.entries:
+            yield from _entry(document, entry, settings)
+
+
+def _entry(document: Document, entry: Entry, settings: _Settings) -> Iterator[Finding]:
+    names = copies.Names.of(entry)
+    texts = [
+        t
+        for t in (copies.phase_text(entry, p, names) for p in copies.chronological(entry.phases))
+        if t is not None and t.words >= settings.min_words
+    ]
+    if len(texts) < 2:
+        return
+    covered: set[int] = set()
+    for i, later in enumerate(texts):
+        matches: list[tuple[int, float, copies.PhaseText]] = []
+        for j in range(i):
+            earlier = texts[j]
+            if earlier.key == later.key or later.grams.isdisjoint(earlier.grams):
+                continue  # no word 3-gram in common: not the same text, not nearly
+            if later.canonical != earlier.canonical:
+                if copies.overlap(later.grams, earlier.grams) < 0.2:
+                    continue
+                score = copies.similarity(later.canonical, earlier.canonical, settings.near)
+                if score < settings.near:
+                    continue
+            else:
+                score = 100.0
+            if copies.verbatim_key(later.text) == copies.verbatim_key(earlier.text):
+                matches.append((_RANK["verbatim"], 100.0, earlier))
+            else:
+                matches.append((_RANK["near"], score, earlier))
+        if not matches:
+            continue
+        covered.add(i)
+        matches.sort(key=lambda m: (m[0], -m[1], -m[2].span.start))
+        rank, score, best = matches[0]
+        kind = "verbatim" if rank == 0 else "near"
+        severity, exempt = _severity(settings, kind, later.text)
+        if severity is None:
+            continue
+        related = tuple(Related(document.path, m[2].span, f"first written here in {m[2].phase.key}") for m in matches)
+        if exempt:
+            how = "repeats the nothing-to-report statement of"
+        elif kind == "near" and later.canonical == best.canonical:
+            how = "repeats, with only tense, names or numbers changed, the text of"
+        else:
+            how = _HOW[kind]
+        yield Finding(
+            span=later.span,
+            severity=severity,
+            related=related,
+            args={
+                "phase": later.phase.key,
+                "earlier": best.phase.key,
+                "kind": kind,
+                "score": round(score),
+                "words": later.words,
+                "how": how,
+                "entry": entry.name,
+            },
+        )
+    yield from _partials(document, texts, covered, settings)
+
+
+_Sentence = tuple[copies.PhaseText, Paragraph, copies.Sentence]
+
+
+def _partials(
+    document: Document, texts: list[copies.PhaseText], covered: set[int], settings: _Settings
+) -> Iterator[Finding]:
+    """Long sentences of a phase (not already a whole copy) carried over from an earlier phase.
+
+    Sentences are looked at only in a phase that shares a word 3-gram with an
+    earlier phase: text that shares none cannot carry a sentence over.
+    """
+    floor = max(3, settings.partial_words // 2)
+    seen: set[int] = set()  # shingles of the phases so far
+    for i, text in enumerate(texts):
+        if i not in covered and seen and not text.grams.isdisjoint(seen):
+            earlier = [(t, p, s) for t in texts[:i] for p, s in t.sentences if s.words >= floor]
+            for paragraph, sentence in text.sentences:
+                if sentence.words < settings.partial_words or sentence.grams.isdisjoint(seen):
+                    continue
+                found = _best_sentence((text, paragraph, sentence), earlier, settings)
+                if found is None:
+                    continue
+                score, source = found
+                unit = copies.sentence_unit(text.entry, text.phase, paragraph, sentence)
+                severity, _ = _severity(settings, "partial", unit.text)
+                if severity is None:
+                    continue
+                source_span = source[1].to_span(source[2].start, source[2].end)
+                article = "an" if str(sentence.words).startswith("8") or sentence.words in (11, 18) else "a"
+                how = f"carries over {article} {sentence.words}-word sentence from"
+                yield Finding(
+                    span=unit.span,
+                    severity=severity,
+                    related=(Related(document.path, source_span, f"first written here in {source[0].phase.key}"),),
+                    args={
+                        "phase": text.phase.key,
+                        "earlier": source[0].phase.key,
+                        "kind": "partial",
+                        "score": round(score),
+                        "words": sentence.words,
+                        "how": how,
+                        "entry": text.entry.name,
+                    },
+                )
+        seen.update(text.grams)
+
+
+def _best_sentence(item: _Sentence, earlier: list[_Sentence], settings: _Settings) -> tuple[float, _Sentence] | None:
+    text, _, sentence = item
+    best: tuple[float, _Sentence] | None = None
+    for candidate in earlier:
+        other = candidate[2]
+        if candidate[0].key == text.key or copies.overlap(sentence.grams, other.grams) < 0.2:
+            continue
+        if other.canonical == sentence.canonical:
+            score = 100.0
+        else:
+            score = copies.similarity(sentence.canonical, other.canonical, settings.sentence)
+        if score >= settings.sentence and (best is None or score > best[0]):
+            best = (score, candidate)
+    return best

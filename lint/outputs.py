@@ -1,0 +1,73 @@
+"""The reports a ``check`` run writes besides its main one: ``--also-write`` files and the job summary.
+
+Also gathers the rules' metadata (:class:`lint.report.RuleInfo`) that formats such as
+SARIF describe, so that formats never import the rules (and through them the checks).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Collection, Sequence
+
+from lint import __version__
+from lint.report import Report, RuleInfo
+from lint.rules import Rule
+
+
+def rule_info(rules: Sequence[Rule]) -> dict[str, RuleInfo]:
+    """What formats may say about the rules that ran, by name."""
+    from lint.ruledoc import explain
+
+    return {
+        rule.name: RuleInfo(
+            name=rule.name,
+            severity=rule.severity,
+            summary=rule.summary,
+            docs=rule.docs,
+            message=rule.message,
+            check=rule.check,
+            tags=rule.tags,
+            fixable=rule.fixable,
+            help=explain(rule),
+        )
+        for rule in rules
+    }
+
+
+def _usage_error(message: str) -> Exception:
+    from lint.app import UsageError
+
+    return UsageError(message)
+
+
+def check_targets(also_write: Sequence[tuple[str, str]], output: str | None, formats: Collection[str]) -> None:
+    """Refuse, before any work, an unknown format, a missing folder or a file named twice."""
+    targets = [os.path.abspath(path) for _, path in also_write]
+    if output:
+        targets.append(os.path.abspath(output))
+    for fmt, path in also_write:
+        if fmt not in formats:
+            raise _usage_error(f"--also-write: unknown format {fmt!r} (expected one of {', '.join(sorted(formats))})")
+        folder = os.path.dirname(os.path.abspath(path))
+        if not os.path.isdir(folder):
+            raise _usage_error(f"--also-write: folder {folder} does not exist")
+        if targets.count(os.path.abspath(path)) > 1:
+            raise _usage_error(f"--also-write: {path} is named as more than one output")
+
+
+def write_extra(also_write: Sequence[tuple[str, str]], report: Report) -> None:
+    """Write the ``--also-write`` reports, and the job summary when ``GITHUB_STEP_SUMMARY`` is set."""
+    from lint.formats import Settings, get
+
+    settings = Settings(color=False, tool_version=__version__)
+    for fmt, path in also_write:
+        try:
+            with open(path, "w", encoding="utf-8", newline="\n") as handle:
+                get(fmt).render(report, handle, settings)
+        except OSError as exc:
+            raise _usage_error(f"--also-write: cannot write {path}: {exc.strerror or exc}") from None
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_path:
+        from lint.formats import step_summary
+
+        step_summary.append(report, summary_path, settings)

@@ -1,0 +1,388 @@
+"""Inline suppressions: the engine's post-pass that applies ``response-lint:`` comments.
+
+In the formats that have comments (HTML comments in Markdown and the 2012 source),
+a comment can switch rules off and on again::
+
+    <!-- response-lint: disable=placeholder,year-copy -->   from here ...
+    <!-- response-lint: enable -->                          ... to here (or enable=RULE)
+    <!-- response-lint: disable-next-line=placeholder -->   the next line only
+
+No rule list means every rule; names may be globs; `` -- reason`` may follow. This
+module parses those directives from ``Document.comments`` (the readers' spans), drops
+the diagnostics they cover, and then reports what can only be known once every other
+rule has run: suppressions that suppressed nothing (rule ``unused-suppression``) and
+suppressions that cannot work (rule ``invalid-suppression``: an unknown directive or
+rule name, an empty rule list). Both are rules of check kind ``suppression``; a rule's
+``reports`` option says which of the two it reports.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from lint.checks.api import Finding
+from lint.config import Config, ConfigError
+from lint.model import Comment, Diagnostic, Document, Edit, Fix, Span
+from lint.rules import Rule, RuleError, builtin_rules_dir, load_rules
+
+KIND = "suppression"
+UNUSED, INVALID = "unused", "invalid"  # values of the kind's ``reports`` option
+ACTIONS = ("disable", "enable", "disable-next-line")
+
+_HEAD = re.compile(r"^<!--\s*response-lint\b(?P<colon>\s*:)?\s*(?P<body>.*?)\s*-->$", re.DOTALL | re.IGNORECASE)
+_ACTION = re.compile(r"^(?P<action>[A-Za-z][\w-]*)(?P<rest>.*)$", re.DOTALL)
+_NAME = re.compile(r"^[\w*?\[\]!.-]+$")
+
+
+@dataclass
+class Directive:
+    """One ``response-lint:`` comment. ``rules`` is None for "every rule"."""
+
+    action: str
+    rules: tuple[str, ...] | None
+    comment: Comment
+    reason: str = ""
+    used: set[str] = field(default_factory=set)  # the rule patterns that suppressed something
+    used_any: bool = False
+    closes: list[Directive] = field(default_factory=list)  # for enable: the directives it ends
+
+
+@dataclass
+class _Region:
+    directive: Directive
+    start: int
+    end: int
+    rules: tuple[str, ...] | None  # None: every rule
+    excepted: frozenset[str] = frozenset()  # rules re-enabled inside a blanket region
+
+
+@dataclass
+class _Problem:
+    kind: str  # UNUSED or INVALID
+    span: Span
+    message: str
+    fix: Fix | None = None
+    fingerprint: str = ""
+
+
+def _matches(rule: str, patterns: Sequence[str]) -> list[str]:
+    return [p for p in patterns if fnmatch.fnmatchcase(rule, p)]
+
+
+def parse(comment: Comment) -> tuple[Directive | None, str | None]:
+    """``(directive, None)``, ``(None, problem)`` for a malformed one, or ``(None, None)``."""
+    head = _HEAD.match(comment.text)
+    if head is None:
+        return None, None
+    body = " ".join(head.group("body").split())
+    reason = ""
+    if " -- " in f" {body} ":
+        body, _, reason = f" {body} ".partition(" -- ")
+        body, reason = body.strip(), reason.strip()
+    m = _ACTION.match(body)
+    action = m.group("action").lower() if m else ""
+    if action not in ACTIONS:
+        if head.group("colon") is None:
+            return None, None  # "<!-- response-lint found ... -->": prose, not a directive
+        if not body:
+            return None, f"empty suppression: write one of {', '.join(ACTIONS)}"
+        import difflib
+
+        shown = action or body
+        close = difflib.get_close_matches(shown, ACTIONS, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else f" (expected {', '.join(ACTIONS)})"
+        return None, f"unknown suppression directive {shown!r}{hint}"
+    rest = m.group("rest").strip() if m else ""
+    if not rest:
+        return Directive(action, None, comment, reason), None
+    if not rest.startswith("="):
+        return None, (
+            f"cannot read {body!r}: write '{action}=RULE[,RULE]' (no '=' means every rule; put a reason after ' -- ')"
+        )
+    names = [part.strip() for part in rest[1:].split(",")]
+    if not any(names):
+        return None, f"'{action}=' names no rule: give rule names, or drop '=' to mean every rule"
+    bad = [n for n in names if not n or not _NAME.match(n)]
+    if bad:
+        return None, f"cannot read the rule list {rest[1:].strip()!r}: separate rule names with commas"
+    return Directive(action, tuple(dict.fromkeys(names)), comment, reason), None
+
+
+def known_rule_names(config: Config, chosen: Collection[Rule]) -> set[str]:
+    """Every rule a suppression may name: built-in, the config's rule packs, and those running."""
+    names = {rule.name for rule in chosen}
+    try:
+        names.update(load_rules([builtin_rules_dir(), *config.rule_paths]))
+    except RuleError:
+        pass  # the run's own rule loading already reported (or survived) this
+    return names
+
+
+def _line_removal(document: Document, span: Span) -> Edit | None:
+    """An edit deleting the lines of ``span`` when nothing else stands on them."""
+    lines = document.lines
+    first, last = lines.line_of(span.start), lines.line_of(max(span.end - 1, span.start))
+    start, end = lines.line_span(first), lines.line_span(last)
+    text = document.text
+    if text[start.start : span.start].strip() or text[span.end : end.end].strip():
+        return None
+    stop = end.end
+    if text.startswith("\r\n", stop):
+        stop += 2
+    elif stop < len(text) and text[stop] in "\r\n":
+        stop += 1
+    return Edit(Span(start.start, stop), "")
+
+
+def _describe(directive: Directive) -> str:
+    rules = "" if directive.rules is None else "=" + ",".join(directive.rules)
+    return directive.action + rules
+
+
+class _Document:
+    """The directives and suppressed regions of one document."""
+
+    def __init__(self, document: Document, known: Callable[[], set[str]]) -> None:
+        self.document = document
+        self.directives: list[Directive] = []
+        self.regions: list[_Region] = []
+        self.problems: list[_Problem] = []
+        for comment in document.comments:
+            directive, problem = parse(comment)
+            if problem is not None:
+                self.problems.append(_Problem(INVALID, comment.span, problem, fingerprint=comment.text))
+            if directive is None:
+                continue
+            if directive.rules is not None:
+                names = known()
+                unknown = tuple(p for p in directive.rules if not fnmatch.filter(names, p))
+                for pattern in unknown:
+                    import difflib
+
+                    close = difflib.get_close_matches(pattern, sorted(names), n=1)
+                    hint = f" (did you mean {close[0]!r}?)" if close else "; see 'response-lint rules'"
+                    self.problems.append(
+                        _Problem(
+                            INVALID,
+                            comment.span,
+                            f"suppression names unknown rule {pattern!r}{hint}",
+                            fingerprint=f"{comment.text}\x1f{pattern}",
+                        )
+                    )
+                directive.rules = tuple(p for p in directive.rules if p not in unknown)
+                if not directive.rules:
+                    continue  # nothing left that it could suppress; already reported
+            self.directives.append(directive)
+        self._build_regions()
+
+    def _build_regions(self) -> None:
+        lines = self.document.lines
+        text_end = len(self.document.text)
+        open_regions: list[_Region] = []
+        for directive in self.directives:
+            span = directive.comment.span
+            if directive.action == "disable-next-line":
+                line = lines.line_of(max(span.end - 1, span.start)) + 1
+                if line <= lines.line_count:  # on the last line there is nothing to suppress
+                    target = lines.line_span(line)
+                    self.regions.append(_Region(directive, target.start, target.end + 1, directive.rules))
+            elif directive.action == "disable":
+                open_regions.append(_Region(directive, span.end, text_end, directive.rules))
+            else:  # enable
+                open_regions = self._enable(directive, open_regions)
+        self.regions.extend(open_regions)
+
+    def _enable(self, enable: Directive, open_regions: list[_Region]) -> list[_Region]:
+        """Close or narrow the open regions that ``enable`` ends; returns those still open."""
+        at = enable.comment.span.start
+        still: list[_Region] = []
+        for region in open_regions:
+            if enable.rules is None:
+                self.regions.append(_Region(region.directive, region.start, at, region.rules, region.excepted))
+                enable.closes.append(region.directive)
+                continue
+            remaining = region.rules
+            excepted = set(region.excepted)
+            if region.rules is None:
+                excepted.update(enable.rules)
+            else:
+                # "disable=year-copy" ends with "enable=year-copy" (or "enable=year-*"); a narrower
+                # "enable=year-copy" inside "disable=year-*" keeps the rest of the glob disabled
+                remaining = tuple(p for p in region.rules if not any(fnmatch.fnmatchcase(p, e) for e in enable.rules))
+                excepted.update(e for e in enable.rules if any(fnmatch.fnmatchcase(e, p) for p in remaining))
+            if remaining == region.rules and excepted == region.excepted:
+                still.append(region)
+                continue
+            self.regions.append(_Region(region.directive, region.start, at, region.rules, region.excepted))
+            enable.closes.append(region.directive)
+            if remaining is None or remaining:
+                still.append(_Region(region.directive, at, region.end, remaining, frozenset(excepted)))
+        return still
+
+    def covering(self, diagnostic: Diagnostic, explicit_only: bool) -> tuple[_Region, list[str]] | None:
+        """The latest region that suppresses ``diagnostic``, with the patterns that match it."""
+        offset = diagnostic.span.start
+        best: tuple[_Region, list[str]] | None = None
+        for region in self.regions:
+            if not region.start <= offset < max(region.end, region.start + 1):
+                continue
+            if any(fnmatch.fnmatchcase(diagnostic.rule, e) for e in region.excepted):
+                continue
+            if region.rules is None:
+                if explicit_only:
+                    continue
+                hit: list[str] = []
+            else:
+                hit = _matches(diagnostic.rule, region.rules)
+                if not hit:
+                    continue
+            if best is None or region.directive.comment.span.start >= best[0].directive.comment.span.start:
+                best = (region, hit)
+        return best
+
+    def unused(self, ran: Collection[str], meta: Collection[str]) -> list[_Problem]:
+        """Suppressions that suppressed nothing, judged against the rules that ran here.
+
+        A rule named in a suppression that did not run is not judged, nor are the
+        ``meta`` rules (those about suppressions themselves).
+        """
+        found: list[_Problem] = []
+        judged = [r for r in ran if r not in meta]
+        for directive in self.directives:
+            span = directive.comment.span
+            if directive.action == "enable":
+                if directive.closes:
+                    continue
+                what = (
+                    "every rule is enabled"
+                    if directive.rules is None
+                    else f"{', '.join(repr(r) for r in directive.rules)} is not disabled"
+                )
+                found.append(self._unused(directive, f"unused suppression '{_describe(directive)}': {what} here"))
+                continue
+            where = "on the next line" if directive.action == "disable-next-line" else "in its region"
+            if directive.rules is None:
+                if not directive.used_any:
+                    found.append(
+                        self._unused(
+                            directive, f"unused suppression '{_describe(directive)}': no finding {where} to suppress"
+                        )
+                    )
+                continue
+            idle = [
+                p
+                for p in directive.rules
+                if p not in directive.used and not fnmatch.filter(meta, p) and fnmatch.filter(judged, p)
+            ]
+            if not idle:
+                continue
+            names = ", ".join(repr(p) for p in idle)
+            if len(idle) == len(directive.rules):
+                found.append(
+                    self._unused(directive, f"unused suppression '{_describe(directive)}': no {names} finding {where}")
+                )
+            else:
+                found.append(
+                    _Problem(
+                        UNUSED,
+                        span,
+                        f"unused suppression of {names} in '{_describe(directive)}': no such finding {where}",
+                        fingerprint=f"{directive.comment.text}\x1f{names}",
+                    )
+                )
+        return found
+
+    def _unused(self, directive: Directive, message: str) -> _Problem:
+        fix = None
+        if directive.action in ("disable-next-line", "enable"):
+            edit = _line_removal(self.document, directive.comment.span)
+            if edit is not None:
+                fix = Fix("remove the unused suppression", (edit,))
+        return _Problem(UNUSED, directive.comment.span, message, fix=fix, fingerprint=directive.comment.text)
+
+
+def _has_directives(document: Document) -> bool:
+    return any("response-lint" in c.text.lower() for c in document.comments)
+
+
+def _reporters(rules: Sequence[Rule]) -> dict[str, list[Rule]]:
+    """The rules of kind ``suppression``, by what they report."""
+    found: dict[str, list[Rule]] = {UNUSED: [], INVALID: []}
+    for rule in rules:
+        if rule.check != KIND:
+            continue
+        reports = rule.options.get("reports")
+        if reports not in found:
+            raise ConfigError(
+                f"{rule.source}: rule {rule.name!r}: option 'reports' must be "
+                f"{UNUSED!r} or {INVALID!r}, got {reports!r}"
+            )
+        found[reports].append(rule)
+    return found
+
+
+def post_pass(
+    documents: Sequence[Document],
+    diagnostics: Sequence[Diagnostic],
+    rules: Sequence[Rule],
+    ignored: Mapping[str, Collection[str]],
+    config: Config,
+    make: Callable[[Rule, Finding, Document], Diagnostic],
+) -> list[Diagnostic]:
+    """``diagnostics`` without the suppressed ones, plus the suppression rules' own findings.
+
+    ``rules`` are the rules of the run and ``ignored`` the rule names per-file-ignores
+    switch off per path; ``make`` turns a finding of a rule into a diagnostic.
+    """
+    parsed: dict[str, _Document] = {}
+    cache: list[set[str]] = []
+
+    def known() -> set[str]:
+        if not cache:
+            cache.append(known_rule_names(config, rules))
+        return cache[0]
+
+    for document in documents:
+        if document.comments and _has_directives(document):
+            parsed[document.path] = _Document(document, known)
+    if not parsed:
+        return list(diagnostics)
+    reporters = _reporters(rules)
+    meta = {rule.name for group in reporters.values() for rule in group}
+
+    kept: list[Diagnostic] = []
+    for diagnostic in diagnostics:
+        state = parsed.get(diagnostic.path)
+        hit = state.covering(diagnostic, diagnostic.rule in meta) if state else None
+        if hit is None:
+            kept.append(diagnostic)
+            continue
+        region, patterns = hit
+        region.directive.used_any = True
+        region.directive.used.update(patterns)
+
+    names = [rule.name for rule in rules]
+    extra: list[Diagnostic] = []
+    for path, state in parsed.items():
+        ran = [n for n in names if n not in ignored.get(path, ())]
+        problems = list(state.problems)
+        if any(rule.name in ran for rule in reporters[UNUSED]):
+            problems.extend(state.unused(ran, meta))
+        for problem in problems:
+            for rule in reporters[problem.kind]:
+                if rule.name not in ran:
+                    continue
+                finding = Finding(
+                    span=problem.span, message=problem.message, fix=problem.fix, fingerprint=problem.fingerprint or None
+                )
+                diagnostic = make(rule, finding, state.document)
+                hit = state.covering(diagnostic, True)
+                if hit is None:
+                    extra.append(diagnostic)
+                else:
+                    hit[0].directive.used_any = True
+                    hit[0].directive.used.update(hit[1])
+    return kept + extra

@@ -1,0 +1,153 @@
+"""The GitHub job summary: appended to $GITHUB_STEP_SUMMARY, counts per rule, entries × phases."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from lint.formats import step_summary
+from lint.model import Diagnostic, Severity
+from lint.readers import read
+from lint.report import build
+
+from .conftest import run_cli
+from .formats_support import LIGHTHOUSE, RULES, rich_report, write_sample
+
+
+def _split(row: str) -> list[str]:
+    """A table row's cells, split at the pipes Markdown does not see escaped."""
+    return [cell.strip() for cell in re.split(r"(?<!\\)\|", row.strip().strip("|"))]
+
+
+def _cells(markdown: str, entry: str) -> list[str]:
+    row = next(line for line in markdown.splitlines() if line.startswith(f"| {entry} |"))
+    return _split(row)[1:]
+
+
+def _header(markdown: str) -> list[str]:
+    row = next(line for line in markdown.splitlines() if line.startswith("| entry |"))
+    return _split(row)[1:]
+
+
+def test_statuses_from_findings() -> None:
+    text = step_summary.markdown(rich_report())
+    assert _header(text) == ["progress 2019", "plan 2020", "progress 2020"]
+    assert _cells(text, "Northern Lights Trust") == ["✅ present", "📋 copied", "⚠️ placeholder"]
+    assert _cells(text, "Skerry Keepers' Association") == ["✅ present", "❌ missing", "❌ missing"]
+
+
+def test_counts_per_rule() -> None:
+    text = step_summary.markdown(rich_report())
+    assert "**2** errors, **1** warnings, **1** info in 1 file." in text
+    assert "| `placeholder` Unfinished text standing in for content | 1 | 1 | 0 | 0 |" in text
+    assert "| `year-copy` A phase that repeats another year's text | 1 | 0 | 1 | 0 |" in text
+    rows = [line for line in text.splitlines() if line.startswith("| `")]
+    assert len(rows) == 4
+
+
+def test_missing_entry_and_named_missing_phase() -> None:
+    path = "logs/lighthouses.md"
+    document = read(path, LIGHTHOUSE, fmt="markdown")
+    diagnostics = [
+        Diagnostic(
+            path,
+            document.entries[0].name_span,
+            "missing-phase",
+            Severity.ERROR,
+            "no 2018 commitment",
+            document.entries[0].name,
+            "commitment 2018",
+        ),
+        Diagnostic(
+            path,
+            document.entries[0].name_span,
+            "missing-entry",
+            Severity.ERROR,
+            "'Fair Isle | Lights' is missing",
+            "Fair Isle | Lights",
+        ),
+    ]
+    report = build(diagnostics, {path: document}, 1)
+    report.rules = RULES
+    text = step_summary.markdown(report)
+    assert _header(text)[0] == "commitment 2018"
+    assert _cells(text, "Northern Lights Trust")[0] == "❌ missing"
+    assert _cells(text, "Skerry Keepers' Association")[0] == "❌ missing"
+    assert _cells(text, "Skerry Keepers' Association")[1] == "✅ present"
+    assert _cells(text, "Fair Isle \\| Lights") == ["❌ missing"] * 4
+
+
+def test_clean_run() -> None:
+    path = "logs/lighthouses.md"
+    report = build([], {path: read(path, LIGHTHOUSE, fmt="markdown")}, 1)
+    text = step_summary.markdown(report)
+    assert "No findings in 1 file." in text
+    assert "Findings per rule" not in text
+    assert _cells(text, "Northern Lights Trust") == ["✅ present"] * 3
+
+
+def test_cut_short_below_githubs_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(step_summary, "LIMIT", 600)
+    text = step_summary.markdown(rich_report())
+    assert len(text.encode("utf-8")) <= 600
+    assert text.rstrip().endswith("See the full report in the log._")
+
+
+def test_appended_by_a_run_on_actions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_sample(tmp_path)
+    summary = tmp_path / "summary.md"
+    summary.write_text("## Earlier step\n\nIt wrote this.\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = run_cli("check", "responses", "--select", "placeholder", "--format", "concise", cwd=tmp_path)
+    assert result.code == 1
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("## Earlier step\n\nIt wrote this.\n\n## response-lint\n")
+    assert "| `placeholder` Unfinished text standing in for content | 3 | 3 | 0 | 0 |" in text
+    assert _cells(text, "Severn Valley Water Board") == ["✅ present", "⚠️ placeholder"]
+    assert _cells(text, "Marches Flood Forum") == ["⚠️ placeholder", "✅ present"]
+    assert _cells(text, "Port of Kestrel Bay") == ["✅ present", "⚠️ placeholder"]
+    run_cli("check", "responses", "--select", "placeholder", "--format", "concise", cwd=tmp_path)
+    assert summary.read_text(encoding="utf-8").count("## response-lint") == 2
+
+
+def test_unwritable_summary_warns_and_keeps_the_exit_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_sample(tmp_path)
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "no-such-folder" / "summary.md"))
+    result = run_cli("check", "responses", "--select", "placeholder", "--format", "concise", cwd=tmp_path)
+    assert result.code == 1
+    assert "cannot write the step summary" in result.err
+
+
+def test_no_summary_without_the_variable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_sample(tmp_path)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    run_cli("check", "responses", "--format", "concise", cwd=tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["responses"]
+
+
+def test_tables_parse_as_markdown_tables() -> None:
+    from markdown_it import MarkdownIt
+
+    path = "logs/lighthouses.md"
+    document = read(path, LIGHTHOUSE.replace("Skerry Keepers' Association", "Skerry | *Keepers* <b>"), fmt="markdown")
+    report = build([], {path: document}, 1)
+    tokens = (
+        MarkdownIt("commonmark")
+        .enable("table")
+        .parse(step_summary.markdown(rich_report()) + "\n" + step_summary.markdown(report))
+    )
+    tables = [t for t in tokens if t.type == "table_open"]
+    assert len(tables) == 3  # counts and entries, then entries of the clean run
+    rows: list[list[str]] = []
+    for i, token in enumerate(tokens):
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type == "inline" and tokens[i - 1].type in ("th_open", "td_open"):
+            rows[-1].append("".join(child.content for child in token.children or ()))  # as rendered
+    widths = {len(row) for row in rows if row[0] in ("entry", "Northern Lights Trust") or "Skerry" in row[0]}
+    assert widths == {4}
+    name = document.entries[1].name
+    assert "|" in name and "*" in name
+    assert any(row[0] == name for row in rows)  # shown as written, not as markup
