@@ -121,13 +121,13 @@ _VERBS = [
     ("commission", "commissioned"), ("map", "mapped"), ("automate", "automated"), ("migrate", "migrated"),
     ("re-procure", "re-procured"), ("integrate", "integrated"), ("document", "documented"), ("trial", "trialled"),
     ("decommission", "decommissioned"), ("benchmark", "benchmarked"), ("fund", "funded"), ("audit", "audited"),
-    ("deliver", "delivered"), ("streamline", "streamlined"), ("facilitate", "facilitated"), ("leverage", "leveraged")
+    ("deliver", "delivered"), ("facilitate", "facilitated")
 ]
 _ADJECTIVES = [
     "new", "shared", "secure", "cloud-based", "online", "digital", "open", "common", "integrated", "modern",
     "single", "national", "regional", "mobile", "self-service", "automated", "user-centred", "flexible",
     "paperless", "low-cost", "scalable", "accessible", "bilingual", "interactive", "resilient", "cross-government",
-    "in-house", "outdated", "bespoke", "multi-channel", "web-based", "real-time", "robust", "key"
+    "in-house", "outdated", "bespoke", "multi-channel", "web-based", "real-time", "key"
 ]
 _NOUNS = [
     "case management platform", "records management system", "booking service", "payments service",
@@ -159,7 +159,7 @@ _MODIFIERS = [
     "following user research with {n} {people}", "through an agile discovery", "within {n} weeks",
     "under the new technology code of practice", "with support from the {unit} team",
     "after a {n}-week alpha", "ahead of the contract ending in {year}", "in {n} local offices",
-    "as {people} asked in the {year} survey", "going forward"
+    "as {people} asked in the {year} survey"
 ]
 _LEADS = [
     "In {month} {year}", "During {year}", "Early in {year}", "By the end of {year}", "Working with {partner}",

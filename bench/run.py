@@ -9,7 +9,7 @@
 
 A benchmark is a module ``bench/bench_NAME.py`` with ``main(argv) -> int`` that prints
 its figures and targets (0: ran, and met its targets; 1: ran, and missed one; other:
-could not run). It may define ``QUICK_ARGS``, the arguments for a quick run; without
+could not run); each runs in a fresh process. It may define ``QUICK_ARGS``, the arguments for a quick run; without
 them ``--quick`` skips it. Figures are measurements, not assertions: the exit code is
 0 when every benchmark ran, whatever its figures, unless ``--strict`` is given.
 """
@@ -22,7 +22,6 @@ import os
 import subprocess
 import sys
 import time
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -60,18 +59,17 @@ def _revision() -> str:
 
 
 def run_one(name: str, argv: list[str]) -> tuple[int, float]:
-    """Import ``bench.bench_NAME`` and call its ``main(argv)``: ``(exit code, seconds)``."""
-    started = time.perf_counter()
-    try:
-        module = importlib.import_module(f"bench.bench_{name}")
-        code = module.main(argv)
-    except SystemExit as exc:  # argparse errors and explicit exits
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
-    except Exception:  # a broken benchmark must not stop the others
-        traceback.print_exc()
-        code = 2
+    """Call ``bench.bench_NAME.main(argv)`` in a fresh process: ``(exit code, seconds)``.
+
+    A process each, so that one benchmark's memory (a heap the garbage collector walks,
+    a peak RSS that child processes inherit) does not bend the next one's figures.
+    """
+    code = f"import sys; from bench.bench_{name} import main; sys.exit(main(sys.argv[1:]))"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     sys.stdout.flush()
-    return int(code or 0), time.perf_counter() - started
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", code, *argv], cwd=ROOT, env=env, check=False)
+    return done.returncode, time.perf_counter() - started
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -109,8 +107,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     results: list[tuple[str, str, int | None, float]] = []
     for name in chosen:
         if args.quick:
-            module = importlib.import_module(f"bench.bench_{name}")
-            quick = getattr(module, "QUICK_ARGS", None)
+            try:
+                quick = getattr(importlib.import_module(f"bench.bench_{name}"), "QUICK_ARGS", None)
+            except Exception as exc:  # a broken benchmark must not stop the others
+                print(f"\n=== {name}: cannot import bench/bench_{name}.py: {type(exc).__name__}: {exc}")
+                results.append((name, "", 2, 0.0))
+                continue
             if quick is None:
                 print(f"\n=== {name}: skipped (--quick, and bench_{name}.py defines no QUICK_ARGS)")
                 results.append((name, "", None, 0.0))

@@ -8,8 +8,10 @@ Diagnostics.
 from __future__ import annotations
 
 import fnmatch
+import gc
 import string
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,12 +106,40 @@ def _diagnostic(rule: Rule, finding: Finding, document: Document, explicit_sever
                       fix=finding.fix, fingerprint_text=finding.fingerprint)
 
 
-def run(documents: Sequence[Document], rules: Sequence[Rule], config: Config,
-        links: LinkResults | None = None) -> list[Diagnostic]:
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while checks run.
+
+    Checks build many small, acyclic objects (hundreds of thousands of tuples and
+    sets for the copy index on a large run); each collector pass would walk them
+    and every document again, a fifth of the copy checks' time on the benchmark
+    corpus. Reference counting still frees them. The collector comes back on at
+    the end, also after an error, and is left alone when it was already off.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def run(
+    documents: Sequence[Document], rules: Sequence[Rule], config: Config, links: LinkResults | None = None
+) -> list[Diagnostic]:
     """All diagnostics of ``rules`` on ``documents``, sorted by path and position.
 
     ``links`` are the online link results of the run (``--links``), handed to checks in their Context.
     """
+    with _collector_paused():
+        return _run(documents, rules, config, links)
+
+
+def _run(
+    documents: Sequence[Document], rules: Sequence[Rule], config: Config, links: LinkResults | None
+) -> list[Diagnostic]:
     bound = [
         _Bound(rule, Context(rule.name, rule.severity, rule.options, str(config.root), links),
                checks.load(rule.check))

@@ -58,6 +58,22 @@ def cli():
     return run_cli
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache_folder(tmp_path_factory):
+    """Caches (rule files, spelling dictionary, link results) go to a folder of this test
+    session, never the user's; subprocesses inherit it through the environment."""
+    import os
+
+    folder = tmp_path_factory.mktemp("cache")
+    old = os.environ.get("RESPONSE_LINT_CACHE_DIR")
+    os.environ["RESPONSE_LINT_CACHE_DIR"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("RESPONSE_LINT_CACHE_DIR", None)
+    else:
+        os.environ["RESPONSE_LINT_CACHE_DIR"] = old
+
+
 @pytest.fixture(autouse=True)
 def _not_on_github_actions(monkeypatch):
     """Tests behave the same in GitHub Actions: there ``GITHUB_ACTIONS`` would make ``github``

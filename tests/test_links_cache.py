@@ -153,10 +153,17 @@ def test_two_runs_writing_at_once(tmp_path: Path) -> None:
 
 
 def test_default_location_is_the_user_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("RESPONSE_LINT_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = default_path()
+    assert path is not None and path.name == "links.sqlite3"
     if sys.platform.startswith("linux"):
-        assert default_path() == tmp_path / "response-lint" / "links.sqlite3"
-    assert default_path().name == "links.sqlite3"
+        assert path == tmp_path / "response-lint" / "links.sqlite3"
+    monkeypatch.setenv("RESPONSE_LINT_CACHE_DIR", str(tmp_path / "elsewhere"))
+    assert default_path() == tmp_path / "elsewhere" / "links.sqlite3"
+    monkeypatch.setenv("RESPONSE_LINT_CACHE_DIR", "")
+    assert default_path() is None
+    assert Cache.open(None, ttl=60) is None
 
 
 def test_cache_keeps_only_facts(server: Server, tmp_path: Path) -> None:

@@ -36,3 +36,20 @@ def test_rule_file_names_match_rule_names():
 def test_contract_rule_names_exist():
     for name in ("placeholder", "syntax"):
         assert name in RULES
+
+
+def test_parsed_rule_cache_follows_edits(tmp_path, monkeypatch):
+    from lint.rules import load_rules
+
+    monkeypatch.setenv("RESPONSE_LINT_CACHE_DIR", str(tmp_path / "cache"))
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    rule = pack / "shout.toml"
+    body = 'name = "shout"\ncheck = "phrases"\nseverity = "{sev}"\nsummary = "s"\nmessage = "m"\n'
+    rule.write_text(body.format(sev="warning"), encoding="utf-8")
+    assert str(load_rules([pack])["shout"].severity) == "warning"
+    assert list((tmp_path / "cache").glob("rules-*.marshal"))
+    rule.write_text(body.format(sev="info") + "# longer now\n", encoding="utf-8")
+    assert str(load_rules([pack])["shout"].severity) == "info"
+    (next((tmp_path / "cache").glob("rules-*.marshal"))).write_bytes(b"\x00garbage")
+    assert str(load_rules([pack])["shout"].severity) == "info"

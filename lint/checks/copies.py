@@ -16,25 +16,21 @@ Three views of a piece of prose:
 Everything a check needs about a paragraph is worked out once, in one pass, by
 :func:`paragraph_text` (cached, shared by the three checks); its sentences, by
 :func:`paragraph_sentences`, only for text that shares shingles with other
-text. Also here:
-the per-entry :class:`Names`, :class:`PhaseText` (a phase's text as the checks
-compare it), :class:`Unit` (a reported stretch of text), and the option helpers
-shared by the check kinds (severity per kind, exemption patterns). rapidfuzz is
-imported inside :func:`similarity`, when it is first needed.
+text. Also here: the per-entry :class:`Names`, :class:`PhaseText` (a phase's
+text as the checks compare it), :class:`Unit` (a reported stretch of text), the
+option helpers shared by the check kinds (severity per kind, exemption
+patterns). rapidfuzz is imported inside
+:func:`similarity`, when it is first needed.
 """
 
 from __future__ import annotations
 
-import gc
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import filterfalse, repeat
 from operator import itemgetter
-from typing import NamedTuple
 
 from lint.config import ConfigError
 from lint.model import Document, Entry, Paragraph, Phase, Severity, Span
@@ -268,18 +264,26 @@ def collapse_definitions(text: str, found: set[str] | None = None) -> str:
     return "".join(parts)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
 class Names:
     """How an entry names itself: its name as written, and the spellings of its acronym.
 
-    ``acronyms`` holds each spelling with and without a possessive ("DfE", "DfE's").
-    Instances compare by identity (they key caches, and :meth:`of` gives the same
-    instance for the same entry text), which keeps cache lookups cheap.
+    ``acronyms`` holds each spelling with and without a possessive ("DfE", "DfE's");
+    ``lookup`` maps each to the marker word. Instances compare by identity (they
+    key caches, and :meth:`of` gives the same instance for the same entry text),
+    which keeps cache lookups cheap.
     """
 
-    name: str = ""
-    acronyms: frozenset[str] = frozenset()
-    lookup: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    __slots__ = ("acronyms", "lookup", "name")
+
+    def __init__(
+        self, name: str = "", acronyms: frozenset[str] = frozenset(), lookup: dict[str, str] | None = None
+    ) -> None:
+        self.name = name
+        self.acronyms = acronyms
+        self.lookup = lookup if lookup is not None else dict.fromkeys(acronyms, _SENTINEL)
+
+    def __repr__(self) -> str:
+        return f"Names({self.name!r}, {sorted(self.acronyms)!r})"
 
     @classmethod
     def of(cls, entry: Entry) -> Names:
@@ -315,7 +319,7 @@ def _names(name: str, texts: tuple[str, ...]) -> Names:
             if key == name_key or key.endswith(" " + name_key) or name_key.endswith(" " + key):
                 acronyms.add(acronym)  # Defra, BIS
     spellings = acronyms | {a + "'s" for a in acronyms}
-    return Names(plain if len(words) > 1 else "", frozenset(spellings), dict.fromkeys(spellings, _SENTINEL))
+    return Names(plain if len(words) > 1 else "", frozenset(spellings))
 
 
 def _words(text: str, names: Names) -> tuple[list[str], int]:
@@ -365,12 +369,26 @@ def _grams(tokens: list[str]) -> frozenset[int]:
     return frozenset(map(hash, zip(tokens, tokens[1:], tokens[2:])))  # noqa: B905 - shorter on purpose
 
 
-class ParagraphText(NamedTuple):
-    """A paragraph as the copy checks compare it: canonical text, words and shingles."""
+class ParagraphText(tuple[str, int, frozenset[int]]):
+    """A paragraph as the copy checks compare it: canonical text, words and shingles.
 
-    canonical: str
-    words: int
-    grams: frozenset[int]
+    (A tuple subclass with properties rather than a NamedTuple: cheaper to define
+    at import and to create.)
+    """
+
+    __slots__ = ()
+
+    @property
+    def canonical(self) -> str:
+        return self[0]
+
+    @property
+    def words(self) -> int:
+        return self[1]
+
+    @property
+    def grams(self) -> frozenset[int]:
+        return self[2]
 
 
 _PARAGRAPHS: dict[Names, dict[str, ParagraphText]] = {}  # per entry's names: paragraph text -> its analysis
@@ -393,7 +411,7 @@ def paragraph_text(text: str, names: Names = NO_NAMES) -> ParagraphText:
     if found is None:
         words, count = _words(text, names)
         joined, tokens = _canonical(words)
-        found = tuple.__new__(ParagraphText, (joined, count, _grams(tokens)))  # NamedTuple.__new__ is slow
+        found = tuple.__new__(ParagraphText, (joined, count, _grams(tokens)))
         if _paragraphs_cached >= _PARAGRAPHS_MAX:
             _PARAGRAPHS.clear()
             cache = _PARAGRAPHS[names] = {}
@@ -439,18 +457,35 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-class Sentence(NamedTuple):
-    """One sentence of a paragraph, as the copy checks compare it."""
+class Sentence(tuple[int, int, str, int, frozenset[int]]):
+    """One sentence of a paragraph, as the copy checks compare it: offsets into the
+    paragraph's text, canonical text, words and shingles."""
 
-    start: int  # offsets into the paragraph's text
-    end: int
-    canonical: str
-    words: int
-    grams: frozenset[int]
+    __slots__ = ()
+
+    @property
+    def start(self) -> int:
+        return self[0]
+
+    @property
+    def end(self) -> int:
+        return self[1]
+
+    @property
+    def canonical(self) -> str:
+        return self[2]
+
+    @property
+    def words(self) -> int:
+        return self[3]
+
+    @property
+    def grams(self) -> frozenset[int]:
+        return self[4]
 
 
 def _new_sentence(values: tuple[int, int, str, int, frozenset[int]]) -> Sentence:
-    return tuple.__new__(Sentence, values)  # NamedTuple.__new__ is slow
+    return tuple.__new__(Sentence, values)
 
 
 def _split(items: list[str], separator: str, parts: int) -> list[list[str]]:
@@ -486,16 +521,18 @@ def paragraph_sentences(text: str, names: Names = NO_NAMES) -> tuple[Sentence, .
     return tuple(found)
 
 
-@dataclass(frozen=True, slots=True)
 class Unit:
     """A stretch of prose a copy check reports or points at: a sentence or a whole phase."""
 
-    text: str
-    span: Span
-    canonical: str
-    words: int
-    phase: Phase
-    entry: Entry
+    __slots__ = ("canonical", "entry", "phase", "span", "text", "words")
+
+    def __init__(self, text: str, span: Span, canonical: str, words: int, phase: Phase, entry: Entry) -> None:
+        self.text = text
+        self.span = span
+        self.canonical = canonical
+        self.words = words
+        self.phase = phase
+        self.entry = entry
 
 
 def sentence_unit(entry: Entry, phase: Phase, paragraph: Paragraph, sentence: Sentence) -> Unit:
@@ -702,27 +739,6 @@ def is_exempt(pattern: re.Pattern[str] | None, text: str) -> bool:
     if not lines:
         return False
     return all(pattern.fullmatch(" ".join(line.split())) for line in lines)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a copy check builds its structures.
-
-    The checks create a few hundred thousand small tuples and sets on a large run,
-    none of them in a reference cycle; with the collector on, each of its passes
-    walks them and every document of the run (a fifth of the checks' time on the
-    benchmark corpus). Reference counting still frees everything. The collector
-    is switched back on at the end, also after an error, and left alone when the
-    caller had switched it off.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def documents_entries(documents: Sequence[Document]) -> Iterator[tuple[Document, Entry]]:

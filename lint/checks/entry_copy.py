@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from functools import partial
-from typing import NamedTuple
 
 from lint.checks import copies
 from lint.checks.api import Context, Finding
@@ -56,39 +55,63 @@ OPTIONS = (
 )
 
 
-class _Para(NamedTuple):
-    path: str
-    entry_key: str
-    entry: Entry
-    phase: Phase
-    paragraph: Paragraph
-    names: copies.Names
-    canonical: str
-    grams: frozenset[int]
+class _Para(tuple[str, str, Entry, Phase, Paragraph, copies.Names, str, frozenset[int]]):
+    """A paragraph in the run: path, entry key, entry, phase, paragraph, names, canonical text, shingles."""
+
+    __slots__ = ()
+
+    @property
+    def path(self) -> str:
+        return self[0]
+
+    @property
+    def entry_key(self) -> str:
+        return self[1]
+
+    @property
+    def entry(self) -> Entry:
+        return self[2]
+
+    @property
+    def phase(self) -> Phase:
+        return self[3]
+
+    @property
+    def paragraph(self) -> Paragraph:
+        return self[4]
+
+    @property
+    def canonical(self) -> str:
+        return self[6]
+
+    @property
+    def grams(self) -> frozenset[int]:
+        return self[7]
 
     def sentences(self, min_words: int) -> list[copies.Sentence]:
-        return [
-            s
-            for s in copies.paragraph_sentences(self.paragraph.text, self.names)
-            if s.words >= min_words and s.canonical
-        ]
+        return [s for s in copies.paragraph_sentences(self[4].text, self[5]) if s.words >= min_words and s.canonical]
 
     def unit(self, sentence: copies.Sentence) -> copies.Unit:
-        return copies.sentence_unit(self.entry, self.phase, self.paragraph, sentence)
+        return copies.sentence_unit(self[2], self[3], self[4], sentence)
 
 
-class _Match(NamedTuple):
-    later: int  # paragraph
-    sentence: copies.Sentence
-    earlier: int  # paragraph
-    source: copies.Sentence
-    score: float
+class _Match:
+    """A sentence of a later paragraph, and its best source in an earlier one."""
+
+    __slots__ = ("earlier", "later", "score", "sentence", "source")
+
+    def __init__(self, later: int, sentence: copies.Sentence, earlier: int, source: copies.Sentence, score: float):
+        self.later = later
+        self.sentence = sentence
+        self.earlier = earlier
+        self.source = source
+        self.score = score
 
 
 def _paragraphs(documents: Sequence[Document], min_words: int) -> list[_Para]:
     """Every paragraph long enough to compare: the earliest period first, then run order."""
     by_period: dict[tuple[int, int], list[_Para]] = {}
-    new = partial(tuple.__new__, _Para)  # NamedTuple's own __new__ is slow
+    new = partial(tuple.__new__, _Para)
     for document, entry in copies.documents_entries(documents):
         names = copies.Names.of(entry)
         for phase in entry.phases:
@@ -179,17 +202,16 @@ def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Fi
     exempt_severity = copies.severity_option(context.rule, "exempt-severity", context["exempt-severity"])
     exempt = copies.exemption(context.rule, context["exempt"])
     min_words = max(1, int(context["min-words"]))
-    with copies.collector_paused():
-        paragraphs = _paragraphs(documents, min_words)
-        if len(paragraphs) < 2:
-            return
-        matches = find_matches(
-            paragraphs,
-            float(context["threshold"]),
-            min_words,
-            max(1, int(context["max-bucket"])),
-            same_figures=bool(context["same-figures"]),
-        )
+    paragraphs = _paragraphs(documents, min_words)
+    if len(paragraphs) < 2:
+        return
+    matches = find_matches(
+        paragraphs,
+        float(context["threshold"]),
+        min_words,
+        max(1, int(context["max-bucket"])),
+        same_figures=bool(context["same-figures"]),
+    )
     by_paragraph: dict[int, list[tuple[_Match, copies.Unit, bool]]] = {}
     for match in matches:
         later, earlier = paragraphs[match.later], paragraphs[match.earlier]

@@ -20,6 +20,8 @@ import sys
 from collections.abc import Collection, Iterable
 from functools import lru_cache
 from pathlib import Path
+
+from lint.cachedir import CACHE_ENV, cache_dir
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -28,7 +30,6 @@ if TYPE_CHECKING:
 SCHEMA = 2
 _MAGIC = b"response-lint words 2\n"
 _PER_BUCKET = 8
-CACHE_ENV = "RESPONSE_LINT_CACHE_DIR"
 _OWN_WORD = 1 << 40  # a user's or the domain list's word ranks first among suggestions
 
 
@@ -112,22 +113,6 @@ def _source() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise LexiconError("the spelling rule needs pyspellchecker (pip install pyspellchecker)")
     return Path(next(iter(spec.submodule_search_locations))) / "resources" / "en.json.gz"
-
-
-def cache_dir() -> Path | None:
-    """Where the dictionary cache lives (None: do not cache)."""
-    override = os.environ.get(CACHE_ENV)
-    if override is not None:
-        return Path(override) if override.strip() else None
-    if sys.platform.startswith("linux"):
-        # What platformdirs answers on Linux (the XDG base directory spec), without its ~10 ms import.
-        base = os.environ.get("XDG_CACHE_HOME", "")
-        if not os.path.isabs(base):
-            base = os.path.join(os.path.expanduser("~"), ".cache")
-        return Path(base) / "response-lint"
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("response-lint", appauthor=False))
 
 
 def cache_name(source: Path) -> str:

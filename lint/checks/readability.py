@@ -30,7 +30,12 @@ OPTIONS = (
     Option("max-grade", "float", 16.0, "highest Flesch–Kincaid grade allowed for a paragraph"),
     Option("min-words", "int", 40, "paragraphs shorter than this are not scored (the formulas are noise there)"),
     Option("measures", "list[str]", list(MEASURES), "which checks run: sentence-length, reading-ease, grade"),
-    Option("syllables", "str", "estimate", "syllable counter: estimate (built in) or cmudict (textstat-rs)"),
+    Option(
+        "syllables",
+        "str",
+        "estimate",
+        "syllable counter: estimate (built in), cmudict (textstat-rs) or textstat (needs NLTK's cmudict installed)",
+    ),
     Option(
         "sentence-message",
         "str",
@@ -77,6 +82,38 @@ def _cmudict_counter() -> Callable[[str], int]:
     return count
 
 
+def _textstat_counter() -> Callable[[str], int]:
+    """textstat's own syllable count, which needs NLTK's cmudict on disk.
+
+    textstat would download the dictionary at first use; offline that raises a
+    LookupError deep inside NLTK. Look for it first and say what to do instead.
+    """
+    try:
+        import nltk
+        import textstat
+    except ImportError:
+        raise ConfigError('readability: syllables = "textstat" needs the textstat package') from None
+    try:
+        nltk.data.find("corpora/cmudict")
+    except LookupError:
+        raise ConfigError(
+            'readability: syllables = "textstat" needs NLTK\'s cmudict, which is not installed and '
+            "will not be downloaded during a lint run; install it once with "
+            "`python -m nltk.downloader cmudict` (or set NLTK_DATA), or use "
+            'syllables = "estimate" or "cmudict", which work offline'
+        ) from None
+    from lint.checks.syllables import estimate, token
+
+    def word(part: str) -> int:
+        n = int(textstat.syllable_count(part))
+        return n if n > 0 else estimate(part)
+
+    def count(text: str) -> int:
+        return token(text, word)
+
+    return count
+
+
 def counter(kind: str) -> Callable[[str], int]:
     """The syllable counter named by the ``syllables`` option."""
     if kind == "estimate":
@@ -85,7 +122,11 @@ def counter(kind: str) -> Callable[[str], int]:
         return token
     if kind == "cmudict":
         return _cmudict_counter()
-    raise ConfigError(f'readability: option \'syllables\' must be "estimate" or "cmudict", got {kind!r}')
+    if kind == "textstat":
+        return _textstat_counter()
+    raise ConfigError(
+        f'readability: option \'syllables\' must be "estimate", "cmudict" or "textstat", got {kind!r}'
+    )
 
 
 def score(text: str, count: Callable[[str], int] | None = None) -> Scores | None:

@@ -13,8 +13,8 @@ there is nothing to report ("This action is not applicable to HMT.") matches the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from lint.checks import copies
 from lint.checks.api import Context, Finding
@@ -47,45 +47,35 @@ _RANK = {"verbatim": 0, "near": 1}
 _HOW = {"verbatim": "repeats, word for word, the text of", "near": "nearly repeats the text of"}
 
 
-@dataclass(frozen=True, slots=True)
 class _Settings:
-    near: float
-    sentence: float
-    partial_words: int
-    min_words: int
-    severity: dict[str, Severity | None]
-    exempt_severity: Severity | None
-    exempt: object
+    """The rule's options, read and checked once per document."""
 
+    __slots__ = ("exempt", "exempt_severity", "min_words", "near", "partial_words", "sentence", "severity")
 
-def _settings(context: Context) -> _Settings:
-    severity = {
-        kind: copies.severity_option(context.rule, f"{kind}-severity", context[f"{kind}-severity"])
-        for kind in ("verbatim", "near", "partial")
-    }
-    return _Settings(
-        near=float(context["near-threshold"]),
-        sentence=float(context["sentence-threshold"]),
-        partial_words=max(1, int(context["partial-words"])),
-        min_words=max(1, int(context["min-words"])),
-        severity=severity,
-        exempt_severity=copies.severity_option(context.rule, "exempt-severity", context["exempt-severity"]),
-        exempt=copies.exemption(context.rule, context["exempt"]),
-    )
+    def __init__(self, context: Context) -> None:
+        self.near = float(context["near-threshold"])
+        self.sentence = float(context["sentence-threshold"])
+        self.partial_words = max(1, int(context["partial-words"]))
+        self.min_words = max(1, int(context["min-words"]))
+        self.severity = {
+            kind: copies.severity_option(context.rule, f"{kind}-severity", context[f"{kind}-severity"])
+            for kind in ("verbatim", "near", "partial")
+        }
+        self.exempt_severity = copies.severity_option(context.rule, "exempt-severity", context["exempt-severity"])
+        self.exempt: re.Pattern[str] | None = copies.exemption(context.rule, context["exempt"])
 
 
 def _severity(settings: _Settings, kind: str, text: str) -> tuple[Severity | None, bool]:
     """The severity for a copy of ``kind`` of ``text``, and whether it is exempt."""
-    if copies.is_exempt(settings.exempt, text):  # type: ignore[arg-type]
+    if copies.is_exempt(settings.exempt, text):
         return settings.exempt_severity, True
     return settings.severity[kind], False
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
-    settings = _settings(context)
-    with copies.collector_paused():
-        for entry in document.entries:
-            yield from _entry(document, entry, settings)
+    settings = _Settings(context)
+    for entry in document.entries:
+        yield from _entry(document, entry, settings)
 
 
 def _entry(document: Document, entry: Entry, settings: _Settings) -> Iterator[Finding]:

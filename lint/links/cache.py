@@ -37,11 +37,12 @@ INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '{SCHEMA_VERSION}');
 """
 
 
-def default_path() -> Path:
-    """``links.sqlite3`` in the user cache folder (platformdirs)."""
-    import platformdirs
+def default_path() -> Path | None:
+    """``links.sqlite3`` in the user cache folder (None when caching is turned off)."""
+    from lint.cachedir import cache_dir
 
-    return Path(platformdirs.user_cache_dir("response-lint", appauthor=False)) / FILE_NAME
+    folder = cache_dir()
+    return folder / FILE_NAME if folder is not None else None
 
 
 def _warn_stderr(message: str) -> None:
@@ -64,6 +65,8 @@ class Cache:
         """The cache at ``path`` (default: the user cache folder), or None if it cannot be used."""
         warn = warn or _warn_stderr
         path = path or default_path()
+        if path is None:
+            return None  # RESPONSE_LINT_CACHE_DIR is empty: caching is off
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
