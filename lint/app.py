@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
 from lint import __version__, engine, outputs, source
+from lint.collector import collector_paused
 from lint.config import Config, ConfigError, for_paths
 from lint.files import collect, matches, relative_to_root, to_display
 from lint.model import Diagnostic, Document, Severity
@@ -97,21 +98,32 @@ def _use_color(options: CheckOptions, stream: TextIO) -> bool:
     return stream.isatty()
 
 
-def _narrow(options: CheckOptions, fmt: str, diagnostics: list[Diagnostic], documents: dict[str, Document],
-            config: Config, rule_names: set[str]) -> tuple[list[Diagnostic], list[str]]:
+def _narrow(
+    options: CheckOptions,
+    fmt: str,
+    diagnostics: list[Diagnostic],
+    documents: dict[str, Document],
+    config: Config,
+    rule_names: set[str],
+) -> tuple[list[Diagnostic], list[str]]:
     """``--write-baseline``, ``--baseline`` and ``--changed-since``: the findings this run reports."""
+    notes: list[str] = []
+    if not (options.write_baseline or options.baseline or options.changed_since):
+        return diagnostics, notes
     from lint import baseline, changed
 
-    notes: list[str] = []
     try:
         if options.write_baseline:
             count = baseline.write(options.write_baseline, diagnostics, documents, config.root)
-            notes.append(f"baseline {options.write_baseline}: wrote {count} finding{'' if count == 1 else 's'}; "
-                         f"from now on, --baseline {options.write_baseline} reports only new ones")
+            notes.append(
+                f"baseline {options.write_baseline}: wrote {count} finding{'' if count == 1 else 's'}; "
+                f"from now on, --baseline {options.write_baseline} reports only new ones"
+            )
             diagnostics = []
         elif options.baseline:
-            result = baseline.apply(baseline.load(options.baseline), diagnostics, documents, config.root,
-                                    rule_names, options.baseline)
+            result = baseline.apply(
+                baseline.load(options.baseline), diagnostics, documents, config.root, rule_names, options.baseline
+            )
             diagnostics = result.new
             notes.append(result.note)
         if options.changed_since:
@@ -124,8 +136,9 @@ def _narrow(options: CheckOptions, fmt: str, diagnostics: list[Diagnostic], docu
     return diagnostics, notes
 
 
-def _online_links(options: CheckOptions, config: Config, chosen: Sequence[Rule],
-                  documents: Sequence[Document]) -> LinkResults | None:
+def _online_links(
+    options: CheckOptions, config: Config, chosen: Sequence[Rule], documents: Sequence[Document]
+) -> LinkResults | None:
     """``--links``: ask every distinct link target online once, if a chosen rule reads the results."""
     if not (options.links if options.links is not None else config.links):
         return None
@@ -137,8 +150,9 @@ def _online_links(options: CheckOptions, config: Config, chosen: Sequence[Rule],
     from lint.links.settings import merge
 
     overrides = options.extra.get("link-check", {})
-    settings = merge(config.link_check, overrides if isinstance(overrides, dict) else {}, root=config.root,
-                     source=config.source)
+    settings = merge(
+        config.link_check, overrides if isinstance(overrides, dict) else {}, root=config.root, source=config.source
+    )
     return check_all([link.target for document in documents for link in document.links if link.target], settings)
 
 
@@ -155,19 +169,21 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     fail_on = options.fail_on or config.fail_on
     rules = engine.available_rules(config)
     select = options.select if options.select is not None else config.select
-    chosen = engine.select_rules(rules, select, [*config.extend_select, *options.extend_select],
-                                 [*config.ignore, *options.ignore])
+    chosen = engine.select_rules(
+        rules, select, [*config.extend_select, *options.extend_select], [*config.ignore, *options.ignore]
+    )
     files, missing = collect(options.paths, config.include, config.exclude, config.respect_gitignore)
     notes = [f"{to_display(m)}: no such file or folder" for m in missing]
     if not files:
         if missing:
             raise UsageError("; ".join(notes))
-        raise UsageError(f"no files to lint in {', '.join(options.paths)} "
-                         f"(include globs: {', '.join(config.include)})")
+        raise UsageError(f"no files to lint in {', '.join(options.paths)} (include globs: {', '.join(config.include)})")
     for note in notes:
         print(f"response-lint: warning: {note}", file=sys.stderr)
-    documents = read_documents(files, config)
-    diagnostics = engine.run(documents, chosen, config, _online_links(options, config, chosen, documents))
+    with collector_paused():
+        documents = read_documents(files, config)
+        links = _online_links(options, config, chosen, documents)
+        diagnostics = engine.run(documents, chosen, config, links)
     by_path = {d.path: d for d in documents}
     diagnostics, run_notes = _narrow(options, fmt, diagnostics, by_path, config, {r.name for r in chosen})
 
@@ -201,8 +217,9 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
             get(fmt).render(report, handle, Settings(color=False, tool_version=__version__))
     elif not options.diff:
         settings_stream = stdout
-        get(fmt).render(report, settings_stream,
-                        Settings(color=_use_color(options, settings_stream), tool_version=__version__))
+        get(fmt).render(
+            report, settings_stream, Settings(color=_use_color(options, settings_stream), tool_version=__version__)
+        )
     outputs.write_extra(options.also_write, report)
     return Outcome(report, exit_code(diagnostics, fail_on), config)
 

@@ -23,76 +23,162 @@ def _split(values: Sequence[str] | None) -> list[str] | None:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, sized without importing shutil (a few ms of every run's start-up)."""
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
+    ) -> None:
+        if width is None:
+            import os
+
+            try:
+                width = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size().columns
+            except (ValueError, OSError):
+                width = 80
+            width -= 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="response-lint",
+        formatter_class=_HelpFormatter,
         description="Lint response files: placeholders, broken links, copy between years, "
-                    "missing phases and entries, readability and spelling.")
+        "missing phases and entries, readability and spelling.",
+    )
     parser.add_argument("--version", action="version", version=f"response-lint {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    check = sub.add_parser("check", help="lint files and folders")
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
-                       help="files or folders (folders are walked by the include globs)")
-    check.add_argument("--format", help="output format: text, concise, json, github, sarif, junit, gitlab, "
-                                        "checkstyle (default text; github when GITHUB_ACTIONS=true)")
+    check = sub.add_parser("check", formatter_class=_HelpFormatter, help="lint files and folders")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        default=["."],
+        metavar="PATH",
+        help="files or folders (folders are walked by the include globs)",
+    )
+    check.add_argument(
+        "--format",
+        help="output format: text, concise, json, github, sarif, junit, gitlab, "
+        "checkstyle (default text; github when GITHUB_ACTIONS=true)",
+    )
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
-    check.add_argument("--also-write", action="append", default=[], metavar="FORMAT=FILE",
-                       help="also write the same run's report in FORMAT to FILE (repeatable), "
-                            "e.g. --format github --also-write sarif=results.sarif")
-    check.add_argument("--select", action="append", metavar="RULES",
-                       help="rules to run, by name or glob, comma-separated (replaces the default set)")
+    check.add_argument(
+        "--also-write",
+        action="append",
+        default=[],
+        metavar="FORMAT=FILE",
+        help="also write the same run's report in FORMAT to FILE (repeatable), "
+        "e.g. --format github --also-write sarif=results.sarif",
+    )
+    check.add_argument(
+        "--select",
+        action="append",
+        metavar="RULES",
+        help="rules to run, by name or glob, comma-separated (replaces the default set)",
+    )
     check.add_argument("--extend-select", action="append", metavar="RULES", help="rules to add to the selection")
     check.add_argument("--ignore", action="append", metavar="RULES", help="rules not to run")
-    check.add_argument("--fail-on", choices=["error", "warning", "info", "never"],
-                       help="lowest severity that makes the exit code 1 (default: error)")
+    check.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "info", "never"],
+        help="lowest severity that makes the exit code 1 (default: error)",
+    )
     check.add_argument("--config", metavar="FILE", help="config file (default: found upward from the paths)")
     check.add_argument("--fix", action="store_true", help="apply the fixes that findings carry, in place")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
-    check.add_argument("--baseline", metavar="FILE",
-                       help="report only findings that the baseline FILE does not hold (see --write-baseline)")
-    check.add_argument("--write-baseline", metavar="FILE",
-                       help="record today's findings in FILE and exit 0; later runs with --baseline FILE "
-                            "report only new findings")
-    check.add_argument("--changed-since", metavar="REF",
-                       help="report only findings on lines changed since the git revision REF "
-                            "(REF... means the merge base of REF and HEAD)")
+    check.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="report only findings that the baseline FILE does not hold (see --write-baseline)",
+    )
+    check.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="record today's findings in FILE and exit 0; later runs with --baseline FILE report only new findings",
+    )
+    check.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="report only findings on lines changed since the git revision REF "
+        "(REF... means the merge base of REF and HEAD)",
+    )
     links = check.add_argument_group("online link checking (see README: Checking links online)")
     on_off = links.add_mutually_exclusive_group()
-    on_off.add_argument("--links", dest="links", action="store_const", const=True, default=None,
-                        help="ask every http(s) link target online: broken-link and moved-link findings")
-    on_off.add_argument("--no-links", dest="links", action="store_const", const=False,
-                        help="stay offline even if the config sets links = true")
-    links.add_argument("--check-fragments", action="store_true", default=None,
-                       help="with --links, also check that #fragments exist in the pages")
-    links.add_argument("--allow-private", action="store_true", default=None,
-                       help="with --links, allow private, loopback and link-local addresses")
-    links.add_argument("--cache-ttl", metavar="DURATION",
-                       help="reuse cached link results this long: seconds, or 30m, 12h, 1d (default 1d)")
+    on_off.add_argument(
+        "--links",
+        dest="links",
+        action="store_const",
+        const=True,
+        default=None,
+        help="ask every http(s) link target online: broken-link and moved-link findings",
+    )
+    on_off.add_argument(
+        "--no-links",
+        dest="links",
+        action="store_const",
+        const=False,
+        help="stay offline even if the config sets links = true",
+    )
+    links.add_argument(
+        "--check-fragments",
+        action="store_true",
+        default=None,
+        help="with --links, also check that #fragments exist in the pages",
+    )
+    links.add_argument(
+        "--allow-private",
+        action="store_true",
+        default=None,
+        help="with --links, allow private, loopback and link-local addresses",
+    )
+    links.add_argument(
+        "--cache-ttl",
+        metavar="DURATION",
+        help="reuse cached link results this long: seconds, or 30m, 12h, 1d (default 1d)",
+    )
     links.add_argument("--no-cache", action="store_true", help="with --links, ignore and do not write the cache")
-    links.add_argument("--link-timeout", type=float, metavar="SECONDS",
-                       help="seconds to wait for a link's answer (default 20)")
-    links.add_argument("--link-exclude", action="append", metavar="REGEX",
-                       help="do not request URLs matching REGEX (repeatable; adds to link-check.exclude)")
+    links.add_argument(
+        "--link-timeout", type=float, metavar="SECONDS", help="seconds to wait for a link's answer (default 20)"
+    )
+    links.add_argument(
+        "--link-exclude",
+        action="append",
+        metavar="REGEX",
+        help="do not request URLs matching REGEX (repeatable; adds to link-check.exclude)",
+    )
     color = check.add_mutually_exclusive_group()
-    color.add_argument("--color", dest="color", action="store_const", const=True, default=None,
-                       help="colour the text output even when piped")
-    color.add_argument("--no-color", dest="color", action="store_const", const=False,
-                       help="never colour the output (as NO_COLOR does)")
+    color.add_argument(
+        "--color",
+        dest="color",
+        action="store_const",
+        const=True,
+        default=None,
+        help="colour the text output even when piped",
+    )
+    color.add_argument(
+        "--no-color", dest="color", action="store_const", const=False, help="never colour the output (as NO_COLOR does)"
+    )
     check.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
-    outline = sub.add_parser("outline", help="print the parsed structure of files as JSON")
+    outline = sub.add_parser(
+        "outline", formatter_class=_HelpFormatter, help="print the parsed structure of files as JSON"
+    )
     outline.add_argument("files", nargs="+", metavar="FILE")
     outline.add_argument("--config", metavar="FILE")
 
-    rules = sub.add_parser("rules", help="list the rules")
+    rules = sub.add_parser("rules", formatter_class=_HelpFormatter, help="list the rules")
     rules.add_argument("--config", metavar="FILE")
     rules.add_argument("--json", action="store_true", help="as JSON")
-    rules.add_argument("--test", action="store_true",
-                       help="run every rule's pass/fail examples (to test your own rule packs)")
+    rules.add_argument(
+        "--test", action="store_true", help="run every rule's pass/fail examples (to test your own rule packs)"
+    )
 
-    rule = sub.add_parser("rule", help="explain one rule, with its options and examples")
+    rule = sub.add_parser(
+        "rule", formatter_class=_HelpFormatter, help="explain one rule, with its options and examples"
+    )
     rule.add_argument("name")
     rule.add_argument("--config", metavar="FILE")
     return parser
@@ -111,11 +197,22 @@ def _check(args: argparse.Namespace) -> int:
     from lint.app import CheckOptions, check
 
     options = CheckOptions(
-        paths=args.paths, format=args.format, output=args.output, select=_split(args.select),
-        extend_select=_split(args.extend_select) or [], ignore=_split(args.ignore) or [],
-        fail_on=args.fail_on, config=args.config, fix=args.fix, diff=args.diff, color=args.color,
-        baseline=args.baseline, write_baseline=args.write_baseline, changed_since=args.changed_since,
-        also_write=[_format_file(value) for value in args.also_write])
+        paths=args.paths,
+        format=args.format,
+        output=args.output,
+        select=_split(args.select),
+        extend_select=_split(args.extend_select) or [],
+        ignore=_split(args.ignore) or [],
+        fail_on=args.fail_on,
+        config=args.config,
+        fix=args.fix,
+        diff=args.diff,
+        color=args.color,
+        baseline=args.baseline,
+        write_baseline=args.write_baseline,
+        changed_since=args.changed_since,
+        also_write=[_format_file(value) for value in args.also_write],
+    )
     options.links = args.links
     options.extra["link-check"] = _link_overrides(args)
     outcome = check(options)
@@ -183,15 +280,28 @@ def _rules(args: argparse.Namespace) -> int:
         print(f"{total - failed} passed, {failed} failed")
         return EXIT_FINDINGS if failed else EXIT_OK
     if args.json:
-        json.dump([{"name": r.name, "check": r.check, "severity": str(r.severity), "default": r.default,
-                    "fixable": r.fixable, "summary": r.summary, "source": str(r.source)}
-                   for r in sorted(rules.values(), key=lambda r: r.name)], sys.stdout, indent=2)
+        json.dump(
+            [
+                {
+                    "name": r.name,
+                    "check": r.check,
+                    "severity": str(r.severity),
+                    "default": r.default,
+                    "fixable": r.fixable,
+                    "summary": r.summary,
+                    "source": str(r.source),
+                }
+                for r in sorted(rules.values(), key=lambda r: r.name)
+            ],
+            sys.stdout,
+            indent=2,
+        )
         sys.stdout.write("\n")
         return EXIT_OK
     width = max((len(name) for name in rules), default=4)
     for rule in sorted(rules.values(), key=lambda r: r.name):
         flags = ("" if rule.default else " (opt-in)") + (" (fixable)" if rule.fixable else "")
-        print(f"{rule.name:<{width}}  {str(rule.severity):<7}  {rule.summary}{flags}")
+        print(f"{rule.name:<{width}}  {rule.severity!s:<7}  {rule.summary}{flags}")
     return EXIT_OK
 
 
@@ -235,9 +345,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as exc:  # noqa: BLE001 - the contract: one line, exit 2, traceback on --debug
+    except Exception as exc:
         if getattr(args, "debug", False):
             raise
-        print(f"response-lint: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
-              file=sys.stderr)
+        print(
+            f"response-lint: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
+            file=sys.stderr,
+        )
         return EXIT_ERROR

@@ -7,7 +7,6 @@ key is checked: an unknown key or a value of the wrong type is a
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,7 +119,8 @@ def _check_type(where: str, key: str, kind: str, value: Any) -> None:
         expected = "a table of strings"
     elif kind == "dict[str,list[str]]":
         ok = isinstance(value, dict) and all(
-            isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value.values())
+            isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value.values()
+        )
         expected = "a table whose values are lists of strings"
     elif kind == "list[table]":
         ok = isinstance(value, list) and all(isinstance(v, dict) for v in value)
@@ -208,8 +208,9 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
                 if not isinstance(item.get(key), str):
                     raise ConfigError(f"{item_where}: {key!r} is required and must be a string")
             try:
-                extra.append(PhaseHeading.compile(item["kind"], item["pattern"],
-                                                  str(item.get("canonical", item["pattern"]))))
+                extra.append(
+                    PhaseHeading.compile(item["kind"], item["pattern"], str(item.get("canonical", item["pattern"])))
+                )
             except (ValueError, Exception) as exc:  # re.error is a ValueError subclass in 3.13
                 raise ConfigError(f"{item_where}: {exc}") from None
         headings = extra + headings
@@ -217,8 +218,9 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
     statement_year: int | None = 2012
     if "statement-phase" in data:
         statement_kind, statement_year = _parse_phase(where, data["statement-phase"])
-    kwargs["reader"] = ReaderOptions(headings=tuple(headings), statement_kind=statement_kind,
-                                     statement_year=statement_year)
+    kwargs["reader"] = ReaderOptions(
+        headings=tuple(headings), statement_kind=statement_kind, statement_year=statement_year
+    )
     if "per-file-ignores" in data:
         kwargs["per_file_ignores"] = {k: tuple(v) for k, v in data["per-file-ignores"].items()}
     if "rules" in data:
@@ -243,6 +245,8 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
 
 def load(path: Path) -> Config:
     """Load the config file ``path`` (a pyproject.toml or a response-lint TOML file)."""
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:

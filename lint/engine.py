@@ -8,21 +8,22 @@ Diagnostics.
 from __future__ import annotations
 
 import fnmatch
-import gc
 import string
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lint import checks, suppress
 from lint.checks.api import Context, Finding
+from lint.collector import collector_paused
 from lint.config import Config, ConfigError
 from lint.files import matches, relative_to_root
-from lint.links.results import LinkResults
 from lint.model import Diagnostic, Document, Severity
 from lint.options import OptionError
 from lint.rules import Rule, RuleError, builtin_rules_dir, load_rules
+
+if TYPE_CHECKING:
+    from lint.links.results import LinkResults
 
 
 class _Args(dict[str, Any]):
@@ -74,8 +75,9 @@ def _expand(patterns: Iterable[str], names: Iterable[str], what: str) -> set[str
     return chosen
 
 
-def select_rules(rules: Mapping[str, Rule], select: Sequence[str] | None, extend: Sequence[str],
-                 ignore: Sequence[str]) -> list[Rule]:
+def select_rules(
+    rules: Mapping[str, Rule], select: Sequence[str] | None, extend: Sequence[str], ignore: Sequence[str]
+) -> list[Rule]:
     """Rules chosen by name or glob: ``select`` (default: the default rules) + ``extend`` - ``ignore``."""
     if select is None:
         chosen = {name for name, rule in rules.items() if rule.default}
@@ -101,29 +103,18 @@ def _diagnostic(rule: Rule, finding: Finding, document: Document, explicit_sever
         phase_key = phase.key if phase else None
     severity = rule.severity if explicit_severity or finding.severity is None else finding.severity
     message = finding.message if finding.message is not None else render_message(rule.message, finding.args)
-    return Diagnostic(path=document.path, span=finding.span, rule=rule.name, severity=severity,
-                      message=message, entry=entry_name, phase=phase_key, related=finding.related,
-                      fix=finding.fix, fingerprint_text=finding.fingerprint)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while checks run.
-
-    Checks build many small, acyclic objects (hundreds of thousands of tuples and
-    sets for the copy index on a large run); each collector pass would walk them
-    and every document again, a fifth of the copy checks' time on the benchmark
-    corpus. Reference counting still frees them. The collector comes back on at
-    the end, also after an error, and is left alone when it was already off.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+    return Diagnostic(
+        path=document.path,
+        span=finding.span,
+        rule=rule.name,
+        severity=severity,
+        message=message,
+        entry=entry_name,
+        phase=phase_key,
+        related=finding.related,
+        fix=finding.fix,
+        fingerprint_text=finding.fingerprint,
+    )
 
 
 def run(
@@ -133,7 +124,7 @@ def run(
 
     ``links`` are the online link results of the run (``--links``), handed to checks in their Context.
     """
-    with _collector_paused():
+    with collector_paused():
         return _run(documents, rules, config, links)
 
 
@@ -141,8 +132,7 @@ def _run(
     documents: Sequence[Document], rules: Sequence[Rule], config: Config, links: LinkResults | None
 ) -> list[Diagnostic]:
     bound = [
-        _Bound(rule, Context(rule.name, rule.severity, rule.options, str(config.root), links),
-               checks.load(rule.check))
+        _Bound(rule, Context(rule.name, rule.severity, rule.options, str(config.root), links), checks.load(rule.check))
         for rule in rules
     ]
     explicit = {name for name, rc in config.rules.items() if rc.severity}
@@ -173,7 +163,13 @@ def _run(
                 if target is None:
                     raise RuntimeError(f"check {item.rule.check!r} gave a finding with no known path")
                 diagnostics.append(_diagnostic(item.rule, finding, target, item.rule.name in explicit))
-    diagnostics = suppress.post_pass(documents, diagnostics, rules, ignored_per_file, config,
-                                     lambda rule, finding, doc: _diagnostic(rule, finding, doc, rule.name in explicit))
+    diagnostics = suppress.post_pass(
+        documents,
+        diagnostics,
+        rules,
+        ignored_per_file,
+        config,
+        lambda rule, finding, doc: _diagnostic(rule, finding, doc, rule.name in explicit),
+    )
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import subprocess
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -32,6 +31,8 @@ def matches(path: str, globs: Iterable[str]) -> bool:
 def _git_ignored(folder: str, candidates: list[str]) -> set[str]:
     if not candidates:
         return set()
+    import subprocess
+
     try:
         proc = subprocess.run(
             ["git", "-C", folder, "check-ignore", "--stdin", "-z"],

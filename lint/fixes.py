@@ -39,12 +39,12 @@ def apply(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
     for edit in ordered:
         if edit.span.start < position or edit.span.end > len(text):
             continue
-        if not len(edit.span) and last_insert == edit.span.start:
+        if not edit.span.length and last_insert == edit.span.start:
             continue  # two insertions at one place: their order would be a guess
         out.append(text[position : edit.span.start])
         out.append(edit.replacement)
         position = edit.span.end
-        last_insert = edit.span.start if not len(edit.span) else None
+        last_insert = edit.span.start if not edit.span.length else None
         applied += 1
     out.append(text[position:])
     return "".join(out), applied

@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lint.model import Diagnostic, Document, LineIndex, Related, Severity, Span
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(NamedTuple):
     """1-based line and column (code points); ``end_column`` is exclusive."""
 
     line: int
@@ -22,15 +22,13 @@ class Location:
     end_column: int
 
 
-@dataclass(frozen=True, slots=True)
-class RelatedItem:
+class RelatedItem(NamedTuple):
     related: Related
     location: Location
     excerpt: str
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     diagnostic: Diagnostic
     location: Location
     source_line: str
@@ -41,8 +39,7 @@ class Item:
         return self.diagnostic.path
 
 
-@dataclass(frozen=True, slots=True)
-class RuleInfo:
+class RuleInfo(NamedTuple):
     """What a format may say about a rule (from its rule file), without importing the rules.
 
     ``help`` is the rule's full documentation as ``response-lint rule NAME`` prints it.

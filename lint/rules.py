@@ -6,7 +6,6 @@ option values and pass/fail examples. See ``rules/README.md`` for the format.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,6 +161,8 @@ class _ParsedCache:
         hit = self.entries.get(key)
         if hit is not None and hit[0] == stat.st_mtime_ns and hit[1] == stat.st_size:
             return hit[2]
+        import tomllib
+
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
@@ -199,6 +200,8 @@ def load_rule(path: Path, cache: _ParsedCache | None = None) -> Rule:
     if cache is not None:
         data = cache.parse(path)
     else:
+        import tomllib
+
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:

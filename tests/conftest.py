@@ -48,8 +48,15 @@ def run_cli(*args: str, cwd: Path | None = None) -> Result:
 
 def run_process(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> Result:
     """Run ``python -m lint ARGS`` as a real process."""
-    proc = subprocess.run([sys.executable, "-m", "lint", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "lint", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     return Result(proc.returncode, proc.stdout, proc.stderr)
 
 

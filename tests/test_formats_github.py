@@ -120,11 +120,10 @@ def test_commands_round_trip_and_carry_related_places() -> None:
 def test_multi_line_span_has_no_columns() -> None:
     report = rich_report()
     item = report.items[0]
-    from dataclasses import replace
 
     from lint.report import Location
 
-    wide = replace(item, location=Location(3, 2, 5, 7))
+    wide = item._replace(location=Location(3, 2, 5, 7))
     assert "line=3,endLine=5,title" in github.command(wide)
-    ends_with_newline = replace(item, location=Location(3, 2, 4, 1), source_line="abcdef")
+    ends_with_newline = item._replace(location=Location(3, 2, 4, 1), source_line="abcdef")
     assert "line=3,endLine=3,col=2,endColumn=7," in github.command(ends_with_newline)

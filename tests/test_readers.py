@@ -181,3 +181,43 @@ def test_custom_phase_heading_patterns():
     text = "Action 2: x\nCouncil of Testing\nUpdate for 2022\nWe tested.\nPlanned activities in 2023\nMore tests.\n"
     doc = read("x.txt", text, options)
     assert [p.key for p in doc.entries[0].phases] == ["progress 2022", "plan 2023"]
+
+
+def test_combined_heading_pattern_matches_as_the_patterns_one_by_one():
+    from lint.readers import phases
+
+    options = ReaderOptions(
+        headings=(
+            phases.PhaseHeading.compile("progress", r"^(?P<month>[a-z]+) update (?P<year>\d{4})$", "Update {year}"),
+            phases.PhaseHeading.compile("plan", r"^(?P<month>[a-z]+) plan (?P<year>\d{4})$", "Plan {year}"),
+            *phases.DEFAULT_HEADINGS,
+        )
+    )
+    assert phases._combined(options.headings) is not None
+    lines = [
+        "Progress during 2013",
+        "PLANNED ACTIVITIES IN 2015",
+        "Departmental digital strategy commitments (December 2012)",
+        "Commitment 2018",
+        "Plans for 2020:",
+        "march update 2021",
+        "june plan 2022",
+        "Progress during 13",
+        "We made progress during 2013.",
+        "",
+        "Planned  activities   in 2014",
+    ]
+    for line in lines:
+        one_by_one = None
+        stripped = " ".join(line.split())
+        for heading in options.headings:
+            m = heading.pattern.match(stripped)
+            if m:
+                year = int(m.group("year"))
+                one_by_one = phases.HeadingMatch(heading.kind, year, heading.canonical.format(year=year))
+                break
+        assert phases.match_heading(line, options) == one_by_one, line
+    # inline flags cannot be combined: the patterns are then tried one by one
+    odd = ReaderOptions(headings=(phases.PhaseHeading.compile("plan", r"(?x) ^ next \s+ (?P<year>\d{4}) $", "N"),))
+    assert phases._combined(odd.headings) is None
+    assert phases.match_heading("next 2030", odd) == phases.HeadingMatch("plan", 2030, "N")

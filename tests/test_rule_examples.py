@@ -13,8 +13,7 @@ RULES = available_rules(Config())
 CASES = [(rule, i, ex) for rule in RULES.values() for i, ex in enumerate(rule.examples)]
 
 
-@pytest.mark.parametrize(("rule", "index", "example"), CASES,
-                         ids=[f"{r.name}-{i}-{e.verdict}" for r, i, e in CASES])
+@pytest.mark.parametrize(("rule", "index", "example"), CASES, ids=[f"{r.name}-{i}-{e.verdict}" for r, i, e in CASES])
 def test_rule_example(rule, index, example):
     result = run_example(rule, index, example)
     assert result.ok, f"{rule.source.name} examples[{index}]: {result.problem}"

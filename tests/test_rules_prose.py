@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from lint import cachedir
 from lint.checks import british, lexicon, readability, sentences, syllables, wordlist
 from lint.checks.api import Context
 from lint.config import Config
@@ -438,7 +439,7 @@ def test_spelling_missing_words_file_is_a_clear_error(tmp_path):
 
 
 def test_lexicon_cache_is_written_once_and_reused(tmp_path, monkeypatch):
-    monkeypatch.setenv(lexicon.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(cachedir.CACHE_ENV, str(tmp_path / "cache"))
     lexicon.load.cache_clear()
     try:
         first = lexicon.load()
@@ -449,7 +450,7 @@ def test_lexicon_cache_is_written_once_and_reused(tmp_path, monkeypatch):
         stamp = files[0].stat().st_mtime_ns
         second = lexicon.load()
         assert isinstance(second, lexicon.BucketLexicon) and files[0].stat().st_mtime_ns == stamp
-        monkeypatch.setenv(lexicon.CACHE_ENV, "")
+        monkeypatch.setenv(cachedir.CACHE_ENV, "")
         lexicon.load.cache_clear()
         memory = lexicon.load()
         assert isinstance(memory, lexicon.MemoryLexicon) and "government" in memory.lookup(["government"])
@@ -460,7 +461,7 @@ def test_lexicon_cache_is_written_once_and_reused(tmp_path, monkeypatch):
 def test_lexicon_unwritable_cache_falls_back_to_memory(tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")
-    monkeypatch.setenv(lexicon.CACHE_ENV, str(blocker / "cache"))
+    monkeypatch.setenv(cachedir.CACHE_ENV, str(blocker / "cache"))
     lexicon.load.cache_clear()
     try:
         assert isinstance(lexicon.load(), lexicon.MemoryLexicon)

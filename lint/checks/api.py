@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lint.model import Fix, Related, Severity, Span
 
@@ -27,8 +28,7 @@ class Context:
         return self.options[key]
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem a check found.
 
     ``args`` fill the rule's message template; ``message`` replaces the template.
@@ -39,7 +39,7 @@ class Finding:
     """
 
     span: Span
-    args: Mapping[str, Any] = field(default_factory=dict)
+    args: Mapping[str, Any] = MappingProxyType({})
     message: str | None = None
     severity: Severity | None = None
     related: tuple[Related, ...] = ()

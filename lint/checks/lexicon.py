@@ -20,9 +20,9 @@ import sys
 from collections.abc import Collection, Iterable
 from functools import lru_cache
 from pathlib import Path
-
-from lint.cachedir import CACHE_ENV, cache_dir
 from typing import TYPE_CHECKING, Any, Protocol
+
+from lint.cachedir import cache_dir
 
 if TYPE_CHECKING:
     from mmap import mmap

@@ -7,7 +7,6 @@ link as written, :func:`host_of` gives the host a target points at.
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from collections.abc import Collection, Container
 from dataclasses import dataclass
@@ -91,6 +90,8 @@ def _distance(a: str, b: str) -> int:
 
 def _valid_host(host: str) -> str | None:
     """None when ``host`` is a usable host name or address, else why not."""
+    import ipaddress
+
     if host.startswith("[") or ":" in host:
         try:
             ipaddress.IPv6Address(host.strip("[]"))
@@ -233,7 +234,7 @@ def problem(
     found = url_problem(link.target, schemes, require_absolute, bare=is_bare(link))
     if found is None:
         return None
-    span = link.target_span if link.target_span is not None and len(link.target_span) else link.span
+    span = link.target_span if link.target_span is not None and link.target_span.length else link.span
     return LinkProblem(found[0], found[1], span)
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -91,6 +90,8 @@ def _read_roster_file(context: Context) -> list[str]:
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{where}: {path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     if path.endswith(".toml"):
+        import tomllib
+
         try:
             names = tomllib.loads(text).get("roster")
         except tomllib.TOMLDecodeError as exc:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from difflib import SequenceMatcher
 
 from lint.model import PHASE_KINDS, Document, Phase
 from lint.readers.phases import ReaderOptions, match_heading
@@ -87,6 +86,8 @@ def _fold(text: str) -> str:
 
 def variant_of(heading: str, candidates: Mapping[str, str], threshold: float = 0.8) -> str | None:
     """The key whose label ``heading`` misspells (same year, similar words), or None."""
+    from difflib import SequenceMatcher
+
     folded = _fold(heading)
     best: tuple[float, str] | None = None
     for key, label in candidates.items():

@@ -22,7 +22,7 @@ OPTIONS = (Option("newest-first", "bool", False, "expect phases from the newest 
 def _span(phase: Phase) -> Span:
     if phase.heading_span is not None:
         return phase.heading_span
-    return Span(phase.span.start, phase.span.start + min(len(phase.span), 200))
+    return Span(phase.span.start, phase.span.start + min(phase.span.length, 200))
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:

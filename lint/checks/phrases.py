@@ -39,13 +39,17 @@ def _compile(rule: str, key: str, patterns: tuple[str, ...], whole: bool, ignore
     if not patterns:
         return None
     flags = re.IGNORECASE if ignore_case else 0
+    body = "|".join(f"(?:{p})" for p in patterns)
+    try:
+        return re.compile(rf"^(?:{body})$" if whole else body, flags)
+    except re.error:
+        pass  # find the pattern at fault, to name it (compiling each costs time, so only now)
     for pattern in patterns:
         try:
             re.compile(pattern, flags)
         except re.error as exc:
             raise ConfigError(f"rule {rule!r} option {key!r}: invalid regex {pattern!r}: {exc}") from None
-    body = "|".join(f"(?:{p})" for p in patterns)
-    return re.compile(rf"^(?:{body})$" if whole else body, flags)
+    raise ConfigError(f"rule {rule!r} option {key!r}: the patterns do not combine into one regex")
 
 
 def _patterns(context: Context, key: str, whole: bool) -> re.Pattern[str] | None:
@@ -87,7 +91,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             if context["empty-phase"] and not any(p.text.strip() for p in phase.paragraphs):
                 span = phase.heading_span or phase.span
                 if not phase.heading_span:
-                    span = Span(phase.span.start, phase.span.start + min(len(phase.span), 200))
+                    span = Span(phase.span.start, phase.span.start + min(phase.span.length, 200))
                 label = phase.heading or phase.key
                 yield Finding(
                     span=span,

@@ -124,9 +124,7 @@ def counter(kind: str) -> Callable[[str], int]:
         return _cmudict_counter()
     if kind == "textstat":
         return _textstat_counter()
-    raise ConfigError(
-        f'readability: option \'syllables\' must be "estimate", "cmudict" or "textstat", got {kind!r}'
-    )
+    raise ConfigError(f'readability: option \'syllables\' must be "estimate", "cmudict" or "textstat", got {kind!r}')
 
 
 def score(text: str, count: Callable[[str], int] | None = None) -> Scores | None:

@@ -57,7 +57,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
         host = host_of(link.target)
         if host is None or not retired(host, exact, wildcard):
             continue
-        span = link.target_span if link.target_span is not None and len(link.target_span) else link.span
+        span = link.target_span if link.target_span is not None and link.target_span.length else link.span
         yield Finding(
             span=span,
             args={"host": host, "target": link.target or "", "advice": context["advice"]},

@@ -43,8 +43,7 @@ def summary(report: Report) -> str:
     counts = report.counts
     if not report.items:
         return f"All clear: no findings in {_plural(report.files, 'file')}."
-    parts = [_plural(counts["error"], "error"), _plural(counts["warning"], "warning"),
-             _plural(counts["info"], "info")]
+    parts = [_plural(counts["error"], "error"), _plural(counts["warning"], "warning"), _plural(counts["info"], "info")]
     text = f"Found {', '.join(parts)} in {_plural(report.files, 'file')}."
     if report.fixable:
         text += f" {report.fixable} fixable with --fix."

@@ -33,7 +33,8 @@ def detect_format(text: str, path: str = "") -> str:
         return "source-2012"
     lowered = path.lower()
     if lowered.endswith((".md", ".markdown")) or (
-            (text.startswith("#") or text.find("\n#", 0, 200_000) >= 0) and _MD_HEADING.search(text, 0, 200_000)):
+        (text.startswith("#") or text.find("\n#", 0, 200_000) >= 0) and _MD_HEADING.search(text, 0, 200_000)
+    ):
         return "markdown"
     return "publication-2015"
 

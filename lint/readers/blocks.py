@@ -51,9 +51,11 @@ def comment_line(line: Line, result: BlockResult, state: list[Line]) -> bool:
 def finish_comment(state: list[Line], result: BlockResult) -> None:
     if state:
         first = state[0]
-        result.issues.append(ReadIssue(
-            Span(first.start, first.end), "unclosed HTML comment: '<!--' has no matching '-->'",
-            Severity.ERROR))
+        result.issues.append(
+            ReadIssue(
+                Span(first.start, first.end), "unclosed HTML comment: '<!--' has no matching '-->'", Severity.ERROR
+            )
+        )
         state.clear()
 
 

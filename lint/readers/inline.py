@@ -60,8 +60,9 @@ def _close_paren(text: str, i: int) -> int:
     return -1
 
 
-def _scan_line(text: str, base: int, out_links: list[Link], plain: list[str],
-               pieces: list[tuple[int, int]], plain_len: int) -> int:
+def _scan_line(
+    text: str, base: int, out_links: list[Link], plain: list[str], pieces: list[tuple[int, int]], plain_len: int
+) -> int:
     """Scan one line's ``text`` (at document offset ``base``) into plain text and links."""
     n = len(text)
     run_start = 0
@@ -83,8 +84,9 @@ def _scan_line(text: str, base: int, out_links: list[Link], plain: list[str],
                     continue
                 found = m.group(0).rstrip(_TRAILING)
                 url_span = Span(base + i, base + i + len(found))
-                out_links.append(Link(text=found, target=found, span=url_span, text_span=url_span,
-                                      target_span=url_span))
+                out_links.append(
+                    Link(text=found, target=found, span=url_span, text_span=url_span, target_span=url_span)
+                )
                 i += max(len(found), 1)
                 continue
         if bracket < 0:
@@ -120,13 +122,15 @@ def _scan_line(text: str, base: int, out_links: list[Link], plain: list[str],
                 pieces.append((plain_len, base + run_start))
                 plain.append(text[run_start:link_start])
                 plain_len += link_start - run_start
-            out_links.append(Link(
-                text=label,
-                target=target,
-                span=Span(base + link_start, base + end + 1),
-                text_span=Span(base + i + 1, base + close),
-                target_span=Span(t_start, t_start + len(target)),
-            ))
+            out_links.append(
+                Link(
+                    text=label,
+                    target=target,
+                    span=Span(base + link_start, base + end + 1),
+                    text_span=Span(base + i + 1, base + close),
+                    target_span=Span(t_start, t_start + len(target)),
+                )
+            )
             if label:
                 pieces.append((plain_len, base + i + 1))
                 plain.append(label)
@@ -137,13 +141,15 @@ def _scan_line(text: str, base: int, out_links: list[Link], plain: list[str],
             i = after
             continue
         if label.strip():
-            out_links.append(Link(
-                text=label,
-                target=None,
-                span=Span(base + i, base + close + 1),
-                text_span=Span(base + i + 1, base + close),
-                target_span=None,
-            ))
+            out_links.append(
+                Link(
+                    text=label,
+                    target=None,
+                    span=Span(base + i, base + close + 1),
+                    text_span=Span(base + i + 1, base + close),
+                    target_span=None,
+                )
+            )
         i = close + 1
     if n > run_start:
         pieces.append((plain_len, base + run_start))

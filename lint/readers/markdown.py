@@ -47,18 +47,26 @@ class _Builder:
         end = paragraphs[-1].span.end if paragraphs else head.end
         match = match_heading(text, self.options)
         if match is None:
-            self.result.issues.append(ReadIssue(
-                text_span, f"heading {text!r} names no known phase (kind and year); "
-                "add a pattern under phase-headings in the config", Severity.WARNING))
-        self.phases.append(Phase(
-            kind=match.kind if match else "other",
-            year=match.year if match else None,
-            span=Span(head.start, end),
-            body_span=Span(paragraphs[0].span.start, end) if paragraphs else Span(head.end, head.end),
-            heading=text, heading_span=text_span,
-            canonical=match.canonical if match else None,
-            paragraphs=tuple(paragraphs),
-        ))
+            self.result.issues.append(
+                ReadIssue(
+                    text_span,
+                    f"heading {text!r} names no known phase (kind and year); "
+                    "add a pattern under phase-headings in the config",
+                    Severity.WARNING,
+                )
+            )
+        self.phases.append(
+            Phase(
+                kind=match.kind if match else "other",
+                year=match.year if match else None,
+                span=Span(head.start, end),
+                body_span=Span(paragraphs[0].span.start, end) if paragraphs else Span(head.end, head.end),
+                heading=text,
+                heading_span=text_span,
+                canonical=match.canonical if match else None,
+                paragraphs=tuple(paragraphs),
+            )
+        )
         self.phase_head = None
         self.body = []
 
@@ -67,8 +75,9 @@ class _Builder:
         if self.entry_head is not None:
             head, text, text_span = self.entry_head
             end = self.phases[-1].span.end if self.phases else head.end
-            self.entries.append(Entry(display_name(text), normalise(text), Span(head.start, end),
-                                      text_span, tuple(self.phases)))
+            self.entries.append(
+                Entry(display_name(text), normalise(text), Span(head.start, end), text_span, tuple(self.phases))
+            )
         self.entry_head = None
         self.phases = []
 
@@ -121,22 +130,32 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
         elif level == 3:
             builder.close_phase()
             if builder.entry_head is None:
-                result.issues.append(ReadIssue(content_span,
-                                               "phase heading outside any entry (no '##' entry heading before it)"))
+                result.issues.append(
+                    ReadIssue(content_span, "phase heading outside any entry (no '##' entry heading before it)")
+                )
             else:
                 builder.phase_head = (line, content, content_span)
         else:
             builder.body.append(line)
     if fence is not None:
-        result.issues.append(ReadIssue(Span(fence[0].start, fence[0].end),
-                                       "unclosed code fence: it runs to the end of the file"))
+        result.issues.append(
+            ReadIssue(Span(fence[0].start, fence[0].end), "unclosed code fence: it runs to the end of the file")
+        )
     builder.close_entry()
     preamble: list[Paragraph] = markdown_blocks(builder.preamble, result)
     action = None
     if title:
         am = ACTION.match(title)
         action = am.group(1) if am else None
-    return Document(path=path, text=text, format=FORMAT, title=title, title_span=title_span,
-                    action=action, entries=tuple(builder.entries), issues=tuple(result.issues),
-                    comments=tuple(sorted(result.comments, key=lambda c: c.span.start)),
-                    preamble=tuple(preamble))
+    return Document(
+        path=path,
+        text=text,
+        format=FORMAT,
+        title=title,
+        title_span=title_span,
+        action=action,
+        entries=tuple(builder.entries),
+        issues=tuple(result.issues),
+        comments=tuple(sorted(result.comments, key=lambda c: c.span.start)),
+        preamble=tuple(preamble),
+    )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,14 +32,16 @@ DEFAULT_HEADINGS: tuple[PhaseHeading, ...] = (
         r"\(\s*(?:[a-z]+\s+)?(?P<year>\d{4})\s*\)\s*:?$",
         "Departmental digital strategy commitments (December {year})",
     ),
-    PhaseHeading.compile("commitment", r"^commitments?(?:\s+(?:in|for|made\s+in))?\s*:?\s*(?P<year>\d{4})\s*:?$",
-                         "Commitment {year}"),
-    PhaseHeading.compile("progress", r"^progress\s+(?:during|in|for)\s+(?P<year>\d{4})\s*:?$",
-                         "Progress during {year}"),
-    PhaseHeading.compile("plan", r"^planned\s+activities\s+(?:in|for|during)\s+(?P<year>\d{4})\s*:?$",
-                         "Planned activities in {year}"),
-    PhaseHeading.compile("plan", r"^plans?\s+(?:in|for)\s+(?P<year>\d{4})\s*:?$",
-                         "Planned activities in {year}"),
+    PhaseHeading.compile(
+        "commitment", r"^commitments?(?:\s+(?:in|for|made\s+in))?\s*:?\s*(?P<year>\d{4})\s*:?$", "Commitment {year}"
+    ),
+    PhaseHeading.compile(
+        "progress", r"^progress\s+(?:during|in|for)\s+(?P<year>\d{4})\s*:?$", "Progress during {year}"
+    ),
+    PhaseHeading.compile(
+        "plan", r"^planned\s+activities\s+(?:in|for|during)\s+(?P<year>\d{4})\s*:?$", "Planned activities in {year}"
+    ),
+    PhaseHeading.compile("plan", r"^plans?\s+(?:in|for)\s+(?P<year>\d{4})\s*:?$", "Planned activities in {year}"),
 )
 
 
@@ -54,8 +58,7 @@ class ReaderOptions:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class HeadingMatch:
+class HeadingMatch(NamedTuple):
     kind: str
     year: int
     canonical: str
@@ -72,9 +75,51 @@ def match_heading(text: str, options: ReaderOptions) -> HeadingMatch | None:
     stripped = " ".join(text.split())
     if not stripped or len(stripped) > 120:
         return None
-    for heading in options.headings:
+    headings = options.headings
+    combined = _combined(headings)
+    if combined is not None:
+        m = combined.match(stripped)
+        if m is None:
+            return None
+        index = _alternative(m)
+        heading = headings[index]
+        year = int(m.group(f"year__{index}"))
+        return HeadingMatch(heading.kind, year, heading.canonical.format(year=year))
+    for heading in headings:
         m = heading.pattern.match(stripped)
         if m:
             year = int(m.group("year"))
             return HeadingMatch(heading.kind, year, heading.canonical.format(year=year))
     return None
+
+
+_GROUP = re.compile(r"\(\?P(<|=)([A-Za-z_]\w*)")
+
+
+def _alternative(m: re.Match[str]) -> int:
+    """Which alternative of a :func:`_combined` pattern matched."""
+    last = m.lastgroup  # the outermost group closes last: h__i
+    if last is not None and last.startswith("h__"):
+        return int(last[3:])
+    for name, value in m.groupdict().items():
+        if value is not None and name.startswith("h__"):
+            return int(name[3:])
+    raise AssertionError("a combined heading pattern matched no alternative")
+
+
+@lru_cache(maxsize=16)
+def _combined(headings: tuple[PhaseHeading, ...]) -> re.Pattern[str] | None:
+    """All heading patterns as one regex, so that each line is matched once, not once per
+    pattern: alternative ``i`` is wrapped in group ``h__i`` and its named groups renamed
+    ``name__i``. None when the patterns cannot be combined (inline flags, say): then
+    :func:`match_heading` tries them one by one, with the same result."""
+    parts = []
+    for i, heading in enumerate(headings):
+        if heading.pattern.flags & ~(re.IGNORECASE | re.UNICODE):
+            return None
+        body = _GROUP.sub(rf"(?P\1\2__{i}", heading.pattern.pattern)
+        parts.append(f"(?P<h__{i}>(?:{body}))")
+    try:
+        return re.compile("|".join(parts), re.IGNORECASE)
+    except re.error:
+        return None

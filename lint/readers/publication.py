@@ -42,8 +42,9 @@ def _order(match: HeadingMatch) -> tuple[int, int]:
 def _paragraph(line: Line) -> Paragraph:
     bullet = BULLET.match(line.text)
     if bullet:
-        return line_paragraph(line.start + bullet.end(), line.text[bullet.end() :].rstrip(),
-                              Span(line.start, line.end), "bullet")
+        return line_paragraph(
+            line.start + bullet.end(), line.text[bullet.end() :].rstrip(), Span(line.start, line.end), "bullet"
+        )
     lead = len(line.text) - len(line.text.lstrip())
     return line_paragraph(line.start + lead, line.text.strip(), Span(line.start, line.end))
 
@@ -92,9 +93,13 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
             preamble.append(_paragraph(line))
     if first_heading < first_name:
         line = lines[first_heading]
-        issues.append(ReadIssue(Span(line.start, line.end),
-                                "phase heading before any entry name: its text belongs to no entry",
-                                Severity.ERROR))
+        issues.append(
+            ReadIssue(
+                Span(line.start, line.end),
+                "phase heading before any entry name: its text belongs to no entry",
+                Severity.ERROR,
+            )
+        )
 
     entries: list[Entry] = []
     i = first_name
@@ -106,9 +111,13 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
             match = headings[i]
             if match is None:
                 # text between an entry name and its first heading, or orphan text
-                issues.append(ReadIssue(Span(lines[i].start, lines[i].end),
-                                        "text outside any phase: expected a phase heading first",
-                                        Severity.WARNING))
+                issues.append(
+                    ReadIssue(
+                        Span(lines[i].start, lines[i].end),
+                        "text outside any phase: expected a phase heading first",
+                        Severity.WARNING,
+                    )
+                )
                 i += 1
                 continue
             head = lines[i]
@@ -120,31 +129,46 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
             end = body[-1].span.end if body else head.end
             lead = len(head.text) - len(head.text.lstrip())
             heading_text = head.text.strip()
-            phases.append(Phase(
-                kind=match.kind, year=match.year,
-                span=Span(head.start, end),
-                body_span=(body[0].span if len(body) == 1 else Span(body[0].span.start, end)) if body
-                else Span(head.end, head.end),
-                heading=heading_text,
-                heading_span=Span(head.start + lead, head.start + lead + len(heading_text)),
-                canonical=match.canonical,
-                paragraphs=tuple(body),
-            ))
+            phases.append(
+                Phase(
+                    kind=match.kind,
+                    year=match.year,
+                    span=Span(head.start, end),
+                    body_span=(body[0].span if len(body) == 1 else Span(body[0].span.start, end))
+                    if body
+                    else Span(head.end, head.end),
+                    heading=heading_text,
+                    heading_span=Span(head.start + lead, head.start + lead + len(heading_text)),
+                    canonical=match.canonical,
+                    paragraphs=tuple(body),
+                )
+            )
         raw = name_line.text.strip()
         lead = len(name_line.text) - len(name_line.text.lstrip())
         end = phases[-1].span.end if phases else name_line.end
         name, key = entry_name(raw)
-        entries.append(Entry(
-            name=name, key=key,
-            span=Span(name_line.start, end),
-            name_span=Span(name_line.start + lead, name_line.start + lead + len(raw)),
-            phases=tuple(phases),
-        ))
+        entries.append(
+            Entry(
+                name=name,
+                key=key,
+                span=Span(name_line.start, end),
+                name_span=Span(name_line.start + lead, name_line.start + lead + len(raw)),
+                phases=tuple(phases),
+            )
+        )
 
     action = None
     if title:
         m = ACTION.match(title)
         action = m.group(1) if m else None
-    return Document(path=path, text=text, format=FORMAT, title=title, title_span=title_span,
-                    action=action, entries=tuple(entries), issues=tuple(issues),
-                    preamble=tuple(preamble))
+    return Document(
+        path=path,
+        text=text,
+        format=FORMAT,
+        title=title,
+        title_span=title_span,
+        action=action,
+        entries=tuple(entries),
+        issues=tuple(issues),
+        preamble=tuple(preamble),
+    )

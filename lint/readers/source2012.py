@@ -79,23 +79,28 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
                 while stack:
                     div = stack.pop()
                     if "department" in div.classes:
-                        result.issues.append(ReadIssue(
-                            Span(div.line.start, div.line.end),
-                            f"unclosed {div.line.text.strip()}: a new {{div .department}} starts "
-                            f"at line {line.number} before its {{/div}}"))
+                        result.issues.append(
+                            ReadIssue(
+                                Span(div.line.start, div.line.end),
+                                f"unclosed {div.line.text.strip()}: a new {{div .department}} starts "
+                                f"at line {line.number} before its {{/div}}",
+                            )
+                        )
                         _close(div, div.body[-1] if div.body else div.line, stack, entries, result, options)
                         break
                     _close(div, line, stack, entries, result, options)
             if "statement" in classes and nearest("department") is None:
-                result.issues.append(ReadIssue(
-                    Span(line.start, line.end),
-                    "{div .statement} outside any {div .department}: it belongs to no entry"))
+                result.issues.append(
+                    ReadIssue(
+                        Span(line.start, line.end),
+                        "{div .statement} outside any {div .department}: it belongs to no entry",
+                    )
+                )
             stack.append(_Div(line, classes))
             continue
         if brace and lead.startswith("{/div}") and DIV_CLOSE.match(raw):
             if not stack:
-                result.issues.append(ReadIssue(Span(line.start, line.end),
-                                               "{/div} without a matching {div}"))
+                result.issues.append(ReadIssue(Span(line.start, line.end), "{/div} without a matching {div}"))
                 continue
             div = stack.pop()
             _close(div, line, stack, entries, result, options)
@@ -105,8 +110,9 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
         d = DIRECTIVE.match(raw) if brace else None
         if d and not lead.startswith("{:"):
             if d.group("name") not in options.known_directives:
-                result.issues.append(ReadIssue(Span(line.start, line.end),
-                                               f"unknown directive {raw.strip()}", Severity.WARNING))
+                result.issues.append(
+                    ReadIssue(Span(line.start, line.end), f"unknown directive {raw.strip()}", Severity.WARNING)
+                )
             continue
         if raw[0] == "#":  # what HEADING matches, without the regex's backtracking
             level = min(len(raw) - len(raw.lstrip("#")), 6)
@@ -118,8 +124,7 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
             if level == 1 and title is None and department is None:
                 title, title_span = content, span
                 continue
-            if department is not None and department.name is None and not (
-                    stack and "statement" in stack[-1].classes):
+            if department is not None and department.name is None and not (stack and "statement" in stack[-1].classes):
                 department.name = (content, span)
                 continue
         if stack and "statement" in stack[-1].classes:
@@ -127,16 +132,21 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
         elif nearest("department") is None:
             preamble_lines.append(line)
         else:
-            result.issues.append(ReadIssue(Span(line.start, line.end),
-                                           "text in a department outside its {div .statement}",
-                                           Severity.WARNING))
+            result.issues.append(
+                ReadIssue(
+                    Span(line.start, line.end), "text in a department outside its {div .statement}", Severity.WARNING
+                )
+            )
     finish_comment(comment, result)
     while stack:
         div = stack.pop()
         first = div.line
-        result.issues.append(ReadIssue(
-            Span(first.start, first.end),
-            f"unclosed {first.text.strip()}: no matching {{/div}} before the end of the file"))
+        result.issues.append(
+            ReadIssue(
+                Span(first.start, first.end),
+                f"unclosed {first.text.strip()}: no matching {{/div}} before the end of the file",
+            )
+        )
         last = div.body[-1] if div.body else div.line
         _close(div, last, stack, entries, result, options)
     preamble: list[Paragraph] = markdown_blocks(preamble_lines, result)
@@ -145,14 +155,23 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
         am = ACTION.match(title)
         action = am.group(1) if am else None
     entries.sort(key=lambda e: e.span.start)
-    return Document(path=path, text=text, format=FORMAT, title=title, title_span=title_span,
-                    action=action, entries=tuple(entries), issues=tuple(result.issues),
-                    comments=tuple(sorted(result.comments, key=lambda c: c.span.start)),
-                    preamble=tuple(preamble))
+    return Document(
+        path=path,
+        text=text,
+        format=FORMAT,
+        title=title,
+        title_span=title_span,
+        action=action,
+        entries=tuple(entries),
+        issues=tuple(result.issues),
+        comments=tuple(sorted(result.comments, key=lambda c: c.span.start)),
+        preamble=tuple(preamble),
+    )
 
 
-def _close(div: _Div, end_line: Line, stack: list[_Div], entries: list[Entry],
-           result: BlockResult, options: ReaderOptions) -> None:
+def _close(
+    div: _Div, end_line: Line, stack: list[_Div], entries: list[Entry], result: BlockResult, options: ReaderOptions
+) -> None:
     if "statement" in div.classes:
         paragraphs = markdown_blocks(div.body, result)
         for owner in reversed(stack):
@@ -160,18 +179,24 @@ def _close(div: _Div, end_line: Line, stack: list[_Div], entries: list[Entry],
                 break
         else:
             return
-        body_span = (Span(paragraphs[0].span.start, paragraphs[-1].span.end) if paragraphs
-                     else Span(div.line.end, div.line.end))
+        body_span = (
+            Span(paragraphs[0].span.start, paragraphs[-1].span.end) if paragraphs else Span(div.line.end, div.line.end)
+        )
         year = options.statement_year
-        owner.phases.append(Phase(
-            kind=options.statement_kind, year=year,
-            span=Span(div.line.start, end_line.end), body_span=body_span,
-            paragraphs=tuple(paragraphs),
-        ))
+        owner.phases.append(
+            Phase(
+                kind=options.statement_kind,
+                year=year,
+                span=Span(div.line.start, end_line.end),
+                body_span=body_span,
+                paragraphs=tuple(paragraphs),
+            )
+        )
     elif "department" in div.classes:
         if div.name is None:
-            result.issues.append(ReadIssue(Span(div.line.start, div.line.end),
-                                           "{div .department} has no '##Name' heading"))
+            result.issues.append(
+                ReadIssue(Span(div.line.start, div.line.end), "{div .department} has no '##Name' heading")
+            )
             name, name_span = "", Span(div.line.start, div.line.end)
         else:
             name, name_span = div.name
