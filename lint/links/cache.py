@@ -73,7 +73,7 @@ class Cache:
             warn(f"link cache folder {path.parent} cannot be created ({exc.strerror or exc}); running without cache")
             return None
         try:
-            return cls(path, _connect(path), ttl, warn)
+            return cls(path, _connect_when_free(path), ttl, warn)
         except sqlite3.OperationalError as exc:
             if not _is_corrupt(exc):
                 warn(f"link cache {path} cannot be opened ({exc}); running without cache")
@@ -185,6 +185,31 @@ def _connect(path: Path) -> sqlite3.Connection:
         db.close()
         raise
     return db
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def _connect_when_free(path: Path, attempts: int = 20, pause: float = 0.05) -> sqlite3.Connection:
+    """:func:`_connect`, tried again while another process holds the file.
+
+    Two runs that create the cache at the same moment (pre-commit starts hooks in
+    parallel) race for the lock that switching to WAL needs, and SQLite answers
+    "database is locked" at once instead of waiting on its busy timeout. A short,
+    bounded wait (one second at most) lets the other run finish creating it.
+    """
+    import time
+
+    for attempt in range(attempts):
+        try:
+            return _connect(path)
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(pause)
+    raise AssertionError("unreachable")
 
 
 def _remove(path: Path) -> None:
