@@ -175,3 +175,18 @@ def test_fixtures_formats_folder_is_linted_without_error():
     result = run_cli("check", str(FIXTURES / "formats"), "--format", "json", "--select", "syntax")
     assert result.code == 1  # the unclosed-div fixture has syntax errors
     assert {d["rule"] for d in result.json()["diagnostics"]} == {"syntax"}
+
+
+def test_text_output_cuts_long_lines_to_a_window_around_the_span(tmp_path):
+    filler = "We published the guide in May and wrote to every council about it. " * 8
+    (tmp_path / "long.txt").write_text(
+        f"Action 1: x\nCouncil of Windows\nProgress during 2013\n{filler}[Insert date] {filler}\n", encoding="utf-8"
+    )
+    result = run_cli("check", str(tmp_path / "long.txt"), "--select", "placeholder", "--no-color")
+    source, caret = result.out.splitlines()[1:3]
+    assert source.startswith("      4 | …") and source.endswith("…")
+    shown = source.split(" | ", 1)[1]
+    underline = caret.split(" | ", 1)[1]
+    start = underline.index("^")
+    assert shown[start : start + len(underline) - start] == "[Insert date]"
+    assert len(shown) <= 102

@@ -23,16 +23,33 @@ def _expand(text: str) -> str:
     return text.replace("\t", " " * _TAB)
 
 
+# the widest source excerpt shown; a paragraph is one long line in these files, so a
+# longer line is cut to a window around the span, with "…" where text was left out
+EXCERPT_WIDTH = 100
+MAX_EXCERPT_WIDTH = 320
+_CONTEXT = 20
+
+
 def _caret(item: Item) -> tuple[str, str]:
-    """The source line (tabs expanded) and the underline beneath the span."""
-    source = item.source_line
+    """The source line (tabs expanded, cut to a window around the span) and the underline."""
+    source = _expand(item.source_line)
     loc = item.location
-    start = loc.column - 1
-    end = loc.end_column - 1 if loc.end_line == loc.line else len(source)
+    raw = item.source_line
+    start = len(_expand(raw[: loc.column - 1]))
+    end = len(_expand(raw[: loc.end_column - 1])) if loc.end_line == loc.line else len(source)
     end = max(end, start + 1)
-    prefix = _expand(source[:start])
-    width = max(1, len(_expand(source[start:end])))
-    return _expand(source), " " * len(prefix) + "^" * width
+    # wide enough for the whole span (the copied words of a copy, a long sentence) up to a limit
+    width = min(max(EXCERPT_WIDTH, end - start + 2 * _CONTEXT), MAX_EXCERPT_WIDTH)
+    if len(source) <= width:
+        return source, " " * start + "^" * (end - start)
+    left = max(0, min(start - _CONTEXT, len(source) - width))
+    right = min(len(source), left + width)
+    head = "…" if left > 0 else ""
+    tail = "…" if right < len(source) else ""
+    shown = head + source[left:right] + tail
+    caret_start = len(head) + start - left
+    caret_end = min(len(head) + end - left, len(head) + right - left)
+    return shown, " " * caret_start + "^" * max(1, caret_end - caret_start)
 
 
 def _plural(n: int, word: str) -> str:
