@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
@@ -271,6 +272,14 @@ class Document:
     @cached_property
     def lines(self) -> LineIndex:
         return LineIndex(self.text)
+
+    @property
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """Every paragraph of prose in reading order: the preamble, then each phase's."""
+        yield from self.preamble
+        for entry in self.entries:
+            for phase in entry.phases:
+                yield from phase.paragraphs
 
     @property
     def phases(self) -> tuple[Phase, ...]:

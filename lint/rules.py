@@ -121,6 +121,18 @@ def _example(rule_path: Path, index: int, raw: Any) -> Example:
     )
 
 
+def _parse(path: Path) -> dict[str, Any]:
+    """A rule file's TOML table."""
+    import tomllib
+
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}: cannot read rule file: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{path}: invalid TOML: {exc}") from None
+
+
 class _ParsedCache:
     """Parsed rule files, kept between runs in the cache folder.
 
@@ -161,14 +173,7 @@ class _ParsedCache:
         hit = self.entries.get(key)
         if hit is not None and hit[0] == stat.st_mtime_ns and hit[1] == stat.st_size:
             return hit[2]
-        import tomllib
-
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise RuleError(f"{path}: cannot read rule file: {exc}") from None
-        except tomllib.TOMLDecodeError as exc:
-            raise RuleError(f"{path}: invalid TOML: {exc}") from None
+        data = _parse(path)
         self.entries[key] = (stat.st_mtime_ns, stat.st_size, data)
         self.dirty = True
         return data
@@ -197,17 +202,7 @@ class _ParsedCache:
 
 def load_rule(path: Path, cache: _ParsedCache | None = None) -> Rule:
     """Parse and validate one rule file."""
-    if cache is not None:
-        data = cache.parse(path)
-    else:
-        import tomllib
-
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise RuleError(f"{path}: cannot read rule file: {exc}") from None
-        except tomllib.TOMLDecodeError as exc:
-            raise RuleError(f"{path}: invalid TOML: {exc}") from None
+    data = cache.parse(path) if cache is not None else _parse(path)
     unknown = set(data) - _RULE_KEYS
     if unknown:
         raise RuleError(f"{path}: unknown key {sorted(unknown)[0]!r} (expected {', '.join(sorted(_RULE_KEYS))})")

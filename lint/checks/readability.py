@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from lint.checks.api import Context, Finding
 from lint.config import ConfigError
-from lint.model import Document, Paragraph
+from lint.model import Document
 from lint.options import Option
 
 MEASURES = ("sentence-length", "reading-ease", "grade")
@@ -151,13 +151,6 @@ def _message(template: str, words: int, limit: int) -> str:
         ) from None
 
 
-def _paragraphs(document: Document) -> Iterator[Paragraph]:
-    yield from document.preamble
-    for entry in document.entries:
-        for phase in entry.phases:
-            yield from phase.paragraphs
-
-
 def check(document: Document, context: Context) -> Iterator[Finding]:
     from lint.checks import sentences  # here, not at the top: loading the rule for its options stays cheap
 
@@ -171,7 +164,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     limit = context["max-sentence-words"]
     min_ease, max_grade = context["min-reading-ease"], context["max-grade"]
     count: Callable[[str], int] | None = None
-    for paragraph in _paragraphs(document):
+    for paragraph in document.paragraphs:
         text = paragraph.text
         spans = sentences.split(text)
         if not spans:

@@ -181,10 +181,7 @@ def _paragraphs(document: Document) -> Iterator[Paragraph]:
         and document.title_span.slice(document.text) == document.title
     ):
         yield Paragraph(text=document.title, span=document.title_span)
-    yield from document.preamble
-    for entry in document.entries:
-        for phase in entry.phases:
-            yield from phase.paragraphs
+    yield from document.paragraphs
 
 
 def _acronym(word: str) -> bool:

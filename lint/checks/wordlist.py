@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from lint.checks.api import Context, Finding
-from lint.model import Document, Paragraph
+from lint.model import Document
 from lint.options import Option
 
 OPTIONS = (
@@ -151,20 +151,13 @@ def _table(words: Mapping[str, str], extra: Mapping[str, str], allow: Sequence[s
     return {k.strip(): v for k, v in table.items() if k.strip() and k.strip().lower().rstrip("+") not in dropped}
 
 
-def _paragraphs(document: Document) -> Iterator[Paragraph]:
-    yield from document.preamble
-    for entry in document.entries:
-        for phase in entry.phases:
-            yield from phase.paragraphs
-
-
 def check(document: Document, context: Context) -> Iterator[Finding]:
     table = _table(context["words"], context["extra"], context["allow"])
     ignore_case = context["ignore-case"]
     ordered = tuple(sorted(table, key=lambda p: -len(p)))  # "going forward" before a listed "going"
     matcher = _matcher(ordered, ignore_case)
     exceptions = _matcher(tuple(context["exceptions"]), ignore_case)
-    paragraphs = list(_paragraphs(document))
+    paragraphs = list(document.paragraphs)
     whole = "\n".join(p.text for p in paragraphs)
     heads = matcher.heads(whole)
     if heads is None:

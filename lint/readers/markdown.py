@@ -15,7 +15,7 @@ from lint.names import display_name, normalise
 from lint.readers.blocks import BlockResult, markdown_blocks
 from lint.readers.lines import Line, split_lines
 from lint.readers.phases import ReaderOptions, match_heading
-from lint.readers.publication import ACTION
+from lint.readers.titles import action_of
 
 FORMAT = "markdown"
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
@@ -143,17 +143,13 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
         )
     builder.close_entry()
     preamble: list[Paragraph] = markdown_blocks(builder.preamble, result)
-    action = None
-    if title:
-        am = ACTION.match(title)
-        action = am.group(1) if am else None
     return Document(
         path=path,
         text=text,
         format=FORMAT,
         title=title,
         title_span=title_span,
-        action=action,
+        action=action_of(title),
         entries=tuple(builder.entries),
         issues=tuple(result.issues),
         comments=tuple(sorted(result.comments, key=lambda c: c.span.start)),

@@ -9,7 +9,6 @@ phases (the first heading, or one no later than the phase before it).
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from lint.model import Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span
@@ -18,9 +17,9 @@ from lint.readers.entrynames import entry_name
 from lint.readers.inline import line_paragraph
 from lint.readers.lines import Line, split_lines
 from lint.readers.phases import HeadingMatch, ReaderOptions, match_heading
+from lint.readers.titles import action_of
 
 FORMAT = "publication-2015"
-ACTION = re.compile(r"^\s*#*\s*Action\s+(\d+[a-z]?)\s*[:.\-–]", re.IGNORECASE)
 
 
 def looks_like_name(text: str) -> bool:
@@ -157,17 +156,13 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
             )
         )
 
-    action = None
-    if title:
-        m = ACTION.match(title)
-        action = m.group(1) if m else None
     return Document(
         path=path,
         text=text,
         format=FORMAT,
         title=title,
         title_span=title_span,
-        action=action,
+        action=action_of(title),
         entries=tuple(entries),
         issues=tuple(issues),
         preamble=tuple(preamble),

@@ -19,7 +19,7 @@ from lint.readers.blocks import BlockResult, comment_line, finish_comment, markd
 from lint.readers.entrynames import entry_name
 from lint.readers.lines import Line, split_lines
 from lint.readers.phases import ReaderOptions
-from lint.readers.publication import ACTION
+from lint.readers.titles import action_of
 
 FORMAT = "source-2012"
 DIV_OPEN = re.compile(r"^\s*\{div(?P<attrs>[^}]*)\}\s*$")
@@ -150,10 +150,6 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
         last = div.body[-1] if div.body else div.line
         _close(div, last, stack, entries, result, options)
     preamble: list[Paragraph] = markdown_blocks(preamble_lines, result)
-    action = None
-    if title:
-        am = ACTION.match(title)
-        action = am.group(1) if am else None
     entries.sort(key=lambda e: e.span.start)
     return Document(
         path=path,
@@ -161,7 +157,7 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
         format=FORMAT,
         title=title,
         title_span=title_span,
-        action=action,
+        action=action_of(title),
         entries=tuple(entries),
         issues=tuple(result.issues),
         comments=tuple(sorted(result.comments, key=lambda c: c.span.start)),
