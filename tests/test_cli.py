@@ -190,3 +190,11 @@ def test_text_output_cuts_long_lines_to_a_window_around_the_span(tmp_path):
     start = underline.index("^")
     assert shown[start : start + len(underline) - start] == "[Insert date]"
     assert len(shown) <= 102
+
+
+def test_clean_fixtures_pass_every_default_rule():
+    """fixtures/clean holds well-formed response files: the default rules, at every level, find nothing."""
+    result = run_cli("check", "fixtures/clean", "--fail-on", "info", "--format", "json")
+    assert result.code == 0, result.out
+    assert result.json()["diagnostics"] == []
+    assert result.json()["summary"]["files"] == 2
