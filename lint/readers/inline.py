@@ -173,7 +173,9 @@ def line_paragraph(offset: int, text: str, span: Span, kind: str = "paragraph") 
     """``build_paragraph([(offset, text)], span, kind)``: a paragraph of one source line."""
     if "[" not in text and "://" not in text and "w." not in text and "W." not in text:
         # no link markup and no bare URL can be here: the text is its own plain text
-        return Paragraph(text=text, span=span, kind=kind, pieces=((0, offset),) if text else ())
+        # a paragraph whose text starts where its span does needs no piece table (most do)
+        pieces = ((0, offset),) if text and offset != span.start else ()
+        return Paragraph(text=text, span=span, kind=kind, pieces=pieces)
     return _build(((offset, text),), span, kind)
 
 
