@@ -221,3 +221,18 @@ def test_combined_heading_pattern_matches_as_the_patterns_one_by_one():
     odd = ReaderOptions(headings=(phases.PhaseHeading.compile("plan", r"(?x) ^ next \s+ (?P<year>\d{4}) $", "N"),))
     assert phases._combined(odd.headings) is None
     assert phases.match_heading("next 2030", odd) == phases.HeadingMatch("plan", 2030, "N")
+
+
+def test_markdown_text_before_the_first_phase_is_reported_not_lost():
+    text = "# Action 3: x\n\n## Office of Tests\n\nComing soon...\n\n### Progress during 2020\n\nWe tested.\n"
+    doc = read("x.md", text)
+    (issue,) = doc.issues
+    assert issue.severity.name == "WARNING" and "belongs to no phase" in issue.message
+    assert doc.lines.line_of(issue.span.start) == 5
+    assert [p.key for p in doc.entries[0].phases] == ["progress 2020"]
+
+
+def test_a_comment_line_ends_a_paragraph():
+    text = "# Action 3: x\n\n## Office of Tests\n\n### Progress during 2020\n\nTBC\n<!-- note -->\nDone.\n"
+    doc = read("x.md", text)
+    assert [p.text for p in doc.entries[0].phases[0].paragraphs] == ["TBC", "Done."]

@@ -79,6 +79,7 @@ def markdown_blocks(lines: Sequence[Line], result: BlockResult) -> list[Paragrap
     for line in lines:
         text = line.text
         if (comment or "<!--" in text) and comment_line(line, result, comment):
+            flush()  # a comment on its own line ends a paragraph, as an HTML block does in Markdown
             continue
         if not text or text.isspace():
             flush()

@@ -39,7 +39,16 @@ class _Builder:
             if self.entry_head is None:
                 self.preamble.extend(self.body)
             else:  # between an entry heading and its first phase: keep the comments found there
-                markdown_blocks(self.body, self.result)
+                stray = markdown_blocks(self.body, self.result)
+                if stray:
+                    self.result.issues.append(
+                        ReadIssue(
+                            Span(stray[0].span.start, stray[-1].span.end),
+                            "text between an entry heading and its first phase heading belongs to no phase, "
+                            "so no rule checks it: put it under a '###' phase heading",
+                            Severity.WARNING,
+                        )
+                    )
             self.body = []
             return
         head, text, text_span = self.phase_head
