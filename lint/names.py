@@ -21,13 +21,18 @@ _HM = re.compile(r"\bher majesty'?s\b|\bhis majesty'?s\b")
 
 def display_name(raw: str) -> str:
     """The name as a reader shows it: line breaks and tags become single spaces."""
-    text = _TAG.sub(" ", _BR.sub(" ", raw))
+    text = _TAG.sub(" ", _BR.sub(" ", raw)) if "<" in raw else raw
     return _SPACE.sub(" ", text).strip()
 
 
 def normalise(raw: str) -> str:
     """A matching key: no markup, case, punctuation, leading "The", "&"/"and", "HM"."""
-    text = unicodedata.normalize("NFKC", display_name(raw)).translate(_QUOTES).lower()
+    return key_of_display(display_name(raw))
+
+
+def key_of_display(display: str) -> str:
+    """:func:`normalise` of a name already passed through :func:`display_name`."""
+    text = unicodedata.normalize("NFKC", display).translate(_QUOTES).lower()
     text = _HM.sub("hm", text)
     text = text.replace("&", " and ")
     text = text.replace("'s ", "s ").replace("'", "")

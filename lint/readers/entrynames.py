@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from lint.names import display_name, normalise
+from lint.names import display_name, key_of_display
 
 
 @lru_cache(maxsize=4096)
 def entry_name(raw: str) -> tuple[str, str]:
     """``(display_name(raw), normalise(raw))``."""
-    return display_name(raw), normalise(raw)
+    display = display_name(raw)
+    return display, key_of_display(display)
