@@ -146,7 +146,8 @@ def _check_type(where: str, key: str, kind: str, value: Any) -> None:
         raise ConfigError(f"{where}: {key!r} must be {expected}, got {value!r}")
 
 
-def _unknown(where: str, key: str, known: Sequence[str]) -> ConfigError:
+def unknown_key(where: str, key: str, known: Sequence[str]) -> ConfigError:
+    """The error for ``key``, which is not one of ``known``: names the place and the closest key."""
     import difflib
 
     close = difflib.get_close_matches(key, known, n=1)
@@ -166,7 +167,7 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
     where = f"{path or 'config'}{': ' + table if table else ''}"
     for key, value in data.items():
         if key not in KEYS:
-            raise _unknown(where, key, list(KEYS))
+            raise unknown_key(where, key, list(KEYS))
         _check_type(where, key, KEYS[key][0], value)
     root = path.parent if path else Path.cwd()
     kwargs: dict[str, Any] = {"path": path, "root": root}
@@ -203,7 +204,7 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
             item_where = f"{where}: phase-headings[{i}]"
             for key in item:
                 if key not in ("kind", "pattern", "canonical"):
-                    raise _unknown(item_where, key, ["kind", "pattern", "canonical"])
+                    raise unknown_key(item_where, key, ["kind", "pattern", "canonical"])
             for key in ("kind", "pattern"):
                 if not isinstance(item.get(key), str):
                     raise ConfigError(f"{item_where}: {key!r} is required and must be a string")
@@ -237,7 +238,7 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
     if "link-check" in data:
         for key, value in data["link-check"].items():
             if key not in LINK_KEYS:
-                raise _unknown(f"{where}: link-check", key, list(LINK_KEYS))
+                raise unknown_key(f"{where}: link-check", key, list(LINK_KEYS))
             _check_type(f"{where}: link-check", key, LINK_KEYS[key][0], value)
         kwargs["link_check"] = dict(data["link-check"])
     return Config(**kwargs)

@@ -33,7 +33,7 @@ class ExampleResult:
 def run_example(rule: Rule, index: int, example: Example, config: Config | None = None) -> ExampleResult:
     """Lint the example's text (or files) with ``rule`` alone and judge the verdict."""
     config = config or Config()
-    options = {k: v for k, v in example.options.items()}
+    options = example.options
     bound = rule.with_config(None, options, f"{rule.source}: examples[{index}]") if options else rule
     with tempfile.TemporaryDirectory(prefix="response-lint-example-") as folder:
         files = (

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from lint import __version__
-from lint.config import LINK_KEYS, ConfigError
+from lint.config import LINK_KEYS, ConfigError, unknown_key
 
 DEFAULT_USER_AGENT = f"response-lint/{__version__} (link checker)"
 
@@ -127,11 +127,7 @@ def from_mapping(data: Mapping[str, Any], *, root: Path | None = None, where: st
     """Settings from the link-check table (and command-line overrides in the same keys)."""
     for key in data:
         if key not in KEYS:
-            import difflib
-
-            close = difflib.get_close_matches(key, list(KEYS), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise ConfigError(f"{where}: unknown key {key!r}{hint}")
+            raise unknown_key(where, key, list(KEYS))
     changes: dict[str, Any] = {}
     if "timeout" in data:
         changes["timeout"] = _number(data, "timeout", where, minimum=0, allow_equal=False)
