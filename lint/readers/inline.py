@@ -14,26 +14,31 @@ from lint.model import Link, Paragraph, Span
 
 _BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\[\]()\"'`]+", re.IGNORECASE)
 _TRAILING = ".,;:!?»\u201d\u2019"
+# the model's named tuples made with tuple.__new__: the same values without the Python-level
+# __new__ each named tuple class has (a reader makes several per line)
+_new = tuple.__new__
 
 
 _TITLE = re.compile(r'(\S+)\s+["\'(].*$')
 _PARENS = re.compile(r"[()\n]")
 
 
-def _next_url(text: str, i: int) -> int:
-    """The first position from ``i`` where ``_BARE_URL`` might match, or ``len(text)``.
+def _next_url(text: str, i: int, stop: int) -> int:
+    """The first position in ``[i, stop)`` where ``_BARE_URL`` might match, or ``stop``.
 
     A match starts 4 or 5 characters before a ``://`` (``http``, ``https``) or 2 before
     a ``w.``/``W.`` (``www.`` in any case): ``str.find`` looks for those at C speed, and
-    the regex then decides at that one position.
+    the regex then decides at that one position. A URL holds no ``[``, so one that
+    starts before the next ``[`` (``stop``) also ends before it: the search stops there,
+    which spares the scan of a link's target (``[text](https://…)``, the common case).
     """
     find = text.find
-    best = len(text)
-    k = find("://", i + 4)
+    best = stop
+    k = find("://", i + 4, stop)
     if k >= 0:
         best = k - 5 if k - 5 >= i else k - 4
     for tail in ("w.", "W."):
-        k = find(tail, i + 2, best + 4)
+        k = find(tail, i + 2, min(best + 4, stop))
         if k >= 0 and k - 2 < best:
             best = k - 2
     return best
@@ -70,23 +75,20 @@ def _scan_line(
     find = text.find
     # a bare URL needs "://" or "w." (of "www.", in any case): most lines have neither
     urls = "://" in text or "w." in text or "W." in text
-    url = -1  # the next place a bare URL may start, once looked for (-1: look again)
     while True:
         bracket = find("[", i)
-        if urls:
-            if url < i:
-                url = _next_url(text, i)
-            if url < n and (bracket < 0 or url < bracket):
-                i, url = url, -1
+        if urls and i < n:
+            stop = n if bracket < 0 else bracket
+            url = _next_url(text, i, stop) if i < stop else stop
+            if url < stop:
+                i = url
                 m = _BARE_URL.match(text, i)
                 if m is None:
                     i += 1
                     continue
                 found = m.group(0).rstrip(_TRAILING)
-                url_span = Span(base + i, base + i + len(found))
-                out_links.append(
-                    Link(text=found, target=found, span=url_span, text_span=url_span, target_span=url_span)
-                )
+                url_span = _new(Span, (base + i, base + i + len(found)))
+                out_links.append(_new(Link, (found, found, url_span, url_span, url_span)))
                 i += max(len(found), 1)
                 continue
         if bracket < 0:
@@ -123,12 +125,15 @@ def _scan_line(
                 plain.append(text[run_start:link_start])
                 plain_len += link_start - run_start
             out_links.append(
-                Link(
-                    text=label,
-                    target=target,
-                    span=Span(base + link_start, base + end + 1),
-                    text_span=Span(base + i + 1, base + close),
-                    target_span=Span(t_start, t_start + len(target)),
+                _new(
+                    Link,
+                    (
+                        label,
+                        target,
+                        _new(Span, (base + link_start, base + end + 1)),
+                        _new(Span, (base + i + 1, base + close)),
+                        _new(Span, (t_start, t_start + len(target))),
+                    ),
                 )
             )
             if label:
@@ -142,12 +147,15 @@ def _scan_line(
             continue
         if label.strip():
             out_links.append(
-                Link(
-                    text=label,
-                    target=None,
-                    span=Span(base + i, base + close + 1),
-                    text_span=Span(base + i + 1, base + close),
-                    target_span=None,
+                _new(
+                    Link,
+                    (
+                        label,
+                        None,
+                        _new(Span, (base + i, base + close + 1)),
+                        _new(Span, (base + i + 1, base + close)),
+                        None,
+                    ),
                 )
             )
         i = close + 1
@@ -175,7 +183,7 @@ def line_paragraph(offset: int, text: str, span: Span, kind: str = "paragraph") 
         # no link markup and no bare URL can be here: the text is its own plain text
         # a paragraph whose text starts where its span does needs no piece table (most do)
         pieces = ((0, offset),) if text and offset != span.start else ()
-        return Paragraph(text=text, span=span, kind=kind, pieces=pieces)
+        return _new(Paragraph, (text, span, kind, (), pieces))  # Paragraph(...) without its Python-level __new__
     return _build(((offset, text),), span, kind)
 
 
@@ -190,4 +198,4 @@ def _build(parts: Sequence[tuple[int, str]], span: Span, kind: str) -> Paragraph
             plain.append(" ")
             plain_len += 1
         plain_len = _scan_line(text, offset, links, plain, pieces, plain_len)
-    return Paragraph(text="".join(plain), span=span, kind=kind, links=tuple(links), pieces=tuple(pieces))
+    return _new(Paragraph, ("".join(plain), span, kind, tuple(links), tuple(pieces)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import accumulate
 from typing import NamedTuple
 
 
@@ -53,3 +54,25 @@ def split_lines(text: str) -> Iterator[Line]:
         yield _new(Line, (number, start, end, text[start:end]))
         number += 1
         start = nxt
+
+
+def line_table(text: str) -> tuple[list[str], list[int]]:
+    """``(texts, starts)``: each line's text without its ending and its start offset.
+
+    The same lines as :func:`split_lines`, as two lists built at C speed: a reader that
+    needs no line numbers and looks at most lines once spares the tuple per line.
+    """
+    if "\r" not in text:
+        texts = text.split("\n")
+        if texts[-1] == "":
+            texts.pop()
+        # each line starts one past the end of the line before it
+        starts = [0, *accumulate(map((1).__add__, map(len, texts)))]
+        starts.pop()
+        return texts, starts
+    texts = []
+    starts = []
+    for line in split_lines(text):
+        texts.append(line.text)
+        starts.append(line.start)
+    return texts, starts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -64,33 +65,42 @@ class HeadingMatch(NamedTuple):
     canonical: str
 
 
-def match_heading(text: str, options: ReaderOptions) -> HeadingMatch | None:
-    """The phase a heading line names, or None if it names none."""
-    trimmed = text.strip()
-    if len(trimmed) > 120 and "  " not in trimmed and trimmed.isprintable():
-        # the space is the only printable whitespace character, so there is no run of
-        # blanks to collapse: the line is too long for a heading (most lines are
-        # paragraphs, and this spares them the split and join below)
-        return None
-    stripped = " ".join(text.split())
-    if not stripped or len(stripped) > 120:
-        return None
+def heading_matcher(options: ReaderOptions) -> Callable[[str], HeadingMatch | None]:
+    """:func:`match_heading` for one ``options``, with the patterns prepared once.
+
+    A reader matches every line of a file: this spares each line the lookup of the
+    combined pattern (which hashes every heading pattern of ``options``)."""
     headings = options.headings
     combined = _combined(headings)
-    if combined is not None:
-        m = combined.match(stripped)
-        if m is None:
+
+    def match(text: str) -> HeadingMatch | None:
+        # the space is the only printable whitespace character: with no run of spaces there
+        # is nothing to collapse but the ends (most lines are like this, and this spares
+        # them the split and join)
+        stripped = text.strip() if "  " not in text and text.isprintable() else " ".join(text.split())
+        if not stripped or len(stripped) > 120:
             return None
-        index = _alternative(m)
-        heading = headings[index]
-        year = int(m.group(f"year__{index}"))
-        return HeadingMatch(heading.kind, year, heading.canonical.format(year=year))
-    for heading in headings:
-        m = heading.pattern.match(stripped)
-        if m:
-            year = int(m.group("year"))
+        if combined is not None:
+            m = combined.match(stripped)
+            if m is None:
+                return None
+            index = _alternative(m)
+            heading = headings[index]
+            year = int(m.group(f"year__{index}"))
             return HeadingMatch(heading.kind, year, heading.canonical.format(year=year))
-    return None
+        for heading in headings:
+            m = heading.pattern.match(stripped)
+            if m:
+                year = int(m.group("year"))
+                return HeadingMatch(heading.kind, year, heading.canonical.format(year=year))
+        return None
+
+    return match
+
+
+def match_heading(text: str, options: ReaderOptions) -> HeadingMatch | None:
+    """The phase a heading line names, or None if it names none."""
+    return heading_matcher(options)(text)
 
 
 _GROUP = re.compile(r"\(\?P(<|=)([A-Za-z_]\w*)")

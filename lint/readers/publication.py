@@ -10,16 +10,18 @@ phases (the first heading, or one no later than the phase before it).
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
 
 from lint.model import Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span
 from lint.readers.blocks import BULLET
 from lint.readers.entrynames import entry_name
 from lint.readers.inline import line_paragraph
-from lint.readers.lines import Line, split_lines
-from lint.readers.phases import HeadingMatch, ReaderOptions, match_heading
+from lint.readers.lines import line_table
+from lint.readers.phases import HeadingMatch, ReaderOptions, heading_matcher
 from lint.readers.titles import action_of
 
 FORMAT = "publication-2015"
+_new = tuple.__new__
 
 
 def looks_like_name(text: str) -> bool:
@@ -38,30 +40,41 @@ def _order(match: HeadingMatch) -> tuple[int, int]:
     return _order_of(match.kind, match.year)
 
 
-def _paragraph(line: Line) -> Paragraph:
-    bullet = BULLET.match(line.text)
-    if bullet:
-        return line_paragraph(
-            line.start + bullet.end(), line.text[bullet.end() :].rstrip(), Span(line.start, line.end), "bullet"
-        )
-    lead = len(line.text) - len(line.text.lstrip())
-    return line_paragraph(line.start + lead, line.text.strip(), Span(line.start, line.end))
+def _paragraphs(texts: list[str], starts: list[int], first: int, stop: int) -> list[Paragraph]:
+    """The paragraphs of (non-blank) lines ``first`` to ``stop - 1``: one a line, list items as bullets."""
+    found: list[Paragraph] = []
+    append = found.append
+    for k in range(first, stop):
+        text = texts[k]
+        start = starts[k]
+        span = _new(Span, (start, start + len(text)))
+        if text[0].isalpha():  # the common case: no leading blank, no list marker (BULLET cannot match)
+            append(line_paragraph(start, text.rstrip(), span))
+            continue
+        bullet = BULLET.match(text)
+        if bullet:
+            marker = bullet.end()
+            append(line_paragraph(start + marker, text[marker:].rstrip(), span, "bullet"))
+            continue
+        lead = len(text) - len(text.lstrip())
+        append(line_paragraph(start + lead, text.strip(), span))
+    return found
 
 
 def read(path: str, text: str, options: ReaderOptions) -> Document:
-    lines = [line for line in split_lines(text) if line.text and not line.text.isspace()]
+    every_text, every_start = line_table(text)
+    # only the non-blank lines matter: str.strip leaves nothing of a blank one
+    kept = list(compress(range(len(every_text)), map(str.strip, every_text)))
+    texts = list(map(every_text.__getitem__, kept))
+    starts = list(map(every_start.__getitem__, kept))
+    n = len(texts)
     # the same heading lines come back for every entry: match each distinct line once
+    match_line = heading_matcher(options)
     known: dict[str, HeadingMatch | None] = {}
-    headings: list[HeadingMatch | None] = []
-    for line in lines:
-        raw = line.text
-        if raw in known:
-            headings.append(known[raw])
-        else:
-            headings.append(known.setdefault(raw, match_heading(raw, options)))
+    headings = [known[raw] if raw in known else known.setdefault(raw, match_line(raw)) for raw in texts]
 
     # decide which lines are entry names
-    is_name = [False] * len(lines)
+    is_name = [False] * n
     last_order: tuple[int, int] | None = None
     seen_entry = False
     for i, match in enumerate(headings):
@@ -69,9 +82,9 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
             continue
         order = _order(match)
         j = i - 1
-        if j >= 0 and headings[j] is None and not BULLET.match(lines[j].text):
+        if j >= 0 and headings[j] is None and not BULLET.match(texts[j]):
             restart = last_order is None or order <= last_order
-            if (not seen_entry and j > 0) or (looks_like_name(lines[j].text) and restart):
+            if (not seen_entry and j > 0) or (looks_like_name(texts[j]) and restart):
                 is_name[j] = True
                 seen_entry = True
         last_order = order
@@ -80,21 +93,19 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
     title_span: Span | None = None
     preamble: list[Paragraph] = []
     issues: list[ReadIssue] = []
-    first_name = is_name.index(True) if True in is_name else len(lines)
-    first_heading = next((i for i, m in enumerate(headings) if m), len(lines))
-    for i in range(min(first_name, first_heading)):
-        line = lines[i]
-        if title is None:
-            title = line.text.strip()
-            lead = len(line.text) - len(line.text.lstrip())
-            title_span = Span(line.start + lead, line.start + lead + len(title))
-        else:
-            preamble.append(_paragraph(line))
+    first_name = is_name.index(True) if True in is_name else n
+    first_heading = next((i for i, m in enumerate(headings) if m), n)
+    front = min(first_name, first_heading)
+    if front:
+        title = texts[0].strip()
+        lead = len(texts[0]) - len(texts[0].lstrip())
+        title_span = Span(starts[0] + lead, starts[0] + lead + len(title))
+        preamble = _paragraphs(texts, starts, 1, front)
     if first_heading < first_name:
-        line = lines[first_heading]
+        start = starts[first_heading]
         issues.append(
             ReadIssue(
-                Span(line.start, line.end),
+                Span(start, start + len(texts[first_heading])),
                 "phase heading before any entry name: its text belongs to no entry",
                 Severity.ERROR,
             )
@@ -102,56 +113,60 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
 
     entries: list[Entry] = []
     i = first_name
-    while i < len(lines):
-        name_line = lines[i]
+    while i < n:
+        name_text = texts[i]
+        name_start = starts[i]
         i += 1
         phases: list[Phase] = []
-        while i < len(lines) and not is_name[i]:
+        while i < n and not is_name[i]:
             match = headings[i]
             if match is None:
                 # text between an entry name and its first heading, or orphan text
                 issues.append(
                     ReadIssue(
-                        Span(lines[i].start, lines[i].end),
+                        Span(starts[i], starts[i] + len(texts[i])),
                         "text outside any phase: expected a phase heading first",
                         Severity.WARNING,
                     )
                 )
                 i += 1
                 continue
-            head = lines[i]
+            head_text = texts[i]
+            head_start = starts[i]
+            head_end = head_start + len(head_text)
             i += 1
-            body: list[Paragraph] = []
-            while i < len(lines) and not is_name[i] and headings[i] is None:
-                body.append(_paragraph(lines[i]))
-                i += 1
-            end = body[-1].span.end if body else head.end
-            lead = len(head.text) - len(head.text.lstrip())
-            heading_text = head.text.strip()
+            stop = i
+            while stop < n and not is_name[stop] and headings[stop] is None:
+                stop += 1
+            body = _paragraphs(texts, starts, i, stop) if stop > i else []
+            i = stop
+            end = body[-1].span.end if body else head_end
+            lead = len(head_text) - len(head_text.lstrip())
+            heading_text = head_text.strip()
             phases.append(
                 Phase(
                     kind=match.kind,
                     year=match.year,
-                    span=Span(head.start, end),
+                    span=Span(head_start, end),
                     body_span=(body[0].span if len(body) == 1 else Span(body[0].span.start, end))
                     if body
-                    else Span(head.end, head.end),
+                    else Span(head_end, head_end),
                     heading=heading_text,
-                    heading_span=Span(head.start + lead, head.start + lead + len(heading_text)),
+                    heading_span=Span(head_start + lead, head_start + lead + len(heading_text)),
                     canonical=match.canonical,
                     paragraphs=tuple(body),
                 )
             )
-        raw = name_line.text.strip()
-        lead = len(name_line.text) - len(name_line.text.lstrip())
-        end = phases[-1].span.end if phases else name_line.end
+        raw = name_text.strip()
+        lead = len(name_text) - len(name_text.lstrip())
+        end = phases[-1].span.end if phases else name_start + len(name_text)
         name, key = entry_name(raw)
         entries.append(
             Entry(
                 name=name,
                 key=key,
-                span=Span(name_line.start, end),
-                name_span=Span(name_line.start + lead, name_line.start + lead + len(raw)),
+                span=Span(name_start, end),
+                name_span=Span(name_start + lead, name_start + lead + len(raw)),
                 phases=tuple(phases),
             )
         )

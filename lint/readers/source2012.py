@@ -17,7 +17,7 @@ from functools import lru_cache
 from lint.model import Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span
 from lint.readers.blocks import BlockResult, comment_line, finish_comment, markdown_blocks
 from lint.readers.entrynames import entry_name
-from lint.readers.lines import Line, split_lines
+from lint.readers.lines import Line, line_table
 from lint.readers.phases import ReaderOptions
 from lint.readers.titles import action_of
 
@@ -27,6 +27,7 @@ DIV_CLOSE = re.compile(r"^\s*\{/div\}\s*$")
 ATTRIBUTE = re.compile(r"^\s*\{:[^}]*\}\s*$")
 DIRECTIVE = re.compile(r"^\s*\{\{?\s*(?P<name>[A-Za-z][\w-]*)\s*\}?\}\s*$")
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s*(?P<text>.*?)\s*$")
+_new = tuple.__new__
 
 
 @lru_cache(maxsize=256)
@@ -59,13 +60,19 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
                 return div
         return None
 
-    for line in split_lines(text):
-        raw = line.text
-        if (comment or "<!--" in raw) and comment_line(line, result, comment):
+    texts, starts = line_table(text)
+
+    def line_at(index: int) -> Line:
+        """Line ``index`` (0-based) as a :class:`Line`: made only for the lines kept or reported."""
+        start = starts[index]
+        return _new(Line, (index + 1, start, start + len(texts[index]), texts[index]))
+
+    for index, raw in enumerate(texts):
+        if (comment or "<!--" in raw) and comment_line(line_at(index), result, comment):
             continue
         if not raw or raw.isspace():
             if stack and "statement" in stack[-1].classes:
-                stack[-1].body.append(line)
+                stack[-1].body.append(line_at(index))
             continue
         # every markup pattern but the heading starts with "{" after any blanks: test the
         # start of the line before trying a pattern
@@ -73,6 +80,7 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
         brace = lead[0] == "{"
         m = DIV_OPEN.match(raw) if brace and lead.startswith("{div") else None
         if m:
+            line = line_at(index)
             classes = _classes(m.group("attrs"))
             if "department" in classes and nearest("department") is not None:
                 # departments do not nest: the open one lacks its {/div}
@@ -99,6 +107,7 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
             stack.append(_Div(line, classes))
             continue
         if brace and lead.startswith("{/div}") and DIV_CLOSE.match(raw):
+            line = line_at(index)
             if not stack:
                 result.issues.append(ReadIssue(Span(line.start, line.end), "{/div} without a matching {div}"))
                 continue
@@ -110,15 +119,16 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
         d = DIRECTIVE.match(raw) if brace else None
         if d and not lead.startswith("{:"):
             if d.group("name") not in options.known_directives:
+                start = starts[index]
                 result.issues.append(
-                    ReadIssue(Span(line.start, line.end), f"unknown directive {raw.strip()}", Severity.WARNING)
+                    ReadIssue(Span(start, start + len(raw)), f"unknown directive {raw.strip()}", Severity.WARNING)
                 )
             continue
         if raw[0] == "#":  # what HEADING matches, without the regex's backtracking
             level = min(len(raw) - len(raw.lstrip("#")), 6)
             rest = raw[level:]
             content = rest.strip()
-            content_start = line.start + level + len(rest) - len(rest.lstrip())
+            content_start = starts[index] + level + len(rest) - len(rest.lstrip())
             span = Span(content_start, content_start + len(content))
             department = nearest("department")
             if level == 1 and title is None and department is None:
@@ -128,13 +138,14 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
                 department.name = (content, span)
                 continue
         if stack and "statement" in stack[-1].classes:
-            stack[-1].body.append(line)
+            stack[-1].body.append(line_at(index))
         elif nearest("department") is None:
-            preamble_lines.append(line)
+            preamble_lines.append(line_at(index))
         else:
+            start = starts[index]
             result.issues.append(
                 ReadIssue(
-                    Span(line.start, line.end), "text in a department outside its {div .statement}", Severity.WARNING
+                    Span(start, start + len(raw)), "text in a department outside its {div .statement}", Severity.WARNING
                 )
             )
     finish_comment(comment, result)
