@@ -16,11 +16,11 @@ from lint.readers.phases import ReaderOptions
 
 
 def _newline(text: str) -> str:
-    for i, c in enumerate(text):
-        if c == "\n":
-            return "\n"
-        if c == "\r":
-            return "\r\n" if text[i + 1 : i + 2] == "\n" else "\r"
+    """The line ending of the first line: ``\\n``, ``\\r\\n`` or ``\\r`` (``\\n`` when there is none)."""
+    nl = text.find("\n")
+    cr = text.find("\r", 0, nl if nl >= 0 else len(text))
+    if cr >= 0:
+        return "\r\n" if text[cr + 1 : cr + 2] == "\n" else "\r"
     return "\n"
 
 
@@ -91,7 +91,7 @@ def parse_bytes(
     if b"\0" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _unreadable(path, "binary file (it contains NUL bytes): skipped", "binary")
     text, encoding, bom, issues = decode(data)
-    if not text.strip():
+    if not text or text.isspace():
         issue = ReadIssue(Span(0, 0), "empty file: no entries to check", Severity.WARNING, code="empty")
         return Document(
             path=path,

@@ -11,6 +11,7 @@ from lint.readers.inline import build_paragraph
 from lint.readers.lines import Line
 
 BULLET = re.compile(r"^(\s{0,3})([-*+•]|\d{1,3}[.)])\s+")
+_new = tuple.__new__  # named tuples made without their Python-level __new__
 
 
 @dataclass
@@ -62,42 +63,32 @@ def finish_comment(state: list[Line], result: BlockResult) -> None:
 def markdown_blocks(lines: Sequence[Line], result: BlockResult) -> list[Paragraph]:
     """Paragraphs and list items of ``lines`` (Markdown rules: blank lines separate)."""
     paragraphs: list[Paragraph] = []
-    current: list[tuple[int, str]] = []
+    current: list[tuple[int, str]] = []  # the open block: (document offset, text) of each line
     kind = "paragraph"
-    first: Line | None = None
-    last: Line | None = None
+    first = last = 0  # the open block's start and end offsets
     comment: list[Line] = []
-
-    def flush() -> None:
-        nonlocal current, first, last, kind
-        if current and first is not None and last is not None:
-            paragraphs.append(build_paragraph(current, Span(first.start, last.end), kind))
-        current = []
-        first = last = None
-        kind = "paragraph"
-
     for line in lines:
         text = line.text
-        if (comment or "<!--" in text) and comment_line(line, result, comment):
-            flush()  # a comment on its own line ends a paragraph, as an HTML block does in Markdown
+        # a comment on its own line ends a paragraph, as an HTML block does in Markdown
+        ends_block = ((comment or "<!--" in text) and comment_line(line, result, comment)) or not text or text.isspace()
+        bullet = None if ends_block or text[0].isalpha() else BULLET.match(text)
+        if current and (ends_block or bullet or (kind == "bullet" and not text[0].isspace())):
+            paragraphs.append(build_paragraph(current, _new(Span, (first, last)), kind))
+            current = []
+            kind = "paragraph"
+        if ends_block:
             continue
-        if not text or text.isspace():
-            flush()
-            continue
-        bullet = BULLET.match(text)
         if bullet:
-            flush()
             kind = "bullet"
-            first = last = line
+            first, last = line.start, line.end
             current = [(line.start + bullet.end(), text[bullet.end() :].rstrip())]
             continue
-        if current and kind == "bullet" and not text[:1].isspace():
-            flush()
         lead = len(text) - len(text.lstrip())
         if not current:
-            first = line
+            first = line.start
         current.append((line.start + lead, text.strip()))
-        last = line
-    flush()
+        last = line.end
+    if current:
+        paragraphs.append(build_paragraph(current, _new(Span, (first, last)), kind))
     finish_comment(comment, result)
     return paragraphs

@@ -22,11 +22,11 @@ from lint.readers.phases import ReaderOptions
 from lint.readers.titles import action_of
 
 FORMAT = "source-2012"
-DIV_OPEN = re.compile(r"^\s*\{div(?P<attrs>[^}]*)\}\s*$")
-DIV_CLOSE = re.compile(r"^\s*\{/div\}\s*$")
-ATTRIBUTE = re.compile(r"^\s*\{:[^}]*\}\s*$")
-DIRECTIVE = re.compile(r"^\s*\{\{?\s*(?P<name>[A-Za-z][\w-]*)\s*\}?\}\s*$")
-HEADING = re.compile(r"^(?P<hashes>#{1,6})\s*(?P<text>.*?)\s*$")
+# a markup line, one alternative a kind: {div ATTRS}, {/div}, {: ATTRS}, {name} or {{name}};
+# tried in that order, so "{div}" opens a div rather than naming a directive
+MARKUP = re.compile(
+    r"\s*\{(?:div(?P<attrs>[^}]*)\}|(?P<close>/div\})|(?P<attribute>:[^}]*\})|\{?\s*(?P<name>[A-Za-z][\w-]*)\s*\}?\})\s*$"
+)
 _new = tuple.__new__
 
 
@@ -36,7 +36,7 @@ def _classes(attrs: str) -> tuple[str, ...]:
     return tuple(c.lstrip(".") for c in attrs.split() if c.startswith("."))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Div:
     line: Line
     classes: tuple[str, ...]
@@ -74,12 +74,11 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
             if stack and "statement" in stack[-1].classes:
                 stack[-1].body.append(line_at(index))
             continue
-        # every markup pattern but the heading starts with "{" after any blanks: test the
-        # start of the line before trying a pattern
-        lead = raw.lstrip()
-        brace = lead[0] == "{"
-        m = DIV_OPEN.match(raw) if brace and lead.startswith("{div") else None
-        if m:
+        # every markup line but the heading starts with "{" after any blanks
+        m = MARKUP.match(raw) if raw.lstrip()[0] == "{" else None
+        if m is None:
+            pass
+        elif m.group("attrs") is not None:
             line = line_at(index)
             classes = _classes(m.group("attrs"))
             if "department" in classes and nearest("department") is not None:
@@ -106,7 +105,7 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
                 )
             stack.append(_Div(line, classes))
             continue
-        if brace and lead.startswith("{/div}") and DIV_CLOSE.match(raw):
+        elif m.group("close") is not None:
             line = line_at(index)
             if not stack:
                 result.issues.append(ReadIssue(Span(line.start, line.end), "{/div} without a matching {div}"))
@@ -114,11 +113,10 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
             div = stack.pop()
             _close(div, line, stack, entries, result, options)
             continue
-        if brace and lead.startswith("{:") and ATTRIBUTE.match(raw):
+        elif m.group("attribute") is not None:
             continue
-        d = DIRECTIVE.match(raw) if brace else None
-        if d and not lead.startswith("{:"):
-            if d.group("name") not in options.known_directives:
+        else:
+            if m.group("name") not in options.known_directives:
                 start = starts[index]
                 result.issues.append(
                     ReadIssue(Span(start, start + len(raw)), f"unknown directive {raw.strip()}", Severity.WARNING)
