@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from lint.model import Document, Span
 from lint.readers import FORMATS, read
+from lint.readers.lines import line_table, split_lines
 from lint.readers.phases import ReaderOptions
 from lint.source import parse_bytes
 
@@ -103,3 +104,24 @@ def test_arbitrary_bytes_never_raise(data):
     doc = parse_bytes("x.bin", data, ReaderOptions())
     for span in spans(doc):
         assert 0 <= span.start <= span.end <= len(doc.text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(TEXT, st.text(alphabet="ab \t\r\n\x85\u2028", max_size=60)))
+def test_line_table_is_split_lines_as_two_lists(text):
+    lines = list(split_lines(text))
+    assert line_table(text) == ([line.text for line in lines], [line.start for line in lines])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=TEXT, fmt=st.sampled_from(sorted(FORMATS)))
+def test_paragraph_text_maps_back_to_the_document(text, fmt):
+    doc = read("x", text, ReaderOptions(), fmt)
+    for para in doc.paragraphs:
+        for i, ch in enumerate(para.text):
+            if ch != " ":  # a space may join two lines
+                assert text[para.to_offset(i)] == ch
+        for link in para.links:
+            assert link.text_span.slice(text) == link.text
+            if link.target_span is not None:
+                assert link.target_span.slice(text) == link.target
