@@ -10,8 +10,7 @@ from __future__ import annotations
 import fnmatch
 import string
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lint import checks, suppress
 from lint.checks.api import Context, Finding
@@ -88,8 +87,7 @@ def select_rules(
     return [rules[name] for name in sorted(chosen)]
 
 
-@dataclass(frozen=True)
-class _Bound:
+class _Bound(NamedTuple):
     rule: Rule
     context: Context
     module: Any

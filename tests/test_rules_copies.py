@@ -176,8 +176,16 @@ def test_year_copy_bad_exempt_pattern_is_a_config_error():
     document = read("x.md", "# A\n\n## Office of Tests\n\n### Progress during 2020\n\nSome text here now.\n")
     from lint.checks.year_copy import check
 
-    with pytest.raises(ConfigError, match="exempt"):
+    with pytest.raises(ConfigError, match=r"'year-copy' option 'exempt': invalid pattern '\(unclosed'"):
         list(check(document, context))
+
+
+def test_exempt_patterns_that_cannot_be_combined_are_a_config_error():
+    # each compiles alone, but one regex cannot hold the same group name twice
+    with pytest.raises(ConfigError, match="'entry-copy' option 'exempt': the patterns cannot be combined"):
+        copies.exemption("entry-copy", ["(?P<x>a)", "(?P<x>b)"])
+    assert copies.exemption("entry-copy", []) is None
+    assert copies.exemption("entry-copy", ["nothing to report", "n/?a"]).fullmatch("N/A")
 
 
 def test_text_output_underlines_the_copy_and_names_the_earlier_text(cli):

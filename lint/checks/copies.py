@@ -718,12 +718,17 @@ def _exemption(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def exemption(rule: str, patterns: Sequence[str]) -> re.Pattern[str] | None:
     """One regex for a list of exemption patterns (each must match a whole line of text)."""
-    for pattern in patterns:
+    try:
+        return _exemption(tuple(patterns))
+    except re.error as exc:
+        problem = f"the patterns cannot be combined into one: {exc}"
+    for pattern in patterns:  # name the pattern at fault (compiled one by one only then)
         try:
             re.compile(pattern)
         except re.error as exc:
-            raise ConfigError(f"rule {rule!r} option 'exempt': invalid pattern {pattern!r}: {exc}") from None
-    return _exemption(tuple(patterns))
+            problem = f"invalid pattern {pattern!r}: {exc}"
+            break
+    raise ConfigError(f"rule {rule!r} option 'exempt': {problem}")
 
 
 _TRIM = " \t\r\n\"'“”‘’.!;:,-–—…"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Container
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from lint.model import Link, Span
@@ -68,8 +68,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+$")
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f<>\"{}|\\^`]")
 
 
-@dataclass(frozen=True, slots=True)
-class LinkProblem:
+class LinkProblem(NamedTuple):
     """What is wrong with a link: a short ``code``, a sentence, and where."""
 
     code: str  # no-target, empty-target, malformed, scheme, no-scheme, relative (online checks add theirs)

@@ -16,6 +16,7 @@ import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lint.checks.api import Context, Finding
 from lint.config import ConfigError
@@ -133,8 +134,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
         )
 
 
-@dataclass(frozen=True)
-class _Answer:
+class _Answer(NamedTuple):
     document: Document
     entry: Entry
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from lint.checks.api import Context, Finding
 from lint.config import ConfigError
@@ -45,8 +45,7 @@ OPTIONS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Scores:
+class Scores(NamedTuple):
     """Counts and Flesch scores of a piece of text."""
 
     sentences: int

@@ -6,8 +6,7 @@ Formatters read a :class:`lint.report.Report`; they never compute findings.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import Protocol, TextIO
+from typing import NamedTuple, Protocol, TextIO
 
 from lint.report import Report
 
@@ -23,8 +22,7 @@ FORMATS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     color: bool = False
     tool_version: str = ""
     show_source: bool = True

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class PhaseHeading:
+class PhaseHeading(NamedTuple):
     """A heading pattern: a regex with a ``year`` group, the phase kind it means,
     and the canonical heading text (``{year}`` is filled in)."""
 
@@ -46,17 +44,14 @@ DEFAULT_HEADINGS: tuple[PhaseHeading, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class ReaderOptions:
-    """What a reader needs from configuration."""
+class ReaderOptions(NamedTuple):
+    """What a reader needs from configuration (immutable and hashable, as its parts are)."""
 
     headings: tuple[PhaseHeading, ...] = DEFAULT_HEADINGS
     # the phase a 2012 ``{div .statement}`` body stands for
     statement_kind: str = "commitment"
     statement_year: int | None = 2012
-    known_directives: frozenset[str] = field(
-        default_factory=lambda: frozenset({"navigation", "DEPARTMENTRESPONSE", "toc", "contents"})
-    )
+    known_directives: frozenset[str] = frozenset({"navigation", "DEPARTMENTRESPONSE", "toc", "contents"})
 
 
 class HeadingMatch(NamedTuple):
