@@ -15,7 +15,7 @@ from lint.model import Link, Paragraph, Span
 _BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\[\]()\"'`]+", re.IGNORECASE)
 _TRAILING = ".,;:!?»\u201d\u2019"
 # the model's named tuples made with tuple.__new__: the same values without the Python-level
-# __new__ each named tuple class has (a reader makes several per line)
+# __new__ each named tuple class has (for the paragraphs, one per line of most files)
 _new = tuple.__new__
 
 
@@ -87,8 +87,10 @@ def _scan_line(
                     i += 1
                     continue
                 found = m.group(0).rstrip(_TRAILING)
-                url_span = _new(Span, (base + i, base + i + len(found)))
-                out_links.append(_new(Link, (found, found, url_span, url_span, url_span)))
+                url_span = Span(base + i, base + i + len(found))
+                out_links.append(
+                    Link(text=found, target=found, span=url_span, text_span=url_span, target_span=url_span)
+                )
                 i += max(len(found), 1)
                 continue
         if bracket < 0:
@@ -125,15 +127,12 @@ def _scan_line(
                 plain.append(text[run_start:link_start])
                 plain_len += link_start - run_start
             out_links.append(
-                _new(
-                    Link,
-                    (
-                        label,
-                        target,
-                        _new(Span, (base + link_start, base + end + 1)),
-                        _new(Span, (base + i + 1, base + close)),
-                        _new(Span, (t_start, t_start + len(target))),
-                    ),
+                Link(
+                    text=label,
+                    target=target,
+                    span=Span(base + link_start, base + end + 1),
+                    text_span=Span(base + i + 1, base + close),
+                    target_span=Span(t_start, t_start + len(target)),
                 )
             )
             if label:
@@ -147,15 +146,12 @@ def _scan_line(
             continue
         if label.strip():
             out_links.append(
-                _new(
-                    Link,
-                    (
-                        label,
-                        None,
-                        _new(Span, (base + i, base + close + 1)),
-                        _new(Span, (base + i + 1, base + close)),
-                        None,
-                    ),
+                Link(
+                    text=label,
+                    target=None,
+                    span=Span(base + i, base + close + 1),
+                    text_span=Span(base + i + 1, base + close),
+                    target_span=None,
                 )
             )
         i = close + 1
