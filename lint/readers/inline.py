@@ -14,8 +14,8 @@ from lint.model import Link, Paragraph, Span
 
 _BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\[\]()\"'`]+", re.IGNORECASE)
 _TRAILING = ".,;:!?»\u201d\u2019"
-# the model's named tuples made with tuple.__new__: the same values without the Python-level
-# __new__ each named tuple class has (for the paragraphs, one per line of most files)
+# the model's named tuples made with tuple.__new__, fields in their declared order: the same
+# values without the Python-level __new__ of each named tuple class (a reader makes several a line)
 _new = tuple.__new__
 
 
@@ -87,10 +87,8 @@ def _scan_line(
                     i += 1
                     continue
                 found = m.group(0).rstrip(_TRAILING)
-                url_span = Span(base + i, base + i + len(found))
-                out_links.append(
-                    Link(text=found, target=found, span=url_span, text_span=url_span, target_span=url_span)
-                )
+                url_span = _new(Span, (base + i, base + i + len(found)))
+                out_links.append(_new(Link, (found, found, url_span, url_span, url_span)))  # text, target: the URL
                 i += max(len(found), 1)
                 continue
         if bracket < 0:
@@ -126,15 +124,10 @@ def _scan_line(
                 pieces.append((plain_len, base + run_start))
                 plain.append(text[run_start:link_start])
                 plain_len += link_start - run_start
-            out_links.append(
-                Link(
-                    text=label,
-                    target=target,
-                    span=Span(base + link_start, base + end + 1),
-                    text_span=Span(base + i + 1, base + close),
-                    target_span=Span(t_start, t_start + len(target)),
-                )
-            )
+            link_span = _new(Span, (base + link_start, base + end + 1))
+            text_span = _new(Span, (base + i + 1, base + close))
+            target_span = _new(Span, (t_start, t_start + len(target)))
+            out_links.append(_new(Link, (label, target, link_span, text_span, target_span)))
             if label:
                 pieces.append((plain_len, base + i + 1))
                 plain.append(label)
@@ -145,15 +138,9 @@ def _scan_line(
             i = after
             continue
         if label.strip():
-            out_links.append(
-                Link(
-                    text=label,
-                    target=None,
-                    span=Span(base + i, base + close + 1),
-                    text_span=Span(base + i + 1, base + close),
-                    target_span=None,
-                )
-            )
+            link_span = _new(Span, (base + i, base + close + 1))
+            text_span = _new(Span, (base + i + 1, base + close))
+            out_links.append(_new(Link, (label, None, link_span, text_span, None)))  # no target
         i = close + 1
     if n > run_start:
         pieces.append((plain_len, base + run_start))
