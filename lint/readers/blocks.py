@@ -6,12 +6,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from lint.model import Comment, Paragraph, ReadIssue, Severity, Span
+from lint.model import Comment, Paragraph, ReadIssue, Severity, Span, new_tuple
 from lint.readers.inline import build_paragraph
 from lint.readers.lines import Line
 
 BULLET = re.compile(r"^(\s{0,3})([-*+•]|\d{1,3}[.)])\s+")
-_new = tuple.__new__  # named tuples made without their Python-level __new__
 
 
 @dataclass
@@ -73,7 +72,7 @@ def markdown_blocks(lines: Sequence[Line], result: BlockResult) -> list[Paragrap
         ends_block = ((comment or "<!--" in text) and comment_line(line, result, comment)) or not text or text.isspace()
         bullet = None if ends_block or text[0].isalpha() else BULLET.match(text)
         if current and (ends_block or bullet or (kind == "bullet" and not text[0].isspace())):
-            paragraphs.append(build_paragraph(current, _new(Span, (first, last)), kind))
+            paragraphs.append(build_paragraph(current, new_tuple(Span, (first, last)), kind))
             current = []
             kind = "paragraph"
         if ends_block:
@@ -89,6 +88,6 @@ def markdown_blocks(lines: Sequence[Line], result: BlockResult) -> list[Paragrap
         current.append((line.start + lead, text.strip()))
         last = line.end
     if current:
-        paragraphs.append(build_paragraph(current, _new(Span, (first, last)), kind))
+        paragraphs.append(build_paragraph(current, new_tuple(Span, (first, last)), kind))
     finish_comment(comment, result)
     return paragraphs

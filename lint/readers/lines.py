@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from itertools import accumulate
 from typing import NamedTuple
 
+from lint.model import new_tuple
+
 
 class Line(NamedTuple):
     """One line: ``text`` without its ending, ``start``/``end`` offsets of that text.
@@ -20,9 +22,6 @@ class Line(NamedTuple):
     text: str
 
 
-_new = tuple.__new__
-
-
 def split_lines(text: str) -> Iterator[Line]:
     """Yield every line of ``text``; ``\\n``, ``\\r\\n`` and a lone ``\\r`` all end a line."""
     if "\r" not in text:  # the common case: split at C speed
@@ -32,7 +31,7 @@ def split_lines(text: str) -> Iterator[Line]:
         start = 0
         for number, part in enumerate(parts, 1):
             end = start + len(part)
-            yield _new(Line, (number, start, end, part))
+            yield new_tuple(Line, (number, start, end, part))
             start = end + 1
         return
     n = len(text)
@@ -51,7 +50,7 @@ def split_lines(text: str) -> Iterator[Line]:
         else:
             end = n
             nxt = n
-        yield _new(Line, (number, start, end, text[start:end]))
+        yield new_tuple(Line, (number, start, end, text[start:end]))
         number += 1
         start = nxt
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import compress
 
-from lint.model import Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span
+from lint.model import Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span, new_tuple
 from lint.readers.blocks import BULLET
 from lint.readers.entrynames import entry_name
 from lint.readers.inline import line_paragraph
@@ -21,7 +21,6 @@ from lint.readers.phases import HeadingMatch, ReaderOptions, heading_matcher
 from lint.readers.titles import action_of
 
 FORMAT = "publication-2015"
-_new = tuple.__new__
 
 
 def looks_like_name(text: str) -> bool:
@@ -47,7 +46,7 @@ def _paragraphs(texts: list[str], starts: list[int], first: int, stop: int) -> l
     for k in range(first, stop):
         text = texts[k]
         start = starts[k]
-        span = _new(Span, (start, start + len(text)))
+        span = new_tuple(Span, (start, start + len(text)))
         if text[0].isalpha():  # the common case: no leading blank, no list marker (BULLET cannot match)
             append(line_paragraph(start, text.rstrip(), span))
             continue

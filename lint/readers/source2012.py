@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from lint.model import Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span
+from lint.model import Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span, new_tuple
 from lint.readers.blocks import BlockResult, comment_line, finish_comment, markdown_blocks
 from lint.readers.entrynames import entry_name
 from lint.readers.lines import Line, line_table
@@ -27,7 +27,6 @@ FORMAT = "source-2012"
 MARKUP = re.compile(
     r"\s*\{(?:div(?P<attrs>[^}]*)\}|(?P<close>/div\})|(?P<attribute>:[^}]*\})|\{?\s*(?P<name>[A-Za-z][\w-]*)\s*\}?\})\s*$"
 )
-_new = tuple.__new__
 
 
 @lru_cache(maxsize=256)
@@ -65,7 +64,7 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
     def line_at(index: int) -> Line:
         """Line ``index`` (0-based) as a :class:`Line`: made only for the lines kept or reported."""
         start = starts[index]
-        return _new(Line, (index + 1, start, start + len(texts[index]), texts[index]))
+        return new_tuple(Line, (index + 1, start, start + len(texts[index]), texts[index]))
 
     for index, raw in enumerate(texts):
         if (comment or "<!--" in raw) and comment_line(line_at(index), result, comment):
@@ -76,53 +75,46 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
             continue
         # every markup line but the heading starts with "{" after any blanks
         m = MARKUP.match(raw) if raw.lstrip()[0] == "{" else None
-        if m is None:
-            pass
-        elif m.group("attrs") is not None:
-            line = line_at(index)
-            classes = _classes(m.group("attrs"))
-            if "department" in classes and nearest("department") is not None:
-                # departments do not nest: the open one lacks its {/div}
-                while stack:
-                    div = stack.pop()
-                    if "department" in div.classes:
-                        result.issues.append(
-                            ReadIssue(
-                                Span(div.line.start, div.line.end),
-                                f"unclosed {div.line.text.strip()}: a new {{div .department}} starts "
-                                f"at line {line.number} before its {{/div}}",
+        if m is not None:
+            if m.group("attrs") is not None:
+                line = line_at(index)
+                classes = _classes(m.group("attrs"))
+                if "department" in classes and nearest("department") is not None:
+                    # departments do not nest: the open one lacks its {/div}
+                    while stack:
+                        div = stack.pop()
+                        if "department" in div.classes:
+                            result.issues.append(
+                                ReadIssue(
+                                    Span(div.line.start, div.line.end),
+                                    f"unclosed {div.line.text.strip()}: a new {{div .department}} starts "
+                                    f"at line {line.number} before its {{/div}}",
+                                )
                             )
+                            _close(div, div.body[-1] if div.body else div.line, stack, entries, result, options)
+                            break
+                        _close(div, line, stack, entries, result, options)
+                if "statement" in classes and nearest("department") is None:
+                    result.issues.append(
+                        ReadIssue(
+                            Span(line.start, line.end),
+                            "{div .statement} outside any {div .department}: it belongs to no entry",
                         )
-                        _close(div, div.body[-1] if div.body else div.line, stack, entries, result, options)
-                        break
-                    _close(div, line, stack, entries, result, options)
-            if "statement" in classes and nearest("department") is None:
-                result.issues.append(
-                    ReadIssue(
-                        Span(line.start, line.end),
-                        "{div .statement} outside any {div .department}: it belongs to no entry",
                     )
-                )
-            stack.append(_Div(line, classes))
-            continue
-        elif m.group("close") is not None:
-            line = line_at(index)
-            if not stack:
-                result.issues.append(ReadIssue(Span(line.start, line.end), "{/div} without a matching {div}"))
-                continue
-            div = stack.pop()
-            _close(div, line, stack, entries, result, options)
-            continue
-        elif m.group("attribute") is not None:
-            continue
-        else:
-            if m.group("name") not in options.known_directives:
+                stack.append(_Div(line, classes))
+            elif m.group("close") is not None:
+                line = line_at(index)
+                if stack:
+                    _close(stack.pop(), line, stack, entries, result, options)
+                else:
+                    result.issues.append(ReadIssue(Span(line.start, line.end), "{/div} without a matching {div}"))
+            elif m.group("attribute") is None and m.group("name") not in options.known_directives:
                 start = starts[index]
                 result.issues.append(
                     ReadIssue(Span(start, start + len(raw)), f"unknown directive {raw.strip()}", Severity.WARNING)
                 )
             continue
-        if raw[0] == "#":  # what HEADING matches, without the regex's backtracking
+        if raw[0] == "#":  # a heading: its level, then its text without the blanks around it
             level = min(len(raw) - len(raw.lstrip("#")), 6)
             rest = raw[level:]
             content = rest.strip()
