@@ -13,7 +13,7 @@ import ssl
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -207,17 +207,11 @@ class Server:
         self._loop.stop()
 
 
-class Closer:
-    """Accepts connections, reads the request, and closes without answering."""
+class _StreamServer:
+    """A raw asyncio server on 127.0.0.1, on its own loop thread, calling ``handle`` per connection."""
 
-    def __init__(self) -> None:
-        self.connections = 0
+    def _serve(self, handle: Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]) -> None:
         self._loop = _Loop()
-
-        async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-            self.connections += 1
-            await reader.read(1024)
-            writer.close()
 
         async def start() -> asyncio.base_events.Server:
             return await asyncio.start_server(handle, "127.0.0.1", 0)
@@ -233,12 +227,25 @@ class Closer:
         self._loop.stop()
 
 
-class Proxy:
+class Closer(_StreamServer):
+    """Accepts connections, reads the request, and closes without answering."""
+
+    def __init__(self) -> None:
+        self.connections = 0
+
+        async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            self.connections += 1
+            await reader.read(1024)
+            writer.close()
+
+        self._serve(handle)
+
+
+class Proxy(_StreamServer):
     """A forward proxy for plain http that answers every request itself and counts them."""
 
     def __init__(self) -> None:
         self.requests: list[str] = []
-        self._loop = _Loop()
 
         async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
             try:
@@ -261,18 +268,7 @@ class Proxy:
             finally:
                 writer.close()
 
-        async def start() -> asyncio.base_events.Server:
-            return await asyncio.start_server(handle, "127.0.0.1", 0)
-
-        self._server = self._loop.run(start())
-        self.port = self._server.sockets[0].getsockname()[1]
-
-    def close(self) -> None:
-        async def stop() -> None:  # on the server's own loop: asyncio servers are not thread-safe
-            self._server.close()
-
-        self._loop.run(stop())
-        self._loop.stop()
+        self._serve(handle)
 
 
 def refused_port() -> int:

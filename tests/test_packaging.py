@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, run_process
 
 
 @pytest.fixture(scope="module")
@@ -42,17 +42,9 @@ def test_unpacked_wheel_finds_its_rules_and_runs(wheel, tmp_path):
     zipfile.ZipFile(wheel).extractall(site)
     env = {**os.environ, "PYTHONPATH": str(site)}
     seed = ROOT / "fixtures" / "seeds" / "001.txt"
-    proc = subprocess.run(
-        [sys.executable, "-m", "lint", "check", str(seed), "--select", "placeholder", "--format", "concise"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert proc.returncode == 1, proc.stderr
-    assert proc.stdout.count("[placeholder]") == 2
+    result = run_process("check", str(seed), "--select", "placeholder", "--format", "concise", cwd=tmp_path, env=env)
+    assert result.code == 1, result.err
+    assert result.out.count("[placeholder]") == 2
     where = subprocess.run(
         [sys.executable, "-c", "from lint.rules import builtin_rules_dir; print(builtin_rules_dir())"],
         cwd=tmp_path,

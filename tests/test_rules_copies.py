@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,8 +17,8 @@ from lint.model import Severity
 from lint.readers import read
 from lint.source import load
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "fixtures" / "seeds"
+from .conftest import ROOT, SEEDS, run_process
+
 FIXTURES = ROOT / "fixtures" / "rules"
 RULES = engine.available_rules(Config())
 
@@ -427,30 +425,21 @@ def test_findings_do_not_depend_on_the_hash_seed(tmp_path):
     outputs = []
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        proc = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "lint",
-                "check",
-                "fixtures/seeds",
-                "fixtures/rules/entry-copy",
-                "--select",
-                "year-copy,entry-copy,action-echo",
-                "--format",
-                "json",
-                "--fail-on",
-                "never",
-            ],
+        result = run_process(
+            "check",
+            "fixtures/seeds",
+            "fixtures/rules/entry-copy",
+            "--select",
+            "year-copy,entry-copy,action-echo",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
             cwd=ROOT,
             env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
         )
-        assert proc.returncode == 0, proc.stderr
-        outputs.append(json.loads(proc.stdout)["diagnostics"])
+        assert result.code == 0, result.err
+        outputs.append(json.loads(result.out)["diagnostics"])
     assert outputs[0] == outputs[1] and len(outputs[0]) > 20
 
 
