@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lint import __version__
+from lint.atomic import write_atomic
 from lint.files import relative_to_root
 from lint.fingerprints import fingerprints
 from lint.model import Diagnostic, Document
@@ -112,17 +113,9 @@ def write(path: str, diagnostics: Sequence[Diagnostic], documents: Mapping[str, 
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise BaselineError(f"--write-baseline: folder {folder} does not exist")
-    temp = f"{path}.tmp{os.getpid()}"
     try:
-        with open(temp, "w", encoding="utf-8", newline="\n") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=2)
-            handle.write("\n")
-        os.replace(temp, path)
+        write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     except OSError as exc:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
         raise BaselineError(f"--write-baseline: cannot write {path}: {exc.strerror or exc}") from None
     return len(found)
 

@@ -182,8 +182,8 @@ class _ParsedCache:
         if not self.dirty or self.path is None:
             return
         import marshal
-        import os
-        import tempfile
+
+        from lint.atomic import write_atomic
 
         try:
             blob = marshal.dumps(self.entries)
@@ -191,10 +191,7 @@ class _ParsedCache:
             return  # a value marshal cannot hold (a TOML date): parse those files each run
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(prefix=".rules-", dir=self.path.parent)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(blob)
-            os.replace(temp, self.path)
+            write_atomic(self.path, blob, prefix=".rules-")
         except OSError:
             pass  # a read-only or full cache folder only costs speed
         self.dirty = False

@@ -15,7 +15,6 @@ there. Without a writable cache folder the words are kept in memory instead.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Collection, Iterable
 from functools import lru_cache
@@ -157,21 +156,10 @@ def _encode(frequencies: dict[str, int]) -> bytes:
 
 def _write(path: Path, frequencies: dict[str, int]) -> None:
     """Write the word file atomically (temporary file, then rename); remove older versions."""
-    import tempfile
+    from lint.atomic import write_atomic
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=path.stem, suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(_encode(frequencies))
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
+    write_atomic(path, _encode(frequencies), prefix=path.stem, mode=0o644)
     for old in path.parent.glob("words-en-v*"):
         if old != path and not old.name.endswith(".tmp"):
             try:
