@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 from lint import __version__, engine, outputs, source
 from lint.collector import collector_paused
 from lint.config import Config, ConfigError, for_paths
+from lint.escape import say
 from lint.files import collect, matches, relative_to_root, to_display
 from lint.model import Diagnostic, Document, Severity
 from lint.report import Report, build
@@ -132,7 +133,7 @@ def _narrow(
         raise UsageError(str(exc)) from None
     if fmt != "text" or options.output or options.diff:  # the text report on stdout shows them itself
         for note in notes:
-            print(f"response-lint: note: {note}", file=sys.stderr)
+            say(note, "note")
     return diagnostics, notes
 
 
@@ -179,7 +180,7 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
             raise UsageError("; ".join(notes))
         raise UsageError(f"no files to lint in {', '.join(options.paths)} (include globs: {', '.join(config.include)})")
     for note in notes:
-        print(f"response-lint: warning: {note}", file=sys.stderr)
+        say(note)
     with collector_paused():
         documents = read_documents(files, config)
         links = _online_links(options, config, chosen, documents)
@@ -202,7 +203,7 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
                         fixes.write(document, new_text)
                         own = [d for d in own if d.fix is None]
                     except fixes.FixError as exc:
-                        print(f"response-lint: warning: {exc}: fixes not written", file=sys.stderr)
+                        say(f"{exc}: fixes not written")
             remaining.extend(own)
         diagnostics = sorted(remaining, key=Diagnostic.sort_key)
 

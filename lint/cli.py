@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from lint import __version__
+from lint.escape import say
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -245,7 +246,7 @@ def _outline(args: argparse.Namespace) -> int:
     config = for_paths(args.files, args.config)
     missing = [f for f in args.files if not _exists(f)]
     if missing:
-        print(f"response-lint: error: {missing[0]}: no such file", file=sys.stderr)
+        say(f"{missing[0]}: no such file", "error")
         return EXIT_ERROR
     documents = read_documents(args.files, config)
     data = [outline(d) for d in documents]
@@ -316,7 +317,7 @@ def _rule(args: argparse.Namespace) -> int:
 
         close = difflib.get_close_matches(args.name, list(rules), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else "; see 'response-lint rules'"
-        print(f"response-lint: error: no rule named {args.name!r}{hint}", file=sys.stderr)
+        say(f"no rule named {args.name!r}{hint}", "error")
         return EXIT_ERROR
     sys.stdout.write(explain(rules[args.name]))
     return EXIT_OK
@@ -338,7 +339,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return commands[args.command](args)
     except (ConfigError, UsageError) as exc:
-        print(f"response-lint: error: {exc}", file=sys.stderr)
+        say(str(exc), "error")
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("response-lint: interrupted", file=sys.stderr)
@@ -348,8 +349,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if getattr(args, "debug", False):
             raise
-        print(
-            f"response-lint: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
-            file=sys.stderr,
-        )
+        say(f"{type(exc).__name__}: {exc} (run with --debug for details)", "internal error")
         return EXIT_ERROR
