@@ -86,7 +86,7 @@ def test_hostile_names_in_every_format(tmp_path):
     # every finding names its file, escaped the same way in the line formats
     assert "evil\\n::error file=x::pwned\\x1b[31m\\u202e\\x9b\\x07.md:7:1" in outputs["concise"]
     assert "bad\\xff.md:7:1" in outputs["text"]
-    assert "[evil\\x01\\x1b[2J\\x85\\u202erule]" in outputs["concise"]
+    assert "[evil\\x01\\x1b[2J\\x85\\u202erule]\n" in outputs["concise"]
     # the structured formats are valid for their consumers
     validate_sarif(outputs["sarif"])
     validate_gitlab(outputs["gitlab"])

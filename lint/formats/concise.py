@@ -1,6 +1,8 @@
-"""``concise``: one line per finding, ``path:line:col: severity [rule] message``.
+"""``concise``: one line per finding, ``path:line:col: severity: message [rule]``.
 
-Made for editors' problem matchers and grep; no summary, no source excerpt.
+The gcc-style layout editors' problem matchers expect: VS Code's ``$gcc`` matcher
+reads every error and warning line as it is, and ``editors/problem-matcher.json``
+reads all three severities and the rule. No summary, no source excerpt.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ def line(item: Item) -> str:
     d = item.diagnostic
     loc = item.location
     where = f"{for_terminal(d.path)}:{loc.line}:{loc.column}"
-    return f"{where}: {d.severity} [{for_terminal(d.rule)}] {for_terminal(d.message)}"
+    return f"{where}: {d.severity}: {for_terminal(d.message)} [{for_terminal(d.rule)}]"
 
 
 def render(report: Report, out: TextIO, settings: Settings) -> None:
