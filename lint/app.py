@@ -189,16 +189,6 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     chosen = engine.select_rules(
         rules, select, [*config.extend_select, *options.extend_select], [*config.ignore, *options.ignore]
     )
-<<<<<<< HEAD
-    files, missing = collect(options.paths, config.include, config.exclude, config.respect_gitignore)
-    notes = [f"{to_display(m)}: no such file or folder" for m in missing]
-    if not files:
-        if missing:
-            raise UsageError("; ".join(notes))
-        raise UsageError(f"no files to lint in {', '.join(options.paths)} (include globs: {', '.join(config.include)})")
-    for note in notes:
-        say(note)
-=======
     files: list[str] = []
     if not from_stdin:
         files, missing = collect(options.paths, config.include, config.exclude, config.respect_gitignore)
@@ -210,8 +200,7 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
                 f"no files to lint in {', '.join(options.paths)} (include globs: {', '.join(config.include)})"
             )
         for note in notes:
-            print(f"response-lint: warning: {note}", file=sys.stderr)
->>>>>>> main
+            say(note)
     with collector_paused():
         if from_stdin:
             documents = [stdin.read(options.stdin or sys.stdin.buffer, options.stdin_filename, config)]
