@@ -10,9 +10,9 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
-from lint import __version__, engine, outputs, source
+from lint import __version__, engine, outputs, source, stdin
 from lint.collector import collector_paused
 from lint.config import Config, ConfigError, for_paths
 from lint.errors import UsageError
@@ -43,6 +43,8 @@ class CheckOptions:
     baseline: str | None = None  # report only findings this baseline file does not hold
     write_baseline: str | None = None  # record today's findings in this file
     changed_since: str | None = None  # report only findings on what changed since this git revision
+    stdin_filename: str | None = None  # ``check -``: the name of the text on standard input
+    stdin: BinaryIO | None = None  # ``check -`` reads this instead of sys.stdin (tests, the editor server)
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -158,12 +160,26 @@ def _online_links(
     return check_all([link.target for document in documents for link in document.links if link.target], settings)
 
 
+def _from_stdin(options: CheckOptions) -> bool:
+    """``check -``: lint standard input (never written back: ``--fix`` is refused, ``--diff`` works)."""
+    if stdin.STDIN not in options.paths:
+        if options.stdin_filename:
+            raise UsageError("--stdin-filename names standard input: give '-' as the path")
+        return False
+    if len(options.paths) > 1:
+        raise UsageError("'-' (standard input) cannot be combined with other paths")
+    if options.fix:
+        raise UsageError("--fix cannot write back to standard input; use --diff to see the fixes")
+    return True
+
+
 def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     """Run a whole check; writes the report to ``options.output`` or ``stdout``."""
     from lint.formats import FORMATS, Settings, get
 
     stdout = stdout or sys.stdout
-    config = for_paths(options.paths, options.config)
+    from_stdin = _from_stdin(options)
+    config = for_paths([stdin.config_anchor(options.stdin_filename)] if from_stdin else options.paths, options.config)
     fmt = _choose_format(options, config)
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r} (expected one of {', '.join(sorted(FORMATS))})")
@@ -174,16 +190,23 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     chosen = engine.select_rules(
         rules, select, [*config.extend_select, *options.extend_select], [*config.ignore, *options.ignore]
     )
-    files, missing = collect(options.paths, config.include, config.exclude, config.respect_gitignore)
-    notes = [f"{to_display(m)}: no such file or folder" for m in missing]
-    if not files:
-        if missing:
-            raise UsageError("; ".join(notes))
-        raise UsageError(f"no files to lint in {', '.join(options.paths)} (include globs: {', '.join(config.include)})")
-    for note in notes:
-        print(f"response-lint: warning: {note}", file=sys.stderr)
+    files: list[str] = []
+    if not from_stdin:
+        files, missing = collect(options.paths, config.include, config.exclude, config.respect_gitignore)
+        notes = [f"{to_display(m)}: no such file or folder" for m in missing]
+        if not files:
+            if missing:
+                raise UsageError("; ".join(notes))
+            raise UsageError(
+                f"no files to lint in {', '.join(options.paths)} (include globs: {', '.join(config.include)})"
+            )
+        for note in notes:
+            print(f"response-lint: warning: {note}", file=sys.stderr)
     with collector_paused():
-        documents = read_documents(files, config)
+        if from_stdin:
+            documents = [stdin.read(options.stdin or sys.stdin.buffer, options.stdin_filename, config)]
+        else:
+            documents = read_documents(files, config)
         links = _online_links(options, config, chosen, documents)
         diagnostics = engine.run(documents, chosen, config, links)
     by_path = {d.path: d for d in documents}
