@@ -19,16 +19,13 @@ from pathlib import Path
 
 from lint import __version__
 from lint.atomic import write_atomic
+from lint.errors import BaselineError
 from lint.escape import json_text
 from lint.files import relative_to_root
 from lint.fingerprints import fingerprints
 from lint.model import Diagnostic, Document
 
 VERSION = 1
-
-
-class BaselineError(Exception):
-    """A baseline file that cannot be read or written; the message names the file."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -325,11 +325,10 @@ def _rule(args: argparse.Namespace) -> int:
 
     rules = engine.available_rules(for_paths(["."], args.config))
     if args.name not in rules:
-        import difflib
+        from lint.suggest import hint
 
-        close = difflib.get_close_matches(args.name, list(rules), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else "; see 'response-lint rules'"
-        say(f"no rule named {args.name!r}{hint}", "error")
+        suggestion = hint(args.name, rules) or "; see 'response-lint rules'"
+        say(f"no rule named {args.name!r}{suggestion}", "error")
         return EXIT_ERROR
     sys.stdout.write(explain(rules[args.name]))
     return EXIT_OK
@@ -345,12 +344,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_ERROR
     commands = {"check": _check, "outline": _outline, "rules": _rules, "rule": _rule}
-    from lint.app import UsageError
-    from lint.config import ConfigError
+    from lint.errors import LintError
 
     try:
         return commands[args.command](args)
-    except (ConfigError, UsageError) as exc:
+    except LintError as exc:
         say(str(exc), "error")
         return EXIT_ERROR
     except KeyboardInterrupt:

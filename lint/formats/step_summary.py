@@ -1,12 +1,13 @@
 """The Markdown job summary for GitHub Actions (appended to ``$GITHUB_STEP_SUMMARY``).
 
 It counts findings per rule, then shows for each document with entries a table of
-entries × phases, each cell one status: ``present``, ``placeholder`` (a ``placeholder``
-finding in that phase), ``copied`` (a ``year-copy`` finding), or ``missing`` (the entry
-lacks the phase, or a ``missing-phase`` finding names it). Entries are the document's;
-an entry that only a ``missing-entry`` finding names gets a row of ``missing`` cells.
-It reads the report only: the documents' entries and phases and the findings' rule,
-entry and phase.
+entries × phases, each cell one status: ``present``, ``placeholder`` (a finding in that
+phase of a rule whose check kind's ``summary_role`` is ``placeholder``), ``copied``
+(role ``copied``), or ``missing`` (the entry lacks the phase, or a finding of role
+``missing-phase`` names it). Entries are the document's; an entry that only a finding
+of role ``missing-entry`` names gets a row of ``missing`` cells. It reads the report
+only: the documents' entries and phases, the findings' rule, entry and phase, and the
+rules' roles (:attr:`lint.report.RuleInfo.summary_role`); it never names a rule.
 """
 
 from __future__ import annotations
@@ -20,11 +21,6 @@ from lint.escape import for_terminal
 from lint.formats import Settings
 from lint.model import Document, Phase
 from lint.report import Report
-
-PLACEHOLDER_RULES = frozenset({"placeholder"})
-COPY_RULES = frozenset({"year-copy"})
-MISSING_PHASE_RULES = frozenset({"missing-phase"})
-MISSING_ENTRY_RULES = frozenset({"missing-entry"})
 
 MARK = {"present": "✅ present", "placeholder": "⚠️ placeholder", "copied": "📋 copied", "missing": "❌ missing"}
 # GitHub shows at most 1 MiB of summary per step; stay well below it.
@@ -54,21 +50,25 @@ def entry_table(document: Document, report: Report) -> list[str]:
     flags: dict[tuple[str, str], set[str]] = defaultdict(set)
     missing_entries: list[str] = []
     extra_phases: set[str] = set()
+    roles = {name: info.summary_role for name, info in report.rules.items() if info.summary_role}
     for item in report.items:
         d = item.diagnostic
         if d.path != document.path or d.entry is None:
             continue
-        if d.rule in MISSING_ENTRY_RULES:
+        role = roles.get(d.rule)
+        if role is None:
+            continue
+        if role == "missing-entry":
             if d.entry not in missing_entries:
                 missing_entries.append(d.entry)
             continue
         if d.phase is None:
             continue
-        if d.rule in PLACEHOLDER_RULES:
+        if role == "placeholder":
             flags[d.entry, d.phase].add("placeholder")
-        elif d.rule in COPY_RULES:
+        elif role == "copied":
             flags[d.entry, d.phase].add("copied")
-        elif d.rule in MISSING_PHASE_RULES:
+        elif role == "missing-phase":
             flags[d.entry, d.phase].add("missing")
             extra_phases.add(d.phase)
     names = [entry.name for entry in document.entries]
