@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO
 from lint import __version__, engine, outputs, source, stdin
 from lint.collector import collector_paused
 from lint.config import Config, ConfigError, for_paths
+from lint.errors import UsageError
+from lint.escape import say
 from lint.files import collect, matches, relative_to_root, to_display
 from lint.model import Diagnostic, Document, Severity
 from lint.report import Report, build
@@ -22,10 +24,6 @@ from lint.report import Report, build
 if TYPE_CHECKING:
     from lint.links.results import LinkResults
     from lint.rules import Rule
-
-
-class UsageError(Exception):
-    """Bad arguments or nothing to lint: exit 2 with this message."""
 
 
 @dataclass
@@ -106,7 +104,7 @@ def _narrow(
     diagnostics: list[Diagnostic],
     documents: dict[str, Document],
     config: Config,
-    rule_names: set[str],
+    chosen: Sequence[Rule],
 ) -> tuple[list[Diagnostic], list[str]]:
     """``--write-baseline``, ``--baseline`` and ``--changed-since``: the findings this run reports."""
     notes: list[str] = []
@@ -114,27 +112,32 @@ def _narrow(
         return diagnostics, notes
     from lint import baseline, changed
 
-    try:
-        if options.write_baseline:
-            count = baseline.write(options.write_baseline, diagnostics, documents, config.root)
-            notes.append(
-                f"baseline {options.write_baseline}: wrote {count} finding{'' if count == 1 else 's'}; "
-                f"from now on, --baseline {options.write_baseline} reports only new ones"
-            )
-            diagnostics = []
-        elif options.baseline:
-            result = baseline.apply(
-                baseline.load(options.baseline), diagnostics, documents, config.root, rule_names, options.baseline
-            )
-            diagnostics = result.new
-            notes.append(result.note)
-        if options.changed_since:
-            diagnostics = changed.narrow(diagnostics, documents, options.changed_since)
-    except (baseline.BaselineError, changed.ChangedError) as exc:
-        raise UsageError(str(exc)) from None
+    if options.write_baseline:
+        count = baseline.write(options.write_baseline, diagnostics, documents, config.root)
+        notes.append(
+            f"baseline {options.write_baseline}: wrote {count} finding{'' if count == 1 else 's'}; "
+            f"from now on, --baseline {options.write_baseline} reports only new ones"
+        )
+        diagnostics = []
+    elif options.baseline:
+        result = baseline.apply(
+            baseline.load(options.baseline),
+            diagnostics,
+            documents,
+            config.root,
+            {rule.name for rule in chosen},
+            options.baseline,
+        )
+        diagnostics = result.new
+        notes.append(result.note)
+    if options.changed_since:
+        from lint import checks
+
+        whole = {rule.name for rule in chosen if checks.load(rule.check).whole_document}
+        diagnostics = changed.narrow(diagnostics, documents, options.changed_since, whole)
     if fmt != "text" or options.output or options.diff:  # the text report on stdout shows them itself
         for note in notes:
-            print(f"response-lint: note: {note}", file=sys.stderr)
+            say(note, "note")
     return diagnostics, notes
 
 
@@ -146,7 +149,7 @@ def _online_links(
         return None
     from lint import checks
 
-    if not any(getattr(checks.load(rule.check), "NEEDS_LINKS", False) for rule in chosen):
+    if not any(checks.load(rule.check).needs_links for rule in chosen):
         return None
     from lint.links import check_all
     from lint.links.settings import merge
@@ -199,7 +202,7 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
                 f"no files to lint in {', '.join(options.paths)} (include globs: {', '.join(config.include)})"
             )
         for note in notes:
-            print(f"response-lint: warning: {note}", file=sys.stderr)
+            say(note)
     with collector_paused():
         if from_stdin:
             documents = [stdin.read(options.stdin or sys.stdin.buffer, options.stdin_filename, config)]
@@ -208,7 +211,7 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
         links = _online_links(options, config, chosen, documents)
         diagnostics = engine.run(documents, chosen, config, links)
     by_path = {d.path: d for d in documents}
-    diagnostics, run_notes = _narrow(options, fmt, diagnostics, by_path, config, {r.name for r in chosen})
+    diagnostics, run_notes = _narrow(options, fmt, diagnostics, by_path, config, chosen)
 
     if options.fix or options.diff:
         from lint import fixes
@@ -225,7 +228,7 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
                         fixes.write(document, new_text)
                         own = [d for d in own if d.fix is None]
                     except fixes.FixError as exc:
-                        print(f"response-lint: warning: {exc}: fixes not written", file=sys.stderr)
+                        say(f"{exc}: fixes not written")
             remaining.extend(own)
         diagnostics = sorted(remaining, key=Diagnostic.sort_key)
 
