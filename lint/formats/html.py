@@ -10,11 +10,11 @@ Reads the report only; cell states come from :mod:`lint.formats.status`.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from html import escape
 from importlib import resources
 from typing import TextIO
 
 from lint.formats import Settings, html_text, status
+from lint.formats.html_text import escape
 from lint.report import Item, Report
 
 _SEVERITIES = ("error", "warning", "info")
@@ -117,7 +117,7 @@ def _status_table(table: status.Table, doc_id: str, ids: dict[int, str], title: 
         rows.append(f'<tr><th scope="row">{escape(row.entry)}{note}</th>{"".join(cells)}</tr>')
     return (
         f'<div class="scroll"><table class="status" id="{doc_id}-status"><caption>Entries and phases of '
-        f"{escape(title)}</caption><thead><tr><th scope=\"col\">entry</th>{head}</tr></thead>"
+        f'{escape(title)}</caption><thead><tr><th scope="col">entry</th>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 
@@ -147,12 +147,12 @@ def render(report: Report, out: TextIO, settings: Settings) -> None:
     parts = [
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
         f"<title>response-lint report: {escape(headline)}</title><style>{_asset('report.css')}</style></head><body>",
         '<a class="skip" href="#main">Skip to the documents</a>',
         f'<header><h1>response-lint report</h1><p class="headline">{escape(headline)}'
-        f'{" · response-lint " + escape(settings.tool_version) if settings.tool_version else ""}</p></header>',
+        f"{' · response-lint ' + escape(settings.tool_version) if settings.tool_version else ''}</p></header>",
         '<div class="layout">',
         _filters(report) if report.items else "",
         '<main id="main" tabindex="-1">',

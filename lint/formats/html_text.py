@@ -5,10 +5,11 @@ for copies the two texts side by side with their shared words marked.
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 from collections.abc import Mapping
-from html import escape
 
+from lint.escape import for_xml
 from lint.formats import wordmark
 from lint.model import Document, Severity
 from lint.report import Item, Report
@@ -16,12 +17,13 @@ from lint.report import Item, Report
 Ids = Mapping[int, str]  # id(item) -> the finding's element id
 
 
+def escape(text: str, quote: bool = True) -> str:
+    """Untrusted text (file names, entry names, messages, the documents) as HTML text or attribute."""
+    return html.escape(for_xml(text), quote=quote)
+
+
 def line_id(doc_id: str, line: int) -> str:
     return f"{doc_id}-L{line}"
-
-
-def _attr(text: str) -> str:
-    return escape(text, quote=True)
 
 
 def _segments(text: str, marks: list[tuple[int, int, str, Severity]]) -> str:
@@ -34,7 +36,7 @@ def _segments(text: str, marks: list[tuple[int, int, str, Severity]]) -> str:
     for start, end, fid, severity in marks:
         if start == end:
             points[start].append((fid, severity))
-    for left, right in zip(cuts, cuts[1:] + [len(text)], strict=False):
+    for left, right in zip(cuts, [*cuts[1:], len(text)], strict=False):
         if points.get(left):
             fids = " ".join(f for f, _ in points[left])
             worst = max(s for _, s in points[left])
@@ -69,9 +71,7 @@ def _copy_pair(item: Item, report: Report, document: Document, copied: bool) -> 
     here = item.diagnostic.phase or f"line {item.location.line}"
 
     def side(pieces: list[wordmark.Piece]) -> str:
-        return "".join(
-            f'<mark class="shared">{escape(p.text)}</mark>' if p.shared else escape(p.text) for p in pieces
-        )
+        return "".join(f'<mark class="shared">{escape(p.text)}</mark>' if p.shared else escape(p.text) for p in pieces)
 
     shared = sum(1 for p in left if p.shared)
     return (
@@ -96,7 +96,7 @@ def _note(item: Item, fid: str, report: Report, document: Document, doc_ids: Map
     fix = f'<p class="fix">Fix: {escape(d.fix.description)}</p>' if d.fix is not None else ""
     return (
         f'<li class="finding sev-{d.severity}" id="{fid}" tabindex="-1" '
-        f'data-rule="{_attr(d.rule)}" data-severity="{d.severity}">'
+        f'data-rule="{escape(d.rule)}" data-severity="{d.severity}">'
         f'<span class="sev">{d.severity}</span> <code class="rule">{escape(d.rule)}</code> '
         f'<span class="msg">{escape(d.message)}</span> '
         f'<span class="at">line {loc.line}, column {loc.column}{" · " + where if where else ""}</span>'
@@ -134,7 +134,7 @@ def render(
             if end < start or (end == start and line != loc.line):
                 continue
             marks[line].append((start, end, fid, d.severity))
-    out = [f'<ol class="text" aria-label="text of {_attr(document.path)}">']
+    out = [f'<ol class="text" aria-label="text of {escape(document.path)}">']
     if document.text:
         for line in range(1, index.line_count + 1):
             text = index.line_text(line)

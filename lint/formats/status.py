@@ -37,9 +37,9 @@ LABEL = {
 SYMBOL = {
     "present": "✓",
     "placeholder": "⚠",
-    "copied": "⧉",
+    "copied": "↺",
     "missing": "✗",
-    "broken-link": "⛓",
+    "broken-link": "⊘",
     "hard-to-read": "≋",
 }
 
