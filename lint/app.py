@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
@@ -18,6 +19,7 @@ from lint.config import Config, ConfigError, for_paths
 from lint.files import collect, matches, relative_to_root, to_display
 from lint.model import Diagnostic, Document, Severity
 from lint.report import Report, build
+from lint.timings import Timings
 
 if TYPE_CHECKING:
     from lint.links.results import LinkResults
@@ -46,6 +48,7 @@ class CheckOptions:
     baseline: str | None = None  # report only findings this baseline file does not hold
     write_baseline: str | None = None  # record today's findings in this file
     changed_since: str | None = None  # report only findings on what changed since this git revision
+    timings: bool = False  # --timings: time per stage and per rule, on stderr after the report
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -172,7 +175,11 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     chosen = engine.select_rules(
         rules, select, [*config.extend_select, *options.extend_select], [*config.ignore, *options.ignore]
     )
+    timings = Timings() if options.timings else None
+    started = time.perf_counter()
     files, missing = collect(options.paths, config.include, config.exclude, config.respect_gitignore)
+    if timings is not None:
+        timings.add_stage("discover", time.perf_counter() - started)
     notes = [f"{to_display(m)}: no such file or folder" for m in missing]
     if not files:
         if missing:
@@ -181,9 +188,13 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     for note in notes:
         print(f"response-lint: warning: {note}", file=sys.stderr)
     with collector_paused():
+        started = time.perf_counter()
         documents = read_documents(files, config)
+        if timings is not None:
+            timings.add_stage("read", time.perf_counter() - started)
         links = _online_links(options, config, chosen, documents)
-        diagnostics = engine.run(documents, chosen, config, links)
+        diagnostics = engine.run(documents, chosen, config, links, timings)
+    started = time.perf_counter()
     by_path = {d.path: d for d in documents}
     diagnostics, run_notes = _narrow(options, fmt, diagnostics, by_path, config, {r.name for r in chosen})
 
@@ -221,6 +232,9 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
             report, settings_stream, Settings(color=_use_color(options, settings_stream), tool_version=__version__)
         )
     outputs.write_extra(options.also_write, report)
+    if timings is not None:
+        timings.add_stage("report", time.perf_counter() - started)
+        timings.render(sys.stderr)
     return Outcome(report, exit_code(diagnostics, fail_on), config)
 
 

@@ -162,6 +162,7 @@ def _parser() -> argparse.ArgumentParser:
         "--no-color", dest="color", action="store_const", const=False, help="never colour the output (as NO_COLOR does)"
     )
     check.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    _speed_options(check)
 
     outline = sub.add_parser(
         "outline", formatter_class=_HelpFormatter, help="print the parsed structure of files as JSON"
@@ -182,6 +183,14 @@ def _parser() -> argparse.ArgumentParser:
     rule.add_argument("name")
     rule.add_argument("--config", metavar="FILE")
     return parser
+
+
+def _speed_options(check: argparse.ArgumentParser) -> None:
+    """``check``'s options for speed: timings, worker processes, the result cache, shards."""
+    speed = check.add_argument_group("speed (see docs/architecture.md)")
+    speed.add_argument(
+        "--timings", action="store_true", help="after the report, print the time of each stage and rule to stderr"
+    )
 
 
 def _format_file(value: str) -> tuple[str, str]:
@@ -214,6 +223,7 @@ def _check(args: argparse.Namespace) -> int:
         also_write=[_format_file(value) for value in args.also_write],
     )
     options.links = args.links
+    options.timings = args.timings
     options.extra["link-check"] = _link_overrides(args)
     outcome = check(options)
     return outcome.exit_code
