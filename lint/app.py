@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, TextIO
 from lint import __version__, engine, outputs, source
 from lint.collector import collector_paused
 from lint.config import Config, ConfigError, for_paths
-from lint.files import collect, matches, relative_to_root, to_display
+from lint.files import collect, force_excluded, matches, relative_to_root, to_display
+from lint.formats import FORMATS, Settings, get
 from lint.model import Diagnostic, Document, Severity
 from lint.report import Report, build
 
@@ -47,6 +48,12 @@ class CheckOptions:
     write_baseline: str | None = None  # record today's findings in this file
     changed_since: str | None = None  # report only findings on what changed since this git revision
     extra: dict[str, object] = field(default_factory=dict)
+    # what a run shows (issue 15); None: the config's value
+    min_severity: str | None = None  # hide findings below this severity
+    statistics: bool = False  # counts per rule instead of the findings
+    quiet: bool = False  # the summary only
+    show_source: bool | None = None  # source lines under the findings (text)
+    force_exclude: bool | None = None  # exclude applies to files named on the command line
 
 
 @dataclass
@@ -127,13 +134,27 @@ def _narrow(
             diagnostics = result.new
             notes.append(result.note)
         if options.changed_since:
+            before = len(diagnostics)
             diagnostics = changed.narrow(diagnostics, documents, options.changed_since)
+            hidden = before - len(diagnostics)
+            notes.append(
+                f"changed-since {options.changed_since}: {hidden} finding{'' if hidden == 1 else 's'} "
+                "on unchanged lines not shown"
+            )
     except (baseline.BaselineError, changed.ChangedError) as exc:
         raise UsageError(str(exc)) from None
-    if fmt != "text" or options.output or options.diff:  # the text report on stdout shows them itself
-        for note in notes:
-            print(f"response-lint: note: {note}", file=sys.stderr)
+    _announce(notes, fmt, options)
     return diagnostics, notes
+
+
+def _announce(notes: Sequence[str], fmt: str, options: CheckOptions) -> None:
+    """Notes go on stderr unless the text report on stdout shows them itself."""
+    if fmt in ("text", "concise") and not options.output and not options.diff and not options.statistics:
+        return
+    if options.quiet and not options.fix:
+        return
+    for note in notes:
+        print(f"response-lint: note: {note}", file=sys.stderr)
 
 
 def _online_links(
@@ -156,9 +177,20 @@ def _online_links(
     return check_all([link.target for document in documents for link in document.links if link.target], settings)
 
 
+def _render(fmt: str, report: Report, out: TextIO, settings: Settings, options: CheckOptions) -> None:
+    """The report in ``fmt``; or, with ``--statistics``, counts per rule; with ``--quiet``, the summary only."""
+    from lint import view
+
+    if options.statistics:
+        view.statistics(report, out, as_json=fmt == "json")
+    elif options.quiet and fmt in ("text", "concise"):
+        view.quiet(report, out)
+    else:
+        get(fmt).render(report, out, settings._replace(width=view.width(out)))
+
+
 def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     """Run a whole check; writes the report to ``options.output`` or ``stdout``."""
-    from lint.formats import FORMATS, Settings, get
 
     stdout = stdout or sys.stdout
     config = for_paths(options.paths, options.config)
@@ -173,11 +205,19 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
         rules, select, [*config.extend_select, *options.extend_select], [*config.ignore, *options.ignore]
     )
     files, missing = collect(options.paths, config.include, config.exclude, config.respect_gitignore)
+    force = options.force_exclude if options.force_exclude is not None else config.force_exclude
+    given = {os.path.normpath(p) for p in options.paths}
+    kept = [
+        f
+        for f in files
+        if not (force and os.path.normpath(f) in given and force_excluded(f, config.exclude, config.root))
+    ]
     notes = [f"{to_display(m)}: no such file or folder" for m in missing]
     if not files:
         if missing:
             raise UsageError("; ".join(notes))
         raise UsageError(f"no files to lint in {', '.join(options.paths)} (include globs: {', '.join(config.include)})")
+    files = kept  # all force-excluded (pre-commit passed only excluded files): an empty, clean run
     for note in notes:
         print(f"response-lint: warning: {note}", file=sys.stderr)
     with collector_paused():
@@ -186,41 +226,35 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
         diagnostics = engine.run(documents, chosen, config, links)
     by_path = {d.path: d for d in documents}
     diagnostics, run_notes = _narrow(options, fmt, diagnostics, by_path, config, {r.name for r in chosen})
+    min_severity = options.min_severity or config.min_severity
+    diagnostics = [d for d in diagnostics if d.severity >= Severity.parse(min_severity)]
 
     if options.fix or options.diff:
         from lint import fixes
 
-        remaining: list[Diagnostic] = []
-        for document in documents:
-            own = [d for d in diagnostics if d.path == document.path]
-            new_text, applied = fixes.fixed_text(document, own)
-            if applied and new_text != document.text:
-                if options.diff:
-                    stdout.write(fixes.unified_diff(document, new_text))
-                if options.fix:
-                    try:
-                        fixes.write(document, new_text)
-                        own = [d for d in own if d.fix is None]
-                    except fixes.FixError as exc:
-                        print(f"response-lint: warning: {exc}: fixes not written", file=sys.stderr)
-            remaining.extend(own)
-        diagnostics = sorted(remaining, key=Diagnostic.sort_key)
+        fixed = fixes.fix_all(documents, diagnostics, write_files=not options.diff)
+        stdout.write(fixed.diff)
+        diagnostics = fixed.remaining
+        run_notes.append(fixed.note(would=options.diff))
+        _announce(run_notes[-1:], fmt, options)
 
     report = build(diagnostics, by_path, len(documents), run_notes)
     report.rules = outputs.rule_info(chosen)
-    settings_stream: TextIO
+    settings = Settings(
+        color=False,
+        tool_version=__version__,
+        show_source=options.show_source if options.show_source is not None else config.show_source,
+        fail_on=fail_on,
+    )
     if options.output:
         out_dir = os.path.dirname(os.path.abspath(options.output))
         if not os.path.isdir(out_dir):
             raise UsageError(f"--output: folder {out_dir} does not exist")
         with open(options.output, "w", encoding="utf-8", newline="\n") as handle:
-            get(fmt).render(report, handle, Settings(color=False, tool_version=__version__))
+            _render(fmt, report, handle, settings, options)
     elif not options.diff:
-        settings_stream = stdout
-        get(fmt).render(
-            report, settings_stream, Settings(color=_use_color(options, settings_stream), tool_version=__version__)
-        )
-    outputs.write_extra(options.also_write, report)
+        _render(fmt, report, stdout, settings._replace(color=_use_color(options, stdout)), options)
+    outputs.write_extra(options.also_write, report, settings)
     return Outcome(report, exit_code(diagnostics, fail_on), config)
 
 
