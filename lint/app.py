@@ -10,9 +10,9 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
-from lint import __version__, engine, outputs, source
+from lint import __version__, engine, outputs, source, stdin
 from lint.collector import collector_paused
 from lint.config import Config, ConfigError, for_paths
 from lint.files import collect, force_excluded, matches, relative_to_root, to_display
@@ -47,6 +47,8 @@ class CheckOptions:
     baseline: str | None = None  # report only findings this baseline file does not hold
     write_baseline: str | None = None  # record today's findings in this file
     changed_since: str | None = None  # report only findings on what changed since this git revision
+    stdin_filename: str | None = None  # ``check -``: the name of the text on standard input
+    stdin: BinaryIO | None = None  # ``check -`` reads this instead of sys.stdin (tests, the editor server)
     extra: dict[str, object] = field(default_factory=dict)
     # what a run shows (issue 15); None: the config's value
     min_severity: str | None = None  # hide findings below this severity
@@ -149,7 +151,7 @@ def _narrow(
 
 def _announce(notes: Sequence[str], fmt: str, options: CheckOptions) -> None:
     """Notes go on stderr unless the text report on stdout shows them itself."""
-    if fmt in ("text", "concise") and not options.output and not options.diff and not options.statistics:
+    if fmt == "text" and not options.output and not options.diff and not options.statistics:
         return
     if options.quiet and not options.fix:
         return
@@ -189,11 +191,24 @@ def _render(fmt: str, report: Report, out: TextIO, settings: Settings, options: 
         get(fmt).render(report, out, settings._replace(width=view.width(out)))
 
 
+def _from_stdin(options: CheckOptions) -> bool:
+    """``check -``: lint standard input (never written back: ``--fix`` is refused, ``--diff`` works)."""
+    if stdin.STDIN not in options.paths:
+        if options.stdin_filename:
+            raise UsageError("--stdin-filename names standard input: give '-' as the path")
+        return False
+    if len(options.paths) > 1:
+        raise UsageError("'-' (standard input) cannot be combined with other paths")
+    if options.fix:
+        raise UsageError("--fix cannot write back to standard input; use --diff to see the fixes")
+    return True
+
+
 def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     """Run a whole check; writes the report to ``options.output`` or ``stdout``."""
-
     stdout = stdout or sys.stdout
-    config = for_paths(options.paths, options.config)
+    from_stdin = _from_stdin(options)
+    config = for_paths([stdin.config_anchor(options.stdin_filename)] if from_stdin else options.paths, options.config)
     fmt = _choose_format(options, config)
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r} (expected one of {', '.join(sorted(FORMATS))})")
@@ -204,24 +219,31 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     chosen = engine.select_rules(
         rules, select, [*config.extend_select, *options.extend_select], [*config.ignore, *options.ignore]
     )
-    files, missing = collect(options.paths, config.include, config.exclude, config.respect_gitignore)
-    force = options.force_exclude if options.force_exclude is not None else config.force_exclude
-    given = {os.path.normpath(p) for p in options.paths}
-    kept = [
-        f
-        for f in files
-        if not (force and os.path.normpath(f) in given and force_excluded(f, config.exclude, config.root))
-    ]
-    notes = [f"{to_display(m)}: no such file or folder" for m in missing]
-    if not files:
-        if missing:
-            raise UsageError("; ".join(notes))
-        raise UsageError(f"no files to lint in {', '.join(options.paths)} (include globs: {', '.join(config.include)})")
-    files = kept  # all force-excluded (pre-commit passed only excluded files): an empty, clean run
-    for note in notes:
-        print(f"response-lint: warning: {note}", file=sys.stderr)
+    files: list[str] = []
+    if not from_stdin:
+        files, missing = collect(options.paths, config.include, config.exclude, config.respect_gitignore)
+        force = options.force_exclude if options.force_exclude is not None else config.force_exclude
+        given = {os.path.normpath(p) for p in options.paths}
+        kept = [
+            f
+            for f in files
+            if not (force and os.path.normpath(f) in given and force_excluded(f, config.exclude, config.root))
+        ]
+        notes = [f"{to_display(m)}: no such file or folder" for m in missing]
+        if not files:
+            if missing:
+                raise UsageError("; ".join(notes))
+            raise UsageError(
+                f"no files to lint in {', '.join(options.paths)} (include globs: {', '.join(config.include)})"
+            )
+        files = kept  # all force-excluded (pre-commit passed only excluded files): an empty, clean run
+        for note in notes:
+            print(f"response-lint: warning: {note}", file=sys.stderr)
     with collector_paused():
-        documents = read_documents(files, config)
+        if from_stdin:
+            documents = [stdin.read(options.stdin or sys.stdin.buffer, options.stdin_filename, config)]
+        else:
+            documents = read_documents(files, config)
         links = _online_links(options, config, chosen, documents)
         diagnostics = engine.run(documents, chosen, config, links)
     by_path = {d.path: d for d in documents}

@@ -57,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
         nargs="*",
         default=["."],
         metavar="PATH",
-        help="files or folders (folders are walked by the include globs)",
+        help="files or folders (folders are walked by the include globs); '-' reads standard input",
     )
     check.add_argument(
         "--format",
@@ -166,6 +166,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     # after the command too; SUPPRESS keeps a --debug given before the command from being reset
     check.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    _editor_arguments(check)
 
     outline = sub.add_parser(
         "outline", formatter_class=_HelpFormatter, help="print the parsed structure of files as JSON"
@@ -186,6 +187,16 @@ def _parser() -> argparse.ArgumentParser:
     rule.add_argument("name")
     rule.add_argument("--config", metavar="FILE")
     return parser
+
+
+def _editor_arguments(check: argparse.ArgumentParser) -> None:
+    """Options for editors and people reading reports: standard input, the terminal summary."""
+    editors = check.add_argument_group("editors and reports")
+    editors.add_argument(
+        "--stdin-filename",
+        metavar="PATH",
+        help="with '-': the path of the text on standard input (for the config, the format and the report)",
+    )
 
 
 def _format_file(value: str) -> tuple[str, str]:
@@ -218,6 +229,7 @@ def _check(args: argparse.Namespace) -> int:
         changed_since=args.changed_since,
         also_write=[_format_file(value) for value in args.also_write],
         **cli_view.options(args),
+        stdin_filename=args.stdin_filename,
     )
     options.links = args.links
     options.extra["link-check"] = _link_overrides(args)
