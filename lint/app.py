@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO
 from lint import __version__, engine, outputs, source, stdin
 from lint.collector import collector_paused
 from lint.config import Config, ConfigError, for_paths
+from lint.errors import UsageError
+from lint.escape import say
 from lint.files import collect, force_excluded, matches, relative_to_root, to_display
 from lint.formats import FORMATS, Settings, get
 from lint.model import Diagnostic, Document, Severity
@@ -23,10 +25,6 @@ from lint.report import Report, build
 if TYPE_CHECKING:
     from lint.links.results import LinkResults
     from lint.rules import Rule
-
-
-class UsageError(Exception):
-    """Bad arguments or nothing to lint: exit 2 with this message."""
 
 
 @dataclass
@@ -113,7 +111,7 @@ def _narrow(
     diagnostics: list[Diagnostic],
     documents: dict[str, Document],
     config: Config,
-    rule_names: set[str],
+    chosen: Sequence[Rule],
 ) -> tuple[list[Diagnostic], list[str]]:
     """``--write-baseline``, ``--baseline`` and ``--changed-since``: the findings this run reports."""
     notes: list[str] = []
@@ -121,30 +119,35 @@ def _narrow(
         return diagnostics, notes
     from lint import baseline, changed
 
-    try:
-        if options.write_baseline:
-            count = baseline.write(options.write_baseline, diagnostics, documents, config.root)
-            notes.append(
-                f"baseline {options.write_baseline}: wrote {count} finding{'' if count == 1 else 's'}; "
-                f"from now on, --baseline {options.write_baseline} reports only new ones"
-            )
-            diagnostics = []
-        elif options.baseline:
-            result = baseline.apply(
-                baseline.load(options.baseline), diagnostics, documents, config.root, rule_names, options.baseline
-            )
-            diagnostics = result.new
-            notes.append(result.note)
-        if options.changed_since:
-            before = len(diagnostics)
-            diagnostics = changed.narrow(diagnostics, documents, options.changed_since)
-            hidden = before - len(diagnostics)
-            notes.append(
-                f"changed-since {options.changed_since}: {hidden} finding{'' if hidden == 1 else 's'} "
-                "on unchanged lines not shown"
-            )
-    except (baseline.BaselineError, changed.ChangedError) as exc:
-        raise UsageError(str(exc)) from None
+    if options.write_baseline:
+        count = baseline.write(options.write_baseline, diagnostics, documents, config.root)
+        notes.append(
+            f"baseline {options.write_baseline}: wrote {count} finding{'' if count == 1 else 's'}; "
+            f"from now on, --baseline {options.write_baseline} reports only new ones"
+        )
+        diagnostics = []
+    elif options.baseline:
+        result = baseline.apply(
+            baseline.load(options.baseline),
+            diagnostics,
+            documents,
+            config.root,
+            {rule.name for rule in chosen},
+            options.baseline,
+        )
+        diagnostics = result.new
+        notes.append(result.note)
+    if options.changed_since:
+        from lint import checks
+
+        whole = {rule.name for rule in chosen if checks.load(rule.check).whole_document}
+        before = len(diagnostics)
+        diagnostics = changed.narrow(diagnostics, documents, options.changed_since, whole)
+        hidden = before - len(diagnostics)
+        notes.append(
+            f"changed-since {options.changed_since}: {hidden} finding{'' if hidden == 1 else 's'} "
+            "on unchanged lines not shown"
+        )
     _announce(notes, fmt, options)
     return diagnostics, notes
 
@@ -156,7 +159,7 @@ def _announce(notes: Sequence[str], fmt: str, options: CheckOptions) -> None:
     if options.quiet and not options.fix:
         return
     for note in notes:
-        print(f"response-lint: note: {note}", file=sys.stderr)
+        say(note, "note")
 
 
 def _online_links(
@@ -167,7 +170,7 @@ def _online_links(
         return None
     from lint import checks
 
-    if not any(getattr(checks.load(rule.check), "NEEDS_LINKS", False) for rule in chosen):
+    if not any(checks.load(rule.check).needs_links for rule in chosen):
         return None
     from lint.links import check_all
     from lint.links.settings import merge
@@ -238,7 +241,7 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
             )
         files = kept  # all force-excluded (pre-commit passed only excluded files): an empty, clean run
         for note in notes:
-            print(f"response-lint: warning: {note}", file=sys.stderr)
+            say(note)
     with collector_paused():
         if from_stdin:
             documents = [stdin.read(options.stdin or sys.stdin.buffer, options.stdin_filename, config)]
@@ -247,7 +250,7 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
         links = _online_links(options, config, chosen, documents)
         diagnostics = engine.run(documents, chosen, config, links)
     by_path = {d.path: d for d in documents}
-    diagnostics, run_notes = _narrow(options, fmt, diagnostics, by_path, config, {r.name for r in chosen})
+    diagnostics, run_notes = _narrow(options, fmt, diagnostics, by_path, config, chosen)
     min_severity = options.min_severity or config.min_severity
     diagnostics = [d for d in diagnostics if d.severity >= Severity.parse(min_severity)]
 

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from lint import __version__
+from lint.escape import say
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -264,10 +265,10 @@ def _outline(args: argparse.Namespace) -> int:
     config = for_paths(args.files, args.config)
     files, missing = collect(args.files, config.include, config.exclude, config.respect_gitignore)
     if missing:
-        print(f"response-lint: error: {missing[0]}: no such file or folder", file=sys.stderr)
+        say(f"{missing[0]}: no such file or folder", "error")
         return EXIT_ERROR
     if not files:
-        print(f"response-lint: error: no files to outline in {', '.join(args.files)}", file=sys.stderr)
+        say(f"no files to outline in {', '.join(args.files)}", "error")
         return EXIT_ERROR
     documents = read_documents(files, config)
     data = [outline(d) for d in documents]
@@ -329,11 +330,10 @@ def _rule(args: argparse.Namespace) -> int:
 
     rules = engine.available_rules(for_paths(["."], args.config))
     if args.name not in rules:
-        import difflib
+        from lint.suggest import hint
 
-        close = difflib.get_close_matches(args.name, list(rules), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else "; see 'response-lint rules'"
-        print(f"response-lint: error: no rule named {args.name!r}{hint}", file=sys.stderr)
+        suggestion = hint(args.name, rules) or "; see 'response-lint rules'"
+        say(f"no rule named {args.name!r}{suggestion}", "error")
         return EXIT_ERROR
     sys.stdout.write(explain(rules[args.name]))
     return EXIT_OK
@@ -349,13 +349,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_ERROR
     commands = {"check": _check, "outline": _outline, "rules": _rules, "rule": _rule}
-    from lint.app import UsageError
-    from lint.config import ConfigError
+    from lint.errors import LintError
 
     try:
         return commands[args.command](args)
-    except (ConfigError, UsageError) as exc:
-        print(f"response-lint: error: {exc}", file=sys.stderr)
+    except LintError as exc:
+        say(str(exc), "error")
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("response-lint: interrupted", file=sys.stderr)
@@ -365,8 +364,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if getattr(args, "debug", False):
             raise
-        print(
-            f"response-lint: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
-            file=sys.stderr,
-        )
+        say(f"{type(exc).__name__}: {exc} (run with --debug for details)", "internal error")
         return EXIT_ERROR

@@ -19,11 +19,8 @@ import tempfile
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from lint.errors import FixError
 from lint.model import Diagnostic, Document, Edit
-
-
-class FixError(Exception):
-    """A file that fixes cannot be written to; the message names the file and why."""
 
 
 def apply(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
@@ -227,7 +224,9 @@ def fix_all(documents: Iterable[Document], diagnostics: list[Diagnostic], write_
             try:
                 write(document, new_text)
             except FixError as exc:
-                print(f"response-lint: warning: {exc}: fixes not written", file=sys.stderr)
+                from lint.escape import say
+
+                say(f"{exc}: fixes not written")
                 remaining.extend(own)
                 continue
         else:

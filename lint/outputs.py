@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 def rule_info(rules: Sequence[Rule]) -> dict[str, RuleInfo]:
     """What formats may say about the rules that ran, by name."""
+    from lint.checks import load
     from lint.ruledoc import explain
 
     return {
@@ -33,6 +34,7 @@ def rule_info(rules: Sequence[Rule]) -> dict[str, RuleInfo]:
             tags=rule.tags,
             fixable=rule.fixable,
             help=explain(rule),
+            summary_role=load(rule.check).summary_role,
         )
         for rule in rules
     }

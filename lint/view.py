@@ -11,6 +11,7 @@ import json
 import os
 from typing import TextIO
 
+from lint.escape import for_terminal
 from lint.formats.text import summary
 from lint.report import Report
 
@@ -33,7 +34,7 @@ def width(out: TextIO) -> int | None:
 
 def quiet(report: Report, out: TextIO) -> None:
     for note in report.notes:
-        out.write(note + "\n")
+        out.write(for_terminal(note) + "\n")
     out.write(summary(report) + "\n")
 
 
@@ -67,6 +68,7 @@ def statistics(report: Report, out: TextIO, as_json: bool = False) -> None:
         for rule, count in rows:
             mark = "[*]" if fixable.get(rule) else "[ ]"
             about = report.rules[rule].summary if rule in report.rules else ""
-            out.write(f"{count:>{count_width}}  {rule:<{name_width}}  {severity[rule]:<7}  {mark} {about}".rstrip())
+            line = f"{count:>{count_width}}  {rule:<{name_width}}  {severity[rule]:<7}  {mark} {about}"
+            out.write(for_terminal(line.rstrip()))
             out.write("\n")
     out.write(summary(report) + "\n")
