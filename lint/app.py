@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO, TextIO
@@ -21,6 +22,7 @@ from lint.files import collect, force_excluded, matches, relative_to_root, to_di
 from lint.formats import FORMATS, Settings, get
 from lint.model import Diagnostic, Document, Severity
 from lint.report import Report, build
+from lint.timings import Timings
 
 if TYPE_CHECKING:
     from lint.links.results import LinkResults
@@ -45,6 +47,7 @@ class CheckOptions:
     baseline: str | None = None  # report only findings this baseline file does not hold
     write_baseline: str | None = None  # record today's findings in this file
     changed_since: str | None = None  # report only findings on what changed since this git revision
+    timings: bool = False  # --timings: time per stage and per rule, on stderr after the report
     stdin_filename: str | None = None  # ``check -``: the name of the text on standard input
     stdin: BinaryIO | None = None  # ``check -`` reads this instead of sys.stdin (tests, the editor server)
     extra: dict[str, object] = field(default_factory=dict)
@@ -227,6 +230,8 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     chosen = engine.select_rules(
         rules, select, [*config.extend_select, *options.extend_select], [*config.ignore, *options.ignore]
     )
+    timings = Timings() if options.timings else None
+    started = time.perf_counter()
     files: list[str] = []
     if not from_stdin:
         files, missing = collect(options.paths, config.include, config.exclude, config.respect_gitignore)
@@ -247,13 +252,19 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
         files = kept  # all force-excluded (pre-commit passed only excluded files): an empty, clean run
         for note in notes:
             say(note)
+    if timings is not None:
+        timings.add_stage("discover", time.perf_counter() - started)
     with collector_paused():
+        started = time.perf_counter()
         if from_stdin:
             documents = [stdin.read(options.stdin or sys.stdin.buffer, options.stdin_filename, config)]
         else:
             documents = read_documents(files, config)
+        if timings is not None:
+            timings.add_stage("read", time.perf_counter() - started)
         links = _online_links(options, config, chosen, documents)
-        diagnostics = engine.run(documents, chosen, config, links)
+        diagnostics = engine.run(documents, chosen, config, links, timings)
+    started = time.perf_counter()
     by_path = {d.path: d for d in documents}
     diagnostics, run_notes = _narrow(options, fmt, diagnostics, by_path, config, chosen)
     min_severity = options.min_severity or config.min_severity
@@ -285,6 +296,9 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     elif not options.diff:
         _render(fmt, report, stdout, settings._replace(color=_use_color(options, stdout)), options)
     outputs.write_extra(options.also_write, report, settings)
+    if timings is not None:
+        timings.add_stage("report", time.perf_counter() - started)
+        timings.render(sys.stderr)
     return Outcome(report, exit_code(diagnostics, fail_on), config)
 
 

@@ -168,6 +168,7 @@ def _parser() -> argparse.ArgumentParser:
     # after the command too; SUPPRESS keeps a --debug given before the command from being reset
     check.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     _editor_arguments(check)
+    _speed_options(check)
 
     outline = sub.add_parser(
         "outline", formatter_class=_HelpFormatter, help="print the parsed structure of files as JSON"
@@ -188,6 +189,14 @@ def _parser() -> argparse.ArgumentParser:
     rule.add_argument("name")
     rule.add_argument("--config", metavar="FILE")
     return parser
+
+
+def _speed_options(check: argparse.ArgumentParser) -> None:
+    """``check``'s options for speed: timings, worker processes, the result cache, shards."""
+    speed = check.add_argument_group("speed (see docs/architecture.md)")
+    speed.add_argument(
+        "--timings", action="store_true", help="after the report, print the time of each stage and rule to stderr"
+    )
 
 
 def _editor_arguments(check: argparse.ArgumentParser) -> None:
@@ -233,6 +242,7 @@ def _check(args: argparse.Namespace) -> int:
         stdin_filename=args.stdin_filename,
     )
     options.links = args.links
+    options.timings = args.timings
     options.extra["link-check"] = _link_overrides(args)
     outcome = check(options)
     return outcome.exit_code
