@@ -197,7 +197,8 @@ def name_word_counts(text: str, tokens: list[tuple[int, int]]) -> list[int]:
                 j = k
                 k += 1
                 continue
-            if word.lower().strip(",") in _NAME_JOINERS and k + 1 < n:
+            sentence_start = i == 0 or text[tokens[i - 1][1] - 1] in ".!?"
+            if word.lower().strip(",") in _NAME_JOINERS and k + 1 < n and not (j == i and sentence_start):
                 nxt = text[tokens[k + 1][0] : tokens[k + 1][1]]
                 if _capitalised(nxt) and text[tokens[k][1] - 1] not in ".;:,":
                     k += 1
