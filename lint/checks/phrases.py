@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from lint.checks.api import Context, Finding
+from lint.checks.api import CheckKind, Context, Finding
 from lint.config import ConfigError
 from lint.model import Document, Paragraph, Span
 from lint.options import Option
@@ -154,3 +154,13 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
                 )
                 continue
             yield from _scan(phase.paragraphs, shapes)
+
+
+KIND = CheckKind(
+    name="phrases",
+    summary="paragraphs that *are* (`whole`), start like (`short`) or contain (`anywhere`) a phrase; empty phases",
+    check=check,
+    options=OPTIONS,
+    message_fields=frozenset({"text"}),
+    summary_role="placeholder",
+)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 
-from lint.checks.api import Context, Finding
+from lint.checks.api import CheckKind, Context, Finding
 from lint.model import Document, Paragraph, Related
 from lint.options import Option
 
@@ -243,3 +243,12 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
                 related=tuple(Related(document.path, p.to_span(s, e), "also used here") for p, s, e in places[1:]),
                 fingerprint=written.lower(),
             )
+
+
+KIND = CheckKind(
+    name="wordlist",
+    summary="listed words and phrases, whole words, each with its advice",
+    check=check,
+    options=OPTIONS,
+    message_fields=frozenset({"word", "phrase", "advice", "hint", "count", "times"}),
+)
