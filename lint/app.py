@@ -10,11 +10,13 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
-from lint import __version__, engine, outputs, source
+from lint import __version__, engine, outputs, source, stdin
 from lint.collector import collector_paused
 from lint.config import Config, ConfigError, for_paths
+from lint.errors import UsageError
+from lint.escape import say
 from lint.files import collect, matches, relative_to_root, to_display
 from lint.model import Diagnostic, Document, Severity
 from lint.report import Report, build
@@ -22,10 +24,6 @@ from lint.report import Report, build
 if TYPE_CHECKING:
     from lint.links.results import LinkResults
     from lint.rules import Rule
-
-
-class UsageError(Exception):
-    """Bad arguments or nothing to lint: exit 2 with this message."""
 
 
 @dataclass
@@ -46,6 +44,8 @@ class CheckOptions:
     baseline: str | None = None  # report only findings this baseline file does not hold
     write_baseline: str | None = None  # record today's findings in this file
     changed_since: str | None = None  # report only findings on what changed since this git revision
+    stdin_filename: str | None = None  # ``check -``: the name of the text on standard input
+    stdin: BinaryIO | None = None  # ``check -`` reads this instead of sys.stdin (tests, the editor server)
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -104,7 +104,7 @@ def _narrow(
     diagnostics: list[Diagnostic],
     documents: dict[str, Document],
     config: Config,
-    rule_names: set[str],
+    chosen: Sequence[Rule],
 ) -> tuple[list[Diagnostic], list[str]]:
     """``--write-baseline``, ``--baseline`` and ``--changed-since``: the findings this run reports."""
     notes: list[str] = []
@@ -112,27 +112,32 @@ def _narrow(
         return diagnostics, notes
     from lint import baseline, changed
 
-    try:
-        if options.write_baseline:
-            count = baseline.write(options.write_baseline, diagnostics, documents, config.root)
-            notes.append(
-                f"baseline {options.write_baseline}: wrote {count} finding{'' if count == 1 else 's'}; "
-                f"from now on, --baseline {options.write_baseline} reports only new ones"
-            )
-            diagnostics = []
-        elif options.baseline:
-            result = baseline.apply(
-                baseline.load(options.baseline), diagnostics, documents, config.root, rule_names, options.baseline
-            )
-            diagnostics = result.new
-            notes.append(result.note)
-        if options.changed_since:
-            diagnostics = changed.narrow(diagnostics, documents, options.changed_since)
-    except (baseline.BaselineError, changed.ChangedError) as exc:
-        raise UsageError(str(exc)) from None
+    if options.write_baseline:
+        count = baseline.write(options.write_baseline, diagnostics, documents, config.root)
+        notes.append(
+            f"baseline {options.write_baseline}: wrote {count} finding{'' if count == 1 else 's'}; "
+            f"from now on, --baseline {options.write_baseline} reports only new ones"
+        )
+        diagnostics = []
+    elif options.baseline:
+        result = baseline.apply(
+            baseline.load(options.baseline),
+            diagnostics,
+            documents,
+            config.root,
+            {rule.name for rule in chosen},
+            options.baseline,
+        )
+        diagnostics = result.new
+        notes.append(result.note)
+    if options.changed_since:
+        from lint import checks
+
+        whole = {rule.name for rule in chosen if checks.load(rule.check).whole_document}
+        diagnostics = changed.narrow(diagnostics, documents, options.changed_since, whole)
     if fmt != "text" or options.output or options.diff:  # the text report on stdout shows them itself
         for note in notes:
-            print(f"response-lint: note: {note}", file=sys.stderr)
+            say(note, "note")
     return diagnostics, notes
 
 
@@ -144,7 +149,7 @@ def _online_links(
         return None
     from lint import checks
 
-    if not any(getattr(checks.load(rule.check), "NEEDS_LINKS", False) for rule in chosen):
+    if not any(checks.load(rule.check).needs_links for rule in chosen):
         return None
     from lint.links import check_all
     from lint.links.settings import merge
@@ -156,12 +161,26 @@ def _online_links(
     return check_all([link.target for document in documents for link in document.links if link.target], settings)
 
 
+def _from_stdin(options: CheckOptions) -> bool:
+    """``check -``: lint standard input (never written back: ``--fix`` is refused, ``--diff`` works)."""
+    if stdin.STDIN not in options.paths:
+        if options.stdin_filename:
+            raise UsageError("--stdin-filename names standard input: give '-' as the path")
+        return False
+    if len(options.paths) > 1:
+        raise UsageError("'-' (standard input) cannot be combined with other paths")
+    if options.fix:
+        raise UsageError("--fix cannot write back to standard input; use --diff to see the fixes")
+    return True
+
+
 def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     """Run a whole check; writes the report to ``options.output`` or ``stdout``."""
     from lint.formats import FORMATS, Settings, get
 
     stdout = stdout or sys.stdout
-    config = for_paths(options.paths, options.config)
+    from_stdin = _from_stdin(options)
+    config = for_paths([stdin.config_anchor(options.stdin_filename)] if from_stdin else options.paths, options.config)
     fmt = _choose_format(options, config)
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r} (expected one of {', '.join(sorted(FORMATS))})")
@@ -172,20 +191,27 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     chosen = engine.select_rules(
         rules, select, [*config.extend_select, *options.extend_select], [*config.ignore, *options.ignore]
     )
-    files, missing = collect(options.paths, config.include, config.exclude, config.respect_gitignore)
-    notes = [f"{to_display(m)}: no such file or folder" for m in missing]
-    if not files:
-        if missing:
-            raise UsageError("; ".join(notes))
-        raise UsageError(f"no files to lint in {', '.join(options.paths)} (include globs: {', '.join(config.include)})")
-    for note in notes:
-        print(f"response-lint: warning: {note}", file=sys.stderr)
+    files: list[str] = []
+    if not from_stdin:
+        files, missing = collect(options.paths, config.include, config.exclude, config.respect_gitignore)
+        notes = [f"{to_display(m)}: no such file or folder" for m in missing]
+        if not files:
+            if missing:
+                raise UsageError("; ".join(notes))
+            raise UsageError(
+                f"no files to lint in {', '.join(options.paths)} (include globs: {', '.join(config.include)})"
+            )
+        for note in notes:
+            say(note)
     with collector_paused():
-        documents = read_documents(files, config)
+        if from_stdin:
+            documents = [stdin.read(options.stdin or sys.stdin.buffer, options.stdin_filename, config)]
+        else:
+            documents = read_documents(files, config)
         links = _online_links(options, config, chosen, documents)
         diagnostics = engine.run(documents, chosen, config, links)
     by_path = {d.path: d for d in documents}
-    diagnostics, run_notes = _narrow(options, fmt, diagnostics, by_path, config, {r.name for r in chosen})
+    diagnostics, run_notes = _narrow(options, fmt, diagnostics, by_path, config, chosen)
 
     if options.fix or options.diff:
         from lint import fixes
@@ -202,7 +228,7 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
                         fixes.write(document, new_text)
                         own = [d for d in own if d.fix is None]
                     except fixes.FixError as exc:
-                        print(f"response-lint: warning: {exc}: fixes not written", file=sys.stderr)
+                        say(f"{exc}: fixes not written")
             remaining.extend(own)
         diagnostics = sorted(remaining, key=Diagnostic.sort_key)
 

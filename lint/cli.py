@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from lint import __version__
+from lint.escape import say
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -57,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
         nargs="*",
         default=["."],
         metavar="PATH",
-        help="files or folders (folders are walked by the include globs)",
+        help="files or folders (folders are walked by the include globs); '-' reads standard input",
     )
     check.add_argument(
         "--format",
@@ -163,6 +164,7 @@ def _parser() -> argparse.ArgumentParser:
         "--no-color", dest="color", action="store_const", const=False, help="never colour the output (as NO_COLOR does)"
     )
     check.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    _editor_arguments(check)
 
     outline = sub.add_parser(
         "outline", formatter_class=_HelpFormatter, help="print the parsed structure of files as JSON"
@@ -223,6 +225,16 @@ def _links(args: argparse.Namespace) -> int:
 # --- end of the link history block
 
 
+def _editor_arguments(check: argparse.ArgumentParser) -> None:
+    """Options for editors and people reading reports: standard input, the terminal summary."""
+    editors = check.add_argument_group("editors and reports")
+    editors.add_argument(
+        "--stdin-filename",
+        metavar="PATH",
+        help="with '-': the path of the text on standard input (for the config, the format and the report)",
+    )
+
+
 def _format_file(value: str) -> tuple[str, str]:
     from lint.app import UsageError
 
@@ -251,6 +263,7 @@ def _check(args: argparse.Namespace) -> int:
         write_baseline=args.write_baseline,
         changed_since=args.changed_since,
         also_write=[_format_file(value) for value in args.also_write],
+        stdin_filename=args.stdin_filename,
     )
     options.links = args.links
     options.extra["link-check"] = {**_link_overrides(args), **_history_overrides(args)}
@@ -284,7 +297,7 @@ def _outline(args: argparse.Namespace) -> int:
     config = for_paths(args.files, args.config)
     missing = [f for f in args.files if not _exists(f)]
     if missing:
-        print(f"response-lint: error: {missing[0]}: no such file", file=sys.stderr)
+        say(f"{missing[0]}: no such file", "error")
         return EXIT_ERROR
     documents = read_documents(args.files, config)
     data = [outline(d) for d in documents]
@@ -351,11 +364,10 @@ def _rule(args: argparse.Namespace) -> int:
 
     rules = engine.available_rules(for_paths(["."], args.config))
     if args.name not in rules:
-        import difflib
+        from lint.suggest import hint
 
-        close = difflib.get_close_matches(args.name, list(rules), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else "; see 'response-lint rules'"
-        print(f"response-lint: error: no rule named {args.name!r}{hint}", file=sys.stderr)
+        suggestion = hint(args.name, rules) or "; see 'response-lint rules'"
+        say(f"no rule named {args.name!r}{suggestion}", "error")
         return EXIT_ERROR
     sys.stdout.write(explain(rules[args.name]))
     return EXIT_OK
@@ -371,13 +383,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_ERROR
     commands = {"check": _check, "outline": _outline, "rules": _rules, "rule": _rule, "links": _links}
-    from lint.app import UsageError
-    from lint.config import ConfigError
+    from lint.errors import LintError
 
     try:
         return commands[args.command](args)
-    except (ConfigError, UsageError) as exc:
-        print(f"response-lint: error: {exc}", file=sys.stderr)
+    except LintError as exc:
+        say(str(exc), "error")
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("response-lint: interrupted", file=sys.stderr)
@@ -387,8 +398,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if getattr(args, "debug", False):
             raise
-        print(
-            f"response-lint: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
-            file=sys.stderr,
-        )
+        say(f"{type(exc).__name__}: {exc} (run with --debug for details)", "internal error")
         return EXIT_ERROR

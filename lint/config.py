@@ -12,14 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lint.errors import ConfigError
 from lint.readers.phases import DEFAULT_HEADINGS, PhaseHeading, ReaderOptions
 
 CONFIG_FILES = (".response-lint.toml", "response-lint.toml", "pyproject.toml")
 FAIL_LEVELS = ("error", "warning", "info", "never")
-
-
-class ConfigError(ValueError):
-    """A configuration problem; the message names the file and the key."""
 
 
 # key -> (type, description); the type strings are checked by _check_type
@@ -151,11 +148,9 @@ def _check_type(where: str, key: str, kind: str, value: Any) -> None:
 
 def unknown_key(where: str, key: str, known: Sequence[str]) -> ConfigError:
     """The error for ``key``, which is not one of ``known``: names the place and the closest key."""
-    import difflib
+    from lint.suggest import hint
 
-    close = difflib.get_close_matches(key, known, n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return ConfigError(f"{where}: unknown key {key!r}{hint}; expected one of: {', '.join(sorted(known))}")
+    return ConfigError(f"{where}: unknown key {key!r}{hint(key, known)}; expected one of: {', '.join(sorted(known))}")
 
 
 def _parse_phase(where: str, value: str) -> tuple[str, int | None]:

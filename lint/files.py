@@ -36,7 +36,7 @@ def _git_ignored(folder: str, candidates: list[str]) -> set[str]:
     try:
         proc = subprocess.run(
             ["git", "-C", folder, "check-ignore", "--stdin", "-z"],
-            input="\0".join(os.path.relpath(c, folder) for c in candidates).encode(),
+            input=b"\0".join(os.fsencode(os.path.relpath(c, folder)) for c in candidates),
             capture_output=True,
             timeout=30,
             check=False,
@@ -45,7 +45,8 @@ def _git_ignored(folder: str, candidates: list[str]) -> set[str]:
         return set()
     if proc.returncode not in (0, 1):
         return set()
-    return {os.path.normpath(os.path.join(folder, p)) for p in proc.stdout.decode(errors="replace").split("\0") if p}
+    names = os.fsdecode(proc.stdout).split("\0")  # file names are bytes: undecodable ones come back as they went
+    return {os.path.normpath(os.path.join(folder, p)) for p in names if p}
 
 
 def collect(

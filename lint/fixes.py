@@ -18,11 +18,8 @@ import sys
 import tempfile
 from collections.abc import Iterable
 
+from lint.errors import FixError
 from lint.model import Diagnostic, Document, Edit
-
-
-class FixError(Exception):
-    """A file that fixes cannot be written to; the message names the file and why."""
 
 
 def apply(text: str, edits: Iterable[Edit]) -> tuple[str, int]:

@@ -16,6 +16,7 @@ from lint.rules import Rule
 
 def rule_info(rules: Sequence[Rule]) -> dict[str, RuleInfo]:
     """What formats may say about the rules that ran, by name."""
+    from lint.checks import load
     from lint.ruledoc import explain
 
     return {
@@ -29,6 +30,7 @@ def rule_info(rules: Sequence[Rule]) -> dict[str, RuleInfo]:
             tags=rule.tags,
             fixable=rule.fixable,
             help=explain(rule),
+            summary_role=load(rule.check).summary_role,
         )
         for rule in rules
     }

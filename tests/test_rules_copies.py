@@ -360,12 +360,13 @@ def test_verbatim_key_ignores_case_punctuation_quotes_and_spacing():
     )
 
 
-def test_sentences_keep_abbreviations_and_quotes():
-    text = "One (e.g. GOV.UK) works. Mr. Smith left!  “Quoted.” Next one"
-    assert [text[a:b] for a, b in copies.sentences(text)] == [
+def test_copy_checks_split_sentences_with_the_one_splitter():
+    text = "One (e.g. GOV.UK) works. Prof. Smith left the U.K. on Monday!  “Quoted.” See para. 4 of it. Next one"
+    assert [text[s.start : s.end] for s in copies.paragraph_sentences(text)] == [
         "One (e.g. GOV.UK) works.",
-        "Mr. Smith left!",
+        "Prof. Smith left the U.K. on Monday!",
         "“Quoted.”",
+        "See para. 4 of it.",
         "Next one",
     ]
 

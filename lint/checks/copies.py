@@ -33,6 +33,7 @@ from functools import lru_cache
 from itertools import chain, filterfalse, repeat
 from operator import itemgetter
 
+from lint.checks.sentences import split as split_sentences
 from lint.config import ConfigError
 from lint.model import Document, Entry, Paragraph, Phase, Severity, Span
 
@@ -127,8 +128,6 @@ could should may might can do does did not no so such than then there where when
 both each more most other some
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-_ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "no", "vs", "cf", "approx", "st"})
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'’”)\]]*\s+(?=[\"'‘“(\[]?[A-Z0-9£$€])")
 
 
 def _plain(text: str) -> str:
@@ -438,26 +437,6 @@ def content_words(canonical_text: str) -> list[str]:
     return [t for t in canonical_text.split() if t not in STOPWORDS and t not in (ORG, NUMBER)]
 
 
-def _word_before(text: str, start: int, stop: int) -> str:
-    return text[max(start, stop - 7) : stop].rpartition(" ")[2].lstrip("([\"'").lower()
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` offsets of the sentences of ``text`` (outer spaces excluded)."""
-    start = len(text) - len(text.lstrip())
-    bounds: list[tuple[int, int]] = []
-    for match in _SENTENCE_END.finditer(text, start):
-        stop = match.start()
-        if text[stop] == "." and _word_before(text, start, stop) in _ABBREVIATIONS:
-            continue
-        bounds.append((start, stop + len(match.group().rstrip())))
-        start = match.end()
-    end = len(text.rstrip())
-    if end > start:
-        bounds.append((start, end))
-    return bounds
-
-
 class Sentence(tuple[int, int, str, int, frozenset[int]]):
     """One sentence of a paragraph, as the copy checks compare it: offsets into the
     paragraph's text, canonical text, words and shingles."""
@@ -508,7 +487,7 @@ def paragraph_sentences(text: str, names: Names = NO_NAMES) -> tuple[Sentence, .
     The paragraph is tokenised in one pass, its sentences joined by a break word,
     which is much faster than one pass per sentence.
     """
-    bounds = sentences(text)
+    bounds = split_sentences(text)
     if not bounds:
         return ()
     n = len(bounds)

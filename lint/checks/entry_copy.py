@@ -20,8 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from functools import partial
 
-from lint.checks import copies
-from lint.checks.api import Context, Finding
+from lint.checks import copies, sentences
+from lint.checks.api import CheckKind, Context, Finding
 from lint.model import Document, Entry, Paragraph, Phase, Related, Span
 from lint.options import Option
 
@@ -251,6 +251,15 @@ def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Fi
                 "score": round(best.score),
                 "kind": "the same" if best.score >= 100 else "nearly the same",
                 "count": len(group),
-                "total": len(copies.sentences(later.paragraph.text)),
+                "total": len(sentences.split(later.paragraph.text)),
             },
         )
+
+
+KIND = CheckKind(
+    name="entry-copy",
+    summary="the same or nearly the same sentences in two entries, across the run (a corpus check)",
+    check_corpus=check_corpus,
+    options=OPTIONS,
+    message_fields=frozenset({"entry", "other", "other_phase", "score", "kind", "count", "total"}),
+)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from lint.cachedir import cache_dir
+from lint.errors import LexiconError
 
 if TYPE_CHECKING:
     from mmap import mmap
@@ -30,10 +31,6 @@ SCHEMA = 2
 _MAGIC = b"response-lint words 2\n"
 _PER_BUCKET = 8
 _OWN_WORD = 1 << 40  # a user's or the domain list's word ranks first among suggestions
-
-
-class LexiconError(RuntimeError):
-    """The dictionary cannot be loaded (pyspellchecker missing or broken)."""
 
 
 class Lexicon(Protocol):

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.checks.api import Context, Finding
-from lint.checks.link_status import replace_target
+from lint.checks.api import CheckKind, Context, Finding
+from lint.checks.link_results import replace_target
 from lint.model import Document
 from lint.options import Option
 
@@ -36,3 +36,13 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             fix=replace_target(link, cleaned, "remove the credentials from the link"),
             fingerprint=f"credentials|{link.target}",
         )
+
+
+KIND = CheckKind(
+    name="link-credentials",
+    summary="link targets carrying a user name or password (offline)",
+    check=check,
+    options=OPTIONS,
+    message_fields=frozenset({"target", "what", "user", "cleaned"}),
+    needs_links=False,
+)

@@ -9,13 +9,11 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from lint.checks.api import Context, Finding
-from lint.checks.link_status import online
+from lint.checks.api import CheckKind, Context, Finding
+from lint.checks.link_results import online
 from lint.config import ConfigError
 from lint.model import Document
 from lint.options import Option
-
-NEEDS_LINKS = True
 
 OPTIONS = (
     Option(
@@ -58,3 +56,13 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             args={"target": link.target, "cause": cause, "final_url": result.final_url or ""},
             fingerprint=f"login|{link.target}",
         )
+
+
+KIND = CheckKind(
+    name="link-login",
+    summary="with `--links`, targets that need a login (401, 403, a redirect to a sign-in page)",
+    check=check,
+    options=OPTIONS,
+    message_fields=frozenset({"target", "cause", "final_url"}),
+    needs_links=True,
+)

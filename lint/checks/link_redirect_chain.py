@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.checks.api import Context, Finding
-from lint.checks.link_status import online, replace_target
+from lint.checks.api import CheckKind, Context, Finding
+from lint.checks.link_results import online, replace_target
 from lint.model import Document
 from lint.options import Option
-
-NEEDS_LINKS = True
 
 OPTIONS = (Option("min-hops", "int", 2, "redirects a link may go through before it is reported"),)
 
@@ -35,3 +33,13 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             fix=replace_target(link, final, f"link directly to {final}"),
             fingerprint=f"redirect-chain|{link.target}",
         )
+
+
+KIND = CheckKind(
+    name="link-redirect-chain",
+    summary="with `--links`, targets reached through two or more redirects (fix: the final address)",
+    check=check,
+    options=OPTIONS,
+    message_fields=frozenset({"target", "final", "hops"}),
+    needs_links=True,
+)

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.checks.api import Context, Finding
-from lint.checks.link_status import online
+from lint.checks.api import CheckKind, Context, Finding
+from lint.checks.link_results import online
 from lint.model import Document
 from lint.options import Option
-
-NEEDS_LINKS = True
 
 OPTIONS = (Option("slow-after", "float", 5.0, "seconds a page may take to answer before it counts as slow"),)
 
@@ -28,3 +26,13 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             args={"target": link.target, "seconds": f"{result.elapsed:.1f}", "limit": f"{limit:g}"},
             fingerprint=f"slow|{link.target}",
         )
+
+
+KIND = CheckKind(
+    name="link-slow",
+    summary="with `--links`, targets slower to answer than `slow-after` seconds",
+    check=check,
+    options=OPTIONS,
+    message_fields=frozenset({"target", "seconds", "limit"}),
+    needs_links=True,
+)

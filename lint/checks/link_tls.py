@@ -7,12 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.checks.api import Context, Finding
-from lint.checks.link_status import online
+from lint.checks.api import CheckKind, Context, Finding
+from lint.checks.link_results import online
 from lint.model import Document
 from lint.options import Option
-
-NEEDS_LINKS = True
 
 OPTIONS: tuple[Option, ...] = ()
 
@@ -49,3 +47,13 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             args={"target": link.target, "problem": problem(result.cause), "cause": result.cause},
             fingerprint=f"tls|{link.target}",
         )
+
+
+KIND = CheckKind(
+    name="link-tls",
+    summary="with `--links`, https targets whose certificate browsers refuse",
+    check=check,
+    options=OPTIONS,
+    message_fields=frozenset({"target", "problem", "cause"}),
+    needs_links=True,
+)

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.checks.api import Context, Finding
-from lint.checks.link_status import online
+from lint.checks.api import CheckKind, Context, Finding
+from lint.checks.link_results import online
 from lint.model import Document
 from lint.options import Option
-
-NEEDS_LINKS = True
 
 OPTIONS: tuple[Option, ...] = ()
 
@@ -35,3 +33,13 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             },
             fingerprint=f"unreliable|{link.target}",
         )
+
+
+KIND = CheckKind(
+    name="link-unreliable",
+    summary="with `--links`, targets failing in a way that may pass (timeout, reset, 429, 5xx), not yet for long",
+    check=check,
+    options=OPTIONS,
+    message_fields=frozenset({"target", "cause", "history", "runs", "code"}),
+    needs_links=True,
+)

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from lint.checks.api import Context, Finding
+from lint.checks.api import CheckKind, Context, Finding
 from lint.config import ConfigError
 from lint.model import Document, Entry, Related, Span
 from lint.names import canonical_key, normalise
@@ -236,3 +236,15 @@ def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Fi
     for group in groups(documents, context):
         if len(group) > 1:
             yield from _missing(group, table)
+
+
+KIND = CheckKind(
+    name="missing-entry",
+    summary="organisations a roster, or the other documents of the run, expect and a document lacks",
+    check=check,
+    check_corpus=check_corpus,
+    options=OPTIONS,
+    message_fields=frozenset({"entry", "why"}),
+    whole_document=True,
+    summary_role="missing-entry",
+)
