@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import string
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -24,6 +25,7 @@ from lint.suggest import hint
 
 if TYPE_CHECKING:
     from lint.links.results import LinkResults
+    from lint.timings import Timings
 
 
 class _Args(dict[str, Any]):
@@ -109,18 +111,27 @@ def _diagnostic(rule: Rule, finding: Finding, document: Document, explicit_sever
 
 
 def run(
-    documents: Sequence[Document], rules: Sequence[Rule], config: Config, links: LinkResults | None = None
+    documents: Sequence[Document],
+    rules: Sequence[Rule],
+    config: Config,
+    links: LinkResults | None = None,
+    timings: Timings | None = None,
 ) -> list[Diagnostic]:
     """All diagnostics of ``rules`` on ``documents``, sorted by path and position.
 
     ``links`` are the online link results of the run (``--links``), handed to checks in their Context.
+    ``timings`` (``--timings``) collects the time of each rule and stage.
     """
     with collector_paused():
-        return _run(documents, rules, config, links)
+        return _run(documents, rules, config, links, timings)
 
 
 def _run(
-    documents: Sequence[Document], rules: Sequence[Rule], config: Config, links: LinkResults | None
+    documents: Sequence[Document],
+    rules: Sequence[Rule],
+    config: Config,
+    links: LinkResults | None,
+    timings: Timings | None,
 ) -> list[Diagnostic]:
     bound = [
         _Bound(rule, Context(rule.name, rule.severity, rule.options, str(config.root), links), checks.load(rule.check))
@@ -138,7 +149,9 @@ def _run(
         ignored_per_file[document.path] = names
     by_path = {document.path: document for document in documents}
     diagnostics: list[Diagnostic] = []
+    clock = time.perf_counter
     for item in bound:
+        started = clock()
         check, check_corpus = item.kind.check, item.kind.check_corpus
         if check is not None:
             for document in documents:
@@ -148,6 +161,7 @@ def _run(
                     continue
                 for finding in check(document, item.context):
                     diagnostics.append(_diagnostic(item.rule, finding, document, item.rule.name in explicit))
+        checked = clock()
         if check_corpus is not None:
             readable = [d for d in documents if d.text and item.rule.name not in ignored_per_file[d.path]]
             for finding in check_corpus(readable, item.context):
@@ -155,6 +169,12 @@ def _run(
                 if target is None:
                     raise RuntimeError(f"check {item.rule.check!r} gave a finding with no known path")
                 diagnostics.append(_diagnostic(item.rule, finding, target, item.rule.name in explicit))
+        if timings is not None:
+            done = clock()
+            timings.add_rule(item.rule.name, done - started)
+            timings.add_stage("check", checked - started)
+            timings.add_stage("corpus rules", done - checked)
+    started = clock()
     diagnostics = suppress.post_pass(
         documents,
         diagnostics,
@@ -164,4 +184,6 @@ def _run(
         lambda rule, finding, doc: _diagnostic(rule, finding, doc, rule.name in explicit),
     )
     diagnostics.sort(key=Diagnostic.sort_key)
+    if timings is not None:
+        timings.add_stage("suppressions", clock() - started)
     return diagnostics
