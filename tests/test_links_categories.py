@@ -69,7 +69,7 @@ def test_slow(tmp_path: Path, server: Server) -> None:
 
 
 def test_redirect_chain_and_its_fix(tmp_path: Path, server: Server) -> None:
-    links = [server.url("/chain-1"), server.url("/paren-1"), server.url("/temporary-307"), server.url("/moved-then-302")]
+    links = [server.url(path) for path in ("/chain-1", "/paren-1", "/temporary-307", "/moved-then-302")]
     folder = project(tmp_path, links)
     assert found(folder, "--links") == [
         (1, "link-redirect-chain", f"link directly to {server.url('/ok')}: {links[0]} goes through 3 redirects"),
@@ -95,7 +95,7 @@ def test_credentials_offline_and_fixed(tmp_path: Path, server: Server) -> None:
     port = server.port
     folder = project(
         tmp_path,
-        [f"http://editor:Spring2019@127.0.0.1:{port}/ok/a", f"https://uploads@files.example/in", "mailto:a@b.example"],
+        [f"http://editor:Spring2019@127.0.0.1:{port}/ok/a", "https://uploads@files.example/in", "mailto:a@b.example"],
     )
     server.seen.clear()
     assert found(folder) == [
@@ -140,9 +140,7 @@ def bad_certificates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple
         instance.close()
 
 
-def test_tls(
-    tmp_path: Path, bad_certificates: tuple[dict[str, Server], Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_tls(tmp_path: Path, bad_certificates: tuple[dict[str, Server], Path], monkeypatch: pytest.MonkeyPatch) -> None:
     servers, ca_file = bad_certificates
     monkeypatch.setenv("SSL_CERT_FILE", str(ca_file))
     names = ["expired", "wrong-host", "self-signed", "good"]
