@@ -8,11 +8,10 @@ Diagnostics.
 from __future__ import annotations
 
 import fnmatch
-import string
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from lint import checks, suppress
+from lint import checks, messages, suppress
 from lint.checks.api import CheckKind, Context, Finding
 from lint.collector import collector_paused
 from lint.config import Config
@@ -26,20 +25,9 @@ if TYPE_CHECKING:
     from lint.links.results import LinkResults
 
 
-class _Args(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-_FORMATTER = string.Formatter()
-
-
 def render_message(template: str, args: Mapping[str, Any]) -> str:
-    """Fill ``template``'s ``{name}`` fields from ``args``; unknown fields stay as written."""
-    try:
-        return _FORMATTER.vformat(template, (), _Args(args))
-    except (ValueError, IndexError, KeyError, AttributeError):
-        return template
+    """Fill ``template``'s ``{name}`` fields from ``args`` (:func:`lint.messages.fill`)."""
+    return messages.fill(template, args)
 
 
 def available_rules(config: Config) -> dict[str, Rule]:

@@ -14,18 +14,36 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from lint import messages
 from lint.checks.api import CheckKind, Context, Finding
-from lint.config import ConfigError
 from lint.model import Document, Paragraph, Span
-from lint.options import Option
+from lint.options import Option, combinable
 
 OPTIONS = (
-    Option("whole", "list[str]", [], "regexes that a whole paragraph must match (case-insensitive)"),
-    Option("anywhere", "list[str]", [], "regexes that may match anywhere in a paragraph (case-insensitive)"),
-    Option("extend-whole", "list[str]", [], "more `whole` regexes, added to the rule's list"),
-    Option("extend-anywhere", "list[str]", [], "more `anywhere` regexes, added to the rule's list"),
+    Option(
+        "whole",
+        "list[regex]",
+        [],
+        "regexes that a whole paragraph must match (case-insensitive)",
+        extendable=True,
+        validate=combinable,
+    ),
+    Option(
+        "anywhere",
+        "list[regex]",
+        [],
+        "regexes that may match anywhere in a paragraph (case-insensitive)",
+        extendable=True,
+        validate=combinable,
+    ),
     Option("empty-phase", "bool", False, "report a phase that has no text at all"),
-    Option("empty-message", "str", "{phase} has no text", "message for an empty phase ({phase}, {entry})"),
+    Option(
+        "empty-message",
+        "str",
+        "{phase} has no text",
+        "message for an empty phase ({phase}, {entry})",
+        validate=messages.validator({"phase", "entry"}),
+    ),
     Option("ignore-case", "bool", True, "match without regard to case"),
     Option("preamble", "bool", True, "also check the text before the first entry"),
 )
@@ -35,26 +53,15 @@ _TRIM = " \t\"'“”‘’.!;:,-–—…()[]*_"
 
 
 @lru_cache(maxsize=64)
-def _compile(rule: str, key: str, patterns: tuple[str, ...], whole: bool, ignore_case: bool) -> re.Pattern[str] | None:
+def _compile(patterns: tuple[str, ...], whole: bool, ignore_case: bool) -> re.Pattern[str] | None:
     if not patterns:
         return None
-    flags = re.IGNORECASE if ignore_case else 0
-    body = "|".join(f"(?:{p})" for p in patterns)
-    try:
-        return re.compile(rf"^(?:{body})$" if whole else body, flags)
-    except re.error:
-        pass  # find the pattern at fault, to name it (compiling each costs time, so only now)
-    for pattern in patterns:
-        try:
-            re.compile(pattern, flags)
-        except re.error as exc:
-            raise ConfigError(f"rule {rule!r} option {key!r}: invalid regex {pattern!r}: {exc}") from None
-    raise ConfigError(f"rule {rule!r} option {key!r}: the patterns do not combine into one regex")
+    body = "|".join(f"(?:{p})" for p in patterns)  # each pattern and their union were checked at load
+    return re.compile(rf"^(?:{body})$" if whole else body, re.IGNORECASE if ignore_case else 0)
 
 
 def _patterns(context: Context, key: str, whole: bool) -> re.Pattern[str] | None:
-    patterns = (*context[key], *context[f"extend-{key}"])
-    return _compile(context.rule, key, patterns, whole, context["ignore-case"])
+    return _compile(tuple(context[key]), whole, context["ignore-case"])
 
 
 def _scan(
@@ -74,13 +81,6 @@ def _scan(
                     yield Finding(span=paragraph.to_span(m.start(), m.end()), args={"text": m.group(0)})
 
 
-def _fill(template: str, **values: str) -> str:
-    try:
-        return template.format(**values)
-    except (KeyError, IndexError, ValueError, AttributeError):
-        return template
-
-
 def check(document: Document, context: Context) -> Iterator[Finding]:
     whole = _patterns(context, "whole", True)
     anywhere = _patterns(context, "anywhere", False)
@@ -95,7 +95,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
                 label = phase.heading or phase.key
                 yield Finding(
                     span=span,
-                    message=_fill(context["empty-message"], phase=label, entry=entry.name),
+                    message=messages.fill(context["empty-message"], {"phase": label, "entry": entry.name}),
                     entry=entry.name,
                     phase=phase.key,
                 )

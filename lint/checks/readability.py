@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
+from lint import messages
 from lint.checks.api import CheckKind, Context, Finding
-from lint.config import ConfigError
 from lint.model import Document
 from lint.options import Option
 
@@ -29,18 +29,27 @@ OPTIONS = (
     Option("min-reading-ease", "float", 20.0, "lowest Flesch reading ease allowed for a paragraph"),
     Option("max-grade", "float", 16.0, "highest Flesch–Kincaid grade allowed for a paragraph"),
     Option("min-words", "int", 40, "paragraphs shorter than this are not scored (the formulas are noise there)"),
-    Option("measures", "list[str]", list(MEASURES), "which checks run: sentence-length, reading-ease, grade"),
+    Option(
+        "measures",
+        "list[str]",
+        list(MEASURES),
+        "which checks run: sentence-length, reading-ease, grade",
+        choices=MEASURES,
+    ),
     Option(
         "syllables",
         "str",
         "estimate",
         "syllable counter: estimate (built in), cmudict (textstat-rs) or textstat (needs NLTK's cmudict installed)",
+        choices=("estimate", "cmudict", "textstat"),
+        validate=lambda kind: _unavailable(kind),
     ),
     Option(
         "sentence-message",
         "str",
         "sentence has {words} words (limit {limit})",
         "message for a long sentence ({words}, {limit})",
+        validate=messages.validator({"words", "limit"}),
     ),
 )
 
@@ -61,13 +70,31 @@ class Scores(NamedTuple):
         return 0.39 * (self.words / self.sentences) + 11.8 * (self.syllables / self.words) - 15.59
 
 
+def _unavailable(kind: str) -> str | None:
+    """Why the syllable counter ``kind`` cannot run here (checked at load, when a rule or config names it)."""
+    from importlib.util import find_spec
+
+    if kind == "cmudict" and find_spec("textstat_rs") is None:
+        return 'syllables = "cmudict" needs the textstat-rs package (pip install textstat-rs)'
+    if kind == "textstat":
+        if find_spec("textstat") is None or find_spec("nltk") is None:
+            return 'syllables = "textstat" needs the textstat package'
+        import nltk
+
+        try:
+            nltk.data.find("corpora/cmudict")
+        except LookupError:
+            return (
+                'syllables = "textstat" needs NLTK\'s cmudict, which is not installed and '
+                "will not be downloaded during a lint run; install it once with "
+                "`python -m nltk.downloader cmudict` (or set NLTK_DATA), or use "
+                'syllables = "estimate" or "cmudict", which work offline'
+            )
+    return None
+
+
 def _cmudict_counter() -> Callable[[str], int]:
-    try:
-        import textstat_rs
-    except ImportError:
-        raise ConfigError(
-            'readability: syllables = "cmudict" needs the textstat-rs package (pip install textstat-rs)'
-        ) from None
+    import textstat_rs  # its presence was checked at load (_unavailable)
 
     from lint.checks.syllables import estimate, token
 
@@ -82,25 +109,13 @@ def _cmudict_counter() -> Callable[[str], int]:
 
 
 def _textstat_counter() -> Callable[[str], int]:
-    """textstat's own syllable count, which needs NLTK's cmudict on disk.
+    """textstat's own syllable count, which needs NLTK's cmudict on disk (checked at load, see _unavailable).
 
     textstat would download the dictionary at first use; offline that raises a
-    LookupError deep inside NLTK. Look for it first and say what to do instead.
+    LookupError deep inside NLTK, which is why the load checks for it first.
     """
-    try:
-        import nltk
-        import textstat
-    except ImportError:
-        raise ConfigError('readability: syllables = "textstat" needs the textstat package') from None
-    try:
-        nltk.data.find("corpora/cmudict")
-    except LookupError:
-        raise ConfigError(
-            'readability: syllables = "textstat" needs NLTK\'s cmudict, which is not installed and '
-            "will not be downloaded during a lint run; install it once with "
-            "`python -m nltk.downloader cmudict` (or set NLTK_DATA), or use "
-            'syllables = "estimate" or "cmudict", which work offline'
-        ) from None
+    import textstat
+
     from lint.checks.syllables import estimate, token
 
     def word(part: str) -> int:
@@ -114,16 +129,14 @@ def _textstat_counter() -> Callable[[str], int]:
 
 
 def counter(kind: str) -> Callable[[str], int]:
-    """The syllable counter named by the ``syllables`` option."""
-    if kind == "estimate":
-        from lint.checks.syllables import token
-
-        return token
+    """The syllable counter named by the ``syllables`` option (one of its choices, checked at load)."""
     if kind == "cmudict":
         return _cmudict_counter()
     if kind == "textstat":
         return _textstat_counter()
-    raise ConfigError(f'readability: option \'syllables\' must be "estimate", "cmudict" or "textstat", got {kind!r}')
+    from lint.checks.syllables import token
+
+    return token
 
 
 def score(text: str, count: Callable[[str], int] | None = None) -> Scores | None:
@@ -141,25 +154,13 @@ def _score(text: str, sentence_count: int, tokens: list[tuple[int, int]], count:
 
 
 def _message(template: str, words: int, limit: int) -> str:
-    try:
-        return template.format(words=words, limit=limit)
-    except (KeyError, IndexError, ValueError, AttributeError) as exc:
-        raise ConfigError(
-            f"readability: option 'sentence-message' is not a valid template ({exc!r}); "
-            "it may use {words} and {limit}"
-        ) from None
+    return messages.fill(template, {"words": words, "limit": limit})  # its fields were checked at load
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
     from lint.checks import sentences  # here, not at the top: loading the rule for its options stays cheap
 
     measures = set(context["measures"])
-    unknown = measures - set(MEASURES)
-    if unknown:
-        raise ConfigError(
-            f"rule {context.rule!r}: option 'measures' has unknown {sorted(unknown)[0]!r} "
-            f"(expected some of {', '.join(MEASURES)})"
-        )
     limit = context["max-sentence-words"]
     min_ease, max_grade = context["min-reading-ease"], context["max-grade"]
     count: Callable[[str], int] | None = None
