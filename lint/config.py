@@ -17,6 +17,7 @@ from lint.readers.phases import DEFAULT_HEADINGS, PhaseHeading, ReaderOptions
 
 CONFIG_FILES = (".response-lint.toml", "response-lint.toml", "pyproject.toml")
 FAIL_LEVELS = ("error", "warning", "info", "never")
+MIN_LEVELS = ("error", "warning", "info")
 
 
 # key -> (type, description); the type strings are checked by _check_type
@@ -38,6 +39,10 @@ KEYS: dict[str, tuple[str, str]] = {
     "rules": ("dict[str,table]", "per-rule severity and options"),
     "links": ("bool", "check link targets online (as --links)"),
     "link-check": ("table", "online link checking options"),
+    # what a run shows (issue 15)
+    "min-severity": ("str", "hide findings below this severity: error, warning or info (as --min-severity)"),
+    "force-exclude": ("bool", "apply exclude to files named on the command line too (as --force-exclude)"),
+    "show-source": ("bool", "show the source line under each finding in text output (as --show-source)"),
 }
 
 # options of the [link-check] table, validated here so that a typo is caught early
@@ -90,10 +95,20 @@ class Config:
     rules: Mapping[str, RuleConfig] = field(default_factory=dict)
     links: bool = False
     link_check: Mapping[str, Any] = field(default_factory=dict)
+    min_severity: str = "info"
+    force_exclude: bool = False
+    show_source: bool = True
+
+    table: str = ""  # the table the settings came from, e.g. "[tool.response-lint]"
 
     @property
     def source(self) -> str:
         return str(self.path) if self.path else "defaults"
+
+    @property
+    def where(self) -> str:
+        """The file and table, for messages about a key: ``pyproject.toml: [tool.response-lint]``."""
+        return f"{self.source}{': ' + self.table if self.table else ''}"
 
 
 def _check_type(where: str, key: str, kind: str, value: Any) -> None:
@@ -165,7 +180,7 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
             raise unknown_key(where, key, list(KEYS))
         _check_type(where, key, KEYS[key][0], value)
     root = path.parent if path else Path.cwd()
-    kwargs: dict[str, Any] = {"path": path, "root": root}
+    kwargs: dict[str, Any] = {"path": path, "root": root, "table": table}
     for key in ("include", "exclude", "ignore"):
         if key in data:
             kwargs[key] = tuple(data[key])
@@ -230,6 +245,15 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
         kwargs["rules"] = rules
     if "links" in data:
         kwargs["links"] = data["links"]
+    if "min-severity" in data:
+        if data["min-severity"] not in MIN_LEVELS:
+            raise ConfigError(
+                f"{where}: 'min-severity' must be one of {', '.join(MIN_LEVELS)}, got {data['min-severity']!r}"
+            )
+        kwargs["min_severity"] = data["min-severity"]
+    for key in ("force-exclude", "show-source"):
+        if key in data:
+            kwargs[key.replace("-", "_")] = data[key]
     if "link-check" in data:
         for key, value in data["link-check"].items():
             if key not in LINK_KEYS:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from lint import checks
-from lint.errors import RuleError
+from lint.errors import OptionError, RuleError
 from lint.model import Severity
 from lint.options import Option, expand, resolve
 
@@ -50,9 +50,7 @@ class Rule:
 
     def with_config(self, severity: Severity | None, values: Mapping[str, Any], source: str) -> Rule:
         """This rule with a user's severity and option values applied (validated)."""
-        options = (
-            resolve(self.name, self.option_specs, ("", self.options), (source, values)) if values else self.options
-        )
+        options = _options(self.name, self.check, ("", self.options), (source, values)) if values else self.options
         return Rule(
             self.name,
             self.check,
@@ -113,6 +111,19 @@ _EXAMPLE_TYPES: dict[str, tuple[str, Any]] = {  # key -> (what is expected, test
     "note": ("a string", lambda v: isinstance(v, str)),
     "options": ("a table", lambda v: isinstance(v, dict)),
 }
+
+
+def _options(rule: str, kind_name: str, *layers: tuple[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """The option values of ``layers`` over the kind's defaults, checked value by value and then as a whole."""
+    kind = checks.load(kind_name)
+    options = resolve(rule, kind.options, *layers)
+    if kind.validate is not None:
+        found = kind.validate(options)
+        if found is not None:
+            key, problem = found
+            source = next((src for src, values in reversed(layers) if values), layers[-1][0])
+            raise OptionError(f"{source}: rule {rule!r} option {key!r}: {problem}")
+    return options
 
 
 def builtin_rules_dir() -> Path:
@@ -279,7 +290,7 @@ def load_rule(path: Path, cache: _ParsedCache | None = None) -> Rule:
     raw_options = data.get("options", {})
     if not isinstance(raw_options, dict):
         raise RuleError(f"{path}: rule {name!r}: options must be a table")
-    options = resolve(name, specs, (str(path), raw_options))
+    options = _options(name, kind.name, (str(path), raw_options))
     raw_examples = data.get("examples", [])
     if not isinstance(raw_examples, list):
         raise RuleError(f"{path}: rule {name!r}: 'examples' must be a list of tables ([[examples]])")
@@ -292,7 +303,7 @@ def load_rule(path: Path, cache: _ParsedCache | None = None) -> Rule:
             '([[examples]] with verdict = "fail" and one with verdict = "pass")'
         )
     for i, example in enumerate(examples):
-        resolve(name, specs, (f"{path}: examples[{i}]", example.options))
+        _options(name, kind.name, (str(path), raw_options), (f"{path}: examples[{i}]", example.options))
     return Rule(
         name=name,
         check=data["check"],

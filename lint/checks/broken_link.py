@@ -31,6 +31,21 @@ OPTIONS = (
         extendable=True,
         validate=combinable,
     ),
+    Option(
+        "nowhere",
+        "list[regex]",
+        [],
+        "regexes for targets that are no address ('TBC', 'link', 'url here'); each must match the whole "
+        "target, case-insensitive",
+        extendable=True,
+        validate=combinable,
+    ),
+    Option(
+        "nowhere-hosts",
+        "list[str]",
+        [],
+        "hosts that are no real site (example.com, localhost); their subdomains count too",
+    ),
 )
 
 _DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*\S", re.MULTILINE)
@@ -61,9 +76,11 @@ def finding(link: Link, found: LinkProblem) -> Finding:
 
 def _problems(document: Document, context: Context) -> Iterator[tuple[Link, LinkProblem]]:
     not_links = _not_links(tuple(context["not-links"]))
+    words = _not_links(tuple(context["nowhere"]))
+    hosts = tuple(h.strip().lower().rstrip(".") for h in context["nowhere-hosts"] if h.strip())
     defined = _defined_labels(document)
     for link in document.links:
-        found = problem(link, context["schemes"], context["require-absolute"], not_links, defined)
+        found = problem(link, context["schemes"], context["require-absolute"], not_links, defined, words, hosts)
         if found is not None:
             yield link, found
 

@@ -169,6 +169,14 @@ def find_matches(
     first_with: dict[str, int] = {}  # canonical paragraph -> the first paragraph with it
     other_with: dict[str, int] = {}  # canonical paragraph -> the first with it in another entry than that
     matches: list[_Match] = []
+    compared: dict[int, list[copies.Sentence]] = {}  # paragraph -> its sentences long enough to compare
+
+    def _sentences_of(j: int) -> list[copies.Sentence]:
+        found = compared.get(j)
+        if found is None:
+            found = compared[j] = paragraphs[j].sentences(min_words)
+        return found
+
     for i, para in enumerate(paragraphs):
         shared = index.add(para.grams, min_shared)
         same = _same_paragraph(paragraphs, para, i, first_with, other_with)  # however often it recurs
@@ -181,9 +189,9 @@ def find_matches(
         if not candidates:
             continue
         candidates.sort()
-        earlier = [(j, s) for j in candidates for s in paragraphs[j].sentences(min_words)]
+        earlier = [(j, s) for j in candidates for s in _sentences_of(j)]
         reachable = frozenset().union(*(paragraphs[j].grams for j in candidates))
-        for sentence in para.sentences(min_words):
+        for sentence in _sentences_of(i):
             if sentence.grams.isdisjoint(reachable):
                 continue
             best: tuple[float, int, copies.Sentence] | None = None

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from lint.escape import for_terminal
 from lint.formats import Settings
 from lint.report import Item, Report
 
 
 def line(item: Item) -> str:
     d = item.diagnostic
-    message = d.message.replace("\r", " ").replace("\n", " ")
-    return f"{d.path}:{item.location.line}:{item.location.column}: {d.severity}: {message} [{d.rule}]"
+    loc = item.location
+    where = f"{for_terminal(d.path)}:{loc.line}:{loc.column}"
+    return f"{where}: {d.severity}: {for_terminal(d.message)} [{for_terminal(d.rule)}]"
 
 
 def render(report: Report, out: TextIO, settings: Settings) -> None:

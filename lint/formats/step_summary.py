@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import TextIO
 
+from lint.escape import for_terminal
 from lint.formats import Settings
 from lint.model import Document, Phase
 from lint.report import Report
@@ -29,7 +30,7 @@ _SPECIAL = "\\`*_{}[]<>()#+!|~"
 
 def escape(text: str) -> str:
     """Text safe inside a Markdown table cell: one line, Markdown characters escaped."""
-    text = " ".join(text.split())
+    text = for_terminal(" ".join(text.split()))
     return "".join("\\" + c if c in _SPECIAL else c for c in text)
 
 
@@ -105,7 +106,7 @@ def _rule_counts(report: Report) -> list[str]:
     for rule in sorted(by_rule, key=lambda r: (-sum(by_rule[r].values()), r)):
         c = by_rule[rule]
         summary = report.rules[rule].summary if rule in report.rules else ""
-        label = f"`{rule}`" + (f" {escape(summary)}" if summary else "")
+        label = f"`{for_terminal(rule).replace('`', '')}`" + (f" {escape(summary)}" if summary else "")
         lines.append(f"| {label} | {sum(c.values())} | {c['error']} | {c['warning']} | {c['info']} |")
     return lines
 
@@ -129,7 +130,7 @@ def markdown(report: Report) -> str:
         table = entry_table(document, report)
         if table:
             title = f" — {escape(document.title)}" if document.title else ""
-            tables += [f"#### `{path.replace('`', '')}`{title}", "", *table, ""]
+            tables += [f"#### `{for_terminal(path).replace('`', '')}`{title}", "", *table, ""]
     if tables:
         out += ["### Entries and phases", "", *tables]
     text = "\n".join(out) + "\n"
@@ -164,7 +165,8 @@ def append(report: Report, path: str, settings: Settings) -> bool:
             render(report, handle, settings)
     except OSError as exc:
         print(
-            f"response-lint: warning: cannot write the step summary to {path}: {exc.strerror or exc}", file=sys.stderr
+            f"response-lint: warning: cannot write the step summary to {for_terminal(path)}: {exc.strerror or exc}",
+            file=sys.stderr,
         )
         return False
     return True
