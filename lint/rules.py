@@ -30,6 +30,8 @@ class Example:
     columns: tuple[int, ...] | None = None  # 1-based columns of the findings (code points)
     messages: tuple[str, ...] | None = None  # the findings' messages, in order of position
     fixed: str | None = None  # the text after every finding's fix is applied (sqlfluff's fix_str)
+    # online rules: what each target's server answered (see lint.links.verdict.example_results)
+    links: Mapping[str, Mapping[str, Any]] | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ _EXAMPLE_KEYS = {
     "messages",
     "fixed",
     "note",
+    "links",
 }
 _EXAMPLE_TYPES: dict[str, tuple[str, Any]] = {  # key -> (what is expected, test)
     "text": ("a string", lambda v: isinstance(v, str)),
@@ -170,6 +173,19 @@ def _example(rule_path: Path, index: int, raw: Any) -> Example:
     def _tuple(key: str) -> tuple[Any, ...] | None:
         return tuple(raw[key]) if key in raw else None
 
+    links = raw.get("links")
+    if links is not None:
+        from lint.links.verdict import ANSWER_KEYS
+
+        if not isinstance(links, dict) or not all(isinstance(v, dict) for v in links.values()):
+            raise RuleError(f"{where}: links must be a table of target = {{ status = 404, ... }} tables")
+        for target, answer in links.items():
+            unknown_answer = set(answer) - set(ANSWER_KEYS)
+            if unknown_answer:
+                raise RuleError(
+                    f"{where}: links: {target!r}: unknown key {sorted(unknown_answer)[0]!r} "
+                    f"(expected {', '.join(ANSWER_KEYS)})"
+                )
     return Example(
         verdict,
         text,
@@ -182,6 +198,7 @@ def _example(rule_path: Path, index: int, raw: Any) -> Example:
         _tuple("columns"),
         _tuple("messages"),
         raw.get("fixed"),
+        links,
     )
 
 
