@@ -19,15 +19,13 @@ from pathlib import Path
 
 from lint import __version__
 from lint.atomic import write_atomic
+from lint.errors import BaselineError
+from lint.escape import json_text
 from lint.files import relative_to_root
 from lint.fingerprints import fingerprints
 from lint.model import Diagnostic, Document
 
 VERSION = 1
-
-
-class BaselineError(Exception):
-    """A baseline file that cannot be read or written; the message names the file."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +112,7 @@ def write(path: str, diagnostics: Sequence[Diagnostic], documents: Mapping[str, 
     if not os.path.isdir(folder):
         raise BaselineError(f"--write-baseline: folder {folder} does not exist")
     try:
-        write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        write_atomic(path, (json_text(data) + "\n").encode("utf-8"))
     except OSError as exc:
         raise BaselineError(f"--write-baseline: cannot write {path}: {exc.strerror or exc}") from None
     return len(found)

@@ -5,8 +5,9 @@ The changed lines of each linted file come from the hunks of
 unstaged edits count); a file git does not track is new, every line of it. A finding
 is kept when its lines meet a changed line, or when it speaks for a larger part that
 changed: a finding on an entry's name or a phase's heading when that entry or phase
-changed (lines deleted inside it count), and a finding on the whole document (rule
-``missing-entry``, the title, a file-level problem) when the file changed at all.
+changed (lines deleted inside it count), and a finding on the whole document (of a rule
+whose check kind declares ``whole_document``, on the title, a file-level problem) when
+the file changed at all.
 ``REF...`` (three dots) means the merge base of REF and HEAD, as pull requests want.
 """
 
@@ -15,20 +16,14 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from lint.errors import ChangedError
 from lint.model import Diagnostic, Document, Span
-
-# rules whose findings are about the whole document rather than the line they stand on
-WHOLE_DOCUMENT_RULES = frozenset({"missing-entry"})
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 _CHUNK = 200  # pathspecs per git call, well below any command-line limit
-
-
-class ChangedError(Exception):
-    """``--changed-since`` cannot work here (no git, not a repository, an unknown revision)."""
 
 
 @dataclass
@@ -189,14 +184,20 @@ def _meets(lines: range, numbers: Iterable[int]) -> bool:
     return any(n in lines for n in numbers)
 
 
-def keep(diagnostic: Diagnostic, document: Document, changes: FileChanges | None) -> bool:
-    """True when ``diagnostic`` is about something that changed."""
+def keep(
+    diagnostic: Diagnostic, document: Document, changes: FileChanges | None, whole_document: Collection[str] = ()
+) -> bool:
+    """True when ``diagnostic`` is about something that changed.
+
+    ``whole_document`` names the rules whose findings are about the whole document
+    rather than the line they stand on (their check kind's ``whole_document``).
+    """
     if changes is None or not changes.changed:
         return False
     if changes.new:
         return True
     span = diagnostic.span
-    if diagnostic.rule in WHOLE_DOCUMENT_RULES or not document.text:
+    if diagnostic.rule in whole_document or not document.text:
         return True
     if document.title_span is not None and document.title_span.contains(span):
         return True
@@ -214,7 +215,16 @@ def keep(diagnostic: Diagnostic, document: Document, changes: FileChanges | None
     return False
 
 
-def narrow(diagnostics: Sequence[Diagnostic], documents: Mapping[str, Document], ref: str) -> list[Diagnostic]:
-    """The diagnostics about what changed since ``ref`` (see the module docs)."""
+def narrow(
+    diagnostics: Sequence[Diagnostic],
+    documents: Mapping[str, Document],
+    ref: str,
+    whole_document: Collection[str] = (),
+) -> list[Diagnostic]:
+    """The diagnostics about what changed since ``ref`` (see the module docs and :func:`keep`)."""
     changes = changes_since(ref, list(documents))
-    return [d for d in diagnostics if d.path in documents and keep(d, documents[d.path], changes.get(d.path))]
+    return [
+        d
+        for d in diagnostics
+        if d.path in documents and keep(d, documents[d.path], changes.get(d.path), whole_document)
+    ]

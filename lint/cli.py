@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from lint import __version__
+from lint.escape import say
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -57,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
         nargs="*",
         default=["."],
         metavar="PATH",
-        help="files or folders (folders are walked by the include globs)",
+        help="files or folders (folders are walked by the include globs); '-' reads standard input",
     )
     check.add_argument(
         "--format",
@@ -105,6 +106,9 @@ def _parser() -> argparse.ArgumentParser:
         help="report only findings on lines changed since the git revision REF "
         "(REF... means the merge base of REF and HEAD)",
     )
+    from lint import cli_view
+
+    cli_view.add_arguments(check)  # issue 15: what the run shows, --force-exclude
     links = check.add_argument_group("online link checking (see README: Checking links online)")
     on_off = links.add_mutually_exclusive_group()
     on_off.add_argument(
@@ -161,12 +165,15 @@ def _parser() -> argparse.ArgumentParser:
     color.add_argument(
         "--no-color", dest="color", action="store_const", const=False, help="never colour the output (as NO_COLOR does)"
     )
-    check.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    # after the command too; SUPPRESS keeps a --debug given before the command from being reset
+    check.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    _editor_arguments(check)
+    _speed_options(check)
 
     outline = sub.add_parser(
         "outline", formatter_class=_HelpFormatter, help="print the parsed structure of files as JSON"
     )
-    outline.add_argument("files", nargs="+", metavar="FILE")
+    outline.add_argument("files", nargs="+", metavar="PATH", help="files or folders (folders are walked as by check)")
     outline.add_argument("--config", metavar="FILE")
 
     rules = sub.add_parser("rules", formatter_class=_HelpFormatter, help="list the rules")
@@ -184,6 +191,24 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _speed_options(check: argparse.ArgumentParser) -> None:
+    """``check``'s options for speed: timings, worker processes, the result cache, shards."""
+    speed = check.add_argument_group("speed (see docs/architecture.md)")
+    speed.add_argument(
+        "--timings", action="store_true", help="after the report, print the time of each stage and rule to stderr"
+    )
+
+
+def _editor_arguments(check: argparse.ArgumentParser) -> None:
+    """Options for editors and people reading reports: standard input, the terminal summary."""
+    editors = check.add_argument_group("editors and reports")
+    editors.add_argument(
+        "--stdin-filename",
+        metavar="PATH",
+        help="with '-': the path of the text on standard input (for the config, the format and the report)",
+    )
+
+
 def _format_file(value: str) -> tuple[str, str]:
     from lint.app import UsageError
 
@@ -194,6 +219,7 @@ def _format_file(value: str) -> tuple[str, str]:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from lint import cli_view
     from lint.app import CheckOptions, check
 
     options = CheckOptions(
@@ -212,8 +238,11 @@ def _check(args: argparse.Namespace) -> int:
         write_baseline=args.write_baseline,
         changed_since=args.changed_since,
         also_write=[_format_file(value) for value in args.also_write],
+        **cli_view.options(args),
+        stdin_filename=args.stdin_filename,
     )
     options.links = args.links
+    options.timings = args.timings
     options.extra["link-check"] = _link_overrides(args)
     outcome = check(options)
     return outcome.exit_code
@@ -240,24 +269,23 @@ def _link_overrides(args: argparse.Namespace) -> dict[str, object]:
 def _outline(args: argparse.Namespace) -> int:
     from lint.app import read_documents
     from lint.config import for_paths
+    from lint.files import collect
     from lint.outline import outline
 
     config = for_paths(args.files, args.config)
-    missing = [f for f in args.files if not _exists(f)]
+    files, missing = collect(args.files, config.include, config.exclude, config.respect_gitignore)
     if missing:
-        print(f"response-lint: error: {missing[0]}: no such file", file=sys.stderr)
+        say(f"{missing[0]}: no such file or folder", "error")
         return EXIT_ERROR
-    documents = read_documents(args.files, config)
+    if not files:
+        say(f"no files to outline in {', '.join(args.files)}", "error")
+        return EXIT_ERROR
+    documents = read_documents(files, config)
     data = [outline(d) for d in documents]
-    json.dump(data if len(data) > 1 else data[0], sys.stdout, ensure_ascii=False, indent=2)
+    single = len(args.files) == 1 and files == args.files  # one file named: its outline, not a list
+    json.dump(data[0] if single else data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return EXIT_OK
-
-
-def _exists(path: str) -> bool:
-    import os
-
-    return os.path.isfile(path)
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -312,11 +340,10 @@ def _rule(args: argparse.Namespace) -> int:
 
     rules = engine.available_rules(for_paths(["."], args.config))
     if args.name not in rules:
-        import difflib
+        from lint.suggest import hint
 
-        close = difflib.get_close_matches(args.name, list(rules), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else "; see 'response-lint rules'"
-        print(f"response-lint: error: no rule named {args.name!r}{hint}", file=sys.stderr)
+        suggestion = hint(args.name, rules) or "; see 'response-lint rules'"
+        say(f"no rule named {args.name!r}{suggestion}", "error")
         return EXIT_ERROR
     sys.stdout.write(explain(rules[args.name]))
     return EXIT_OK
@@ -332,13 +359,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_ERROR
     commands = {"check": _check, "outline": _outline, "rules": _rules, "rule": _rule}
-    from lint.app import UsageError
-    from lint.config import ConfigError
+    from lint.errors import LintError
 
     try:
         return commands[args.command](args)
-    except (ConfigError, UsageError) as exc:
-        print(f"response-lint: error: {exc}", file=sys.stderr)
+    except LintError as exc:
+        say(str(exc), "error")
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("response-lint: interrupted", file=sys.stderr)
@@ -348,8 +374,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if getattr(args, "debug", False):
             raise
-        print(
-            f"response-lint: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
-            file=sys.stderr,
-        )
+        say(f"{type(exc).__name__}: {exc} (run with --debug for details)", "internal error")
         return EXIT_ERROR

@@ -13,14 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lint.errors import ConfigError
 from lint.readers.phases import DEFAULT_HEADINGS, PhaseHeading, ReaderOptions
 
 CONFIG_FILES = (".response-lint.toml", "response-lint.toml", "pyproject.toml")
 FAIL_LEVELS = ("error", "warning", "info", "never")
-
-
-class ConfigError(ValueError):
-    """A configuration problem; the message names the file and the key."""
+MIN_LEVELS = ("error", "warning", "info")
 
 
 # key -> (type, description); the type strings are checked by _check_type
@@ -44,6 +42,10 @@ KEYS: dict[str, tuple[str, str]] = {
     "rules": ("dict[str,table]", "per-rule severity and options"),
     "links": ("bool", "check link targets online (as --links)"),
     "link-check": ("table", "online link checking options"),
+    # what a run shows (issue 15)
+    "min-severity": ("str", "hide findings below this severity: error, warning or info (as --min-severity)"),
+    "force-exclude": ("bool", "apply exclude to files named on the command line too (as --force-exclude)"),
+    "show-source": ("bool", "show the source line under each finding in text output (as --show-source)"),
 }
 
 # options of the [link-check] table, validated here so that a typo is caught early
@@ -96,6 +98,9 @@ class Config:
     rules: Mapping[str, RuleConfig] = field(default_factory=dict)
     links: bool = False
     link_check: Mapping[str, Any] = field(default_factory=dict)
+    min_severity: str = "info"
+    force_exclude: bool = False
+    show_source: bool = True
 
     @property
     def source(self) -> str:
@@ -151,11 +156,9 @@ def _check_type(where: str, key: str, kind: str, value: Any) -> None:
 
 def unknown_key(where: str, key: str, known: Sequence[str]) -> ConfigError:
     """The error for ``key``, which is not one of ``known``: names the place and the closest key."""
-    import difflib
+    from lint.suggest import hint
 
-    close = difflib.get_close_matches(key, known, n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return ConfigError(f"{where}: unknown key {key!r}{hint}; expected one of: {', '.join(sorted(known))}")
+    return ConfigError(f"{where}: unknown key {key!r}{hint(key, known)}; expected one of: {', '.join(sorted(known))}")
 
 
 def _parse_phase(where: str, value: str) -> tuple[str, int | None]:
@@ -251,6 +254,15 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
         kwargs["rules"] = rules
     if "links" in data:
         kwargs["links"] = data["links"]
+    if "min-severity" in data:
+        if data["min-severity"] not in MIN_LEVELS:
+            raise ConfigError(
+                f"{where}: 'min-severity' must be one of {', '.join(MIN_LEVELS)}, got {data['min-severity']!r}"
+            )
+        kwargs["min_severity"] = data["min-severity"]
+    for key in ("force-exclude", "show-source"):
+        if key in data:
+            kwargs[key.replace("-", "_")] = data[key]
     if "link-check" in data:
         for key, value in data["link-check"].items():
             if key not in LINK_KEYS:

@@ -9,20 +9,23 @@ from __future__ import annotations
 
 import fnmatch
 import string
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lint import checks, suppress
-from lint.checks.api import Context, Finding
+from lint.checks.api import CheckKind, Context, Finding
 from lint.collector import collector_paused
-from lint.config import Config, ConfigError
+from lint.config import Config
+from lint.errors import ConfigError
 from lint.files import matches, relative_to_root
 from lint.model import Diagnostic, Document, Severity
-from lint.options import OptionError
-from lint.rules import Rule, RuleError, builtin_rules_dir, load_rules
+from lint.rules import Rule, builtin_rules_dir, load_rules
+from lint.suggest import hint
 
 if TYPE_CHECKING:
     from lint.links.results import LinkResults
+    from lint.timings import Timings
 
 
 class _Args(dict[str, Any]):
@@ -43,20 +46,12 @@ def render_message(template: str, args: Mapping[str, Any]) -> str:
 
 def available_rules(config: Config) -> dict[str, Rule]:
     """Built-in rules plus the config's rule packs, with the config's severities and options."""
-    try:
-        rules = load_rules([builtin_rules_dir(), *config.rule_paths])
-    except RuleError as exc:
-        raise ConfigError(str(exc)) from None
+    rules = load_rules([builtin_rules_dir(), *config.rule_paths])
     for name, rule_config in config.rules.items():
         if name not in rules:
-            close = fnmatch.filter(rules, f"*{name[:4]}*")
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise ConfigError(f"{config.source}: rules.{name}: no rule named {name!r}{hint}")
+            raise ConfigError(f"{config.source}: rules.{name}: no rule named {name!r}{hint(name, rules)}")
         severity = Severity.parse(rule_config.severity) if rule_config.severity else None
-        try:
-            rules[name] = rules[name].with_config(severity, rule_config.options, config.source)
-        except OptionError as exc:
-            raise ConfigError(str(exc)) from None
+        rules[name] = rules[name].with_config(severity, rule_config.options, config.source)
     return rules
 
 
@@ -90,7 +85,7 @@ def select_rules(
 class _Bound(NamedTuple):
     rule: Rule
     context: Context
-    module: Any
+    kind: CheckKind
 
 
 def _diagnostic(rule: Rule, finding: Finding, document: Document, explicit_severity: bool) -> Diagnostic:
@@ -116,18 +111,27 @@ def _diagnostic(rule: Rule, finding: Finding, document: Document, explicit_sever
 
 
 def run(
-    documents: Sequence[Document], rules: Sequence[Rule], config: Config, links: LinkResults | None = None
+    documents: Sequence[Document],
+    rules: Sequence[Rule],
+    config: Config,
+    links: LinkResults | None = None,
+    timings: Timings | None = None,
 ) -> list[Diagnostic]:
     """All diagnostics of ``rules`` on ``documents``, sorted by path and position.
 
     ``links`` are the online link results of the run (``--links``), handed to checks in their Context.
+    ``timings`` (``--timings``) collects the time of each rule and stage.
     """
     with collector_paused():
-        return _run(documents, rules, config, links)
+        return _run(documents, rules, config, links, timings)
 
 
 def _run(
-    documents: Sequence[Document], rules: Sequence[Rule], config: Config, links: LinkResults | None
+    documents: Sequence[Document],
+    rules: Sequence[Rule],
+    config: Config,
+    links: LinkResults | None,
+    timings: Timings | None,
 ) -> list[Diagnostic]:
     bound = [
         _Bound(rule, Context(rule.name, rule.severity, rule.options, str(config.root), links), checks.load(rule.check))
@@ -145,22 +149,32 @@ def _run(
         ignored_per_file[document.path] = names
     by_path = {document.path: document for document in documents}
     diagnostics: list[Diagnostic] = []
+    clock = time.perf_counter
     for item in bound:
-        if hasattr(item.module, "check"):
+        started = clock()
+        check, check_corpus = item.kind.check, item.kind.check_corpus
+        if check is not None:
             for document in documents:
                 if item.rule.name in ignored_per_file[document.path]:
                     continue
-                if not document.text and item.rule.check != "syntax":
+                if not document.text and not item.kind.runs_on_empty:
                     continue
-                for finding in item.module.check(document, item.context):
+                for finding in check(document, item.context):
                     diagnostics.append(_diagnostic(item.rule, finding, document, item.rule.name in explicit))
-        if hasattr(item.module, "check_corpus"):
+        checked = clock()
+        if check_corpus is not None:
             readable = [d for d in documents if d.text and item.rule.name not in ignored_per_file[d.path]]
-            for finding in item.module.check_corpus(readable, item.context):
+            for finding in check_corpus(readable, item.context):
                 target = by_path.get(finding.path or "")
                 if target is None:
                     raise RuntimeError(f"check {item.rule.check!r} gave a finding with no known path")
                 diagnostics.append(_diagnostic(item.rule, finding, target, item.rule.name in explicit))
+        if timings is not None:
+            done = clock()
+            timings.add_rule(item.rule.name, done - started)
+            timings.add_stage("check", checked - started)
+            timings.add_stage("corpus rules", done - checked)
+    started = clock()
     diagnostics = suppress.post_pass(
         documents,
         diagnostics,
@@ -170,4 +184,6 @@ def _run(
         lambda rule, finding, doc: _diagnostic(rule, finding, doc, rule.name in explicit),
     )
     diagnostics.sort(key=Diagnostic.sort_key)
+    if timings is not None:
+        timings.add_stage("suppressions", clock() - started)
     return diagnostics

@@ -36,7 +36,7 @@ def _git_ignored(folder: str, candidates: list[str]) -> set[str]:
     try:
         proc = subprocess.run(
             ["git", "-C", folder, "check-ignore", "--stdin", "-z"],
-            input="\0".join(os.path.relpath(c, folder) for c in candidates).encode(),
+            input=b"\0".join(os.fsencode(os.path.relpath(c, folder)) for c in candidates),
             capture_output=True,
             timeout=30,
             check=False,
@@ -45,7 +45,8 @@ def _git_ignored(folder: str, candidates: list[str]) -> set[str]:
         return set()
     if proc.returncode not in (0, 1):
         return set()
-    return {os.path.normpath(os.path.join(folder, p)) for p in proc.stdout.decode(errors="replace").split("\0") if p}
+    names = os.fsdecode(proc.stdout).split("\0")  # file names are bytes: undecodable ones come back as they went
+    return {os.path.normpath(os.path.join(folder, p)) for p in names if p}
 
 
 def collect(
@@ -92,3 +93,18 @@ def relative_to_root(path: str, root: Path) -> str:
         return Path(os.path.abspath(path)).relative_to(root.resolve()).as_posix()
     except ValueError:
         return to_display(path)
+
+
+def force_excluded(path: str, exclude: Sequence[str], root: Path) -> bool:
+    """Whether a file named on the command line falls under ``exclude`` (``force-exclude``, as ruff).
+
+    The file's path relative to the config's folder, and each folder above it, is
+    matched as walking a folder would match it, so ``drafts/*`` and ``drafts``
+    exclude ``drafts/a.md`` however it is named.
+    """
+    if not exclude:
+        return False
+    rel = relative_to_root(path, root)
+    parts = rel.split("/")
+    candidates = {to_display(path), rel, *("/".join(parts[:i]) for i in range(1, len(parts)))}
+    return any(matches(candidate, exclude) for candidate in candidates if candidate)

@@ -54,5 +54,5 @@ def fingerprints(diagnostics: Sequence[Diagnostic], texts: Mapping[str, str]) ->
         seen[key] += 1
         if repeat:
             key = f"{key}\0{repeat}"
-        result.append(hashlib.sha256(key.encode("utf-8")).hexdigest())
+        result.append(hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest())
     return result

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -235,6 +236,9 @@ class Related(NamedTuple):
     message: str
 
 
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
 class LineIndex:
     """Maps offsets to 1-based line and column numbers (columns count code points)."""
 
@@ -243,17 +247,14 @@ class LineIndex:
     def __init__(self, text: str) -> None:
         self._text = text
         starts = [0]
-        i = 0
-        n = len(text)
-        while i < n:
-            c = text[i]
-            if c == "\n":
+        if "\r" in text:
+            starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+        else:  # the common case, at C speed
+            find = text.find
+            i = find("\n")
+            while i >= 0:
                 starts.append(i + 1)
-            elif c == "\r":
-                if i + 1 < n and text[i + 1] == "\n":
-                    i += 1
-                starts.append(i + 1)
-            i += 1
+                i = find("\n", i + 1)
         self._starts = starts
 
     def line_of(self, offset: int) -> int:

@@ -10,10 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-
-class OptionError(ValueError):
-    """A rule option with an unknown name or a value of the wrong type."""
-
+from lint.errors import OptionError
 
 _TYPES: dict[str, str] = {
     "str": "a string",

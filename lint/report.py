@@ -42,7 +42,8 @@ class Item(NamedTuple):
 class RuleInfo(NamedTuple):
     """What a format may say about a rule (from its rule file), without importing the rules.
 
-    ``help`` is the rule's full documentation as ``response-lint rule NAME`` prints it.
+    ``help`` is the rule's full documentation as ``response-lint rule NAME`` prints it;
+    ``summary_role`` is its check kind's (:class:`lint.checks.api.CheckKind`), for status tables.
     """
 
     name: str
@@ -54,6 +55,7 @@ class RuleInfo(NamedTuple):
     tags: tuple[str, ...] = ()
     fixable: bool = False
     help: str = ""
+    summary_role: str | None = None
 
 
 @dataclass

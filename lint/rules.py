@@ -12,12 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from lint import checks
+from lint.errors import RuleError
 from lint.model import Severity
 from lint.options import Option, OptionError, resolve
-
-
-class RuleError(ValueError):
-    """A rule file that cannot be used; the message names the file and the problem."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,14 +205,14 @@ def load_rule(path: Path, cache: _ParsedCache | None = None) -> Rule:
             raise RuleError(f"{path}: {key!r} is required and must be a non-empty string")
     name = data["name"]
     try:
-        module = checks.load(data["check"])
+        kind = checks.load(data["check"])
     except KeyError as exc:
         raise RuleError(f"{path}: rule {name!r}: {exc.args[0]}") from None
     try:
         severity = Severity.parse(data["severity"])
     except ValueError as exc:
         raise RuleError(f"{path}: rule {name!r}: {exc}") from None
-    specs: tuple[Option, ...] = getattr(module, "OPTIONS", ())
+    specs = kind.options
     raw_options = data.get("options", {})
     if not isinstance(raw_options, dict):
         raise RuleError(f"{path}: rule {name!r}: options must be a table")

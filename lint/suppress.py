@@ -12,8 +12,9 @@ module parses those directives from ``Document.comments`` (the readers' spans), 
 the diagnostics they cover, and then reports what can only be known once every other
 rule has run: suppressions that suppressed nothing (rule ``unused-suppression``) and
 suppressions that cannot work (rule ``invalid-suppression``: an unknown directive or
-rule name, an empty rule list). Both are rules of check kind ``suppression``; a rule's
-``reports`` option says which of the two it reports.
+rule name, an empty rule list). Each is a rule of a post-pass check kind
+(``unused-suppression``, ``invalid-suppression``) whose spec's ``post_pass`` says which
+of the two it reports.
 """
 
 from __future__ import annotations
@@ -23,13 +24,14 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from lint import checks
 from lint.checks.api import Finding
-from lint.config import Config, ConfigError
+from lint.config import Config
 from lint.model import Comment, Diagnostic, Document, Edit, Fix, Span
 from lint.rules import Rule, RuleError, builtin_rules_dir, load_rules
+from lint.suggest import hint
 
-KIND = "suppression"
-UNUSED, INVALID = "unused", "invalid"  # values of the kind's ``reports`` option
+UNUSED, INVALID = "unused-suppression", "invalid-suppression"  # what a post-pass kind declares (``post_pass``)
 ACTIONS = ("disable", "enable", "disable-next-line")
 
 _HEAD = re.compile(r"^<!--\s*response-lint\b(?P<colon>\s*:)?\s*(?P<body>.*?)\s*-->$", re.DOTALL | re.IGNORECASE)
@@ -89,12 +91,9 @@ def parse(comment: Comment) -> tuple[Directive | None, str | None]:
             return None, None  # "<!-- response-lint found ... -->": prose, not a directive
         if not body:
             return None, f"empty suppression: write one of {', '.join(ACTIONS)}"
-        import difflib
-
         shown = action or body
-        close = difflib.get_close_matches(shown, ACTIONS, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else f" (expected {', '.join(ACTIONS)})"
-        return None, f"unknown suppression directive {shown!r}{hint}"
+        suggestion = hint(shown, ACTIONS) or f" (expected {', '.join(ACTIONS)})"
+        return None, f"unknown suppression directive {shown!r}{suggestion}"
     rest = m.group("rest").strip() if m else ""
     if not rest:
         return Directive(action, None, comment, reason), None
@@ -160,15 +159,12 @@ class _Document:
                 names = known()
                 unknown = tuple(p for p in directive.rules if not fnmatch.filter(names, p))
                 for pattern in unknown:
-                    import difflib
-
-                    close = difflib.get_close_matches(pattern, sorted(names), n=1)
-                    hint = f" (did you mean {close[0]!r}?)" if close else "; see 'response-lint rules'"
+                    suggestion = hint(pattern, names) or "; see 'response-lint rules'"
                     self.problems.append(
                         _Problem(
                             INVALID,
                             comment.span,
-                            f"suppression names unknown rule {pattern!r}{hint}",
+                            f"suppression names unknown rule {pattern!r}{suggestion}",
                             fingerprint=f"{comment.text}\x1f{pattern}",
                         )
                     )
@@ -309,18 +305,12 @@ def _has_directives(document: Document) -> bool:
 
 
 def _reporters(rules: Sequence[Rule]) -> dict[str, list[Rule]]:
-    """The rules of kind ``suppression``, by what they report."""
+    """The rules of the post-pass kinds, by what they report (their kind's ``post_pass``)."""
     found: dict[str, list[Rule]] = {UNUSED: [], INVALID: []}
     for rule in rules:
-        if rule.check != KIND:
-            continue
-        reports = rule.options.get("reports")
-        if reports not in found:
-            raise ConfigError(
-                f"{rule.source}: rule {rule.name!r}: option 'reports' must be "
-                f"{UNUSED!r} or {INVALID!r}, got {reports!r}"
-            )
-        found[reports].append(rule)
+        role = checks.load(rule.check).post_pass
+        if role is not None:
+            found[role].append(rule)
     return found
 
 

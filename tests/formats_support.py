@@ -98,6 +98,7 @@ RULES = {
         ("content",),
         False,
         "placeholder (error): Unfinished text\n\nReports it.",
+        summary_role="placeholder",
     ),
     "year-copy": RuleInfo(
         "year-copy",
@@ -106,6 +107,7 @@ RULES = {
         "Copying last year's plan as this year's progress says nothing new.",
         "copied from {other}",
         "copies",
+        summary_role="copied",
     ),
     "missing-phase": RuleInfo(
         "missing-phase",
@@ -114,6 +116,7 @@ RULES = {
         "",
         "{entry!r} has no {phase!r} phase",
         "missing_phase",
+        summary_role="missing-phase",
     ),
     "heading-style": RuleInfo(
         "heading-style",

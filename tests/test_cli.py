@@ -54,8 +54,8 @@ def test_text_output_underlines_the_span_and_summarises():
 def test_concise_output():
     result = run_cli("check", "fixtures/seeds/001.txt", "--select", "placeholder", "--format", "concise")
     assert result.out.splitlines() == [
-        "fixtures/seeds/001.txt:41:1: error [placeholder] placeholder text 'Coming soon...' stands in for content",
-        "fixtures/seeds/001.txt:129:1: error [placeholder] placeholder text 'Coming soon...' stands in for content",
+        "fixtures/seeds/001.txt:41:1: error: placeholder text 'Coming soon...' stands in for content [placeholder]",
+        "fixtures/seeds/001.txt:129:1: error: placeholder text 'Coming soon...' stands in for content [placeholder]",
     ]
 
 

@@ -23,10 +23,10 @@ Found 3 errors, 0 warnings, 0 info in 2 files.
 """
 
 CONCISE_EXPECTED = """\
-responses/harbour, 2018.txt:6:10: error [placeholder] placeholder text '[Insert 50% figure: here, later]' \
-stands in for content
-responses/river-levels.md:11:1: error [placeholder] placeholder text 'Coming soon...' stands in for content
-responses/river-levels.md:17:1: error [placeholder] placeholder text 'TBC' stands in for content
+responses/harbour, 2018.txt:6:10: error: placeholder text '[Insert 50% figure: here, later]' \
+stands in for content [placeholder]
+responses/river-levels.md:11:1: error: placeholder text 'Coming soon...' stands in for content [placeholder]
+responses/river-levels.md:17:1: error: placeholder text 'TBC' stands in for content [placeholder]
 """
 
 

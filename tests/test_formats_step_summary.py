@@ -10,7 +10,7 @@ import pytest
 from lint.formats import step_summary
 from lint.model import Diagnostic, Severity
 from lint.readers import read
-from lint.report import build
+from lint.report import RuleInfo, build
 
 from .conftest import run_cli
 from .formats_support import LIGHTHOUSE, RULES, rich_report, write_sample
@@ -70,7 +70,12 @@ def test_missing_entry_and_named_missing_phase() -> None:
         ),
     ]
     report = build(diagnostics, {path: document}, 1)
-    report.rules = RULES
+    report.rules = {
+        **RULES,
+        "missing-entry": RuleInfo(
+            "missing-entry", Severity.ERROR, "An organisation is missing", summary_role="missing-entry"
+        ),
+    }
     text = step_summary.markdown(report)
     assert _header(text)[0] == "commitment 2018"
     assert _cells(text, "Northern Lights Trust")[0] == "❌ missing"
@@ -110,6 +115,26 @@ def test_appended_by_a_run_on_actions(tmp_path: Path, monkeypatch: pytest.Monkey
     assert _cells(text, "Port of Kestrel Bay") == ["✅ present", "⚠️ placeholder"]
     run_cli("check", "responses", "--select", "placeholder", "--format", "concise", cwd=tmp_path)
     assert summary.read_text(encoding="utf-8").count("## response-lint") == 2
+
+
+def test_a_users_own_placeholder_rule_is_in_the_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The table reads the check kind's summary role, not rule names: a pack's phrases rule counts."""
+    write_sample(tmp_path)
+    (tmp_path / "style").mkdir()
+    (tmp_path / "style" / "to-follow.toml").write_text(
+        'name = "to-follow"\ncheck = "phrases"\nseverity = "warning"\nsummary = "Text promised later"\n'
+        'message = "{text!r} promises text"\n[options]\nwhole = ["coming soon", "tbc"]\n'
+        '[[examples]]\nverdict = "pass"\ntext = "Done."\n',
+        encoding="utf-8",
+    )
+    (tmp_path / ".response-lint.toml").write_text('rule-paths = ["style"]\n', encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = run_cli("check", "responses", "--select", "to-follow", "--format", "concise", cwd=tmp_path)
+    assert result.code == 0, result.err
+    text = summary.read_text(encoding="utf-8")
+    assert "`to-follow`" in text
+    assert _cells(text, "Marches Flood Forum") == ["⚠️ placeholder", "✅ present"]
 
 
 def test_unwritable_summary_warns_and_keeps_the_exit_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

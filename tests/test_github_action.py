@@ -194,7 +194,7 @@ def test_selfcheck_compares_with_the_expected_report(tmp_path: Path) -> None:
     assert missing.returncode == 1 and "--update" in missing.stderr
     assert _selfcheck(tmp_path, "--update").returncode == 0
     expected = (tmp_path / "expected.txt").read_text(encoding="utf-8")
-    assert "responses/river-levels.md:11:1: error [placeholder]" in expected
+    assert "responses/river-levels.md:11:1: error: placeholder text" in expected
     same = _selfcheck(tmp_path)
     assert same.returncode == 0, same.stderr
     assert "as expected" in same.stdout
@@ -204,7 +204,7 @@ def test_selfcheck_compares_with_the_expected_report(tmp_path: Path) -> None:
     )
     changed = _selfcheck(tmp_path)
     assert changed.returncode == 1
-    assert "-responses/river-levels.md:11:1: error [placeholder]" in changed.stdout
+    assert "-responses/river-levels.md:11:1: error: placeholder text" in changed.stdout
 
 
 def test_selfcheck_fails_when_the_tool_fails(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from email.utils import format_datetime
 
 import pytest
 
-from lint.checks.link_status import known_move
+from lint.checks.moved_link import known_move
 from lint.config import ConfigError
 from lint.links.fragments import AnchorScanner, is_html
 from lint.links.progress import Bar, wanted

@@ -1,42 +1,54 @@
-"""Check kinds: the code behind rules. One module per kind.
+"""Check kinds: the code behind rules. One module per kind, found by its name.
 
-A check module defines ``OPTIONS`` (a tuple of :class:`lint.options.Option`) and
-either ``check(document, context)`` (run on each document) or
-``check_corpus(documents, context)`` (run once on all documents of a run); both
-yield :class:`lint.checks.api.Finding`. Heavy dependencies are imported inside
-those functions, so that loading a module to validate options stays cheap.
+Check kind ``year-copy`` lives in ``lint/checks/year_copy.py`` (the name with ``-``
+as ``_``), which exports ``KIND = CheckKind(...)`` (see :mod:`lint.checks.api`):
+adding a kind is adding its module; nothing else lists the kinds. Modules without a
+``KIND`` are helpers the kinds share (sentences, copies, lexicon, ...). Heavy
+dependencies are imported inside the check functions, so that loading a kind to
+validate a rule stays cheap.
 """
 
 from __future__ import annotations
 
 import importlib
-from types import ModuleType
+import pkgutil
+from functools import cache
+from typing import TYPE_CHECKING
 
-KINDS: dict[str, str] = {
-    "syntax": "lint.checks.syntax",
-    "phrases": "lint.checks.phrases",
-    "suppression": "lint.checks.suppression",
-    "missing-phase": "lint.checks.missing_phase",
-    "heading-style": "lint.checks.heading_style",
-    "phase-order": "lint.checks.phase_order",
-    "missing-entry": "lint.checks.missing_entry",
-    "broken-link": "lint.checks.broken_link",
-    "moved-link": "lint.checks.link_status",
-    "link-text": "lint.checks.link_text",
-    "retired-domain": "lint.checks.retired_domain",
-    "year-copy": "lint.checks.year_copy",
-    "entry-copy": "lint.checks.entry_copy",
-    "action-echo": "lint.checks.action_echo",
-    "readability": "lint.checks.readability",
-    "wordlist": "lint.checks.wordlist",
-    "spelling": "lint.checks.spelling",
-}
+if TYPE_CHECKING:
+    from lint.checks.api import CheckKind
 
 
-def load(kind: str) -> ModuleType:
-    """The module implementing check kind ``kind``."""
-    try:
-        module_name = KINDS[kind]
-    except KeyError:
-        raise KeyError(f"unknown check kind {kind!r} (known: {', '.join(sorted(KINDS))})") from None
-    return importlib.import_module(module_name)
+def module_name(kind: str) -> str:
+    """The module that implements check kind ``kind``."""
+    return f"{__name__}.{kind.replace('-', '_')}"
+
+
+@cache
+def load(kind: str) -> CheckKind:
+    """The spec of check kind ``kind``; KeyError naming the known kinds if there is none."""
+    spec = None
+    if kind and kind.replace("-", "_").isidentifier() and "_" not in kind:
+        try:
+            module = importlib.import_module(module_name(kind))
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name(kind):
+                raise
+        else:
+            spec = getattr(module, "KIND", None)
+    if spec is None or spec.name != kind:
+        from lint.suggest import hint
+
+        names = list(all_kinds())
+        raise KeyError(f"unknown check kind {kind!r}{hint(kind, names)} (known: {', '.join(names)})")
+    return spec
+
+
+def all_kinds() -> dict[str, CheckKind]:
+    """Every check kind, by name, sorted (imports every check module: for docs and errors only)."""
+    found: dict[str, CheckKind] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        spec = getattr(importlib.import_module(f"{__name__}.{info.name}"), "KIND", None)
+        if spec is not None:
+            found[spec.name] = spec
+    return found

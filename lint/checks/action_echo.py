@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from lint.checks import copies
-from lint.checks.api import Context, Finding
+from lint.checks.api import CheckKind, Context, Finding
 from lint.model import Document, Related, Span
 from lint.options import Option
 
@@ -82,3 +82,12 @@ def _echoes(
                         "entry": entry.name,
                     },
                 )
+
+
+KIND = CheckKind(
+    name="action-echo",
+    summary="a phase that mostly restates the action's title",
+    check=check,
+    options=OPTIONS,
+    message_fields=frozenset({"phase", "score", "shared", "words", "entry"}),
+)

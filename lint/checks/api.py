@@ -1,13 +1,53 @@
-"""What a check kind gets (a :class:`Context`) and gives back (:class:`Finding`)."""
+"""What a check kind is (:class:`CheckKind`), gets (a :class:`Context`) and gives back (:class:`Finding`).
+
+Every check module exports one spec, ``KIND = CheckKind(...)``: its name, the
+function(s) that find things, its options, the message fields its findings fill, and
+what generic code needs to know about its findings. The engine, the suppression
+post-pass, ``--changed-since``, the job summary and the reports read the spec; none
+of them ever names a rule or a check kind. The fields:
+
+``name``
+    the kind's name, as rule files write it (``check = "phrases"``).
+``summary``
+    one line saying what it finds (the generated docs' table of kinds).
+``check``
+    ``check(document, context)``: run on each document of the run; or None.
+``check_corpus``
+    ``check_corpus(documents, context)``: run once on all documents of the run (its
+    findings must carry ``path``); or None. A kind may have both.
+``scope`` (derived)
+    ``"document"`` (only ``check``), ``"corpus"`` (a ``check_corpus``), or
+    ``"post-pass"`` (neither: the engine's suppression post-pass makes its findings,
+    see ``post_pass``).
+``options``
+    its typed options (:class:`lint.options.Option`); a rule file and the config give values.
+``message_fields``
+    the ``{fields}`` its findings' ``args`` fill in a rule's ``message`` template; a rule
+    whose template names another field is refused at load.
+``needs_links``
+    reads the online link results (``--links``) in ``context.links``.
+``whole_document``
+    its findings speak for the whole document (``--changed-since`` keeps them when the
+    file changed at all, whatever line they stand on).
+``runs_on_empty``
+    also run on documents with no text (others are skipped for them).
+``summary_role``
+    what its findings mean in the job summary's entries × phases table:
+    ``"placeholder"``, ``"copied"``, ``"missing-phase"``, ``"missing-entry"``, or None.
+``post_pass``
+    for post-pass kinds, what the post-pass reports for it: ``"unused-suppression"`` or
+    ``"invalid-suppression"``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from lint.model import Fix, Related, Severity, Span
+from lint.model import Document, Fix, Related, Severity, Span
+from lint.options import Option
 
 if TYPE_CHECKING:
     from lint.links.results import LinkResults
@@ -48,3 +88,44 @@ class Finding(NamedTuple):
     entry: str | None = None
     phase: str | None = None
     fingerprint: str | None = None
+
+
+DocumentCheck = Callable[[Document, Context], Iterable[Finding]]
+CorpusCheck = Callable[[Sequence[Document], Context], Iterable[Finding]]
+Scope = Literal["document", "corpus", "post-pass"]
+SummaryRole = Literal["placeholder", "copied", "missing-phase", "missing-entry"]
+PostPass = Literal["unused-suppression", "invalid-suppression"]
+SUMMARY_ROLES: tuple[SummaryRole, ...] = ("placeholder", "copied", "missing-phase", "missing-entry")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckKind:
+    """What a check kind declares about itself (see the module docs for each field)."""
+
+    name: str
+    summary: str
+    check: DocumentCheck | None = None
+    check_corpus: CorpusCheck | None = None
+    options: tuple[Option, ...] = ()
+    message_fields: frozenset[str] = frozenset()
+    needs_links: bool = False
+    whole_document: bool = False
+    runs_on_empty: bool = False
+    summary_role: SummaryRole | None = None
+    post_pass: PostPass | None = None
+
+    def __post_init__(self) -> None:
+        if (self.post_pass is not None) == (self.check is not None or self.check_corpus is not None):
+            raise TypeError(f"check kind {self.name!r}: give check and/or check_corpus, or post_pass, not both")
+        if self.summary_role is not None and self.summary_role not in SUMMARY_ROLES:
+            raise TypeError(f"check kind {self.name!r}: unknown summary_role {self.summary_role!r}")
+        if not isinstance(self.message_fields, frozenset):
+            object.__setattr__(self, "message_fields", frozenset(self.message_fields))
+
+    @property
+    def scope(self) -> Scope:
+        if self.check_corpus is not None:
+            return "corpus"
+        if self.check is not None:
+            return "document"
+        return "post-pass"

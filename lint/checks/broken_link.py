@@ -3,7 +3,7 @@
 This module turns :class:`lint.checks.link_syntax.LinkProblem` into findings for
 the ``broken-link`` rule. The offline part lives in :mod:`lint.checks.link_syntax`
 (no I/O). With ``--links`` the online results (``Context.links``) of the targets
-:func:`links_to_fetch` gives are judged by :func:`lint.checks.link_status.broken`
+:func:`links_to_fetch` gives are judged by :func:`lint.checks.moved_link.broken`
 and reported through the same :func:`finding`, so one rule name covers a target
 that is malformed and one that answers 404.
 """
@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from lint.checks.api import Context, Finding
+from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.link_syntax import LinkProblem, is_bare, problem
 from lint.config import ConfigError
 from lint.model import Document, Link
@@ -90,15 +90,24 @@ def links_to_fetch(
 
 
 # with --links, the app checks targets online and hands the results over in context.links
-NEEDS_LINKS = True
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
     problems = list(_problems(document, context))
     for link, found in problems:
         yield finding(link, found)
-    if context.links is not None:  # online results (--links): see lint.checks.link_status
-        from lint.checks import link_status
+    if context.links is not None:  # online results (--links): see lint.checks.moved_link
+        from lint.checks import moved_link
 
-        for link, found in link_status.broken(links_to_fetch(document, context, problems), context):
+        for link, found in moved_link.broken(links_to_fetch(document, context, problems), context):
             yield finding(link, found)
+
+
+KIND = CheckKind(
+    name="broken-link",
+    summary="links with no target or a malformed one; with `--links`, targets that do not answer",
+    check=check,
+    options=OPTIONS,
+    message_fields=frozenset({"problem", "code", "target", "text"}),
+    needs_links=True,
+)

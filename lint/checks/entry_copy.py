@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from functools import partial
 
 from lint.checks import copies, sentences
-from lint.checks.api import Context, Finding
+from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.identity import organisation_keys
 from lint.model import Document, Entry, Paragraph, Phase, Related, Span
 from lint.options import Option
@@ -168,6 +168,14 @@ def find_matches(
     first_with: dict[str, int] = {}  # canonical paragraph -> the first paragraph with it
     other_with: dict[str, int] = {}  # canonical paragraph -> the first with it in another entry than that
     matches: list[_Match] = []
+    compared: dict[int, list[copies.Sentence]] = {}  # paragraph -> its sentences long enough to compare
+
+    def _sentences_of(j: int) -> list[copies.Sentence]:
+        found = compared.get(j)
+        if found is None:
+            found = compared[j] = paragraphs[j].sentences(min_words)
+        return found
+
     for i, para in enumerate(paragraphs):
         shared = index.add(para.grams, min_shared)
         same = _same_paragraph(paragraphs, para, i, first_with, other_with)  # however often it recurs
@@ -180,9 +188,9 @@ def find_matches(
         if not candidates:
             continue
         candidates.sort()
-        earlier = [(j, s) for j in candidates for s in paragraphs[j].sentences(min_words)]
+        earlier = [(j, s) for j in candidates for s in _sentences_of(j)]
         reachable = frozenset().union(*(paragraphs[j].grams for j in candidates))
-        for sentence in para.sentences(min_words):
+        for sentence in _sentences_of(i):
             if sentence.grams.isdisjoint(reachable):
                 continue
             best: tuple[float, int, copies.Sentence] | None = None
@@ -259,3 +267,12 @@ def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Fi
                 "total": len(sentences.split(later.paragraph.text)),
             },
         )
+
+
+KIND = CheckKind(
+    name="entry-copy",
+    summary="the same or nearly the same sentences in two entries, across the run (a corpus check)",
+    check_corpus=check_corpus,
+    options=OPTIONS,
+    message_fields=frozenset({"entry", "other", "other_phase", "score", "kind", "count", "total"}),
+)

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from lint.checks.api import Context, Finding
+from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.phase_names import known, labels, variant_of
 from lint.config import ConfigError
 from lint.model import Document, Edit, Fix, Phase, Span
@@ -113,3 +113,12 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             if case_only and _SPACE.sub(" ", phase.heading).strip().lower() != canonical.lower():
                 continue
             yield _finding(phase, phase.heading_span, canonical, phase.heading)
+
+
+KIND = CheckKind(
+    name="heading-style",
+    summary="phase headings that differ from the canonical wording",
+    check=check,
+    options=OPTIONS,
+    message_fields=frozenset({"heading", "canonical", "note"}),
+)

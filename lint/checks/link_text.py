@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.checks.api import Context, Finding
+from lint.checks.api import CheckKind, Context, Finding
 from lint.model import Document, Link, Related
 from lint.options import Option
 
@@ -69,3 +69,12 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
         related=related,
         fingerprint="|".join(texts),
     )
+
+
+KIND = CheckKind(
+    name="link-text",
+    summary="link texts that say nothing of where the link goes",
+    check=check,
+    options=OPTIONS,
+    message_fields=frozenset({"count", "links", "texts", "text"}),
+)

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from lint.checks.api import Context, Finding
+from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.identity import action_key, organisation_keys
 from lint.config import ConfigError
 from lint.model import PER_ACTION, PER_ORGANISATION, Document, Entry, Related, Span
@@ -300,3 +300,15 @@ def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Fi
         if len(group) > 1:
             yield from _missing(group, table)
     yield from _across_layouts(documents, table, context)
+
+
+KIND = CheckKind(
+    name="missing-entry",
+    summary="organisations a roster, or the other documents of the run, expect and a document lacks",
+    check=check,
+    check_corpus=check_corpus,
+    options=OPTIONS,
+    message_fields=frozenset({"entry", "why"}),
+    whole_document=True,
+    summary_role="missing-entry",
+)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.checks.api import Context, Finding
+from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.phase_names import known, label_for, labels, order_of, parse_key, phase_name, variant_of
 from lint.config import ConfigError
 from lint.model import Document, Entry
@@ -96,3 +96,13 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
                 phase=key,
                 fingerprint=f"{entry.key}|{key}",
             )
+
+
+KIND = CheckKind(
+    name="missing-phase",
+    summary="an entry without a phase its document's other entries have",
+    check=check,
+    options=OPTIONS,
+    message_fields=frozenset({"entry", "phase", "key", "where"}),
+    summary_role="missing-phase",
+)

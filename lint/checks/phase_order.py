@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.checks.api import Context, Finding
+from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.phase_names import known, phase_name
 from lint.model import Document, Phase, Span
 from lint.options import Option
@@ -49,3 +49,12 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
                     continue
             if latest is None or (phase.order < latest.order if newest_first else phase.order > latest.order):
                 latest = phase
+
+
+KIND = CheckKind(
+    name="phase-order",
+    summary="phases out of chronological order",
+    check=check,
+    options=OPTIONS,
+    message_fields=frozenset({"phase", "after", "entry", "direction"}),
+)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from lint.checks.api import Context, Finding
+from lint.checks.api import CheckKind, Context, Finding
 from lint.config import ConfigError
 from lint.model import Document, Paragraph, Span
 from lint.options import Option
@@ -101,3 +101,13 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
                 )
                 continue
             yield from _scan(phase.paragraphs, whole, anywhere)
+
+
+KIND = CheckKind(
+    name="phrases",
+    summary="paragraphs that *are* a phrase (`whole`) or contain one (`anywhere`); empty phases",
+    check=check,
+    options=OPTIONS,
+    message_fields=frozenset({"text"}),
+    summary_role="placeholder",
+)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from lint.checks.api import Context, Finding
+from lint.checks.api import CheckKind, Context, Finding
 from lint.config import ConfigError
 from lint.model import Document
 from lint.options import Option
@@ -211,3 +211,14 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
                     "sentences": len(spans),
                 },
             )
+
+
+KIND = CheckKind(
+    name="readability",
+    summary="long sentences; paragraphs past Flesch thresholds",
+    check=check,
+    options=OPTIONS,
+    message_fields=frozenset(
+        {"words", "limit", "detail", "reading_ease", "grade", "min_reading_ease", "max_grade", "sentences"}
+    ),
+)

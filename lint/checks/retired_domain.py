@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from lint.checks.api import Context, Finding
+from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.link_syntax import host_of
 from lint.model import Document
 from lint.options import Option
@@ -63,3 +63,12 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             args={"host": host, "target": link.target or "", "advice": context["advice"]},
             fingerprint=f"{host}|{link.target}",
         )
+
+
+KIND = CheckKind(
+    name="retired-domain",
+    summary="links to retired domains",
+    check=check,
+    options=OPTIONS,
+    message_fields=frozenset({"host", "target", "advice"}),
+)

@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from lint.checks.api import Context, Finding
+from lint.checks.api import CheckKind, Context, Finding
 from lint.config import ConfigError
 from lint.model import Document, Paragraph
 from lint.options import Option
@@ -363,3 +363,12 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             yield Finding(
                 span=span, args={"word": word, "suggestions": ", ".join(shown), "hint": hint}, fingerprint=word.lower()
             )
+
+
+KIND = CheckKind(
+    name="spelling",
+    summary="words no dictionary or word list knows",
+    check=check,
+    options=OPTIONS,
+    message_fields=frozenset({"word", "suggestions", "hint"}),
+)

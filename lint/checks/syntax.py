@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.checks.api import Context, Finding
+from lint.checks.api import CheckKind, Context, Finding
 from lint.model import Document
 from lint.options import Option
 
@@ -21,3 +21,13 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
         if issue.code in skip:
             continue
         yield Finding(span=issue.span, args={"problem": issue.message, "code": issue.code}, severity=issue.severity)
+
+
+KIND = CheckKind(
+    name="syntax",
+    summary="what the readers could not understand",
+    check=check,
+    options=OPTIONS,
+    message_fields=frozenset({"problem", "code"}),
+    runs_on_empty=True,
+)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 
-from lint.checks.api import Context, Finding
+from lint.checks.api import CheckKind, Context, Finding
 from lint.model import Document
 from lint.options import Option
 
@@ -182,3 +182,12 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
                 },
                 fingerprint=written.lower(),
             )
+
+
+KIND = CheckKind(
+    name="wordlist",
+    summary="listed words and phrases, whole words, each with its advice",
+    check=check,
+    options=OPTIONS,
+    message_fields=frozenset({"word", "phrase", "advice", "hint"}),
+)

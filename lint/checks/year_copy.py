@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from lint.checks import copies
-from lint.checks.api import Context, Finding
+from lint.checks.api import CheckKind, Context, Finding
 from lint.model import Document, Entry, Paragraph, Related, Severity
 from lint.options import Option
 
@@ -200,3 +200,13 @@ def _best_sentence(item: _Sentence, earlier: list[_Sentence], settings: _Setting
         if score >= settings.sentence and (best is None or score > best[0]):
             best = (score, candidate)
     return best
+
+
+KIND = CheckKind(
+    name="year-copy",
+    summary="a phase repeating (verbatim, nearly, or one long sentence) another period of its entry",
+    check=check,
+    options=OPTIONS,
+    message_fields=frozenset({"phase", "earlier", "kind", "score", "words", "how", "entry"}),
+    summary_role="copied",
+)

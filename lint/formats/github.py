@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from lint.escape import for_github
 from lint.formats import Settings
 from lint.model import Severity
 from lint.report import Item, Report
@@ -22,13 +23,13 @@ COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: 
 
 
 def escape_data(text: str) -> str:
-    """Escape a message: ``%``, CR and LF."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a message: ``%``, CR and LF (and control characters shown escaped: :func:`lint.escape.for_github`)."""
+    return for_github(text)
 
 
 def escape_property(text: str) -> str:
     """Escape a property value: as a message, plus ``:`` and ``,``."""
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    return for_github(text, prop=True)
 
 
 def _range(item: Item) -> list[tuple[str, int]]:

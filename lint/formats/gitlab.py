@@ -10,9 +10,9 @@ path and ``lines.begin``/``lines.end``. Declare it in ``.gitlab-ci.yml`` under
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
+from lint.escape import json_text
 from lint.fingerprints import fingerprints
 from lint.formats import Settings
 from lint.model import Severity
@@ -47,5 +47,5 @@ def issues(report: Report) -> list[dict[str, Any]]:
 
 
 def render(report: Report, out: TextIO, settings: Settings) -> None:
-    json.dump(issues(report), out, ensure_ascii=False, indent=2)
+    out.write(json_text(issues(report)))
     out.write("\n")

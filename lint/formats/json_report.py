@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
+from lint.escape import json_text
 from lint.formats import Settings
 from lint.report import Item, Location, Report
 
@@ -55,5 +55,5 @@ def document(report: Report, settings: Settings) -> dict[str, Any]:
 
 
 def render(report: Report, out: TextIO, settings: Settings) -> None:
-    json.dump(document(report, settings), out, ensure_ascii=False, indent=2)
+    out.write(json_text(document(report, settings)))
     out.write("\n")

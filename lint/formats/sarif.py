@@ -16,10 +16,10 @@ repository checkout for code scanning); absolute paths become ``file:`` URIs.
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 from urllib.parse import quote
 
+from lint.escape import json_text
 from lint.fingerprints import fingerprints
 from lint.formats import Settings
 from lint.model import Diagnostic, Severity, Span
@@ -33,11 +33,15 @@ LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "n
 def artifact_location(path: str) -> dict[str, str]:
     """A SARIF artifactLocation for a path as the report shows it."""
     if path.startswith("/") or (len(path) > 2 and path[1] == ":" and path[2] == "/"):
-        uri = "file://" + ("" if path.startswith("/") else "/") + quote(path, safe="/:")
+        uri = (
+            "file://"
+            + ("" if path.startswith("/") else "/")
+            + quote(path.encode("utf-8", "surrogateescape"), safe="/:")
+        )
         return {"uri": uri}
     while path.startswith("./"):
         path = path[2:]
-    return {"uri": quote(path, safe="/"), "uriBaseId": "%SRCROOT%"}
+    return {"uri": quote(path.encode("utf-8", "surrogateescape"), safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
 def region(location: Location, snippet: str | None = None) -> dict[str, Any]:
@@ -178,5 +182,5 @@ def document(report: Report, settings: Settings) -> dict[str, Any]:
 
 
 def render(report: Report, out: TextIO, settings: Settings) -> None:
-    json.dump(document(report, settings), out, ensure_ascii=False, indent=2)
+    out.write(json_text(document(report, settings)))
     out.write("\n")

@@ -1,12 +1,13 @@
 """The Markdown job summary for GitHub Actions (appended to ``$GITHUB_STEP_SUMMARY``).
 
 It counts findings per rule, then shows for each document with entries a table of
-entries × phases, each cell one status: ``present``, ``placeholder`` (a ``placeholder``
-finding in that phase), ``copied`` (a ``year-copy`` finding), or ``missing`` (the entry
-lacks the phase, or a ``missing-phase`` finding names it). Entries are the document's;
-an entry that only a ``missing-entry`` finding names gets a row of ``missing`` cells.
-It reads the report only: the documents' entries and phases and the findings' rule,
-entry and phase.
+entries × phases, each cell one status: ``present``, ``placeholder`` (a finding in that
+phase of a rule whose check kind's ``summary_role`` is ``placeholder``), ``copied``
+(role ``copied``), or ``missing`` (the entry lacks the phase, or a finding of role
+``missing-phase`` names it). Entries are the document's; an entry that only a finding
+of role ``missing-entry`` names gets a row of ``missing`` cells. It reads the report
+only: the documents' entries and phases, the findings' rule, entry and phase, and the
+rules' roles (:attr:`lint.report.RuleInfo.summary_role`); it never names a rule.
 """
 
 from __future__ import annotations
@@ -16,14 +17,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import TextIO
 
+from lint.escape import for_terminal
 from lint.formats import Settings
 from lint.model import Document, Phase
 from lint.report import Report
-
-PLACEHOLDER_RULES = frozenset({"placeholder"})
-COPY_RULES = frozenset({"year-copy"})
-MISSING_PHASE_RULES = frozenset({"missing-phase"})
-MISSING_ENTRY_RULES = frozenset({"missing-entry"})
 
 MARK = {"present": "✅ present", "placeholder": "⚠️ placeholder", "copied": "📋 copied", "missing": "❌ missing"}
 # GitHub shows at most 1 MiB of summary per step; stay well below it.
@@ -33,7 +30,7 @@ _SPECIAL = "\\`*_{}[]<>()#+!|~"
 
 def escape(text: str) -> str:
     """Text safe inside a Markdown table cell: one line, Markdown characters escaped."""
-    text = " ".join(text.split())
+    text = for_terminal(" ".join(text.split()))
     return "".join("\\" + c if c in _SPECIAL else c for c in text)
 
 
@@ -53,21 +50,25 @@ def entry_table(document: Document, report: Report) -> list[str]:
     flags: dict[tuple[str, str], set[str]] = defaultdict(set)
     missing_entries: list[str] = []
     extra_phases: set[str] = set()
+    roles = {name: info.summary_role for name, info in report.rules.items() if info.summary_role}
     for item in report.items:
         d = item.diagnostic
         if d.path != document.path or d.entry is None:
             continue
-        if d.rule in MISSING_ENTRY_RULES:
+        role = roles.get(d.rule)
+        if role is None:
+            continue
+        if role == "missing-entry":
             if d.entry not in missing_entries:
                 missing_entries.append(d.entry)
             continue
         if d.phase is None:
             continue
-        if d.rule in PLACEHOLDER_RULES:
+        if role == "placeholder":
             flags[d.entry, d.phase].add("placeholder")
-        elif d.rule in COPY_RULES:
+        elif role == "copied":
             flags[d.entry, d.phase].add("copied")
-        elif d.rule in MISSING_PHASE_RULES:
+        elif role == "missing-phase":
             flags[d.entry, d.phase].add("missing")
             extra_phases.add(d.phase)
     names = [entry.name for entry in document.entries]
@@ -105,7 +106,7 @@ def _rule_counts(report: Report) -> list[str]:
     for rule in sorted(by_rule, key=lambda r: (-sum(by_rule[r].values()), r)):
         c = by_rule[rule]
         summary = report.rules[rule].summary if rule in report.rules else ""
-        label = f"`{rule}`" + (f" {escape(summary)}" if summary else "")
+        label = f"`{for_terminal(rule).replace('`', '')}`" + (f" {escape(summary)}" if summary else "")
         lines.append(f"| {label} | {sum(c.values())} | {c['error']} | {c['warning']} | {c['info']} |")
     return lines
 
@@ -129,7 +130,7 @@ def markdown(report: Report) -> str:
         table = entry_table(document, report)
         if table:
             title = f" — {escape(document.title)}" if document.title else ""
-            tables += [f"#### `{path.replace('`', '')}`{title}", "", *table, ""]
+            tables += [f"#### `{for_terminal(path).replace('`', '')}`{title}", "", *table, ""]
     if tables:
         out += ["### Entries and phases", "", *tables]
     text = "\n".join(out) + "\n"
@@ -164,7 +165,8 @@ def append(report: Report, path: str, settings: Settings) -> bool:
             render(report, handle, settings)
     except OSError as exc:
         print(
-            f"response-lint: warning: cannot write the step summary to {path}: {exc.strerror or exc}", file=sys.stderr
+            f"response-lint: warning: cannot write the step summary to {for_terminal(path)}: {exc.strerror or exc}",
+            file=sys.stderr,
         )
         return False
     return True

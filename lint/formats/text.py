@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from lint.escape import for_terminal
 from lint.formats import Settings
 from lint.model import Severity
 from lint.report import Item, Report
@@ -31,12 +32,15 @@ _CONTEXT = 20
 
 
 def _caret(item: Item) -> tuple[str, str]:
-    """The source line (tabs expanded, cut to a window around the span) and the underline."""
-    source = _expand(item.source_line)
+    """The source line (tabs expanded, controls escaped, cut to a window around the span) and the underline."""
     loc = item.location
     raw = item.source_line
-    start = len(_expand(raw[: loc.column - 1]))
-    end = len(_expand(raw[: loc.end_column - 1])) if loc.end_line == loc.line else len(source)
+    cut = loc.end_column - 1 if loc.end_line == loc.line else len(raw)
+    before = for_terminal(_expand(raw[: loc.column - 1]))
+    inside = for_terminal(_expand(raw[loc.column - 1 : cut]))
+    source = before + inside + for_terminal(_expand(raw[cut:]))
+    start = len(before)
+    end = start + len(inside)
     end = max(end, start + 1)
     # wide enough for the whole span (the copied words of a copy, a long sentence) up to a limit
     width = min(max(EXCERPT_WIDTH, end - start + 2 * _CONTEXT), MAX_EXCERPT_WIDTH)
@@ -72,23 +76,24 @@ def render(report: Report, out: TextIO, settings: Settings) -> None:
     for item in report.items:
         d = item.diagnostic
         loc = item.location
-        head = f"{d.path}:{loc.line}:{loc.column}: "
-        lines.append((head + f"{d.severity} [{d.rule}] {d.message}", _STYLE[d.severity]))
+        head = f"{for_terminal(d.path)}:{loc.line}:{loc.column}: "
+        lines.append((head + f"{d.severity} [{for_terminal(d.rule)}] {for_terminal(d.message)}", _STYLE[d.severity]))
         if settings.show_source and item.source_line.strip():
             source, caret = _caret(item)
             lines.append((f"  {loc.line:>5} | {source}", None))
             lines.append((f"        | {caret}", _STYLE[d.severity]))
         for rel in item.related:
             r = rel.location
-            lines.append((f"        = {rel.related.message}: {rel.related.path}:{r.line}:{r.column}", "dim"))
+            where = f"{for_terminal(rel.related.message)}: {for_terminal(rel.related.path)}:{r.line}:{r.column}"
+            lines.append((f"        = {where}", "dim"))
             excerpt = " ".join(rel.excerpt.split())
             if settings.show_source and excerpt:
                 if len(excerpt) > _EXCERPT:
                     excerpt = excerpt[: _EXCERPT - 1].rstrip() + "…"
-                lines.append((f"  {r.line:>5} | {_expand(excerpt)}", "dim"))
+                lines.append((f"  {r.line:>5} | {for_terminal(_expand(excerpt))}", "dim"))
         lines.append(("", None))
     for note in report.notes:
-        lines.append((note, "dim"))
+        lines.append((for_terminal(note), "dim"))
     lines.append((summary(report), "bold"))
     if settings.color:
         from rich.console import Console

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from lint.escape import say
 from lint.links.results import Probe
 
 SCHEMA_VERSION = 1
@@ -46,9 +47,7 @@ def default_path() -> Path | None:
 
 
 def _warn_stderr(message: str) -> None:
-    import sys
-
-    print(f"response-lint: warning: {message}", file=sys.stderr)
+    say(message)
 
 
 class Cache:

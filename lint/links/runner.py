@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Coroutine, Iterable, Mapping
 from typing import Any, TextIO
 
+from lint.escape import for_terminal, say
 from lint.links.cache import Cache
 from lint.links.progress import Bar, wanted
 from lint.links.results import BROKEN, EXCLUDED, MOVED, OK, Counts, LinkResult, LinkResults, Probe
@@ -52,10 +53,10 @@ def check_all(
     """
     stream = stderr if stderr is not None else sys.stderr
 
-    def say(message: str) -> None:
-        print(f"response-lint: warning: {message}", file=stream)
+    def to_stream(message: str) -> None:
+        say(message, stream=stream)
 
-    warn = warn or say
+    warn = warn or to_stream
     parsed: list[Target] = []
     for raw in dict.fromkeys(targets):
         target = parse_target(raw)
@@ -117,7 +118,7 @@ def check_all(
         if answer is not None:
             results[target.raw] = judge(target, answer, settings)
     counts = count(results.values())
-    print(f"response-lint: {counts.line()}", file=stream)
+    print(f"response-lint: {for_terminal(counts.line())}", file=stream)
     return LinkResults(results)
 
 

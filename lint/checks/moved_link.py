@@ -14,13 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 
-from lint.checks.api import Context, Finding
+from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.link_syntax import LinkProblem
 from lint.model import Document, Edit, Fix, Link
 from lint.options import Option
 
 # the app runs the online phase only when a selected rule's check kind declares this
-NEEDS_LINKS = True
 
 OPTIONS = (
     Option(
@@ -94,3 +93,13 @@ def broken(links: Iterable[Link], context: Context) -> Iterator[tuple[Link, Link
                     link.target_span,
                 ),
             )
+
+
+KIND = CheckKind(
+    name="moved-link",
+    summary="with `--links`, targets that moved for good (301, 308) to a working page",
+    check=check,
+    options=OPTIONS,
+    message_fields=frozenset({"target", "moved_to", "cause", "text"}),
+    needs_links=True,
+)

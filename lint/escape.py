@@ -1,0 +1,116 @@
+"""One escape for untrusted text, per output kind: terminal, GitHub workflow commands, XML, JSON.
+
+Every file name, entry name, message and remote string (a server's reason phrase, a
+redirect target) passes through one of these functions before a format or a warning
+writes it, so that a file named ``a\\n::error ::pwned.md`` cannot write a workflow
+command into a CI log, an ESC cannot recolour or retitle a terminal, a bidirectional
+override cannot make a report read differently from what it says, and a control
+character in a rule's name cannot make an XML report invalid.
+
+- :func:`for_terminal`: control characters (C0, DEL, C1, including tab and the line
+  breaks), Unicode line and paragraph separators and the bidirectional controls are
+  shown escaped (``\\x1b``, ``\\u202e``); an undecodable byte of a file name (a lone
+  surrogate from ``surrogateescape``) as ``\\xNN``. Everything else is left as written.
+- :func:`for_github`: the same for everything but CR and LF, then the escapes GitHub
+  documents for workflow commands: ``%``, CR, LF as ``%25``, ``%0D``, ``%0A``, and in a
+  property also ``:`` and ``,`` as ``%3A`` and ``%2C``.
+- :func:`for_xml`: characters XML 1.0 cannot carry (C0 but tab, LF and CR; surrogates;
+  U+FFFE and U+FFFF) replaced: an undecodable file-name byte as ``\\xNN``, the rest by U+FFFD.
+- :func:`for_json`: lone surrogates (which no UTF-8 writer accepts) as ``\\xNN`` or U+FFFD;
+  JSON itself escapes the C0 controls, and :func:`json_text` the rest that a terminal acts on.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import TextIO
+
+# C0 and C1 controls and DEL, U+2028/9, bidi controls (ALM, LRM, RLM, LRE…RLO, LRI…PDI), surrogates.
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_TERMINAL = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}\ud800-\udfff]")
+_GITHUB = re.compile(f"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029{_BIDI}\ud800-\udfff]")
+_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _shown(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if char in _NAMED:
+        return _NAMED[char]
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, kept by surrogateescape
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def for_terminal(text: str) -> str:
+    """``text`` safe to print on a terminal or a CI log, on one line."""
+    if not _TERMINAL.search(text):
+        return text
+    return _TERMINAL.sub(_shown, text)
+
+
+def for_github(text: str, prop: bool = False) -> str:
+    """``text`` as the message (or, with ``prop``, a property value) of a GitHub workflow command."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    if not _GITHUB.search(text):
+        return text
+    return _GITHUB.sub(_shown, text)
+
+
+def _xml_replacement(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else "\ufffd"
+
+
+def for_xml(text: str) -> str:
+    """``text`` with every character XML 1.0 cannot hold replaced (XML escaping itself is the writer's)."""
+    if not _XML.search(text):
+        return text
+    return _XML.sub(_xml_replacement, text)
+
+
+def for_json(text: str) -> str:
+    """``text`` without lone surrogates, so that any UTF-8 writer can write it as JSON."""
+    if not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub(_xml_replacement, text)
+
+
+def json_safe(value: object) -> object:
+    """``value`` (JSON data: dicts, lists, strings, numbers) with :func:`for_json` applied to every string."""
+    if isinstance(value, str):
+        return for_json(value)
+    if isinstance(value, dict):
+        return {for_json(str(k)): json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_safe(v) for v in value]
+    return value
+
+
+_JSON_INERT = re.compile(f"[\x7f-\x9f\u2028\u2029{_BIDI}]")
+
+
+def json_text(value: object, indent: int | None = 2) -> str:
+    """``value`` as JSON text: strings through :func:`for_json`, and the characters a terminal or
+    an editor would act on (DEL, C1, line separators, bidi controls) written as ``\\uXXXX``
+    escapes: the same data, inert on display (JSON escapes C0 itself)."""
+    import json
+
+    text = json.dumps(json_safe(value), ensure_ascii=False, indent=indent)
+    return _JSON_INERT.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def xml_inert(document: str) -> str:
+    """A serialised XML ``document`` with DEL, C1, line separators and bidi controls written as
+    character references (``&#x202e;``): the same document, inert when shown as text."""
+    return _JSON_INERT.sub(lambda m: f"&#x{ord(m.group()):x};", document)
+
+
+def say(message: str, kind: str = "warning", stream: TextIO | None = None) -> None:
+    """Print ``response-lint: KIND: MESSAGE`` on stderr (or ``stream``), the message escaped for a terminal."""
+    print(f"response-lint: {kind}: {for_terminal(message)}", file=stream if stream is not None else sys.stderr)

@@ -1,0 +1,101 @@
+"""One escape per output kind: the same hostile names in every format stay inert and valid.
+
+A file name with a newline and ``::error …``, ESC, BEL, C1 and bidi overrides, a file
+name that is not UTF-8, an entry name with an OSC title sequence, and a user rule whose
+name holds control characters: one real run writes every format, and each must be valid
+for its consumer and carry no raw control character.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import xml.etree.ElementTree as ET
+
+from lint.escape import for_github, for_json, for_terminal, for_xml
+
+from .conftest import ROOT, run_process
+from .formats_support import validate_checkstyle, validate_gitlab, validate_junit, validate_sarif
+
+HOSTILE_NAME = "evil\n::error file=x::pwned\x1b[31m\u202e\x9b\x07.md"
+RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+FORMATS = ("text", "concise", "github", "json", "sarif", "gitlab", "junit", "checkstyle")
+
+
+def test_for_terminal_shows_controls_escaped():
+    assert for_terminal("a\x1b[2Jb\x07\x9b\u202e\n\t") == "a\\x1b[2Jb\\x07\\x9b\\u202e\\n\\t"
+    assert for_terminal("plain ünïcode, 日本") == "plain ünïcode, 日本"
+    assert for_terminal(os.fsdecode(b"bad\xff")) == "bad\\xff"
+
+
+def test_for_github_escapes_as_documented_and_shows_controls():
+    assert for_github("50%\r\n::error x") == "50%25%0D%0A::error x"
+    assert for_github("a:b,c", prop=True) == "a%3Ab%2Cc"
+    assert for_github("\x1b[31m") == "\\x1b[31m"
+
+
+def test_for_xml_and_json_replace_what_cannot_be_written():
+    assert for_xml("a\x01b\x0bc\td") == "a\ufffdb\ufffdc\td"
+    assert for_xml(os.fsdecode(b"x\xfe")) == "x\\xfe"
+    assert for_json(os.fsdecode(b"x\xfe")) == "x\\xfe"
+    assert for_json("\x1b") == "\x1b"  # JSON escapes it itself
+
+
+def _hostile_tree(tmp_path):
+    (tmp_path / HOSTILE_NAME).write_text(
+        "# Action 1: Test\n\n## Org \x1b]0;owned\x07 \u202eName\n\n### Progress during 2017\n\nComing soon...\n",
+        encoding="utf-8",
+    )
+    (tmp_path / os.fsdecode(b"bad\xff.md")).write_bytes(
+        b"# Action 1: Test\n\n## Org\n\n### Progress during 2017\n\nTBC\n"
+    )
+    rules = tmp_path / "style"
+    rules.mkdir()
+    text = (ROOT / "rules" / "placeholder.toml").read_text(encoding="utf-8")
+    text = text.replace('name = "placeholder"', 'name = "evil\\u0001\\u001b[2J\\u0085\\u202erule"', 1)
+    (rules / "evil.toml").write_text(text, encoding="utf-8")
+    (tmp_path / ".response-lint.toml").write_text(
+        'rule-paths = ["style"]\nselect = ["placeholder", "evil*", "missing-entry"]\n', encoding="utf-8"
+    )
+
+
+def test_hostile_names_in_every_format(tmp_path):
+    _hostile_tree(tmp_path)
+    args = ["check", ".", "--format", "text"]
+    for fmt in FORMATS:
+        args += ["--also-write", f"{fmt}=../out.{fmt}"]
+    work = tmp_path / "work"
+    work.mkdir()
+    for path in list(tmp_path.iterdir()):
+        if path.name != "work":
+            path.rename(work / path.name)
+    result = run_process(*args, cwd=work)
+    assert result.code == 1, result.err
+    outputs = {fmt: (tmp_path / f"out.{fmt}").read_text(encoding="utf-8") for fmt in FORMATS}
+    outputs["stdout"] = result.out
+    outputs["stderr"] = result.err
+    for fmt, text in outputs.items():
+        assert not RAW.search(text), (fmt, RAW.search(text))
+    # no line of the line formats starts a workflow command but the github format's own
+    for fmt in ("text", "concise", "stdout", "stderr"):
+        assert not any(line.lstrip().startswith("::") for line in outputs[fmt].splitlines()), fmt
+    commands = [line for line in outputs["github"].splitlines() if line.startswith("::")]
+    assert len(commands) == len(json.loads(outputs["json"])["diagnostics"]) == 6
+    assert all(re.match(r"::(error|warning|notice) file=[^:]*,line=\d+", line) for line in commands)
+    # every finding names its file, escaped the same way in the line formats
+    assert "evil\\n::error file=x::pwned\\x1b[31m\\u202e\\x9b\\x07.md:7:1" in outputs["concise"]
+    assert "bad\\xff.md:7:1" in outputs["text"]
+    assert "[evil\\x01\\x1b[2J\\x85\\u202erule]\n" in outputs["concise"]
+    # the structured formats are valid for their consumers
+    validate_sarif(outputs["sarif"])
+    validate_gitlab(outputs["gitlab"])
+    validate_junit(outputs["junit"])
+    validate_checkstyle(outputs["checkstyle"])
+    for fmt in ("junit", "checkstyle"):
+        ET.fromstring(outputs[fmt].encode("utf-8"))
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in json.loads(outputs["sarif"])["runs"][0]["results"]
+    }
+    assert "bad%FF.md" in uris  # the file's own bytes, percent-encoded
