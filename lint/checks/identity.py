@@ -37,7 +37,9 @@ def action_key(action: str | None) -> str | None:
     return action.strip().lower() if action else None
 
 
-def answers(documents: Iterable[Document], keys: Mapping[str, str]) -> Iterable[tuple[Document, Entry, str, str | None]]:
+def answers(
+    documents: Iterable[Document], keys: Mapping[str, str]
+) -> Iterable[tuple[Document, Entry, str, str | None]]:
     """``(document, entry, organisation key, action key)`` for every entry with an organisation."""
     for document in documents:
         for entry in document.entries:
