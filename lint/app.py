@@ -222,6 +222,11 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     fail_on = options.fail_on or config.fail_on
     rules = engine.available_rules(config)
     select = options.select if options.select is not None else config.select
+    engine.check_rule_names(
+        rules,
+        config,
+        {"--select": options.select or (), "--extend-select": options.extend_select, "--ignore": options.ignore},
+    )
     chosen = engine.select_rules(
         rules, select, [*config.extend_select, *options.extend_select], [*config.ignore, *options.ignore]
     )

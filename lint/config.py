@@ -102,9 +102,16 @@ class Config:
     force_exclude: bool = False
     show_source: bool = True
 
+    table: str = ""  # the table the settings came from, e.g. "[tool.response-lint]"
+
     @property
     def source(self) -> str:
         return str(self.path) if self.path else "defaults"
+
+    @property
+    def where(self) -> str:
+        """The file and table, for messages about a key: ``pyproject.toml: [tool.response-lint]``."""
+        return f"{self.source}{': ' + self.table if self.table else ''}"
 
 
 def _check_type(where: str, key: str, kind: str, value: Any) -> None:
@@ -176,7 +183,7 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
             raise unknown_key(where, key, list(KEYS))
         _check_type(where, key, KEYS[key][0], value)
     root = path.parent if path else Path.cwd()
-    kwargs: dict[str, Any] = {"path": path, "root": root}
+    kwargs: dict[str, Any] = {"path": path, "root": root, "table": table}
     for key in ("include", "exclude", "ignore"):
         if key in data:
             kwargs[key] = tuple(data[key])
