@@ -63,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--format",
         help="output format: text, concise, json, github, sarif, junit, gitlab, "
-        "checkstyle (default text; github when GITHUB_ACTIONS=true)",
+        "checkstyle, html (default text; github when GITHUB_ACTIONS=true)",
     )
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     check.add_argument(
