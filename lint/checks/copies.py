@@ -287,7 +287,7 @@ class Names:
     @classmethod
     def of(cls, entry: Entry) -> Names:
         texts = tuple(p.text for phase in entry.phases for p in phase.paragraphs if "(" in p.text)
-        return _names(entry.name, texts)
+        return _names(entry.organisation or entry.name, texts)
 
 
 NO_NAMES = Names()
