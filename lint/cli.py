@@ -190,6 +190,9 @@ def _parser() -> argparse.ArgumentParser:
     rule.add_argument("name")
     rule.add_argument("--config", metavar="FILE")
     _links_command(sub)
+    sub.add_parser(
+        "lsp", formatter_class=_HelpFormatter, help="run the language server for editors (stdio; see README: Editors)"
+    )
     return parser
 
 
@@ -236,6 +239,12 @@ def _speed_options(check: argparse.ArgumentParser) -> None:
     speed.add_argument(
         "--timings", action="store_true", help="after the report, print the time of each stage and rule to stderr"
     )
+
+
+def _lsp(args: argparse.Namespace) -> int:
+    from lint.lsp import main as serve  # pygls is imported only here
+
+    return serve()
 
 
 def _editor_arguments(check: argparse.ArgumentParser) -> None:
@@ -397,7 +406,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
-    commands = {"check": _check, "outline": _outline, "rules": _rules, "rule": _rule, "links": _links}
+    commands = {"check": _check, "outline": _outline, "rules": _rules, "rule": _rule, "links": _links, "lsp": _lsp}
     from lint.errors import LintError
 
     try:
