@@ -263,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.blind:
         from bench.blind import main as blind_main
 
-        return blind_main(json_output=args.json)
+        return blind_main(json_output=args.json, verbose=args.verbose)
     try:
         result = judge()
     except LabelError as exc:
