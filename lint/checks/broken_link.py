@@ -126,4 +126,5 @@ KIND = CheckKind(
     options=OPTIONS,
     message_fields=frozenset({"problem", "code", "target", "text"}),
     needs_links=True,
+    summary_role="broken-link",
 )

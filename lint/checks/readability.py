@@ -286,4 +286,5 @@ KIND = CheckKind(
     message_fields=frozenset(
         {"words", "limit", "count", "detail", "reading_ease", "grade", "min_reading_ease", "max_grade", "sentences"}
     ),
+    summary_role="hard-to-read",
 )
