@@ -19,7 +19,7 @@ from lint.config import Config
 from lint.errors import ConfigError
 from lint.files import matches, relative_to_root
 from lint.model import Diagnostic, Document, Severity
-from lint.rules import Rule, builtin_rules_dir, load_rules
+from lint.rules import Rule, builtin_rules_dir, load_rules, template_problem
 from lint.suggest import hint
 
 if TYPE_CHECKING:
@@ -35,11 +35,22 @@ _FORMATTER = string.Formatter()
 
 
 def render_message(template: str, args: Mapping[str, Any]) -> str:
-    """Fill ``template``'s ``{name}`` fields from ``args``; unknown fields stay as written."""
+    """Fill ``template``'s ``{name}`` fields from ``args``; unknown fields stay as written.
+
+    A template that could pad without bound (rule files are refused at load for it, see
+    :func:`lint.rules.template_problem`) is shown as written.
+    """
+    if template not in _SAFE:
+        if template_problem(template):
+            return template
+        _SAFE.add(template)
     try:
         return _FORMATTER.vformat(template, (), _Args(args))
-    except (ValueError, IndexError, KeyError, AttributeError):
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError):
         return template
+
+
+_SAFE: set[str] = set()
 
 
 def available_rules(config: Config) -> dict[str, Rule]:

@@ -194,6 +194,29 @@ class _ParsedCache:
         self.dirty = False
 
 
+MAX_TEMPLATE_WIDTH = 200  # the widest a message template's field may pad to
+
+
+def template_problem(template: str) -> str | None:
+    """Why a message template cannot be used, or None: it must parse, and its fields may not
+    pad or cut to more than ``MAX_TEMPLATE_WIDTH`` characters nor take a width from the finding
+    (``{text:>2000000000}`` in a user's rule made each message 2 GB)."""
+    import re
+    import string
+
+    try:
+        fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(template) if name is not None]
+    except ValueError as exc:
+        return f"cannot read the template {template!r}: {exc}"
+    for name, spec in fields:
+        if spec and ("{" in spec or "}" in spec):
+            return f"field {{{name}}} takes its format from another field; write a fixed format"
+        widest = max((int(n) for n in re.findall(r"\d+", spec or "")), default=0)
+        if widest > MAX_TEMPLATE_WIDTH:
+            return f"field {{{name}:{spec}}} pads or cuts to {widest} characters (at most {MAX_TEMPLATE_WIDTH})"
+    return None
+
+
 def load_rule(path: Path, cache: _ParsedCache | None = None) -> Rule:
     """Parse and validate one rule file."""
     data = cache.parse(path) if cache is not None else _parse(path)
@@ -204,6 +227,9 @@ def load_rule(path: Path, cache: _ParsedCache | None = None) -> Rule:
         if not isinstance(data.get(key), str) or not data[key]:
             raise RuleError(f"{path}: {key!r} is required and must be a non-empty string")
     name = data["name"]
+    problem = template_problem(data["message"])
+    if problem:
+        raise RuleError(f"{path}: rule {name!r}: 'message': {problem}")
     try:
         kind = checks.load(data["check"])
     except KeyError as exc:
