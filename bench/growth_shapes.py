@@ -33,8 +33,8 @@ def divs(n: int) -> str:
 
 
 def nested(n: int) -> str:
-    """``n`` nested, unclosed divs of the 2012 source, then text in them."""
-    return "#Action 1: Growth\n\n" + "{div .section}\n" * n + "{div .department}\n##Org\n" + "Text.\n" * n
+    """A department, ``n`` nested unclosed divs in it, then ``n`` lines of text in them."""
+    return "#Action 1: Growth\n\n{div .department}\n##Org\n" + "{div .section}\n" * n + "Text.\n" * n
 
 
 def brackets(n: int) -> str:
