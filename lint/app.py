@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO, TextIO
@@ -17,9 +18,11 @@ from lint.collector import collector_paused
 from lint.config import Config, ConfigError, for_paths
 from lint.errors import UsageError
 from lint.escape import say
-from lint.files import collect, matches, relative_to_root, to_display
+from lint.files import collect, force_excluded, matches, relative_to_root, to_display
+from lint.formats import FORMATS, Settings, get
 from lint.model import Diagnostic, Document, Severity
 from lint.report import Report, build
+from lint.timings import Timings
 
 if TYPE_CHECKING:
     from lint.links.results import LinkResults
@@ -44,9 +47,16 @@ class CheckOptions:
     baseline: str | None = None  # report only findings this baseline file does not hold
     write_baseline: str | None = None  # record today's findings in this file
     changed_since: str | None = None  # report only findings on what changed since this git revision
+    timings: bool = False  # --timings: time per stage and per rule, on stderr after the report
     stdin_filename: str | None = None  # ``check -``: the name of the text on standard input
     stdin: BinaryIO | None = None  # ``check -`` reads this instead of sys.stdin (tests, the editor server)
     extra: dict[str, object] = field(default_factory=dict)
+    # what a run shows (issue 15); None: the config's value
+    min_severity: str | None = None  # hide findings below this severity
+    statistics: bool = False  # counts per rule instead of the findings
+    quiet: bool = False  # the summary only
+    show_source: bool | None = None  # source lines under the findings (text)
+    force_exclude: bool | None = None  # exclude applies to files named on the command line
 
 
 @dataclass
@@ -134,11 +144,25 @@ def _narrow(
         from lint import checks
 
         whole = {rule.name for rule in chosen if checks.load(rule.check).whole_document}
+        before = len(diagnostics)
         diagnostics = changed.narrow(diagnostics, documents, options.changed_since, whole)
-    if fmt != "text" or options.output or options.diff:  # the text report on stdout shows them itself
-        for note in notes:
-            say(note, "note")
+        hidden = before - len(diagnostics)
+        notes.append(
+            f"changed-since {options.changed_since}: {hidden} finding{'' if hidden == 1 else 's'} "
+            "on unchanged lines not shown"
+        )
+    _announce(notes, fmt, options)
     return diagnostics, notes
+
+
+def _announce(notes: Sequence[str], fmt: str, options: CheckOptions) -> None:
+    """Notes go on stderr unless the text report on stdout shows them itself."""
+    if fmt == "text" and not options.output and not options.diff and not options.statistics:
+        return
+    if options.quiet and not options.fix:
+        return
+    for note in notes:
+        say(note, "note")
 
 
 def _online_links(
@@ -161,6 +185,18 @@ def _online_links(
     return check_all([link.target for document in documents for link in document.links if link.target], settings)
 
 
+def _render(fmt: str, report: Report, out: TextIO, settings: Settings, options: CheckOptions) -> None:
+    """The report in ``fmt``; or, with ``--statistics``, counts per rule; with ``--quiet``, the summary only."""
+    from lint import view
+
+    if options.statistics:
+        view.statistics(report, out, as_json=fmt == "json")
+    elif options.quiet and fmt in ("text", "concise"):
+        view.quiet(report, out)
+    else:
+        get(fmt).render(report, out, settings._replace(width=view.width(out)))
+
+
 def _from_stdin(options: CheckOptions) -> bool:
     """``check -``: lint standard input (never written back: ``--fix`` is refused, ``--diff`` works)."""
     if stdin.STDIN not in options.paths:
@@ -176,8 +212,6 @@ def _from_stdin(options: CheckOptions) -> bool:
 
 def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     """Run a whole check; writes the report to ``options.output`` or ``stdout``."""
-    from lint.formats import FORMATS, Settings, get
-
     stdout = stdout or sys.stdout
     from_stdin = _from_stdin(options)
     config = for_paths([stdin.config_anchor(options.stdin_filename)] if from_stdin else options.paths, options.config)
@@ -188,12 +222,26 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     fail_on = options.fail_on or config.fail_on
     rules = engine.available_rules(config)
     select = options.select if options.select is not None else config.select
+    engine.check_rule_names(
+        rules,
+        config,
+        {"--select": options.select or (), "--extend-select": options.extend_select, "--ignore": options.ignore},
+    )
     chosen = engine.select_rules(
         rules, select, [*config.extend_select, *options.extend_select], [*config.ignore, *options.ignore]
     )
+    timings = Timings() if options.timings else None
+    started = time.perf_counter()
     files: list[str] = []
     if not from_stdin:
         files, missing = collect(options.paths, config.include, config.exclude, config.respect_gitignore)
+        force = options.force_exclude if options.force_exclude is not None else config.force_exclude
+        given = {os.path.normpath(p) for p in options.paths}
+        kept = [
+            f
+            for f in files
+            if not (force and os.path.normpath(f) in given and force_excluded(f, config.exclude, config.root))
+        ]
         notes = [f"{to_display(m)}: no such file or folder" for m in missing]
         if not files:
             if missing:
@@ -201,52 +249,56 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
             raise UsageError(
                 f"no files to lint in {', '.join(options.paths)} (include globs: {', '.join(config.include)})"
             )
+        files = kept  # all force-excluded (pre-commit passed only excluded files): an empty, clean run
         for note in notes:
             say(note)
+    if timings is not None:
+        timings.add_stage("discover", time.perf_counter() - started)
     with collector_paused():
+        started = time.perf_counter()
         if from_stdin:
             documents = [stdin.read(options.stdin or sys.stdin.buffer, options.stdin_filename, config)]
         else:
             documents = read_documents(files, config)
+        if timings is not None:
+            timings.add_stage("read", time.perf_counter() - started)
         links = _online_links(options, config, chosen, documents)
-        diagnostics = engine.run(documents, chosen, config, links)
+        diagnostics = engine.run(documents, chosen, config, links, timings)
+    started = time.perf_counter()
     by_path = {d.path: d for d in documents}
     diagnostics, run_notes = _narrow(options, fmt, diagnostics, by_path, config, chosen)
+    min_severity = options.min_severity or config.min_severity
+    diagnostics = [d for d in diagnostics if d.severity >= Severity.parse(min_severity)]
 
     if options.fix or options.diff:
         from lint import fixes
 
-        remaining: list[Diagnostic] = []
-        for document in documents:
-            own = [d for d in diagnostics if d.path == document.path]
-            new_text, applied = fixes.fixed_text(document, own)
-            if applied and new_text != document.text:
-                if options.diff:
-                    stdout.write(fixes.unified_diff(document, new_text))
-                if options.fix:
-                    try:
-                        fixes.write(document, new_text)
-                        own = [d for d in own if d.fix is None]
-                    except fixes.FixError as exc:
-                        say(f"{exc}: fixes not written")
-            remaining.extend(own)
-        diagnostics = sorted(remaining, key=Diagnostic.sort_key)
+        fixed = fixes.fix_all(documents, diagnostics, write_files=not options.diff)
+        stdout.write(fixed.diff)
+        diagnostics = fixed.remaining
+        run_notes.append(fixed.note(would=options.diff))
+        _announce(run_notes[-1:], fmt, options)
 
     report = build(diagnostics, by_path, len(documents), run_notes)
     report.rules = outputs.rule_info(chosen)
-    settings_stream: TextIO
+    settings = Settings(
+        color=False,
+        tool_version=__version__,
+        show_source=options.show_source if options.show_source is not None else config.show_source,
+        fail_on=fail_on,
+    )
     if options.output:
         out_dir = os.path.dirname(os.path.abspath(options.output))
         if not os.path.isdir(out_dir):
             raise UsageError(f"--output: folder {out_dir} does not exist")
         with open(options.output, "w", encoding="utf-8", newline="\n") as handle:
-            get(fmt).render(report, handle, Settings(color=False, tool_version=__version__))
+            _render(fmt, report, handle, settings, options)
     elif not options.diff:
-        settings_stream = stdout
-        get(fmt).render(
-            report, settings_stream, Settings(color=_use_color(options, settings_stream), tool_version=__version__)
-        )
-    outputs.write_extra(options.also_write, report)
+        _render(fmt, report, stdout, settings._replace(color=_use_color(options, stdout)), options)
+    outputs.write_extra(options.also_write, report, settings)
+    if timings is not None:
+        timings.add_stage("report", time.perf_counter() - started)
+        timings.render(sys.stderr)
     return Outcome(report, exit_code(diagnostics, fail_on), config)
 
 

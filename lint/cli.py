@@ -1,4 +1,4 @@
-"""Command line: ``response-lint check|outline|rules|rule NAME``.
+"""Command line: ``response-lint check|outline|rules|rule NAME|links report``.
 
 Parses arguments and hands over to :mod:`lint.app` (check), :mod:`lint.outline`
 and :mod:`lint.rules`; prints one-line errors with exit 2 (tracebacks only with
@@ -63,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--format",
         help="output format: text, concise, json, github, sarif, junit, gitlab, "
-        "checkstyle (default text; github when GITHUB_ACTIONS=true)",
+        "checkstyle, html (default text; github when GITHUB_ACTIONS=true)",
     )
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     check.add_argument(
@@ -106,6 +106,9 @@ def _parser() -> argparse.ArgumentParser:
         help="report only findings on lines changed since the git revision REF "
         "(REF... means the merge base of REF and HEAD)",
     )
+    from lint import cli_view
+
+    cli_view.add_arguments(check)  # issue 15: what the run shows, --force-exclude
     links = check.add_argument_group("online link checking (see README: Checking links online)")
     on_off = links.add_mutually_exclusive_group()
     on_off.add_argument(
@@ -150,6 +153,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="REGEX",
         help="do not request URLs matching REGEX (repeatable; adds to link-check.exclude)",
     )
+    _history_arguments(links)
     color = check.add_mutually_exclusive_group()
     color.add_argument(
         "--color",
@@ -162,13 +166,15 @@ def _parser() -> argparse.ArgumentParser:
     color.add_argument(
         "--no-color", dest="color", action="store_const", const=False, help="never colour the output (as NO_COLOR does)"
     )
-    check.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    # after the command too; SUPPRESS keeps a --debug given before the command from being reset
+    check.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     _editor_arguments(check)
+    _speed_options(check)
 
     outline = sub.add_parser(
         "outline", formatter_class=_HelpFormatter, help="print the parsed structure of files as JSON"
     )
-    outline.add_argument("files", nargs="+", metavar="FILE")
+    outline.add_argument("files", nargs="+", metavar="PATH", help="files or folders (folders are walked as by check)")
     outline.add_argument("--config", metavar="FILE")
 
     rules = sub.add_parser("rules", formatter_class=_HelpFormatter, help="list the rules")
@@ -183,7 +189,53 @@ def _parser() -> argparse.ArgumentParser:
     )
     rule.add_argument("name")
     rule.add_argument("--config", metavar="FILE")
+    _links_command(sub)
     return parser
+
+
+# --- link history (--link-history, `links report`): one block, kept apart from the other options
+def _history_arguments(group: argparse._ArgumentGroup) -> None:
+    group.add_argument(
+        "--link-history",
+        metavar="FILE",
+        help="keep the links' failure history in FILE, a portable SQLite file to save between CI runs "
+        "(default: inside the link cache)",
+    )
+
+
+def _history_overrides(args: argparse.Namespace) -> dict[str, object]:
+    return {"history": args.link_history} if args.link_history else {}
+
+
+def _links_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    links = sub.add_parser("links", formatter_class=_HelpFormatter, help="the link checker's history")
+    actions = links.add_subparsers(dest="links_command", metavar="ACTION", required=True)
+    report = actions.add_parser(
+        "report",
+        formatter_class=_HelpFormatter,
+        help="print the failure history of the targets checked so far, worst first",
+    )
+    report.add_argument("--link-history", metavar="FILE", help="read this history file (default: the link cache)")
+    report.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
+    report.add_argument("--failing", action="store_true", help="only the targets that are failing")
+    report.add_argument("--config", metavar="FILE", help="config file (default: found upward from here)")
+
+
+def _links(args: argparse.Namespace) -> int:
+    from lint.links.report import command
+
+    return command(args.config, args.link_history, args.format, args.failing, sys.stdout)
+
+
+# --- end of the link history block
+
+
+def _speed_options(check: argparse.ArgumentParser) -> None:
+    """``check``'s options for speed: timings, worker processes, the result cache, shards."""
+    speed = check.add_argument_group("speed (see docs/architecture.md)")
+    speed.add_argument(
+        "--timings", action="store_true", help="after the report, print the time of each stage and rule to stderr"
+    )
 
 
 def _editor_arguments(check: argparse.ArgumentParser) -> None:
@@ -206,6 +258,7 @@ def _format_file(value: str) -> tuple[str, str]:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from lint import cli_view
     from lint.app import CheckOptions, check
 
     options = CheckOptions(
@@ -224,10 +277,12 @@ def _check(args: argparse.Namespace) -> int:
         write_baseline=args.write_baseline,
         changed_since=args.changed_since,
         also_write=[_format_file(value) for value in args.also_write],
+        **cli_view.options(args),
         stdin_filename=args.stdin_filename,
     )
     options.links = args.links
-    options.extra["link-check"] = _link_overrides(args)
+    options.timings = args.timings
+    options.extra["link-check"] = {**_link_overrides(args), **_history_overrides(args)}
     outcome = check(options)
     return outcome.exit_code
 
@@ -253,24 +308,23 @@ def _link_overrides(args: argparse.Namespace) -> dict[str, object]:
 def _outline(args: argparse.Namespace) -> int:
     from lint.app import read_documents
     from lint.config import for_paths
+    from lint.files import collect
     from lint.outline import outline
 
     config = for_paths(args.files, args.config)
-    missing = [f for f in args.files if not _exists(f)]
+    files, missing = collect(args.files, config.include, config.exclude, config.respect_gitignore)
     if missing:
-        say(f"{missing[0]}: no such file", "error")
+        say(f"{missing[0]}: no such file or folder", "error")
         return EXIT_ERROR
-    documents = read_documents(args.files, config)
+    if not files:
+        say(f"no files to outline in {', '.join(args.files)}", "error")
+        return EXIT_ERROR
+    documents = read_documents(files, config)
     data = [outline(d) for d in documents]
-    json.dump(data if len(data) > 1 else data[0], sys.stdout, ensure_ascii=False, indent=2)
+    single = len(args.files) == 1 and files == args.files  # one file named: its outline, not a list
+    json.dump(data[0] if single else data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return EXIT_OK
-
-
-def _exists(path: str) -> bool:
-    import os
-
-    return os.path.isfile(path)
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -343,7 +397,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
-    commands = {"check": _check, "outline": _outline, "rules": _rules, "rule": _rule}
+    commands = {"check": _check, "outline": _outline, "rules": _rules, "rule": _rule, "links": _links}
     from lint.errors import LintError
 
     try:

@@ -8,49 +8,29 @@ Diagnostics.
 from __future__ import annotations
 
 import fnmatch
-import string
-from collections.abc import Iterable, Mapping, Sequence
+import time
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from lint import checks, suppress
+from lint import checks, messages, rulenames, suppress
 from lint.checks.api import CheckKind, Context, Finding
 from lint.collector import collector_paused
 from lint.config import Config
 from lint.errors import ConfigError
 from lint.files import matches, relative_to_root
 from lint.model import Diagnostic, Document, Severity
-from lint.rules import Rule, builtin_rules_dir, load_rules, template_problem
+from lint.rules import Rule, builtin_rules_dir, load_rules
 from lint.suggest import hint
 
 if TYPE_CHECKING:
     from lint.links.results import LinkResults
-
-
-class _Args(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-_FORMATTER = string.Formatter()
+    from lint.timings import Timings
 
 
 def render_message(template: str, args: Mapping[str, Any]) -> str:
-    """Fill ``template``'s ``{name}`` fields from ``args``; unknown fields stay as written.
-
-    A template that could pad without bound (rule files are refused at load for it, see
-    :func:`lint.rules.template_problem`) is shown as written.
-    """
-    if template not in _SAFE:
-        if template_problem(template):
-            return template
-        _SAFE.add(template)
-    try:
-        return _FORMATTER.vformat(template, (), _Args(args))
-    except (ValueError, IndexError, KeyError, AttributeError, TypeError):
-        return template
-
-
-_SAFE: set[str] = set()
+    """Fill ``template``'s ``{name}`` fields from ``args`` (:func:`lint.messages.fill`)."""
+    return messages.fill(template, args)
 
 
 def available_rules(config: Config) -> dict[str, Rule]:
@@ -58,36 +38,42 @@ def available_rules(config: Config) -> dict[str, Rule]:
     rules = load_rules([builtin_rules_dir(), *config.rule_paths])
     for name, rule_config in config.rules.items():
         if name not in rules:
-            raise ConfigError(f"{config.source}: rules.{name}: no rule named {name!r}{hint(name, rules)}")
+            raise ConfigError(f"{config.where}: rules.{name}: no rule named {name!r}{hint(name, rules)}")
         severity = Severity.parse(rule_config.severity) if rule_config.severity else None
         rules[name] = rules[name].with_config(severity, rule_config.options, config.source)
     return rules
 
 
-def _expand(patterns: Iterable[str], names: Iterable[str], what: str) -> set[str]:
-    chosen: set[str] = set()
-    names = list(names)
-    for pattern in patterns:
-        pattern = pattern.strip()
-        if not pattern:
-            continue
-        hits = fnmatch.filter(names, pattern)
-        if not hits and pattern.upper() != "ALL":
-            raise ConfigError(f"{what}: no rule matches {pattern!r}")
-        chosen.update(hits if pattern.upper() != "ALL" else names)
-    return chosen
+def _expand(patterns: Iterable[str], names: Collection[str]) -> set[str]:
+    return {name for pattern in patterns for name in rulenames.matching(pattern, names)}
+
+
+def check_rule_names(
+    rules: Mapping[str, Rule], config: Config, flags: Mapping[str, Sequence[str]] = MappingProxyType({})
+) -> None:
+    """Every rule name given, on the command line (``flags``: ``--select`` → patterns) or in the config,
+    matches a rule; else a :class:`ConfigError` naming the flag, or the file and key, with a suggestion."""
+    for flag, patterns in flags.items():
+        rulenames.check(patterns, rules, flag)
+    keys = {"select": config.select or (), "extend-select": config.extend_select, "ignore": config.ignore}
+    for key, given in keys.items():
+        rulenames.check(given, rules, f"{config.where}: {key}")
+    for glob, patterns in config.per_file_ignores.items():
+        rulenames.check(patterns, rules, f"{config.where}: per-file-ignores.{glob!r}")
 
 
 def select_rules(
     rules: Mapping[str, Rule], select: Sequence[str] | None, extend: Sequence[str], ignore: Sequence[str]
 ) -> list[Rule]:
-    """Rules chosen by name or glob: ``select`` (default: the default rules) + ``extend`` - ``ignore``."""
-    if select is None:
-        chosen = {name for name, rule in rules.items() if rule.default}
-    else:
-        chosen = _expand(select, rules, "--select")
-    chosen |= _expand(extend, rules, "--extend-select")
-    chosen -= _expand(ignore, rules, "--ignore")
+    """Rules chosen by name or glob: ``select`` (default: the default rules) + ``extend`` - ``ignore``.
+
+    Names that match nothing are errors; where they came from is checked by :func:`check_rule_names`.
+    """
+    for flag, patterns in (("--select", select or ()), ("--extend-select", extend), ("--ignore", ignore)):
+        rulenames.check(patterns, rules, flag)
+    chosen = {name for name, rule in rules.items() if rule.default} if select is None else _expand(select, rules)
+    chosen |= _expand(extend, rules)
+    chosen -= _expand(ignore, rules)
     return [rules[name] for name in sorted(chosen)]
 
 
@@ -120,18 +106,27 @@ def _diagnostic(rule: Rule, finding: Finding, document: Document, explicit_sever
 
 
 def run(
-    documents: Sequence[Document], rules: Sequence[Rule], config: Config, links: LinkResults | None = None
+    documents: Sequence[Document],
+    rules: Sequence[Rule],
+    config: Config,
+    links: LinkResults | None = None,
+    timings: Timings | None = None,
 ) -> list[Diagnostic]:
     """All diagnostics of ``rules`` on ``documents``, sorted by path and position.
 
     ``links`` are the online link results of the run (``--links``), handed to checks in their Context.
+    ``timings`` (``--timings``) collects the time of each rule and stage.
     """
     with collector_paused():
-        return _run(documents, rules, config, links)
+        return _run(documents, rules, config, links, timings)
 
 
 def _run(
-    documents: Sequence[Document], rules: Sequence[Rule], config: Config, links: LinkResults | None
+    documents: Sequence[Document],
+    rules: Sequence[Rule],
+    config: Config,
+    links: LinkResults | None,
+    timings: Timings | None,
 ) -> list[Diagnostic]:
     bound = [
         _Bound(rule, Context(rule.name, rule.severity, rule.options, str(config.root), links), checks.load(rule.check))
@@ -149,7 +144,9 @@ def _run(
         ignored_per_file[document.path] = names
     by_path = {document.path: document for document in documents}
     diagnostics: list[Diagnostic] = []
+    clock = time.perf_counter
     for item in bound:
+        started = clock()
         check, check_corpus = item.kind.check, item.kind.check_corpus
         if check is not None:
             for document in documents:
@@ -159,6 +156,7 @@ def _run(
                     continue
                 for finding in check(document, item.context):
                     diagnostics.append(_diagnostic(item.rule, finding, document, item.rule.name in explicit))
+        checked = clock()
         if check_corpus is not None:
             readable = [d for d in documents if d.text and item.rule.name not in ignored_per_file[d.path]]
             for finding in check_corpus(readable, item.context):
@@ -166,6 +164,12 @@ def _run(
                 if target is None:
                     raise RuntimeError(f"check {item.rule.check!r} gave a finding with no known path")
                 diagnostics.append(_diagnostic(item.rule, finding, target, item.rule.name in explicit))
+        if timings is not None:
+            done = clock()
+            timings.add_rule(item.rule.name, done - started)
+            timings.add_stage("check", checked - started)
+            timings.add_stage("corpus rules", done - checked)
+    started = clock()
     diagnostics = suppress.post_pass(
         documents,
         diagnostics,
@@ -175,4 +179,6 @@ def _run(
         lambda rule, finding, doc: _diagnostic(rule, finding, doc, rule.name in explicit),
     )
     diagnostics.sort(key=Diagnostic.sort_key)
+    if timings is not None:
+        timings.add_stage("suppressions", clock() - started)
     return diagnostics

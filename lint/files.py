@@ -93,3 +93,18 @@ def relative_to_root(path: str, root: Path) -> str:
         return Path(os.path.abspath(path)).relative_to(root.resolve()).as_posix()
     except ValueError:
         return to_display(path)
+
+
+def force_excluded(path: str, exclude: Sequence[str], root: Path) -> bool:
+    """Whether a file named on the command line falls under ``exclude`` (``force-exclude``, as ruff).
+
+    The file's path relative to the config's folder, and each folder above it, is
+    matched as walking a folder would match it, so ``drafts/*`` and ``drafts``
+    exclude ``drafts/a.md`` however it is named.
+    """
+    if not exclude:
+        return False
+    rel = relative_to_root(path, root)
+    parts = rel.split("/")
+    candidates = {to_display(path), rel, *("/".join(parts[:i]) for i in range(1, len(parts)))}
+    return any(matches(candidate, exclude) for candidate in candidates if candidate)

@@ -17,6 +17,7 @@ import stat
 import sys
 import tempfile
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from lint.errors import FixError
 from lint.model import Diagnostic, Document, Edit
@@ -28,10 +29,16 @@ def apply(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
     Identical edits count once; an edit overlapping an earlier one is left for a
     later run.
     """
+    new_text, applied = _apply(text, edits)
+    return new_text, len(applied)
+
+
+def _apply(text: str, edits: Iterable[Edit]) -> tuple[str, set[Edit]]:
+    """As :func:`apply`, returning the edits applied."""
     ordered = sorted(set(edits), key=lambda e: (e.span.start, e.span.end, e.replacement))
     out: list[str] = []
     position = 0
-    applied = 0
+    applied: set[Edit] = set()
     last_insert: int | None = None
     for edit in ordered:
         if edit.span.start < position or edit.span.end > len(text):
@@ -42,7 +49,7 @@ def apply(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
         out.append(edit.replacement)
         position = edit.span.end
         last_insert = edit.span.start if not edit.span.length else None
-        applied += 1
+        applied.add(edit)
     out.append(text[position:])
     return "".join(out), applied
 
@@ -64,18 +71,25 @@ def _with_newlines(document: Document, edit: Edit) -> Edit:
     return Edit(edit.span, unified.replace("\n", document.newline))
 
 
+def _edits(document: Document, diagnostic: Diagnostic) -> list[Edit]:
+    """The diagnostic's edits as they would be written (with the file's line breaks)."""
+    if diagnostic.fix is None or diagnostic.path != document.path:
+        return []
+    return [_with_newlines(document, edit) for edit in diagnostic.fix.edits]
+
+
 def fixed_text(document: Document, diagnostics: Iterable[Diagnostic]) -> tuple[str, int]:
     """The document's text with the fixes of ``diagnostics`` applied, and how many edits were.
 
     Edits whose replacement cannot be written in the file's encoding are skipped.
     """
-    edits = [
-        _with_newlines(document, edit)
-        for d in diagnostics
-        if d.fix is not None and d.path == document.path
-        for edit in d.fix.edits
-    ]
-    return apply(document.text, [edit for edit in edits if _encodable(document, edit)])
+    new_text, applied = _fixed(document, diagnostics)
+    return new_text, len(applied)
+
+
+def _fixed(document: Document, diagnostics: Iterable[Diagnostic]) -> tuple[str, set[Edit]]:
+    edits = [edit for d in diagnostics for edit in _edits(document, d)]
+    return _apply(document.text, [edit for edit in edits if _encodable(document, edit)])
 
 
 def _diff_lines(text: str) -> list[str]:
@@ -173,3 +187,51 @@ def write(document: Document, text: str) -> None:
         if isinstance(exc, OSError):
             raise FixError(f"{document.path}: cannot write the file: {exc.strerror or exc}") from None
         raise
+
+
+class FixOutcome(NamedTuple):
+    """What ``--fix`` (or ``--diff``) did: the findings left, and how many were (or would be) fixed where."""
+
+    remaining: list[Diagnostic]
+    fixed: int
+    files: int
+    diff: str
+
+    def note(self, would: bool) -> str:
+        findings = f"{self.fixed} finding{'' if self.fixed == 1 else 's'}"
+        files = f"{self.files} file{'' if self.files == 1 else 's'}"
+        return f"{'Would fix' if would else 'Fixed'} {findings} in {files} ({len(self.remaining)} remaining)."
+
+
+def fix_all(documents: Iterable[Document], diagnostics: list[Diagnostic], write_files: bool) -> FixOutcome:
+    """Apply the fixes of ``diagnostics`` to their files (``write_files``) or only compute the diff.
+
+    With ``write_files`` false nothing is written, whatever else was asked: ``--diff`` always wins.
+    A file that cannot be written keeps its findings, with a warning on stderr.
+    """
+    remaining: list[Diagnostic] = []
+    diff: list[str] = []
+    fixed = files = 0
+    for document in documents:
+        own = [d for d in diagnostics if d.path == document.path]
+        new_text, applied = _fixed(document, own)
+        if not applied or new_text == document.text:
+            remaining.extend(own)
+            continue
+        # fixed: a finding whose every edit went in (one overlapping another waits for a later run)
+        done = [d for d in own if d.fix is not None and d.fix.edits and applied.issuperset(_edits(document, d))]
+        if write_files:
+            try:
+                write(document, new_text)
+            except FixError as exc:
+                from lint.escape import say
+
+                say(f"{exc}: fixes not written")
+                remaining.extend(own)
+                continue
+        else:
+            diff.append(unified_diff(document, new_text))
+        fixed += len(done)
+        files += 1
+        remaining.extend(d for d in own if all(d is not x for x in done))
+    return FixOutcome(sorted(remaining, key=Diagnostic.sort_key), fixed, files, "".join(diff))

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
 from lint import __version__
 from lint.report import Report, RuleInfo
 from lint.rules import Rule
+
+if TYPE_CHECKING:
+    from lint.formats import Settings
 
 
 def rule_info(rules: Sequence[Rule]) -> dict[str, RuleInfo]:
@@ -57,11 +61,11 @@ def check_targets(also_write: Sequence[tuple[str, str]], output: str | None, for
             raise _usage_error(f"--also-write: {path} is named as more than one output")
 
 
-def write_extra(also_write: Sequence[tuple[str, str]], report: Report) -> None:
+def write_extra(also_write: Sequence[tuple[str, str]], report: Report, settings: Settings | None = None) -> None:
     """Write the ``--also-write`` reports, and the job summary when ``GITHUB_STEP_SUMMARY`` is set."""
     from lint.formats import Settings, get
 
-    settings = Settings(color=False, tool_version=__version__)
+    settings = (settings or Settings(tool_version=__version__))._replace(color=False, width=None)
     for fmt, path in also_write:
         try:
             with open(path, "w", encoding="utf-8", newline="\n") as handle:

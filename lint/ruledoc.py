@@ -11,6 +11,18 @@ def _value(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _shown(value: object) -> list[str]:
+    """An option's value in full: a long list or table one item a line, as TOML would take it."""
+    flat = _value(value)
+    if len(flat) <= 100 or not isinstance(value, list | dict) or not value:
+        return [f"      = {flat}"]
+    if isinstance(value, list):
+        items = [f"        {_value(item)}," for item in value]
+        return ["      = [", *items, "      ]"]
+    pairs = [f"        {_value(key)} = {_value(item)}," for key, item in value.items()]
+    return ["      = {", *pairs, "      }"]
+
+
 def explain(rule: Rule) -> str:
     out = [
         f"{rule.name} ({rule.severity}{', fixable' if rule.fixable else ''}"
@@ -25,11 +37,8 @@ def explain(rule: Rule) -> str:
         out += ["", "Options (set them under [tool.response-lint.rules." + rule.name + "]):"]
         for spec in rule.option_specs:
             current = rule.options.get(spec.name, spec.default)
-            shown = _value(current)
-            if len(shown) > 300:
-                shown = shown[:297] + "..."
             out.append(f"  {spec.name} ({spec.type}): {spec.help}")
-            out.append(f"      = {shown}")
+            out += _shown(current)
     for example in rule.examples:
         label = "FAIL" if example.verdict == "fail" else "PASS"
         extra = f" ({example.note})" if example.note else ""
@@ -41,4 +50,9 @@ def explain(rule: Rule) -> str:
             for name, text in example.files.items():
                 out.append(f"  {name}:")
                 out += ["    " + line for line in text.strip("\n").splitlines()]
+        if example.links:
+            out.append("  online, the servers answer:")
+            for target, answer in example.links.items():
+                shown = ", ".join(f"{key} = {value!r}" for key, value in answer.items())
+                out.append(f"    {target}: {shown}")
     return "\n".join(out) + "\n"

@@ -65,7 +65,7 @@ def test_clean_file_passes_every_rule(tmp_path: Path) -> None:
 
 def test_related_places_and_worst_severity() -> None:
     out = io.StringIO()
-    junit.render(rich_report(), out, Settings())
+    junit.render(rich_report(), out, Settings(fail_on="info"))  # every finding fails
     validate_junit(out.getvalue())
     root = ET.fromstring(out.getvalue())
     cases = {case.get("name"): case for case in root.iter("testcase")}

@@ -82,6 +82,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
             "responses/2012-source.txt": (SEEDS / "001.txt").read_text(encoding="utf-8"),
             "responses/parking.md": CLEAN,
             "tools/build.py": "print('not a response file')\n",
+            "pyproject.toml": '[tool.response-lint]\nexclude = ["notes/*", "README.md"]\n',
+            "README.md": "# Notes\n\nTBC\n\nComing soon...\n",
+            "notes/draft.md": "# Draft\n\nTBC\n",
         },
     )
     git(repo, "add", "-A")  # staged, not committed: as in a commit being made
@@ -127,12 +130,24 @@ def test_only_markdown_and_text_files_reach_the_hook_and_links_wait_for_the_manu
     assert "(no files to check)Skipped" in skipped.stdout
 
 
+@pytest.mark.slow
+def test_hook_skips_files_the_config_excludes(site):
+    """pre-commit names every staged file; --force-exclude applies the config's exclude to them."""
+    result = site.pre_commit("run", "response-lint", "--files", "README.md", "notes/draft.md", "--verbose")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "All clear: no findings in 0 files." in result.stdout
+    mixed = site.pre_commit("run", "response-lint", "--files", "README.md", "responses/parking.md", "--verbose")
+    assert mixed.returncode == 0, mixed.stdout + mixed.stderr
+    assert "no findings in 1 file." in mixed.stdout
+
+
 def test_hook_manifest_and_project_config_are_valid():
     from pre_commit.clientlib import load_config, load_manifest
 
     hooks = {hook["id"]: hook for hook in load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))}
     assert set(hooks) == {"response-lint", "response-lint-links"}
-    assert hooks["response-lint"]["entry"] == "response-lint check"
+    assert hooks["response-lint"]["entry"] == "response-lint check --force-exclude"
+    assert "--force-exclude" in hooks["response-lint-links"]["entry"].split()
     assert hooks["response-lint"]["language"] == "python"
     assert hooks["response-lint"]["pass_filenames"] is True
     assert "--links" in hooks["response-lint-links"]["entry"].split()

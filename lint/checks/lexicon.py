@@ -5,7 +5,9 @@ JSON file), and a pickled or marshalled copy still ~40 ms: too much for a
 pre-commit run on one file. (SQLite would answer quickly, but loading its
 extension alone costs ~10 ms.) So the first run writes the words and their
 frequencies to a hashed word file in the user cache folder (the platformdirs
-folder), named by the size and date of pyspellchecker's word file; later runs
+folder), named by the install (a hash of the word file's folder, so that a pre-commit
+environment and a virtual environment used in turn keep one each) and the size and
+date of pyspellchecker's word file; later runs
 read it whole (~2.5 MB, one read) and look up only the words a document uses: a
 CRC-32 picks the word's bucket, and a byte search finds it among the ~10 words
 there. Without a writable cache folder the words are kept in memory instead.
@@ -111,21 +113,29 @@ def _source() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "resources" / "en.json.gz"
 
 
+def _install_key(source: Path) -> str:
+    """Which install the word file belongs to: a short hash of its folder."""
+    from zlib import crc32
+
+    return f"{crc32(str(source.parent.resolve()).encode('utf-8', 'surrogateescape')):08x}"
+
+
 def cache_name(source: Path) -> str:
-    """The cache file's name: changes when pyspellchecker's word file changes."""
+    """The cache file's name: one per install of pyspellchecker (a pre-commit environment and a
+    virtual environment used in turn keep a file each), changing when its word file changes."""
     try:
         stat = source.stat()
         key = f"{stat.st_size}-{stat.st_mtime_ns}"
     except OSError:
         key = "unknown"
-    return f"words-en-v{SCHEMA}-{key}.words"
+    return f"words-en-v{SCHEMA}-{_install_key(source)}-{key}.words"
 
 
-def _read_words() -> dict[str, int]:
+def _read_words(source: Path) -> dict[str, int]:
     try:
         from spellchecker import SpellChecker
 
-        spell = SpellChecker("en")
+        spell = SpellChecker(language=None, local_dictionary=str(source))
     except Exception as exc:  # any failure of the library means "cannot load"
         raise LexiconError(f"cannot load pyspellchecker's English dictionary: {exc}") from None
     return {str(word): int(count) for word, count in spell.word_frequency.dictionary.items()}
@@ -151,14 +161,17 @@ def _encode(frequencies: dict[str, int]) -> bytes:
     return b"".join(parts)
 
 
-def _write(path: Path, frequencies: dict[str, int]) -> None:
-    """Write the word file atomically (temporary file, then rename); remove older versions."""
+def _write(path: Path, frequencies: dict[str, int], source: Path) -> None:
+    """Write the word file atomically (temporary file, then rename); remove this install's older ones.
+
+    Other installs' files stay: each install reads its own.
+    """
     from lint.atomic import write_atomic
 
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, _encode(frequencies), prefix=path.stem, mode=0o644)
-    for old in path.parent.glob("words-en-v*"):
-        if old != path and not old.name.endswith(".tmp"):
+    for old in path.parent.glob(f"words-en-v*-{_install_key(source)}-*.words"):
+        if old != path:
             try:
                 old.unlink()
             except OSError:
@@ -182,17 +195,20 @@ def _open_cached(path: Path) -> Lexicon | None:
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
     """The English dictionary, from the cache when it is there (built on first use)."""
-    source = _source()
-    folder = cache_dir()
+    return load_from(_source(), cache_dir())
+
+
+def load_from(source: Path, folder: Path | None) -> Lexicon:
+    """The words of pyspellchecker's word file ``source``, through the cache in ``folder`` (None: no cache)."""
     path = folder / cache_name(source) if folder is not None else None
     if path is not None and path.is_file():
         cached = _open_cached(path)
         if cached is not None:
             return cached
-    frequencies = _read_words()
+    frequencies = _read_words(source)
     if path is not None:
         try:
-            _write(path, frequencies)
+            _write(path, frequencies, source)
             cached = _open_cached(path)
             if cached is not None:
                 return cached

@@ -19,6 +19,7 @@ FORMATS: dict[str, str] = {
     "junit": "lint.formats.junit",
     "gitlab": "lint.formats.gitlab",
     "checkstyle": "lint.formats.checkstyle",
+    "html": "lint.formats.html",
 }
 
 
@@ -26,6 +27,8 @@ class Settings(NamedTuple):
     color: bool = False
     tool_version: str = ""
     show_source: bool = True
+    fail_on: str = "error"  # the run's --fail-on: formats that pass or fail (junit) follow it
+    width: int | None = None  # the terminal's width (COLUMNS): text output fits it; None: no limit known
 
 
 class _Formatter(Protocol):

@@ -1,0 +1,67 @@
+"""The ``check`` options of issue 15 (what a run shows, which named files it skips), for :mod:`lint.cli`.
+
+Kept apart from the parser's other options so that each group is added, read and
+documented in one place: ``--min-severity``, ``--statistics``, ``-q/--quiet``,
+``--show-source/--no-show-source`` and ``--force-exclude/--no-force-exclude``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def add_arguments(check: argparse.ArgumentParser) -> None:
+    group = check.add_argument_group("what the run shows")
+    group.add_argument(
+        "--min-severity",
+        choices=["error", "warning", "info"],
+        help="hide findings below this severity, in every format (default: info, all); "
+        "--fail-on still decides the exit code, from the findings shown",
+    )
+    group.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print the number of findings per rule instead of the findings (JSON with --format json)",
+    )
+    group.add_argument("-q", "--quiet", action="store_true", help="print the summary line only (text formats)")
+    source = group.add_mutually_exclusive_group()
+    source.add_argument(
+        "--show-source",
+        dest="show_source",
+        action="store_const",
+        const=True,
+        default=None,
+        help="show the source line and underline under each finding (text; the default)",
+    )
+    source.add_argument(
+        "--no-show-source", dest="show_source", action="store_const", const=False, help="one line per finding"
+    )
+    exclude = group.add_mutually_exclusive_group()
+    exclude.add_argument(
+        "--force-exclude",
+        dest="force_exclude",
+        action="store_const",
+        const=True,
+        default=None,
+        help="apply the config's exclude globs to files named on the command line too "
+        "(as pre-commit names them; the hook sets it)",
+    )
+    exclude.add_argument(
+        "--no-force-exclude",
+        dest="force_exclude",
+        action="store_const",
+        const=False,
+        help="lint every file named on the command line (the default)",
+    )
+
+
+def options(args: argparse.Namespace) -> dict[str, Any]:
+    """The :class:`lint.app.CheckOptions` fields these options set."""
+    return {
+        "min_severity": args.min_severity,
+        "statistics": args.statistics,
+        "quiet": args.quiet,
+        "show_source": args.show_source,
+        "force_exclude": args.force_exclude,
+    }
