@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
-from lint import __version__, engine, outputs, source, stdin
+from lint import __version__, engine, outputs, stdin
 from lint.collector import collector_paused
 from lint.config import Config, ConfigError, for_paths
 from lint.errors import UsageError
 from lint.escape import say
-from lint.files import collect, force_excluded, matches, relative_to_root, to_display
+from lint.files import collect, force_excluded, to_display
 from lint.formats import FORMATS, Settings, get
 from lint.model import Diagnostic, Document, Severity
 from lint.report import Report, build
@@ -238,6 +238,11 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     fail_on = options.fail_on or config.fail_on
     rules = engine.available_rules(config)
     select = options.select if options.select is not None else config.select
+    engine.check_rule_names(
+        rules,
+        config,
+        {"--select": options.select or (), "--extend-select": options.extend_select, "--ignore": options.ignore},
+    )
     chosen = engine.select_rules(
         rules, select, [*config.extend_select, *options.extend_select], [*config.ignore, *options.ignore]
     )

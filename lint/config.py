@@ -7,6 +7,7 @@ key is checked: an unknown key or a value of the wrong type is a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,8 @@ KEYS: dict[str, tuple[str, str]] = {
     "max-file-size": ("int", "largest file to read, in bytes"),
     "formats": ("dict[str,str]", "reader format per glob: source-2012, publication-2015 or markdown"),
     "phase-headings": ("list[table]", "extra phase heading patterns: {kind, pattern, canonical}"),
+    "furniture": ("list[str]", "page furniture patterns (regexes), replacing rules/words/furniture.txt"),
+    "extend-furniture": ("list[str]", "more page furniture patterns, added to the built-in list"),
     "statement-phase": ("str", "the phase a 2012 {div .statement} stands for, e.g. 'commitment 2012'"),
     "per-file-ignores": ("dict[str,list[str]]", "rules to ignore per glob"),
     "rules": ("dict[str,table]", "per-rule severity and options"),
@@ -66,6 +69,9 @@ LINK_KEYS: dict[str, tuple[str, str]] = {
     "cache-ttl": ("duration", "how long a cached result is reused: seconds or '30m', '12h', '1d' (default 1d)"),
     "cache-path": ("str", "cache file (default: links.sqlite3 in the user cache folder), relative to the config"),
     "progress": ("bool", "show a progress bar (default: only on a terminal outside CI)"),
+    "history": ("str", "portable failure-history file to keep between CI runs (as --link-history; default: the cache)"),
+    "broken-after-runs": ("int", "consecutive failing runs before a transient failure is a broken link (default 3)"),
+    "broken-after": ("duration", "time since the first failure before a transient one is a broken link (default 3d)"),
 }
 
 
@@ -99,9 +105,16 @@ class Config:
     force_exclude: bool = False
     show_source: bool = True
 
+    table: str = ""  # the table the settings came from, e.g. "[tool.response-lint]"
+
     @property
     def source(self) -> str:
         return str(self.path) if self.path else "defaults"
+
+    @property
+    def where(self) -> str:
+        """The file and table, for messages about a key: ``pyproject.toml: [tool.response-lint]``."""
+        return f"{self.source}{': ' + self.table if self.table else ''}"
 
 
 def _check_type(where: str, key: str, kind: str, value: Any) -> None:
@@ -173,7 +186,7 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
             raise unknown_key(where, key, list(KEYS))
         _check_type(where, key, KEYS[key][0], value)
     root = path.parent if path else Path.cwd()
-    kwargs: dict[str, Any] = {"path": path, "root": root}
+    kwargs: dict[str, Any] = {"path": path, "root": root, "table": table}
     for key in ("include", "exclude", "ignore"):
         if key in data:
             kwargs[key] = tuple(data[key])
@@ -222,8 +235,21 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
     statement_year: int | None = 2012
     if "statement-phase" in data:
         statement_kind, statement_year = _parse_phase(where, data["statement-phase"])
+    furniture: dict[str, tuple[str, ...]] = {}
+    for key in ("furniture", "extend-furniture"):
+        if key in data:
+            for i, pattern in enumerate(data[key]):
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise ConfigError(f"{where}: {key}[{i}]: invalid regular expression {pattern!r}: {exc}") from None
+            furniture[key] = tuple(data[key])
     kwargs["reader"] = ReaderOptions(
-        headings=tuple(headings), statement_kind=statement_kind, statement_year=statement_year
+        headings=tuple(headings),
+        statement_kind=statement_kind,
+        statement_year=statement_year,
+        furniture=furniture.get("furniture"),
+        extend_furniture=furniture.get("extend-furniture", ()),
     )
     if "per-file-ignores" in data:
         kwargs["per_file_ignores"] = {k: tuple(v) for k, v in data["per-file-ignores"].items()}

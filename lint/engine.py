@@ -12,12 +12,12 @@ and gives Diagnostics.
 from __future__ import annotations
 
 import fnmatch
-import string
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from lint import checks, suppress
+from lint import checks, messages, rulenames, suppress
 from lint.checks.api import CheckKind, Context, Finding
 from lint.collector import collector_paused
 from lint.config import Config
@@ -32,20 +32,9 @@ if TYPE_CHECKING:
     from lint.timings import Timings
 
 
-class _Args(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-_FORMATTER = string.Formatter()
-
-
 def render_message(template: str, args: Mapping[str, Any]) -> str:
-    """Fill ``template``'s ``{name}`` fields from ``args``; unknown fields stay as written."""
-    try:
-        return _FORMATTER.vformat(template, (), _Args(args))
-    except (ValueError, IndexError, KeyError, AttributeError):
-        return template
+    """Fill ``template``'s ``{name}`` fields from ``args`` (:func:`lint.messages.fill`)."""
+    return messages.fill(template, args)
 
 
 def available_rules(config: Config) -> dict[str, Rule]:
@@ -53,36 +42,42 @@ def available_rules(config: Config) -> dict[str, Rule]:
     rules = load_rules([builtin_rules_dir(), *config.rule_paths])
     for name, rule_config in config.rules.items():
         if name not in rules:
-            raise ConfigError(f"{config.source}: rules.{name}: no rule named {name!r}{hint(name, rules)}")
+            raise ConfigError(f"{config.where}: rules.{name}: no rule named {name!r}{hint(name, rules)}")
         severity = Severity.parse(rule_config.severity) if rule_config.severity else None
         rules[name] = rules[name].with_config(severity, rule_config.options, config.source)
     return rules
 
 
-def _expand(patterns: Iterable[str], names: Iterable[str], what: str) -> set[str]:
-    chosen: set[str] = set()
-    names = list(names)
-    for pattern in patterns:
-        pattern = pattern.strip()
-        if not pattern:
-            continue
-        hits = fnmatch.filter(names, pattern)
-        if not hits and pattern.upper() != "ALL":
-            raise ConfigError(f"{what}: no rule matches {pattern!r}")
-        chosen.update(hits if pattern.upper() != "ALL" else names)
-    return chosen
+def _expand(patterns: Iterable[str], names: Collection[str]) -> set[str]:
+    return {name for pattern in patterns for name in rulenames.matching(pattern, names)}
+
+
+def check_rule_names(
+    rules: Mapping[str, Rule], config: Config, flags: Mapping[str, Sequence[str]] = MappingProxyType({})
+) -> None:
+    """Every rule name given, on the command line (``flags``: ``--select`` → patterns) or in the config,
+    matches a rule; else a :class:`ConfigError` naming the flag, or the file and key, with a suggestion."""
+    for flag, patterns in flags.items():
+        rulenames.check(patterns, rules, flag)
+    keys = {"select": config.select or (), "extend-select": config.extend_select, "ignore": config.ignore}
+    for key, given in keys.items():
+        rulenames.check(given, rules, f"{config.where}: {key}")
+    for glob, patterns in config.per_file_ignores.items():
+        rulenames.check(patterns, rules, f"{config.where}: per-file-ignores.{glob!r}")
 
 
 def select_rules(
     rules: Mapping[str, Rule], select: Sequence[str] | None, extend: Sequence[str], ignore: Sequence[str]
 ) -> list[Rule]:
-    """Rules chosen by name or glob: ``select`` (default: the default rules) + ``extend`` - ``ignore``."""
-    if select is None:
-        chosen = {name for name, rule in rules.items() if rule.default}
-    else:
-        chosen = _expand(select, rules, "--select")
-    chosen |= _expand(extend, rules, "--extend-select")
-    chosen -= _expand(ignore, rules, "--ignore")
+    """Rules chosen by name or glob: ``select`` (default: the default rules) + ``extend`` - ``ignore``.
+
+    Names that match nothing are errors; where they came from is checked by :func:`check_rule_names`.
+    """
+    for flag, patterns in (("--select", select or ()), ("--extend-select", extend), ("--ignore", ignore)):
+        rulenames.check(patterns, rules, flag)
+    chosen = {name for name, rule in rules.items() if rule.default} if select is None else _expand(select, rules)
+    chosen |= _expand(extend, rules)
+    chosen -= _expand(ignore, rules)
     return [rules[name] for name in sorted(chosen)]
 
 
@@ -138,7 +133,9 @@ class Plan:
         self.rules = list(rules)
         self.config = config
         self.bound = [
-            _Bound(rule, Context(rule.name, rule.severity, rule.options, str(config.root), links), checks.load(rule.check))
+            _Bound(
+                rule, Context(rule.name, rule.severity, rule.options, str(config.root), links), checks.load(rule.check)
+            )
             for rule in rules
         ]
         self.explicit = {name for name, rc in config.rules.items() if rc.severity}

@@ -107,7 +107,7 @@ def _stable(value: Any) -> Any:
     """``value`` as plain, ordered data: set order (which varies between processes) sorted away."""
     if isinstance(value, (set, frozenset)):
         return ("set", sorted((_stable(v) for v in value), key=repr))
-    if isinstance(value, dict) or hasattr(value, "items") and callable(value.items):
+    if isinstance(value, dict) or (hasattr(value, "items") and callable(value.items)):
         return ("map", sorted(((_stable(k), _stable(v)) for k, v in value.items()), key=repr))
     if isinstance(value, (list, tuple)):
         return (type(value).__name__, [_stable(v) for v in value])
@@ -172,7 +172,7 @@ class ResultCache:
             stored: Any = pickle.loads(blob)
             if stored[0] == path and stored[1] == content:
                 return stored[2], stored[3]
-        except Exception:  # noqa: BLE001 - any damage to an entry makes it a miss
+        except Exception:
             pass
         try:
             entry.unlink()

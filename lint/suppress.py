@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from lint import checks
+from lint import checks, rulenames
 from lint.checks.api import Finding
 from lint.config import Config
 from lint.model import Comment, Diagnostic, Document, Edit, Fix, Span
@@ -157,14 +157,13 @@ class _Document:
                 continue
             if directive.rules is not None:
                 names = known()
-                unknown = tuple(p for p in directive.rules if not fnmatch.filter(names, p))
+                unknown = tuple(p for p in directive.rules if rulenames.problem(p, names))
                 for pattern in unknown:
-                    suggestion = hint(pattern, names) or "; see 'response-lint rules'"
                     self.problems.append(
                         _Problem(
                             INVALID,
                             comment.span,
-                            f"suppression names unknown rule {pattern!r}{suggestion}",
+                            f"suppression: {rulenames.problem(pattern, names)}",
                             fingerprint=f"{comment.text}\x1f{pattern}",
                         )
                     )

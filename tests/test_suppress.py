@@ -229,7 +229,7 @@ def test_unknown_rule_names_and_directives_are_invalid(tmp_path):
         ("invalid-suppression", 12),
     ]
     messages = [message for _, _, message in got]
-    assert "unknown rule 'placholder'" in messages[0] and "did you mean 'placeholder'" in messages[0]
+    assert "no rule matches 'placholder'" in messages[0] and "did you mean 'placeholder'" in messages[0]
     assert "unknown suppression directive 'disabel'" in messages[2] and "'disable'" in messages[2]
     assert "commas" in messages[3]
     assert "names no rule" in messages[4]

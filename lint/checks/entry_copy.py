@@ -11,20 +11,24 @@ earlier one of another entry have their sentences compared, with rapidfuzz, so
 the run never compares every pair. A paragraph is reported once,
 on its copied sentences, with ``related`` pointing at the entry that wrote them
 first: the earliest period (commitment, progress Y, plans Y+1, ...), then the
-order of the run's files and their entries. Two entries with the same
-normalised name (one organisation in two files) are one entry here.
+order of the run's files and their entries. Entries of one organisation (one
+organisation in two files, or its answers on its own page and on an action's
+page: :mod:`lint.checks.identity`) are one entry here: one answer published on
+two pages is not a copy.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from functools import partial
 from operator import itemgetter
 
 from lint.checks import copies, sentences
 from lint.checks.api import CheckKind, Context, Finding
+from lint.checks.identity import organisation_keys
 from lint.model import Document, Paragraph, Related, Span
-from lint.options import Option
+from lint.options import Option, combinable
 
 OPTIONS = (
     Option(
@@ -40,10 +44,16 @@ OPTIONS = (
         True,
         "sentences that state different figures (years aside) are each entry's own facts, not copies",
     ),
-    Option("exempt", "list[str]", [], "regexes for shared text that is legitimate (each must match a whole sentence)"),
+    Option(
+        "exempt",
+        "list[regex]",
+        [],
+        "regexes for shared text that is legitimate (each must match a whole sentence)",
+        validate=combinable,
+    ),
     Option(
         "exempt-severity",
-        "str",
+        "severity",
         "off",
         "severity for shared text matching an exempt pattern (error, warning, info or off)",
     ),
@@ -56,10 +66,10 @@ OPTIONS = (
 )
 
 
-class _Para(tuple[str, str, str, str, tuple[int, int], Paragraph, copies.Names, str, frozenset[int]]):
+class _Para(tuple[str, str, str, str, tuple[int, ...], Paragraph, copies.Names, str, frozenset[int], str]):
     """A paragraph in the run: path, entry key and name, phase key and order, paragraph, names,
-    canonical text, shingles. A document's summary is the list of its paragraphs long enough
-    to compare (picklable: worker processes, the result cache and shards carry it)."""
+    canonical text, shingles, organisation. A document's summary holds its paragraphs long
+    enough to compare (picklable: worker processes, the result cache and shards carry it)."""
 
     __slots__ = ()
 
@@ -80,7 +90,7 @@ class _Para(tuple[str, str, str, str, tuple[int, int], Paragraph, copies.Names, 
         return self[3]
 
     @property
-    def order(self) -> tuple[int, int]:
+    def order(self) -> tuple[int, ...]:
         return self[4]
 
     @property
@@ -118,8 +128,9 @@ class _Match:
         self.score = score
 
 
-def summarise(document: Document, context: Context) -> list[_Para]:
-    """The paragraphs of ``document`` long enough to compare, levelled and shingled."""
+def summarise(document: Document, context: Context) -> tuple[Document, list[_Para]]:
+    """The document's entries (for organisation identity across the run), and its paragraphs
+    long enough to compare, levelled and shingled."""
     min_words = max(1, int(context["min-words"]))
     found: list[_Para] = []
     new = partial(tuple.__new__, _Para)
@@ -131,13 +142,24 @@ def summarise(document: Document, context: Context) -> list[_Para]:
                 text = copies.paragraph_text(paragraph.text, names)
                 if text.words >= min_words and text.grams:
                     item = (document.path, entry.key, entry.name, phase.key, order, paragraph, names)
-                    found.append(new((*item, text.canonical, text.grams)))
-    return found
+                    found.append(new((*item, text.canonical, text.grams, entry.organisation or "")))
+    entries = tuple(entry._replace(phases=()) for entry in document.entries)
+    return replace(document, text="", entries=entries, preamble=(), comments=(), issues=()), found
 
 
-def _paragraphs(summaries: Sequence[list[_Para]]) -> list[_Para]:
-    """Every paragraph of the run long enough to compare: the earliest period first, then run order."""
-    return sorted((para for summary in summaries for para in summary), key=itemgetter(4))
+def _paragraphs(summaries: Sequence[tuple[Document, list[_Para]]]) -> list[_Para]:
+    """Every paragraph of the run long enough to compare: the earliest period first, then run order.
+
+    Entries of one organisation are one entry (:func:`~lint.checks.identity.organisation_keys`).
+    """
+    keys = organisation_keys([document for document, _ in summaries])
+    new = partial(tuple.__new__, _Para)
+    found = [
+        new((para[0], keys.get(para[9], para[1]), *para[2:])) if para[9] else para
+        for _, paras in summaries
+        for para in paras
+    ]
+    return sorted(found, key=itemgetter(4))
 
 
 def _figures(para: _Para, sentence: copies.Sentence) -> list[str]:
@@ -222,7 +244,7 @@ def find_matches(
     return matches
 
 
-def check_corpus(summaries: Sequence[list[_Para]], context: Context) -> Iterator[Finding]:
+def check_corpus(summaries: Sequence[tuple[Document, list[_Para]]], context: Context) -> Iterator[Finding]:
     exempt_severity = copies.severity_option(context.rule, "exempt-severity", context["exempt-severity"])
     exempt = copies.exemption(context.rule, context["exempt"])
     min_words = max(1, int(context["min-words"]))

@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
+from lint import messages
 from lint.checks.api import CheckKind, Context, Finding
-from lint.config import ConfigError
 from lint.model import Document
 from lint.options import Option
 
@@ -29,20 +29,45 @@ OPTIONS = (
     Option("min-reading-ease", "float", 20.0, "lowest Flesch reading ease allowed for a paragraph"),
     Option("max-grade", "float", 16.0, "highest Flesch–Kincaid grade allowed for a paragraph"),
     Option("min-words", "int", 40, "paragraphs shorter than this are not scored (the formulas are noise there)"),
-    Option("measures", "list[str]", list(MEASURES), "which checks run: sentence-length, reading-ease, grade"),
+    Option(
+        "measures",
+        "list[str]",
+        list(MEASURES),
+        "which checks run: sentence-length, reading-ease, grade",
+        choices=MEASURES,
+    ),
     Option(
         "syllables",
         "str",
         "estimate",
         "syllable counter: estimate (built in), cmudict (textstat-rs) or textstat (needs NLTK's cmudict installed)",
+        choices=("estimate", "cmudict", "textstat"),
+        validate=lambda kind: _unavailable(kind),
     ),
     Option(
         "sentence-message",
         "str",
         "sentence has {words} words (limit {limit})",
-        "message for a long sentence ({words}, {limit})",
+        "message for a paragraph with one long sentence ({words}, {limit})",
+        validate=messages.validator({"words", "limit", "count"}),
+    ),
+    Option(
+        "sentences-message",
+        "str",
+        "{count} sentences of this paragraph are over {limit} words; the longest has {words}",
+        "message for a paragraph with several long sentences ({count}, {words}, {limit})",
+        validate=messages.validator({"words", "limit", "count"}),
+    ),
+    Option(
+        "names-as-one-word",
+        "bool",
+        True,
+        "count a run of capitalised words ('Department for Business, Innovation and Skills') as one word",
     ),
 )
+
+# words that may join the capitalised words of one official name ("Department for Education")
+_NAME_JOINERS = frozenset({"for", "of", "and", "the", "on", "in", "&", "de", "du", "la", "le", "und"})
 
 
 class Scores(NamedTuple):
@@ -61,13 +86,31 @@ class Scores(NamedTuple):
         return 0.39 * (self.words / self.sentences) + 11.8 * (self.syllables / self.words) - 15.59
 
 
+def _unavailable(kind: str) -> str | None:
+    """Why the syllable counter ``kind`` cannot run here (checked at load, when a rule or config names it)."""
+    from importlib.util import find_spec
+
+    if kind == "cmudict" and find_spec("textstat_rs") is None:
+        return 'syllables = "cmudict" needs the textstat-rs package (pip install textstat-rs)'
+    if kind == "textstat":
+        if find_spec("textstat") is None or find_spec("nltk") is None:
+            return 'syllables = "textstat" needs the textstat package'
+        import nltk
+
+        try:
+            nltk.data.find("corpora/cmudict")
+        except LookupError:
+            return (
+                'syllables = "textstat" needs NLTK\'s cmudict, which is not installed and '
+                "will not be downloaded during a lint run; install it once with "
+                "`python -m nltk.downloader cmudict` (or set NLTK_DATA), or use "
+                'syllables = "estimate" or "cmudict", which work offline'
+            )
+    return None
+
+
 def _cmudict_counter() -> Callable[[str], int]:
-    try:
-        import textstat_rs
-    except ImportError:
-        raise ConfigError(
-            'readability: syllables = "cmudict" needs the textstat-rs package (pip install textstat-rs)'
-        ) from None
+    import textstat_rs  # its presence was checked at load (_unavailable)
 
     from lint.checks.syllables import estimate, token
 
@@ -82,25 +125,13 @@ def _cmudict_counter() -> Callable[[str], int]:
 
 
 def _textstat_counter() -> Callable[[str], int]:
-    """textstat's own syllable count, which needs NLTK's cmudict on disk.
+    """textstat's own syllable count, which needs NLTK's cmudict on disk (checked at load, see _unavailable).
 
     textstat would download the dictionary at first use; offline that raises a
-    LookupError deep inside NLTK. Look for it first and say what to do instead.
+    LookupError deep inside NLTK, which is why the load checks for it first.
     """
-    try:
-        import nltk
-        import textstat
-    except ImportError:
-        raise ConfigError('readability: syllables = "textstat" needs the textstat package') from None
-    try:
-        nltk.data.find("corpora/cmudict")
-    except LookupError:
-        raise ConfigError(
-            'readability: syllables = "textstat" needs NLTK\'s cmudict, which is not installed and '
-            "will not be downloaded during a lint run; install it once with "
-            "`python -m nltk.downloader cmudict` (or set NLTK_DATA), or use "
-            'syllables = "estimate" or "cmudict", which work offline'
-        ) from None
+    import textstat
+
     from lint.checks.syllables import estimate, token
 
     def word(part: str) -> int:
@@ -114,16 +145,14 @@ def _textstat_counter() -> Callable[[str], int]:
 
 
 def counter(kind: str) -> Callable[[str], int]:
-    """The syllable counter named by the ``syllables`` option."""
-    if kind == "estimate":
-        from lint.checks.syllables import token
-
-        return token
+    """The syllable counter named by the ``syllables`` option (one of its choices, checked at load)."""
     if kind == "cmudict":
         return _cmudict_counter()
     if kind == "textstat":
         return _textstat_counter()
-    raise ConfigError(f'readability: option \'syllables\' must be "estimate", "cmudict" or "textstat", got {kind!r}')
+    from lint.checks.syllables import token
+
+    return token
 
 
 def score(text: str, count: Callable[[str], int] | None = None) -> Scores | None:
@@ -140,28 +169,62 @@ def _score(text: str, sentence_count: int, tokens: list[tuple[int, int]], count:
     return Scores(max(1, sentence_count), len(tokens), total)
 
 
-def _message(template: str, words: int, limit: int) -> str:
-    try:
-        return template.format(words=words, limit=limit)
-    except (KeyError, IndexError, ValueError, AttributeError) as exc:
-        raise ConfigError(
-            f"readability: option 'sentence-message' is not a valid template ({exc!r}); "
-            "it may use {words} and {limit}"
-        ) from None
+def _message(template: str, words: int, limit: int, count: int) -> str:
+    return messages.fill(template, {"words": words, "limit": limit, "count": count})  # fields checked at load
+
+
+def _capitalised(word: str) -> bool:
+    first = next((c for c in word if c.isalnum()), "")
+    return first.isupper() or (first.isdigit() and any(c.isupper() for c in word))
+
+
+def name_word_counts(text: str, tokens: list[tuple[int, int]]) -> list[int]:
+    """Per token, 1 if it starts a word, 0 if it continues an official name.
+
+    A run of capitalised words, joined by small words ("for", "of", "and", "the",
+    "&") or by a comma between capitals, is one name ("Department for Business,
+    Innovation and Skills" counts as one word), so long official names do not make
+    a sentence "long" by themselves.
+    """
+    counts = [1] * len(tokens)
+    i = 0
+    n = len(tokens)
+    while i < n:
+        s, e = tokens[i]
+        if not _capitalised(text[s:e]):
+            i += 1
+            continue
+        j = i  # the last capitalised token of the run
+        k = i + 1
+        while k < n:
+            prev_end = tokens[k - 1][1]
+            word = text[tokens[k][0] : tokens[k][1]]
+            if text[prev_end - 1] in ".;:!?)" or (text[prev_end - 1] == "," and not _capitalised(word)):
+                break
+            if _capitalised(word):
+                j = k
+                k += 1
+                continue
+            sentence_start = i == 0 or text[tokens[i - 1][1] - 1] in ".!?"
+            if word.lower().strip(",") in _NAME_JOINERS and k + 1 < n and not (j == i and sentence_start):
+                nxt = text[tokens[k + 1][0] : tokens[k + 1][1]]
+                if _capitalised(nxt) and text[tokens[k][1] - 1] not in ".;:,":
+                    k += 1
+                    continue
+            break
+        for m in range(i + 1, j + 1):
+            counts[m] = 0
+        i = j + 1
+    return counts
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
     from lint.checks import sentences  # here, not at the top: loading the rule for its options stays cheap
 
     measures = set(context["measures"])
-    unknown = measures - set(MEASURES)
-    if unknown:
-        raise ConfigError(
-            f"rule {context.rule!r}: option 'measures' has unknown {sorted(unknown)[0]!r} "
-            f"(expected some of {', '.join(MEASURES)})"
-        )
     limit = context["max-sentence-words"]
     min_ease, max_grade = context["min-reading-ease"], context["max-grade"]
+    names = context["names-as-one-word"]
     count: Callable[[str], int] | None = None
     for paragraph in document.paragraphs:
         text = paragraph.text
@@ -170,22 +233,26 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             continue
         tokens = sentences.words(text)
         starts = [s for s, _ in tokens]
-        words_in = [bisect_left(starts, e) - bisect_left(starts, s) for s, e in spans]
-        long_sentences = 0
+        bounds = [(bisect_left(starts, s), bisect_left(starts, e)) for s, e in spans]
+        words_in = [b - a for a, b in bounds]
         if "sentence-length" in measures and limit > 0:
-            for (s, e), n in zip(spans, words_in, strict=True):
-                if n > limit:
-                    long_sentences += 1
-                    yield Finding(
-                        span=paragraph.to_span(s, e),
-                        args={"words": n, "limit": limit},
-                        message=_message(context["sentence-message"], n, limit),
-                    )
+            weights = name_word_counts(text, tokens) if names else None
+            lengths = [sum(weights[a:b]) for a, b in bounds] if weights is not None else words_in
+            over = [i for i, n in enumerate(lengths) if n > limit]
+            if over:  # one finding per paragraph, on its longest sentence; no paragraph score on top
+                worst = max(over, key=lambda i: (lengths[i], -i))
+                n = lengths[worst]
+                key = "sentence-message" if len(over) == 1 else "sentences-message"
+                s, e = spans[worst]
+                yield Finding(
+                    span=paragraph.to_span(s, e),
+                    args={"words": n, "limit": limit, "count": len(over)},
+                    message=_message(context[key], n, limit, len(over)),
+                )
+                continue
         total_words = sum(words_in)
         if total_words < context["min-words"] or not measures & {"reading-ease", "grade"}:
             continue
-        if len(spans) == 1 and long_sentences:
-            continue  # one long sentence: already reported as such
         if count is None:
             count = lru_cache(maxsize=None)(counter(context["syllables"]))  # words repeat: count each once
         scores = _score(text, len(spans), tokens, count)
@@ -219,6 +286,7 @@ KIND = CheckKind(
     check=check,
     options=OPTIONS,
     message_fields=frozenset(
-        {"words", "limit", "detail", "reading_ease", "grade", "min_reading_ease", "max_grade", "sentences"}
+        {"words", "limit", "count", "detail", "reading_ease", "grade", "min_reading_ease", "max_grade", "sentences"}
     ),
+    summary_role="hard-to-read",
 )
