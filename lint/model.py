@@ -112,6 +112,12 @@ class Paragraph(NamedTuple):
 
 
 PHASE_KINDS = ("commitment", "progress", "plan")
+# the kind of the one phase of an entry that has text and no phase heading
+UNNAMED = "statement"
+# document layouts: entries are organisations answering one action (seed 000), or
+# actions answered by one organisation ("DCMS's actions in response to ...")
+PER_ACTION = "per-action"
+PER_ORGANISATION = "per-organisation"
 
 
 class Phase(NamedTuple):
@@ -130,10 +136,16 @@ class Phase(NamedTuple):
     heading_span: Span | None = None
     canonical: str | None = None
     paragraphs: tuple[Paragraph, ...] = ()
+    # a period finer or wider than a year ("Q3 2016", "February 2024", "2013 to 2014"), else None
+    period: str | None = None
+    # the month the period ends in (1-12), for ordering periods within a year; 0 for a whole year
+    month: int = 0
 
     @property
     def key(self) -> str:
-        """The phase's identity, e.g. ``"progress 2013"``."""
+        """The phase's identity, e.g. ``"progress 2013"`` or ``"progress Q3 2016"``."""
+        if self.period is not None:
+            return f"{self.kind} {self.period}"
         return f"{self.kind} {self.year}" if self.year is not None else self.kind
 
     @property
@@ -141,11 +153,13 @@ class Phase(NamedTuple):
         return tuple(link for para in self.paragraphs for link in para.links)
 
     @property
-    def order(self) -> tuple[int, int]:
-        """Chronological sort key: a plan for year Y is written after progress in Y-1."""
+    def order(self) -> tuple[int, int, int]:
+        """Chronological sort key: a plan for year Y is written after progress in Y-1;
+        within a year, periods that end in a later month come later."""
         year = self.year if self.year is not None else 0
-        rank = {"commitment": (year, 1), "progress": (year, 2), "plan": (year - 1, 3)}
-        return rank.get(self.kind, (year, 4))
+        month = self.month
+        rank = {"commitment": (year, 1, month), "progress": (year, 2, month), "plan": (year - 1, 3, month)}
+        return rank.get(self.kind, (year, 4, month))
 
     @property
     def text(self) -> str:
@@ -154,17 +168,30 @@ class Phase(NamedTuple):
 
 
 class Entry(NamedTuple):
-    """One responding organisation's answer: a name and its phases."""
+    """One answer: an organisation's answer to one action, with its phases.
+
+    ``name`` is the entry's heading as written: the organisation in a per-action
+    document, the action ("Action 2: ...") in a per-organisation one. The answer's
+    identity is ``(organisation, action)``: the organisation's display name and the
+    action number (None when the document does not say). ``intro`` holds the
+    paragraphs between the entry's heading and its first phase heading (the one-line
+    summary of an action on a per-organisation page).
+    """
 
     name: str
     key: str
     span: Span
     name_span: Span
     phases: tuple[Phase, ...] = ()
+    organisation: str | None = None
+    action: str | None = None
+    intro: tuple[Paragraph, ...] = ()
 
     @property
     def links(self) -> tuple[Link, ...]:
-        return tuple(link for phase in self.phases for link in phase.links)
+        found = [link for para in self.intro for link in para.links]
+        found.extend(link for phase in self.phases for link in phase.links)
+        return tuple(found)
 
     def phase(self, key: str) -> Phase | None:
         for phase in self.phases:
@@ -275,6 +302,12 @@ class Document:
     bom: bool = False
     newline: str = "\n"
     preamble: tuple[Paragraph, ...] = field(default=())
+    # PER_ACTION (entries are organisations) or PER_ORGANISATION (entries are actions)
+    layout: str = PER_ACTION
+    # the organisation a per-organisation document answers for (from its title)
+    organisation: str | None = None
+    # page furniture: document-type labels, Published/Updated lines, notices (never prose)
+    front_matter: tuple[Span, ...] = field(default=())
 
     @cached_property
     def lines(self) -> LineIndex:
@@ -282,9 +315,10 @@ class Document:
 
     @property
     def paragraphs(self) -> Iterator[Paragraph]:
-        """Every paragraph of prose in reading order: the preamble, then each phase's."""
+        """Every paragraph of prose in reading order: the preamble, then each entry's intro and phases."""
         yield from self.preamble
         for entry in self.entries:
+            yield from entry.intro
             for phase in entry.phases:
                 yield from phase.paragraphs
 

@@ -169,19 +169,13 @@ def test_year_copy_bad_severity_option_is_a_config_error(cli, tmp_path):
     assert "near-severity" in result.err and "loud" in result.err and "Traceback" not in result.err
 
 
-def test_year_copy_bad_exempt_pattern_is_a_config_error():
-    context = Context("year-copy", Severity.ERROR, {**RULES["year-copy"].options, "exempt": ["(unclosed"]})
-    document = read("x.md", "# A\n\n## Office of Tests\n\n### Progress during 2020\n\nSome text here now.\n")
-    from lint.checks.year_copy import check
-
-    with pytest.raises(ConfigError, match=r"'year-copy' option 'exempt': invalid pattern '\(unclosed'"):
-        list(check(document, context))
-
-
-def test_exempt_patterns_that_cannot_be_combined_are_a_config_error():
+def test_exempt_patterns_are_checked_at_load():
+    year_copy = RULES["year-copy"]
+    with pytest.raises(ConfigError, match=r"'year-copy' option 'exempt': invalid regex '\(unclosed'"):
+        year_copy.with_config(None, {"exempt": ["(unclosed"]}, "cfg.toml")
     # each compiles alone, but one regex cannot hold the same group name twice
     with pytest.raises(ConfigError, match="'entry-copy' option 'exempt': the patterns cannot be combined"):
-        copies.exemption("entry-copy", ["(?P<x>a)", "(?P<x>b)"])
+        RULES["entry-copy"].with_config(None, {"exempt": ["(?P<x>a)", "(?P<x>b)"]}, "cfg.toml")
     assert copies.exemption("entry-copy", []) is None
     assert copies.exemption("entry-copy", ["nothing to report", "n/?a"]).fullmatch("N/A")
 

@@ -11,8 +11,10 @@ earlier one of another entry have their sentences compared, with rapidfuzz, so
 the run never compares every pair. A paragraph is reported once,
 on its copied sentences, with ``related`` pointing at the entry that wrote them
 first: the earliest period (commitment, progress Y, plans Y+1, ...), then the
-order of the run's files and their entries. Two entries with the same
-normalised name (one organisation in two files) are one entry here.
+order of the run's files and their entries. Entries of one organisation (one
+organisation in two files, or its answers on its own page and on an action's
+page: :mod:`lint.checks.identity`) are one entry here: one answer published on
+two pages is not a copy.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ from functools import partial
 
 from lint.checks import copies, sentences
 from lint.checks.api import CheckKind, Context, Finding
+from lint.checks.identity import organisation_keys
 from lint.model import Document, Entry, Paragraph, Phase, Related, Span
-from lint.options import Option
+from lint.options import Option, combinable
 
 OPTIONS = (
     Option(
@@ -39,10 +42,16 @@ OPTIONS = (
         True,
         "sentences that state different figures (years aside) are each entry's own facts, not copies",
     ),
-    Option("exempt", "list[str]", [], "regexes for shared text that is legitimate (each must match a whole sentence)"),
+    Option(
+        "exempt",
+        "list[regex]",
+        [],
+        "regexes for shared text that is legitimate (each must match a whole sentence)",
+        validate=combinable,
+    ),
     Option(
         "exempt-severity",
-        "str",
+        "severity",
         "off",
         "severity for shared text matching an exempt pattern (error, warning, info or off)",
     ),
@@ -110,16 +119,18 @@ class _Match:
 
 def _paragraphs(documents: Sequence[Document], min_words: int) -> list[_Para]:
     """Every paragraph long enough to compare: the earliest period first, then run order."""
-    by_period: dict[tuple[int, int], list[_Para]] = {}
+    by_period: dict[tuple[int, int, int], list[_Para]] = {}
     new = partial(tuple.__new__, _Para)
+    keys = organisation_keys(documents)
     for document, entry in copies.documents_entries(documents):
         names = copies.Names.of(entry)
+        key = keys.get(entry.organisation or "", entry.key)
         for phase in entry.phases:
             bucket = by_period.setdefault(phase.order, [])
             for paragraph in phase.paragraphs:
                 text = copies.paragraph_text(paragraph.text, names)
                 if text.words >= min_words and text.grams:
-                    item = (document.path, entry.key, entry, phase, paragraph, names, text.canonical, text.grams)
+                    item = (document.path, key, entry, phase, paragraph, names, text.canonical, text.grams)
                     bucket.append(new(item))
     return [para for order in sorted(by_period) for para in by_period[order]]
 

@@ -42,7 +42,13 @@ OPTIONS = (
         "word lists to accept, relative to the built-in rule pack (or the project root)",
     ),
     Option("british", "bool", True, "accept British spellings whose American form is known (organisation, centre)"),
-    Option("suggestions", "int", 1, "edit distance of suggestions: 0 none, 1 fast, 2 slow (up to a second a word)"),
+    Option(
+        "suggestions",
+        "int",
+        1,
+        "edit distance of suggestions: 0 none, 1 fast, 2 slow (up to a second a word)",
+        choices=(0, 1, 2),
+    ),
     Option(
         "name-typo-frequency",
         "int",
@@ -290,8 +296,6 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     from lint.checks import lexicon
 
     distance = context["suggestions"]
-    if distance not in (0, 1, 2):
-        raise ConfigError(f"rule {context.rule!r}: option 'suggestions' must be 0, 1 or 2, got {distance}")
     min_length = context["min-length"]
     # Judge each distinct token once; positions are worked out only for the words reported.
     paragraphs = list(_paragraphs(document))
@@ -307,7 +311,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     try:
         lex = lexicon.load()
     except lexicon.LexiconError as exc:
-        raise ConfigError(f"rule {context.rule!r}: {exc}") from None
+        raise lexicon.LexiconError(f"rule {context.rule!r}: {exc}") from None
     use_british = context["british"]
 
     distinct = {kind for kind in kinds.values() if kind is not None}
