@@ -229,10 +229,17 @@ def _mask() -> re.Pattern[str]:
 
 
 def _tokens(text: str, masked: list[tuple[int, int]]) -> Iterator[tuple[int, str]]:
-    """``(offset, token)`` of each word of ``text`` outside the masked ranges."""
+    """``(offset, token)`` of each word of ``text`` outside the masked ranges.
+
+    Tokens and ranges both come in order, so one walk along the two decides (asking every
+    range for every token took time in the product: 20,000 URLs on a line, minutes).
+    """
+    j = 0
     for match in _TOKEN.finditer(text):
         start, end = match.span()
-        if masked and any(s < end and start < e for s, e in masked):
+        while j < len(masked) and masked[j][1] <= start:
+            j += 1
+        if j < len(masked) and masked[j][0] < end:
             continue
         yield start, match.group(0)
 
