@@ -1,4 +1,4 @@
-"""Command line: ``response-lint check|outline|rules|rule NAME``.
+"""Command line: ``response-lint check|outline|rules|rule NAME|links report``.
 
 Parses arguments and hands over to :mod:`lint.app` (check), :mod:`lint.outline`
 and :mod:`lint.rules`; prints one-line errors with exit 2 (tracebacks only with
@@ -63,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--format",
         help="output format: text, concise, json, github, sarif, junit, gitlab, "
-        "checkstyle (default text; github when GITHUB_ACTIONS=true)",
+        "checkstyle, html (default text; github when GITHUB_ACTIONS=true)",
     )
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     check.add_argument(
@@ -153,6 +153,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="REGEX",
         help="do not request URLs matching REGEX (repeatable; adds to link-check.exclude)",
     )
+    _history_arguments(links)
     color = check.add_mutually_exclusive_group()
     color.add_argument(
         "--color",
@@ -188,7 +189,45 @@ def _parser() -> argparse.ArgumentParser:
     )
     rule.add_argument("name")
     rule.add_argument("--config", metavar="FILE")
+    _links_command(sub)
     return parser
+
+
+# --- link history (--link-history, `links report`): one block, kept apart from the other options
+def _history_arguments(group: argparse._ArgumentGroup) -> None:
+    group.add_argument(
+        "--link-history",
+        metavar="FILE",
+        help="keep the links' failure history in FILE, a portable SQLite file to save between CI runs "
+        "(default: inside the link cache)",
+    )
+
+
+def _history_overrides(args: argparse.Namespace) -> dict[str, object]:
+    return {"history": args.link_history} if args.link_history else {}
+
+
+def _links_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    links = sub.add_parser("links", formatter_class=_HelpFormatter, help="the link checker's history")
+    actions = links.add_subparsers(dest="links_command", metavar="ACTION", required=True)
+    report = actions.add_parser(
+        "report",
+        formatter_class=_HelpFormatter,
+        help="print the failure history of the targets checked so far, worst first",
+    )
+    report.add_argument("--link-history", metavar="FILE", help="read this history file (default: the link cache)")
+    report.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
+    report.add_argument("--failing", action="store_true", help="only the targets that are failing")
+    report.add_argument("--config", metavar="FILE", help="config file (default: found upward from here)")
+
+
+def _links(args: argparse.Namespace) -> int:
+    from lint.links.report import command
+
+    return command(args.config, args.link_history, args.format, args.failing, sys.stdout)
+
+
+# --- end of the link history block
 
 
 def _speed_options(check: argparse.ArgumentParser) -> None:
@@ -243,7 +282,7 @@ def _check(args: argparse.Namespace) -> int:
     )
     options.links = args.links
     options.timings = args.timings
-    options.extra["link-check"] = _link_overrides(args)
+    options.extra["link-check"] = {**_link_overrides(args), **_history_overrides(args)}
     outcome = check(options)
     return outcome.exit_code
 
@@ -358,7 +397,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
-    commands = {"check": _check, "outline": _outline, "rules": _rules, "rule": _rule}
+    commands = {"check": _check, "outline": _outline, "rules": _rules, "rule": _rule, "links": _links}
     from lint.errors import LintError
 
     try:

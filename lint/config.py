@@ -66,6 +66,9 @@ LINK_KEYS: dict[str, tuple[str, str]] = {
     "cache-ttl": ("duration", "how long a cached result is reused: seconds or '30m', '12h', '1d' (default 1d)"),
     "cache-path": ("str", "cache file (default: links.sqlite3 in the user cache folder), relative to the config"),
     "progress": ("bool", "show a progress bar (default: only on a terminal outside CI)"),
+    "history": ("str", "portable failure-history file to keep between CI runs (as --link-history; default: the cache)"),
+    "broken-after-runs": ("int", "consecutive failing runs before a transient failure is a broken link (default 3)"),
+    "broken-after": ("duration", "time since the first failure before a transient one is a broken link (default 3d)"),
 }
 
 

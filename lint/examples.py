@@ -48,7 +48,12 @@ def run_example(rule: Rule, index: int, example: Example, config: Config | None 
             with open(path, "w", encoding="utf-8", newline="") as handle:
                 handle.write(text)
             documents.append(load(path, config.reader, example.format, config.max_file_size))
-        diagnostics = [d for d in engine.run(documents, [bound], config) if d.rule == rule.name]
+        links = None
+        if example.links is not None:
+            from lint.links.verdict import example_results
+
+            links = example_results(example.links)
+        diagnostics = [d for d in engine.run(documents, [bound], config, links) if d.rule == rule.name]
         lines = tuple(
             next(doc for doc in documents if doc.path == d.path).lines.line_of(d.span.start) for d in diagnostics
         )

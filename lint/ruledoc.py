@@ -50,4 +50,9 @@ def explain(rule: Rule) -> str:
             for name, text in example.files.items():
                 out.append(f"  {name}:")
                 out += ["    " + line for line in text.strip("\n").splitlines()]
+        if example.links:
+            out.append("  online, the servers answer:")
+            for target, answer in example.links.items():
+                shown = ", ".join(f"{key} = {value!r}" for key, value in answer.items())
+                out.append(f"    {target}: {shown}")
     return "\n".join(out) + "\n"

@@ -27,6 +27,8 @@ class Example:
     options: Mapping[str, Any]
     lines: tuple[int, ...] | None = None
     note: str = ""
+    # online rules: what each target's server answered (see lint.links.verdict.example_results)
+    links: Mapping[str, Mapping[str, Any]] | None = None
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ _RULE_KEYS = {
     "default",
     "tags",
 }
-_EXAMPLE_KEYS = {"verdict", "text", "files", "format", "count", "options", "lines", "note"}
+_EXAMPLE_KEYS = {"verdict", "text", "files", "format", "count", "options", "lines", "note", "links"}
 
 
 def builtin_rules_dir() -> Path:
@@ -106,6 +108,19 @@ def _example(rule_path: Path, index: int, raw: Any) -> Example:
     if (text is None) == (not files):
         raise RuleError(f"{where}: give exactly one of text or files")
     lines = raw.get("lines")
+    links = raw.get("links")
+    if links is not None:
+        from lint.links.verdict import ANSWER_KEYS
+
+        if not isinstance(links, dict) or not all(isinstance(v, dict) for v in links.values()):
+            raise RuleError(f"{where}: links must be a table of target = {{ status = 404, ... }} tables")
+        for target, answer in links.items():
+            unknown_answer = set(answer) - set(ANSWER_KEYS)
+            if unknown_answer:
+                raise RuleError(
+                    f"{where}: links: {target!r}: unknown key {sorted(unknown_answer)[0]!r} "
+                    f"(expected {', '.join(ANSWER_KEYS)})"
+                )
     return Example(
         verdict,
         text,
@@ -115,6 +130,7 @@ def _example(rule_path: Path, index: int, raw: Any) -> Example:
         raw.get("options", {}),
         tuple(lines) if lines is not None else None,
         raw.get("note", ""),
+        links,
     )
 
 

@@ -144,6 +144,13 @@ def _app(seen: Seen, port_of: Callable[[], int]) -> web.Application:
             text="<html><body>" + filler * 3000 + '<h2 id="end">End</h2></body></html>', content_type="text/html"
         )
 
+    async def down(request: web.Request) -> web.StreamResponse:
+        """503 (no Retry-After) for the first ``n`` requests of each key, then the page: an outage that passes."""
+        counters[request.path] += 1
+        if counters[request.path] <= int(request.match_info["n"]):
+            return web.Response(status=503, text="down for maintenance")
+        return web.Response(text=PAGE, content_type="text/html")
+
     app = web.Application(middlewares=[record])
     r = app.router
     r.add_get("/ok", ok)
@@ -174,6 +181,11 @@ def _app(seen: Seen, port_of: Callable[[], int]) -> web.Application:
     r.add_get("/to-metadata", redirect(302, lambda q: "http://169.254.169.254/latest/meta-data/"))
     r.add_get("/to-ipv6-loopback", redirect(302, lambda q: f"http://[::1]:{port_of()}/ok"))
     r.add_get("/to-evil", redirect(302, lambda q: f"http://evil.test:{port_of()}/ok"))
+    r.add_get("/down/{n}/{key}", down)
+    r.add_get("/to-login", redirect(302, lambda q: "/account/login?next=/to-login"))
+    r.add_get("/account/login", ok)
+    r.add_get("/paren-1", redirect(302, lambda q: "/paren-2"))
+    r.add_get("/paren-2", redirect(301, lambda q: "/ok/report%20(2019)"))
     return app
 
 

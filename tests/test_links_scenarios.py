@@ -39,11 +39,11 @@ SCENARIOS = {
     "/status/404": ("broken", "404 Not Found"),
     "/status/410": ("broken", "410 Gone"),
     "/status/403": ("broken", "403 Forbidden"),
-    "/status/500": ("broken", "500 Internal Server Error (after 3 attempts)"),
-    "/status/503": ("broken", "503 Service Unavailable"),
+    "/status/500": ("unreliable", "500 Internal Server Error (after 3 attempts)"),
+    "/status/503": ("unreliable", "503 Service Unavailable"),
     "/rate-limited/scenarios": ("ok", "200 OK"),
     "/flaky/scenarios": ("ok", "200 OK"),
-    "/slow": ("broken", "timed out after 0.5 s"),
+    "/slow": ("unreliable", "timed out after 0.5 s"),
     "/loop-a": ("broken", "redirect loop after 2 hops"),
     "/many/0": ("broken", "too many redirects (more than 10)"),
     "/head-refused": ("ok", "200 OK"),
@@ -81,9 +81,9 @@ def test_moved_link_gives_the_replacement(outcomes: tuple[LinkResults, str], ser
 def test_connection_closed_and_refused(outcomes: tuple[LinkResults, str]) -> None:
     results, _ = outcomes
     by_cause = {r.url.rsplit("/", 1)[1]: r for r in results.values()}
-    assert by_cause["anything"].state == "broken"
+    assert by_cause["anything"].state == "unreliable"  # may pass: see the history tests
     assert by_cause["anything"].cause == "connection closed without a response"
-    assert by_cause["page"].state == "broken"
+    assert by_cause["page"].state == "unreliable"
     assert by_cause["page"].cause == "connection refused"
 
 
@@ -92,7 +92,7 @@ def test_counts_line(outcomes: tuple[LinkResults, str]) -> None:
     states = [r.state for r in results.values()]
     assert (
         f"links: {len(results)} distinct targets: {states.count('ok')} ok, {states.count('broken')} broken, "
-        f"{states.count('moved')} moved, 0 excluded, 0 cached"
+        f"{states.count('unreliable')} unreliable, {states.count('moved')} moved, 0 excluded, 0 cached"
     ) in err
     assert "\x1b[" not in err  # no progress bar when not on a terminal
 

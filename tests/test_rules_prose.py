@@ -264,10 +264,11 @@ def test_plain_english_options_extend_and_drop_the_list():
         [path], "plain-english", extra={"pool cars": "say 'shared cars'", "residents": ""}, allow=["robust", "drive+"]
     )
     words = [text_of(doc, d) for d in found]
-    assert "pool cars" in words and words.count("residents") == 2
+    assert "pool cars" in words and words.count("residents") == 1  # once per entry, with the count
     assert "robust" not in words and "drive" not in words
     residents = next(d for d in found if text_of(doc, d) == "residents")
-    assert residents.message == "'residents' is on the GOV.UK list of words to avoid"
+    assert residents.message == "'residents' is on the GOV.UK list of words to avoid (used 2 times in this entry)"
+    assert len(residents.related) == 1 and residents.related[0].message == "also used here"
 
 
 def test_plain_english_on_the_seeds_finds_whole_words_only():

@@ -32,8 +32,9 @@ of them ever names a rule or a check kind. The fields:
 ``runs_on_empty``
     also run on documents with no text (others are skipped for them).
 ``summary_role``
-    what its findings mean in the job summary's entries × phases table:
-    ``"placeholder"``, ``"copied"``, ``"missing-phase"``, ``"missing-entry"``, or None.
+    what its findings mean in the entries × phases tables (job summary, HTML report,
+    ``--summary``): ``"placeholder"``, ``"copied"``, ``"missing-phase"``,
+    ``"missing-entry"``, ``"broken-link"``, ``"hard-to-read"``, or None.
 ``post_pass``
     for post-pass kinds, what the post-pass reports for it: ``"unused-suppression"`` or
     ``"invalid-suppression"``.
@@ -93,9 +94,16 @@ class Finding(NamedTuple):
 DocumentCheck = Callable[[Document, Context], Iterable[Finding]]
 CorpusCheck = Callable[[Sequence[Document], Context], Iterable[Finding]]
 Scope = Literal["document", "corpus", "post-pass"]
-SummaryRole = Literal["placeholder", "copied", "missing-phase", "missing-entry"]
+SummaryRole = Literal["placeholder", "copied", "missing-phase", "missing-entry", "broken-link", "hard-to-read"]
 PostPass = Literal["unused-suppression", "invalid-suppression"]
-SUMMARY_ROLES: tuple[SummaryRole, ...] = ("placeholder", "copied", "missing-phase", "missing-entry")
+SUMMARY_ROLES: tuple[SummaryRole, ...] = (
+    "placeholder",
+    "copied",
+    "missing-phase",
+    "missing-entry",
+    "broken-link",
+    "hard-to-read",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,20 +31,34 @@ OPTIONS = (
         "each must match the whole bracketed text, case-insensitive",
     ),
     Option("extend-not-links", "list[str]", [], "more `not-links` regexes, added to the rule's list"),
+    Option(
+        "nowhere",
+        "list[str]",
+        [],
+        "regexes for targets that are no address ('TBC', 'link', 'url here'); each must match the whole "
+        "target, case-insensitive",
+    ),
+    Option("extend-nowhere", "list[str]", [], "more `nowhere` regexes, added to the rule's list"),
+    Option(
+        "nowhere-hosts",
+        "list[str]",
+        [],
+        "hosts that are no real site (example.com, localhost); their subdomains count too",
+    ),
 )
 
 _DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*\S", re.MULTILINE)
 
 
 @lru_cache(maxsize=32)
-def _not_links(rule: str, patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+def _not_links(rule: str, patterns: tuple[str, ...], key: str = "not-links") -> re.Pattern[str] | None:
     if not patterns:
         return None
     for pattern in patterns:
         try:
             re.compile(pattern)
         except re.error as exc:
-            raise ConfigError(f"rule {rule!r} option 'not-links': invalid regex {pattern!r}: {exc}") from None
+            raise ConfigError(f"rule {rule!r} option {key!r}: invalid regex {pattern!r}: {exc}") from None
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
@@ -66,9 +80,11 @@ def finding(link: Link, found: LinkProblem) -> Finding:
 
 def _problems(document: Document, context: Context) -> Iterator[tuple[Link, LinkProblem]]:
     not_links = _not_links(context.rule, (*context["not-links"], *context["extend-not-links"]))
+    words = _not_links(context.rule, (*context["nowhere"], *context["extend-nowhere"]), "nowhere")
+    hosts = tuple(h.strip().lower().rstrip(".") for h in context["nowhere-hosts"] if h.strip())
     defined = _defined_labels(document)
     for link in document.links:
-        found = problem(link, context["schemes"], context["require-absolute"], not_links, defined)
+        found = problem(link, context["schemes"], context["require-absolute"], not_links, defined, words, hosts)
         if found is not None:
             yield link, found
 
@@ -110,4 +126,5 @@ KIND = CheckKind(
     options=OPTIONS,
     message_fields=frozenset({"problem", "code", "target", "text"}),
     needs_links=True,
+    summary_role="broken-link",
 )

@@ -71,7 +71,7 @@ _UNSAFE = re.compile(r"[\x00-\x1f\x7f<>\"{}|\\^`]")
 class LinkProblem(NamedTuple):
     """What is wrong with a link: a short ``code``, a sentence, and where."""
 
-    code: str  # no-target, empty-target, malformed, scheme, no-scheme, relative (online checks add theirs)
+    code: str  # no-target, empty-target, nowhere, malformed, scheme, no-scheme, relative (online checks add theirs)
     message: str
     span: Span
 
@@ -210,18 +210,42 @@ def is_bare(link: Link) -> bool:
     return link.target is not None and link.text_span == link.span
 
 
+def nowhere(target: str, words: re.Pattern[str] | None, hosts: Collection[str]) -> str | None:
+    """Why ``target`` goes nowhere although it may be well formed, or None.
+
+    ``#`` alone, a word or phrase that is neither a URL nor a path (``words``: "TBC",
+    "link", "url here"), or a host that is no real site (``hosts``: example.com,
+    localhost, and any host under them).
+    """
+    text = target.strip()
+    if text in ("#", "#!", "/#"):
+        return f"target {text!r} goes nowhere: it is the top of this same page"
+    if words is not None and words.fullmatch(text):
+        return f"target {text!r} is not an address: the link was never filled in"
+    if hosts:
+        host = host_of(text)
+        if host is not None:
+            for name in hosts:
+                if host == name or host.endswith("." + name):
+                    return f"target {text!r} points at {host!r}, which is no real site: the link was never filled in"
+    return None
+
+
 def problem(
     link: Link,
     schemes: Collection[str],
     require_absolute: bool = False,
     not_links: re.Pattern[str] | None = None,
     defined: Container[str] = (),
+    nowhere_words: re.Pattern[str] | None = None,
+    nowhere_hosts: Collection[str] = (),
 ) -> LinkProblem | None:
     """What is wrong with ``link`` as written, or None.
 
     A bracketed label with no target is a link that lost its target, unless it
     matches ``not_links`` (editorial brackets: "[Insert date]", "[1]", "[sic]") or
     is a reference label defined elsewhere in the file (``defined``, lower-cased).
+    A target that goes nowhere (see :func:`nowhere`) is reported as ``nowhere``.
     """
     if link.target is None:
         label = " ".join(link.text.split())
@@ -230,6 +254,11 @@ def problem(
         return LinkProblem("no-target", f"link [{label}] has no target: expected (url) right after it", link.span)
     if not link.target.strip():
         return LinkProblem("empty-target", f"link [{' '.join(link.text.split())}] has an empty target", link.span)
+    span = link.target_span if link.target_span is not None and link.target_span.length else link.span
+    if not is_bare(link):
+        why = nowhere(link.target, nowhere_words, nowhere_hosts)
+        if why is not None:
+            return LinkProblem("nowhere", why, span)
     found = url_problem(link.target, schemes, require_absolute, bare=is_bare(link))
     if found is None:
         return None

@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 
 from lint.checks.api import CheckKind, Context, Finding
+from lint.checks.link_results import replace_target
 from lint.checks.link_syntax import LinkProblem
-from lint.model import Document, Edit, Fix, Link
+from lint.model import Document, Link
 from lint.options import Option
 
 # the app runs the online phase only when a selected rule's check kind declares this
@@ -51,7 +52,7 @@ def _moved(link: Link, replacement: str, cause: str) -> Finding:
     return Finding(
         span=link.target_span,
         args={"target": link.target, "moved_to": replacement, "cause": cause, "text": link.text},
-        fix=Fix(f"replace the link target with {replacement}", (Edit(link.target_span, replacement),)),
+        fix=replace_target(link, replacement, f"replace the link target with {replacement}"),
         fingerprint=f"moved|{link.target}",
     )
 
@@ -72,7 +73,11 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
 
 
 def broken(links: Iterable[Link], context: Context) -> Iterator[tuple[Link, LinkProblem]]:
-    """The online problems of ``links`` (those well-formed enough to request), for ``broken-link``."""
+    """The online problems of ``links`` (those well-formed enough to request), for ``broken-link``.
+
+    Failures that a category rule reports (``link-login``, ``link-tls``) and those not
+    yet long enough in the history (``link-unreliable``) are left to those rules.
+    """
     results = context.links
     if results is None:
         return
@@ -82,8 +87,9 @@ def broken(links: Iterable[Link], context: Context) -> Iterator[tuple[Link, Link
         result = results.get(link.target)
         if result is None:
             continue
-        if result.state == "broken":
-            yield link, LinkProblem(f"online-{result.code or 'error'}", result.cause, link.target_span)
+        if result.state == "broken" and result.category is None:
+            cause = f"{result.cause} ({result.history})" if result.history and result.failing_runs > 1 else result.cause
+            yield link, LinkProblem(f"online-{result.code or 'error'}", cause, link.target_span)
         elif result.fragment is not None:
             yield (
                 link,

@@ -40,9 +40,24 @@ OPTIONS = (
         "sentence-message",
         "str",
         "sentence has {words} words (limit {limit})",
-        "message for a long sentence ({words}, {limit})",
+        "message for a paragraph with one long sentence ({words}, {limit})",
+    ),
+    Option(
+        "sentences-message",
+        "str",
+        "{count} sentences of this paragraph are over {limit} words; the longest has {words}",
+        "message for a paragraph with several long sentences ({count}, {words}, {limit})",
+    ),
+    Option(
+        "names-as-one-word",
+        "bool",
+        True,
+        "count a run of capitalised words ('Department for Business, Innovation and Skills') as one word",
     ),
 )
+
+# words that may join the capitalised words of one official name ("Department for Education")
+_NAME_JOINERS = frozenset({"for", "of", "and", "the", "on", "in", "&", "de", "du", "la", "le", "und"})
 
 
 class Scores(NamedTuple):
@@ -140,14 +155,59 @@ def _score(text: str, sentence_count: int, tokens: list[tuple[int, int]], count:
     return Scores(max(1, sentence_count), len(tokens), total)
 
 
-def _message(template: str, words: int, limit: int) -> str:
+def _message(key: str, template: str, words: int, limit: int, count: int) -> str:
     try:
-        return template.format(words=words, limit=limit)
+        return template.format(words=words, limit=limit, count=count)
     except (KeyError, IndexError, ValueError, AttributeError) as exc:
         raise ConfigError(
-            f"readability: option 'sentence-message' is not a valid template ({exc!r}); "
-            "it may use {words} and {limit}"
+            f"readability: option {key!r} is not a valid template ({exc!r}); "
+            "it may use {words}, {limit} and {count}"
         ) from None
+
+
+def _capitalised(word: str) -> bool:
+    first = next((c for c in word if c.isalnum()), "")
+    return first.isupper() or (first.isdigit() and any(c.isupper() for c in word))
+
+
+def name_word_counts(text: str, tokens: list[tuple[int, int]]) -> list[int]:
+    """Per token, 1 if it starts a word, 0 if it continues an official name.
+
+    A run of capitalised words, joined by small words ("for", "of", "and", "the",
+    "&") or by a comma between capitals, is one name ("Department for Business,
+    Innovation and Skills" counts as one word), so long official names do not make
+    a sentence "long" by themselves.
+    """
+    counts = [1] * len(tokens)
+    i = 0
+    n = len(tokens)
+    while i < n:
+        s, e = tokens[i]
+        if not _capitalised(text[s:e]):
+            i += 1
+            continue
+        j = i  # the last capitalised token of the run
+        k = i + 1
+        while k < n:
+            prev_end = tokens[k - 1][1]
+            word = text[tokens[k][0] : tokens[k][1]]
+            if text[prev_end - 1] in ".;:!?)" or (text[prev_end - 1] == "," and not _capitalised(word)):
+                break
+            if _capitalised(word):
+                j = k
+                k += 1
+                continue
+            sentence_start = i == 0 or text[tokens[i - 1][1] - 1] in ".!?"
+            if word.lower().strip(",") in _NAME_JOINERS and k + 1 < n and not (j == i and sentence_start):
+                nxt = text[tokens[k + 1][0] : tokens[k + 1][1]]
+                if _capitalised(nxt) and text[tokens[k][1] - 1] not in ".;:,":
+                    k += 1
+                    continue
+            break
+        for m in range(i + 1, j + 1):
+            counts[m] = 0
+        i = j + 1
+    return counts
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
@@ -162,6 +222,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
         )
     limit = context["max-sentence-words"]
     min_ease, max_grade = context["min-reading-ease"], context["max-grade"]
+    names = context["names-as-one-word"]
     count: Callable[[str], int] | None = None
     for paragraph in document.paragraphs:
         text = paragraph.text
@@ -170,22 +231,26 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             continue
         tokens = sentences.words(text)
         starts = [s for s, _ in tokens]
-        words_in = [bisect_left(starts, e) - bisect_left(starts, s) for s, e in spans]
-        long_sentences = 0
+        bounds = [(bisect_left(starts, s), bisect_left(starts, e)) for s, e in spans]
+        words_in = [b - a for a, b in bounds]
         if "sentence-length" in measures and limit > 0:
-            for (s, e), n in zip(spans, words_in, strict=True):
-                if n > limit:
-                    long_sentences += 1
-                    yield Finding(
-                        span=paragraph.to_span(s, e),
-                        args={"words": n, "limit": limit},
-                        message=_message(context["sentence-message"], n, limit),
-                    )
+            weights = name_word_counts(text, tokens) if names else None
+            lengths = [sum(weights[a:b]) for a, b in bounds] if weights is not None else words_in
+            over = [i for i, n in enumerate(lengths) if n > limit]
+            if over:  # one finding per paragraph, on its longest sentence; no paragraph score on top
+                worst = max(over, key=lambda i: (lengths[i], -i))
+                n = lengths[worst]
+                key = "sentence-message" if len(over) == 1 else "sentences-message"
+                s, e = spans[worst]
+                yield Finding(
+                    span=paragraph.to_span(s, e),
+                    args={"words": n, "limit": limit, "count": len(over)},
+                    message=_message(key, context[key], n, limit, len(over)),
+                )
+                continue
         total_words = sum(words_in)
         if total_words < context["min-words"] or not measures & {"reading-ease", "grade"}:
             continue
-        if len(spans) == 1 and long_sentences:
-            continue  # one long sentence: already reported as such
         if count is None:
             count = lru_cache(maxsize=None)(counter(context["syllables"]))  # words repeat: count each once
         scores = _score(text, len(spans), tokens, count)
@@ -219,6 +284,7 @@ KIND = CheckKind(
     check=check,
     options=OPTIONS,
     message_fields=frozenset(
-        {"words", "limit", "detail", "reading_ease", "grade", "min_reading_ease", "max_grade", "sentences"}
+        {"words", "limit", "count", "detail", "reading_ease", "grade", "min_reading_ease", "max_grade", "sentences"}
     ),
+    summary_role="hard-to-read",
 )

@@ -71,4 +71,5 @@ KIND = CheckKind(
     check=check,
     options=OPTIONS,
     message_fields=frozenset({"host", "target", "advice"}),
+    summary_role="broken-link",
 )

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from lint.checks.api import CheckKind, Context, Finding
-from lint.model import Document
+from lint.model import Document, Paragraph, Related
 from lint.options import Option
 
 OPTIONS = (
@@ -151,6 +151,52 @@ def _table(words: Mapping[str, str], extra: Mapping[str, str], allow: Sequence[s
     return {k.strip(): v for k, v in table.items() if k.strip() and k.strip().lower().rstrip("+") not in dropped}
 
 
+_QUOTED = re.compile(r"“[^”\n]{1,300}”|\"[^\"\n]{1,300}\"|(?<!\w)‘[^’\n]{1,300}’(?!\w)|(?<!\w)'[^'\n]{1,300}'(?!\w)")
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """Ranges of ``text`` inside quotation marks: quoted titles, names and sayings."""
+    if not any(q in text for q in "“\"‘'"):
+        return []
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
+def _proper_name(text: str, start: int, end: int, sentence_starts: set[int]) -> bool:
+    """Whether the hit ``text[start:end]`` is part of a proper name ("Driving Standards Agency").
+
+    A capitalised hit inside a sentence is a name or a title ("Director General,
+    Transforming Justice"); at the start of a sentence it is one only when the next
+    word is capitalised too.
+    """
+    if not text[start : start + 1].isupper():
+        return False
+    if start not in sentence_starts:
+        return True
+    following = _WORD.search(text, end)
+    if following is None or text[end : following.start()].strip(" "):
+        return False
+    return following.group(0)[:1].isupper()
+
+
+def _sentence_starts(text: str) -> set[int]:
+    from lint.checks import sentences
+
+    starts = set()
+    for s, _ in sentences.split(text):
+        while s < len(text) and not text[s].isalnum():
+            s += 1
+        starts.add(s)
+    return starts
+
+
+def _groups(document: Document) -> Iterator[tuple[Paragraph, ...]]:
+    """The paragraphs a word is counted over: the text before the first entry, then each entry."""
+    if document.preamble:
+        yield tuple(document.preamble)
+    for entry in document.entries:
+        yield tuple(p for phase in entry.phases for p in phase.paragraphs)
+
+
 def check(document: Document, context: Context) -> Iterator[Finding]:
     table = _table(context["words"], context["extra"], context["allow"])
     ignore_case = context["ignore-case"]
@@ -163,15 +209,27 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     if heads is None:
         return
     exception_heads = exceptions.heads(whole)
-    for paragraph in paragraphs:
-        text = paragraph.text
-        excused = [(s, e) for _, s, e in exceptions.finditer(text, exception_heads)] if exception_heads else []
-        for index, start, end in matcher.finditer(text, heads):
-            if any(s <= start and end <= e for s, e in excused):
-                continue
-            phrase = ordered[index]
+    for group in _groups(document):
+        hits: dict[str, list[tuple[Paragraph, int, int]]] = {}  # phrase -> places, in reading order
+        for paragraph in group:
+            text = paragraph.text
+            excused = [(s, e) for _, s, e in exceptions.finditer(text, exception_heads)] if exception_heads else []
+            excused += _quoted(text)
+            starts: set[int] | None = None
+            for index, start, end in matcher.finditer(text, heads):
+                if any(s <= start and end <= e for s, e in excused):
+                    continue
+                if text[start : start + 1].isupper():
+                    if starts is None:
+                        starts = _sentence_starts(text)
+                    if _proper_name(text, start, end, starts):
+                        continue
+                hits.setdefault(ordered[index], []).append((paragraph, start, end))
+        for phrase, places in hits.items():
+            paragraph, start, end = places[0]
             advice = table[phrase]
-            written = text[start:end]
+            written = paragraph.text[start:end]
+            count = len(places)
             yield Finding(
                 span=paragraph.to_span(start, end),
                 args={
@@ -179,7 +237,10 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
                     "phrase": phrase.rstrip("+"),
                     "advice": advice,
                     "hint": f": {advice}" if advice else "",
+                    "count": count,
+                    "times": f" (used {count} times in this entry)" if count > 1 else "",
                 },
+                related=tuple(Related(document.path, p.to_span(s, e), "also used here") for p, s, e in places[1:]),
                 fingerprint=written.lower(),
             )
 
@@ -189,5 +250,5 @@ KIND = CheckKind(
     summary="listed words and phrases, whole words, each with its advice",
     check=check,
     options=OPTIONS,
-    message_fields=frozenset({"word", "phrase", "advice", "hint"}),
+    message_fields=frozenset({"word", "phrase", "advice", "hint", "count", "times"}),
 )

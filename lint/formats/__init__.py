@@ -19,6 +19,7 @@ FORMATS: dict[str, str] = {
     "junit": "lint.formats.junit",
     "gitlab": "lint.formats.gitlab",
     "checkstyle": "lint.formats.checkstyle",
+    "html": "lint.formats.html",
 }
 
 

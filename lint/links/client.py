@@ -265,7 +265,9 @@ class Client:
         retries = 0
         while True:
             attempts += 1
+            started = time.monotonic()
             answer = await self._chain(URL(request.url), method, request.fragments)
+            elapsed = time.monotonic() - started
             if method == "HEAD" and (
                 answer.error in ("closed", "reset", "other")
                 or (answer.status is not None and answer.status >= 400 and answer.status not in (429, 503))
@@ -300,6 +302,7 @@ class Client:
             attempts=attempts,
             checked_at=time.time(),
             partial_anchors=answer.anchors if answer.partial else None,
+            elapsed=elapsed,
         )
 
     async def _turn(self, state: _Host) -> None:

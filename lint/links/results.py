@@ -30,7 +30,8 @@ class Probe:
     ``id``/``name`` values of the page, when its whole HTML was read;
     ``partial_anchors`` those of a page read in part (reading stops once every wanted
     fragment is found, or at the size cap): enough to confirm a fragment, not to deny
-    one, and never cached. ``attempts`` counts the requests made (retries included).
+    one, and never cached. ``attempts`` counts the requests made (retries included);
+    ``elapsed`` is how long the last of them took to answer, redirects included.
     """
 
     url: str
@@ -46,6 +47,7 @@ class Probe:
     attempts: int = 1
     checked_at: float = 0.0
     from_cache: bool = False
+    elapsed: float | None = None  # seconds the final request took, redirects included (not cached)
 
     @property
     def transient(self) -> bool:
@@ -61,20 +63,28 @@ class Probe:
 
 
 # the states of a LinkResult
-OK, BROKEN, MOVED, EXCLUDED = "ok", "broken", "moved", "excluded"
+OK, BROKEN, MOVED, EXCLUDED, UNRELIABLE = "ok", "broken", "moved", "excluded", "unreliable"
+# categories of failures that rules other than broken-link report
+LOGIN, TLS = "login", "tls"
 
 
 @dataclass(frozen=True, slots=True)
 class LinkResult:
     """The outcome for one link target as written in a document.
 
-    ``state`` is ``ok``, ``broken``, ``moved`` or ``excluded``; ``cause`` says why in
+    ``state`` is ``ok``, ``broken``, ``moved``, ``excluded`` or ``unreliable`` (a
+    possibly transient failure that has not yet lasted ``broken-after-runs`` runs and
+    ``broken-after`` time); ``cause`` says why in
     words ("410 Gone", "timed out after 20 s", "redirect loop after 2 hops"); ``code``
     names it for machines: the final status ("410") or the error ("timeout", "dns",
     "loop", "private", ...).
     ``replacement`` is the new target for a moved link (the original fragment kept).
     ``fragment`` is the ``#id`` that the page lacks when fragment checking found it
     missing (the link may be ok or moved otherwise).
+    ``category`` sets a failure apart for its own rule: ``login`` (401, 403) or ``tls``
+    (a certificate problem). ``status``, ``hops``, ``final_url`` and ``elapsed`` are the
+    facts category rules read; ``history`` says how long a failure has lasted
+    ("failing since 2026-11-20, 4 runs"), ``failing_runs`` in how many runs.
     """
 
     target: str
@@ -85,6 +95,13 @@ class LinkResult:
     replacement: str | None = None
     fragment: str | None = None
     cached: bool = False
+    category: str | None = None
+    status: int | None = None
+    hops: int = 0
+    final_url: str | None = None
+    elapsed: float | None = None
+    history: str = ""
+    failing_runs: int = 0
 
 
 class LinkResults(Mapping[str, LinkResult]):
@@ -117,13 +134,15 @@ class Counts:
     moved: int = 0
     excluded: int = 0
     cached: int = 0
+    unreliable: int = 0
 
     @property
     def total(self) -> int:
-        return self.ok + self.broken + self.moved + self.excluded
+        return self.ok + self.broken + self.moved + self.excluded + self.unreliable
 
     def line(self) -> str:
+        unreliable = f"{self.unreliable} unreliable, " if self.unreliable else ""
         return (
             f"links: {self.total} distinct target{'s' if self.total != 1 else ''}: {self.ok} ok, "
-            f"{self.broken} broken, {self.moved} moved, {self.excluded} excluded, {self.cached} cached"
+            f"{self.broken} broken, {unreliable}{self.moved} moved, {self.excluded} excluded, {self.cached} cached"
         )

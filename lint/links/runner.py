@@ -3,8 +3,9 @@
 Distinct targets are parsed; those the ``exclude`` list names are set aside; URLs
 are deduplicated (``page#a`` and ``page#b`` are one request); fresh cached answers are
 reused; the rest are asked by :class:`lint.links.client.Client` with a progress bar on
-a terminal; new answers go to the cache; each target is judged; a line of counts
-goes to stderr.
+a terminal; new answers go to the cache and to the failure history
+(:mod:`lint.links.history`); each target is judged with its history; a line of
+counts goes to stderr.
 """
 
 from __future__ import annotations
@@ -12,15 +13,17 @@ from __future__ import annotations
 import asyncio
 import sys
 from collections.abc import Callable, Coroutine, Iterable, Mapping
+from pathlib import Path
 from typing import Any, TextIO
 
 from lint.escape import for_terminal, say
-from lint.links.cache import Cache
+from lint.links import history
+from lint.links.cache import Cache, default_path
 from lint.links.progress import Bar, wanted
-from lint.links.results import BROKEN, EXCLUDED, MOVED, OK, Counts, LinkResult, LinkResults, Probe
+from lint.links.results import BROKEN, EXCLUDED, MOVED, OK, UNRELIABLE, Counts, LinkResult, LinkResults, Probe
 from lint.links.settings import Settings
 from lint.links.urls import Target, checkable_fragment, parse_target
-from lint.links.verdict import excluded, judge, works
+from lint.links.verdict import excluded, judge, observation, works
 
 FLUSH_EVERY = 500  # answers written to the cache in one transaction
 
@@ -113,21 +116,64 @@ def check_all(
                 cache.prune()
                 cache.close()
 
+    at = history.now()
+    records = _record_history(probes, settings, at, warn)
     for target in active:
         answer = probes.get(target.url)
         if answer is not None:
-            results[target.raw] = judge(target, answer, settings)
+            results[target.raw] = judge(target, answer, settings, records.get(target.url), at)
     counts = count(results.values())
     print(f"response-lint: {for_terminal(counts.line())}", file=stream)
     return LinkResults(results)
 
 
+def history_location(settings: Settings) -> tuple[Path, bool] | None:
+    """Where the history is kept, and whether that is a portable file of its own.
+
+    ``--link-history FILE`` (``link-check.history``) names a portable file; otherwise
+    the history is a table of the link cache, and kept only when the cache is.
+    """
+    if settings.history_path is not None:
+        return settings.history_path, True
+    if not settings.cache:
+        return None
+    path = settings.cache_path or default_path()
+    return (path, False) if path is not None else None
+
+
+def _record_history(
+    probes: Mapping[str, Probe], settings: Settings, at: float, warn: Callable[[str], None]
+) -> dict[str, history.Record]:
+    """Add this run's new answers to the history; returns the records of every URL asked."""
+    where = history_location(settings)
+    if where is None or not probes:
+        return {}
+    store = history.History.open(where[0], portable=where[1], warn=warn)
+    if store is None:
+        return {}
+    try:
+        records = store.records(probes)
+        seen = [o for o in (observation(p, settings) for p in probes.values()) if o is not None]
+        records.update(store.record_run(seen, at))
+        store.prune(at - max(settings.cache_ttl, settings.broken_after) - 30 * 86400)
+    finally:
+        store.close()
+    return records
+
+
 def count(results: Iterable[LinkResult]) -> Counts:
     """Counts by state, for the line at the end of a run."""
-    tally = {OK: 0, BROKEN: 0, MOVED: 0, EXCLUDED: 0}
+    tally = {OK: 0, BROKEN: 0, MOVED: 0, EXCLUDED: 0, UNRELIABLE: 0}
     cached = 0
     for result in results:
         state = BROKEN if result.fragment is not None and result.state == OK else result.state
         tally[state] += 1
         cached += result.cached
-    return Counts(ok=tally[OK], broken=tally[BROKEN], moved=tally[MOVED], excluded=tally[EXCLUDED], cached=cached)
+    return Counts(
+        ok=tally[OK],
+        broken=tally[BROKEN],
+        moved=tally[MOVED],
+        excluded=tally[EXCLUDED],
+        cached=cached,
+        unreliable=tally[UNRELIABLE],
+    )

@@ -105,6 +105,9 @@ class Settings:
     cache_ttl: float = 86400.0
     cache_path: Path | None = None
     progress: bool | None = None  # None: on a terminal outside CI
+    history_path: Path | None = None  # a portable history file; None: the history lives in the cache
+    broken_after_runs: int = 3
+    broken_after: float = 3 * 86400.0
 
 
 # key -> (type, description): the table lint.config validates the config file with
@@ -145,6 +148,10 @@ def from_mapping(data: Mapping[str, Any], *, root: Path | None = None, where: st
         changes["per_host"] = _number(data, "per-host", where, minimum=1, integer=True)
     if "interval" in data:
         changes["interval"] = _number(data, "interval", where, minimum=0)
+    if "broken-after-runs" in data:
+        changes["broken_after_runs"] = _number(data, "broken-after-runs", where, minimum=1, integer=True)
+    if "broken-after" in data:
+        changes["broken_after"] = parse_duration(data["broken-after"], f"{where}: broken-after")
     if "max-body-size" in data:
         changes["max_body_size"] = _number(data, "max-body-size", where, minimum=1024, integer=True)
     if "user-agent" in data:
@@ -179,12 +186,13 @@ def from_mapping(data: Mapping[str, Any], *, root: Path | None = None, where: st
             changes[name] = data[key]
     if "cache-ttl" in data:
         changes["cache_ttl"] = parse_duration(data["cache-ttl"], f"{where}: cache-ttl")
-    if "cache-path" in data:
-        raw = data["cache-path"]
-        if not isinstance(raw, str) or not raw.strip():
-            raise ConfigError(f"{where}: 'cache-path' must be a file path, got {raw!r}")
-        path = Path(raw).expanduser()
-        changes["cache_path"] = path if path.is_absolute() or root is None else root / path
+    for key, name in (("cache-path", "cache_path"), ("history", "history_path")):
+        if key in data:
+            raw = data[key]
+            if not isinstance(raw, str) or not raw.strip():
+                raise ConfigError(f"{where}: {key!r} must be a file path, got {raw!r}")
+            path = Path(raw).expanduser()
+            changes[name] = path if path.is_absolute() or root is None else root / path
     return Settings(**changes)
 
 
@@ -193,7 +201,7 @@ def merge(config_table: Mapping[str, Any], overrides: Mapping[str, Any], *, root
 
     Each layer is validated on its own, so that an error names the config file or the
     command line. ``exclude`` patterns add up; other values replace. A relative
-    ``cache-path`` is relative to the config file's folder, or to the current folder
+    ``cache-path`` or ``history`` is relative to the config file's folder, or to the current folder
     when given on the command line.
     """
     from_mapping(config_table, root=root, where=f"{source}: link-check")
@@ -201,6 +209,7 @@ def merge(config_table: Mapping[str, Any], overrides: Mapping[str, Any], *, root
     data = {**config_table, **overrides}
     if "exclude" in overrides and "exclude" in config_table:
         data["exclude"] = [*config_table["exclude"], *overrides["exclude"]]
-    if "cache-path" in overrides:
-        data["cache-path"] = str(Path.cwd() / Path(str(overrides["cache-path"])).expanduser())
+    for key in ("cache-path", "history"):
+        if key in overrides:
+            data[key] = str(Path.cwd() / Path(str(overrides[key])).expanduser())
     return from_mapping(data, root=root, where=f"{source}: link-check")

@@ -1,15 +1,20 @@
-"""Judge a link from what its server answered: ok, broken (and why), moved (and where),
-or pointing at a fragment the page lacks. Applies the ``accept`` list; standard
-library only.
+"""Judge a link from what its server answered: ok, broken (and why), unreliable (a
+possibly transient failure, not yet long enough in the history), moved (and where),
+or pointing at a fragment the page lacks. Applies the ``accept`` list and the
+``broken-after-runs`` / ``broken-after`` thresholds; standard library only.
 """
 
 from __future__ import annotations
 
 import http
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
 
-from lint.links.results import BROKEN, EXCLUDED, MOVED, OK, LinkResult, Probe
+from lint.links.history import Observation, Record, describe, past_thresholds
+from lint.links.results import BROKEN, EXCLUDED, LOGIN, MOVED, OK, TLS, UNRELIABLE, LinkResult, LinkResults, Probe
 from lint.links.settings import Settings
-from lint.links.urls import Target, checkable_fragment, with_fragment
+from lint.links.urls import Target, checkable_fragment, parse_target, with_fragment
 
 
 def status_text(status: int, reason: str = "") -> str:
@@ -29,8 +34,55 @@ def works(probe: Probe, settings: Settings) -> bool:
     return probe.status in settings.accept or 200 <= probe.status < 400
 
 
-def judge(target: Target, probe: Probe, settings: Settings) -> LinkResult:
-    """The result for ``target`` given the ``probe`` of its URL."""
+def observation(probe: Probe, settings: Settings) -> Observation | None:
+    """What a new ``probe`` adds to the history (None for cached answers and refusals by policy)."""
+    if probe.from_cache or probe.error == "private":
+        return None
+    if works(probe, settings):
+        return Observation(probe.url, True, status_text(probe.status or 0, probe.reason), str(probe.status), False)
+    if probe.error is not None:
+        return Observation(probe.url, False, probe.detail, probe.error, probe.transient, probe.elapsed)
+    assert probe.status is not None
+    return Observation(
+        probe.url, False, status_text(probe.status, probe.reason), str(probe.status), probe.transient, probe.elapsed
+    )
+
+
+def judge(
+    target: Target, probe: Probe, settings: Settings, record: Record | None = None, at: float = 0.0
+) -> LinkResult:
+    """The result for ``target`` given the ``probe`` of its URL and the URL's history ``record``.
+
+    A possibly transient failure is ``unreliable`` until the record shows it past both
+    thresholds; a definite one is ``broken`` at once. ``at`` is the time of this run.
+    """
+    result = _judge(target, probe, settings)
+    elapsed = probe.elapsed if probe.elapsed is not None else (record.elapsed if record is not None else None)
+    facts = {"status": probe.status, "hops": probe.hops, "final_url": probe.final_url, "elapsed": elapsed}
+    if result.state != BROKEN:
+        return replace(result, **facts)  # type: ignore[arg-type]
+    history = describe(record) if record is not None and record.failing else ""
+    runs = record.failing_runs if record is not None else 0
+    state = BROKEN
+    lasting = record is not None and past_thresholds(record, settings.broken_after_runs, settings.broken_after, at)
+    if probe.transient and probe.error != "private" and not lasting:
+        state = UNRELIABLE
+    category = None
+    if probe.error == "tls":
+        category = TLS
+    elif probe.error is None and probe.status in (401, 403):
+        category = LOGIN
+    return replace(
+        result,
+        state=state,
+        category=category,
+        history=history,
+        failing_runs=runs,
+        **facts,  # type: ignore[arg-type]
+    )
+
+
+def _judge(target: Target, probe: Probe, settings: Settings) -> LinkResult:
     cached = probe.from_cache
     if probe.error is not None:
         return LinkResult(target.raw, target.url, BROKEN, probe.detail, code=probe.error, cached=cached)
@@ -72,3 +124,21 @@ def judge(target: Target, probe: Probe, settings: Settings) -> LinkResult:
 
 def excluded(target: Target) -> LinkResult:
     return LinkResult(target.raw, target.url, EXCLUDED, "excluded by link-check.exclude", code="excluded")
+
+
+# what a rule example may say a server answered (the facts of a Probe)
+ANSWER_KEYS = ("status", "reason", "error", "detail", "hops", "final_url", "moved_to", "elapsed")
+
+
+def example_results(answers: Mapping[str, Mapping[str, Any]]) -> LinkResults:
+    """Results for a rule example's ``links`` table (target -> what its server answered),
+    judged as a first run with the default settings would judge them."""
+    results: dict[str, LinkResult] = {}
+    settings = Settings()
+    for raw, answer in answers.items():
+        target = parse_target(raw)
+        if target is None:
+            raise ValueError(f"links: {raw!r} is not an http(s) URL")
+        probe = Probe(url=target.url, **{key: answer[key] for key in ANSWER_KEYS if key in answer})
+        results[raw] = judge(target, probe, settings)
+    return LinkResults(results)

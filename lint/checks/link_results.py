@@ -1,0 +1,54 @@
+"""What the online link rules share: the links of a document with their online results,
+and a fix that writes a new target over a link's, escaped for the link syntax.
+(A helper module: it declares no check kind.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from lint.checks.api import Context
+from lint.model import Document, Edit, Fix, Link
+
+if TYPE_CHECKING:
+    from lint.links.results import LinkResult
+
+
+def online(document: Document, context: Context) -> Iterator[tuple[Link, LinkResult]]:
+    """Each link of ``document`` that has an online result, with it (nothing when offline)."""
+    results = context.links
+    if results is None:
+        return
+    for link in document.links:
+        if link.target is None or link.target_span is None:
+            continue
+        result = results.get(link.target)
+        if result is not None:
+            yield link, result
+
+
+# characters that would end or break a link target in the readers' ``[text](target)``
+# and bare-URL syntax (shared by markdown, source-2012 and publication-2015)
+_UNSAFE = frozenset(" \t\n\r()<>[]\"'`\\{}|^")
+_TRAILING = ".,;:!?"
+
+
+def escape_target(url: str, bare: bool) -> str:
+    """``url`` made safe to write as a link target: characters the link syntax would
+    read as the end of the target are percent-encoded (and, for a bare URL, trailing
+    punctuation that a reader would leave out of it)."""
+    out = "".join(f"%{ord(c):02X}" if c in _UNSAFE or ord(c) < 32 else c for c in url)
+    if bare:
+        end = len(out)
+        while end and out[end - 1] in _TRAILING:
+            end -= 1
+        out = out[:end] + "".join(f"%{ord(c):02X}" for c in out[end:])
+    return out
+
+
+def replace_target(link: Link, new_target: str, description: str) -> Fix:
+    """A fix writing ``new_target`` (escaped for the link's syntax) over ``link``'s target."""
+    assert link.target_span is not None
+    bare = link.target_span == link.span
+    return Fix(description, (Edit(link.target_span, escape_target(new_target, bare)),))

@@ -1,0 +1,343 @@
+"""The failure history of link targets across runs: what lets a passing outage be told
+apart from a dead page.
+
+One row per URL: when it first and last failed, in how many consecutive runs, when it
+last worked, and what it last answered. A run records what it asked (cached answers
+add nothing: they were recorded when they were new); a success clears the failure
+columns. The history is a ``history`` table in an SQLite file: the link cache by
+default, or the portable file given with ``--link-history`` (``link-check.history``),
+kept in rollback-journal mode so that it is always one self-contained file a CI
+cache step can save and restore. Every update is one ``BEGIN IMMEDIATE``
+transaction that reads and writes the rows together, so concurrent runs add up and
+never corrupt it. A file that is not a usable database is set aside (renamed
+``FILE.corrupt``) with a warning and a new history started; it is never trusted.
+
+Standard library only. :func:`now` is the time source (tests replace it).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+BUSY_TIMEOUT_S = 30.0
+SCHEMA = 1
+_COLUMNS = (
+    "url",
+    "first_failure",
+    "last_failure",
+    "failing_runs",
+    "last_success",
+    "last_status",
+    "last_code",
+    "transient",
+    "elapsed",
+    "updated_at",
+)
+_CREATE = f"""
+CREATE TABLE IF NOT EXISTS history (
+    url TEXT PRIMARY KEY, first_failure REAL, last_failure REAL, failing_runs INTEGER NOT NULL,
+    last_success REAL, last_status TEXT NOT NULL, last_code TEXT NOT NULL, transient INTEGER NOT NULL,
+    elapsed REAL, updated_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS history_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT OR IGNORE INTO history_meta (key, value) VALUES ('schema', '{SCHEMA}');
+"""
+
+
+def now() -> float:
+    """The time source of the history (seconds since the epoch); tests set their own."""
+    return time.time()
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """The history of one URL. ``failing_runs`` counts consecutive failing runs (0: working)."""
+
+    url: str
+    first_failure: float | None = None
+    last_failure: float | None = None
+    failing_runs: int = 0
+    last_success: float | None = None
+    last_status: str = ""
+    last_code: str = ""
+    transient: bool = False
+    elapsed: float | None = None
+    updated_at: float = 0.0
+
+    @property
+    def failing(self) -> bool:
+        return self.failing_runs > 0
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """What one run found for a URL: ``ok`` or not, the cause in words and for machines."""
+
+    url: str
+    ok: bool
+    status: str
+    code: str
+    transient: bool = False
+    elapsed: float | None = None
+
+
+def advance(record: Record | None, seen: Observation, when: float) -> Record:
+    """The record after one more run that found ``seen``."""
+    if seen.ok:
+        return Record(
+            seen.url,
+            last_success=when,
+            last_status=seen.status,
+            last_code=seen.code,
+            elapsed=seen.elapsed,
+            updated_at=when,
+        )
+    old = record if record is not None and record.failing else Record(seen.url)
+    last_success = record.last_success if record is not None else None
+    return replace(
+        old,
+        first_failure=old.first_failure if old.first_failure is not None else when,
+        last_failure=when,
+        failing_runs=old.failing_runs + 1,
+        last_success=last_success,
+        last_status=seen.status,
+        last_code=seen.code,
+        transient=seen.transient,
+        elapsed=seen.elapsed if seen.elapsed is not None else old.elapsed,
+        updated_at=when,
+    )
+
+
+def describe(record: Record) -> str:
+    """``failing since 2026-11-20, 4 runs``: the history in words, for messages."""
+    if record.first_failure is None:
+        return ""
+    day = time.strftime("%Y-%m-%d", time.gmtime(record.first_failure))
+    runs = record.failing_runs
+    return f"failing since {day}, {runs} run{'s' if runs != 1 else ''}"
+
+
+def _warn_stderr(message: str) -> None:
+    import sys
+
+    print(f"response-lint: warning: {message}", file=sys.stderr)
+
+
+def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
+    if not isinstance(exc, sqlite3.OperationalError):
+        return True
+    text = str(exc).lower()
+    return any(word in text for word in ("malformed", "not a database", "corrupt", "no such column"))
+
+
+def _is_busy(exc: sqlite3.DatabaseError) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+class History:
+    """An open history file; :meth:`open` never raises for a bad file."""
+
+    def __init__(self, path: Path, db: sqlite3.Connection, warn: Callable[[str], None]) -> None:
+        self.path = path
+        self._db: sqlite3.Connection | None = db
+        self._warn = warn
+
+    @classmethod
+    def open(
+        cls, path: Path, *, portable: bool, warn: Callable[[str], None] | None = None, create: bool = True
+    ) -> History | None:
+        """The history in ``path``; ``portable`` keeps the file self-contained (no WAL).
+
+        A portable file that is not a usable database is renamed ``FILE.corrupt`` and
+        a new one started; the link cache's own file is left to the cache to rebuild.
+        """
+        warn = warn or _warn_stderr
+        if not create and not path.exists():
+            return None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            warn(f"link history folder {path.parent} cannot be created ({exc.strerror or exc}); running without it")
+            return None
+        for attempt in range(2):
+            try:
+                return cls(path, _connect(path, portable), warn)
+            except sqlite3.DatabaseError as exc:
+                if not _is_corrupt(exc) or attempt or not portable:
+                    warn(f"link history {path} cannot be used ({exc}); running without it")
+                    return None
+                aside = _set_aside(path)
+                warn(f"link history {path} is corrupt ({exc}); set aside as {aside} and started afresh")
+        return None
+
+    def records(self, urls: Iterable[str] | None = None) -> dict[str, Record]:
+        """The records of ``urls`` (all when None)."""
+        if self._db is None:
+            return {}
+        try:
+            if urls is None:
+                rows = self._db.execute(f"SELECT {', '.join(_COLUMNS)} FROM history").fetchall()
+            else:
+                rows = []
+                wanted = list(dict.fromkeys(urls))
+                for i in range(0, len(wanted), 500):
+                    chunk = wanted[i : i + 500]
+                    rows += self._db.execute(
+                        f"SELECT {', '.join(_COLUMNS)} FROM history WHERE url IN ({','.join('?' * len(chunk))})",
+                        chunk,
+                    ).fetchall()
+        except sqlite3.DatabaseError as exc:
+            self._give_up(exc, "read")
+            return {}
+        return {row[0]: _record(row) for row in rows}
+
+    def record_run(self, seen: Iterable[Observation], when: float) -> dict[str, Record]:
+        """Add one run's observations in one transaction; returns the new records.
+
+        The rows are read inside the write transaction, so two runs at once each add
+        their run to what the other wrote instead of overwriting it.
+        """
+        observations = {o.url: o for o in seen}
+        if self._db is None or not observations:
+            return {}
+        db = self._db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                current = {}
+                urls = list(observations)
+                for i in range(0, len(urls), 500):
+                    chunk = urls[i : i + 500]
+                    for row in db.execute(
+                        f"SELECT {', '.join(_COLUMNS)} FROM history WHERE url IN ({','.join('?' * len(chunk))})",
+                        chunk,
+                    ):
+                        current[row[0]] = _record(row)
+                updated = {url: advance(current.get(url), o, when) for url, o in observations.items()}
+                db.executemany(
+                    f"INSERT OR REPLACE INTO history ({', '.join(_COLUMNS)}) VALUES ({','.join('?' * len(_COLUMNS))})",
+                    [_row(r) for r in updated.values()],
+                )
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        except sqlite3.DatabaseError as exc:
+            self._give_up(exc, "written")
+            return {}
+        return updated
+
+    def prune(self, older_than: float) -> None:
+        """Forget working targets not seen since ``older_than`` (failing ones are kept)."""
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.execute("DELETE FROM history WHERE failing_runs = 0 AND updated_at < ?", (older_than,))
+        except sqlite3.DatabaseError as exc:
+            self._give_up(exc, "pruned")
+
+    def _give_up(self, exc: sqlite3.DatabaseError, doing: str) -> None:
+        self._warn(f"link history {self.path} could not be {doing} ({exc}); this run's history is not kept")
+        self.close()
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def _connect(path: Path, portable: bool) -> sqlite3.Connection:
+    db = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+    try:
+        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        if portable:
+            _retry_busy(lambda: db.execute("PRAGMA journal_mode = DELETE").fetchone())
+        _retry_busy(lambda: db.executescript("BEGIN IMMEDIATE;" + _CREATE + "COMMIT;"))
+        row = db.execute("SELECT value FROM history_meta WHERE key = 'schema'").fetchone()
+        if row is None or row[0] != str(SCHEMA):
+            raise sqlite3.DatabaseError(f"history schema {row[0] if row else 'missing'}, expected {SCHEMA}")
+        db.execute("SELECT count(*) FROM history WHERE url = ''").fetchone()
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _retry_busy(action: Callable[[], object], attempts: int = 40, pause: float = 0.05) -> None:
+    """Run ``action``, waiting briefly while another run holds the file (switching modes does not wait)."""
+    for attempt in range(attempts):
+        try:
+            action()
+            return
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(pause)
+
+
+def _set_aside(path: Path) -> Path:
+    """Rename a corrupt file out of the way (``FILE.corrupt``, numbered if taken)."""
+    aside = Path(f"{path}.corrupt")
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = Path(f"{path}.corrupt{n}")
+    try:
+        os.replace(path, aside)
+    except OSError:
+        os.unlink(path)
+    for suffix in ("-journal", "-wal", "-shm"):
+        try:
+            os.unlink(f"{path}{suffix}")
+        except OSError:
+            pass
+    return aside
+
+
+def _row(record: Record) -> tuple[object, ...]:
+    return (
+        record.url,
+        record.first_failure,
+        record.last_failure,
+        record.failing_runs,
+        record.last_success,
+        record.last_status,
+        record.last_code,
+        int(record.transient),
+        record.elapsed,
+        record.updated_at,
+    )
+
+
+def _record(row: tuple[object, ...] | sqlite3.Row) -> Record:
+    url, first, last, runs, success, status, code, transient, elapsed, updated = tuple(row)
+    return Record(
+        str(url),
+        _float(first),
+        _float(last),
+        int(runs),
+        _float(success),
+        str(status),
+        str(code),
+        bool(transient),
+        _float(elapsed),
+        float(updated),
+    )
+
+
+def _float(value: object) -> float | None:
+    return None if value is None else float(value)  # type: ignore[arg-type]
+
+
+def past_thresholds(record: Record, broken_after_runs: int, broken_after: float, at: float) -> bool:
+    """Whether a transient failure has lasted long enough, in runs and in time, to be called broken."""
+    if not record.failing or record.first_failure is None:
+        return False
+    return record.failing_runs >= broken_after_runs and at - record.first_failure >= broken_after
