@@ -88,8 +88,11 @@ def test_cap_keeps_errors_first_and_names_what_was_left_out():
 
 
 def test_a_run_over_githubs_limit_is_capped_with_a_warning(tmp_path):
-    paragraphs = "\n\n".join(["TBC", "We will leverage the car parks."] * 12_510)
-    (tmp_path / "big.md").write_text(f"# Action 1: Big\n\n## Office\n\n### Progress during 2021\n\n{paragraphs}\n")
+    entries = "".join(
+        f"## Office {n}\n\n### Progress during 2021\n\nTBC\n\nWe will leverage the car parks.\n\n"
+        for n in range(12_510)
+    )  # an error and an info (plain-english reports a word once per entry) in each entry
+    (tmp_path / "big.md").write_text(f"# Action 1: Big\n\n{entries}", encoding="utf-8")
     result = run_cli("check", "big.md", "--select", "placeholder,plain-english", "--format", "sarif", cwd=tmp_path)
     assert result.code == 1
     run = json.loads(result.out)["runs"][0]
@@ -145,3 +148,18 @@ def test_multitool_validate_is_clean_on_the_seeds(multitool, tmp_path):
     # notes too: none about rule metadata (SARIF2012: helpUri, Pascal-case names) or the tool (SARIF2005)
     notes = {result["ruleId"] for result in validate("Error", "Warning", "Note")}
     assert not notes & {"SARIF1001", "SARIF2005", "SARIF2012"}, notes
+
+
+def test_entry_at_agrees_with_a_scan_at_every_offset():
+    """entry_at is a binary search (a run with 25,000 findings in 12,000 entries was quadratic)."""
+    from lint.readers.phases import ReaderOptions
+    from lint.source import load
+
+    for path in sorted(SEEDS.iterdir()):
+        document = load(str(path), ReaderOptions())
+        assert len(document.entries) > 10
+        for offset in range(-1, len(document.text) + 2, 7):
+            scan = next(
+                (e for e in document.entries if e.span.start <= offset < max(e.span.end, e.span.start + 1)), None
+            )
+            assert document.entry_at(offset) is scan
