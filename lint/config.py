@@ -7,6 +7,7 @@ key is checked: an unknown key or a value of the wrong type is a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,8 @@ KEYS: dict[str, tuple[str, str]] = {
     "max-file-size": ("int", "largest file to read, in bytes"),
     "formats": ("dict[str,str]", "reader format per glob: source-2012, publication-2015 or markdown"),
     "phase-headings": ("list[table]", "extra phase heading patterns: {kind, pattern, canonical}"),
+    "furniture": ("list[str]", "page furniture patterns (regexes), replacing rules/words/furniture.txt"),
+    "extend-furniture": ("list[str]", "more page furniture patterns, added to the built-in list"),
     "statement-phase": ("str", "the phase a 2012 {div .statement} stands for, e.g. 'commitment 2012'"),
     "per-file-ignores": ("dict[str,list[str]]", "rules to ignore per glob"),
     "rules": ("dict[str,table]", "per-rule severity and options"),
@@ -232,8 +235,21 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
     statement_year: int | None = 2012
     if "statement-phase" in data:
         statement_kind, statement_year = _parse_phase(where, data["statement-phase"])
+    furniture: dict[str, tuple[str, ...]] = {}
+    for key in ("furniture", "extend-furniture"):
+        if key in data:
+            for i, pattern in enumerate(data[key]):
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise ConfigError(f"{where}: {key}[{i}]: invalid regular expression {pattern!r}: {exc}") from None
+            furniture[key] = tuple(data[key])
     kwargs["reader"] = ReaderOptions(
-        headings=tuple(headings), statement_kind=statement_kind, statement_year=statement_year
+        headings=tuple(headings),
+        statement_kind=statement_kind,
+        statement_year=statement_year,
+        furniture=furniture.get("furniture"),
+        extend_furniture=furniture.get("extend-furniture", ()),
     )
     if "per-file-ignores" in data:
         kwargs["per_file_ignores"] = {k: tuple(v) for k, v in data["per-file-ignores"].items()}

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import bisect
 import enum
+import itertools
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import NamedTuple
 
@@ -112,6 +113,12 @@ class Paragraph(NamedTuple):
 
 
 PHASE_KINDS = ("commitment", "progress", "plan")
+# the kind of the one phase of an entry that has text and no phase heading
+UNNAMED = "statement"
+# document layouts: entries are organisations answering one action (seed 000), or
+# actions answered by one organisation ("DCMS's actions in response to ...")
+PER_ACTION = "per-action"
+PER_ORGANISATION = "per-organisation"
 
 
 class Phase(NamedTuple):
@@ -130,10 +137,16 @@ class Phase(NamedTuple):
     heading_span: Span | None = None
     canonical: str | None = None
     paragraphs: tuple[Paragraph, ...] = ()
+    # a period finer or wider than a year ("Q3 2016", "February 2024", "2013 to 2014"), else None
+    period: str | None = None
+    # the month the period ends in (1-12), for ordering periods within a year; 0 for a whole year
+    month: int = 0
 
     @property
     def key(self) -> str:
-        """The phase's identity, e.g. ``"progress 2013"``."""
+        """The phase's identity, e.g. ``"progress 2013"`` or ``"progress Q3 2016"``."""
+        if self.period is not None:
+            return f"{self.kind} {self.period}"
         return f"{self.kind} {self.year}" if self.year is not None else self.kind
 
     @property
@@ -141,11 +154,13 @@ class Phase(NamedTuple):
         return tuple(link for para in self.paragraphs for link in para.links)
 
     @property
-    def order(self) -> tuple[int, int]:
-        """Chronological sort key: a plan for year Y is written after progress in Y-1."""
+    def order(self) -> tuple[int, int, int]:
+        """Chronological sort key: a plan for year Y is written after progress in Y-1;
+        within a year, periods that end in a later month come later."""
         year = self.year if self.year is not None else 0
-        rank = {"commitment": (year, 1), "progress": (year, 2), "plan": (year - 1, 3)}
-        return rank.get(self.kind, (year, 4))
+        month = self.month
+        rank = {"commitment": (year, 1, month), "progress": (year, 2, month), "plan": (year - 1, 3, month)}
+        return rank.get(self.kind, (year, 4, month))
 
     @property
     def text(self) -> str:
@@ -154,17 +169,30 @@ class Phase(NamedTuple):
 
 
 class Entry(NamedTuple):
-    """One responding organisation's answer: a name and its phases."""
+    """One answer: an organisation's answer to one action, with its phases.
+
+    ``name`` is the entry's heading as written: the organisation in a per-action
+    document, the action ("Action 2: ...") in a per-organisation one. The answer's
+    identity is ``(organisation, action)``: the organisation's display name and the
+    action number (None when the document does not say). ``intro`` holds the
+    paragraphs between the entry's heading and its first phase heading (the one-line
+    summary of an action on a per-organisation page).
+    """
 
     name: str
     key: str
     span: Span
     name_span: Span
     phases: tuple[Phase, ...] = ()
+    organisation: str | None = None
+    action: str | None = None
+    intro: tuple[Paragraph, ...] = ()
 
     @property
     def links(self) -> tuple[Link, ...]:
-        return tuple(link for phase in self.phases for link in phase.links)
+        found = [link for para in self.intro for link in para.links]
+        found.extend(link for phase in self.phases for link in phase.links)
+        return tuple(found)
 
     def phase(self, key: str) -> Phase | None:
         for phase in self.phases:
@@ -275,6 +303,12 @@ class Document:
     bom: bool = False
     newline: str = "\n"
     preamble: tuple[Paragraph, ...] = field(default=())
+    # PER_ACTION (entries are organisations) or PER_ORGANISATION (entries are actions)
+    layout: str = PER_ACTION
+    # the organisation a per-organisation document answers for (from its title)
+    organisation: str | None = None
+    # page furniture: document-type labels, Published/Updated lines, notices (never prose)
+    front_matter: tuple[Span, ...] = field(default=())
 
     @cached_property
     def lines(self) -> LineIndex:
@@ -282,9 +316,10 @@ class Document:
 
     @property
     def paragraphs(self) -> Iterator[Paragraph]:
-        """Every paragraph of prose in reading order: the preamble, then each phase's."""
+        """Every paragraph of prose in reading order: the preamble, then each entry's intro and phases."""
         yield from self.preamble
         for entry in self.entries:
+            yield from entry.intro
             for phase in entry.phases:
                 yield from phase.paragraphs
 
@@ -299,36 +334,59 @@ class Document:
         return tuple(found)
 
     @cached_property
-    def _entry_starts(self) -> list[int] | None:
-        """The entries' starts when they are in order without overlap (as readers make them), else None."""
-        starts = [entry.span.start for entry in self.entries]
-        ends = [max(entry.span.end, entry.span.start + 1) for entry in self.entries]
-        ordered = all(ends[i] <= starts[i + 1] for i in range(len(starts) - 1))
-        return starts if ordered else None
+    def _entry_index(self) -> _Stab:
+        return _Stab.of([entry.span for entry in self.entries])
+
+    @cached_property
+    def _phase_index(self) -> list[_Stab]:
+        return [_Stab.of([phase.span for phase in entry.phases]) for entry in self.entries]
 
     def entry_at(self, offset: int) -> Entry | None:
-        """The entry holding ``offset``: a binary search, so a finding costs log(entries), not entries."""
-        starts = self._entry_starts
-        if starts is not None:
-            from bisect import bisect_right
-
-            index = bisect_right(starts, offset) - 1
-            candidates: Iterable[Entry] = (self.entries[index],) if index >= 0 else ()
-        else:
-            candidates = self.entries
-        for entry in candidates:
-            if entry.span.start <= offset < max(entry.span.end, entry.span.start + 1):
-                return entry
-        return None
+        """The first entry whose span holds ``offset``: a binary search (the engine asks once per finding)."""
+        index = self._entry_index.first(offset)
+        return self.entries[index] if index >= 0 else None
 
     def phase_at(self, offset: int) -> tuple[Entry | None, Phase | None]:
-        entry = self.entry_at(offset)
-        if entry is None:
+        index = self._entry_index.first(offset)
+        if index < 0:
             return None, None
-        for phase in entry.phases:
-            if phase.span.start <= offset < max(phase.span.end, phase.span.start + 1):
-                return entry, phase
-        return entry, None
+        entry = self.entries[index]
+        at = self._phase_index[index].first(offset)
+        return entry, entry.phases[at] if at >= 0 else None
+
+
+def _holds(span: Span, offset: int) -> bool:
+    return span.start <= offset < max(span.end, span.start + 1)
+
+
+class _Stab(NamedTuple):
+    """Spans in order of their starts, with the running maximum of their ends: the first span
+    holding an offset is then found by two binary searches, also when spans overlap (an
+    unclosed div's entry runs into the next). Scanning them all per finding took minutes."""
+
+    spans: list[Span]
+    starts: list[int] | None  # None: not in order of their starts, so walked
+    reach: list[int]  # reach[i]: the furthest end (at least start + 1) of spans 0..i
+
+    @staticmethod
+    def of(spans: list[Span]) -> _Stab:
+        starts = [span.start for span in spans]
+        if any(a > b for a, b in itertools.pairwise(starts)):
+            return _Stab(spans, None, [])
+        reach: list[int] = []
+        furthest = -1
+        for span in spans:
+            furthest = max(furthest, span.end, span.start + 1)
+            reach.append(furthest)
+        return _Stab(spans, starts, reach)
+
+    def first(self, offset: int) -> int:
+        """Index of the first span holding ``offset``, or -1."""
+        if self.starts is None:
+            return next((i for i, span in enumerate(self.spans) if _holds(span, offset)), -1)
+        begun = bisect.bisect_right(self.starts, offset)  # spans 0..begun-1 start at or before it
+        first = bisect.bisect_right(self.reach, offset)  # the first whose reach passes it: it ends after it
+        return first if first < begun else -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,3 +406,16 @@ class Diagnostic:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.span.start, self.span.end, self.rule)
+
+
+def outline(document: Document) -> Document:
+    """``document`` without its prose: its entries and phases with no paragraphs, no preamble.
+
+    What the stages after the checks read (positions, entries and phases, comments, the
+    text for excerpts), small enough to pass between processes and keep in the result cache.
+    """
+    entries = tuple(
+        entry._replace(phases=tuple(phase._replace(paragraphs=()) for phase in entry.phases))
+        for entry in document.entries
+    )
+    return replace(document, entries=entries, preamble=())

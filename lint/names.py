@@ -49,3 +49,23 @@ def canonical_key(raw: str, aliases: Mapping[str, str] | None = None) -> str:
     if aliases:
         return aliases.get(key, key)
     return key
+
+
+_SMALL = frozenset({"and", "of", "for", "the", "&", "on", "in", "to"})
+
+
+def acronym_of(acronym: str, name: str) -> bool:
+    """True when ``acronym`` spells the initials of ``name``: "AGO" and "Attorney General's
+    Office", "DCMS" and "Department for Culture, Media and Sport", "DfE" and "Department
+    for Education", "HMT" and "HM Treasury" (an all-capitals word gives all its letters)."""
+    letters = acronym.replace("&", "").replace(".", "")
+    if not letters.isalpha() or len(letters) < 2 or letters.lower() == normalise(name).replace(" ", ""):
+        return False
+    words = [w for w in _PUNCT.sub(" ", display_name(name).translate(_QUOTES).replace("'s ", " ")).split() if w]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 2 and not (words and words[0].isupper()):
+        return False
+    every = "".join(w if w.isupper() and len(w) <= 4 else w[0] for w in words).lower()
+    main = "".join(w if w.isupper() and len(w) <= 4 else w[0] for w in words if w.lower() not in _SMALL).lower()
+    return letters.lower() in (every, main)

@@ -29,6 +29,7 @@ def outline(document: Document) -> dict[str, Any]:
                     "heading_line": index.line_of(phase.heading_span.start) if phase.heading_span else None,
                     "lines": _lines(document, phase.span),
                     "body_lines": _lines(document, phase.body_span) if phase.paragraphs else None,
+                    "period": phase.period,
                     "paragraphs": len(phase.paragraphs),
                     "links": len(phase.links),
                 }
@@ -38,7 +39,12 @@ def outline(document: Document) -> dict[str, Any]:
                 "name": entry.name,
                 "raw_name": entry.name_span.slice(document.text),
                 "key": entry.key,
+                "organisation": entry.organisation,
+                "action": entry.action,
                 "line": index.line_of(entry.name_span.start),
+                "intro_lines": _lines(document, Span(entry.intro[0].span.start, entry.intro[-1].span.end))
+                if entry.intro
+                else None,
                 "lines": _lines(document, entry.span),
                 "phases": phases,
             }
@@ -48,7 +54,10 @@ def outline(document: Document) -> dict[str, Any]:
         "format": document.format,
         "encoding": document.encoding,
         "title": document.title,
+        "layout": document.layout,
+        "organisation": document.organisation,
         "action": document.action,
+        "front_matter_lines": [index.line_of(span.start) for span in document.front_matter],
         "entries": entries,
         "links": len(document.links),
         "issues": [

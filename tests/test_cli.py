@@ -112,9 +112,19 @@ def test_outline_command():
         "heading_line": 8,
         "lines": [8, 9],
         "body_lines": [9, 9],
+        "period": None,
         "paragraphs": 1,
         "links": 0,
     }
+    assert data["layout"] == "per-action" and data["action"] == "11" and data["organisation"] is None
+    assert data["front_matter_lines"] == [2, 3, 4]
+    first = data["entries"][0]
+    assert (first["organisation"], first["action"]) == ("The Attorney General’s Office", "11")
+    per_org = run_cli("outline", "fixtures/real/govuk/org-dcms.txt").json()
+    assert per_org["layout"] == "per-organisation"
+    assert per_org["organisation"] == "Department for Culture Media and Sport"
+    assert [e["action"] for e in per_org["entries"]] == ["1", "2"]
+    assert per_org["entries"][1]["intro_lines"] == [15, 15]
     both = run_cli("outline", "fixtures/seeds/000.txt", "fixtures/seeds/001.txt").json()
     assert [len(d["entries"]) for d in both] == [17, 18]
     assert both[1]["links"] == 16

@@ -25,6 +25,7 @@ patterns). rapidfuzz is imported inside
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections import Counter
@@ -34,7 +35,6 @@ from itertools import chain, filterfalse, repeat
 from operator import itemgetter
 
 from lint.checks.sentences import split as split_sentences
-from lint.config import ConfigError
 from lint.model import Document, Entry, Paragraph, Phase, Severity, Span
 
 ORG = "@org"
@@ -288,7 +288,7 @@ class Names:
     @classmethod
     def of(cls, entry: Entry) -> Names:
         texts = tuple(p.text for phase in entry.phases for p in phase.paragraphs if "(" in p.text)
-        return _names(entry.name, texts)
+        return _names(entry.organisation or entry.name, texts)
 
 
 NO_NAMES = Names()
@@ -357,16 +357,30 @@ def _level(joined: str) -> str:
     return joined.strip()
 
 
+class _TokenIds(dict[str, int]):
+    """Token -> a 64-bit number that is the same in every process (str hashes are not)."""
+
+    def __missing__(self, token: str) -> int:
+        value = int.from_bytes(hashlib.blake2b(token.encode("utf-8", "surrogatepass"), digest_size=8).digest())
+        if len(self) < 1 << 20:
+            self[token] = value
+        return value
+
+
+_IDS = _TokenIds()
+
+
 def _grams(tokens: list[str]) -> frozenset[int]:
     """Hashes of the word 3-grams (the whole token list if shorter).
 
-    Python's string hashes differ between processes, but the checks use these
-    only to test equality and overlap, never to choose or order anything, so
-    their findings do not depend on them.
+    The same in every process (hashes of tuples of numbers, never of strings), so the
+    summaries made in worker processes and kept in the result cache meet in one run.
+    The checks use them only to test equality and overlap, never to order anything.
     """
-    if len(tokens) <= 3:
-        return frozenset((hash(tuple(tokens)),)) if tokens else frozenset()
-    return frozenset(map(hash, zip(tokens, tokens[1:], tokens[2:])))  # noqa: B905 - shorter on purpose
+    ids = list(map(_IDS.__getitem__, tokens))
+    if len(ids) <= 3:
+        return frozenset((hash(tuple(ids)),)) if ids else frozenset()
+    return frozenset(map(hash, zip(ids, ids[1:], ids[2:])))  # noqa: B905 - shorter on purpose
 
 
 class ParagraphText(tuple[str, int, frozenset[int]]):
@@ -676,16 +690,9 @@ SEVERITY_CHOICES = ("error", "warning", "info", "off")
 
 
 def severity_option(rule: str, key: str, value: str) -> Severity | None:
-    """A per-kind severity option: a :class:`Severity`, or None for "off"."""
+    """A per-kind severity option (type ``severity``, checked at load): a :class:`Severity`, or None for "off"."""
     cleaned = value.strip().lower()
-    if cleaned == "off":
-        return None
-    try:
-        return Severity.parse(cleaned)
-    except ValueError:
-        raise ConfigError(
-            f"rule {rule!r} option {key!r} must be one of {', '.join(SEVERITY_CHOICES)}, got {value!r}"
-        ) from None
+    return None if cleaned == "off" else Severity.parse(cleaned)
 
 
 @lru_cache(maxsize=64)
@@ -696,18 +703,8 @@ def _exemption(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def exemption(rule: str, patterns: Sequence[str]) -> re.Pattern[str] | None:
-    """One regex for a list of exemption patterns (each must match a whole line of text)."""
-    try:
-        return _exemption(tuple(patterns))
-    except re.error as exc:
-        problem = f"the patterns cannot be combined into one: {exc}"
-    for pattern in patterns:  # name the pattern at fault (compiled one by one only then)
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            problem = f"invalid pattern {pattern!r}: {exc}"
-            break
-    raise ConfigError(f"rule {rule!r} option 'exempt': {problem}")
+    """One regex for a list of exemption patterns (each must match a whole line of text; checked at load)."""
+    return _exemption(tuple(patterns))
 
 
 _TRIM = " \t\r\n\"'“”‘’.!;:,-–—…"
@@ -737,3 +734,4 @@ def clear_caches() -> None:
     paragraph_sentences.cache_clear()
     _names.cache_clear()
     _TOKENS.clear()
+    _IDS.clear()

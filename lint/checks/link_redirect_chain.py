@@ -1,7 +1,8 @@
 """Check kind ``link-redirect-chain``: links that reach a working page only through
 ``min-hops`` or more redirects, with a fix that links to the final address directly
-(escaped for the link syntax, the original ``#fragment`` kept). A chain that
-``moved-link`` already reports with the same new address is left to it.
+(escaped for the link syntax, the original ``#fragment`` kept). A chain that starts
+with a permanent move is ``moved-link``'s: once its fix is applied, what is left of
+the chain is judged again.
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     from lint.links.urls import parse_target, with_fragment
 
     for link, result in online(document, context):
-        if result.state not in ("ok", "moved") or result.hops < context["min-hops"] or not result.final_url:
+        if result.state != "ok" or result.hops < context["min-hops"] or not result.final_url:
             continue
         assert link.target is not None and link.target_span is not None
         target = parse_target(link.target)
         final = with_fragment(result.final_url, target.fragment if target else None, link.target)
-        if final == link.target.strip() or (result.state == "moved" and result.replacement == final):
+        if final == link.target.strip():
             continue
         yield Finding(
             span=link.target_span,

@@ -1,12 +1,15 @@
 """Check kind ``missing-entry``: an organisation that should answer and does not.
 
 Per document: every name on the roster (the ``roster`` option and the lines of
-``roster-file``) must be an entry. Across documents: documents of the same action
-(same action number, else the same normalised title) should have the same
-entries; an entry found in one and absent from another is reported in the one that
-lacks it, with a related location where it answers (different plans may reuse
-action numbers, so by default titles must be alike too). Names match after
-:func:`lint.names.canonical_key` and the ``aliases`` table (variant = canonical).
+``roster-file``) must be an entry. Across documents: per-action documents of the
+same action (same action number, else the same normalised title) should have the
+same entries; an entry found in one and absent from another is reported in the one
+that lacks it, with a related location where it answers (different plans may reuse
+action numbers, so by default titles must be alike too). Across layouts: an
+organisation whose own page answers an action must be an entry of that action's
+page, and an organisation that answers on an action's page must have that action
+on its own page. Names match after :func:`lint.names.canonical_key`, the
+``aliases`` table (variant = canonical) and acronyms (:mod:`lint.checks.identity`).
 Findings are on the document's title.
 """
 
@@ -19,8 +22,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from lint.checks.api import CheckKind, Context, Finding
+from lint.checks.identity import action_key, organisation_keys
 from lint.config import ConfigError
-from lint.model import Document, Entry, Related, Span
+from lint.model import PER_ACTION, PER_ORGANISATION, Document, Entry, Related, Span
 from lint.names import canonical_key, normalise
 from lint.options import Option
 
@@ -45,16 +49,29 @@ OPTIONS = (
         "number-and-title",
         "which documents answer the same action: 'number-and-title' (same action number and alike titles), "
         "'number' (same action number) or 'title' (alike titles); documents with no number match by title",
+        choices=("number-and-title", "number", "title"),
     ),
-    Option("title-similarity", "float", 0.5, "how alike two titles must be (shared words over all words, 0 to 1)"),
-    Option("aliases", "dict[str,str]", {}, "other names of an organisation: variant = canonical name"),
-    Option("extend-aliases", "dict[str,str]", {}, "more aliases, added to `aliases`"),
+    Option(
+        "title-similarity",
+        "float",
+        0.5,
+        "how alike two titles must be (shared words over all words, 0 to 1)",
+        min=0,
+        max=1,
+    ),
+    Option(
+        "aliases",
+        "dict[str,str]",
+        {},
+        "other names of an organisation: variant = canonical name",
+        extendable=True,
+    ),
 )
 
 
 def aliases(context: Context) -> dict[str, str]:
     """The alias table with keys and values normalised, chains followed to the end."""
-    raw: dict[str, str] = {**context["aliases"], **context["extend-aliases"]}
+    raw: dict[str, str] = dict(context["aliases"])
     table = {normalise(k): normalise(v) for k, v in raw.items() if normalise(k) and normalise(v)}
     resolved: dict[str, str] = {}
     for key, value in table.items():
@@ -178,14 +195,9 @@ def _same_action(group: _Group, number: str | None, words: frozenset[str], conte
 
 def groups(documents: Sequence[Document], context: Context) -> list[list[Document]]:
     """Documents that answer the same action, in the order given; documents with no entries are left out."""
-    mode = context["same-action"]
-    if mode not in ("number-and-title", "number", "title"):
-        raise ConfigError(
-            f"rule {context.rule!r} option 'same-action' must be 'number-and-title', 'number' or 'title', got {mode!r}"
-        )
     found: list[_Group] = []
     for document in documents:
-        if not document.entries:
+        if not document.entries or document.layout != PER_ACTION:
             continue
         number = document.action.strip().lower() if document.action else None
         words = title_words(document.title)
@@ -229,6 +241,65 @@ def _missing(group: Sequence[Document], table: Mapping[str, str]) -> Iterator[Fi
             )
 
 
+def _alike(title: str | None, other: str | None, context: Context) -> bool:
+    """Whether two titles of one action number are the same action under ``same-action``."""
+    if context["same-action"] == "number":
+        return True
+    a, b = title_words(title), title_words(other)
+    return not a or not b or similarity(a, b) >= context["title-similarity"]
+
+
+def _across_layouts(documents: Sequence[Document], table: Mapping[str, str], context: Context) -> Iterator[Finding]:
+    """Per-action pages against per-organisation pages: each answer should be on both."""
+    org_pages = [d for d in documents if d.layout == PER_ORGANISATION and d.organisation]
+    action_pages = [d for d in documents if d.layout == PER_ACTION and d.action and d.entries]
+    if not org_pages or not action_pages:
+        return
+    keys = organisation_keys(documents, table)
+    for page in action_pages:
+        number = action_key(page.action)
+        present = {keys.get(e.organisation or "", "") for e in page.entries}
+        for other in org_pages:
+            org = keys.get(other.organisation or "", "")
+            if org in present:
+                continue
+            for entry in other.entries:
+                if action_key(entry.action) == number and _alike(page.title, entry.name, context):
+                    yield Finding(
+                        span=title_span(page),
+                        path=page.path,
+                        args={
+                            "entry": other.organisation,
+                            "why": f"its own page {other.path} answers this action, but this page has no entry for it",
+                        },
+                        related=(Related(other.path, entry.name_span, f"{other.organisation} answers here"),),
+                        entry=other.organisation,
+                        fingerprint=f"corpus|{org}",
+                    )
+                    break
+    for other in org_pages:
+        org = keys.get(other.organisation or "", "")
+        have = {action_key(e.action) for e in other.entries}
+        for page in action_pages:
+            number = action_key(page.action)
+            if number in have:
+                continue
+            for entry in page.entries:
+                if keys.get(entry.organisation or "", "") == org:
+                    yield Finding(
+                        span=title_span(other),
+                        path=other.path,
+                        args={
+                            "entry": page.title,
+                            "why": f"{other.organisation} answers it in {page.path}, but this page has no entry for it",
+                        },
+                        related=(Related(page.path, entry.name_span, f"{entry.name} answers here"),),
+                        entry=page.title,
+                        fingerprint=f"corpus|action {number}",
+                    )
+                    break
+
+
 def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Finding]:
     if not context["across-documents"] or len(documents) < 2:
         return
@@ -236,6 +307,7 @@ def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Fi
     for group in groups(documents, context):
         if len(group) > 1:
             yield from _missing(group, table)
+    yield from _across_layouts(documents, table, context)
 
 
 KIND = CheckKind(

@@ -81,14 +81,14 @@ def roles(report: Report) -> dict[str, str]:
     return found
 
 
-def phase_order(key: str, phases: Mapping[str, Phase]) -> tuple[int, int, str]:
+def phase_order(key: str, phases: Mapping[str, Phase]) -> tuple[int, int, int, str]:
     """Chronological order, as :attr:`Phase.order`, also for a phase only a finding names."""
     phase = phases.get(key)
     if phase is not None:
         return (*phase.order, key)
     kind, _, year_text = key.partition(" ")
     year = int(year_text) if year_text.isdigit() else 0
-    order = {"commitment": (year, 1), "progress": (year, 2), "plan": (year - 1, 3)}.get(kind, (year, 4))
+    order = {"commitment": (year, 1, 0), "progress": (year, 2, 0), "plan": (year - 1, 3, 0)}.get(kind, (year, 4, 0))
     return (*order, key)
 
 

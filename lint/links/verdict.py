@@ -39,7 +39,8 @@ def observation(probe: Probe, settings: Settings) -> Observation | None:
     if probe.from_cache or probe.error == "private":
         return None
     if works(probe, settings):
-        return Observation(probe.url, True, status_text(probe.status or 0, probe.reason), str(probe.status), False)
+        ok = status_text(probe.status or 0, probe.reason)
+        return Observation(probe.url, True, ok, str(probe.status), False, probe.elapsed)
     if probe.error is not None:
         return Observation(probe.url, False, probe.detail, probe.error, probe.transient, probe.elapsed)
     assert probe.status is not None

@@ -9,8 +9,9 @@ from typing import NamedTuple
 
 
 class PhaseHeading(NamedTuple):
-    """A heading pattern: a regex with a ``year`` group, the phase kind it means,
-    and the canonical heading text (``{year}`` is filled in)."""
+    """A heading pattern: a regex with a ``year`` group (or a ``period`` group: a year,
+    a month and year, a quarter, a date or a range), the phase kind it means, and the
+    canonical heading text (``{year}`` is filled in; empty: the heading as written)."""
 
     kind: str
     pattern: re.Pattern[str]
@@ -19,9 +20,88 @@ class PhaseHeading(NamedTuple):
     @classmethod
     def compile(cls, kind: str, pattern: str, canonical: str) -> PhaseHeading:
         regex = re.compile(pattern, re.IGNORECASE)
-        if "year" not in regex.groupindex:
-            raise ValueError(f"phase heading pattern {pattern!r} has no (?P<year>...) group")
+        if "year" not in regex.groupindex and "period" not in regex.groupindex:
+            raise ValueError(f"phase heading pattern {pattern!r} has no (?P<year>...) or (?P<period>...) group")
         return cls(kind, regex, canonical)
+
+
+# Periods as people write them: a year, a month and year, a date, a quarter, a financial
+# year or a range of any of these. The kind words and the period may come in either order.
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_YEAR = r"(?:19|20)\d\d"
+_POINT = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+{_YEAR}"  # 12 March 2024
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}"  # March 12, 2024
+    rf"|(?:{_MONTHS})\.?,?\s+{_YEAR}"  # March 2024
+    rf"|q[1-4]\s*{_YEAR}|{_YEAR}\s*q[1-4]"  # Q3 2016, 2016 Q3
+    rf"|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?\s+{_YEAR}"
+    rf"|{_YEAR}-[01]\d(?:-[0-3]\d)?"  # 2024-02, 2024-02-12
+    rf"|{_YEAR}(?:\s*[-/–]\s*\d\d(?!\d))?)"  # 2013, 2013-14, 2013/14
+)
+PERIOD = rf"(?:(?:financial\s+year|fy|year|period)\s+)?{_POINT}(?:\s*(?:to|until|through|-|–|—)\s*{_POINT})?"
+KIND_WORDS: dict[str, str] = {
+    "commitment": r"(?:original\s+|initial\s+)?(?:commitments?|pledges?|undertakings?)",
+    "progress": r"progress(?:\s+(?:update|report|made|to\s+date))?|updates?|status(?:\s+update)?|achievements?",
+    "plan": r"plan(?:s|ned(?:\s+(?:activities|activity|work|actions?))?)?|next\s+steps|future\s+(?:plans|work)"
+    r"|priorities",
+}
+_CONNECTOR = r"during|in|for|of|at|by|from|until|since|to\s+date|as\s+(?:of|at)|up\s+to"
+_JOIN = rf"(?:\s*[:,–—-]\s*|\s+(?:(?:{_CONNECTOR})\s+(?:the\s+)?)?)"
+
+
+def _generic(kind: str) -> tuple[PhaseHeading, PhaseHeading]:
+    words = KIND_WORDS[kind]
+    period = rf"\(?\s*(?P<period>{PERIOD})\s*\)?"
+    return (
+        PhaseHeading.compile(kind, rf"^(?:{words}){_JOIN}{period}\s*:?$", ""),
+        PhaseHeading.compile(kind, rf"^{period}{_JOIN}(?:{words})\s*:?$", ""),
+    )
+
+
+_MONTH_NUMBER = {
+    m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
+}
+_POINT_RE = re.compile(_POINT, re.IGNORECASE)
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_SHORT_END = re.compile(r"^((?:19|20)\d\d)\s*[-/–]\s*(\d\d)$")
+_MONTH_RE = re.compile(rf"\b({_MONTHS})\b|(?<=\d{{4}})-([01]\d)\b", re.IGNORECASE)
+_QUARTER_RE = re.compile(r"q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter", re.IGNORECASE)
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def parse_period(text: str) -> tuple[int, int, str | None] | None:
+    """``(year, month, label)`` of a period: the year and month (0: the whole year) it ends
+    in, and a label for periods other than one calendar year (None for "2013")."""
+    text = " ".join(text.split())
+    points = [m.group(0) for m in _POINT_RE.finditer(text)]
+    if not points:
+        return None
+    last = points[-1]
+    short = _SHORT_END.match(last)
+    if short and "-" in last and 1 <= int(short.group(2)) <= 12 and int(short.group(2)) != (int(last[2:4]) + 1) % 100:
+        short = None  # 2024-02 is February 2024, 2013-14 the year to 2014
+    if short:  # 2013-14: ends in 2014
+        year = int(short.group(1)[:2] + short.group(2))
+    else:
+        years = _YEAR_RE.findall(last)
+        if not years:
+            return None
+        year = int(years[-1])
+    month = 0
+    quarter = _QUARTER_RE.search(last)
+    if short:
+        pass  # a financial or academic year: no month
+    elif quarter:
+        month = 3 * (int(quarter.group(1)) if quarter.group(1) else _QUARTERS[quarter.group(2).lower()])
+    else:
+        found = _MONTH_RE.search(last)
+        if found:
+            month = _MONTH_NUMBER[found.group(1)[:3].lower()] if found.group(1) else int(found.group(2))
+    label = None if len(points) == 1 and not month and not short and _YEAR_RE.fullmatch(last.strip()) else text
+    return year, month, label
 
 
 DEFAULT_HEADINGS: tuple[PhaseHeading, ...] = (
@@ -41,6 +121,9 @@ DEFAULT_HEADINGS: tuple[PhaseHeading, ...] = (
         "plan", r"^planned\s+activities\s+(?:in|for|during)\s+(?P<year>\d{4})\s*:?$", "Planned activities in {year}"
     ),
     PhaseHeading.compile("plan", r"^plans?\s+(?:in|for)\s+(?P<year>\d{4})\s*:?$", "Planned activities in {year}"),
+    *_generic("commitment"),
+    *_generic("progress"),
+    *_generic("plan"),
 )
 
 
@@ -52,12 +135,32 @@ class ReaderOptions(NamedTuple):
     statement_kind: str = "commitment"
     statement_year: int | None = 2012
     known_directives: frozenset[str] = frozenset({"navigation", "DEPARTMENTRESPONSE", "toc", "contents"})
+    # page furniture patterns (None: the built-in list, rules/words/furniture.txt), and more to add
+    furniture: tuple[str, ...] | None = None
+    extend_furniture: tuple[str, ...] = ()
 
 
 class HeadingMatch(NamedTuple):
     kind: str
     year: int
-    canonical: str
+    canonical: str | None
+    # the period's label when it is not one calendar year, and the month it ends in (0: none)
+    period: str | None = None
+    month: int = 0
+
+
+def _matched(heading: PhaseHeading, m: re.Match[str], suffix: str, text: str) -> HeadingMatch | None:
+    groups = m.groupdict()
+    year_text = groups.get("year" + suffix)
+    if year_text is not None:
+        year = int(year_text)
+        return HeadingMatch(heading.kind, year, heading.canonical.format(year=year) if heading.canonical else text)
+    period = parse_period(groups.get("period" + suffix) or "")
+    if period is None:
+        return None
+    year, month, label = period
+    canonical = heading.canonical.format(year=year) if heading.canonical else text
+    return HeadingMatch(heading.kind, year, canonical, label, month)
 
 
 def heading_matcher(options: ReaderOptions) -> Callable[[str], HeadingMatch | None]:
@@ -80,14 +183,11 @@ def heading_matcher(options: ReaderOptions) -> Callable[[str], HeadingMatch | No
             if m is None:
                 return None
             index = _alternative(m)
-            heading = headings[index]
-            year = int(m.group(f"year__{index}"))
-            return HeadingMatch(heading.kind, year, heading.canonical.format(year=year))
+            return _matched(headings[index], m, f"__{index}", stripped)
         for heading in headings:
             m = heading.pattern.match(stripped)
             if m:
-                year = int(m.group("year"))
-                return HeadingMatch(heading.kind, year, heading.canonical.format(year=year))
+                return _matched(heading, m, "", stripped)
         return None
 
     return match

@@ -1,10 +1,17 @@
 """Reader for the 2015 publication format: plain text, one paragraph per line.
 
-A title line, metadata lines, then entries: a name line followed by phase heading
-lines ("Progress during 2013"), each followed by paragraphs and ``- `` bullets. A
-line is an entry name when it comes right before a phase heading, reads like a
-name (short, no closing punctuation) and the heading starts a new sequence of
-phases (the first heading, or one no later than the phase before it).
+Page furniture first (a document-type label, "Updated …" lines, notices: front
+matter, see :mod:`lint.readers.frontmatter`), a title line, then entries, each
+followed by phase heading lines ("Progress during 2013") and their paragraphs and
+``- `` bullets. Two layouts:
+
+* per action ("Action 11: …"): entries are organisations. A line is an entry
+  name when it comes right before a phase heading, reads like a name (short, no
+  closing punctuation) and the heading starts a new sequence of phases (the first
+  heading, or one no later than the phase before it);
+* per organisation ("DCMS's actions in response to …"): entries are the
+  ``Action N: …`` lines; lines between one and its first phase heading are its
+  intro, and an entry with text but no phase heading has one unnamed phase.
 """
 
 from __future__ import annotations
@@ -12,13 +19,14 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import compress
 
-from lint.model import Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span, new_tuple
+from lint.model import UNNAMED, Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span, new_tuple
 from lint.readers.blocks import BULLET
 from lint.readers.entrynames import entry_name
+from lint.readers.frontmatter import furniture_pattern, identify, is_furniture, organisation_of
 from lint.readers.inline import line_paragraph
 from lint.readers.lines import line_table
 from lint.readers.phases import HeadingMatch, ReaderOptions, heading_matcher
-from lint.readers.titles import action_of
+from lint.readers.titles import ACTION, action_of
 
 FORMAT = "publication-2015"
 
@@ -31,12 +39,12 @@ def looks_like_name(text: str) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _order_of(kind: str, year: int) -> tuple[int, int]:
-    return Phase(kind, year, Span(0, 0), Span(0, 0)).order
+def _order_of(kind: str, year: int, month: int) -> tuple[int, int, int]:
+    return Phase(kind, year, Span(0, 0), Span(0, 0), month=month).order
 
 
-def _order(match: HeadingMatch) -> tuple[int, int]:
-    return _order_of(match.kind, match.year)
+def _order(match: HeadingMatch) -> tuple[int, int, int]:
+    return _order_of(match.kind, match.year, match.month)
 
 
 def _paragraphs(texts: list[str], starts: list[int], first: int, stop: int) -> list[Paragraph]:
@@ -72,34 +80,59 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
     known: dict[str, HeadingMatch | None] = {}
     headings = [known[raw] if raw in known else known.setdefault(raw, match_line(raw)) for raw in texts]
 
-    # decide which lines are entry names
-    is_name = [False] * n
-    last_order: tuple[int, int] | None = None
-    seen_entry = False
-    for i, match in enumerate(headings):
-        if match is None:
-            continue
-        order = _order(match)
-        j = i - 1
-        if j >= 0 and headings[j] is None and not BULLET.match(texts[j]):
-            restart = last_order is None or order <= last_order
-            if (not seen_entry and j > 0) or (looks_like_name(texts[j]) and restart):
-                is_name[j] = True
-                seen_entry = True
-        last_order = order
-
+    # front matter: page furniture, the title, a repeat of the title
+    furniture = furniture_pattern(options.furniture, options.extend_furniture)
+    front_matter: list[Span] = []
     title: str | None = None
     title_span: Span | None = None
+    title_index = -1
+    for k in range(n):
+        if headings[k] is not None:
+            break
+        if is_furniture(texts[k], furniture):
+            front_matter.append(_line_span(texts[k], starts[k]))
+            continue
+        if k + 1 < n and headings[k + 1] is not None and looks_like_name(texts[k]) and not ACTION.match(texts[k]):
+            break  # no title: the file starts with an entry
+        title = texts[k].strip()
+        title_span = _line_span(texts[k], starts[k])
+        title_index = k
+        break
+    organisation = organisation_of(title) if action_of(title) is None else None
+
+    # decide which lines are entry names
+    is_name = [False] * n
+    if organisation is not None:
+        for k in range(title_index + 1, n):
+            if headings[k] is None and ACTION.match(texts[k]):
+                is_name[k] = True
+    else:
+        last_order: tuple[int, int, int] | None = None
+        seen_entry = False
+        for i, match in enumerate(headings):
+            if match is None:
+                continue
+            order = _order(match)
+            j = i - 1
+            if j > title_index and headings[j] is None and not BULLET.match(texts[j]):
+                restart = last_order is None or order <= last_order
+                named = (not seen_entry and j > 0) or (looks_like_name(texts[j]) and restart)
+                if named and not is_furniture(texts[j], furniture):
+                    is_name[j] = True
+                    seen_entry = True
+            last_order = order
+
     preamble: list[Paragraph] = []
     issues: list[ReadIssue] = []
     first_name = is_name.index(True) if True in is_name else n
     first_heading = next((i for i, m in enumerate(headings) if m), n)
     front = min(first_name, first_heading)
-    if front:
-        title = texts[0].strip()
-        lead = len(texts[0]) - len(texts[0].lstrip())
-        title_span = Span(starts[0] + lead, starts[0] + lead + len(title))
-        preamble = _paragraphs(texts, starts, 1, front)
+    if title_index >= 0 and front > title_index:
+        for k in range(title_index + 1, front):
+            if is_furniture(texts[k], furniture) or texts[k].strip() == title:
+                front_matter.append(_line_span(texts[k], starts[k]))
+            else:
+                preamble.extend(_paragraphs(texts, starts, k, k + 1))
     if first_heading < first_name:
         start = starts[first_heading]
         issues.append(
@@ -117,18 +150,16 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
         name_start = starts[i]
         i += 1
         phases: list[Phase] = []
+        intro: list[Paragraph] = []
         while i < n and not is_name[i]:
             match = headings[i]
             if match is None:
-                # text between an entry name and its first heading, or orphan text
-                issues.append(
-                    ReadIssue(
-                        Span(starts[i], starts[i] + len(texts[i])),
-                        "text outside any phase: expected a phase heading first",
-                        Severity.WARNING,
-                    )
-                )
-                i += 1
+                # text between an entry name and its first heading: the entry's intro
+                stop = i
+                while stop < n and not is_name[stop] and headings[stop] is None:
+                    stop += 1
+                intro = _paragraphs(texts, starts, i, stop)
+                i = stop
                 continue
             head_text = texts[i]
             head_start = starts[i]
@@ -154,11 +185,17 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
                     heading_span=Span(head_start + lead, head_start + lead + len(heading_text)),
                     canonical=match.canonical,
                     paragraphs=tuple(body),
+                    period=match.period,
+                    month=match.month,
                 )
             )
+        if intro and not phases:  # text and no phase heading: one unnamed phase
+            span = Span(intro[0].span.start, intro[-1].span.end)
+            phases.append(Phase(UNNAMED, None, span, span, paragraphs=tuple(intro)))
+            intro = []
         raw = name_text.strip()
         lead = len(name_text) - len(name_text.lstrip())
-        end = phases[-1].span.end if phases else name_start + len(name_text)
+        end = phases[-1].span.end if phases else intro[-1].span.end if intro else name_start + len(name_text)
         name, key = entry_name(raw)
         entries.append(
             Entry(
@@ -167,17 +204,28 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
                 span=Span(name_start, end),
                 name_span=Span(name_start + lead, name_start + lead + len(raw)),
                 phases=tuple(phases),
+                intro=tuple(intro),
             )
         )
 
+    action = action_of(title)
+    layout, organisation, identified = identify(title, action, entries, text, organisation)
     return Document(
         path=path,
         text=text,
         format=FORMAT,
         title=title,
         title_span=title_span,
-        action=action_of(title),
-        entries=tuple(entries),
+        action=action,
+        entries=identified,
         issues=tuple(issues),
         preamble=tuple(preamble),
+        layout=layout,
+        organisation=organisation,
+        front_matter=tuple(front_matter),
     )
+
+
+def _line_span(text: str, start: int) -> Span:
+    lead = len(text) - len(text.lstrip())
+    return Span(start + lead, start + len(text.rstrip()))

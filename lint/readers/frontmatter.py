@@ -1,0 +1,107 @@
+"""Page furniture and document layout, shared by the readers.
+
+*Furniture* is what a saved web page carries around its content: a document-type
+label ("Policy paper"), "Published …"/"Updated …" lines, a history notice, fixed
+intro sentences. The patterns are rule data (``rules/words/furniture.txt``), which
+users extend (``extend-furniture``) or replace (``furniture``) in the config.
+
+*Layout*: a document either answers one action, with one entry per organisation
+(``Action 11: …`` then organisation names), or gives one organisation's answers
+to every action ("DCMS's actions in response to the Government Digital
+Strategy", then ``Action 1: …`` entries). :func:`identify` fills in each entry's
+identity (organisation, action) for the cross-document rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from lint.model import PER_ACTION, PER_ORGANISATION, Entry
+from lint.names import acronym_of
+from lint.readers.titles import action_of
+
+# "DCMS's actions in response to the Government Digital Strategy", "Actions by HMRC"
+ORGANISATION_TITLE = re.compile(
+    r"^\s*#*\s*(?:(?P<org>.{2,120}?)['’]s?\s+(?:actions|responses?|answers)\s+(?:in\s+response\s+to|to|on)\b"
+    r"|(?:actions|responses?)\s+(?:by|of|from)\s+(?P<org2>.{2,120}?)\s*$)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _builtin_file() -> Path:
+    from lint.rules import builtin_rules_dir
+
+    return builtin_rules_dir() / "words" / "furniture.txt"
+
+
+@lru_cache(maxsize=1)
+def builtin_furniture() -> tuple[str, ...]:
+    """The built-in furniture patterns (read once per process)."""
+    patterns = []
+    for line in _builtin_file().read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            patterns.append(line)
+    return tuple(patterns)
+
+
+@lru_cache(maxsize=16)
+def furniture_pattern(patterns: tuple[str, ...] | None, extra: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """One regex that matches a sentence of furniture (``patterns`` None: the built-in list)."""
+    every = (*(builtin_furniture() if patterns is None else patterns), *extra)
+    if not every:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(f"(?:{p})" for p in every), re.IGNORECASE)
+
+
+def is_furniture(line: str, pattern: re.Pattern[str]) -> bool:
+    """True when ``line`` is made only of furniture sentences."""
+    text = " ".join(line.split())
+    if not text or len(text) > 400:
+        return False
+    return all(pattern.fullmatch(part.strip()) for part in _SENTENCE_END.split(text) if part.strip())
+
+
+def organisation_of(title: str | None) -> str | None:
+    """The organisation a per-organisation title names ("DCMS" in "DCMS's actions in response to …")."""
+    if not title:
+        return None
+    m = ORGANISATION_TITLE.match(title)
+    if not m:
+        return None
+    org = (m.group("org") or m.group("org2") or "").strip().strip("'’").strip()
+    return org or None
+
+
+def expand_acronym(org: str, text: str) -> str:
+    """``org`` written out when it is an acronym the document defines ("The Attorney
+    General’s Office (AGO)" for "AGO"), else ``org`` as it is."""
+    if not org.replace("&", "").isalnum() or not any(c.isupper() for c in org) or len(org) > 8:
+        return org
+    define = re.compile(r"((?:[A-Z][\w’'&-]*,?\s+(?:(?:and|of|for|the|&)\s+)*){1,8})\(" + re.escape(org) + r"\)")
+    for m in define.finditer(text, 0, min(len(text), 200_000)):
+        words = m.group(1).split()
+        # the shortest tail of the capitalised run whose initials spell the acronym
+        for start in range(len(words) - 1, -1, -1):
+            candidate = " ".join(words[start:]).rstrip(",")
+            if acronym_of(org, candidate):
+                return candidate
+    return org
+
+
+def identify(
+    title: str | None, action: str | None, entries: Sequence[Entry], text: str, organisation: str | None = None
+) -> tuple[str, str | None, tuple[Entry, ...]]:
+    """``(layout, organisation, entries)``: the document's layout and its entries with
+    their identity (organisation, action) filled in."""
+    if organisation is None and action is None:
+        organisation = organisation_of(title)
+    if organisation is not None:
+        organisation = expand_acronym(organisation, text)
+        found = tuple(e._replace(organisation=organisation, action=action_of(e.name)) for e in entries)
+        return PER_ORGANISATION, organisation, found
+    return PER_ACTION, None, tuple(e._replace(organisation=e.name, action=action) for e in entries)
