@@ -19,6 +19,18 @@ if TYPE_CHECKING:
     from lint.formats import Settings
 
 
+def _help_uri(rule: Rule) -> str:
+    """The rule file's address: in the project's repository for a built-in rule, else the file itself."""
+    from lint import HOMEPAGE
+    from lint.rules import builtin_rules_dir
+
+    try:
+        relative = rule.source.resolve().relative_to(builtin_rules_dir().resolve())
+    except ValueError:
+        return rule.source.resolve().as_uri()
+    return f"{HOMEPAGE}/blob/v{__version__}/rules/{relative.as_posix()}"
+
+
 def rule_info(rules: Sequence[Rule]) -> dict[str, RuleInfo]:
     """What formats may say about the rules that ran, by name."""
     from lint.checks import load
@@ -36,6 +48,7 @@ def rule_info(rules: Sequence[Rule]) -> dict[str, RuleInfo]:
             fixable=rule.fixable,
             help=explain(rule),
             summary_role=load(rule.check).summary_role,
+            help_uri=_help_uri(rule),
         )
         for rule in rules
     }
