@@ -8,13 +8,12 @@ Diagnostics.
 from __future__ import annotations
 
 import fnmatch
-import string
 import time
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from lint import checks, rulenames, suppress
+from lint import checks, messages, rulenames, suppress
 from lint.checks.api import CheckKind, Context, Finding
 from lint.collector import collector_paused
 from lint.config import Config
@@ -29,20 +28,9 @@ if TYPE_CHECKING:
     from lint.timings import Timings
 
 
-class _Args(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-_FORMATTER = string.Formatter()
-
-
 def render_message(template: str, args: Mapping[str, Any]) -> str:
-    """Fill ``template``'s ``{name}`` fields from ``args``; unknown fields stay as written."""
-    try:
-        return _FORMATTER.vformat(template, (), _Args(args))
-    except (ValueError, IndexError, KeyError, AttributeError):
-        return template
+    """Fill ``template``'s ``{name}`` fields from ``args`` (:func:`lint.messages.fill`)."""
+    return messages.fill(template, args)
 
 
 def available_rules(config: Config) -> dict[str, Rule]:

@@ -24,6 +24,7 @@ class ExampleResult:
     diagnostics: tuple[Diagnostic, ...]
     lines: tuple[int, ...]
     problem: str | None
+    columns: tuple[int, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -54,9 +55,17 @@ def run_example(rule: Rule, index: int, example: Example, config: Config | None 
 
             links = example_results(example.links)
         diagnostics = [d for d in engine.run(documents, [bound], config, links) if d.rule == rule.name]
-        lines = tuple(
-            next(doc for doc in documents if doc.path == d.path).lines.line_of(d.span.start) for d in diagnostics
+        by_path = {doc.path: doc for doc in documents}
+        lines = tuple(by_path[d.path].lines.line_of(d.span.start) for d in diagnostics)
+        columns = tuple(
+            d.span.start - by_path[d.path].lines.line_span(line).start + 1
+            for d, line in zip(diagnostics, lines, strict=True)
         )
+        fixed = None
+        if example.fixed is not None:
+            from lint.fixes import fixed_text
+
+            fixed = fixed_text(documents[0], diagnostics)[0]
     problem = None
     if example.verdict == "pass" and diagnostics:
         problem = f"expected no finding, got {len(diagnostics)}: " + "; ".join(
@@ -70,4 +79,10 @@ def run_example(rule: Rule, index: int, example: Example, config: Config | None 
         )
     elif example.lines is not None and tuple(sorted(set(lines))) != tuple(sorted(set(example.lines))):
         problem = f"expected findings on lines {list(example.lines)}, got {sorted(set(lines))}"
-    return ExampleResult(rule.name, index, example, tuple(diagnostics), lines, problem)
+    elif example.columns is not None and tuple(sorted(set(columns))) != tuple(sorted(set(example.columns))):
+        problem = f"expected findings at columns {list(example.columns)}, got {sorted(set(columns))}"
+    elif example.messages is not None and tuple(d.message for d in diagnostics) != example.messages:
+        problem = f"expected the messages {list(example.messages)}, got {[d.message for d in diagnostics]}"
+    elif example.fixed is not None and fixed != example.fixed:
+        problem = f"expected the fixed text {example.fixed!r}, got {fixed!r}"
+    return ExampleResult(rule.name, index, example, tuple(diagnostics), lines, problem, columns)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -332,20 +333,60 @@ class Document:
         found.extend(link for entry in self.entries for link in entry.links)
         return tuple(found)
 
+    @cached_property
+    def _entry_index(self) -> _Stab:
+        return _Stab.of([entry.span for entry in self.entries])
+
+    @cached_property
+    def _phase_index(self) -> list[_Stab]:
+        return [_Stab.of([phase.span for phase in entry.phases]) for entry in self.entries]
+
     def entry_at(self, offset: int) -> Entry | None:
-        for entry in self.entries:
-            if entry.span.start <= offset < max(entry.span.end, entry.span.start + 1):
-                return entry
-        return None
+        """The first entry whose span holds ``offset``: a binary search (the engine asks once per finding)."""
+        index = self._entry_index.first(offset)
+        return self.entries[index] if index >= 0 else None
 
     def phase_at(self, offset: int) -> tuple[Entry | None, Phase | None]:
-        entry = self.entry_at(offset)
-        if entry is None:
+        index = self._entry_index.first(offset)
+        if index < 0:
             return None, None
-        for phase in entry.phases:
-            if phase.span.start <= offset < max(phase.span.end, phase.span.start + 1):
-                return entry, phase
-        return entry, None
+        entry = self.entries[index]
+        at = self._phase_index[index].first(offset)
+        return entry, entry.phases[at] if at >= 0 else None
+
+
+def _holds(span: Span, offset: int) -> bool:
+    return span.start <= offset < max(span.end, span.start + 1)
+
+
+class _Stab(NamedTuple):
+    """Spans in order of their starts, with the running maximum of their ends: the first span
+    holding an offset is then found by two binary searches, also when spans overlap (an
+    unclosed div's entry runs into the next). Scanning them all per finding took minutes."""
+
+    spans: list[Span]
+    starts: list[int] | None  # None: not in order of their starts, so walked
+    reach: list[int]  # reach[i]: the furthest end (at least start + 1) of spans 0..i
+
+    @staticmethod
+    def of(spans: list[Span]) -> _Stab:
+        starts = [span.start for span in spans]
+        if any(a > b for a, b in itertools.pairwise(starts)):
+            return _Stab(spans, None, [])
+        reach: list[int] = []
+        furthest = -1
+        for span in spans:
+            furthest = max(furthest, span.end, span.start + 1)
+            reach.append(furthest)
+        return _Stab(spans, starts, reach)
+
+    def first(self, offset: int) -> int:
+        """Index of the first span holding ``offset``, or -1."""
+        if self.starts is None:
+            return next((i for i, span in enumerate(self.spans) if _holds(span, offset)), -1)
+        begun = bisect.bisect_right(self.starts, offset)  # spans 0..begun-1 start at or before it
+        first = bisect.bisect_right(self.reach, offset)  # the first whose reach passes it: it ends after it
+        return first if first < begun else -1
 
 
 @dataclass(frozen=True, slots=True)

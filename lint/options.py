@@ -1,13 +1,19 @@
-"""Typed option specs for check kinds, and their validation.
+"""Typed options, and their validation: one system for rule options, the config and link settings.
 
-A check kind declares its options (name, type, default, help); a rule file and the
-user's config give values. Errors name the rule, the key and what was expected.
+An :class:`Option` declares a name, a type, a default and help, and optionally the
+allowed ``choices``, a ``min``/``max`` range, that it is ``extendable`` (a generated
+``extend-NAME`` option adds to the value instead of replacing it) and a ``validate``
+hook for what a type cannot say (patterns that must combine into one regex). Regexes
+(types ``regex`` and ``list[regex]``) are compiled when the value is given, so a bad
+pattern stops the run at load, before any file is read. Every problem names the
+source (rule file or config file), the rule, the key and what was expected.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lint.errors import OptionError
@@ -17,65 +23,207 @@ _TYPES: dict[str, str] = {
     "int": "an integer",
     "float": "a number",
     "bool": "true or false",
+    "regex": "a regular expression",
+    "severity": "one of error, warning, info or off",
     "list[str]": "a list of strings",
+    "list[regex]": "a list of regular expressions",
+    "list[int|str]": "a list of numbers or strings",
+    "list[table]": "a list of tables",
+    "str|list[str]": "a string or a list of strings",
     "dict[str,str]": "a table of strings",
     "dict[str,list[str]]": "a table of string lists",
+    "dict[str,table]": "a table of tables",
+    "table": "a table",
+    "duration": "a number of seconds or a duration such as '30m', '12h' or '1d'",
     "str?": "a string or nothing",
     "int?": "an integer or nothing",
 }
+SEVERITIES = ("error", "warning", "info", "off")
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+_ACCEPTS: dict[str, Callable[[Any], bool]] = {
+    "str": lambda v: isinstance(v, str),
+    "regex": lambda v: isinstance(v, str),
+    "severity": lambda v: isinstance(v, str) and v.strip().lower() in SEVERITIES,
+    "int": _is_int,
+    "float": _is_number,
+    "bool": lambda v: isinstance(v, bool),
+    "list[str]": _strings,
+    "list[regex]": _strings,
+    "list[int|str]": lambda v: isinstance(v, list) and all(isinstance(x, str) or _is_int(x) for x in v),
+    "list[table]": lambda v: isinstance(v, list) and all(isinstance(x, dict) for x in v),
+    "str|list[str]": lambda v: isinstance(v, str) or _strings(v),
+    "dict[str,str]": lambda v: isinstance(v, dict) and all(isinstance(x, str) for x in v.values()),
+    "dict[str,list[str]]": lambda v: isinstance(v, dict) and all(_strings(x) for x in v.values()),
+    "dict[str,table]": lambda v: isinstance(v, dict) and all(isinstance(x, dict) for x in v.values()),
+    "table": lambda v: isinstance(v, dict),
+    "duration": lambda v: (_is_number(v) and v >= 0) or isinstance(v, str),
+}
+
+
+def regex_problem(pattern: str, flags: int = 0) -> str | None:
+    """Why ``pattern`` is not a regular expression, or None."""
+    try:
+        re.compile(pattern, flags)
+    except re.error as exc:
+        return f"invalid regex {pattern!r}: {exc}"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
 class Option:
+    """One typed option (see the module docs)."""
+
     name: str
     type: str
     default: Any
     help: str
+    choices: tuple[Any, ...] = ()
+    min: float | None = None
+    max: float | None = None
+    extendable: bool = False
+    validate: Callable[[Any], str | None] | None = None
+    extends: str = ""  # for a generated ``extend-NAME`` option: NAME
 
     def __post_init__(self) -> None:
-        if self.type not in _TYPES:
+        if self.type.rstrip("?") not in _TYPES and self.type not in _TYPES:
             raise TypeError(f"option {self.name}: unknown type {self.type!r}")
+        if self.extendable and not (self.type.startswith("list[") or self.type.startswith("dict[")):
+            raise TypeError(f"option {self.name}: only lists and tables can be extendable")
 
     @property
     def expected(self) -> str:
-        return _TYPES[self.type]
+        if self.choices:
+            shown = ", ".join(repr(c) for c in self.choices)
+            return f"{'a list of ' if self.type.startswith('list[') else ''}one of {shown}"
+        text = _TYPES[self.type]
+        if self.min is not None and self.max is not None:
+            return f"{text} from {self.min:g} to {self.max:g}"
+        if self.min is not None:
+            return f"{text}, at least {self.min:g}"
+        if self.max is not None:
+            return f"{text}, at most {self.max:g}"
+        return text
 
     def accepts(self, value: Any) -> bool:
+        """True when ``value`` has the option's type (ranges and choices aside)."""
         t = self.type
         if t.endswith("?"):
             if value is None:
                 return True
             t = t[:-1]
-        if t == "str":
-            return isinstance(value, str)
-        if t == "int":
-            return isinstance(value, int) and not isinstance(value, bool)
-        if t == "float":
-            return isinstance(value, int | float) and not isinstance(value, bool)
-        if t == "bool":
-            return isinstance(value, bool)
-        if t == "list[str]":
-            return isinstance(value, list) and all(isinstance(v, str) for v in value)
-        if t == "dict[str,str]":
-            return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
-        if t == "dict[str,list[str]]":
-            return isinstance(value, dict) and all(
-                isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value.values()
-            )
-        return False
+        return _ACCEPTS[t](value)
+
+    def problem(self, value: Any) -> str | None:
+        """What is wrong with ``value`` (as the end of a sentence "option X ..."), or None."""
+        if not self.accepts(value):
+            return f"must be {self.expected}, got {value!r}"
+        if value is None:
+            return None
+        if self.choices:
+            items = value if isinstance(value, list) else [value]
+            for item in items:
+                if item not in self.choices:
+                    return f"must be {self.expected}, got {item!r}"
+        if self.min is not None and _is_number(value) and value < self.min:
+            return f"must be {self.expected}, got {value!r}"
+        if self.max is not None and _is_number(value) and value > self.max:
+            return f"must be {self.expected}, got {value!r}"
+        if self.type in ("regex", "list[regex]"):
+            for pattern in [value] if isinstance(value, str) else value:
+                problem = regex_problem(pattern)
+                if problem is not None:
+                    return f": {problem}"
+        return None
+
+    def extension(self) -> Option:
+        """The generated ``extend-NAME`` option of an extendable one."""
+        empty: Any = [] if self.type.startswith("list[") else {}
+        return replace(
+            self,
+            name=f"extend-{self.name}",
+            default=empty,
+            help=f"more `{self.name}` values, added to the rule's instead of replacing them",
+            extendable=False,
+            validate=None,
+            extends=self.name,
+        )
+
+
+def expand(specs: Iterable[Option]) -> tuple[Option, ...]:
+    """``specs`` with the generated ``extend-NAME`` option after each extendable one."""
+    out: list[Option] = []
+    for spec in specs:
+        if spec.extends:
+            continue  # already expanded: generated again below
+        out.append(spec)
+        if spec.extendable:
+            out.append(spec.extension())
+    return tuple(out)
+
+
+def _sentence(source: str, rule: str, key: str, problem: str) -> str:
+    joiner = "" if problem.startswith(":") else " "
+    return f"{source}: rule {rule!r} option {key!r}{joiner}{problem}"
 
 
 def resolve(rule: str, specs: tuple[Option, ...], *layers: tuple[str, Mapping[str, Any]]) -> dict[str, Any]:
-    """Defaults overlaid by each ``(source, values)`` layer in turn, every value checked."""
-    by_name = {spec.name: spec for spec in specs}
+    """Defaults overlaid by each ``(source, values)`` layer in turn, every value checked.
+
+    ``extend-NAME`` values are added to NAME's value as it stands after the layer's own
+    NAME (the result has no ``extend-`` keys). A ``validate`` hook sees the final value.
+    """
+    by_name = {spec.name: spec for spec in expand(specs)}
+    specs = tuple(spec for spec in specs if not spec.extends)
     result: dict[str, Any] = {spec.name: spec.default for spec in specs}
+    touched: dict[str, str] = {}
     for source, values in layers:
-        for key, value in values.items():
+        for key, value in sorted(values.items(), key=lambda kv: kv[0] in by_name and bool(by_name[kv[0]].extends)):
             spec = by_name.get(key)
             if spec is None:
+                from lint.suggest import hint
+
                 known = ", ".join(sorted(by_name)) or "none"
-                raise OptionError(f"{source}: rule {rule!r} has no option {key!r} (its options: {known})")
-            if not spec.accepts(value):
-                raise OptionError(f"{source}: rule {rule!r} option {key!r} must be {spec.expected}, got {value!r}")
-            result[key] = float(value) if spec.type == "float" else value
+                raise OptionError(
+                    f"{source}: rule {rule!r} has no option {key!r}{hint(key, by_name)} (its options: {known})"
+                )
+            problem = spec.problem(value)
+            if problem is not None:
+                raise OptionError(_sentence(source, rule, key, problem))
+            if spec.type == "float" and value is not None:
+                value = float(value)
+            if spec.extends:
+                key = spec.extends
+                current = result[key]
+                value = [*current, *value] if isinstance(current, list) else {**current, **value}
+            result[key] = value
+            touched[key] = source
+    for spec in specs:
+        if spec.validate is not None and spec.name in touched:
+            problem = spec.validate(result[spec.name])
+            if problem is not None:
+                raise OptionError(_sentence(touched[spec.name], rule, spec.name, f": {problem}"))
     return result
+
+
+def combinable(patterns: Any) -> str | None:
+    """A ``validate`` hook: the regexes must also combine into one (``(?:a)|(?:b)``)."""
+    if not patterns:
+        return None
+    try:
+        re.compile("|".join(f"(?:{p})" for p in patterns))
+    except re.error as exc:
+        return f"the patterns cannot be combined into one regex: {exc}"
+    return None

@@ -93,11 +93,17 @@ def build(
 ) -> Report:
     """Resolve every diagnostic's position against its document."""
     items: list[Item] = []
+    # one copy of each source line, shared by the findings on it (a copy per finding:
+    # 20,000 findings on one 300 kB line took 5.8 GB)
+    lines: dict[tuple[str, int], str] = {}
     for diagnostic in diagnostics:
         document = documents[diagnostic.path]
         index = document.lines
         location = locate(index, diagnostic.span)
-        source = index.line_text(location.line) if document.text else ""
+        key = (diagnostic.path, location.line)
+        source = lines.get(key)
+        if source is None:
+            source = lines[key] = index.line_text(location.line) if document.text else ""
         related = []
         for rel in diagnostic.related:
             other = documents.get(rel.path)

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from lint import checks
-from lint.errors import RuleError
+from lint.errors import OptionError, RuleError
 from lint.model import Severity
-from lint.options import Option, OptionError, resolve
+from lint.options import Option, expand, resolve
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,9 @@ class Example:
     options: Mapping[str, Any]
     lines: tuple[int, ...] | None = None
     note: str = ""
+    columns: tuple[int, ...] | None = None  # 1-based columns of the findings (code points)
+    messages: tuple[str, ...] | None = None  # the findings' messages, in order of position
+    fixed: str | None = None  # the text after every finding's fix is applied (sqlfluff's fix_str)
     # online rules: what each target's server answered (see lint.links.verdict.example_results)
     links: Mapping[str, Mapping[str, Any]] | None = None
 
@@ -49,9 +52,7 @@ class Rule:
 
     def with_config(self, severity: Severity | None, values: Mapping[str, Any], source: str) -> Rule:
         """This rule with a user's severity and option values applied (validated)."""
-        options = (
-            resolve(self.name, self.option_specs, ("", self.options), (source, values)) if values else self.options
-        )
+        options = _options(self.name, self.check, ("", self.options), (source, values)) if values else self.options
         return Rule(
             self.name,
             self.check,
@@ -82,7 +83,50 @@ _RULE_KEYS = {
     "default",
     "tags",
 }
-_EXAMPLE_KEYS = {"verdict", "text", "files", "format", "count", "options", "lines", "note", "links"}
+_EXAMPLE_KEYS = {
+    "verdict",
+    "text",
+    "files",
+    "format",
+    "count",
+    "options",
+    "lines",
+    "columns",
+    "messages",
+    "fixed",
+    "note",
+    "links",
+}
+_EXAMPLE_TYPES: dict[str, tuple[str, Any]] = {  # key -> (what is expected, test)
+    "text": ("a string", lambda v: isinstance(v, str)),
+    "files": (
+        "a table of file name = text",
+        lambda v: isinstance(v, dict) and all(isinstance(x, str) for x in v.values()),
+    ),
+    "count": ("a whole number, 0 or more", lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0),
+    "lines": ("a list of line numbers", lambda v: isinstance(v, list) and all(isinstance(x, int) and x > 0 for x in v)),
+    "columns": (
+        "a list of column numbers",
+        lambda v: isinstance(v, list) and all(isinstance(x, int) and x > 0 for x in v),
+    ),
+    "messages": ("a list of strings", lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v)),
+    "fixed": ("a string", lambda v: isinstance(v, str)),
+    "note": ("a string", lambda v: isinstance(v, str)),
+    "options": ("a table", lambda v: isinstance(v, dict)),
+}
+
+
+def _options(rule: str, kind_name: str, *layers: tuple[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """The option values of ``layers`` over the kind's defaults, checked value by value and then as a whole."""
+    kind = checks.load(kind_name)
+    options = resolve(rule, kind.options, *layers)
+    if kind.validate is not None:
+        found = kind.validate(options)
+        if found is not None:
+            key, problem = found
+            source = next((src for src, values in reversed(layers) if values), layers[-1][0])
+            raise OptionError(f"{source}: rule {rule!r} option {key!r}: {problem}")
+    return options
 
 
 def builtin_rules_dir() -> Path:
@@ -103,11 +147,32 @@ def _example(rule_path: Path, index: int, raw: Any) -> Example:
     verdict = raw.get("verdict")
     if verdict not in ("pass", "fail"):
         raise RuleError(f'{where}: verdict must be "pass" or "fail", got {verdict!r}')
+    for key, (expected, test) in _EXAMPLE_TYPES.items():
+        if key in raw and not test(raw[key]):
+            raise RuleError(f"{where}: {key!r} must be {expected}, got {raw[key]!r}")
+    fmt = raw.get("format")
+    if fmt is not None:
+        from lint.readers import FORMATS
+        from lint.suggest import hint
+
+        if fmt not in FORMATS:
+            raise RuleError(
+                f"{where}: 'format' must be one of {', '.join(FORMATS)}, got {fmt!r}{hint(str(fmt), FORMATS)}"
+            )
     text = raw.get("text")
     files = raw.get("files", {})
     if (text is None) == (not files):
         raise RuleError(f"{where}: give exactly one of text or files")
-    lines = raw.get("lines")
+    if "fixed" in raw and text is None:
+        raise RuleError(f"{where}: 'fixed' needs the example as 'text' (one file)")
+    if verdict == "pass" and any(key in raw for key in ("count", "lines", "columns", "messages")):
+        raise RuleError(
+            f"{where}: a pass example has no findings: 'count', 'lines', 'columns', 'messages' are for fail"
+        )
+
+    def _tuple(key: str) -> tuple[Any, ...] | None:
+        return tuple(raw[key]) if key in raw else None
+
     links = raw.get("links")
     if links is not None:
         from lint.links.verdict import ANSWER_KEYS
@@ -125,11 +190,14 @@ def _example(rule_path: Path, index: int, raw: Any) -> Example:
         verdict,
         text,
         files,
-        raw.get("format"),
+        fmt,
         raw.get("count"),
         raw.get("options", {}),
-        tuple(lines) if lines is not None else None,
+        _tuple("lines"),
         raw.get("note", ""),
+        _tuple("columns"),
+        _tuple("messages"),
+        raw.get("fixed"),
         links,
     )
 
@@ -220,10 +288,17 @@ def load_rule(path: Path, cache: _ParsedCache | None = None) -> Rule:
         if not isinstance(data.get(key), str) or not data[key]:
             raise RuleError(f"{path}: {key!r} is required and must be a non-empty string")
     name = data["name"]
+    if name != path.stem:
+        raise RuleError(f"{path}: 'name' must be the file's name without .toml ({path.stem!r}), got {name!r}")
     try:
         kind = checks.load(data["check"])
     except KeyError as exc:
-        raise RuleError(f"{path}: rule {name!r}: {exc.args[0]}") from None
+        raise RuleError(f"{path}: rule {name!r}: 'check': {exc.args[0]}") from None
+    from lint import messages
+
+    problem = messages.problem(data["message"], kind.message_fields)
+    if problem is not None:
+        raise RuleError(f"{path}: rule {name!r}: 'message' {data['message']!r}: {problem}")
     try:
         severity = Severity.parse(data["severity"])
     except ValueError as exc:
@@ -232,16 +307,20 @@ def load_rule(path: Path, cache: _ParsedCache | None = None) -> Rule:
     raw_options = data.get("options", {})
     if not isinstance(raw_options, dict):
         raise RuleError(f"{path}: rule {name!r}: options must be a table")
-    try:
-        options = resolve(name, specs, (str(path), raw_options))
-    except OptionError as exc:
-        raise RuleError(str(exc)) from None
-    examples = tuple(_example(path, i, raw) for i, raw in enumerate(data.get("examples", [])))
-    for example in examples:
-        try:
-            resolve(name, specs, (str(path), example.options))
-        except OptionError as exc:
-            raise RuleError(str(exc)) from None
+    options = _options(name, kind.name, (str(path), raw_options))
+    raw_examples = data.get("examples", [])
+    if not isinstance(raw_examples, list):
+        raise RuleError(f"{path}: rule {name!r}: 'examples' must be a list of tables ([[examples]])")
+    examples = tuple(_example(path, i, raw) for i, raw in enumerate(raw_examples))
+    verdicts = {example.verdict for example in examples}
+    if verdicts != {"pass", "fail"}:
+        missing = " and ".join(repr(v) for v in ("fail", "pass") if v not in verdicts)
+        raise RuleError(
+            f"{path}: rule {name!r}: 'examples' needs at least one {missing} example "
+            '([[examples]] with verdict = "fail" and one with verdict = "pass")'
+        )
+    for i, example in enumerate(examples):
+        _options(name, kind.name, (str(path), raw_options), (f"{path}: examples[{i}]", example.options))
     return Rule(
         name=name,
         check=data["check"],
@@ -250,7 +329,7 @@ def load_rule(path: Path, cache: _ParsedCache | None = None) -> Rule:
         summary=data["summary"],
         docs=data.get("docs", "").strip(),
         options=options,
-        option_specs=specs,
+        option_specs=expand(specs),
         examples=examples,
         source=path,
         fixable=bool(data.get("fixable", False)),

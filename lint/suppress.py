@@ -30,6 +30,7 @@ from lint.config import Config
 from lint.model import Comment, Diagnostic, Document, Edit, Fix, Span
 from lint.rules import Rule, RuleError, builtin_rules_dir, load_rules
 from lint.suggest import hint
+from lint.suppress_sweep import covering as sweep
 
 UNUSED, INVALID = "unused-suppression", "invalid-suppression"  # what a post-pass kind declares (``post_pass``)
 ACTIONS = ("disable", "enable", "disable-next-line")
@@ -68,6 +69,17 @@ class _Problem:
     message: str
     fix: Fix | None = None
     fingerprint: str = ""
+
+
+def _verdict(
+    rule: str, rules: tuple[str, ...] | None, excepted: frozenset[str], explicit_only: bool
+) -> list[str] | None:
+    """The patterns of a region of ``rules`` (None: every rule) that suppress ``rule``, or None if it does not."""
+    if any(fnmatch.fnmatchcase(rule, e) for e in excepted):
+        return None
+    if rules is None:
+        return None if explicit_only else []
+    return _matches(rule, rules) or None
 
 
 def _matches(rule: str, patterns: Sequence[str]) -> list[str]:
@@ -219,24 +231,11 @@ class _Document:
 
     def covering(self, diagnostic: Diagnostic, explicit_only: bool) -> tuple[_Region, list[str]] | None:
         """The latest region that suppresses ``diagnostic``, with the patterns that match it."""
-        offset = diagnostic.span.start
-        best: tuple[_Region, list[str]] | None = None
-        for region in self.regions:
-            if not region.start <= offset < max(region.end, region.start + 1):
-                continue
-            if any(fnmatch.fnmatchcase(diagnostic.rule, e) for e in region.excepted):
-                continue
-            if region.rules is None:
-                if explicit_only:
-                    continue
-                hit: list[str] = []
-            else:
-                hit = _matches(diagnostic.rule, region.rules)
-                if not hit:
-                    continue
-            if best is None or region.directive.comment.span.start >= best[0].directive.comment.span.start:
-                best = (region, hit)
-        return best
+        return self.covering_all([(diagnostic, explicit_only)])[0]
+
+    def covering_all(self, queries: Sequence[tuple[Diagnostic, bool]]) -> list[tuple[_Region, list[str]] | None]:
+        """:meth:`covering` for many findings at once, in one sweep (:func:`lint.suppress_sweep.covering`)."""
+        return sweep([(d.span.start, d.rule, explicit) for d, explicit in queries], self.regions, _verdict)
 
     def unused(self, ran: Collection[str], meta: Collection[str]) -> list[_Problem]:
         """Suppressions that suppressed nothing, judged against the rules that ran here.
@@ -343,9 +342,16 @@ def post_pass(
     meta = {rule.name for group in reporters.values() for rule in group}
 
     kept: list[Diagnostic] = []
-    for diagnostic in diagnostics:
-        state = parsed.get(diagnostic.path)
-        hit = state.covering(diagnostic, diagnostic.rule in meta) if state else None
+    asked: dict[str, list[int]] = {}
+    for index, diagnostic in enumerate(diagnostics):
+        if diagnostic.path in parsed:
+            asked.setdefault(diagnostic.path, []).append(index)
+    hits: dict[int, tuple[_Region, list[str]] | None] = {}
+    for path, indexes in asked.items():
+        answers = parsed[path].covering_all([(diagnostics[i], diagnostics[i].rule in meta) for i in indexes])
+        hits.update(zip(indexes, answers, strict=True))
+    for index, diagnostic in enumerate(diagnostics):
+        hit = hits.get(index)
         if hit is None:
             kept.append(diagnostic)
             continue
@@ -360,6 +366,7 @@ def post_pass(
         problems = list(state.problems)
         if any(rule.name in ran for rule in reporters[UNUSED]):
             problems.extend(state.unused(ran, meta))
+        made: list[Diagnostic] = []
         for problem in problems:
             for rule in reporters[problem.kind]:
                 if rule.name not in ran:
@@ -367,11 +374,11 @@ def post_pass(
                 finding = Finding(
                     span=problem.span, message=problem.message, fix=problem.fix, fingerprint=problem.fingerprint or None
                 )
-                diagnostic = make(rule, finding, state.document)
-                hit = state.covering(diagnostic, True)
-                if hit is None:
-                    extra.append(diagnostic)
-                else:
-                    hit[0].directive.used_any = True
-                    hit[0].directive.used.update(hit[1])
+                made.append(make(rule, finding, state.document))
+        for diagnostic, hit in zip(made, state.covering_all([(d, True) for d in made]), strict=True):
+            if hit is None:
+                extra.append(diagnostic)
+            else:
+                hit[0].directive.used_any = True
+                hit[0].directive.used.update(hit[1])
     return kept + extra

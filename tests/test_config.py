@@ -47,7 +47,7 @@ def test_rule_option_errors_name_rule_and_key(tmp_path):
     cfg.write_text('[rules.placeholder]\nwhole = "coming soon"\n')
     result = run_cli("check", str(tmp_path))
     assert result.code == 2
-    assert "rule 'placeholder' option 'whole' must be a list of strings" in result.err
+    assert "rule 'placeholder' option 'whole' must be a list of regular expressions" in result.err
     cfg.write_text('[rules.placeholder]\nwholly = ["x"]\n')
     result = run_cli("check", str(tmp_path))
     assert "rule 'placeholder' has no option 'wholly'" in result.err

@@ -54,7 +54,7 @@ def _hostile_tree(tmp_path):
     rules.mkdir()
     text = (ROOT / "rules" / "placeholder.toml").read_text(encoding="utf-8")
     text = text.replace('name = "placeholder"', 'name = "evil\\u0001\\u001b[2J\\u0085\\u202erule"', 1)
-    (rules / "evil.toml").write_text(text, encoding="utf-8")
+    (rules / "evil\x01\x1b[2J\x85\u202erule.toml").write_text(text, encoding="utf-8")  # named as its file
     (tmp_path / ".response-lint.toml").write_text(
         'rule-paths = ["style"]\nselect = ["placeholder", "evil*", "missing-entry"]\n', encoding="utf-8"
     )

@@ -155,7 +155,7 @@ def test_every_finding_is_highlighted_on_its_exact_span(
                 .map(m => m.classList.contains("point") ? "" : m.textContent).join(""),
             points: document.querySelectorAll(`mark.point[data-f~="${f.id}"]`).length}))"""
     )
-    assert len(notes) == len(diagnostics) > 150
+    assert len(notes) == len(diagnostics) > 100
     texts: dict[str, tuple[str, LineIndex]] = {}
     for note, d in zip(notes, diagnostics, strict=True):
         assert note["rule"] == d["rule"]

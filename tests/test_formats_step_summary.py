@@ -124,7 +124,7 @@ def test_a_users_own_placeholder_rule_is_in_the_table(tmp_path: Path, monkeypatc
     (tmp_path / "style" / "to-follow.toml").write_text(
         'name = "to-follow"\ncheck = "phrases"\nseverity = "warning"\nsummary = "Text promised later"\n'
         'message = "{text!r} promises text"\n[options]\nwhole = ["coming soon", "tbc"]\n'
-        '[[examples]]\nverdict = "pass"\ntext = "Done."\n',
+        '[[examples]]\nverdict = "fail"\ntext = "TBC"\n[[examples]]\nverdict = "pass"\ntext = "Done."\n',
         encoding="utf-8",
     )
     (tmp_path / ".response-lint.toml").write_text('rule-paths = ["style"]\n', encoding="utf-8")

@@ -44,7 +44,10 @@ def test_parsed_rule_cache_follows_edits(tmp_path, monkeypatch):
     pack = tmp_path / "pack"
     pack.mkdir()
     rule = pack / "shout.toml"
-    body = 'name = "shout"\ncheck = "phrases"\nseverity = "{sev}"\nsummary = "s"\nmessage = "m"\n'
+    body = (
+        'name = "shout"\ncheck = "phrases"\nseverity = "{sev}"\nsummary = "s"\nmessage = "m"\n'
+        '[[examples]]\nverdict = "fail"\ntext = "TBC"\n[[examples]]\nverdict = "pass"\ntext = "Done."\n'
+    )
     rule.write_text(body.format(sev="warning"), encoding="utf-8")
     assert str(load_rules([pack])["shout"].severity) == "warning"
     assert list((tmp_path / "cache").glob("rules-*.marshal"))

@@ -90,14 +90,15 @@ def test_seed_fco_plan_repeats_its_progress(seed_year_copy):
     assert related_phases(fco, documents) == [("Foreign and Commonwealth Office", "progress 2013")]
 
 
-def test_seed_not_applicable_repeats_are_info_only(seed_year_copy):
+def test_seed_not_applicable_repeats_are_not_reported_unless_asked(seed_year_copy):
     found, _ = seed_year_copy
-    quiet = [
-        d for (entry, _), d in found.items() if entry in ("HM Treasury", "Department for Culture, Media and Sport")
-    ]
-    assert {d.phase for d in quiet if d.entry == "HM Treasury"} == {"plan 2014", "progress 2014", "plan 2015"}
-    assert {d.phase for d in quiet if d.entry != "HM Treasury"} == {"plan 2014"}
-    assert all(d.severity == Severity.INFO for d in quiet)
+    quiet = ("HM Treasury", "Department for Culture, Media and Sport")
+    assert not [d for (entry, _), d in found.items() if entry in quiet]  # exempt-severity = "off" by default
+    shown = by_entry_phase(run("year-copy", SEEDS / "000.txt", exempt_severity="info")[0])
+    quiet_found = [d for (entry, _), d in shown.items() if entry in quiet]
+    assert {d.phase for d in quiet_found if d.entry == "HM Treasury"} == {"plan 2014", "progress 2014", "plan 2015"}
+    assert {d.phase for d in quiet_found if d.entry != "HM Treasury"} == {"plan 2014"}
+    assert all(d.severity == Severity.INFO for d in quiet_found)
 
 
 def test_seed_new_things_in_similar_words_are_not_copies(seed_year_copy):
@@ -116,7 +117,7 @@ def test_seed_source_2012_has_one_phase_per_entry_and_no_year_copies():
 
 
 def test_year_copy_fixture_kinds_lines_and_related():
-    found, documents = run("year-copy", FIXTURES / "year-copy" / "bad.md")
+    found, documents = run("year-copy", FIXTURES / "year-copy" / "bad.md", exempt_severity="info")
     text = documents[found[0].path].text
     lines = [(documents[d.path].lines.line_of(d.span.start), str(d.severity)) for d in found]
     assert lines == [(11, "warning"), (19, "warning"), (23, "error"), (59, "info")]
@@ -169,19 +170,13 @@ def test_year_copy_bad_severity_option_is_a_config_error(cli, tmp_path):
     assert "near-severity" in result.err and "loud" in result.err and "Traceback" not in result.err
 
 
-def test_year_copy_bad_exempt_pattern_is_a_config_error():
-    context = Context("year-copy", Severity.ERROR, {**RULES["year-copy"].options, "exempt": ["(unclosed"]})
-    document = read("x.md", "# A\n\n## Office of Tests\n\n### Progress during 2020\n\nSome text here now.\n")
-    from lint.checks.year_copy import check
-
-    with pytest.raises(ConfigError, match=r"'year-copy' option 'exempt': invalid pattern '\(unclosed'"):
-        list(check(document, context))
-
-
-def test_exempt_patterns_that_cannot_be_combined_are_a_config_error():
+def test_exempt_patterns_are_checked_at_load():
+    year_copy = RULES["year-copy"]
+    with pytest.raises(ConfigError, match=r"'year-copy' option 'exempt': invalid regex '\(unclosed'"):
+        year_copy.with_config(None, {"exempt": ["(unclosed"]}, "cfg.toml")
     # each compiles alone, but one regex cannot hold the same group name twice
     with pytest.raises(ConfigError, match="'entry-copy' option 'exempt': the patterns cannot be combined"):
-        copies.exemption("entry-copy", ["(?P<x>a)", "(?P<x>b)"])
+        RULES["entry-copy"].with_config(None, {"exempt": ["(?P<x>a)", "(?P<x>b)"]}, "cfg.toml")
     assert copies.exemption("entry-copy", []) is None
     assert copies.exemption("entry-copy", ["nothing to report", "n/?a"]).fullmatch("N/A")
 

@@ -105,9 +105,8 @@ def test_every_seed_entry_name_matches_across_the_two_formats():
 
 
 def test_alias_table_maps_acronyms_and_follows_chains():
-    rule = available_rules(Config())["missing-entry"]
-    options = {**rule.options, "extend-aliases": {"MHCLG": "DCLG"}}
-    table = aliases(Context(rule.name, rule.severity, options))
+    rule = available_rules(Config())["missing-entry"].with_config(None, {"extend-aliases": {"MHCLG": "DCLG"}}, "test")
+    table = aliases(Context(rule.name, rule.severity, rule.options))
     dclg = canonical_key("Department for<br>Communities and<br>Local Government", table)
     assert canonical_key("DCLG", table) == dclg
     assert canonical_key("MHCLG", table) == dclg

@@ -35,6 +35,10 @@ of them ever names a rule or a check kind. The fields:
     what its findings mean in the entries × phases tables (job summary, HTML report,
     ``--summary``): ``"placeholder"``, ``"copied"``, ``"missing-phase"``,
     ``"missing-entry"``, ``"broken-link"``, ``"hard-to-read"``, or None.
+``validate``
+    ``validate(options)``: what the option types cannot say, across options (a pattern
+    using a term another option defines); returns ``(key, problem)`` or None. Run at
+    load, so that ``check`` never meets a bad option value.
 ``post_pass``
     for post-pass kinds, what the post-pass reports for it: ``"unused-suppression"`` or
     ``"invalid-suppression"``.
@@ -121,6 +125,7 @@ class CheckKind:
     runs_on_empty: bool = False
     summary_role: SummaryRole | None = None
     post_pass: PostPass | None = None
+    validate: Callable[[Mapping[str, Any]], tuple[str, str] | None] | None = None
 
     def __post_init__(self) -> None:
         if (self.post_pass is not None) == (self.check is not None or self.check_corpus is not None):

@@ -16,29 +16,30 @@ from functools import lru_cache
 
 from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.link_syntax import LinkProblem, is_bare, problem
-from lint.config import ConfigError
 from lint.model import Document, Link
-from lint.options import Option
+from lint.options import Option, combinable
 
 OPTIONS = (
     Option("schemes", "list[str]", ["http", "https", "mailto"], "URL schemes a link may use"),
     Option("require-absolute", "bool", False, "report relative targets ('/guidance', 'page.html')"),
     Option(
         "not-links",
-        "list[str]",
+        "list[regex]",
         [],
         "regexes for bracketed text that is not a link even with no target ('[Insert date]', '[1]'); "
         "each must match the whole bracketed text, case-insensitive",
+        extendable=True,
+        validate=combinable,
     ),
-    Option("extend-not-links", "list[str]", [], "more `not-links` regexes, added to the rule's list"),
     Option(
         "nowhere",
-        "list[str]",
+        "list[regex]",
         [],
         "regexes for targets that are no address ('TBC', 'link', 'url here'); each must match the whole "
         "target, case-insensitive",
+        extendable=True,
+        validate=combinable,
     ),
-    Option("extend-nowhere", "list[str]", [], "more `nowhere` regexes, added to the rule's list"),
     Option(
         "nowhere-hosts",
         "list[str]",
@@ -51,14 +52,9 @@ _DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*\S", re.MULTILINE)
 
 
 @lru_cache(maxsize=32)
-def _not_links(rule: str, patterns: tuple[str, ...], key: str = "not-links") -> re.Pattern[str] | None:
+def _not_links(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     if not patterns:
-        return None
-    for pattern in patterns:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ConfigError(f"rule {rule!r} option {key!r}: invalid regex {pattern!r}: {exc}") from None
+        return None  # each pattern and their union were checked at load
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
@@ -79,8 +75,8 @@ def finding(link: Link, found: LinkProblem) -> Finding:
 
 
 def _problems(document: Document, context: Context) -> Iterator[tuple[Link, LinkProblem]]:
-    not_links = _not_links(context.rule, (*context["not-links"], *context["extend-not-links"]))
-    words = _not_links(context.rule, (*context["nowhere"], *context["extend-nowhere"]), "nowhere")
+    not_links = _not_links(tuple(context["not-links"]))
+    words = _not_links(tuple(context["nowhere"]))
     hosts = tuple(h.strip().lower().rstrip(".") for h in context["nowhere-hosts"] if h.strip())
     defined = _defined_labels(document)
     for link in document.links:

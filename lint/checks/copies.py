@@ -34,7 +34,6 @@ from itertools import chain, filterfalse, repeat
 from operator import itemgetter
 
 from lint.checks.sentences import split as split_sentences
-from lint.config import ConfigError
 from lint.model import Document, Entry, Paragraph, Phase, Severity, Span
 
 ORG = "@org"
@@ -676,16 +675,9 @@ SEVERITY_CHOICES = ("error", "warning", "info", "off")
 
 
 def severity_option(rule: str, key: str, value: str) -> Severity | None:
-    """A per-kind severity option: a :class:`Severity`, or None for "off"."""
+    """A per-kind severity option (type ``severity``, checked at load): a :class:`Severity`, or None for "off"."""
     cleaned = value.strip().lower()
-    if cleaned == "off":
-        return None
-    try:
-        return Severity.parse(cleaned)
-    except ValueError:
-        raise ConfigError(
-            f"rule {rule!r} option {key!r} must be one of {', '.join(SEVERITY_CHOICES)}, got {value!r}"
-        ) from None
+    return None if cleaned == "off" else Severity.parse(cleaned)
 
 
 @lru_cache(maxsize=64)
@@ -696,18 +688,8 @@ def _exemption(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def exemption(rule: str, patterns: Sequence[str]) -> re.Pattern[str] | None:
-    """One regex for a list of exemption patterns (each must match a whole line of text)."""
-    try:
-        return _exemption(tuple(patterns))
-    except re.error as exc:
-        problem = f"the patterns cannot be combined into one: {exc}"
-    for pattern in patterns:  # name the pattern at fault (compiled one by one only then)
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            problem = f"invalid pattern {pattern!r}: {exc}"
-            break
-    raise ConfigError(f"rule {rule!r} option 'exempt': {problem}")
+    """One regex for a list of exemption patterns (each must match a whole line of text; checked at load)."""
+    return _exemption(tuple(patterns))
 
 
 _TRIM = " \t\r\n\"'“”‘’.!;:,-–—…"

@@ -26,7 +26,7 @@ from lint.checks import copies, sentences
 from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.identity import organisation_keys
 from lint.model import Document, Entry, Paragraph, Phase, Related, Span
-from lint.options import Option
+from lint.options import Option, combinable
 
 OPTIONS = (
     Option(
@@ -42,10 +42,16 @@ OPTIONS = (
         True,
         "sentences that state different figures (years aside) are each entry's own facts, not copies",
     ),
-    Option("exempt", "list[str]", [], "regexes for shared text that is legitimate (each must match a whole sentence)"),
+    Option(
+        "exempt",
+        "list[regex]",
+        [],
+        "regexes for shared text that is legitimate (each must match a whole sentence)",
+        validate=combinable,
+    ),
     Option(
         "exempt-severity",
-        "str",
+        "severity",
         "off",
         "severity for shared text matching an exempt pattern (error, warning, info or off)",
     ),

@@ -20,7 +20,6 @@ from collections.abc import Iterator
 
 from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.phase_names import known, labels, variant_of
-from lint.config import ConfigError
 from lint.model import Document, Edit, Fix, Phase, Span
 from lint.options import Option
 
@@ -31,6 +30,7 @@ OPTIONS = (
         "document",
         "what a heading should read: 'document' (the spelling most of the document's headings for that "
         "phase use, when two or more agree; else the canonical text) or 'canonical' (always the canonical text)",
+        choices=("document", "canonical"),
     ),
     Option(
         "case-only",
@@ -88,10 +88,6 @@ def _house_style(document: Document) -> dict[str, str]:
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
     reference: str = context["reference"]
-    if reference not in ("document", "canonical"):
-        raise ConfigError(
-            f"rule {context.rule!r} option 'reference' must be 'document' or 'canonical', got {reference!r}"
-        )
     house = _house_style(document) if reference == "document" else {}
     case_only: bool = context["case-only"]
     names = labels(document) if context["variants"] else {}

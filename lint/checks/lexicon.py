@@ -238,7 +238,21 @@ def suggest(
     if distance <= 0:
         return result
     extra = accept or set()
-    pending = list(dict.fromkeys(words))
+    # A word's candidates are ~54 x its length strings of its length: no suggestion for a
+    # word longer than any in a dictionary (one 8 kB "word" took 3.5 GB), and the words
+    # in batches, so that memory stays bounded however many unknown words a file has.
+    pending = [word for word in dict.fromkeys(words) if len(word) <= MAX_SUGGEST_LENGTH]
+    for first in range(0, len(pending), _BATCH):
+        result.update(_suggest_batch(lexicon, pending[first : first + _BATCH], distance, limit, extra))
+    return result
+
+
+MAX_SUGGEST_LENGTH = 40  # longer than any word spelling suggestions could be for
+_BATCH = 256
+
+
+def _suggest_batch(lexicon: Lexicon, pending: list[str], distance: int, limit: int, extra: Any) -> dict[str, list[str]]:
+    result: dict[str, list[str]] = {}
     candidates = {word: edits1(word) for word in pending}
     known = lexicon.lookup({c for cs in candidates.values() for c in cs})
     for word in pending:

@@ -16,8 +16,13 @@ from lint.model import Document, Link, Related
 from lint.options import Option
 
 OPTIONS = (
-    Option("phrases", "list[str]", [], "link texts that say nothing (compared without case and punctuation)"),
-    Option("extend-phrases", "list[str]", [], "more phrases, added to the rule's list"),
+    Option(
+        "phrases",
+        "list[str]",
+        [],
+        "link texts that say nothing (compared without case and punctuation)",
+        extendable=True,
+    ),
     Option("per-link", "bool", False, "one finding per link instead of one per document"),
 )
 
@@ -30,7 +35,7 @@ def fold(text: str) -> str:
 
 
 def vague_links(document: Document, context: Context) -> list[Link]:
-    phrases = {fold(p) for p in (*context["phrases"], *context["extend-phrases"])}
+    phrases = {fold(p) for p in context["phrases"]}
     phrases.discard("")
     return [link for link in document.links if link.text and fold(link.text) in phrases]
 

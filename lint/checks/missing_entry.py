@@ -49,16 +49,29 @@ OPTIONS = (
         "number-and-title",
         "which documents answer the same action: 'number-and-title' (same action number and alike titles), "
         "'number' (same action number) or 'title' (alike titles); documents with no number match by title",
+        choices=("number-and-title", "number", "title"),
     ),
-    Option("title-similarity", "float", 0.5, "how alike two titles must be (shared words over all words, 0 to 1)"),
-    Option("aliases", "dict[str,str]", {}, "other names of an organisation: variant = canonical name"),
-    Option("extend-aliases", "dict[str,str]", {}, "more aliases, added to `aliases`"),
+    Option(
+        "title-similarity",
+        "float",
+        0.5,
+        "how alike two titles must be (shared words over all words, 0 to 1)",
+        min=0,
+        max=1,
+    ),
+    Option(
+        "aliases",
+        "dict[str,str]",
+        {},
+        "other names of an organisation: variant = canonical name",
+        extendable=True,
+    ),
 )
 
 
 def aliases(context: Context) -> dict[str, str]:
     """The alias table with keys and values normalised, chains followed to the end."""
-    raw: dict[str, str] = {**context["aliases"], **context["extend-aliases"]}
+    raw: dict[str, str] = dict(context["aliases"])
     table = {normalise(k): normalise(v) for k, v in raw.items() if normalise(k) and normalise(v)}
     resolved: dict[str, str] = {}
     for key, value in table.items():
@@ -182,11 +195,6 @@ def _same_action(group: _Group, number: str | None, words: frozenset[str], conte
 
 def groups(documents: Sequence[Document], context: Context) -> list[list[Document]]:
     """Documents that answer the same action, in the order given; documents with no entries are left out."""
-    mode = context["same-action"]
-    if mode not in ("number-and-title", "number", "title"):
-        raise ConfigError(
-            f"rule {context.rule!r} option 'same-action' must be 'number-and-title', 'number' or 'title', got {mode!r}"
-        )
     found: list[_Group] = []
     for document in documents:
         if not document.entries or document.layout != PER_ACTION:

@@ -14,9 +14,16 @@ from collections.abc import Iterator
 
 from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.phase_names import known, label_for, labels, order_of, parse_key, phase_name, variant_of
-from lint.config import ConfigError
 from lint.model import Document, Entry
 from lint.options import Option
+
+
+def _phase_keys(listed: list[str]) -> str | None:
+    for text in listed:
+        if parse_key(text) is None:
+            return f"cannot read {text!r} as a phase (write 'commitment 2012', 'progress 2013' or 'plan 2014')"
+    return None
+
 
 OPTIONS = (
     Option(
@@ -25,6 +32,7 @@ OPTIONS = (
         [],
         "phases every entry must have, as keys ('progress 2013') or headings ('Progress during 2013'); "
         "empty: the phases the document's entries have",
+        validate=_phase_keys,
     ),
     Option(
         "min-share",
@@ -32,6 +40,8 @@ OPTIONS = (
         0.0,
         "with no `phases` list: expect a phase once this share of the entries (0 to 1) have it; "
         "0 expects every phase any entry has",
+        min=0,
+        max=1,
     ),
 )
 
@@ -39,19 +49,9 @@ OPTIONS = (
 def _expected(document: Document, context: Context) -> list[tuple[str, int]]:
     listed: list[str] = context["phases"]
     if listed:
-        parsed = []
-        for text in listed:
-            found = parse_key(text)
-            if found is None:
-                raise ConfigError(
-                    f"rule {context.rule!r} option 'phases': cannot read {text!r} as a phase "
-                    "(write 'commitment 2012', 'progress 2013' or 'plan 2014')"
-                )
-            parsed.append(found)
+        parsed = [found for found in map(parse_key, listed) if found is not None]  # all readable: checked at load
         return sorted(set(parsed), key=lambda kp: order_of(*kp))
     share: float = context["min-share"]
-    if not 0.0 <= share <= 1.0:
-        raise ConfigError(f"rule {context.rule!r} option 'min-share' must be between 0 and 1, got {share}")
     counts: dict[tuple[str, int], int] = {}
     for entry in document.entries:
         for kp in {(p.kind, p.year) for p in known(entry.phases) if p.year is not None}:

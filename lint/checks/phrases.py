@@ -15,27 +15,48 @@ With ``empty-phase``, a phase with no text at all is reported on its heading.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+from lint import messages
 from lint.checks.api import CheckKind, Context, Finding
-from lint.config import ConfigError
 from lint.model import Document, Paragraph, Span
-from lint.options import Option
+from lint.options import Option, combinable, regex_problem
 
 OPTIONS = (
-    Option("whole", "list[str]", [], "regexes that a whole paragraph must match (case-insensitive)"),
-    Option("anywhere", "list[str]", [], "regexes that may match anywhere in a paragraph (case-insensitive)"),
-    Option("extend-whole", "list[str]", [], "more `whole` regexes, added to the rule's list"),
-    Option("extend-anywhere", "list[str]", [], "more `anywhere` regexes, added to the rule's list"),
-    Option("short", "list[str]", [], "regexes that must match the start of a short paragraph (case-insensitive)"),
-    Option("extend-short", "list[str]", [], "more `short` regexes, added to the rule's list"),
+    Option(
+        "whole",
+        "list[regex]",
+        [],
+        "regexes that a whole paragraph must match (case-insensitive)",
+        extendable=True,
+    ),
+    Option(
+        "anywhere",
+        "list[regex]",
+        [],
+        "regexes that may match anywhere in a paragraph (case-insensitive)",
+        extendable=True,
+    ),
+    Option(
+        "short",
+        "list[regex]",
+        [],
+        "regexes that must match the start of a short paragraph (case-insensitive)",
+        extendable=True,
+    ),
     Option("short-words", "int", 20, "longest paragraph, in words, that `short` patterns apply to"),
     Option("terms", "dict[str,str]", {}, "named regex parts: ${name} in a pattern is replaced by terms[name]"),
     Option("shouting", "int", 0, "report a paragraph of at least this many letters written in capitals (0: off)"),
     Option("empty-phase", "bool", False, "report a phase that has no text at all"),
-    Option("empty-message", "str", "{phase} has no text", "message for an empty phase ({phase}, {entry})"),
+    Option(
+        "empty-message",
+        "str",
+        "{phase} has no text",
+        "message for an empty phase ({phase}, {entry})",
+        validate=messages.validator({"phase", "entry"}),
+    ),
     Option("ignore-case", "bool", True, "match without regard to case"),
     Option("preamble", "bool", True, "also check the text before the first entry"),
 )
@@ -47,43 +68,46 @@ _TRIM = " \t\"'“”‘’.!;:,-–—…()[]*_"
 _TERM = re.compile(r"\$\{([\w-]+)\}")
 
 
-def _expand(rule: str, key: str, pattern: str, terms: dict[str, str]) -> str:
-    def term(m: re.Match[str]) -> str:
-        try:
-            return f"(?:{terms[m.group(1)]})"
-        except KeyError:
-            raise ConfigError(
-                f"rule {rule!r} option {key!r}: pattern {pattern!r} uses ${{{m.group(1)}}}, "
-                "which `terms` does not define"
-            ) from None
+def _expand(pattern: str, terms: Mapping[str, str]) -> str:
+    """``pattern`` with each ``${name}`` replaced by ``terms[name]`` (KeyError for an undefined one)."""
+    return _TERM.sub(lambda m: f"(?:{terms[m.group(1)]})", pattern) if "${" in pattern else pattern
 
-    return _TERM.sub(term, pattern) if "${" in pattern else pattern
+
+def _expanded(options: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    patterns = tuple(_expand(p, options["terms"]) for p in options[key])
+    if key == "short":
+        patterns = tuple(p + r"(?![\w-])" if p else p for p in patterns)
+    return patterns
+
+
+def _validate(options: Mapping[str, Any]) -> tuple[str, str] | None:
+    """At load: every ``${term}`` defined, and each list's patterns compile and combine into one regex."""
+    for key in ("whole", "anywhere", "short"):
+        for pattern in options[key]:
+            for name in _TERM.findall(pattern):
+                if name not in options["terms"]:
+                    return key, f"pattern {pattern!r} uses ${{{name}}}, which `terms` does not define"
+        patterns = _expanded(options, key)
+        for pattern in patterns:
+            problem = regex_problem(pattern)
+            if problem is not None:
+                return key, problem
+        problem = combinable(patterns)
+        if problem is not None:
+            return key, problem
+    return None
 
 
 @lru_cache(maxsize=64)
-def _compile(rule: str, key: str, patterns: tuple[str, ...], whole: bool, ignore_case: bool) -> re.Pattern[str] | None:
+def _compile(patterns: tuple[str, ...], whole: bool, ignore_case: bool) -> re.Pattern[str] | None:
     if not patterns:
         return None
-    flags = re.IGNORECASE if ignore_case else 0
-    body = "|".join(f"(?:{p})" for p in patterns)
-    try:
-        return re.compile(rf"^(?:{body})$" if whole else body, flags)
-    except re.error:
-        pass  # find the pattern at fault, to name it (compiling each costs time, so only now)
-    for pattern in patterns:
-        try:
-            re.compile(pattern, flags)
-        except re.error as exc:
-            raise ConfigError(f"rule {rule!r} option {key!r}: invalid regex {pattern!r}: {exc}") from None
-    raise ConfigError(f"rule {rule!r} option {key!r}: the patterns do not combine into one regex")
+    body = "|".join(f"(?:{p})" for p in patterns)  # each pattern and their union were checked at load
+    return re.compile(rf"^(?:{body})$" if whole else body, re.IGNORECASE if ignore_case else 0)
 
 
 def _patterns(context: Context, key: str, whole: bool) -> re.Pattern[str] | None:
-    terms = dict(context["terms"])
-    patterns = tuple(_expand(context.rule, key, p, terms) for p in (*context[key], *context[f"extend-{key}"]))
-    if key == "short":
-        patterns = tuple(p + r"(?![\w-])" if p else p for p in patterns)
-    return _compile(context.rule, key, patterns, whole, context["ignore-case"])
+    return _compile(_expanded(context.options, key), whole, context["ignore-case"])
 
 
 class _Shapes(NamedTuple):
@@ -122,13 +146,6 @@ def _scan(paragraphs: Iterable[Paragraph], shapes: _Shapes) -> Iterator[Finding]
                     yield Finding(span=paragraph.to_span(m.start(), m.end()), args={"text": m.group(0)})
 
 
-def _fill(template: str, **values: str) -> str:
-    try:
-        return template.format(**values)
-    except (KeyError, IndexError, ValueError, AttributeError):
-        return template
-
-
 def check(document: Document, context: Context) -> Iterator[Finding]:
     shapes = _Shapes(
         _patterns(context, "whole", True),
@@ -149,7 +166,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
                 label = phase.heading or phase.key
                 yield Finding(
                     span=span,
-                    message=_fill(context["empty-message"], phase=label, entry=entry.name),
+                    message=messages.fill(context["empty-message"], {"phase": label, "entry": entry.name}),
                     entry=entry.name,
                     phase=phase.key,
                 )
@@ -164,4 +181,5 @@ KIND = CheckKind(
     options=OPTIONS,
     message_fields=frozenset({"text"}),
     summary_role="placeholder",
+    validate=_validate,
 )

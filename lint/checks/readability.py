@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
+from lint import messages
 from lint.checks.api import CheckKind, Context, Finding
-from lint.config import ConfigError
 from lint.model import Document
 from lint.options import Option
 
@@ -29,24 +29,34 @@ OPTIONS = (
     Option("min-reading-ease", "float", 20.0, "lowest Flesch reading ease allowed for a paragraph"),
     Option("max-grade", "float", 16.0, "highest Flesch–Kincaid grade allowed for a paragraph"),
     Option("min-words", "int", 40, "paragraphs shorter than this are not scored (the formulas are noise there)"),
-    Option("measures", "list[str]", list(MEASURES), "which checks run: sentence-length, reading-ease, grade"),
+    Option(
+        "measures",
+        "list[str]",
+        list(MEASURES),
+        "which checks run: sentence-length, reading-ease, grade",
+        choices=MEASURES,
+    ),
     Option(
         "syllables",
         "str",
         "estimate",
         "syllable counter: estimate (built in), cmudict (textstat-rs) or textstat (needs NLTK's cmudict installed)",
+        choices=("estimate", "cmudict", "textstat"),
+        validate=lambda kind: _unavailable(kind),
     ),
     Option(
         "sentence-message",
         "str",
         "sentence has {words} words (limit {limit})",
         "message for a paragraph with one long sentence ({words}, {limit})",
+        validate=messages.validator({"words", "limit", "count"}),
     ),
     Option(
         "sentences-message",
         "str",
         "{count} sentences of this paragraph are over {limit} words; the longest has {words}",
         "message for a paragraph with several long sentences ({count}, {words}, {limit})",
+        validate=messages.validator({"words", "limit", "count"}),
     ),
     Option(
         "names-as-one-word",
@@ -76,13 +86,31 @@ class Scores(NamedTuple):
         return 0.39 * (self.words / self.sentences) + 11.8 * (self.syllables / self.words) - 15.59
 
 
+def _unavailable(kind: str) -> str | None:
+    """Why the syllable counter ``kind`` cannot run here (checked at load, when a rule or config names it)."""
+    from importlib.util import find_spec
+
+    if kind == "cmudict" and find_spec("textstat_rs") is None:
+        return 'syllables = "cmudict" needs the textstat-rs package (pip install textstat-rs)'
+    if kind == "textstat":
+        if find_spec("textstat") is None or find_spec("nltk") is None:
+            return 'syllables = "textstat" needs the textstat package'
+        import nltk
+
+        try:
+            nltk.data.find("corpora/cmudict")
+        except LookupError:
+            return (
+                'syllables = "textstat" needs NLTK\'s cmudict, which is not installed and '
+                "will not be downloaded during a lint run; install it once with "
+                "`python -m nltk.downloader cmudict` (or set NLTK_DATA), or use "
+                'syllables = "estimate" or "cmudict", which work offline'
+            )
+    return None
+
+
 def _cmudict_counter() -> Callable[[str], int]:
-    try:
-        import textstat_rs
-    except ImportError:
-        raise ConfigError(
-            'readability: syllables = "cmudict" needs the textstat-rs package (pip install textstat-rs)'
-        ) from None
+    import textstat_rs  # its presence was checked at load (_unavailable)
 
     from lint.checks.syllables import estimate, token
 
@@ -97,25 +125,13 @@ def _cmudict_counter() -> Callable[[str], int]:
 
 
 def _textstat_counter() -> Callable[[str], int]:
-    """textstat's own syllable count, which needs NLTK's cmudict on disk.
+    """textstat's own syllable count, which needs NLTK's cmudict on disk (checked at load, see _unavailable).
 
     textstat would download the dictionary at first use; offline that raises a
-    LookupError deep inside NLTK. Look for it first and say what to do instead.
+    LookupError deep inside NLTK, which is why the load checks for it first.
     """
-    try:
-        import nltk
-        import textstat
-    except ImportError:
-        raise ConfigError('readability: syllables = "textstat" needs the textstat package') from None
-    try:
-        nltk.data.find("corpora/cmudict")
-    except LookupError:
-        raise ConfigError(
-            'readability: syllables = "textstat" needs NLTK\'s cmudict, which is not installed and '
-            "will not be downloaded during a lint run; install it once with "
-            "`python -m nltk.downloader cmudict` (or set NLTK_DATA), or use "
-            'syllables = "estimate" or "cmudict", which work offline'
-        ) from None
+    import textstat
+
     from lint.checks.syllables import estimate, token
 
     def word(part: str) -> int:
@@ -129,16 +145,14 @@ def _textstat_counter() -> Callable[[str], int]:
 
 
 def counter(kind: str) -> Callable[[str], int]:
-    """The syllable counter named by the ``syllables`` option."""
-    if kind == "estimate":
-        from lint.checks.syllables import token
-
-        return token
+    """The syllable counter named by the ``syllables`` option (one of its choices, checked at load)."""
     if kind == "cmudict":
         return _cmudict_counter()
     if kind == "textstat":
         return _textstat_counter()
-    raise ConfigError(f'readability: option \'syllables\' must be "estimate", "cmudict" or "textstat", got {kind!r}')
+    from lint.checks.syllables import token
+
+    return token
 
 
 def score(text: str, count: Callable[[str], int] | None = None) -> Scores | None:
@@ -155,14 +169,8 @@ def _score(text: str, sentence_count: int, tokens: list[tuple[int, int]], count:
     return Scores(max(1, sentence_count), len(tokens), total)
 
 
-def _message(key: str, template: str, words: int, limit: int, count: int) -> str:
-    try:
-        return template.format(words=words, limit=limit, count=count)
-    except (KeyError, IndexError, ValueError, AttributeError) as exc:
-        raise ConfigError(
-            f"readability: option {key!r} is not a valid template ({exc!r}); "
-            "it may use {words}, {limit} and {count}"
-        ) from None
+def _message(template: str, words: int, limit: int, count: int) -> str:
+    return messages.fill(template, {"words": words, "limit": limit, "count": count})  # fields checked at load
 
 
 def _capitalised(word: str) -> bool:
@@ -214,12 +222,6 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     from lint.checks import sentences  # here, not at the top: loading the rule for its options stays cheap
 
     measures = set(context["measures"])
-    unknown = measures - set(MEASURES)
-    if unknown:
-        raise ConfigError(
-            f"rule {context.rule!r}: option 'measures' has unknown {sorted(unknown)[0]!r} "
-            f"(expected some of {', '.join(MEASURES)})"
-        )
     limit = context["max-sentence-words"]
     min_ease, max_grade = context["min-reading-ease"], context["max-grade"]
     names = context["names-as-one-word"]
@@ -245,7 +247,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
                 yield Finding(
                     span=paragraph.to_span(s, e),
                     args={"words": n, "limit": limit, "count": len(over)},
-                    message=_message(key, context[key], n, limit, len(over)),
+                    message=_message(context[key], n, limit, len(over)),
                 )
                 continue
         total_words = sum(words_in)

@@ -15,8 +15,13 @@ from lint.model import Document
 from lint.options import Option
 
 OPTIONS = (
-    Option("domains", "list[str]", [], "retired hosts ('www.example.gov.uk', or '*.example.gov.uk' with subdomains)"),
-    Option("extend-domains", "list[str]", [], "more retired hosts, added to `domains`"),
+    Option(
+        "domains",
+        "list[str]",
+        [],
+        "retired hosts ('www.example.gov.uk', or '*.example.gov.uk' with subdomains)",
+        extendable=True,
+    ),
     Option("advice", "str", "", "what to do instead, added to the message as {advice}"),
 )
 
@@ -50,7 +55,7 @@ def retired(host: str, exact: frozenset[str], wildcard: tuple[str, ...]) -> bool
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
-    exact, wildcard = domain_table((*context["domains"], *context["extend-domains"]))
+    exact, wildcard = domain_table(tuple(context["domains"]))
     if not exact and not wildcard:
         return
     for link in document.links:

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from lint.checks import copies
 from lint.checks.api import CheckKind, Context, Finding
 from lint.model import Document, Entry, Paragraph, Related, Severity
-from lint.options import Option
+from lint.options import Option, combinable
 
 OPTIONS = (
     Option(
@@ -31,16 +31,22 @@ OPTIONS = (
     Option("partial-words", "int", 12, "a carried-over sentence must have at least this many words"),
     Option("sentence-threshold", "float", 85.0, "lowest similarity (0-100) of two sentences for a partial copy"),
     Option("min-words", "int", 5, "phases with fewer words are not compared (placeholders are another rule's job)"),
-    Option("verbatim-severity", "str", "error", "severity of a verbatim copy (error, warning, info or off)"),
-    Option("near-severity", "str", "warning", "severity of a near copy (error, warning, info or off)"),
-    Option("partial-severity", "str", "warning", "severity of a partial copy (error, warning, info or off)"),
+    Option("verbatim-severity", "severity", "error", "severity of a verbatim copy (error, warning, info or off)"),
+    Option("near-severity", "severity", "warning", "severity of a near copy (error, warning, info or off)"),
+    Option("partial-severity", "severity", "warning", "severity of a partial copy (error, warning, info or off)"),
     Option(
         "exempt-severity",
-        "str",
+        "severity",
         "info",
         "severity of a copy that matches an exempt pattern (error, warning, info or off)",
     ),
-    Option("exempt", "list[str]", [], "regexes for repeated text that is legitimate (each must match a whole line)"),
+    Option(
+        "exempt",
+        "list[regex]",
+        [],
+        "regexes for repeated text that is legitimate (each must match a whole line)",
+        validate=combinable,
+    ),
 )
 
 _RANK = {"verbatim": 0, "near": 1}

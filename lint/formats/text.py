@@ -34,22 +34,29 @@ _CONTEXT = 20
 def _caret(item: Item) -> tuple[str, str]:
     """The source line (tabs expanded, controls escaped, cut to a window around the span) and the underline."""
     loc = item.location
-    raw = item.source_line
-    cut = loc.end_column - 1 if loc.end_line == loc.line else len(raw)
-    before = for_terminal(_expand(raw[: loc.column - 1]))
-    inside = for_terminal(_expand(raw[loc.column - 1 : cut]))
-    source = before + inside + for_terminal(_expand(raw[cut:]))
+    line = item.source_line
+    first = loc.column - 1
+    cut = loc.end_column - 1 if loc.end_line == loc.line else len(line)
+    # only the part of the line that can be shown is worked on: a finding on a 300 kB line
+    # costs the window, not the line (20,000 of them took minutes)
+    reach = MAX_EXCERPT_WIDTH + _CONTEXT
+    low, high = max(0, first - reach), min(len(line), max(cut, first + 1) + reach)
+    cut = min(cut, first + reach)
+    raw = line[low:high]
+    before = for_terminal(_expand(raw[: first - low]))
+    inside = for_terminal(_expand(raw[first - low : cut - low]))
+    source = before + inside + for_terminal(_expand(raw[cut - low :]))
     start = len(before)
     end = start + len(inside)
     end = max(end, start + 1)
     # wide enough for the whole span (the copied words of a copy, a long sentence) up to a limit
     width = min(max(EXCERPT_WIDTH, end - start + 2 * _CONTEXT), MAX_EXCERPT_WIDTH)
-    if len(source) <= width:
+    if len(source) <= width and low == 0 and high == len(line):
         return source, " " * start + "^" * (end - start)
     left = max(0, min(start - _CONTEXT, len(source) - width))
     right = min(len(source), left + width)
-    head = "…" if left > 0 else ""
-    tail = "…" if right < len(source) else ""
+    head = "…" if left > 0 or low > 0 else ""
+    tail = "…" if right < len(source) or high < len(line) else ""
     shown = head + source[left:right] + tail
     caret_start = len(head) + start - left
     caret_end = min(len(head) + end - left, len(head) + right - left)

@@ -20,7 +20,34 @@ _TITLE = re.compile(r'(\S+)\s+["\'(].*$')
 _PARENS = re.compile(r"[()\n]")
 
 
-def _next_url(text: str, i: int, stop: int) -> int:
+class _Find:
+    """``str.find`` on one text with memory: the scan of a line asks for the next ``[``,
+    ``]``, ``://`` … again and again from positions that only move forward, and a search
+    that already went past the new start answers at once. Without it a line of 64 kB of
+    ``[`` (or ``[a]((``, or ``w.``) took time in the square of its length."""
+
+    __slots__ = ("_memo", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._memo: dict[str, tuple[int, int, int]] = {}  # sub -> (from, stop, result)
+
+    def __call__(self, sub: str, start: int, stop: int | None = None) -> int:
+        if stop is None:
+            stop = len(self.text)
+        last = self._memo.get(sub)
+        if last is not None and start >= last[0]:
+            found = last[2]
+            if found >= start:
+                return found if found + len(sub) <= stop else -1
+            if found < 0 and stop <= last[1]:
+                return -1
+        found = self.text.find(sub, start, stop)
+        self._memo[sub] = (start, stop, found)
+        return found
+
+
+def _next_url(find: _Find, i: int, stop: int) -> int:
     """The first position in ``[i, stop)`` where ``_BARE_URL`` might match, or ``stop``.
 
     A match starts 4 or 5 characters before a ``://`` (``http``, ``https``) or 2 before
@@ -29,7 +56,6 @@ def _next_url(text: str, i: int, stop: int) -> int:
     starts before the next ``[`` (``stop``) also ends before it: the search stops there,
     which spares the scan of a link's target (``[text](https://…)``, the common case).
     """
-    find = text.find
     best = stop
     k = find("://", i + 4, stop)
     if k >= 0:
@@ -41,25 +67,33 @@ def _next_url(text: str, i: int, stop: int) -> int:
     return best
 
 
-def _close_paren(text: str, i: int) -> int:
-    """Index of the ``)`` closing the ``(`` at ``i``, or -1."""
-    close = text.find(")", i + 1)
+def _matching_parens(text: str) -> dict[int, int]:
+    """For each ``(`` of ``text``, the index of the ``)`` that closes it (-1: none), in one pass."""
+    closes: dict[int, int] = {}
+    stack: list[int] = []
+    for m in _PARENS.finditer(text):
+        c, at = m.group(), m.start()
+        if c == "(":
+            stack.append(at)
+            closes[at] = -1
+        elif c == ")":
+            if stack:
+                closes[stack.pop()] = at
+        else:
+            stack.clear()
+    return closes
+
+
+def _close_paren(find: _Find, i: int, nested: list[dict[int, int]]) -> int:
+    """Index of the ``)`` closing the ``(`` at ``i``, or -1 (``nested`` holds the line's matches once made)."""
+    close = find(")", i + 1)
     if close < 0:
         return -1
-    if text.find("(", i + 1, close) < 0 and text.find("\n", i + 1, close) < 0:
+    if find("(", i + 1, close) < 0 and find("\n", i + 1, close) < 0:
         return close  # the usual case: nothing nested
-    depth = 0
-    for m in _PARENS.finditer(text, i):
-        c = m.group()
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return m.start()
-        else:
-            return -1
-    return -1
+    if not nested:
+        nested.append(_matching_parens(find.text))
+    return nested[0].get(i, -1)
 
 
 def _scan_line(
@@ -69,14 +103,15 @@ def _scan_line(
     n = len(text)
     run_start = 0
     i = 0
-    find = text.find
+    find = _Find(text)
+    nested: list[dict[int, int]] = []
     # a bare URL needs "://" or "w." (of "www.", in any case): most lines have neither
     urls = "://" in text or "w." in text or "W." in text
     while True:
-        bracket = find("[", i)
+        bracket = find("[", i) if i < n else -1
         if urls and i < n:
             stop = n if bracket < 0 else bracket
-            url = _next_url(text, i, stop) if i < stop else stop
+            url = _next_url(find, i, stop) if i < stop else stop
             if url < stop:
                 i = url
                 m = _BARE_URL.match(text, i)
@@ -91,17 +126,17 @@ def _scan_line(
         if bracket < 0:
             break
         i = bracket
-        close = text.find("]", i + 1)
+        close = find("]", i + 1)
         if close < 0:
             break
-        inner = text.find("[", i + 1, close)
+        inner = find("[", i + 1, close)
         if inner >= 0:
             i = inner
             continue
         label = text[i + 1 : close]
         after = close + 1
         if after < n and text[after] == "(":
-            end = _close_paren(text, after)
+            end = _close_paren(find, after, nested)
             if end < 0:
                 i = after
                 continue

@@ -1,0 +1,280 @@
+"""Judge the default rules on real pages: findings per 1,000 words, precision and recall.
+
+``fixtures/real/`` holds real response files (GOV.UK pages of both layouts, other
+publishers' progress reports), each with a ``NAME.labels.toml`` beside it: what a
+GOV.UK content designer would act on there. Each label names a rule and a line
+range, with a one-line reason:
+
+    [[must]]        # the rule must report something starting on these lines
+    rule = "placeholder"
+    lines = [9, 9]
+    reason = "'Commitment Status Under Review' is all the entry says"
+
+    [[may]]         # either way is fine (neither counted right nor wrong)
+    [[must-not]]    # a finding here is wrong (a trap worth naming)
+
+A finding is *right* when it starts on the lines of a ``must`` label of its rule;
+a finding on a ``may`` label is not counted; every other finding is *wrong*: the
+labels list everything the designer would act on, so a finding they would not
+act on is noise whether or not a ``must-not`` names it. Precision is right / (right
++ wrong); recall is the share of ``must`` labels that some finding of the rule
+starts on.
+
+The run is the ordinary command line (``python -m lint check --format json``) on the
+whole folder at once, so that rules comparing documents see every page.
+
+    python bench/real.py                  # the table for fixtures/real, each figure beside its target
+    python bench/real.py --json           # the same figures as JSON (for tests)
+    python bench/real.py --blind          # recall and precision of placeholder and broken-link on fixtures/blind
+
+Exit code 0 when the run and the labels are sound, whatever the figures (``--strict``:
+1 when a target is missed), 2 when a label file is malformed or a file has none.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # run as a script: make the checkout importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT / "fixtures" / "real"
+SUFFIXES = (".txt", ".md", ".markdown")
+MAX_PER_1000 = 12.0  # target: findings per 1,000 words, all default rules
+MIN_PRECISION = 0.9  # target: share of each default rule's findings that are right
+KINDS = ("must", "may", "must-not")
+_WORD = re.compile(r"[^\W_][\w’'-]*")
+
+
+class LabelError(ValueError):
+    """A label file that cannot be used: names the file and what is wrong."""
+
+
+@dataclass(frozen=True)
+class Label:
+    kind: str  # must, may, must-not
+    rule: str
+    first: int
+    last: int
+    reason: str
+
+    def covers(self, line: int) -> bool:
+        return self.first <= line <= self.last
+
+
+def response_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in SUFFIXES)
+
+
+def labels_path(path: Path) -> Path:
+    return path.with_name(path.stem + ".labels.toml")
+
+
+def read_labels(path: Path, rules: set[str]) -> list[Label]:
+    """The labels of response file ``path`` (checked: known rules, lines in the file, a reason)."""
+    where = labels_path(path)
+    if not where.exists():
+        raise LabelError(f"{where}: missing (every file in {path.parent} needs its labels)")
+    try:
+        data = tomllib.loads(where.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise LabelError(f"{where}: invalid TOML: {exc}") from None
+    unknown = set(data) - set(KINDS) - {"file", "judged"}
+    if unknown:
+        raise LabelError(f"{where}: unknown key {sorted(unknown)[0]!r} (expected {', '.join(KINDS)})")
+    if data.get("file", path.name) != path.name:
+        raise LabelError(f"{where}: 'file' is {data['file']!r}, not {path.name!r}")
+    line_count = len(path.read_text(encoding="utf-8").splitlines())
+    found = []
+    for kind in KINDS:
+        for i, raw in enumerate(data.get(kind, [])):
+            at = f"{where}: {kind}[{i}]"
+            if not isinstance(raw, dict) or set(raw) - {"rule", "lines", "reason"}:
+                raise LabelError(f"{at}: expected a table of rule, lines and reason")
+            rule, lines, reason = raw.get("rule"), raw.get("lines"), raw.get("reason")
+            if rule not in rules:
+                raise LabelError(f"{at}: unknown rule {rule!r}")
+            if isinstance(lines, int):
+                lines = [lines, lines]
+            if (
+                not isinstance(lines, list)
+                or len(lines) != 2
+                or not all(isinstance(n, int) for n in lines)
+                or not 1 <= lines[0] <= lines[1] <= line_count
+            ):
+                raise LabelError(f"{at}: 'lines' must be a line or [first, last] within the file's {line_count} lines")
+            if not isinstance(reason, str) or not reason.strip():
+                raise LabelError(f"{at}: a one-line 'reason' is required")
+            found.append(Label(kind, rule, lines[0], lines[1], reason.strip()))
+    return found
+
+
+def default_rules() -> set[str]:
+    from lint.rules import builtin_rules_dir, load_rules
+
+    return {name for name, rule in load_rules([builtin_rules_dir()]).items() if rule.default}
+
+
+def lint_json(paths: list[Path], cwd: Path = ROOT) -> dict[str, Any]:
+    """The JSON report of one ordinary run of the command line over ``paths``."""
+    command = [sys.executable, "-m", "lint", "check", "--format", "json", "--fail-on", "never", "--no-links"]
+    result = subprocess.run(
+        [*command, *(str(p.relative_to(cwd)) for p in paths)], cwd=cwd, capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"response-lint exited {result.returncode}: {result.stderr.strip()}")
+    report: dict[str, Any] = json.loads(result.stdout)
+    return report
+
+
+@dataclass
+class Score:
+    findings: int = 0
+    right: int = 0
+    wrong: int = 0
+    maybe: int = 0
+    must: int = 0
+    found: int = 0
+
+    @property
+    def precision(self) -> float | None:
+        judged = self.right + self.wrong
+        return self.right / judged if judged else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.found / self.must if self.must else None
+
+
+def judge(folder: Path = REAL) -> dict[str, Any]:
+    """Lint ``folder`` once and score every default rule's findings against the labels."""
+    rules = default_rules()
+    files = response_files(folder)
+    labels = {p: read_labels(p, rules) for p in files}
+    report = lint_json(files)
+    words = {p: len(_WORD.findall(p.read_text(encoding="utf-8"))) for p in files}
+    by_rel = {p.relative_to(ROOT).as_posix(): p for p in files}
+    scores: dict[str, Score] = {rule: Score() for rule in sorted(rules)}
+    linted: Counter[str] = Counter()
+    wrong: list[str] = []
+    hit: set[tuple[Path, int]] = set()
+    for d in report["diagnostics"]:
+        path = by_rel.get(d["path"].removeprefix("./"))
+        if path is None or d["rule"] not in scores:
+            continue
+        linted[d["path"]] += 1
+        score = scores[d["rule"]]
+        score.findings += 1
+        mine = [(i, lab) for i, lab in enumerate(labels[path]) if lab.rule == d["rule"] and lab.covers(d["line"])]
+        kinds = {lab.kind for _, lab in mine}
+        if "must" in kinds:
+            score.right += 1
+            hit.update((path, i) for i, lab in mine if lab.kind == "must")
+        elif "may" in kinds:
+            score.maybe += 1
+        else:
+            score.wrong += 1
+            wrong.append(f"{d['path']}:{d['line']}: [{d['rule']}] {d['message']}")
+    missed = []
+    for path, found in labels.items():
+        for i, lab in enumerate(found):
+            if lab.kind == "must":
+                scores[lab.rule].must += 1
+                if (path, i) in hit:
+                    scores[lab.rule].found += 1
+                else:
+                    missed.append(f"{path.relative_to(ROOT).as_posix()}:{lab.first}: [{lab.rule}] {lab.reason}")
+    total_words = sum(words.values())
+    total = sum(s.findings for s in scores.values())
+    return {
+        "files": [p.relative_to(ROOT).as_posix() for p in files],
+        "labels": sum(len(v) for v in labels.values()),
+        "words": total_words,
+        "findings": total,
+        "per_1000_words": 1000 * total / total_words if total_words else 0.0,
+        "rules": {
+            name: {
+                "findings": s.findings,
+                "per_1000_words": 1000 * s.findings / total_words if total_words else 0.0,
+                "right": s.right,
+                "wrong": s.wrong,
+                "maybe": s.maybe,
+                "must": s.must,
+                "found": s.found,
+                "precision": s.precision,
+                "recall": s.recall,
+            }
+            for name, s in scores.items()
+        },
+        "wrong": wrong,
+        "missed": missed,
+    }
+
+
+def _pct(value: float | None) -> str:
+    return "   -" if value is None else f"{100 * value:3.0f}%"
+
+
+def print_table(result: dict[str, Any], verbose: bool) -> bool:
+    """Print the figures beside their targets; True when every target is met."""
+    ok = result["per_1000_words"] <= MAX_PER_1000
+    print(f"fixtures/real: {len(result['files'])} files, {result['words']} words, {result['labels']} labels")
+    print(
+        f"findings: {result['findings']} = {result['per_1000_words']:.1f} per 1,000 words "
+        f"(target <= {MAX_PER_1000:g}) {'ok' if ok else 'MISSED'}"
+    )
+    print(f"{'rule':<20} {'found':>5} {'/1000w':>6} {'right':>5} {'wrong':>5} {'may':>4} {'prec':>5} {'recall':>7}")
+    for name, r in result["rules"].items():
+        if not r["findings"] and not r["must"]:
+            continue
+        met = r["precision"] is None or r["precision"] >= MIN_PRECISION
+        ok = ok and met
+        print(
+            f"{name:<20} {r['findings']:>5} {r['per_1000_words']:>6.1f} {r['right']:>5} {r['wrong']:>5} "
+            f"{r['maybe']:>4} {_pct(r['precision']):>5} {_pct(r['recall']):>4} of {r['must']:<3}"
+            f"{'' if met else f' precision under {MIN_PRECISION:.0%}'}"
+        )
+    print(f"target: precision >= {MIN_PRECISION:.0%} for every default rule; {'all met' if ok else 'NOT all met'}")
+    if verbose:
+        for line in result["wrong"]:
+            print("  wrong: " + line)
+        for line in result["missed"]:
+            print("  missed: " + line)
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--verbose", "-v", action="store_true", help="list the wrong findings and missed labels")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--blind", action="store_true", help="score placeholder and broken-link on fixtures/blind")
+    args = parser.parse_args(argv)
+    if args.blind:
+        from bench.blind import main as blind_main
+
+        return blind_main(json_output=args.json, verbose=args.verbose)
+    try:
+        result = judge()
+    except LabelError as exc:
+        print(f"real: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(result, indent=1))
+        return 0
+    ok = print_table(result, args.verbose)
+    return 1 if args.strict and not ok else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
