@@ -8,6 +8,7 @@ a count and the lines of the others, not one finding per heading.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lint.checks.api import CheckKind, Context, Finding
@@ -18,15 +19,17 @@ OPTIONS = (Option("skip", "list[str]", [], "issue codes not to report: encoding,
 
 
 _SHOWN = 8  # lines listed for the other places
+_SPECIFIC = re.compile(r"'[^']*'|\"[^\"]*\"|\d+")
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
     skip = set(context["skip"])
-    groups: dict[tuple[str, Severity], list[ReadIssue]] = {}
+    groups: dict[tuple[str, Severity, str], list[ReadIssue]] = {}
     for issue in document.issues:
         if issue.code not in skip:
-            groups.setdefault((issue.code, issue.severity), []).append(issue)
-    for (code, severity), issues in groups.items():
+            kind = _SPECIFIC.sub("", issue.message)  # the same problem at other places, other names
+            groups.setdefault((issue.code, issue.severity, kind), []).append(issue)
+    for (code, severity, _), issues in groups.items():
         first = issues[0]
         problem = first.message
         if len(issues) > 1:

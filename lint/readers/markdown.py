@@ -20,7 +20,7 @@ import re
 from lint.model import UNNAMED, Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span
 from lint.names import display_name, normalise
 from lint.readers.blocks import BlockResult, markdown_blocks
-from lint.readers.frontmatter import identify
+from lint.readers.frontmatter import identify, plan_of
 from lint.readers.lines import Line, split_lines
 from lint.readers.phases import ReaderOptions, match_heading
 from lint.readers.titles import action_of
@@ -212,6 +212,7 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
         preamble=tuple(preamble),
         layout=layout,
         organisation=organisation,
+        plan=plan_of(title, " ".join(p.text for p in preamble)),
     )
 
 
