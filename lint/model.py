@@ -12,7 +12,7 @@ import enum
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import NamedTuple
 
@@ -408,3 +408,16 @@ class Diagnostic:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.span.start, self.span.end, self.rule)
+
+
+def outline(document: Document) -> Document:
+    """``document`` without its prose: its entries and phases with no paragraphs, no preamble.
+
+    What the stages after the checks read (positions, entries and phases, comments, the
+    text for excerpts), small enough to pass between processes and keep in the result cache.
+    """
+    entries = tuple(
+        entry._replace(phases=tuple(phase._replace(paragraphs=()) for phase in entry.phases))
+        for entry in document.entries
+    )
+    return replace(document, entries=entries, preamble=())
