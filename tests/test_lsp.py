@@ -203,7 +203,7 @@ def test_one_buffer_lint_equals_the_whole_run(tmp_path: Path) -> None:
     the project: the findings must be those of ``check`` on the whole folder."""
     from lint.lsp.analysis import Analyzer
 
-    for folder in ("seeds", "formats", "rules/missing-entry", "rules/entry-copy"):
+    for folder in ("seeds", "formats", "rules/missing-entry/corpus-bad", "rules/entry-copy"):
         shutil.copytree(ROOT / "fixtures" / folder, tmp_path / folder.replace("/", "-"))
     whole = run_cli("check", ".", "--format", "json", "--fail-on", "never", cwd=tmp_path).json()["diagnostics"]
     analyzer = Analyzer([str(tmp_path)])
