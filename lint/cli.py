@@ -41,6 +41,19 @@ class _HelpFormatter(argparse.HelpFormatter):
         super().__init__(prog, indent_increment, max_help_position, width)
 
 
+def _finite(text: str) -> float:
+    """A number of seconds for argparse: finite (``nan`` would remove the timeout; the bounds are the settings')."""
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"expected a finite number of seconds, got {text!r}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="response-lint",
@@ -145,7 +158,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     links.add_argument("--no-cache", action="store_true", help="with --links, ignore and do not write the cache")
     links.add_argument(
-        "--link-timeout", type=float, metavar="SECONDS", help="seconds to wait for a link's answer (default 20)"
+        "--link-timeout", type=_finite, metavar="SECONDS", help="seconds to wait for a link's answer (default 20)"
     )
     links.add_argument(
         "--link-exclude",
