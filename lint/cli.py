@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from lint import __version__
 from lint.escape import say
+from lint.process import finite_seconds
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -39,19 +40,6 @@ class _HelpFormatter(argparse.HelpFormatter):
                 width = 80
             width -= 2
         super().__init__(prog, indent_increment, max_help_position, width)
-
-
-def _finite(text: str) -> float:
-    """A number of seconds for argparse: finite (``nan`` would remove the timeout; the bounds are the settings')."""
-    import math
-
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
-    if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"expected a finite number of seconds, got {text!r}")
-    return value
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -158,7 +146,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     links.add_argument("--no-cache", action="store_true", help="with --links, ignore and do not write the cache")
     links.add_argument(
-        "--link-timeout", type=_finite, metavar="SECONDS", help="seconds to wait for a link's answer (default 20)"
+        "--link-timeout",
+        type=finite_seconds,
+        metavar="SECONDS",
+        help="seconds to wait for a link's answer (default 20)",
     )
     links.add_argument(
         "--link-exclude",
@@ -402,6 +393,13 @@ def _rule(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from lint.process import sigterm_as_interrupt
+
+    with sigterm_as_interrupt():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
