@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
-from lint import __version__, engine, outputs, source, stdin
+from lint import __version__, engine, outputs, stdin
 from lint.collector import collector_paused
 from lint.config import Config, ConfigError, for_paths
 from lint.errors import UsageError
 from lint.escape import say
-from lint.files import collect, force_excluded, matches, relative_to_root, to_display
+from lint.files import collect, force_excluded, to_display
 from lint.formats import FORMATS, Settings, get
 from lint.model import Diagnostic, Document, Severity
 from lint.report import Report, build
@@ -47,7 +47,10 @@ class CheckOptions:
     baseline: str | None = None  # report only findings this baseline file does not hold
     write_baseline: str | None = None  # record today's findings in this file
     changed_since: str | None = None  # report only findings on what changed since this git revision
+    # speed (issue 11): --timings, --jobs, the result cache
     timings: bool = False  # --timings: time per stage and per rule, on stderr after the report
+    jobs: int | None = None  # worker processes (None: one per core; 1: this process only)
+    cache: bool = True  # --no-cache: neither read nor write the result cache
     stdin_filename: str | None = None  # ``check -``: the name of the text on standard input
     stdin: BinaryIO | None = None  # ``check -`` reads this instead of sys.stdin (tests, the editor server)
     extra: dict[str, object] = field(default_factory=dict)
@@ -70,12 +73,25 @@ FAIL_LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Sev
 
 
 def read_documents(files: Sequence[str], config: Config) -> list[Document]:
-    documents = []
-    for path in files:
-        rel = relative_to_root(path, config.root)
-        fmt = next((f for glob, f in config.formats.items() if matches(rel, [glob])), None)
-        documents.append(source.load(to_display(path), config.reader, fmt, config.max_file_size))
-    return documents
+    from lint.pipeline import read_document
+
+    return [read_document(path, config) for path in files]
+
+
+def _online(options: CheckOptions, config: Config) -> bool:
+    return bool(options.links if options.links is not None else config.links)
+
+
+def _check_files(
+    options: CheckOptions, config: Config, chosen: Sequence[Rule], files: Sequence[str], timings: Timings | None
+) -> tuple[list[Document], list[Diagnostic]]:
+    """Issue 11: the files checked through the result cache, in worker processes (``--jobs``)."""
+    from lint import pipeline, resultcache
+
+    plan = engine.Plan(chosen, config)
+    jobs = options.jobs if options.jobs is not None else pipeline.default_jobs()
+    cache = resultcache.open_for(chosen, config) if options.cache else None
+    return pipeline.check_files(files, plan, jobs, cache, timings)
 
 
 def exit_code(diagnostics: Sequence[Diagnostic], fail_on: str) -> int:
@@ -260,15 +276,18 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     if timings is not None:
         timings.add_stage("discover", time.perf_counter() - started)
     with collector_paused():
-        started = time.perf_counter()
-        if from_stdin:
-            documents = [stdin.read(options.stdin or sys.stdin.buffer, options.stdin_filename, config)]
+        if from_stdin or _online(options, config):
+            started = time.perf_counter()
+            if from_stdin:
+                documents = [stdin.read(options.stdin or sys.stdin.buffer, options.stdin_filename, config)]
+            else:
+                documents = read_documents(files, config)
+            if timings is not None:
+                timings.add_stage("read", time.perf_counter() - started)
+            links = _online_links(options, config, chosen, documents)
+            diagnostics = engine.run(documents, chosen, config, links, timings)
         else:
-            documents = read_documents(files, config)
-        if timings is not None:
-            timings.add_stage("read", time.perf_counter() - started)
-        links = _online_links(options, config, chosen, documents)
-        diagnostics = engine.run(documents, chosen, config, links, timings)
+            documents, diagnostics = _check_files(options, config, chosen, files, timings)
     started = time.perf_counter()
     by_path = {d.path: d for d in documents}
     diagnostics, run_notes = _narrow(options, fmt, diagnostics, by_path, config, chosen)

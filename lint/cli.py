@@ -144,7 +144,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DURATION",
         help="reuse cached link results this long: seconds, or 30m, 12h, 1d (default 1d)",
     )
-    links.add_argument("--no-cache", action="store_true", help="with --links, ignore and do not write the cache")
+    links.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the result cache, nor (with --links) the link cache",
+    )
     links.add_argument(
         "--link-timeout",
         type=finite_seconds,
@@ -194,6 +198,7 @@ def _parser() -> argparse.ArgumentParser:
     rule.add_argument("name")
     rule.add_argument("--config", metavar="FILE")
     _links_command(sub)
+    _speed_commands(sub)
     return parser
 
 
@@ -240,6 +245,44 @@ def _speed_options(check: argparse.ArgumentParser) -> None:
     speed.add_argument(
         "--timings", action="store_true", help="after the report, print the time of each stage and rule to stderr"
     )
+    speed.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        metavar="N",
+        help="check files in N worker processes (default: one per core; 1: in this process)",
+    )
+
+
+def _speed_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``clean`` (the result cache) and ``merge`` (shard files)."""
+    clean = sub.add_parser("clean", formatter_class=_HelpFormatter, help="remove the result cache of the project")
+    clean.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="where to look for the config")
+    clean.add_argument("--config", metavar="FILE")
+
+
+def _clean(args: argparse.Namespace) -> int:
+    from lint import resultcache
+    from lint.config import for_paths
+
+    folder = resultcache.folder_for(for_paths(args.paths, args.config))
+    if folder is None:
+        print("response-lint: the result cache is off (RESPONSE_LINT_RESULT_CACHE is empty)", file=sys.stderr)
+    elif resultcache.clean(folder):
+        print(f"response-lint: removed {folder}", file=sys.stderr)
+    else:
+        print(f"response-lint: no result cache at {folder}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return jobs
 
 
 def _editor_arguments(check: argparse.ArgumentParser) -> None:
@@ -286,6 +329,8 @@ def _check(args: argparse.Namespace) -> int:
     )
     options.links = args.links
     options.timings = args.timings
+    options.jobs = args.jobs
+    options.cache = not args.no_cache
     options.extra["link-check"] = {**_link_overrides(args), **_history_overrides(args)}
     outcome = check(options)
     return outcome.exit_code
@@ -409,6 +454,7 @@ def _main(argv: Sequence[str] | None) -> int:
         parser.print_help()
         return EXIT_ERROR
     commands = {"check": _check, "outline": _outline, "rules": _rules, "rule": _rule, "links": _links}
+    commands["clean"] = _clean
     from lint.errors import LintError
 
     try:

@@ -1,8 +1,12 @@
 """The rule engine: choose rules, run their checks, and turn findings into diagnostics.
 
-Document checks run on each document; corpus checks run once on all documents of
-the run. The engine never parses and never formats: it takes Documents and gives
-Diagnostics.
+The pure per-document seam: :func:`check_document` is a function of (config, rules,
+document) alone and gives a :class:`DocumentResult` (the document rules' findings and
+a small summary per corpus rule); :func:`finish` runs the corpus rules on the merged
+summaries and applies suppressions. :func:`run` is both, in this process; worker
+processes, the result cache and shards (:mod:`lint.pipeline`) put the same results
+together in other ways. The engine never parses and never formats: it takes Documents
+and gives Diagnostics.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from lint.collector import collector_paused
 from lint.config import Config
 from lint.errors import ConfigError
 from lint.files import matches, relative_to_root
-from lint.model import Diagnostic, Document, Severity
+from lint.model import Diagnostic, Document, Severity, outline
 from lint.rules import Rule, builtin_rules_dir, load_rules
 from lint.suggest import hint
 
@@ -105,6 +109,116 @@ def _diagnostic(rule: Rule, finding: Finding, document: Document, explicit_sever
     )
 
 
+class DocumentResult(NamedTuple):
+    """What checking one document gives: a pure function of (config, rules, document).
+
+    ``diagnostics``: the document rules' findings (suppressions not yet applied);
+    ``summaries``: per corpus rule, what its ``check_corpus`` needs of this document;
+    ``outline``: the document without its prose (:func:`lint.model.outline`), for the
+    stages after the checks; ``times``: seconds per rule. Picklable, so worker processes,
+    the result cache and shard files can carry it.
+    """
+
+    path: str
+    diagnostics: list[Diagnostic]
+    summaries: dict[str, Any]
+    outline: Document
+    times: dict[str, float]
+
+
+class Plan:
+    """The rules of a run bound to their contexts, and what the config says about each file."""
+
+    def __init__(self, rules: Sequence[Rule], config: Config, links: LinkResults | None = None) -> None:
+        self.rules = list(rules)
+        self.config = config
+        self.bound = [
+            _Bound(
+                rule, Context(rule.name, rule.severity, rule.options, str(config.root), links), checks.load(rule.check)
+            )
+            for rule in rules
+        ]
+        self.explicit = {name for name, rc in config.rules.items() if rc.severity}
+        self._names = [b.rule.name for b in self.bound]
+
+    def ignored(self, path: str) -> set[str]:
+        """The rule names ``per-file-ignores`` switch off for ``path``."""
+        rel = relative_to_root(path, self.config.root)
+        names: set[str] = set()
+        for glob, rule_globs in self.config.per_file_ignores.items():
+            if matches(rel, [glob]) or matches(path, [glob]):
+                for rule_glob in rule_globs:
+                    names.update(fnmatch.filter(self._names, rule_glob))
+        return names
+
+    def make(self, rule: Rule, finding: Finding, document: Document) -> Diagnostic:
+        return _diagnostic(rule, finding, document, rule.name in self.explicit)
+
+
+def check_document(plan: Plan, document: Document) -> DocumentResult:
+    """The per-document work of a run: document rules' findings and corpus rules' summaries."""
+    ignored = plan.ignored(document.path)
+    diagnostics: list[Diagnostic] = []
+    summaries: dict[str, Any] = {}
+    times: dict[str, float] = {}
+    clock = time.perf_counter
+    outlined: Document | None = None
+    for item in plan.bound:
+        name = item.rule.name
+        if name in ignored:
+            continue
+        started = clock()
+        check = item.kind.check
+        if check is not None and (document.text or item.kind.runs_on_empty):
+            for finding in check(document, item.context):
+                diagnostics.append(plan.make(item.rule, finding, document))
+        if item.kind.check_corpus is not None and document.text:
+            if item.kind.summarise is not None:
+                summaries[name] = item.kind.summarise(document, item.context)
+            else:
+                outlined = outlined or outline(document)
+                summaries[name] = outlined
+        times[name] = clock() - started
+    return DocumentResult(document.path, diagnostics, summaries, outlined or outline(document), times)
+
+
+def finish(plan: Plan, results: Sequence[DocumentResult], timings: Timings | None = None) -> list[Diagnostic]:
+    """The run's diagnostics from its documents' results: corpus rules on the summaries, then suppressions.
+
+    ``results`` are in run order; the diagnostics come back sorted by path and position.
+    """
+    clock = time.perf_counter
+    outlines = {result.path: result.outline for result in results}
+    diagnostics = [d for result in results for d in result.diagnostics]
+    if timings is not None:
+        for result in results:
+            timings.merge_rules(result.times)
+    started = clock()
+    for item in plan.bound:
+        check_corpus = item.kind.check_corpus
+        if check_corpus is None:
+            continue
+        rule_started = clock()
+        name = item.rule.name
+        summaries = [result.summaries[name] for result in results if name in result.summaries]
+        for finding in check_corpus(summaries, item.context):
+            target = outlines.get(finding.path or "")
+            if target is None:
+                raise RuntimeError(f"check {item.rule.check!r} gave a finding with no known path")
+            diagnostics.append(plan.make(item.rule, finding, target))
+        if timings is not None:
+            timings.add_rule(name, clock() - rule_started)
+    if timings is not None:
+        timings.add_stage("corpus rules", clock() - started)
+    started = clock()
+    ignored = {path: plan.ignored(path) for path in outlines}
+    diagnostics = suppress.post_pass(list(outlines.values()), diagnostics, plan.rules, ignored, plan.config, plan.make)
+    diagnostics.sort(key=Diagnostic.sort_key)
+    if timings is not None:
+        timings.add_stage("suppressions", clock() - started)
+    return diagnostics
+
+
 def run(
     documents: Sequence[Document],
     rules: Sequence[Rule],
@@ -118,67 +232,9 @@ def run(
     ``timings`` (``--timings``) collects the time of each rule and stage.
     """
     with collector_paused():
-        return _run(documents, rules, config, links, timings)
-
-
-def _run(
-    documents: Sequence[Document],
-    rules: Sequence[Rule],
-    config: Config,
-    links: LinkResults | None,
-    timings: Timings | None,
-) -> list[Diagnostic]:
-    bound = [
-        _Bound(rule, Context(rule.name, rule.severity, rule.options, str(config.root), links), checks.load(rule.check))
-        for rule in rules
-    ]
-    explicit = {name for name, rc in config.rules.items() if rc.severity}
-    ignored_per_file: dict[str, set[str]] = {}
-    for document in documents:
-        rel = relative_to_root(document.path, config.root)
-        names: set[str] = set()
-        for glob, rule_globs in config.per_file_ignores.items():
-            if matches(rel, [glob]) or matches(document.path, [glob]):
-                for rule_glob in rule_globs:
-                    names.update(fnmatch.filter([b.rule.name for b in bound], rule_glob))
-        ignored_per_file[document.path] = names
-    by_path = {document.path: document for document in documents}
-    diagnostics: list[Diagnostic] = []
-    clock = time.perf_counter
-    for item in bound:
-        started = clock()
-        check, check_corpus = item.kind.check, item.kind.check_corpus
-        if check is not None:
-            for document in documents:
-                if item.rule.name in ignored_per_file[document.path]:
-                    continue
-                if not document.text and not item.kind.runs_on_empty:
-                    continue
-                for finding in check(document, item.context):
-                    diagnostics.append(_diagnostic(item.rule, finding, document, item.rule.name in explicit))
-        checked = clock()
-        if check_corpus is not None:
-            readable = [d for d in documents if d.text and item.rule.name not in ignored_per_file[d.path]]
-            for finding in check_corpus(readable, item.context):
-                target = by_path.get(finding.path or "")
-                if target is None:
-                    raise RuntimeError(f"check {item.rule.check!r} gave a finding with no known path")
-                diagnostics.append(_diagnostic(item.rule, finding, target, item.rule.name in explicit))
+        plan = Plan(rules, config, links)
+        started = time.perf_counter()
+        results = [check_document(plan, document) for document in documents]
         if timings is not None:
-            done = clock()
-            timings.add_rule(item.rule.name, done - started)
-            timings.add_stage("check", checked - started)
-            timings.add_stage("corpus rules", done - checked)
-    started = clock()
-    diagnostics = suppress.post_pass(
-        documents,
-        diagnostics,
-        rules,
-        ignored_per_file,
-        config,
-        lambda rule, finding, doc: _diagnostic(rule, finding, doc, rule.name in explicit),
-    )
-    diagnostics.sort(key=Diagnostic.sort_key)
-    if timings is not None:
-        timings.add_stage("suppressions", clock() - started)
-    return diagnostics
+            timings.add_stage("check", time.perf_counter() - started)
+        return finish(plan, results, timings)

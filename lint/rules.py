@@ -16,6 +16,7 @@ from lint.errors import OptionError, RuleError
 from lint.files import read_regular
 from lint.model import Severity
 from lint.options import Option, expand, resolve
+from lint.pack import builtin_rules_dir as builtin_rules_dir  # where it always was
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,8 @@ _RULE_KEYS = {
     "default",
     "tags",
 }
+# what an example's ``links`` table may say a server answered: facts of a lint.links.results.Probe
+EXAMPLE_ANSWER_KEYS = ("status", "reason", "error", "detail", "hops", "final_url", "moved_to", "elapsed")
 _EXAMPLE_KEYS = {
     "verdict",
     "text",
@@ -130,14 +133,6 @@ def _options(rule: str, kind_name: str, *layers: tuple[str, Mapping[str, Any]]) 
     return options
 
 
-def builtin_rules_dir() -> Path:
-    """The built-in rule pack: inside the installed package, or ``rules/`` of a checkout."""
-    packaged = Path(__file__).with_name("builtin_rules")
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "rules"
-
-
 def _example(rule_path: Path, index: int, raw: Any) -> Example:
     where = f"{rule_path}: examples[{index}]"
     if not isinstance(raw, dict):
@@ -176,16 +171,14 @@ def _example(rule_path: Path, index: int, raw: Any) -> Example:
 
     links = raw.get("links")
     if links is not None:
-        from lint.links.verdict import ANSWER_KEYS
-
         if not isinstance(links, dict) or not all(isinstance(v, dict) for v in links.values()):
             raise RuleError(f"{where}: links must be a table of target = {{ status = 404, ... }} tables")
         for target, answer in links.items():
-            unknown_answer = set(answer) - set(ANSWER_KEYS)
+            unknown_answer = set(answer) - set(EXAMPLE_ANSWER_KEYS)
             if unknown_answer:
                 raise RuleError(
                     f"{where}: links: {target!r}: unknown key {sorted(unknown_answer)[0]!r} "
-                    f"(expected {', '.join(ANSWER_KEYS)})"
+                    f"(expected {', '.join(EXAMPLE_ANSWER_KEYS)})"
                 )
     return Example(
         verdict,

@@ -82,6 +82,13 @@ def _private_cache_folder(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _no_result_cache(monkeypatch):
+    """The result cache (issue 11) is off unless a test turns it on: a test that changes code
+    in-process must not meet results cached by an earlier test."""
+    monkeypatch.setenv("RESPONSE_LINT_RESULT_CACHE", "")
+
+
+@pytest.fixture(autouse=True)
 def _not_on_github_actions(monkeypatch):
     """Tests behave the same in GitHub Actions: there ``GITHUB_ACTIONS`` would make ``github``
     the default format and ``GITHUB_STEP_SUMMARY`` would collect every test run's summary."""

@@ -11,7 +11,8 @@ import pytest
 from lint import engine
 from lint.checks import copies
 from lint.checks.api import Context
-from lint.checks.entry_copy import check_corpus
+from lint.checks.entry_copy import check_corpus as check_summaries
+from lint.checks.entry_copy import summarise
 from lint.config import Config, ConfigError
 from lint.model import Severity
 from lint.readers import read
@@ -254,6 +255,11 @@ def test_entry_copy_good_fixture_and_exemptions():
     assert run("entry-copy", FIXTURES / "entry-copy" / "good.md")[0] == []
     found, _ = run("entry-copy", FIXTURES / "entry-copy" / "good.md", exempt_severity="info")
     assert [(d.entry, str(d.severity)) for d in found] == [("Marine Licensing Agency", "info")]
+
+
+def check_corpus(documents, context):
+    """entry-copy over documents, as the engine runs it: on each document's summary."""
+    return list(check_summaries([summarise(d, context) for d in documents], context))
 
 
 def test_entry_copy_groups_a_paragraph_and_respects_min_words():

@@ -1,10 +1,43 @@
-"""Speed features keep output the same: --timings, the one linear sentence splitter."""
+"""Speed features never change output: --timings, --jobs, the result cache, the linear splitter."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
+
+import pytest
+
+from bench.corpus import generate
 from lint.checks import sentences
 
-from .conftest import run_cli
+from .conftest import run_cli, run_process
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """12 generated files in the three formats (copies across entries and files), and two that
+    answer one action with different organisations, one with a suppression."""
+    folder = tmp_path_factory.mktemp("corpus")
+    for item in generate(12, seed=4, formats=("source-2012", "publication-2015", "markdown"), scale=0.5):
+        (folder / item.name).write_bytes(item.data)
+    (folder / "zz-a.md").write_text(
+        "# Action 99: Open data\n\n## Office of Tides\n\n### Progress during 2014\n\nWe published it. TBC\n\n"
+        "## Board of Weirs\n\n### Progress during 2014\n\nWe published the weir data.\n",
+        encoding="utf-8",
+    )
+    (folder / "zz-b.md").write_text(
+        "# Action 99: Open data\n\n## Office of Tides\n\n<!-- response-lint: disable=year-copy -->\n"
+        "### Progress during 2014\n\nWe published the tide tables.\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def _json(folder, *args, env=None):
+    result = run_cli("check", str(folder), "--format", "json", "--fail-on", "never", *args)
+    assert result.code == 0, result.err
+    return result.out
 
 
 def test_timings_table_follows_the_report_on_stderr():
@@ -13,10 +46,119 @@ def test_timings_table_follows_the_report_on_stderr():
     assert timed.code == plain.code
     assert timed.out == plain.out  # the report is untouched
     stages = [line.split("|")[0].strip() for line in timed.err.split("\n\n")[0].splitlines()[2:]]
-    assert stages[:3] == ["discover", "read", "check"]
-    assert "report" in stages
+    assert stages[0] == "discover"
+    assert {"check", "corpus rules", "report"} <= set(stages)
     rules = {line.split("|")[0].strip() for line in timed.err.split("\n\n")[1].splitlines()[2:]}
     assert {"placeholder", "readability", "entry-copy", "missing-entry"} <= rules
+
+
+def test_jobs_give_the_same_report_in_the_same_order(corpus):
+    one = _json(corpus, "--jobs", "1")
+    assert '"entry-copy"' in one and '"missing-entry"' in one and '"year-copy"' in one  # corpus rules found things
+    assert _json(corpus, "--jobs", "2") == one
+    assert _json(corpus, "--jobs", "3") == one
+    assert _json(corpus) == one  # default: one worker per core
+
+
+def test_jobs_must_be_a_positive_number():
+    result = run_cli("check", "fixtures/seeds", "--jobs", "0")
+    assert result.code == 2
+
+
+def _cached(folder, cache, *args):
+    os.environ["RESPONSE_LINT_RESULT_CACHE"] = str(cache)
+    try:
+        return _json(folder, *args)
+    finally:
+        os.environ["RESPONSE_LINT_RESULT_CACHE"] = ""
+
+
+def test_cache_gives_the_same_report_cold_warm_and_after_a_change(corpus, tmp_path):
+    work = tmp_path / "work"
+    shutil.copytree(corpus, work)
+    cache = tmp_path / "cache"
+    fresh = _json(work, "--jobs", "1")
+    assert _cached(work, cache, "--jobs", "1") == fresh  # cold: fills the cache
+    assert (cache / ".gitignore").read_text().splitlines()[-1] == "*"
+    assert any(cache.rglob("*")) and (cache / "CACHEDIR.TAG").exists()
+    assert _cached(work, cache, "--jobs", "1") == fresh  # warm: every result from the cache
+    assert _cached(work, cache, "--jobs", "2") == fresh
+    changed = sorted(work.iterdir())[4]
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Progress", "Progress", 1) + "\nTBC\n")
+    after = _json(work, "--jobs", "1")
+    assert after != fresh
+    assert _cached(work, cache, "--jobs", "1") == after  # the changed file is checked again, the rest is cached
+    assert _cached(work, cache, "--no-cache") == after
+
+
+def test_cache_is_keyed_by_config_and_rules(corpus, tmp_path):
+    work = tmp_path / "work"
+    shutil.copytree(corpus, work)
+    cache = tmp_path / "cache"
+    _cached(work, cache)
+    (work / ".response-lint.toml").write_text('[rules.readability]\nseverity = "error"\n', encoding="utf-8")
+    assert _cached(work, cache) == _json(work)
+    assert _cached(work, cache, "--select", "placeholder") == _json(work, "--select", "placeholder")
+
+
+def test_a_corrupt_or_half_written_cache_is_never_trusted(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    fresh = _json(corpus, "--jobs", "1")
+    _cached(corpus, cache, "--jobs", "1")
+    entries = [p for p in cache.rglob("*") if p.is_file() and p.parent.parent.parent.parent == cache]
+    assert len(entries) == 14
+    entries[0].write_bytes(b"not a pickle")
+    entries[1].write_bytes(entries[1].read_bytes()[:100])  # cut short, as a crash while writing would
+    entries[2].write_bytes(entries[3].read_bytes())  # another file's result under this key
+    assert _cached(corpus, cache, "--jobs", "1") == fresh
+    assert _cached(corpus, cache, "--jobs", "1") == fresh  # and the damaged entries were rewritten
+    shutil.rmtree(cache / "v1")
+    (cache / "v1").write_text("a file where the folder should be")
+    assert _cached(corpus, cache, "--jobs", "1") == fresh  # an unwritable cache only costs speed
+
+
+def test_cached_summaries_meet_in_a_process_with_another_hash_seed(corpus, tmp_path):
+    """entry-copy compares word 3-gram hashes made in other processes: they must not depend on str hashes."""
+    cache = tmp_path / "cache"
+    env = {**os.environ, "RESPONSE_LINT_RESULT_CACHE": str(cache)}
+    args = ("check", str(corpus), "--format", "json", "--fail-on", "never", "--jobs", "1")
+    first = run_process(*args, env={**env, "PYTHONHASHSEED": "1"})
+    half = sorted(p for p in cache.rglob("*") if p.is_file() and p.parent.parent.parent.parent == cache)
+    for entry in half[::2]:
+        entry.unlink()  # half the results come from the cache, half are made with another seed
+    second = run_process(*args, env={**env, "PYTHONHASHSEED": "2"})
+    assert first.code == second.code == 0
+    assert second.out == first.out
+    assert '"entry-copy"' in first.out
+
+
+def test_clean_removes_the_cache(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    _cached(corpus, cache, "--select", "placeholder")
+    os.environ["RESPONSE_LINT_RESULT_CACHE"] = str(cache)
+    try:
+        assert run_cli("clean", str(corpus)).code == 0
+    finally:
+        os.environ["RESPONSE_LINT_RESULT_CACHE"] = ""
+    assert not cache.exists()
+
+
+def test_the_cache_lives_in_the_project_and_git_ignores_it(tmp_path, monkeypatch):
+    monkeypatch.delenv("RESPONSE_LINT_RESULT_CACHE")
+    shutil.copy("fixtures/seeds/001.txt", tmp_path)
+    (tmp_path / ".response-lint.toml").write_text("", encoding="utf-8")
+    result = run_process("check", "001.txt", "--select", "placeholder", cwd=tmp_path)
+    assert result.code == 1
+    assert (tmp_path / ".response-lint-cache" / ".gitignore").exists()
+    if shutil.which("git"):
+        import subprocess
+
+        subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+        status = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=all"], cwd=tmp_path, capture_output=True, text=True
+        )
+        assert ".response-lint-cache" not in status.stdout
+    assert sys.executable  # the process above ran with this interpreter
 
 
 def test_sentence_split_of_a_long_paragraph_is_the_split_of_its_sentences():

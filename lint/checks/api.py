@@ -13,8 +13,16 @@ of them ever names a rule or a check kind. The fields:
 ``check``
     ``check(document, context)``: run on each document of the run; or None.
 ``check_corpus``
-    ``check_corpus(documents, context)``: run once on all documents of the run (its
-    findings must carry ``path``); or None. A kind may have both.
+    ``check_corpus(summaries, context)``: run once on the summaries of all documents of
+    the run, in run order (its findings must carry ``path``); or None. A kind may have
+    both.
+``summarise``
+    ``summarise(document, context)``: for a corpus kind, the small picklable summary of
+    one document that ``check_corpus`` reads (made per document, in worker processes
+    with ``--jobs``, and kept in the result cache). Without it the summary is the
+    document's outline (:func:`lint.model.outline`: entries and phases, no paragraphs).
+    ``check_corpus`` never sees whole documents, so it costs the same whether documents
+    were just checked, come from the cache or from shards.
 ``scope`` (derived)
     ``"document"`` (only ``check``), ``"corpus"`` (a ``check_corpus``), or
     ``"post-pass"`` (neither: the engine's suppression post-pass makes its findings,
@@ -96,7 +104,7 @@ class Finding(NamedTuple):
 
 
 DocumentCheck = Callable[[Document, Context], Iterable[Finding]]
-CorpusCheck = Callable[[Sequence[Document], Context], Iterable[Finding]]
+CorpusCheck = Callable[[Sequence[Any], Context], Iterable[Finding]]
 Scope = Literal["document", "corpus", "post-pass"]
 SummaryRole = Literal["placeholder", "copied", "missing-phase", "missing-entry", "broken-link", "hard-to-read"]
 PostPass = Literal["unused-suppression", "invalid-suppression"]
@@ -118,6 +126,7 @@ class CheckKind:
     summary: str
     check: DocumentCheck | None = None
     check_corpus: CorpusCheck | None = None
+    summarise: Callable[[Document, Context], Any] | None = None
     options: tuple[Option, ...] = ()
     message_fields: frozenset[str] = frozenset()
     needs_links: bool = False

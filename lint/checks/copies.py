@@ -25,6 +25,7 @@ patterns). rapidfuzz is imported inside
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections import Counter
@@ -356,16 +357,30 @@ def _level(joined: str) -> str:
     return joined.strip()
 
 
+class _TokenIds(dict[str, int]):
+    """Token -> a 64-bit number that is the same in every process (str hashes are not)."""
+
+    def __missing__(self, token: str) -> int:
+        value = int.from_bytes(hashlib.blake2b(token.encode("utf-8", "surrogatepass"), digest_size=8).digest())
+        if len(self) < 1 << 20:
+            self[token] = value
+        return value
+
+
+_IDS = _TokenIds()
+
+
 def _grams(tokens: list[str]) -> frozenset[int]:
     """Hashes of the word 3-grams (the whole token list if shorter).
 
-    Python's string hashes differ between processes, but the checks use these
-    only to test equality and overlap, never to choose or order anything, so
-    their findings do not depend on them.
+    The same in every process (hashes of tuples of numbers, never of strings), so the
+    summaries made in worker processes and kept in the result cache meet in one run.
+    The checks use them only to test equality and overlap, never to order anything.
     """
-    if len(tokens) <= 3:
-        return frozenset((hash(tuple(tokens)),)) if tokens else frozenset()
-    return frozenset(map(hash, zip(tokens, tokens[1:], tokens[2:])))  # noqa: B905 - shorter on purpose
+    ids = list(map(_IDS.__getitem__, tokens))
+    if len(ids) <= 3:
+        return frozenset((hash(tuple(ids)),)) if ids else frozenset()
+    return frozenset(map(hash, zip(ids, ids[1:], ids[2:])))  # noqa: B905 - shorter on purpose
 
 
 class ParagraphText(tuple[str, int, frozenset[int]]):
@@ -719,3 +734,4 @@ def clear_caches() -> None:
     paragraph_sentences.cache_clear()
     _names.cache_clear()
     _TOKENS.clear()
+    _IDS.clear()

@@ -14,10 +14,11 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.identity import answers, organisation_keys
-from lint.model import Document, Entry, Phase, Related, Span
+from lint.model import Document, Entry, Paragraph, Phase, Related, Span
 from lint.options import Option
 
 OPTIONS = (
@@ -95,10 +96,25 @@ def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Fi
             )
 
 
+def summarise(document: Document, context: Context) -> Document:
+    """The document's outline with each phase's prose as one paragraph: all ``check_corpus`` reads."""
+    entries = tuple(
+        entry._replace(
+            phases=tuple(
+                phase._replace(paragraphs=(Paragraph(phase.text, phase.body_span),) if phase.paragraphs else ())
+                for phase in entry.phases
+            )
+        )
+        for entry in document.entries
+    )
+    return replace(document, text="", entries=entries, preamble=(), comments=(), issues=())
+
+
 KIND = CheckKind(
     name="cross-page-drift",
     summary="one answer (organisation, action, phase) published on two pages with different text",
     check_corpus=check_corpus,
+    summarise=summarise,
     options=OPTIONS,
     message_fields=frozenset({"entry", "action", "phase", "other", "difference"}),
 )

@@ -20,12 +20,14 @@ two pages is not a copy.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from functools import partial
+from operator import itemgetter
 
 from lint.checks import copies, sentences
 from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.identity import organisation_keys
-from lint.model import Document, Entry, Paragraph, Phase, Related, Span
+from lint.model import Document, Paragraph, Related, Span
 from lint.options import Option, combinable
 
 OPTIONS = (
@@ -64,8 +66,10 @@ OPTIONS = (
 )
 
 
-class _Para(tuple[str, str, Entry, Phase, Paragraph, copies.Names, str, frozenset[int]]):
-    """A paragraph in the run: path, entry key, entry, phase, paragraph, names, canonical text, shingles."""
+class _Para(tuple[str, str, str, str, tuple[int, ...], Paragraph, copies.Names, str, frozenset[int], str]):
+    """A paragraph in the run: path, entry key and name, phase key and order, paragraph, names,
+    canonical text, shingles, organisation. A document's summary holds its paragraphs long
+    enough to compare (picklable: worker processes, the result cache and shards carry it)."""
 
     __slots__ = ()
 
@@ -78,30 +82,37 @@ class _Para(tuple[str, str, Entry, Phase, Paragraph, copies.Names, str, frozense
         return self[1]
 
     @property
-    def entry(self) -> Entry:
+    def entry_name(self) -> str:
         return self[2]
 
     @property
-    def phase(self) -> Phase:
+    def phase_key(self) -> str:
         return self[3]
 
     @property
-    def paragraph(self) -> Paragraph:
+    def order(self) -> tuple[int, ...]:
         return self[4]
 
     @property
+    def paragraph(self) -> Paragraph:
+        return self[5]
+
+    @property
     def canonical(self) -> str:
-        return self[6]
+        return self[7]
 
     @property
     def grams(self) -> frozenset[int]:
-        return self[7]
+        return self[8]
 
     def sentences(self, min_words: int) -> list[copies.Sentence]:
-        return [s for s in copies.paragraph_sentences(self[4].text, self[5]) if s.words >= min_words and s.canonical]
+        return [s for s in copies.paragraph_sentences(self[5].text, self[6]) if s.words >= min_words and s.canonical]
 
-    def unit(self, sentence: copies.Sentence) -> copies.Unit:
-        return copies.sentence_unit(self[2], self[3], self[4], sentence)
+    def text_of(self, sentence: copies.Sentence) -> str:
+        return self[5].text[sentence.start : sentence.end]
+
+    def span_of(self, sentence: copies.Sentence) -> Span:
+        return self[5].to_span(sentence.start, sentence.end)
 
 
 class _Match:
@@ -117,22 +128,38 @@ class _Match:
         self.score = score
 
 
-def _paragraphs(documents: Sequence[Document], min_words: int) -> list[_Para]:
-    """Every paragraph long enough to compare: the earliest period first, then run order."""
-    by_period: dict[tuple[int, int, int], list[_Para]] = {}
+def summarise(document: Document, context: Context) -> tuple[Document, list[_Para]]:
+    """The document's entries (for organisation identity across the run), and its paragraphs
+    long enough to compare, levelled and shingled."""
+    min_words = max(1, int(context["min-words"]))
+    found: list[_Para] = []
     new = partial(tuple.__new__, _Para)
-    keys = organisation_keys(documents)
-    for document, entry in copies.documents_entries(documents):
+    for entry in document.entries:
         names = copies.Names.of(entry)
-        key = keys.get(entry.organisation or "", entry.key)
         for phase in entry.phases:
-            bucket = by_period.setdefault(phase.order, [])
+            order = phase.order
             for paragraph in phase.paragraphs:
                 text = copies.paragraph_text(paragraph.text, names)
                 if text.words >= min_words and text.grams:
-                    item = (document.path, key, entry, phase, paragraph, names, text.canonical, text.grams)
-                    bucket.append(new(item))
-    return [para for order in sorted(by_period) for para in by_period[order]]
+                    item = (document.path, entry.key, entry.name, phase.key, order, paragraph, names)
+                    found.append(new((*item, text.canonical, text.grams, entry.organisation or "")))
+    entries = tuple(entry._replace(phases=()) for entry in document.entries)
+    return replace(document, text="", entries=entries, preamble=(), comments=(), issues=()), found
+
+
+def _paragraphs(summaries: Sequence[tuple[Document, list[_Para]]]) -> list[_Para]:
+    """Every paragraph of the run long enough to compare: the earliest period first, then run order.
+
+    Entries of one organisation are one entry (:func:`~lint.checks.identity.organisation_keys`).
+    """
+    keys = organisation_keys([document for document, _ in summaries])
+    new = partial(tuple.__new__, _Para)
+    found = [
+        new((para[0], keys.get(para[9], para[1]), *para[2:])) if para[9] else para
+        for _, paras in summaries
+        for para in paras
+    ]
+    return sorted(found, key=itemgetter(4))
 
 
 def _figures(para: _Para, sentence: copies.Sentence) -> list[str]:
@@ -217,11 +244,11 @@ def find_matches(
     return matches
 
 
-def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Finding]:
+def check_corpus(summaries: Sequence[tuple[Document, list[_Para]]], context: Context) -> Iterator[Finding]:
     exempt_severity = copies.severity_option(context.rule, "exempt-severity", context["exempt-severity"])
     exempt = copies.exemption(context.rule, context["exempt"])
     min_words = max(1, int(context["min-words"]))
-    paragraphs = _paragraphs(documents, min_words)
+    paragraphs = _paragraphs(summaries)
     if len(paragraphs) < 2:
         return
     matches = find_matches(
@@ -231,14 +258,14 @@ def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Fi
         max(1, int(context["max-bucket"])),
         same_figures=bool(context["same-figures"]),
     )
-    by_paragraph: dict[int, list[tuple[_Match, copies.Unit, bool]]] = {}
+    by_paragraph: dict[int, list[tuple[_Match, Span, bool]]] = {}
     for match in matches:
         later, earlier = paragraphs[match.later], paragraphs[match.earlier]
-        unit = later.unit(match.sentence)
-        is_exempt = copies.is_exempt(exempt, unit.text) or copies.is_exempt(exempt, earlier.unit(match.source).text)
+        text = later.text_of(match.sentence)
+        is_exempt = copies.is_exempt(exempt, text) or copies.is_exempt(exempt, earlier.text_of(match.source))
         if is_exempt and exempt_severity is None:
             continue
-        by_paragraph.setdefault(match.later, []).append((match, unit, is_exempt))
+        by_paragraph.setdefault(match.later, []).append((match, later.span_of(match.sentence), is_exempt))
     for i, group in by_paragraph.items():
         later = paragraphs[i]
         first, last = group[0][1], group[-1][1]
@@ -254,19 +281,19 @@ def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Fi
             related.append(
                 Related(
                     earlier.path,
-                    earlier.unit(match.source).span,
-                    f"first written here by {earlier.entry.name} in {earlier.phase.key}",
+                    earlier.span_of(match.source),
+                    f"first written here by {earlier.entry_name} in {earlier.phase_key}",
                 )
             )
         yield Finding(
-            span=Span(first.span.start, last.span.end),
+            span=Span(first.start, last.end),
             path=later.path,
             severity=exempt_severity if all(e for _, _, e in group) else None,
             related=tuple(related),
             args={
-                "entry": later.entry.name,
-                "other": source.entry.name,
-                "other_phase": source.phase.key,
+                "entry": later.entry_name,
+                "other": source.entry_name,
+                "other_phase": source.phase_key,
                 "score": round(best.score),
                 "kind": "the same" if best.score >= 100 else "nearly the same",
                 "count": len(group),
@@ -279,6 +306,7 @@ KIND = CheckKind(
     name="entry-copy",
     summary="the same or nearly the same sentences in two entries, across the run (a corpus check)",
     check_corpus=check_corpus,
+    summarise=summarise,
     options=OPTIONS,
     message_fields=frozenset({"entry", "other", "other_phase", "score", "kind", "count", "total"}),
 )

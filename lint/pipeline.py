@@ -1,0 +1,154 @@
+"""Check a run's files: each through the result cache, the misses in this process or in workers.
+
+Per file the work is pure (:func:`lint.engine.check_document`: config, rules and the
+document give findings and a summary), so it may run anywhere: here (``--jobs 1``),
+in worker processes (``--jobs N``, default one per core), or not at all when the
+result cache holds it. Results are gathered in run order whatever ran them, and the
+corpus rules and suppressions then run once on them (:func:`lint.engine.finish`), so
+the output is the same, in the same order, however the work was spread. Shards
+(:mod:`lint.shards`) stop after :func:`results` and write them to a file instead.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from lint import engine, source
+from lint.collector import collector_paused
+from lint.files import matches, relative_to_root, to_display
+from lint.model import Diagnostic, Document
+
+if TYPE_CHECKING:
+    from lint.config import Config
+    from lint.resultcache import ResultCache
+    from lint.timings import Timings
+
+_CHUNK = 16  # files per task sent to a worker: large enough to amortise the hand-over
+_MIN_FOR_WORKERS = 8  # fewer files than this are checked here: starting workers costs more
+
+
+def default_jobs() -> int:
+    """One worker per core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def read_document(path: str, config: Config, data: bytes | None = None) -> Document:
+    """The Document of ``path`` (from ``data`` when the caller has read its bytes already)."""
+    rel = relative_to_root(path, config.root)
+    fmt = next((f for glob, f in config.formats.items() if matches(rel, [glob])), None)
+    if data is None:
+        return source.load(to_display(path), config.reader, fmt, config.max_file_size)
+    return source.parse_bytes(to_display(path), data, config.reader, fmt, config.max_file_size)
+
+
+def _read_bytes(path: str, config: Config) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(config.max_file_size + 1)
+    except OSError:
+        return None  # source.load makes the diagnostic
+
+
+def _check_one(plan: engine.Plan, cache: ResultCache | None, path: str, data: bytes | None) -> engine.DocumentResult:
+    result = engine.check_document(plan, read_document(path, plan.config, data))
+    if cache is not None and data is not None:
+        from lint.resultcache import digest
+
+        text = result.outline.text
+        left_out = bool(text) and source.decode(data)[0] == text  # the entry need not hold what the file holds
+        stored = result._replace(outline=replace(result.outline, text="")) if left_out else result
+        cache.put(result.path, digest(data), stored, left_out)
+    return result
+
+
+_STATE: tuple[engine.Plan, ResultCache | None] | None = None
+
+
+def _start_worker(plan: engine.Plan, cache: ResultCache | None) -> None:
+    global _STATE
+    _STATE = (plan, cache)
+
+
+def _work(tasks: list[tuple[str, bytes | None]]) -> list[engine.DocumentResult]:
+    assert _STATE is not None, "worker not started"
+    plan, cache = _STATE
+    with collector_paused():
+        return [_check_one(plan, cache, path, data) for path, data in tasks]
+
+
+def _in_workers(
+    plan: engine.Plan, cache: ResultCache | None, tasks: list[tuple[str, bytes | None]], jobs: int
+) -> list[engine.DocumentResult]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    context = multiprocessing.get_context(method)
+    size = max(1, min(_CHUNK, len(tasks) // (jobs * 4) or 1))
+    chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(chunks)), mp_context=context, initializer=_start_worker, initargs=(plan, cache)
+    ) as pool:
+        return [result for chunk in pool.map(_work, chunks) for result in chunk]
+
+
+def results(
+    files: Sequence[str],
+    plan: engine.Plan,
+    jobs: int,
+    cache: ResultCache | None = None,
+    timings: Timings | None = None,
+) -> list[engine.DocumentResult]:
+    """Every file's result, in the order of ``files``: from the cache, else checked (and stored)."""
+    clock = time.perf_counter
+    found: list[engine.DocumentResult | None] = [None] * len(files)
+    tasks: list[tuple[str, bytes | None]] = []
+    where: list[int] = []
+    started = clock()
+    for i, path in enumerate(files):
+        data = _read_bytes(path, plan.config) if cache is not None else None
+        if cache is not None and data is not None:
+            from lint.resultcache import digest
+
+            hit = cache.get(to_display(path), digest(data))
+            if hit is not None:
+                result, left_out = hit
+                outline = replace(result.outline, text=source.decode(data)[0]) if left_out else result.outline
+                found[i] = result._replace(outline=outline, times={})  # no rule ran for it in this run
+                continue
+        tasks.append((path, data))
+        where.append(i)
+    if timings is not None and cache is not None:
+        timings.add_stage("cache", clock() - started)
+    started = clock()
+    if jobs > 1 and len(tasks) >= _MIN_FOR_WORKERS:
+        checked = _in_workers(plan, cache, tasks, jobs)
+    else:
+        with collector_paused():
+            checked = [_check_one(plan, cache, path, data) for path, data in tasks]
+    if timings is not None:
+        timings.add_stage("check", clock() - started)
+    for i, result in zip(where, checked, strict=True):
+        found[i] = result
+    return [result for result in found if result is not None]
+
+
+def check_files(
+    files: Sequence[str],
+    plan: engine.Plan,
+    jobs: int,
+    cache: ResultCache | None = None,
+    timings: Timings | None = None,
+) -> tuple[list[Document], list[Diagnostic]]:
+    """The run's documents (outlines: no paragraphs) and its diagnostics, sorted."""
+    gathered = results(files, plan, jobs, cache, timings)
+    with collector_paused():
+        diagnostics = engine.finish(plan, gathered, timings)
+    return [result.outline for result in gathered], diagnostics
