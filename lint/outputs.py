@@ -93,7 +93,7 @@ def refuse_linted(targets: Sequence[tuple[str, str | None]], files: Sequence[str
             except OSError:
                 pass
         if same:
-            raise _usage_error(f"{flag}: {path} is one of the files being linted; the report would overwrite it")
+            raise UsageError(f"{flag}: {path} is one of the files being linted; the report would overwrite it")
 
 
 def write_extra(also_write: Sequence[tuple[str, str]], report: Report, settings: Settings | None = None) -> None:
