@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.identity import action_key, organisation_keys
-from lint.config import ConfigError
+from lint.errors import ConfigError
 from lint.model import PER_ACTION, PER_ORGANISATION, Document, Entry, Related, Span
 from lint.names import canonical_key, normalise
 from lint.options import Option
@@ -161,7 +161,7 @@ _SMALL_WORDS = "a an and the of to for in on by with will their its our be is ar
 _STOPWORDS = frozenset(_SMALL_WORDS.split())
 
 
-def title_words(title: str | None) -> frozenset[str]:
+def identifying_words(title: str | None) -> frozenset[str]:
     """The words that identify an action's title (no "Action N", case, punctuation or small words)."""
     if not title:
         return frozenset()
@@ -200,7 +200,7 @@ def groups(documents: Sequence[Document], context: Context) -> list[list[Documen
         if not document.entries or document.layout != PER_ACTION:
             continue
         number = document.action.strip().lower() if document.action else None
-        words = title_words(document.title)
+        words = identifying_words(document.title)
         if number is None and not words:
             continue
         for group in found:
@@ -245,12 +245,26 @@ def _alike(title: str | None, other: str | None, context: Context) -> bool:
     """Whether two titles of one action number are the same action under ``same-action``."""
     if context["same-action"] == "number":
         return True
-    a, b = title_words(title), title_words(other)
+    a, b = identifying_words(title), identifying_words(other)
     return not a or not b or similarity(a, b) >= context["title-similarity"]
 
 
+def _same_plan(a: Document, b: Document, strict: bool) -> bool:
+    """Whether two documents answer the same plan: the same plan name, or (not ``strict``)
+    one of them does not say."""
+    if a.plan and b.plan:
+        return a.plan == b.plan
+    return not strict
+
+
 def _across_layouts(documents: Sequence[Document], table: Mapping[str, str], context: Context) -> Iterator[Finding]:
-    """Per-action pages against per-organisation pages: each answer should be on both."""
+    """Per-action pages against per-organisation pages: each answer should be on both.
+
+    An action's page lacking an organisation is matched by the organisation's entry for
+    that action (number, and title unless ``same-action = "number"``); an organisation's
+    page lacking an action has no entry to compare titles with, so the two pages must
+    name the same plan ("… in response to the Government Digital Strategy", "This action
+    forms part of the Government Digital Strategy")."""
     org_pages = [d for d in documents if d.layout == PER_ORGANISATION and d.organisation]
     action_pages = [d for d in documents if d.layout == PER_ACTION and d.action and d.entries]
     if not org_pages or not action_pages:
@@ -261,7 +275,7 @@ def _across_layouts(documents: Sequence[Document], table: Mapping[str, str], con
         present = {keys.get(e.organisation or "", "") for e in page.entries}
         for other in org_pages:
             org = keys.get(other.organisation or "", "")
-            if org in present:
+            if org in present or not _same_plan(page, other, strict=False):
                 continue
             for entry in other.entries:
                 if action_key(entry.action) == number and _alike(page.title, entry.name, context):
@@ -282,7 +296,7 @@ def _across_layouts(documents: Sequence[Document], table: Mapping[str, str], con
         have = {action_key(e.action) for e in other.entries}
         for page in action_pages:
             number = action_key(page.action)
-            if number in have:
+            if number in have or not _same_plan(page, other, strict=True):
                 continue
             for entry in page.entries:
                 if keys.get(entry.organisation or "", "") == org:
