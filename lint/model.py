@@ -11,7 +11,7 @@ import bisect
 import enum
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import NamedTuple
@@ -113,6 +113,29 @@ class Paragraph(NamedTuple):
 
 
 PHASE_KINDS = ("commitment", "progress", "plan")
+
+
+def phase_order(kind: str, year: int | None, month: int = 0) -> tuple[int, int, int]:
+    """The chronological sort key of a phase, the one phase order of the project.
+
+    A plan for year Y is written after progress in Y-1; within a year, periods that end
+    in a later month come later; kinds the readers do not know come last in their year.
+    """
+    year = year if year is not None else 0
+    rank = {"commitment": (year, 1, month), "progress": (year, 2, month), "plan": (year - 1, 3, month)}
+    return rank.get(kind, (year, 4, month))
+
+
+def key_order(key: str, phases: Mapping[str, Phase] | None = None) -> tuple[int, int, int, str]:
+    """The sort key of a phase key (``"progress 2013"``): the phase's own order when ``phases``
+    has it, else the order its kind and year give (a phase only a finding names); then the key."""
+    phase = phases.get(key) if phases is not None else None
+    if phase is not None:
+        return (*phase.order, key)
+    kind, _, year_text = key.partition(" ")
+    return (*phase_order(kind, int(year_text) if year_text.isdigit() else 0), key)
+
+
 # the kind of the one phase of an entry that has text and no phase heading
 UNNAMED = "statement"
 # document layouts: entries are organisations answering one action (seed 000), or
@@ -157,10 +180,7 @@ class Phase(NamedTuple):
     def order(self) -> tuple[int, int, int]:
         """Chronological sort key: a plan for year Y is written after progress in Y-1;
         within a year, periods that end in a later month come later."""
-        year = self.year if self.year is not None else 0
-        month = self.month
-        rank = {"commitment": (year, 1, month), "progress": (year, 2, month), "plan": (year - 1, 3, month)}
-        return rank.get(self.kind, (year, 4, month))
+        return phase_order(self.kind, self.year, self.month)
 
     @property
     def text(self) -> str:

@@ -11,11 +11,24 @@ from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from lint import __version__
+from lint.errors import UsageError
 from lint.report import Report, RuleInfo
 from lint.rules import Rule
 
 if TYPE_CHECKING:
     from lint.formats import Settings
+
+
+def _help_uri(rule: Rule) -> str:
+    """The rule file's address: in the project's repository for a built-in rule, else the file itself."""
+    from lint import HOMEPAGE
+    from lint.rules import builtin_rules_dir
+
+    try:
+        relative = rule.source.resolve().relative_to(builtin_rules_dir().resolve())
+    except ValueError:
+        return rule.source.resolve().as_uri()
+    return f"{HOMEPAGE}/blob/v{__version__}/rules/{relative.as_posix()}"
 
 
 def rule_info(rules: Sequence[Rule]) -> dict[str, RuleInfo]:
@@ -35,15 +48,10 @@ def rule_info(rules: Sequence[Rule]) -> dict[str, RuleInfo]:
             fixable=rule.fixable,
             help=explain(rule),
             summary_role=load(rule.check).summary_role,
+            help_uri=_help_uri(rule),
         )
         for rule in rules
     }
-
-
-def _usage_error(message: str) -> Exception:
-    from lint.app import UsageError
-
-    return UsageError(message)
 
 
 def check_targets(also_write: Sequence[tuple[str, str]], output: str | None, formats: Collection[str]) -> None:
@@ -53,12 +61,12 @@ def check_targets(also_write: Sequence[tuple[str, str]], output: str | None, for
         targets.append(os.path.abspath(output))
     for fmt, path in also_write:
         if fmt not in formats:
-            raise _usage_error(f"--also-write: unknown format {fmt!r} (expected one of {', '.join(sorted(formats))})")
+            raise UsageError(f"--also-write: unknown format {fmt!r} (expected one of {', '.join(sorted(formats))})")
         folder = os.path.dirname(os.path.abspath(path))
         if not os.path.isdir(folder):
-            raise _usage_error(f"--also-write: folder {folder} does not exist")
+            raise UsageError(f"--also-write: folder {folder} does not exist")
         if targets.count(os.path.abspath(path)) > 1:
-            raise _usage_error(f"--also-write: {path} is named as more than one output")
+            raise UsageError(f"--also-write: {path} is named as more than one output")
 
 
 def write_extra(also_write: Sequence[tuple[str, str]], report: Report, settings: Settings | None = None) -> None:
@@ -71,7 +79,7 @@ def write_extra(also_write: Sequence[tuple[str, str]], report: Report, settings:
             with open(path, "w", encoding="utf-8", newline="\n") as handle:
                 get(fmt).render(report, handle, settings)
         except OSError as exc:
-            raise _usage_error(f"--also-write: cannot write {path}: {exc.strerror or exc}") from None
+            raise UsageError(f"--also-write: cannot write {path}: {exc.strerror or exc}") from None
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_path:
         from lint.formats import step_summary

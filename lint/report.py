@@ -55,6 +55,7 @@ class RuleInfo(NamedTuple):
     tags: tuple[str, ...] = ()
     fixable: bool = False
     help: str = ""
+    help_uri: str = ""  # where the rule is documented (its rule file): an absolute URI
     summary_role: str | None = None
 
 

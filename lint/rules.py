@@ -15,6 +15,7 @@ from lint import checks
 from lint.errors import OptionError, RuleError
 from lint.model import Severity
 from lint.options import Option, expand, resolve
+from lint.pack import builtin_rules_dir as builtin_rules_dir  # where it always was
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,14 +128,6 @@ def _options(rule: str, kind_name: str, *layers: tuple[str, Mapping[str, Any]]) 
             source = next((src for src, values in reversed(layers) if values), layers[-1][0])
             raise OptionError(f"{source}: rule {rule!r} option {key!r}: {problem}")
     return options
-
-
-def builtin_rules_dir() -> Path:
-    """The built-in rule pack: inside the installed package, or ``rules/`` of a checkout."""
-    packaged = Path(__file__).with_name("builtin_rules")
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "rules"
 
 
 def _example(rule_path: Path, index: int, raw: Any) -> Example:

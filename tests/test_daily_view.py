@@ -108,3 +108,16 @@ def test_force_exclude_applies_exclude_to_named_files(site):
     assert {d["path"] for d in from_config.json()["diagnostics"]} == {"doc.md"}
     again = run_cli("check", "drafts/a.md", "--select", "placeholder", "--no-force-exclude", cwd=site)
     assert again.code == 1
+
+
+@pytest.mark.parametrize("columns", [60, 100])
+def test_text_output_fits_columns(monkeypatch, columns):
+    from .conftest import SEEDS
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    result = run_cli("check", str(SEEDS), "--select", "year-copy,entry-copy,readability,placeholder")
+    lines = result.out.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    assert any(line.startswith(f"{SEEDS}/000.txt:") and "[year-copy]" in line for line in lines)
+    monkeypatch.delenv("COLUMNS")
+    assert max(len(line) for line in run_cli("check", str(SEEDS), "--select", "year-copy").out.splitlines()) > 100

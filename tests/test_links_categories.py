@@ -152,3 +152,20 @@ def test_tls(tmp_path: Path, bad_certificates: tuple[dict[str, Server], Path], m
     assert messages[1].startswith("readers will see a security warning: its certificate is for another host (")
     assert messages[2].startswith("readers will see a security warning: its certificate is self-signed (")
     assert all(servers[name].seen.total() == 0 for name in names[:3])  # no request got through
+
+
+def test_rule_example_answers_are_checked_at_load(tmp_path: Path) -> None:
+    from lint.rules import RuleError, load_rules
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "my-login.toml").write_text(
+        'name = "my-login"\ncheck = "link-login"\nseverity = "info"\nsummary = "s"\nmessage = "{cause}"\n'
+        '[[examples]]\nverdict = "fail"\ntext = "[a](https://x.example/)"\n'
+        'links = { "https://x.example/" = { staus = 403 } }\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        RuleError, match=r"my-login\.toml: examples\[0\]: links: 'https://x.example/': unknown key 'staus'"
+    ):
+        load_rules([pack])

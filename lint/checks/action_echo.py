@@ -30,15 +30,15 @@ OPTIONS = (
 _LABEL = re.compile(r"^\s*(?:action|commitment|recommendation)\s*[\w.-]{0,8}\s*[:.–—-]\s*", re.IGNORECASE)
 
 
-def title_words(title: str) -> list[str]:
-    """The title's content words, without its "Action 11:" label."""
+def echo_words(title: str) -> list[str]:
+    """The title's levelled content words in order, without its "Action 11:" label (what an echo repeats)."""
     return copies.content_words(copies.canonical(_LABEL.sub("", title, count=1)))
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
     if not document.title or document.title_span is None:
         return
-    title = title_words(document.title)
+    title = echo_words(document.title)
     min_shared = max(1, int(context["min-shared"]))
     if len(title) < min_shared:
         return

@@ -11,32 +11,28 @@ from functools import lru_cache
 
 from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.link_results import online
-from lint.config import ConfigError
 from lint.model import Document
-from lint.options import Option
+from lint.options import Option, combinable
 
 OPTIONS = (
     Option(
         "login-pages",
-        "list[str]",
+        "list[regex]",
         [],
         "regexes (case-insensitive, searched in the final address of a redirect) of sign-in pages",
+        validate=combinable,
     ),
 )
 
 
 @lru_cache(maxsize=16)
-def _pattern(rule: str, patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    for pattern in patterns:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ConfigError(f"rule {rule!r} option 'login-pages': invalid regex {pattern!r}: {exc}") from None
+def _pattern(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    # each pattern and their union were checked at load
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
-    login_pages = _pattern(context.rule, tuple(context["login-pages"]))
+    login_pages = _pattern(tuple(context["login-pages"]))
     for link, result in online(document, context):
         assert link.target_span is not None
         if result.category == "login":

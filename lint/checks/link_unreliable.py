@@ -27,7 +27,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             args={
                 "target": link.target,
                 "cause": result.cause,
-                "history": result.history or "failing since this run, 1 run",
+                "history": result.history or "first seen failing in this run; no history kept",
                 "runs": runs,
                 "code": result.code,
             },

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.identity import action_key, organisation_keys
-from lint.config import ConfigError
+from lint.errors import ConfigError
 from lint.model import PER_ACTION, PER_ORGANISATION, Document, Entry, Related, Span
 from lint.names import canonical_key, normalise
 from lint.options import Option
@@ -161,7 +161,7 @@ _SMALL_WORDS = "a an and the of to for in on by with will their its our be is ar
 _STOPWORDS = frozenset(_SMALL_WORDS.split())
 
 
-def title_words(title: str | None) -> frozenset[str]:
+def identifying_words(title: str | None) -> frozenset[str]:
     """The words that identify an action's title (no "Action N", case, punctuation or small words)."""
     if not title:
         return frozenset()
@@ -200,7 +200,7 @@ def groups(documents: Sequence[Document], context: Context) -> list[list[Documen
         if not document.entries or document.layout != PER_ACTION:
             continue
         number = document.action.strip().lower() if document.action else None
-        words = title_words(document.title)
+        words = identifying_words(document.title)
         if number is None and not words:
             continue
         for group in found:
@@ -245,7 +245,7 @@ def _alike(title: str | None, other: str | None, context: Context) -> bool:
     """Whether two titles of one action number are the same action under ``same-action``."""
     if context["same-action"] == "number":
         return True
-    a, b = title_words(title), title_words(other)
+    a, b = identifying_words(title), identifying_words(other)
     return not a or not b or similarity(a, b) >= context["title-similarity"]
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint.checks.api import CheckKind, Context, Finding
-from lint.checks.phase_names import known, label_for, labels, order_of, parse_key, phase_name, variant_of
-from lint.model import Document, Entry
+from lint.checks.phase_names import known, label_for, labels, parse_key, phase_name, variant_of
+from lint.model import Document, Entry, phase_order
 from lint.options import Option
 
 
@@ -50,7 +50,7 @@ def _expected(document: Document, context: Context) -> list[tuple[str, int]]:
     listed: list[str] = context["phases"]
     if listed:
         parsed = [found for found in map(parse_key, listed) if found is not None]  # all readable: checked at load
-        return sorted(set(parsed), key=lambda kp: order_of(*kp))
+        return sorted(set(parsed), key=lambda kp: phase_order(*kp))
     share: float = context["min-share"]
     counts: dict[tuple[str, int], int] = {}
     for entry in document.entries:
@@ -58,11 +58,11 @@ def _expected(document: Document, context: Context) -> list[tuple[str, int]]:
             counts[kp] = counts.get(kp, 0) + 1
     total = len(document.entries)
     chosen = [kp for kp, n in counts.items() if n >= 1 and n >= share * total]
-    return sorted(chosen, key=lambda kp: order_of(*kp))
+    return sorted(chosen, key=lambda kp: phase_order(*kp))
 
 
 def _where(entry: Entry, kind: str, year: int) -> str:
-    order = order_of(kind, year)
+    order = phase_order(kind, year)
     present = sorted(known(entry.phases), key=lambda p: p.order)
     before = [p for p in present if p.order < order]
     if before:

@@ -37,12 +37,6 @@ def parse_key(text: str) -> tuple[str, int] | None:
     return None
 
 
-def order_of(kind: str, year: int, month: int = 0) -> tuple[int, int, int]:
-    """The chronological sort key of a phase (as :attr:`lint.model.Phase.order`)."""
-    rank = {"commitment": (year, 1, month), "progress": (year, 2, month), "plan": (year - 1, 3, month)}
-    return rank.get(kind, (year, 4, month))
-
-
 def known(phases: Iterable[Phase]) -> list[Phase]:
     """The phases whose kind and year the reader recognised."""
     return [p for p in phases if p.kind != "other" and p.year is not None]

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from lint.checks.api import CheckKind, Context, Finding
-from lint.config import ConfigError
+from lint.errors import ConfigError
 from lint.model import Document, Paragraph
 from lint.options import Option
 
@@ -158,7 +158,7 @@ def _normal(word: str) -> str:
 
 @lru_cache(maxsize=16)
 def _builtin_list(name: str, root: str) -> frozenset[str]:
-    from lint.rules import builtin_rules_dir
+    from lint.pack import builtin_rules_dir
 
     path = Path(name)
     if not path.is_absolute():

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from lint.model import Document, Phase
+from lint.model import Document, Phase, key_order
 from lint.report import Item, Report
 
 # a role (from the check kind's spec) -> the cell state it gives
@@ -83,13 +83,7 @@ def roles(report: Report) -> dict[str, str]:
 
 def phase_order(key: str, phases: Mapping[str, Phase]) -> tuple[int, int, int, str]:
     """Chronological order, as :attr:`Phase.order`, also for a phase only a finding names."""
-    phase = phases.get(key)
-    if phase is not None:
-        return (*phase.order, key)
-    kind, _, year_text = key.partition(" ")
-    year = int(year_text) if year_text.isdigit() else 0
-    order = {"commitment": (year, 1, 0), "progress": (year, 2, 0), "plan": (year - 1, 3, 0)}.get(kind, (year, 4, 0))
-    return (*order, key)
+    return key_order(key, phases)
 
 
 def _copied_period(item: Item, report: Report, path: str) -> str | None:

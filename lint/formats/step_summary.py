@@ -19,7 +19,7 @@ from typing import TextIO
 
 from lint.escape import for_terminal
 from lint.formats import Settings
-from lint.model import Document, Phase
+from lint.model import Document, key_order
 from lint.report import Report
 
 MARK = {"present": "✅ present", "placeholder": "⚠️ placeholder", "copied": "📋 copied", "missing": "❌ missing"}
@@ -32,17 +32,6 @@ def escape(text: str) -> str:
     """Text safe inside a Markdown table cell: one line, Markdown characters escaped."""
     text = for_terminal(" ".join(text.split()))
     return "".join("\\" + c if c in _SPECIAL else c for c in text)
-
-
-def _phase_order(key: str, phases: dict[str, Phase]) -> tuple[int, int, int, str]:
-    """Chronological order, as :attr:`Phase.order`, also for a phase only a finding names."""
-    phase = phases.get(key)
-    if phase is not None:
-        return (*phase.order, key)
-    kind, _, year_text = key.partition(" ")
-    year = int(year_text) if year_text.isdigit() else 0
-    order = {"commitment": (year, 1, 0), "progress": (year, 2, 0), "plan": (year - 1, 3, 0)}.get(kind, (year, 4, 0))
-    return (*order, key)
 
 
 def entry_table(document: Document, report: Report) -> list[str]:
@@ -76,7 +65,7 @@ def entry_table(document: Document, report: Report) -> list[str]:
     if not names and not missing_entries:
         return []
     known = {phase.key: phase for phase in document.phases}
-    columns = sorted(set(known) | extra_phases, key=lambda key: _phase_order(key, known))
+    columns = sorted(set(known) | extra_phases, key=lambda key: key_order(key, known))
     if not columns:
         return []
     lines = ["| entry | " + " | ".join(escape(c) for c in columns) + " |", "|---" * (len(columns) + 1) + "|"]

@@ -33,7 +33,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def _builtin_file() -> Path:
-    from lint.rules import builtin_rules_dir
+    from lint.pack import builtin_rules_dir
 
     return builtin_rules_dir() / "words" / "furniture.txt"
 
