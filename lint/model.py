@@ -329,6 +329,8 @@ class Document:
     organisation: str | None = None
     # page furniture: document-type labels, Published/Updated lines, notices (never prose)
     front_matter: tuple[Span, ...] = field(default=())
+    # the plan the document answers, when it says ("Government Digital Strategy")
+    plan: str | None = None
 
     @cached_property
     def lines(self) -> LineIndex:

@@ -84,6 +84,8 @@ _RULE_KEYS = {
     "default",
     "tags",
 }
+# what an example's ``links`` table may say a server answered: facts of a lint.links.results.Probe
+EXAMPLE_ANSWER_KEYS = ("status", "reason", "error", "detail", "hops", "final_url", "moved_to", "elapsed")
 _EXAMPLE_KEYS = {
     "verdict",
     "text",
@@ -168,16 +170,14 @@ def _example(rule_path: Path, index: int, raw: Any) -> Example:
 
     links = raw.get("links")
     if links is not None:
-        from lint.links.verdict import ANSWER_KEYS
-
         if not isinstance(links, dict) or not all(isinstance(v, dict) for v in links.values()):
             raise RuleError(f"{where}: links must be a table of target = {{ status = 404, ... }} tables")
         for target, answer in links.items():
-            unknown_answer = set(answer) - set(ANSWER_KEYS)
+            unknown_answer = set(answer) - set(EXAMPLE_ANSWER_KEYS)
             if unknown_answer:
                 raise RuleError(
                     f"{where}: links: {target!r}: unknown key {sorted(unknown_answer)[0]!r} "
-                    f"(expected {', '.join(ANSWER_KEYS)})"
+                    f"(expected {', '.join(EXAMPLE_ANSWER_KEYS)})"
                 )
     return Example(
         verdict,

@@ -169,3 +169,152 @@ def test_furniture_is_configurable():
     bare = ReaderOptions(furniture=())
     updated = "Updated 1 May 2020\nAction 4: Open data\nCity Council\nProgress during 2022\nDone.\n"
     assert read("b.txt", updated, bare).title == "Updated 1 May 2020"
+
+
+MARKDOWN = """\
+---
+title: front matter is skipped
+---
+# Department for Ports's actions in response to the Coastal Data Plan
+
+Action 1: publish tide data
+---------------------------
+
+Readings are published hourly.
+
+###Progress during 2022
+Twelve gauges publish within the hour.
+
+<h3><span>Planned activities</span> in 2023</h3>
+
+All gauges will publish within the hour.
+
+<div class="note">
+Coming soon... this HTML block is markup, not prose
+</div>
+
+## Action 2: retire the paper form
+
+Set the flag `TODO` to off before the form goes.
+
+```
+TBC inside a fence is code
+```
+
+## Action 3: share vessel tracking
+
+Coming soon...
+"""
+
+
+def test_markdown_as_commonmark_has_it_and_a_per_organisation_title():
+    doc = read("ports.md", MARKDOWN, ReaderOptions())
+    assert doc.layout == PER_ORGANISATION and doc.organisation == "Department for Ports"
+    assert [(e.name, e.action) for e in doc.entries] == [
+        ("Action 1: publish tide data", "1"),  # a setext heading
+        ("Action 2: retire the paper form", "2"),
+        ("Action 3: share vessel tracking", "3"),
+    ]
+    one, two, three = doc.entries
+    assert [p.text for p in one.intro] == ["Readings are published hourly."]
+    # "###Progress" (kramdown, no space) and a one-line HTML <h3> block are phase headings
+    assert [(p.key, p.heading) for p in one.phases] == [
+        ("progress 2022", "Progress during 2022"),
+        ("plan 2023", "Planned activities in 2023"),
+    ]
+    assert one.phases[1].heading_span is not None
+    assert one.phases[1].heading_span.slice(MARKDOWN).startswith("Planned activities</span>")
+    assert [p.text for p in one.phases[0].paragraphs] == ["Twelve gauges publish within the hour."]
+    assert [p.text for p in one.phases[1].paragraphs] == ["All gauges will publish within the hour."]
+    # inline code is blanked, offsets kept; fenced code is not prose
+    (statement,) = two.phases
+    assert statement.kind == UNNAMED
+    (para,) = statement.paragraphs
+    assert "TODO" not in para.text and para.span.slice(MARKDOWN).startswith("Set the flag `TODO`")
+    assert para.to_span(para.text.index("off"), para.text.index("off") + 3).slice(MARKDOWN) == "off"
+    assert [p.text for p in three.phases[0].paragraphs] == ["Coming soon..."]
+    assert all("HTML block" not in p.text and "TBC" not in p.text for p in doc.paragraphs)
+    assert not doc.issues
+
+
+def _check(tmp_path: Path, files: dict[str, str], *select: str) -> list[dict[str, object]]:
+    import json
+    import subprocess
+    import sys
+
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    args = [sys.executable, "-m", "lint", "check", "--format", "json", "--fail-on", "never", "--no-color"]
+    for rule in select:
+        args += ["--select", rule]
+    out = subprocess.run([*args, *sorted(files)], cwd=tmp_path, capture_output=True, text=True, check=True)
+    diagnostics: list[dict[str, object]] = json.loads(out.stdout)["diagnostics"]
+    return diagnostics
+
+
+def test_text_outside_a_phase_is_checked(tmp_path: Path):
+    text = (
+        "# Action 4: Open data\n\n## Department for Communities and Local Government\n\nComing soon...\n\n"
+        "## Cabinet Office\n\nTBC\n\n### Progress during 2014\n\nWe opened 12 datasets.\n\n"
+        "## Home Office\n\n### Progress during 2014\n\nSet `TODO` in the config before launch.\n"
+    )
+    found = _check(tmp_path, {"a.md": text}, "placeholder")
+    assert sorted((d["line"], d["entry"]) for d in found) == [
+        (5, "Department for Communities and Local Government"),  # an unnamed phase
+        (9, "Cabinet Office"),  # the entry's intro
+    ]
+
+
+def test_one_answer_on_two_pages(tmp_path: Path):
+    action = (REAL / "action-01.txt").read_text(encoding="utf-8")
+    own = (REAL / "org-ago.txt").read_text(encoding="utf-8")
+    files = {"action-01.txt": action, "org-ago.txt": own, "org-co.txt": (REAL / "org-co.txt").read_text("utf-8")}
+    # the same answer twice is normal: no copy, no drift
+    found = _check(tmp_path, files, "entry-copy", "cross-page-drift", "missing-entry")
+    assert [d["rule"] for d in found] == []
+    # the AGO's own page edited in one place: drift, pointing at the action's page
+    files["org-ago.txt"] = own.replace(
+        "AGO will continue to provide board-level responsibility for digital, with oversight of the digital by "
+        "default agenda.\nProgress during 2014",
+        "AGO will keep board-level responsibility for digital, with oversight of the digital by default agenda."
+        "\nProgress during 2014",
+    )
+    found = _check(tmp_path, files, "cross-page-drift")
+    (drift,) = found
+    assert drift["path"] == "org-ago.txt" and drift["line"] == 8 and drift["phase"] == "plan 2014"
+    assert "'keep' here, 'continue to provide' there" in str(drift["message"])
+    assert [r["path"] for r in drift["related"]] == ["action-01.txt"]  # type: ignore[attr-defined]
+
+
+def test_missing_entry_across_layouts(tmp_path: Path):
+    action = (REAL / "action-01.txt").read_text(encoding="utf-8")
+    files = {"action-01.txt": action, "org-co.txt": (REAL / "org-co.txt").read_text("utf-8")}
+    # the Cabinet Office's own page without Action 1: reported on its page
+    files["org-co.txt"] = files["org-co.txt"].replace("Action 1: Departmental", "Action 6: Departmental")
+    found = _check(tmp_path, files, "missing-entry")
+    assert [d["path"] for d in found] == ["org-co.txt"]
+    assert str(found[0]["message"]).startswith("'Action 1: ensure there is an active digital leader")
+    assert "CO answers it in action-01.txt" in str(found[0]["message"])
+    # and the reverse: the action's page without the Cabinet Office
+    files["org-co.txt"] = (REAL / "org-co.txt").read_text("utf-8")
+    files["action-01.txt"] = action.replace("Cabinet Office\nDepartmental", "Home Office\nDepartmental")
+    found = _check(tmp_path, files, "missing-entry")
+    assert [(d["path"], str(d["message"])[:30]) for d in found] == [("action-01.txt", "'CO' is missing: its own page ")]
+
+
+def test_syntax_reports_once_per_document_with_a_count(tmp_path: Path):
+    headings = "".join(f"### Note {n}\n\nText {n}.\n\n" for n in range(1, 6))
+    text = f"# Action 2: Open data\n\n## Harbour Board\n\n{headings}### Progress in 2020\n\nDone.\n"
+    (finding,) = _check(tmp_path, {"a.md": text}, "syntax")
+    assert finding["line"] == 5
+    assert "(and 4 more like it in this file, at lines 9, 13, 17, 21)" in str(finding["message"])
+
+
+def test_phase_order_is_silent_on_newest_first_entries(tmp_path: Path):
+    text = (
+        "Commitment 7: Open contracting\nOffice for Procurement\nFebruary 2024 Progress\nAll published.\n"
+        "Q3 2023 update\nHalf published.\nCommitment 2022\nWe will publish.\n"
+        "Office for Grants\nCommitment 2022\nWe will publish.\nQ3 2023 update\nSome published.\n"
+        "February 2024 progress\nAll published.\n"
+    )
+    assert _check(tmp_path, {"a.txt": text}, "phase-order") == []

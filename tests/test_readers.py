@@ -225,13 +225,15 @@ def test_combined_heading_pattern_matches_as_the_patterns_one_by_one():
     assert phases.match_heading("next 2030", odd) == phases.HeadingMatch("plan", 2030, "N")
 
 
-def test_markdown_text_before_the_first_phase_is_reported_not_lost():
+def test_markdown_text_before_the_first_phase_is_the_entrys_intro_not_lost():
     text = "# Action 3: x\n\n## Office of Tests\n\nComing soon...\n\n### Progress during 2020\n\nWe tested.\n"
     doc = read("x.md", text)
-    (issue,) = doc.issues
-    assert issue.severity.name == "WARNING" and "belongs to no phase" in issue.message
-    assert doc.lines.line_of(issue.span.start) == 5
-    assert [p.key for p in doc.entries[0].phases] == ["progress 2020"]
+    assert doc.issues == ()
+    (entry,) = doc.entries
+    assert [p.text for p in entry.intro] == ["Coming soon..."]
+    assert doc.lines.line_of(entry.intro[0].span.start) == 5
+    assert [p.key for p in entry.phases] == ["progress 2020"]
+    assert [p.text for p in doc.paragraphs] == ["Coming soon...", "We tested."]
 
 
 def test_a_comment_line_ends_a_paragraph():

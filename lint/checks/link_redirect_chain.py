@@ -18,6 +18,8 @@ OPTIONS = (Option("min-hops", "int", 2, "redirects a link may go through before 
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
+    if context.links is None:
+        return  # offline: nothing to judge, and nothing of lint.links to import
     from lint.links.urls import parse_target, with_fragment
 
     for link, result in online(document, context):

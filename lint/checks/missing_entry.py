@@ -249,8 +249,22 @@ def _alike(title: str | None, other: str | None, context: Context) -> bool:
     return not a or not b or similarity(a, b) >= context["title-similarity"]
 
 
+def _same_plan(a: Document, b: Document, strict: bool) -> bool:
+    """Whether two documents answer the same plan: the same plan name, or (not ``strict``)
+    one of them does not say."""
+    if a.plan and b.plan:
+        return a.plan == b.plan
+    return not strict
+
+
 def _across_layouts(documents: Sequence[Document], table: Mapping[str, str], context: Context) -> Iterator[Finding]:
-    """Per-action pages against per-organisation pages: each answer should be on both."""
+    """Per-action pages against per-organisation pages: each answer should be on both.
+
+    An action's page lacking an organisation is matched by the organisation's entry for
+    that action (number, and title unless ``same-action = "number"``); an organisation's
+    page lacking an action has no entry to compare titles with, so the two pages must
+    name the same plan ("… in response to the Government Digital Strategy", "This action
+    forms part of the Government Digital Strategy")."""
     org_pages = [d for d in documents if d.layout == PER_ORGANISATION and d.organisation]
     action_pages = [d for d in documents if d.layout == PER_ACTION and d.action and d.entries]
     if not org_pages or not action_pages:
@@ -261,7 +275,7 @@ def _across_layouts(documents: Sequence[Document], table: Mapping[str, str], con
         present = {keys.get(e.organisation or "", "") for e in page.entries}
         for other in org_pages:
             org = keys.get(other.organisation or "", "")
-            if org in present:
+            if org in present or not _same_plan(page, other, strict=False):
                 continue
             for entry in other.entries:
                 if action_key(entry.action) == number and _alike(page.title, entry.name, context):
@@ -282,7 +296,7 @@ def _across_layouts(documents: Sequence[Document], table: Mapping[str, str], con
         have = {action_key(e.action) for e in other.entries}
         for page in action_pages:
             number = action_key(page.action)
-            if number in have:
+            if number in have or not _same_plan(page, other, strict=True):
                 continue
             for entry in page.entries:
                 if keys.get(entry.organisation or "", "") == org:

@@ -13,10 +13,20 @@ from collections.abc import Iterator
 
 from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.phase_names import known, phase_name
+from lint.config import ConfigError
 from lint.model import Document, Phase, Span
 from lint.options import Option
 
-OPTIONS = (Option("newest-first", "bool", False, "expect phases from the newest to the oldest instead"),)
+OPTIONS = (
+    Option(
+        "order",
+        "str",
+        "auto",
+        "'oldest-first', 'newest-first', or 'auto': each entry in the direction its first and last phases take",
+    ),
+    Option("newest-first", "bool", False, "the same as order = 'newest-first' (kept for older configs)"),
+)
+_ORDERS = ("auto", "oldest-first", "newest-first")
 
 
 def _span(phase: Phase) -> Span:
@@ -26,11 +36,18 @@ def _span(phase: Phase) -> Span:
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
-    newest_first: bool = context["newest-first"]
-    direction = "newest to oldest" if newest_first else "oldest to newest"
+    order: str = "newest-first" if context["newest-first"] else context["order"]
+    if order not in _ORDERS:
+        raise ConfigError(f"rule {context.rule!r} option 'order' must be one of {', '.join(_ORDERS)}, got {order!r}")
     for entry in document.entries:
+        phases = known(entry.phases)
+        if order == "auto":  # an entry that lists its periods newest first is not out of order
+            newest_first = len(phases) > 1 and phases[0].order > phases[-1].order
+        else:
+            newest_first = order == "newest-first"
+        direction = "newest to oldest" if newest_first else "oldest to newest"
         latest: Phase | None = None
-        for phase in known(entry.phases):
+        for phase in phases:
             if latest is not None and phase.order != latest.order:
                 out_of_order = phase.order > latest.order if newest_first else phase.order < latest.order
                 if out_of_order:

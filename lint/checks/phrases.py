@@ -157,6 +157,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     if context["preamble"]:
         yield from _scan(document.preamble, shapes)
     for entry in document.entries:
+        yield from _scan(entry.intro, shapes)  # text before the entry's first phase heading
         for phase in entry.phases:
             if context["empty-phase"] and not any(p.text.strip() for p in phase.paragraphs):
                 span = phase.heading_span or phase.span

@@ -127,19 +127,16 @@ def excluded(target: Target) -> LinkResult:
     return LinkResult(target.raw, target.url, EXCLUDED, "excluded by link-check.exclude", code="excluded")
 
 
-# what a rule example may say a server answered (the facts of a Probe)
-ANSWER_KEYS = ("status", "reason", "error", "detail", "hops", "final_url", "moved_to", "elapsed")
-
-
 def example_results(answers: Mapping[str, Mapping[str, Any]]) -> LinkResults:
     """Results for a rule example's ``links`` table (target -> what its server answered),
-    judged as a first run with the default settings would judge them."""
+    judged as a first run with the default settings would judge them (the keys are
+    checked when the rule file is loaded: ``lint.rules.EXAMPLE_ANSWER_KEYS``)."""
     results: dict[str, LinkResult] = {}
     settings = Settings()
     for raw, answer in answers.items():
         target = parse_target(raw)
         if target is None:
             raise ValueError(f"links: {raw!r} is not an http(s) URL")
-        probe = Probe(url=target.url, **{key: answer[key] for key in ANSWER_KEYS if key in answer})
+        probe = Probe(url=target.url, **answer)
         results[raw] = judge(target, probe, settings)
     return LinkResults(results)

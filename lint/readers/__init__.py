@@ -19,7 +19,7 @@ FORMATS: dict[str, str] = {
 }
 
 _SOURCE_2012 = re.compile(r"^\s*(?:\{div[\s}.]|\{/div\}|\{\{[A-Za-z]|\{:\s*\.)", re.MULTILINE)
-_MD_HEADING = re.compile(r"^#{1,3}[ \t]+\S", re.MULTILINE)
+_MD_HEADING = re.compile(r"^(?:#{1,3}[ \t]+\S|#{2,3}[A-Z0-9])", re.MULTILINE)
 
 
 class _Reader(Protocol):

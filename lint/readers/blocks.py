@@ -11,6 +11,16 @@ from lint.readers.inline import build_paragraph
 from lint.readers.lines import Line
 
 BULLET = re.compile(r"^(\s{0,3})([-*+•]|\d{1,3}[.)])\s+")
+# inline code: a run of backticks, then the shortest text up to the same run
+_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+
+
+def mask_code(text: str) -> str:
+    """``text`` with each inline code span (backticks included) blanked to as many spaces,
+    so that code is not prose (`` `TODO` `` is no placeholder) and every offset stays put."""
+    if "`" not in text:
+        return text
+    return _CODE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 @dataclass
@@ -70,6 +80,8 @@ def markdown_blocks(lines: Sequence[Line], result: BlockResult) -> list[Paragrap
         text = line.text
         # a comment on its own line ends a paragraph, as an HTML block does in Markdown
         ends_block = ((comment or "<!--" in text) and comment_line(line, result, comment)) or not text or text.isspace()
+        if "`" in text:
+            text = mask_code(text)
         bullet = None if ends_block or text[0].isalpha() else BULLET.match(text)
         if current and (ends_block or bullet or (kind == "bullet" and not text[0].isspace())):
             paragraphs.append(build_paragraph(current, new_tuple(Span, (first, last)), kind))

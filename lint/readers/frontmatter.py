@@ -26,9 +26,12 @@ from lint.readers.titles import action_of
 # "DCMS's actions in response to the Government Digital Strategy", "Actions by HMRC"
 ORGANISATION_TITLE = re.compile(
     r"^\s*#*\s*(?:(?P<org>.{2,120}?)['’]s?\s+(?:actions|responses?|answers)\s+(?:in\s+response\s+to|to|on)\b"
+    r"(?:\s+(?:the\s+)?(?P<plan>.{3,160}?))?\s*$"
     r"|(?:actions|responses?)\s+(?:by|of|from)\s+(?P<org2>.{2,120}?)\s*$)",
     re.IGNORECASE,
 )
+# "This action forms part of the Government Digital Strategy."
+PLAN_LINE = re.compile(r"\bthis\s+action\s+forms\s+part\s+of\s+(?:the\s+)?(?P<plan>[^.]{3,160})", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -75,6 +78,17 @@ def organisation_of(title: str | None) -> str | None:
         return None
     org = (m.group("org") or m.group("org2") or "").strip().strip("'’").strip()
     return org or None
+
+
+def plan_of(title: str | None, front: str = "") -> str | None:
+    """The plan a document answers: from a per-organisation title ("… in response to the
+    Government Digital Strategy") or a front-matter line ("This action forms part of …")."""
+    m = ORGANISATION_TITLE.match(title or "")
+    plan = m.group("plan") if m else None
+    if not plan:
+        line = PLAN_LINE.search(front)
+        plan = line.group("plan") if line else None
+    return " ".join(plan.split()).rstrip(".").lower() if plan else None
 
 
 def expand_acronym(org: str, text: str) -> str:

@@ -1,25 +1,49 @@
 """Reader for response files written as Markdown: ``#`` action, ``##`` entry, ``###`` phase.
 
-Paragraphs are separated by blank lines; ``-``, ``*``, ``+`` and numbered list items
-are bullets. Fenced code blocks and HTML comments are not prose; YAML front matter
-is skipped. A ``###`` heading that names no known phase is kept as an ``other``
-phase, with a ``syntax`` warning.
+Block structure as CommonMark has it, read by a line scanner that keeps exact
+spans: ATX headings (also kramdown's ``###Heading`` with no space), setext
+headings (a line over ``===`` or ``---``), fenced code, HTML blocks (not prose; a
+one-line ``<h2>…</h2>`` block is a heading of its level), HTML comments and YAML
+front matter. Paragraphs are separated by blank lines; ``-``, ``*``, ``+`` and
+numbered list items are bullets; inline code is not prose. A ``###`` heading that
+names no known phase is kept as an ``other`` phase, with a ``syntax`` warning.
+Text between an entry heading and its first phase heading is the entry's intro; an
+entry with text and no phase heading has one unnamed phase. A title such as
+"# DCMS's actions in response to …" makes the ``##`` entries actions of one
+organisation (:mod:`lint.readers.frontmatter`).
 """
 
 from __future__ import annotations
 
 import re
 
-from lint.model import Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span
+from lint.model import UNNAMED, Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span
 from lint.names import display_name, normalise
 from lint.readers.blocks import BlockResult, markdown_blocks
+from lint.readers.frontmatter import identify, plan_of
 from lint.readers.lines import Line, split_lines
 from lint.readers.phases import ReaderOptions, match_heading
 from lint.readers.titles import action_of
 
 FORMAT = "markdown"
-HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+# ATX headings; kramdown also takes "###Heading" with no space (for "#" alone: a capital or digit next,
+# so that a "#hashtag" line stays prose)
+HEADING = re.compile(
+    r"^ {0,3}(#{1,6})(?:[ \t]+|(?<=##)(?=[^\s#])|(?<=^#)(?=[A-Z0-9])|(?<= #)(?=[A-Z0-9]))(.*?)[ \t]*(?:[ \t]#+)?[ \t]*$"
+)
 FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+# an HTML block (CommonMark kinds 6 and 7): a block-level tag, or a lone complete tag, starts it
+HTML_BLOCK = re.compile(
+    r"^ {0,3}</?(?:address|article|aside|blockquote|center|details|dialog|dd|div|dl|dt|fieldset|figcaption|figure"
+    r"|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)"
+    r"(?:\s|/?>|$)"
+    r"|^ {0,3}(?:<[A-Za-z][\w-]*(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>"
+    r"|</[A-Za-z][\w-]*\s*>)\s*$",
+    re.IGNORECASE,
+)
+HTML_HEADING = re.compile(r"^ {0,3}<h([1-6])\b[^>]*>(.*)</h\1\s*>\s*$", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
 
 
 class _Builder:
@@ -32,23 +56,17 @@ class _Builder:
         self.phase_head: tuple[Line, str, Span] | None = None
         self.body: list[Line] = []
         self.preamble: list[Line] = []
+        self.intro: list[Paragraph] = []
         self.last_end = 0
 
     def close_phase(self) -> None:
         if self.phase_head is None:
             if self.entry_head is None:
                 self.preamble.extend(self.body)
-            else:  # between an entry heading and its first phase: keep the comments found there
-                stray = markdown_blocks(self.body, self.result)
-                if stray:
-                    self.result.issues.append(
-                        ReadIssue(
-                            Span(stray[0].span.start, stray[-1].span.end),
-                            "text between an entry heading and its first phase heading belongs to no phase, "
-                            "so no rule checks it: put it under a '###' phase heading",
-                            Severity.WARNING,
-                        )
-                    )
+            elif self.phases:  # after an "other" phase's end: cannot happen; kept for safety
+                self.intro.extend(markdown_blocks(self.body, self.result))
+            else:  # between an entry heading and its first phase heading: the entry's intro
+                self.intro.extend(markdown_blocks(self.body, self.result))
             self.body = []
             return
         head, text, text_span = self.phase_head
@@ -74,6 +92,8 @@ class _Builder:
                 heading_span=text_span,
                 canonical=match.canonical if match else None,
                 paragraphs=tuple(paragraphs),
+                period=match.period if match else None,
+                month=match.month if match else 0,
             )
         )
         self.phase_head = None
@@ -83,12 +103,25 @@ class _Builder:
         self.close_phase()
         if self.entry_head is not None:
             head, text, text_span = self.entry_head
-            end = self.phases[-1].span.end if self.phases else head.end
+            intro = self.intro
+            if intro and not self.phases:  # text and no phase heading: one unnamed phase
+                span = Span(intro[0].span.start, intro[-1].span.end)
+                self.phases.append(Phase(UNNAMED, None, span, span, paragraphs=tuple(intro)))
+                intro = []
+            end = self.phases[-1].span.end if self.phases else intro[-1].span.end if intro else head.end
             self.entries.append(
-                Entry(display_name(text), normalise(text), Span(head.start, end), text_span, tuple(self.phases))
+                Entry(
+                    display_name(text),
+                    normalise(text),
+                    Span(head.start, end),
+                    text_span,
+                    tuple(self.phases),
+                    intro=tuple(intro),
+                )
             )
         self.entry_head = None
         self.phases = []
+        self.intro = []
 
 
 def read(path: str, text: str, options: ReaderOptions) -> Document:
@@ -105,7 +138,13 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
                 start = k + 1
                 break
     in_comment = False
-    for line in lines[start:]:
+    html = False
+    body = lines[start:]
+    count = len(body)
+    k = -1
+    while k + 1 < count:
+        k += 1
+        line = body[k]
         if fence is not None:
             if line.text.strip().startswith(fence[1]):
                 fence = None
@@ -115,6 +154,11 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
             if "-->" in line.text:
                 in_comment = False
             continue
+        if html:  # an HTML block runs to a blank line; it is markup, not prose
+            if not line.text.strip():
+                html = False
+                builder.body.append(line)
+            continue
         opener = FENCE.match(line.text)
         if opener:
             fence = (line, opener.group(1)[0] * 3)
@@ -123,13 +167,16 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
             in_comment = True
             builder.body.append(line)
             continue
-        m = HEADING.match(line.text)
-        if not m:
+        heading = _heading(line, body, k)
+        if heading is None:
+            if HTML_BLOCK.match(line.text) and not line.text.lstrip().startswith("<!--"):
+                html = True
+                continue
             builder.body.append(line)
             continue
-        level = len(m.group(1))
-        content = m.group(2)
-        content_span = Span(line.start + m.start(2), line.start + m.start(2) + len(content))
+        level, content, content_span, underline = heading
+        if underline:
+            k += 1  # the setext underline belongs to the heading
         if level == 1 and title is None and builder.entry_head is None:
             builder.close_phase()
             title, title_span = content, content_span
@@ -144,23 +191,67 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
                 )
             else:
                 builder.phase_head = (line, content, content_span)
-        else:
-            builder.body.append(line)
     if fence is not None:
         result.issues.append(
             ReadIssue(Span(fence[0].start, fence[0].end), "unclosed code fence: it runs to the end of the file")
         )
     builder.close_entry()
     preamble: list[Paragraph] = markdown_blocks(builder.preamble, result)
+    action = action_of(title)
+    layout, organisation, entries = identify(title, action, builder.entries, text)
     return Document(
         path=path,
         text=text,
         format=FORMAT,
         title=title,
         title_span=title_span,
-        action=action_of(title),
-        entries=tuple(builder.entries),
+        action=action,
+        entries=entries,
         issues=tuple(result.issues),
         comments=tuple(sorted(result.comments, key=lambda c: c.span.start)),
         preamble=tuple(preamble),
+        layout=layout,
+        organisation=organisation,
+        plan=plan_of(title, " ".join(p.text for p in preamble)),
     )
+
+
+def _heading(line: Line, lines: list[Line], k: int) -> tuple[int, str, Span, bool] | None:
+    """``(level, text, text span, has an underline)`` when ``line`` is a heading: ATX (also
+    with no space), setext (the next line is ``===``/``---`` and this one follows a blank
+    line or starts the file) or a one-line HTML ``<hN>`` block."""
+    text = line.text
+    m = HEADING.match(text)
+    if m:
+        content = m.group(2)
+        return len(m.group(1)), content, Span(line.start + m.start(2), line.start + m.start(2) + len(content)), False
+    stripped = text.strip()
+    if not stripped:
+        return None
+    if stripped[0] == "<":
+        h = HTML_HEADING.match(text)
+        if h is None:
+            return None
+        inner = h.group(2)
+        plain = " ".join(_TAG.sub(" ", inner).split())
+        if not plain:
+            return None
+        first = text.index(plain.split()[0], h.start(2))
+        last_word = plain.split()[-1]
+        last = text.rindex(last_word, first, h.end(2)) + len(last_word)
+        return int(h.group(1)), plain, Span(line.start + first, line.start + last), False
+    if k + 1 < len(lines) and (k == 0 or not lines[k - 1].text.strip()):
+        under = SETEXT.match(lines[k + 1].text)
+        if under and not text.startswith(("    ", "\t")) and not _LIST.match(text):
+            lead = len(text) - len(text.lstrip())
+            content = text.strip()
+            return (
+                (1 if under.group(1)[0] == "=" else 2),
+                content,
+                Span(line.start + lead, line.start + lead + len(content)),
+                True,
+            )
+    return None
+
+
+_LIST = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:\s|$)")

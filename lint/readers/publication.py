@@ -22,7 +22,7 @@ from itertools import compress
 from lint.model import UNNAMED, Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span, new_tuple
 from lint.readers.blocks import BULLET
 from lint.readers.entrynames import entry_name
-from lint.readers.frontmatter import furniture_pattern, identify, is_furniture, organisation_of
+from lint.readers.frontmatter import furniture_pattern, identify, is_furniture, organisation_of, plan_of
 from lint.readers.inline import line_paragraph
 from lint.readers.lines import line_table
 from lint.readers.phases import HeadingMatch, ReaderOptions, heading_matcher
@@ -223,6 +223,7 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
         layout=layout,
         organisation=organisation,
         front_matter=tuple(front_matter),
+        plan=plan_of(title, " ".join(span.slice(text) for span in front_matter)),
     )
 
 
