@@ -195,6 +195,9 @@ def _parser() -> argparse.ArgumentParser:
     rule.add_argument("--config", metavar="FILE")
     _links_command(sub)
     _speed_commands(sub)
+    sub.add_parser(
+        "lsp", formatter_class=_HelpFormatter, help="run the language server for editors (stdio; see README: Editors)"
+    )
     return parser
 
 
@@ -315,6 +318,12 @@ def _jobs(value: str) -> int:
     if jobs < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
     return jobs
+
+
+def _lsp(args: argparse.Namespace) -> int:
+    from lint.lsp import main as serve  # pygls is imported only here
+
+    return serve()
 
 
 def _editor_arguments(check: argparse.ArgumentParser) -> None:
@@ -489,6 +498,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = {"check": _check, "outline": _outline, "rules": _rules, "rule": _rule, "links": _links}
     commands["clean"] = _clean
     commands["merge"] = _merge
+    commands["lsp"] = _lsp
     from lint.errors import LintError
 
     try:

@@ -1,0 +1,215 @@
+"""``response-lint lsp`` driven by pygls's real client over stdio: diagnostics pushed and pulled,
+UTF-16 ranges, config found upward, cross-document rules with unsaved buffers winning,
+document symbols, hover, go to definition and code actions. And: ``check`` never imports pygls."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lsprotocol import types as lsp
+
+from tests.conftest import ROOT, SEEDS, run_cli
+from tests.lsp_support import Session
+
+UNICODE_MD = (
+    "# Action 2: Forms\n\n## Office of Forms\n\n### Progress during 2020\n\n"
+    "We » ’ 😀 recieved the forms.\n\n### PLANNED ACTIVITIES IN 2021\n\nWe will publish the forms online.\n"
+)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in ("000.txt", "001.txt"):
+        shutil.copy(SEEDS / name, content / name)
+    # found upward from the files' folder, as check finds it
+    (tmp_path / ".response-lint.toml").write_text('ignore = ["plain-english"]\n', encoding="utf-8")
+    (content / "forms.md").write_text(UNICODE_MD, encoding="utf-8")
+    return tmp_path
+
+
+def _expected(workspace: Path, name: str) -> list[tuple[str, int, int]]:
+    result = run_cli("check", f"content/{name}", "content", "--format", "json", "--fail-on", "never", cwd=workspace)
+    return sorted(
+        (d["rule"], d["line"] - 1, d["end_line"] - 1)
+        for d in result.json()["diagnostics"]
+        if d["path"] == f"content/{name}"
+    )
+
+
+def _got(diagnostics: list[lsp.Diagnostic]) -> list[tuple[str, int, int]]:
+    return sorted((str(d.code), d.range.start.line, d.range.end.line) for d in diagnostics)
+
+
+def test_push_diagnostics_match_check_and_follow_changes(workspace: Path) -> None:
+    expected_000 = _expected(workspace, "000.txt")
+    seed_001 = (workspace / "content" / "001.txt").read_text(encoding="utf-8")
+
+    async def scenario() -> None:
+        async with Session(workspace) as session:
+            uri = session.open("content/000.txt")
+            diagnostics = await session.diagnostics(uri, version=1)
+            assert _got(diagnostics) == expected_000  # the workspace's 001 read from disk for missing-entry
+            assert not any(d.code == "plain-english" for d in diagnostics)  # the config upward was used
+            missing = next(d for d in diagnostics if d.code == "missing-entry")
+            assert missing.severity == lsp.DiagnosticSeverity.Error and missing.source == "response-lint"
+            assert missing.code_description is not None
+            assert missing.code_description.href.endswith("/missing-entry.toml")
+            related = missing.related_information or []
+            assert [r.location.uri for r in related] == [session.uri("content/001.txt")]
+            copy = next(d for d in diagnostics if d.code == "year-copy" and d.range.start.line == 14)
+            assert [r.location.range.start.line for r in copy.related_information or []] == [10]
+
+            # an unsaved buffer wins over the disk: 001 without DCLG's answer, so 000 misses nothing
+            other = session.open("content/001.txt")
+            await session.diagnostics(other, version=1)
+            name = seed_001.index("##Department for<br>Communities")
+            start = seed_001.rindex("{div .department}", 0, name)
+            end = seed_001.index("{/div}\n{/div}", name) + len("{/div}\n{/div}")
+            assert "Communities" in seed_001[start:end] and seed_001[start:end].count("{div .department}") == 1
+            version = session.change(other, seed_001[:start] + seed_001[end:])
+            await session.diagnostics(other, version=version)
+            version = session.change(uri, (workspace / "content" / "000.txt").read_text(encoding="utf-8") + "\n")
+            after = await session.diagnostics(uri, version=version)
+            assert "missing-entry" not in {d.code for d in after}
+
+            # a change removes a finding: the 2012 placeholder answered
+            version = session.change(other, seed_001.replace("Coming soon...", "We published our plan in May."))
+            placeholders = [d for d in await session.diagnostics(other, version=version) if d.code == "placeholder"]
+            assert placeholders == []
+
+    asyncio.run(scenario())
+
+
+def test_utf16_ranges_pull_diagnostics_and_code_actions(workspace: Path) -> None:
+    async def scenario() -> None:
+        async with Session(workspace, pull=True) as session:
+            uri = session.open("content/forms.md")
+            items = await session.pulled(uri)
+            assert not session.published.get(uri)  # a pulling client gets no pushes
+            spelling = next(d for d in items if d.code == "spelling")
+            line = UNICODE_MD.splitlines()[spelling.range.start.line]
+            prefix = line[: line.index("recieved")]
+            assert spelling.range.start.character == len(prefix.encode("utf-16-le")) // 2 == len(prefix) + 1
+            assert spelling.range.end.character - spelling.range.start.character == len("recieved")
+
+            heading = next(d for d in items if d.code == "heading-style")
+            actions = await session.client.text_document_code_action_async(
+                lsp.CodeActionParams(
+                    text_document=lsp.TextDocumentIdentifier(uri=uri),
+                    range=heading.range,
+                    context=lsp.CodeActionContext(diagnostics=[heading]),
+                )
+            )
+            titles = [a.title for a in actions or [] if isinstance(a, lsp.CodeAction)]
+            fix = next(a for a in actions or [] if isinstance(a, lsp.CodeAction) and a.is_preferred)
+            assert fix.edit is not None and fix.edit.changes is not None
+            assert [e.new_text for e in fix.edit.changes[uri]] == ["Planned activities in 2021"]
+            assert "Disable heading-style for this line" in titles
+            assert any(t.startswith("Fix all response-lint findings") for t in titles)
+
+            # the suppression comment, applied, silences the finding
+            disable = next(a for a in actions or [] if isinstance(a, lsp.CodeAction) and a.title.startswith("Disable"))
+            assert disable.edit is not None and disable.edit.changes is not None
+            (edit,) = disable.edit.changes[uri]
+            lines = UNICODE_MD.splitlines(keepends=True)
+            assert edit.range.start == edit.range.end == lsp.Position(line=heading.range.start.line, character=0)
+            assert edit.new_text == "<!-- response-lint: disable-next-line=heading-style -->\n"
+            lines.insert(edit.range.start.line, edit.new_text)
+            session.change(uri, "".join(lines))
+            assert "heading-style" not in {d.code for d in await session.pulled(uri)}
+
+            # a format without comments gets no suppression action
+            seed = session.open("content/000.txt")
+            first = (await session.pulled(seed))[0]
+            actions = await session.client.text_document_code_action_async(
+                lsp.CodeActionParams(
+                    text_document=lsp.TextDocumentIdentifier(uri=seed),
+                    range=first.range,
+                    context=lsp.CodeActionContext(diagnostics=[first]),
+                )
+            )
+            assert not [a for a in actions or [] if isinstance(a, lsp.CodeAction) and a.title.startswith("Disable")]
+
+    asyncio.run(scenario())
+
+
+def test_symbols_hover_and_definition(workspace: Path) -> None:
+    outline = run_cli("outline", str(workspace / "content" / "000.txt")).json()
+
+    async def scenario() -> None:
+        async with Session(workspace) as session:
+            uri = session.open("content/000.txt")
+            diagnostics = await session.diagnostics(uri, version=1)
+            symbols = await session.client.text_document_document_symbol_async(
+                lsp.DocumentSymbolParams(text_document=lsp.TextDocumentIdentifier(uri=uri))
+            )
+            assert symbols is not None
+            entries = [s for s in symbols if isinstance(s, lsp.DocumentSymbol)]
+            assert [s.name for s in entries] == [e["name"] for e in outline["entries"]]
+            assert len(entries) == 17
+            first = entries[0]
+            assert [c.detail for c in first.children or []] == [p["phase"] for p in outline["entries"][0]["phases"]]
+            assert all(
+                (c.range.start.line, c.range.start.character) >= (first.range.start.line, first.range.start.character)
+                for c in first.children or []
+            )
+
+            near = next(d for d in diagnostics if d.code == "year-copy" and d.range.start.line == 10)
+            hover = await session.client.text_document_hover_async(
+                lsp.HoverParams(text_document=lsp.TextDocumentIdentifier(uri=uri), position=near.range.start)
+            )
+            assert hover is not None and isinstance(hover.contents, lsp.MarkupContent)
+            text = hover.contents.value
+            assert "`year-copy`" in text and "A phase that repeats" in text
+            assert "words that differ in bold" in text and "**" in text.split("words that differ in bold")[1]
+
+            places = await session.client.text_document_definition_async(
+                lsp.DefinitionParams(text_document=lsp.TextDocumentIdentifier(uri=uri), position=near.range.start)
+            )
+            assert isinstance(places, list) and places
+            assert places[0].uri == uri and places[0].range.start.line == 8  # progress 2013, where it was first written
+
+    asyncio.run(scenario())
+
+
+def _loaded(statement: str) -> list[str]:
+    code = (
+        f"import json, sys; {statement}; "
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol')); "
+        "print(json.dumps(loaded), file=sys.stderr)"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stderr.strip().splitlines()[-1])
+
+
+def test_check_does_not_import_pygls() -> None:
+    assert _loaded("from lint.cli import main; main(['check', 'fixtures/seeds/001.txt', '--format', 'json'])") == []
+    assert "pygls" in _loaded("import lint.lsp.server")  # the same probe sees it when the server is loaded
+
+
+def test_one_buffer_lint_equals_the_whole_run(tmp_path: Path) -> None:
+    """The server lints a changed buffer's own rules on it alone and the cross-document rules on
+    the project: the findings must be those of ``check`` on the whole folder."""
+    from lint.lsp.analysis import Analyzer
+
+    for folder in ("seeds", "formats", "rules/missing-entry/corpus-bad", "rules/entry-copy"):
+        shutil.copytree(ROOT / "fixtures" / folder, tmp_path / folder.replace("/", "-"))
+    whole = run_cli("check", ".", "--format", "json", "--fail-on", "never", cwd=tmp_path).json()["diagnostics"]
+    analyzer = Analyzer([str(tmp_path)])
+    files = sorted({d["path"] for d in whole})
+    assert len(files) > 5 and any(d["rule"] in ("missing-entry", "entry-copy") for d in whole)
+    for name in files:
+        result = analyzer.lint(str(tmp_path / name))
+        got = [(d.rule, d.message) for d in result.diagnostics]
+        assert got == [(d["rule"], d["message"].replace("./", "")) for d in whole if d["path"] == name], name
