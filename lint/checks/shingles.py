@@ -1,0 +1,98 @@
+"""Shingles for the copy checks: hashes of word 3-grams, their overlap, and an inverted index.
+
+Near copies across a whole run are found without comparing every pair: a paragraph's
+canonical tokens become hashes of their 3-grams (:func:`grams`, the same in every
+process), and :class:`ShingleIndex` finds the earlier paragraphs that share some.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from itertools import chain, filterfalse, repeat
+
+
+class TokenIds(dict[str, int]):
+    """Token -> a 64-bit number that is the same in every process (str hashes are not)."""
+
+    def __missing__(self, token: str) -> int:
+        value = int.from_bytes(hashlib.blake2b(token.encode("utf-8", "surrogatepass"), digest_size=8).digest())
+        if len(self) < 1 << 20:
+            self[token] = value
+        return value
+
+
+IDS = TokenIds()
+
+
+def grams(tokens: list[str]) -> frozenset[int]:
+    """Hashes of the word 3-grams (the whole token list if shorter).
+
+    The same in every process (hashes of tuples of numbers, never of strings), so the
+    summaries made in worker processes and kept in the result cache meet in one run.
+    The checks use them only to test equality and overlap, never to order anything.
+    """
+    ids = list(map(IDS.__getitem__, tokens))
+    if len(ids) <= 3:
+        return frozenset((hash(tuple(ids)),)) if ids else frozenset()
+    return frozenset(map(hash, zip(ids, ids[1:], ids[2:])))  # noqa: B905 - shorter on purpose
+
+
+def overlap(a: frozenset[int], b: frozenset[int]) -> float:
+    """Share of the smaller shingle set found in the other (0 to 1)."""
+    if not a or not b or a.isdisjoint(b):
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+class ShingleIndex:
+    """An inverted index of shingle hashes: which earlier texts share word 3-grams with a new one.
+
+    ``add(grams)`` registers a text and returns the earlier texts it shares
+    shingles with, each with the number shared (those sharing fewer than
+    ``min_shared`` are left out). The work is in C set and dict
+    operations for the shingles seen for the first time; only shared shingles
+    cost a Python step. Once a shingle is in ``max_bucket`` texts it is a stock
+    phrase ("work with other departments") and offers no candidates any more, so
+    common phrases cannot make the work grow with the square of the corpus.
+    """
+
+    def __init__(self, max_bucket: int = 64) -> None:
+        self.max_bucket = max_bucket
+        self._first: dict[int, int] = {}  # shingle -> the first text with it
+        self._more: dict[int, list[int]] = {}  # shingle -> the later texts with it
+        self._stock: set[int] = set()  # shingles in max_bucket texts or more
+        self._count = 0
+
+    def __len__(self) -> int:
+        return self._count
+
+    def add(self, grams: frozenset[int], min_shared: int = 1) -> dict[int, int]:
+        """Register a text; the earlier texts sharing at least ``min_shared`` live shingles with it."""
+        index = self._count
+        self._count += 1
+        first = self._first
+        common = list(filter(first.__contains__, grams))
+        if not common:
+            first.update(zip(grams, repeat(index)))
+            return {}
+        first.update(zip(grams.difference(common), repeat(index)))
+        more, stock, limit = self._more, self._stock, self.max_bucket
+        live = list(filterfalse(stock.__contains__, common))
+        shared: dict[int, int] = {}
+        if len(live) >= min_shared:
+            # count, at C speed, each earlier text once per live shingle it has: its first
+            # writer, then the later ones (a bucket holds up to max_bucket of them)
+            counts = Counter(map(first.__getitem__, live))
+            counts.update(chain.from_iterable(map(more.get, live, repeat(()))))
+            shared = {j: n for j, n in counts.items() if n >= min_shared}
+        for gram in live:
+            owners = more.get(gram)
+            if owners is None:
+                owners = more[gram] = [index]
+            else:
+                owners.append(index)
+            if len(owners) + 1 >= limit:
+                stock.add(gram)
+                del more[gram]
+        return shared
