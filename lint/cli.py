@@ -338,6 +338,11 @@ def _editor_arguments(check: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="with '-': the path of the text on standard input (for the config, the format and the report)",
     )
+    editors.add_argument(
+        "--summary",
+        action="store_true",
+        help="after the findings, print each document's status table (entries × phases) fitted to the terminal",
+    )
 
 
 def _format_file(value: str) -> tuple[str, str]:
@@ -371,6 +376,7 @@ def _check(args: argparse.Namespace) -> int:
         also_write=[_format_file(value) for value in args.also_write],
         **cli_view.options(args),
         stdin_filename=args.stdin_filename,
+        summary=args.summary,
     )
     options.links = args.links
     options.timings = args.timings
