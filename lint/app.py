@@ -268,6 +268,11 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
         files = kept  # all force-excluded (pre-commit passed only excluded files): an empty, clean run
         for note in notes:
             say(note)
+        outputs.refuse_linted(
+            [("--output", options.output), ("--write-baseline", options.write_baseline)]
+            + [("--also-write", path) for _, path in options.also_write],
+            files,
+        )
     if timings is not None:
         timings.add_stage("discover", time.perf_counter() - started)
     with collector_paused():

@@ -21,7 +21,7 @@ from lint import __version__
 from lint.atomic import write_atomic
 from lint.errors import BaselineError
 from lint.escape import json_text
-from lint.files import relative_to_root
+from lint.files import read_regular, relative_to_root
 from lint.fingerprints import fingerprints
 from lint.model import Diagnostic, Document
 
@@ -121,8 +121,7 @@ def write(path: str, diagnostics: Sequence[Diagnostic], documents: Mapping[str, 
 def load(path: str) -> list[Entry]:
     """The entries of the baseline file ``path``; :class:`BaselineError` when it is missing or invalid."""
     try:
-        with open(path, encoding="utf-8-sig") as handle:
-            data = json.load(handle)
+        data = json.loads(read_regular(path).decode("utf-8-sig"))
     except FileNotFoundError:
         raise BaselineError(f"--baseline: {path}: no such file (create it with --write-baseline {path})") from None
     except IsADirectoryError:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from lint import __version__
 from lint.escape import say
+from lint.process import finite_seconds
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -149,7 +150,10 @@ def _parser() -> argparse.ArgumentParser:
         help="neither read nor write the result cache, nor (with --links) the link cache",
     )
     links.add_argument(
-        "--link-timeout", type=float, metavar="SECONDS", help="seconds to wait for a link's answer (default 20)"
+        "--link-timeout",
+        type=finite_seconds,
+        metavar="SECONDS",
+        help="seconds to wait for a link's answer (default 20)",
     )
     links.add_argument(
         "--link-exclude",
@@ -443,6 +447,13 @@ def _rule(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from lint.process import sigterm_as_interrupt
+
+    with sigterm_as_interrupt():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)

@@ -7,6 +7,7 @@ key is checked: an unknown key or a value of the wrong type is a
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from lint.errors import ConfigError
+from lint.files import read_regular
 from lint.readers.phases import DEFAULT_HEADINGS, PhaseHeading, ReaderOptions
 
 CONFIG_FILES = (".response-lint.toml", "response-lint.toml", "pyproject.toml")
@@ -130,8 +132,8 @@ def _check_type(where: str, key: str, kind: str, value: Any) -> None:
         ok = isinstance(value, int) and not isinstance(value, bool) and value > 0
         expected = "a positive integer"
     elif kind == "float":
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-        expected = "a number"
+        ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+        expected = "a number (finite)"
     elif kind == "dict[str,str]":
         ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
         expected = "a table of strings"
@@ -153,7 +155,9 @@ def _check_type(where: str, key: str, kind: str, value: Any) -> None:
         ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
         expected = "a whole number, 0 or more"
     elif kind == "duration":
-        ok = (isinstance(value, int | float) and not isinstance(value, bool) and value >= 0) or isinstance(value, str)
+        ok = (
+            isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value) and value >= 0
+        ) or isinstance(value, str)
         expected = "a number of seconds or a duration such as '30m', '12h' or '1d'"
     elif kind == "list[int|str]":
         ok = isinstance(value, list) and all(isinstance(v, int | str) and not isinstance(v, bool) for v in value)
@@ -287,7 +291,7 @@ def load(path: Path) -> Config:
     import tomllib
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        data = tomllib.loads(read_regular(path).decode("utf-8-sig"))
     except FileNotFoundError:
         raise ConfigError(f"{path}: config file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -304,7 +308,7 @@ def load(path: Path) -> Config:
 
 def _has_section(pyproject: Path) -> bool:
     try:
-        text = pyproject.read_text(encoding="utf-8-sig")
+        text = read_regular(pyproject).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return False
     return "[tool.response-lint" in text

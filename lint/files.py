@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -108,3 +109,35 @@ def force_excluded(path: str, exclude: Sequence[str], root: Path) -> bool:
     parts = rel.split("/")
     candidates = {to_display(path), rel, *("/".join(parts[:i]) for i in range(1, len(parts)))}
     return any(matches(candidate, exclude) for candidate in candidates if candidate)
+
+
+class NotRegular(OSError):
+    """A path that is a FIFO, a device, a socket or a folder: reading it could block forever."""
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+def read_regular(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
+    """The bytes of ``path`` (at most ``limit``), read only if it is a regular file.
+
+    Opened without blocking and checked on the open descriptor (no race with a swap): a
+    FIFO, ``/dev/stdin`` behind a symlink, a device or a socket raises :class:`NotRegular`
+    naming what it is, where ``open().read()`` would hang or read without end.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+            raise NotRegular(f"{kind}, not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read() if limit is None else handle.read(limit)
+    finally:
+        os.close(fd)

@@ -15,10 +15,10 @@ import difflib
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from lint.atomic import temporary_beside
 from lint.errors import FixError
 from lint.model import Diagnostic, Document, Edit
 
@@ -93,10 +93,29 @@ def _fixed(document: Document, diagnostics: Iterable[Diagnostic]) -> tuple[str, 
 
 
 def _diff_lines(text: str) -> list[str]:
-    lines = text.splitlines(keepends=True)
-    if lines and not lines[-1].endswith(("\n", "\r")):
-        lines[-1] += "\n\\ No newline at end of file\n"
-    return lines
+    """Lines as ``patch`` and ``git apply`` count them: ended by LF only (a CR stays in its line).
+
+    ``str.splitlines`` also breaks at U+2028, NEL, form feed and the other separators,
+    which made a patch that no tool could apply to a file holding them inside a line.
+    """
+    lines = text.split("\n")
+    last = lines.pop()
+    result = [line + "\n" for line in lines]
+    if last:
+        result.append(last + "\n\\ No newline at end of file\n")
+    return result
+
+
+_GIT_ESCAPES = {7: "\\a", 8: "\\b", 9: "\\t", 10: "\\n", 11: "\\v", 12: "\\f", 13: "\\r", 34: '\\"', 92: "\\\\"}
+
+
+def diff_path(path: str) -> str:
+    """``path`` for a diff header, quoted as git quotes it when it holds a control character,
+    a quote, a backslash or a byte that is not UTF-8 (a newline in a file name would end the header)."""
+    if not any(ord(c) < 32 or c in '"\\\x7f' or "\ud800" <= c <= "\udfff" for c in path):
+        return path
+    raw = path.encode("utf-8", "surrogateescape")
+    return '"' + "".join(_GIT_ESCAPES.get(b) or (chr(b) if 32 <= b < 127 else f"\\{b:03o}") for b in raw) + '"'
 
 
 def unified_diff(document: Document, new_text: str) -> str:
@@ -104,7 +123,10 @@ def unified_diff(document: Document, new_text: str) -> str:
     path = document.path.replace(os.sep, "/").lstrip("/")
     return "".join(
         difflib.unified_diff(
-            _diff_lines(document.text), _diff_lines(new_text), fromfile=f"a/{path}", tofile=f"b/{path}"
+            _diff_lines(document.text),
+            _diff_lines(new_text),
+            fromfile=diff_path(f"a/{path}"),
+            tofile=diff_path(f"b/{path}"),
         )
     )
 
@@ -165,7 +187,7 @@ def write(document: Document, text: str) -> None:
         raise FixError(f"{document.path}: the fix cannot be written in {document.encoding}: {exc.reason}") from None
     folder = os.path.dirname(path)
     try:
-        fd, temp = tempfile.mkstemp(prefix=".response-lint-", suffix=".tmp", dir=folder)
+        fd, temp = temporary_beside(folder)
     except OSError as exc:
         raise FixError(f"{document.path}: cannot write in {folder}: {exc.strerror or exc}") from None
     try:

@@ -69,6 +69,33 @@ def check_targets(also_write: Sequence[tuple[str, str]], output: str | None, for
             raise UsageError(f"--also-write: {path} is named as more than one output")
 
 
+def refuse_linted(targets: Sequence[tuple[str, str | None]], files: Sequence[str]) -> None:
+    """Exit 2 before any work when an output (``--output``, ``--also-write``, ``--write-baseline``)
+    names a file being linted: writing the report there would overwrite the user's file."""
+    named = [(flag, path) for flag, path in targets if path]
+    if not named:
+        return
+    linted = {os.path.realpath(f) for f in files}
+    identities = {}
+    for f in files:
+        try:
+            info = os.stat(f)
+        except OSError:
+            continue
+        identities[(info.st_dev, info.st_ino)] = f
+    for flag, path in named:
+        real = os.path.realpath(path)
+        same = real in linted
+        if not same:
+            try:
+                info = os.stat(path)
+                same = (info.st_dev, info.st_ino) in identities  # a hard link to a linted file
+            except OSError:
+                pass
+        if same:
+            raise UsageError(f"{flag}: {path} is one of the files being linted; the report would overwrite it")
+
+
 def write_extra(also_write: Sequence[tuple[str, str]], report: Report, settings: Settings | None = None) -> None:
     """Write the ``--also-write`` reports, and the job summary when ``GITHUB_STEP_SUMMARY`` is set."""
     from lint.formats import Settings, get

@@ -13,6 +13,7 @@ from typing import Any
 
 from lint import checks
 from lint.errors import OptionError, RuleError
+from lint.files import read_regular
 from lint.model import Severity
 from lint.options import Option, expand, resolve
 from lint.pack import builtin_rules_dir as builtin_rules_dir  # where it always was
@@ -200,7 +201,7 @@ def _parse(path: Path) -> dict[str, Any]:
     import tomllib
 
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(read_regular(path).decode("utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{path}: cannot read rule file: {exc}") from None
     except tomllib.TOMLDecodeError as exc:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import replace
 
+from lint.files import NotRegular, read_regular
 from lint.model import Document, ReadIssue, Severity, Span
 from lint.readers import read
 from lint.readers.phases import ReaderOptions
@@ -24,8 +25,8 @@ def _newline(text: str) -> str:
     return "\n"
 
 
-def _unreadable(path: str, message: str, fmt: str = "unreadable") -> Document:
-    return Document(path=path, text="", format=fmt, issues=(ReadIssue(Span(0, 0), message),))
+def _unreadable(path: str, message: str, fmt: str = "unreadable", severity: Severity = Severity.ERROR) -> Document:
+    return Document(path=path, text="", format=fmt, issues=(ReadIssue(Span(0, 0), message, severity),))
 
 
 def decode(data: bytes) -> tuple[str, str, bool, list[ReadIssue]]:
@@ -72,8 +73,9 @@ def decode(data: bytes) -> tuple[str, str, bool, list[ReadIssue]]:
 def load(path: str, options: ReaderOptions, fmt: str | None = None, max_bytes: int = 10 * 1024 * 1024) -> Document:
     """Read and parse ``path``; problems become issues on the returned Document."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        data = read_regular(path, max_bytes + 1)
+    except NotRegular as exc:
+        return _unreadable(path, f"{exc}: skipped", severity=Severity.WARNING)
     except IsADirectoryError:
         return _unreadable(path, "is a folder, not a file")
     except OSError as exc:

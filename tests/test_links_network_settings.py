@@ -100,3 +100,19 @@ def test_ssl_cert_file_is_honoured(tls: tuple[Server, Path], monkeypatch: pytest
     result = run([named], hosts={"tls.test": "127.0.0.1"})[named]
     assert result.state == "moved"
     assert result.replacement == server_.url("/ok", host="tls.test")
+
+
+LOOSE_LOOPBACK = ["0x7f000001", "2130706433", "127.1", "0177.0.0.1", "0", "localhost", "a.localhost", "[::ffff:7f00:1]"]
+
+
+@pytest.mark.parametrize("host", LOOSE_LOOPBACK)
+def test_loopback_in_any_spelling_is_refused_before_the_proxy(
+    host: str, proxy: Proxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A proxy resolves what it is sent: hosts that browsers and inet_aton read as loopback are refused first."""
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{proxy.port}")
+    target = f"http://{host}:8/admin"
+    results = run([target], allow_private=False)
+    assert results[target].state == "broken"
+    assert results[target].code == "private" and "not requested" in results[target].cause
+    assert proxy.requests == []

@@ -34,11 +34,27 @@ _UNSAFE = frozenset(" \t\n\r()<>[]\"'`\\{}|^")
 _TRAILING = ".,;:!?"
 
 
+def _invisible(c: str) -> bool:
+    """A control character, a line or paragraph separator or a bidi control: never raw in a file."""
+    code = ord(c)
+    return (
+        code < 32
+        or 0x7F <= code <= 0x9F
+        or c in "\u2028\u2029\u061c\u200e\u200f"
+        or 0x202A <= code <= 0x202E
+        or (0x2066 <= code <= 0x2069)
+    )
+
+
+def _percent(c: str) -> str:
+    return "".join(f"%{b:02X}" for b in c.encode("utf-8", "surrogatepass"))
+
+
 def escape_target(url: str, bare: bool) -> str:
     """``url`` made safe to write as a link target: characters the link syntax would
     read as the end of the target are percent-encoded (and, for a bare URL, trailing
     punctuation that a reader would leave out of it)."""
-    out = "".join(f"%{ord(c):02X}" if c in _UNSAFE or ord(c) < 32 else c for c in url)
+    out = "".join(_percent(c) if c in _UNSAFE or _invisible(c) else c for c in url)
     if bare:
         end = len(out)
         while end and out[end - 1] in _TRAILING:

@@ -24,6 +24,7 @@ from typing import NamedTuple
 from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.identity import action_key, organisation_keys
 from lint.errors import ConfigError
+from lint.files import read_regular
 from lint.model import PER_ACTION, PER_ORGANISATION, Document, Entry, Related, Span
 from lint.names import canonical_key, normalise
 from lint.options import Option
@@ -99,8 +100,7 @@ def _read_roster_file(context: Context) -> list[str]:
     path = name if os.path.isabs(name) else os.path.join(context.root, name)
     where = f"rule {context.rule!r} option 'roster-file'"
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = read_regular(path)
     except OSError as exc:
         raise ConfigError(f"{where}: cannot read {path}: {exc.strerror or exc}") from None
     try:

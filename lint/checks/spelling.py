@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 from lint.checks.api import CheckKind, Context, Finding
 from lint.errors import ConfigError
+from lint.files import read_regular
 from lint.model import Document, Paragraph
 from lint.options import Option
 
@@ -139,7 +140,7 @@ class _Kind(NamedTuple):
 
 def _read_list(path: Path, what: str) -> set[str]:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_regular(path).decode("utf-8-sig")
     except FileNotFoundError:
         raise ConfigError(f"{what}: word list {path} does not exist") from None
     except (OSError, UnicodeDecodeError) as exc:

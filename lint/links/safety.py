@@ -52,12 +52,57 @@ def address_kind(address: Address) -> str | None:
 
 
 def parse_address(host: str) -> Address | None:
-    """``host`` as an IP address (brackets and an IPv6 zone allowed), or None for a name."""
-    text = host.strip("[]").split("%", 1)[0]
+    """``host`` as the IP address a browser or a resolver would connect to, or None for a name.
+
+    Besides the canonical forms (brackets and an IPv6 zone allowed) that is every IPv4
+    spelling ``inet_aton`` and the WHATWG URL standard accept: decimal, octal and hex
+    parts, one to four of them, the last filling the remaining bytes (``2130706433``,
+    ``0x7f000001``, ``0177.0.0.1``, ``127.1``, ``0``), with a trailing dot; and
+    ``localhost`` and its subdomains, which resolvers answer with loopback. A proxy
+    resolves what it is sent, so a host in any of these spellings must be refused
+    before a request goes to one.
+    """
+    from urllib.parse import unquote
+
+    text = unquote(host).strip().strip("[]").split("%", 1)[0].lower()
     try:
         return ipaddress.ip_address(text)
     except ValueError:
+        pass
+    name = text[:-1] if text.endswith(".") else text
+    if name == "localhost" or name.endswith(".localhost"):
+        return ipaddress.IPv4Address("127.0.0.1")
+    return _loose_ipv4(name)
+
+
+def _loose_ipv4(name: str) -> ipaddress.IPv4Address | None:
+    """The IPv4 address of a host written as browsers read numbers (WHATWG "IPv4 parser"), or None."""
+    parts = name.split(".")
+    if not parts or not parts[-1] or len(parts) > 4:
         return None
+    numbers: list[int] = []
+    for part in parts:
+        if not part:
+            return None
+        try:
+            if part[:2] in ("0x", "0X"):
+                value = int(part[2:] or "0", 16)
+            elif len(part) > 1 and part[0] == "0":
+                value = int(part[1:], 8)
+            else:
+                value = int(part, 10) if part.isdigit() else -1
+        except ValueError:
+            return None
+        if value < 0:
+            return None
+        numbers.append(value)
+    *head, last = numbers
+    if any(n > 255 for n in head) or last >= 256 ** (5 - len(numbers)):
+        return None
+    value = last
+    for index, number in enumerate(head):
+        value += number << (8 * (3 - index))
+    return ipaddress.IPv4Address(value)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ and what was expected.
 from __future__ import annotations
 
 import ipaddress
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ def parse_duration(value: Any, where: str) -> float:
     if isinstance(value, bool):
         raise ConfigError(f"{where}: expected a duration such as 3600, '30m', '12h' or '1d', got {value!r}")
     if isinstance(value, int | float):
-        if value < 0:
+        if not math.isfinite(value) or value < 0:
             raise ConfigError(f"{where}: a duration cannot be negative, got {value!r}")
         return float(value)
     if isinstance(value, str):
@@ -118,8 +119,13 @@ def _number(
     data: Mapping[str, Any], key: str, where: str, *, minimum: float, integer: bool = False, allow_equal: bool = True
 ) -> Any:
     value = data[key]
-    if isinstance(value, bool) or not isinstance(value, int | float) or (integer and not isinstance(value, int)):
-        raise ConfigError(f"{where}: {key!r} must be {'an integer' if integer else 'a number'}, got {value!r}")
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or (integer and not isinstance(value, int))
+        or not math.isfinite(value)
+    ):
+        raise ConfigError(f"{where}: {key!r} must be {'an integer' if integer else 'a number (finite)'}, got {value!r}")
     if value < minimum or (not allow_equal and value == minimum):
         bound = f"at least {minimum:g}" if allow_equal else f"more than {minimum:g}"
         raise ConfigError(f"{where}: {key!r} must be {bound}, got {value!r}")
