@@ -142,6 +142,8 @@ UNNAMED = "statement"
 # actions answered by one organisation ("DCMS's actions in response to ...")
 PER_ACTION = "per-action"
 PER_ORGANISATION = "per-organisation"
+# entries are actions (commitments ...), each answered by the organisation named under it
+ACTIONS = "actions"
 
 
 class Phase(NamedTuple):

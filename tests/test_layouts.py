@@ -318,3 +318,24 @@ def test_phase_order_is_silent_on_newest_first_entries(tmp_path: Path):
         "February 2024 progress\nAll published.\n"
     )
     assert _check(tmp_path, {"a.txt": text}, "phase-order") == []
+
+
+def test_a_list_of_commitments_each_with_its_organisation():
+    text = (
+        "Progress on the Open Rivers Plan\n\nStatus as at 30 June 2021\n\n"
+        "Commitment 1: Publish river levels\n\nEnvironment Agency\n\nLevels are published every 15 minutes.\n\n"
+        "Commitment 2.1 - Open the flood maps\n\nOrdnance Survey (OS)\n\nTo be confirmed.\n"
+    )
+    doc = read("rivers.txt", text, ReaderOptions())
+    assert doc.title == "Progress on the Open Rivers Plan"
+    assert doc.layout == "actions"
+    assert [(e.organisation, e.action) for e in doc.entries] == [
+        ("Environment Agency", "1"),
+        ("Ordnance Survey (OS)", "2.1"),
+    ]
+    # the one period given for them all is each statement's phase
+    assert [[p.key for p in e.phases] for e in doc.entries] == [["progress 30 June 2021"]] * 2
+    assert [p.text for p in doc.paragraphs] == ["Levels are published every 15 minutes.", "To be confirmed."]
+    assert len(doc.front_matter) == 1 and not doc.issues
+    real = load(FIXTURES / "real" / "other" / "nz-ogp-nap3-update-2022.txt")
+    assert real.layout == "actions" and [e.organisation for e in real.entries][:1] == ["Ministry of Education"]

@@ -246,3 +246,20 @@ def test_links_report(tmp_path: Path, server: Server, monkeypatch: pytest.Monkey
     assert len(text) == 5 and text[-1] == "3 targets, 3 failing"
     other = run_cli("links", "report", "--link-history", str(tmp_path / "none.sqlite3"), cwd=folder)
     assert other.code == 0 and "no targets" in other.out
+
+
+def test_offline_run_imports_nothing_of_the_link_checker(tmp_path: Path) -> None:
+    """The link rules are loaded (and run) offline: none of lint.links is imported for that."""
+    (tmp_path / "plan.md").write_text(DOC.format(url="https://editor:pw@example.org/p"), encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "lint", "check", "--no-cache", str(tmp_path / "plan.md")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "RESPONSE_LINT_CACHE_DIR": str(tmp_path / "cache")},
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 1, proc.stderr[-2000:]  # link-credentials found the password
+    assert "lint.engine" in proc.stderr
+    assert "lint.links" not in proc.stderr

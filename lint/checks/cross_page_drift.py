@@ -7,6 +7,11 @@ the phase in the later document of the run, says what differs (the first words
 that differ on each side, and how many places differ), and its related location
 is the same phase on the other page. Text is compared after levelling
 whitespace, quote marks and dashes (``ignore-case`` also levels case).
+
+Only documents of different layouts are compared (an action's page against an
+organisation's page, the two views of one publication): two documents of one
+layout for the same action are usually two editions (the 2012 source and the 2015
+publication), where a reworded commitment is an edit, not a stale page.
 """
 
 from __future__ import annotations
@@ -75,7 +80,7 @@ def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Fi
                 first[key] = (document, entry, phase, words)
                 continue
             other_doc, other_entry, other_phase, other_words = seen
-            if other_doc.path == document.path or words == other_words:
+            if other_doc.layout == document.layout or words == other_words:
                 continue
             yield Finding(
                 span=_phase_span(phase),

@@ -79,7 +79,8 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
         return
     names = labels(document)
     for entry in document.entries:
-        have = {p.key for p in known(entry.phases)}
+        # a period within a year ("progress Q3 2016") answers for its kind and year
+        have = {p.key for p in known(entry.phases)} | {f"{p.kind} {p.year}" for p in known(entry.phases)}
         others = [p.heading for p in entry.phases if p.kind == "other" and p.heading]
         for kind, year in expected:
             key = f"{kind} {year}"

@@ -8,7 +8,8 @@ users extend (``extend-furniture``) or replace (``furniture``) in the config.
 *Layout*: a document either answers one action, with one entry per organisation
 (``Action 11: …`` then organisation names), or gives one organisation's answers
 to every action ("DCMS's actions in response to the Government Digital
-Strategy", then ``Action 1: …`` entries). :func:`identify` fills in each entry's
+Strategy", then ``Action 1: …`` entries), or lists actions ("Commitment 3: …"),
+each with the organisation that answers it named on the next line. :func:`identify` fills in each entry's
 identity (organisation, action) for the cross-document rules.
 """
 
@@ -19,9 +20,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from lint.model import PER_ACTION, PER_ORGANISATION, Entry
+from lint.model import ACTIONS, PER_ACTION, PER_ORGANISATION, Entry
 from lint.names import acronym_of
-from lint.readers.titles import action_of
+from lint.readers.titles import section_of
 
 # "DCMS's actions in response to the Government Digital Strategy", "Actions by HMRC"
 ORGANISATION_TITLE = re.compile(
@@ -116,6 +117,9 @@ def identify(
         organisation = organisation_of(title)
     if organisation is not None:
         organisation = expand_acronym(organisation, text)
-        found = tuple(e._replace(organisation=organisation, action=action_of(e.name)) for e in entries)
+        found = tuple(e._replace(organisation=organisation, action=section_of(e.name)) for e in entries)
         return PER_ORGANISATION, organisation, found
+    if action is None and entries and all(e.organisation for e in entries):
+        # the reader found actions, each with the organisation named under it
+        return ACTIONS, None, tuple(e._replace(action=section_of(e.name)) for e in entries)
     return PER_ACTION, None, tuple(e._replace(organisation=e.name, action=action) for e in entries)

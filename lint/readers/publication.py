@@ -26,7 +26,7 @@ from lint.readers.frontmatter import furniture_pattern, identify, is_furniture, 
 from lint.readers.inline import line_paragraph
 from lint.readers.lines import line_table
 from lint.readers.phases import HeadingMatch, ReaderOptions, heading_matcher
-from lint.readers.titles import ACTION, action_of
+from lint.readers.titles import SECTION, action_of
 
 FORMAT = "publication-2015"
 
@@ -92,7 +92,8 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
         if is_furniture(texts[k], furniture):
             front_matter.append(_line_span(texts[k], starts[k]))
             continue
-        if k + 1 < n and headings[k + 1] is not None and looks_like_name(texts[k]) and not ACTION.match(texts[k]):
+        starts_entry = k + 1 < n and headings[k + 1] is not None and looks_like_name(texts[k])
+        if starts_entry and not SECTION.match(texts[k]) and not (k + 2 < n and SECTION.match(texts[k + 2])):
             break  # no title: the file starts with an entry
         title = texts[k].strip()
         title_span = _line_span(texts[k], starts[k])
@@ -102,10 +103,22 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
 
     # decide which lines are entry names
     is_name = [False] * n
-    if organisation is not None:
-        for k in range(title_index + 1, n):
-            if headings[k] is None and ACTION.match(texts[k]):
-                is_name[k] = True
+    org_line = [False] * n  # the organisation named under an action, in a list of actions
+    sections = [k for k in range(title_index + 1, n) if headings[k] is None and SECTION.match(texts[k])]
+    listed = organisation is None and action_of(title) is None and bool(sections)
+    if organisation is not None or listed:
+        for k in sections:
+            is_name[k] = True
+            after = k + 1
+            if (
+                listed
+                and after + 1 < n
+                and headings[after] is None
+                and looks_like_name(texts[after])
+                and headings[after + 1] is None
+                and not SECTION.match(texts[after + 1])
+            ):
+                org_line[after] = True
     else:
         last_order: tuple[int, int, int] | None = None
         seen_entry = False
@@ -125,11 +138,21 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
     preamble: list[Paragraph] = []
     issues: list[ReadIssue] = []
     first_name = is_name.index(True) if True in is_name else n
+    # a list of actions may give one period for them all, before the first ("Update as at May 2022")
+    default: HeadingMatch | None = None
+    period_line = -1
+    if listed or organisation is not None:
+        for k in range(title_index + 1, first_name):
+            match = headings[k]
+            if match is not None and default is None:
+                default = match
+                period_line = k
+                headings[k] = None
     first_heading = next((i for i, m in enumerate(headings) if m), n)
     front = min(first_name, first_heading)
     if title_index >= 0 and front > title_index:
         for k in range(title_index + 1, front):
-            if is_furniture(texts[k], furniture) or texts[k].strip() == title:
+            if k == period_line or is_furniture(texts[k], furniture) or texts[k].strip() == title:
                 front_matter.append(_line_span(texts[k], starts[k]))
             else:
                 preamble.extend(_paragraphs(texts, starts, k, k + 1))
@@ -151,6 +174,10 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
         i += 1
         phases: list[Phase] = []
         intro: list[Paragraph] = []
+        answered_by: str | None = None
+        if i < n and org_line[i]:
+            answered_by = texts[i].strip()
+            i += 1
         while i < n and not is_name[i]:
             match = headings[i]
             if match is None:
@@ -189,9 +216,13 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
                     month=match.month,
                 )
             )
-        if intro and not phases:  # text and no phase heading: one unnamed phase
+        if intro and not phases:  # text and no phase heading: one phase, unnamed or the document's period
             span = Span(intro[0].span.start, intro[-1].span.end)
-            phases.append(Phase(UNNAMED, None, span, span, paragraphs=tuple(intro)))
+            if default is not None:
+                phase = Phase(default.kind, default.year, span, span, paragraphs=tuple(intro))
+                phases.append(phase._replace(period=default.period, month=default.month))
+            else:
+                phases.append(Phase(UNNAMED, None, span, span, paragraphs=tuple(intro)))
             intro = []
         raw = name_text.strip()
         lead = len(name_text) - len(name_text.lstrip())
@@ -204,6 +235,7 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
                 span=Span(name_start, end),
                 name_span=Span(name_start + lead, name_start + lead + len(raw)),
                 phases=tuple(phases),
+                organisation=answered_by,
                 intro=tuple(intro),
             )
         )

@@ -17,6 +17,7 @@ from functools import lru_cache
 from lint.model import Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span, new_tuple
 from lint.readers.blocks import BlockResult, comment_line, finish_comment, markdown_blocks
 from lint.readers.entrynames import entry_name
+from lint.readers.frontmatter import identify
 from lint.readers.lines import Line, line_table
 from lint.readers.phases import ReaderOptions
 from lint.readers.titles import action_of
@@ -149,17 +150,21 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
         _close(div, last, stack, entries, result, options)
     preamble: list[Paragraph] = markdown_blocks(preamble_lines, result)
     entries.sort(key=lambda e: e.span.start)
+    action = action_of(title)
+    layout, organisation, identified = identify(title, action, entries, text)
     return Document(
         path=path,
         text=text,
         format=FORMAT,
         title=title,
         title_span=title_span,
-        action=action_of(title),
-        entries=tuple(entries),
+        action=action,
+        entries=identified,
         issues=tuple(result.issues),
         comments=tuple(sorted(result.comments, key=lambda c: c.span.start)),
         preamble=tuple(preamble),
+        layout=layout,
+        organisation=organisation,
     )
 
 

@@ -13,3 +13,19 @@ def action_of(title: str | None) -> str | None:
         return None
     m = ACTION.match(title)
     return m.group(1) if m else None
+
+
+# a line that starts an action-like section of a document: "Action 2: …", "Commitment 3: …",
+# "Recommendation 4.1 - …"
+SECTION = re.compile(
+    r"^\s*#*\s*(?:action|commitment|recommendation|milestone|objective|goal)\s+(\d+[a-z]?(?:\.\d+)*)\s*[:.\-–—]\s*\S",
+    re.IGNORECASE,
+)
+
+
+def section_of(line: str | None) -> str | None:
+    """The number of the action (commitment, recommendation …) ``line`` starts, or None."""
+    if not line:
+        return None
+    m = SECTION.match(line)
+    return m.group(1) if m else None
