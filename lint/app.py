@@ -51,8 +51,12 @@ class CheckOptions:
     timings: bool = False  # --timings: time per stage and per rule, on stderr after the report
     jobs: int | None = None  # worker processes (None: one per core; 1: this process only)
     cache: bool = True  # --no-cache: neither read nor write the result cache
+    shard: tuple[int, int] | None = None  # --shard K/N: check only this shard's files ...
+    shard_file: str | None = None  # ... and write their results here, for ``merge``
+    merge: Sequence[str] = ()  # ``merge FILE...``: report the results of these shard files
     stdin_filename: str | None = None  # ``check -``: the name of the text on standard input
     stdin: BinaryIO | None = None  # ``check -`` reads this instead of sys.stdin (tests, the editor server)
+    summary: bool = False  # ``--summary``: each document's entries × phases status table after the findings
     extra: dict[str, object] = field(default_factory=dict)
     # what a run shows (issue 15); None: the config's value
     min_severity: str | None = None  # hide findings below this severity
@@ -82,6 +86,38 @@ def _online(options: CheckOptions, config: Config) -> bool:
     return bool(options.links if options.links is not None else config.links)
 
 
+def _write_shard(
+    options: CheckOptions, config: Config, chosen: Sequence[Rule], files: Sequence[str], timings: Timings | None
+) -> Outcome:
+    """``--shard K/N --shard-file F``: this shard's files checked, their results written to F."""
+    from lint import pipeline, resultcache, shards
+
+    if not options.shard_file or options.shard is None:
+        raise UsageError("--shard needs --shard-file FILE (and --shard-file needs --shard)")
+    shard, count = options.shard
+    mine = shards.pick(files, shard, count, config.root)
+    plan = engine.Plan(chosen, config)
+    jobs = options.jobs if options.jobs is not None else pipeline.default_jobs()
+    cache = resultcache.open_for(chosen, config) if options.cache else None
+    results = pipeline.results(mine, plan, jobs, cache, timings)
+    shards.write(options.shard_file, shard, count, files, resultcache.namespace(chosen, config), results)
+    say(f"shard {shard}/{count}: checked {len(mine)} of {len(files)} files; wrote {options.shard_file}", "note")
+    if timings is not None:
+        timings.render(sys.stderr)
+    return Outcome(build([], {}, len(mine)), 0, config)
+
+
+def _merge_shards(
+    options: CheckOptions, config: Config, chosen: Sequence[Rule], timings: Timings | None
+) -> tuple[list[Document], list[Diagnostic]]:
+    """``merge FILE...``: the shards' results in run order, then the corpus rules and suppressions."""
+    from lint import resultcache, shards
+
+    results = shards.merge(options.merge, resultcache.namespace(chosen, config))
+    diagnostics = engine.finish(engine.Plan(chosen, config), results, timings)
+    return [result.outline for result in results], diagnostics
+
+
 def _check_files(
     options: CheckOptions, config: Config, chosen: Sequence[Rule], files: Sequence[str], timings: Timings | None
 ) -> tuple[list[Document], list[Diagnostic]]:
@@ -91,7 +127,10 @@ def _check_files(
     plan = engine.Plan(chosen, config)
     jobs = options.jobs if options.jobs is not None else pipeline.default_jobs()
     cache = resultcache.open_for(chosen, config) if options.cache else None
-    return pipeline.check_files(files, plan, jobs, cache, timings)
+    from lint.progress import RunProgress
+
+    with RunProgress(len(files)) as progress:  # issue 15: a bar for runs over ~2 s, on a terminal only
+        return pipeline.check_files(files, plan, jobs, cache, timings, progress)
 
 
 def exit_code(diagnostics: Sequence[Diagnostic], fail_on: str) -> int:
@@ -249,7 +288,7 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     timings = Timings() if options.timings else None
     started = time.perf_counter()
     files: list[str] = []
-    if not from_stdin:
+    if not from_stdin and not options.merge:
         files, missing = collect(options.paths, config.include, config.exclude, config.respect_gitignore)
         force = options.force_exclude if options.force_exclude is not None else config.force_exclude
         given = {os.path.normpath(p) for p in options.paths}
@@ -275,8 +314,12 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
         )
     if timings is not None:
         timings.add_stage("discover", time.perf_counter() - started)
+    if options.shard is not None:
+        return _write_shard(options, config, chosen, files, timings)
     with collector_paused():
-        if from_stdin or _online(options, config):
+        if options.merge:
+            documents, diagnostics = _merge_shards(options, config, chosen, timings)
+        elif from_stdin or _online(options, config):
             started = time.perf_counter()
             if from_stdin:
                 documents = [stdin.read(options.stdin or sys.stdin.buffer, options.stdin_filename, config)]
@@ -320,6 +363,11 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     elif not options.diff:
         _render(fmt, report, stdout, settings._replace(color=_use_color(options, stdout)), options)
     outputs.write_extra(options.also_write, report, settings)
+    if options.summary:
+        from lint import view
+        from lint.formats import summary_table
+
+        summary_table.render(report, stdout, view.width(stdout), _use_color(options, stdout))
     if timings is not None:
         timings.add_stage("report", time.perf_counter() - started)
         timings.render(sys.stderr)

@@ -110,6 +110,7 @@ def _parser() -> argparse.ArgumentParser:
     from lint import cli_view
 
     cli_view.add_arguments(check)  # issue 15: what the run shows, --force-exclude
+    cli_view.add_completion_command(sub)  # issue 15: shell completion
     links = check.add_argument_group("online link checking (see README: Checking links online)")
     on_off = links.add_mutually_exclusive_group()
     on_off.add_argument(
@@ -255,6 +256,12 @@ def _speed_options(check: argparse.ArgumentParser) -> None:
         metavar="N",
         help="check files in N worker processes (default: one per core; 1: in this process)",
     )
+    speed.add_argument(
+        "--shard",
+        metavar="K/N",
+        help="check only shard K of N (a stable 1/N of the files) and write the results to --shard-file",
+    )
+    speed.add_argument("--shard-file", metavar="FILE", help="with --shard: where to write the shard's results")
 
 
 def _speed_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -262,6 +269,36 @@ def _speed_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     clean = sub.add_parser("clean", formatter_class=_HelpFormatter, help="remove the result cache of the project")
     clean.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="where to look for the config")
     clean.add_argument("--config", metavar="FILE")
+    merge = sub.add_parser(
+        "merge",
+        formatter_class=_HelpFormatter,
+        help="one report from the shard files of a run (check --shard K/N --shard-file FILE)",
+    )
+    merge.add_argument("files", nargs="+", metavar="FILE", help="every shard file of the run")
+    merge.add_argument("--format", help="output format, as for check")
+    merge.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    merge.add_argument("--fail-on", choices=["error", "warning", "info", "never"], help="as for check")
+    merge.add_argument("--config", metavar="FILE", help="the config the shards were checked with")
+    for option in ("--select", "--extend-select", "--ignore"):
+        merge.add_argument(option, action="append", metavar="RULES", help="as given to check")
+    merge.add_argument("--no-color", dest="color", action="store_const", const=False, help="never colour the output")
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from lint.app import CheckOptions, check
+
+    options = CheckOptions(
+        format=args.format,
+        output=args.output,
+        select=_split(args.select),
+        extend_select=_split(args.extend_select) or [],
+        ignore=_split(args.ignore) or [],
+        fail_on=args.fail_on,
+        config=args.config,
+        color=args.color,
+    )
+    options.merge = args.files
+    return check(options).exit_code
 
 
 def _clean(args: argparse.Namespace) -> int:
@@ -302,6 +339,11 @@ def _editor_arguments(check: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="with '-': the path of the text on standard input (for the config, the format and the report)",
     )
+    editors.add_argument(
+        "--summary",
+        action="store_true",
+        help="after the findings, print each document's status table (entries × phases) fitted to the terminal",
+    )
 
 
 def _format_file(value: str) -> tuple[str, str]:
@@ -335,10 +377,19 @@ def _check(args: argparse.Namespace) -> int:
         also_write=[_format_file(value) for value in args.also_write],
         **cli_view.options(args),
         stdin_filename=args.stdin_filename,
+        summary=args.summary,
     )
     options.links = args.links
     options.timings = args.timings
     options.jobs = args.jobs
+    if args.shard is not None or args.shard_file is not None:
+        from lint import shards
+        from lint.errors import UsageError
+
+        if args.shard is None or args.shard_file is None:
+            raise UsageError("--shard K/N and --shard-file FILE go together")
+        options.shard = shards.parse(args.shard)
+        options.shard_file = args.shard_file
     options.cache = not args.no_cache
     options.extra["link-check"] = {**_link_overrides(args), **_history_overrides(args)}
     outcome = check(options)
@@ -464,7 +515,11 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_ERROR
     commands = {"check": _check, "outline": _outline, "rules": _rules, "rule": _rule, "links": _links}
     commands["clean"] = _clean
+    commands["merge"] = _merge
     commands["lsp"] = _lsp
+    from lint import cli_view
+
+    commands["completion"] = lambda args: cli_view.completion(args, _parser())
     from lint.errors import LintError
 
     try:

@@ -169,3 +169,19 @@ def test_rule_example_answers_are_checked_at_load(tmp_path: Path) -> None:
         RuleError, match=r"my-login\.toml: examples\[0\]: links: 'https://x.example/': unknown key 'staus'"
     ):
         load_rules([pack])
+
+
+@pytest.mark.parametrize(
+    ("url", "bare", "written"),
+    [
+        ("https://a.example/report (2019).pdf", False, "https://a.example/report%20%282019%29.pdf"),
+        ("https://a.example/x?q=[1]", False, "https://a.example/x?q=%5B1%5D"),
+        ("https://a.example/page.", True, "https://a.example/page%2E"),  # a reader would drop a bare URL's '.'
+        ("https://a.example/page.", False, "https://a.example/page."),
+        ("https://a.example/caf\u00e9#s", False, "https://a.example/caf\u00e9#s"),
+    ],
+)
+def test_fix_targets_are_escaped_for_the_link_syntax(url: str, bare: bool, written: str) -> None:
+    from lint.checks.link_results import escape_target
+
+    assert escape_target(url, bare) == written

@@ -170,3 +170,35 @@ def test_sentence_split_of_a_long_paragraph_is_the_split_of_its_sentences():
         "Prof. Smith met the U.K. team at No. 10 on Monday.",
         "See para. 4 of the plan, e.g. its costs.",
     }
+
+
+def test_sharded_then_merged_is_the_single_run_byte_for_byte(corpus, tmp_path):
+    single = run_cli("check", str(corpus), "--format", "json")
+    files = []
+    for k in (1, 2, 3):
+        target = tmp_path / f"shard-{k}.bin"
+        shard = run_cli("check", str(corpus), "--shard", f"{k}/3", "--shard-file", str(target), "--jobs", "1")
+        assert shard.code == 0, shard.err
+        assert f"shard {k}/3: checked" in shard.err
+        files.append(str(target))
+    merged = run_cli("merge", *reversed(files), "--format", "json")
+    assert merged.code == single.code == 1
+    assert merged.out == single.out
+    out = tmp_path / "report.sarif"
+    assert run_cli("merge", *files, "--format", "sarif", "--output", str(out)).code == 1
+    assert out.read_text(encoding="utf-8") == run_cli("check", str(corpus), "--format", "sarif").out
+    assert run_cli("merge", *files, "--fail-on", "never").code == 0
+
+
+def test_merge_refuses_shards_that_do_not_make_one_run(corpus, tmp_path):
+    one, two = tmp_path / "1.bin", tmp_path / "2.bin"
+    assert run_cli("check", str(corpus), "--shard", "1/2", "--shard-file", str(one)).code == 0
+    missing = run_cli("merge", str(one))
+    assert missing.code == 2 and "missing shard 2/2" in missing.err
+    run_cli("check", str(corpus), "--shard", "2/2", "--shard-file", str(two), "--select", "placeholder")
+    other = run_cli("merge", str(one), str(two))
+    assert other.code == 2 and "another config" in other.err
+    (tmp_path / "junk.bin").write_bytes(b"junk")
+    assert "not a response-lint shard file" in run_cli("merge", str(one), str(tmp_path / "junk.bin")).err
+    assert run_cli("check", str(corpus), "--shard", "3/2", "--shard-file", str(one)).code == 2
+    assert run_cli("check", str(corpus), "--shard", "1/2").code == 2

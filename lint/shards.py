@@ -1,0 +1,122 @@
+"""Shards: one run spread over CI jobs (``check --shard K/N --shard-file F``, then ``merge F...``).
+
+Each shard checks a stable 1/N of the run's files (chosen by a hash of the file's path,
+so a file stays in its shard as others come and go) and writes their per-document
+results (:class:`lint.engine.DocumentResult`: findings, summaries, outlines) to a shard
+file. ``merge`` reads every shard file of the run, puts the results back in the run's
+order and runs what a single run runs after the per-document work: the corpus rules on
+the summaries, suppressions, the report. So a sharded-then-merged report is the report
+of one run, byte for byte, with the same exit code.
+
+A shard file records the tool's version and the run's namespace (the hash of config,
+rules and code that also keys the result cache, :func:`lint.resultcache.namespace`);
+``merge`` refuses files of another run, another version, another config or rules, or a
+set of shards with one missing or twice. Shard files are pickles: read them only from
+your own CI jobs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from lint import __version__
+from lint.engine import DocumentResult
+from lint.errors import UsageError
+from lint.files import relative_to_root, to_display
+
+MAGIC = "response-lint shard"
+FORMAT = 1
+
+
+def parse(value: str) -> tuple[int, int]:
+    """``"K/N"`` -> ``(K, N)``, 1 <= K <= N."""
+    k, sep, n = value.partition("/")
+    try:
+        shard, count = int(k), int(n)
+    except ValueError:
+        shard = count = 0
+    if not sep or count < 1 or not 1 <= shard <= count:
+        raise UsageError(f"--shard: expected K/N with 1 <= K <= N, e.g. 2/4, got {value!r}")
+    return shard, count
+
+
+def owner(path: str, root: Path, count: int) -> int:
+    """The shard (1 to ``count``) that checks ``path``: by a hash of its path from the project root."""
+    rel = relative_to_root(path, root).replace(os.sep, "/")
+    return int.from_bytes(hashlib.blake2b(rel.encode("utf-8", "surrogateescape"), digest_size=8).digest()) % count + 1
+
+
+def pick(files: Sequence[str], shard: int, count: int, root: Path) -> list[str]:
+    """The files of ``files`` that shard ``shard`` of ``count`` checks, in run order."""
+    return [f for f in files if owner(f, root, count) == shard]
+
+
+def write(
+    target: str, shard: int, count: int, files: Sequence[str], space: str, results: Sequence[DocumentResult]
+) -> None:
+    """Write a shard file (whole or not at all)."""
+    from lint.atomic import write_atomic
+
+    folder = os.path.dirname(os.path.abspath(target))
+    if not os.path.isdir(folder):
+        raise UsageError(f"--shard-file: folder {folder} does not exist")
+    data = {
+        "magic": MAGIC,
+        "format": FORMAT,
+        "tool": __version__,
+        "namespace": space,
+        "shard": shard,
+        "count": count,
+        "files": [to_display(f) for f in files],
+        "results": list(results),
+    }
+    write_atomic(target, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _load(path: str) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            data = pickle.load(handle)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read the shard file: {exc.strerror or exc}") from None
+    except Exception:
+        raise UsageError(f"{path}: not a response-lint shard file") from None
+    if not isinstance(data, dict) or data.get("magic") != MAGIC:
+        raise UsageError(f"{path}: not a response-lint shard file")
+    if data.get("format") != FORMAT or data.get("tool") != __version__:
+        raise UsageError(f"{path}: written by response-lint {data.get('tool')}, this is {__version__}")
+    return data
+
+
+def merge(paths: Sequence[str], space: str) -> list[DocumentResult]:
+    """The results of every shard, in the order of the run the shards split."""
+    shards = [(path, _load(path)) for path in paths]
+    first_path, first = shards[0]
+    count, files = first["count"], first["files"]
+    seen: dict[int, str] = {}
+    for path, data in shards:
+        if data["namespace"] != space:
+            raise UsageError(
+                f"{path}: the shard was checked with another config, other rules or options, "
+                "or another copy of response-lint than this merge (give merge the same --config and --select)"
+            )
+        if data["count"] != count or data["files"] != files:
+            raise UsageError(f"{path} and {first_path} are shards of different runs")
+        if data["shard"] in seen:
+            raise UsageError(f"{path} and {seen[data['shard']]} are both shard {data['shard']}/{count}")
+        seen[data["shard"]] = path
+    missing = [str(k) for k in range(1, count + 1) if k not in seen]
+    if missing:
+        raise UsageError(
+            f"missing shard {', '.join(f'{k}/{count}' for k in missing)} (give every shard file of the run)"
+        )
+    by_path = {result.path: result for _, data in shards for result in data["results"]}
+    absent = [f for f in files if f not in by_path]
+    if absent:
+        raise UsageError(f"no shard holds the results of {absent[0]}")
+    return [by_path[f] for f in files]
