@@ -45,7 +45,9 @@ def score(rule: str, name: str, field: str, folder: Path = BLIND) -> dict[str, A
         result = subprocess.run([*command, "--no-links", "."], cwd=tmp, capture_output=True, text=True, check=False)
         if result.returncode != 0:
             raise RuntimeError(f"response-lint exited {result.returncode}: {result.stderr.strip()}")
-        reported = {Path(d["path"]).name for d in json.loads(result.stdout)["diagnostics"] if d["rule"] == rule}
+        found = [d for d in json.loads(result.stdout)["diagnostics"] if d["rule"] == rule]
+        reported = {Path(d["path"]).name for d in found}
+    words = sum(len(str(item[field]).split()) for item in items)
     tp = [p for p, item in paths.items() if item["label"] and p in reported]
     fp = [p for p, item in paths.items() if not item["label"] and p in reported]
     fn = [p for p, item in paths.items() if item["label"] and p not in reported]
@@ -53,6 +55,9 @@ def score(rule: str, name: str, field: str, folder: Path = BLIND) -> dict[str, A
     return {
         "rule": rule,
         "items": len(items),
+        "words": words,
+        "findings": len(found),
+        "per_1000_words": 1000 * len(found) / words if words else 0.0,
         "positives": positives,
         "negatives": len(items) - positives,
         "true_positives": len(tp),
@@ -75,7 +80,8 @@ def main(json_output: bool = False, verbose: bool = False) -> int:
         print(
             f"{r['rule']:<12} blind set: {r['positives']} positives, {r['negatives']} hard negatives: "
             f"recall {recall} ({r['true_positives']}/{r['positives']}), precision {precision} "
-            f"({r['true_positives']}/{r['true_positives'] + r['false_positives']})"
+            f"({r['true_positives']}/{r['true_positives'] + r['false_positives']}); "
+            f"{r['findings']} findings in {r['words']} words of items ({r['per_1000_words']:.0f} per 1,000)"
         )
         if verbose:
             for line in r["missed"]:

@@ -126,7 +126,10 @@ def _check_files(
     plan = engine.Plan(chosen, config)
     jobs = options.jobs if options.jobs is not None else pipeline.default_jobs()
     cache = resultcache.open_for(chosen, config) if options.cache else None
-    return pipeline.check_files(files, plan, jobs, cache, timings)
+    from lint.progress import RunProgress
+
+    with RunProgress(len(files)) as progress:  # issue 15: a bar for runs over ~2 s, on a terminal only
+        return pipeline.check_files(files, plan, jobs, cache, timings, progress)
 
 
 def exit_code(diagnostics: Sequence[Diagnostic], fail_on: str) -> int:

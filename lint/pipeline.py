@@ -24,6 +24,7 @@ from lint.model import Diagnostic, Document
 
 if TYPE_CHECKING:
     from lint.config import Config
+    from lint.progress import RunProgress
     from lint.resultcache import ResultCache
     from lint.timings import Timings
 
@@ -84,7 +85,11 @@ def _work(tasks: list[tuple[str, bytes | None]]) -> list[engine.DocumentResult]:
 
 
 def _in_workers(
-    plan: engine.Plan, cache: ResultCache | None, tasks: list[tuple[str, bytes | None]], jobs: int
+    plan: engine.Plan,
+    cache: ResultCache | None,
+    tasks: list[tuple[str, bytes | None]],
+    jobs: int,
+    progress: RunProgress | None = None,
 ) -> list[engine.DocumentResult]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -96,7 +101,12 @@ def _in_workers(
     with ProcessPoolExecutor(
         max_workers=min(jobs, len(chunks)), mp_context=context, initializer=_start_worker, initargs=(plan, cache)
     ) as pool:
-        return [result for chunk in pool.map(_work, chunks) for result in chunk]
+        done: list[engine.DocumentResult] = []
+        for chunk in pool.map(_work, chunks):
+            done.extend(chunk)
+            if progress is not None:
+                progress.advance(len(chunk))
+        return done
 
 
 def results(
@@ -105,8 +115,12 @@ def results(
     jobs: int,
     cache: ResultCache | None = None,
     timings: Timings | None = None,
+    progress: RunProgress | None = None,
 ) -> list[engine.DocumentResult]:
-    """Every file's result, in the order of ``files``: from the cache, else checked (and stored)."""
+    """Every file's result, in the order of ``files``: from the cache, else checked (and stored).
+
+    ``progress`` (issue 15: a bar for long runs on a terminal) counts the files checked.
+    """
     clock = time.perf_counter
     found: list[engine.DocumentResult | None] = [None] * len(files)
     tasks: list[tuple[str, bytes | None]] = []
@@ -129,10 +143,14 @@ def results(
         timings.add_stage("cache", clock() - started)
     started = clock()
     if jobs > 1 and len(tasks) >= _MIN_FOR_WORKERS:
-        checked = _in_workers(plan, cache, tasks, jobs)
+        checked = _in_workers(plan, cache, tasks, jobs, progress)
     else:
         with collector_paused():
-            checked = [_check_one(plan, cache, path, data) for path, data in tasks]
+            checked = []
+            for path, data in tasks:
+                checked.append(_check_one(plan, cache, path, data))
+                if progress is not None:
+                    progress.advance()
     if timings is not None:
         timings.add_stage("check", clock() - started)
     for i, result in zip(where, checked, strict=True):
@@ -146,9 +164,10 @@ def check_files(
     jobs: int,
     cache: ResultCache | None = None,
     timings: Timings | None = None,
+    progress: RunProgress | None = None,
 ) -> tuple[list[Document], list[Diagnostic]]:
     """The run's documents (outlines: no paragraphs) and its diagnostics, sorted."""
-    gathered = results(files, plan, jobs, cache, timings)
+    gathered = results(files, plan, jobs, cache, timings, progress)
     with collector_paused():
         diagnostics = engine.finish(plan, gathered, timings)
     return [result.outline for result in gathered], diagnostics
