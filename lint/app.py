@@ -56,6 +56,7 @@ class CheckOptions:
     merge: Sequence[str] = ()  # ``merge FILE...``: report the results of these shard files
     stdin_filename: str | None = None  # ``check -``: the name of the text on standard input
     stdin: BinaryIO | None = None  # ``check -`` reads this instead of sys.stdin (tests, the editor server)
+    summary: bool = False  # ``--summary``: each document's entries × phases status table after the findings
     extra: dict[str, object] = field(default_factory=dict)
     # what a run shows (issue 15); None: the config's value
     min_severity: str | None = None  # hide findings below this severity
@@ -362,6 +363,11 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     elif not options.diff:
         _render(fmt, report, stdout, settings._replace(color=_use_color(options, stdout)), options)
     outputs.write_extra(options.also_write, report, settings)
+    if options.summary:
+        from lint import view
+        from lint.formats import summary_table
+
+        summary_table.render(report, stdout, view.width(stdout), _use_color(options, stdout))
     if timings is not None:
         timings.add_stage("report", time.perf_counter() - started)
         timings.render(sys.stderr)

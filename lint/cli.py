@@ -110,6 +110,7 @@ def _parser() -> argparse.ArgumentParser:
     from lint import cli_view
 
     cli_view.add_arguments(check)  # issue 15: what the run shows, --force-exclude
+    cli_view.add_completion_command(sub)  # issue 15: shell completion
     links = check.add_argument_group("online link checking (see README: Checking links online)")
     on_off = links.add_mutually_exclusive_group()
     on_off.add_argument(
@@ -338,6 +339,11 @@ def _editor_arguments(check: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="with '-': the path of the text on standard input (for the config, the format and the report)",
     )
+    editors.add_argument(
+        "--summary",
+        action="store_true",
+        help="after the findings, print each document's status table (entries × phases) fitted to the terminal",
+    )
 
 
 def _format_file(value: str) -> tuple[str, str]:
@@ -371,6 +377,7 @@ def _check(args: argparse.Namespace) -> int:
         also_write=[_format_file(value) for value in args.also_write],
         **cli_view.options(args),
         stdin_filename=args.stdin_filename,
+        summary=args.summary,
     )
     options.links = args.links
     options.timings = args.timings
@@ -510,6 +517,9 @@ def _main(argv: Sequence[str] | None) -> int:
     commands["clean"] = _clean
     commands["merge"] = _merge
     commands["lsp"] = _lsp
+    from lint import cli_view
+
+    commands["completion"] = lambda args: cli_view.completion(args, _parser())
     from lint.errors import LintError
 
     try:

@@ -65,3 +65,42 @@ def options(args: argparse.Namespace) -> dict[str, Any]:
         "show_source": args.show_source,
         "force_exclude": args.force_exclude,
     }
+
+
+# ---- shell completion (issue 15): ``response-lint completion bash|zsh|tcsh`` ----
+
+SHELLS = ("bash", "zsh", "tcsh")
+_PATH_METAVARS = {"PATH", "FILE", "FORMAT=FILE"}
+
+
+def add_completion_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    completion = sub.add_parser(
+        "completion",
+        help="print a shell completion script (bash, zsh or tcsh; see README: Shell completion)",
+        description="Print the completion script for SHELL, e.g. "
+        "response-lint completion bash > ~/.local/share/bash-completion/completions/response-lint",
+    )
+    completion.add_argument("shell", choices=SHELLS, help="the shell to complete in")
+
+
+def _path_arguments(parser: argparse.ArgumentParser) -> None:
+    """Mark the arguments that take paths, in ``parser`` and its commands, for shtab to complete files."""
+    import shtab
+
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                _path_arguments(command)
+        elif action.metavar in _PATH_METAVARS or action.dest in ("paths", "files", "config", "output"):
+            action.complete = shtab.FILE  # type: ignore[attr-defined]
+
+
+def completion(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """Print the completion script (shtab is imported only here)."""
+    import sys
+
+    import shtab
+
+    _path_arguments(parser)
+    sys.stdout.write(shtab.complete(parser, shell=args.shell))
+    return 0

@@ -28,7 +28,7 @@ class RunProgress:
     """Counts files done; draws a bar after the delay when ``enabled``. Use as a context manager."""
 
     def __init__(self, total: int, stream: TextIO | None = None, enabled: bool | None = None) -> None:
-        from lint.links.progress import wanted
+        from lint.terminal import wanted
 
         self.total = total
         self.done = 0

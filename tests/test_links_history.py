@@ -249,7 +249,7 @@ def test_links_report(tmp_path: Path, server: Server, monkeypatch: pytest.Monkey
 
 
 def test_offline_run_imports_nothing_of_the_link_checker(tmp_path: Path) -> None:
-    """The link rules are loaded (and run) offline: none of lint.links is imported for that."""
+    """The link rules are loaded (and run) offline: the link checker's modules are not imported for that."""
     (tmp_path / "plan.md").write_text(DOC.format(url="https://editor:pw@example.org/p"), encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "lint", "check", "--no-cache", str(tmp_path / "plan.md")],
@@ -262,4 +262,24 @@ def test_offline_run_imports_nothing_of_the_link_checker(tmp_path: Path) -> None
     )
     assert proc.returncode == 1, proc.stderr[-2000:]  # link-credentials found the password
     assert "lint.engine" in proc.stderr
-    assert "lint.links" not in proc.stderr
+    imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
+    assert not imported & {f"lint.links.{m}" for m in ("history", "verdict", "urls", "settings", "cache", "client")}
+
+
+def test_damaged_history_file_is_set_aside(tmp_path: Path) -> None:
+    """A file with a good header and damaged pages is caught at open, not trusted later."""
+    path = tmp_path / "history.sqlite3"
+    store = history.History.open(path, portable=True)
+    assert store is not None
+    fail = [Observation(f"https://a.example/{i}", False, "503 Service Unavailable", "503", True) for i in range(3000)]
+    store.record_run(fail, T0)
+    store.close()
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2 : len(data) // 2 + 4096] = b"\x5a" * 4096
+    path.write_bytes(bytes(data))
+    warnings: list[str] = []
+    again = history.History.open(path, portable=True, warn=warnings.append)
+    assert again is not None and again.records() == {}
+    again.close()
+    assert len(warnings) == 1 and "is corrupt" in warnings[0] and "set aside" in warnings[0]
+    assert (tmp_path / "history.sqlite3.corrupt").read_bytes() == bytes(data)

@@ -143,10 +143,11 @@ def _is_busy(exc: sqlite3.DatabaseError) -> bool:
 class History:
     """An open history file; :meth:`open` never raises for a bad file."""
 
-    def __init__(self, path: Path, db: sqlite3.Connection, warn: Callable[[str], None]) -> None:
+    def __init__(self, path: Path, db: sqlite3.Connection, warn: Callable[[str], None], portable: bool = False) -> None:
         self.path = path
         self._db: sqlite3.Connection | None = db
         self._warn = warn
+        self._portable = portable
 
     @classmethod
     def open(
@@ -167,7 +168,7 @@ class History:
             return None
         for attempt in range(2):
             try:
-                return cls(path, _connect(path, portable), warn)
+                return cls(path, _connect(path, portable), warn, portable)
             except sqlite3.DatabaseError as exc:
                 if not _is_corrupt(exc) or attempt or not portable:
                     warn(f"link history {path} cannot be used ({exc}); running without it")
@@ -244,8 +245,12 @@ class History:
             self._give_up(exc, "pruned")
 
     def _give_up(self, exc: sqlite3.DatabaseError, doing: str) -> None:
-        self._warn(f"link history {self.path} could not be {doing} ({exc}); this run's history is not kept")
         self.close()
+        if self._portable and _is_corrupt(exc):
+            aside = _set_aside(self.path)
+            self._warn(f"link history {self.path} is corrupt ({exc}); set aside as {aside}, this run's history is lost")
+        else:
+            self._warn(f"link history {self.path} could not be {doing} ({exc}); this run's history is not kept")
 
     def close(self) -> None:
         if self._db is not None:
@@ -264,6 +269,10 @@ def _connect(path: Path, portable: bool) -> sqlite3.Connection:
         if row is None or row[0] != str(SCHEMA):
             raise sqlite3.DatabaseError(f"history schema {row[0] if row else 'missing'}, expected {SCHEMA}")
         db.execute("SELECT count(*) FROM history WHERE url = ''").fetchone()
+        if portable:  # a file from elsewhere (a CI cache): check every page before trusting it
+            check = db.execute("PRAGMA quick_check").fetchone()
+            if check is None or check[0] != "ok":
+                raise sqlite3.DatabaseError(f"database disk image is malformed ({check[0] if check else 'no answer'})")
     except BaseException:
         db.close()
         raise

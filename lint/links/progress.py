@@ -4,21 +4,12 @@
 
 from __future__ import annotations
 
-import os
 import time
 from typing import Any, TextIO
 
+from lint.terminal import wanted
 
-def wanted(setting: bool | None, stream: TextIO) -> bool:
-    """Show a bar? ``setting`` wins; by default only on a terminal, outside CI, with a capable TERM."""
-    if setting is not None:
-        return setting
-    if os.environ.get("CI") or os.environ.get("TERM") == "dumb":
-        return False
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
+__all__ = ["Bar", "wanted"]
 
 
 class Bar:
