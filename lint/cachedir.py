@@ -27,3 +27,18 @@ def cache_dir() -> Path | None:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("response-lint", appauthor=False))
+
+
+def set_aside(path: Path) -> str:
+    """Move a corrupt cache file out of the way (to ``NAME.corrupt``, replacing an older one,
+    kept for a bug report) so that it is rebuilt; returns the warning to show, once."""
+    aside = path.with_name(path.name + ".corrupt")
+    try:
+        os.replace(path, aside)
+    except OSError:
+        try:
+            path.unlink()
+        except OSError:
+            return f"cache {path} is corrupt and cannot be moved aside; running without it"
+        return f"cache {path} was corrupt: removed, and rebuilt"
+    return f"cache {path} was corrupt: set aside as {aside.name}, and rebuilt"

@@ -35,6 +35,7 @@ KEYS: dict[str, tuple[str, str]] = {
     "rule-paths": ("list[str]", "folders or files of extra rules, relative to the config file"),
     "respect-gitignore": ("bool", "skip files that .gitignore ignores when walking folders"),
     "max-file-size": ("int", "largest file to read, in bytes"),
+    "time-budget": ("float", "seconds one rule may spend on one file (and the reader on it) before it is stopped"),
     "formats": ("dict[str,str]", "reader format per glob: source-2012, publication-2015 or markdown"),
     "phase-headings": ("list[table]", "extra phase heading patterns: {kind, pattern, canonical}"),
     "furniture": ("list[str]", "page furniture patterns (regexes), replacing rules/words/furniture.txt"),
@@ -97,6 +98,7 @@ class Config:
     rule_paths: tuple[Path, ...] = ()
     respect_gitignore: bool = True
     max_file_size: int = 10 * 1024 * 1024
+    time_budget: float = 20.0  # seconds per rule and file, and per file read (lint.budget)
     formats: Mapping[str, str] = field(default_factory=dict)
     reader: ReaderOptions = field(default_factory=ReaderOptions)
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -210,6 +212,10 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
         kwargs["respect_gitignore"] = data["respect-gitignore"]
     if "max-file-size" in data:
         kwargs["max_file_size"] = data["max-file-size"]
+    if "time-budget" in data:
+        if data["time-budget"] <= 0:
+            raise ConfigError(f"{where}: 'time-budget' must be more than 0 seconds, got {data['time-budget']!r}")
+        kwargs["time_budget"] = float(data["time-budget"])
     if "formats" in data:
         from lint.readers import FORMATS
 

@@ -18,12 +18,13 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lint import checks, messages, rulenames, suppress
+from lint.budget import OverBudget, time_budget
 from lint.checks.api import CheckKind, Context, Finding
 from lint.collector import collector_paused
 from lint.config import Config
 from lint.errors import ConfigError
 from lint.files import matches, relative_to_root
-from lint.model import Diagnostic, Document, Severity, outline
+from lint.model import Diagnostic, Document, Severity, Span, outline
 from lint.rules import Rule, builtin_rules_dir, load_rules
 from lint.suggest import hint
 
@@ -155,6 +156,20 @@ class Plan:
         return _diagnostic(rule, finding, document, rule.name in self.explicit)
 
 
+def _over_budget(rule: Rule, document: Document, seconds: float) -> Diagnostic:
+    """The finding that says a rule was stopped on a file (a pattern that backtracks, most likely)."""
+    return Diagnostic(
+        path=document.path,
+        span=Span(0, 0),
+        rule=rule.name,
+        severity=Severity.ERROR,
+        message=(
+            f"rule {rule.name!r} was stopped after {seconds:g} s on this file (time-budget): one of its "
+            "patterns may backtrack without end; its findings here may be incomplete"
+        ),
+    )
+
+
 def check_document(plan: Plan, document: Document) -> DocumentResult:
     """The per-document work of a run: document rules' findings and corpus rules' summaries."""
     ignored = plan.ignored(document.path)
@@ -170,8 +185,12 @@ def check_document(plan: Plan, document: Document) -> DocumentResult:
         started = clock()
         check = item.kind.check
         if check is not None and (document.text or item.kind.runs_on_empty):
-            for finding in check(document, item.context):
-                diagnostics.append(plan.make(item.rule, finding, document))
+            try:
+                with time_budget(plan.config.time_budget):
+                    for finding in check(document, item.context):
+                        diagnostics.append(plan.make(item.rule, finding, document))
+            except OverBudget:
+                diagnostics.append(_over_budget(item.rule, document, plan.config.time_budget))
         if item.kind.check_corpus is not None and document.text:
             if item.kind.summarise is not None:
                 summaries[name] = item.kind.summarise(document, item.context)

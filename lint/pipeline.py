@@ -18,8 +18,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from lint import engine, source
+from lint.budget import OverBudget, time_budget
 from lint.collector import collector_paused
-from lint.files import matches, relative_to_root, to_display
+from lint.files import matches, read_regular, relative_to_root, to_display
 from lint.model import Diagnostic, Document
 
 if TYPE_CHECKING:
@@ -44,17 +45,24 @@ def read_document(path: str, config: Config, data: bytes | None = None) -> Docum
     """The Document of ``path`` (from ``data`` when the caller has read its bytes already)."""
     rel = relative_to_root(path, config.root)
     fmt = next((f for glob, f in config.formats.items() if matches(rel, [glob])), None)
-    if data is None:
-        return source.load(to_display(path), config.reader, fmt, config.max_file_size)
-    return source.parse_bytes(to_display(path), data, config.reader, fmt, config.max_file_size)
+    try:
+        with time_budget(config.time_budget):
+            if data is None:
+                return source.load(to_display(path), config.reader, fmt, config.max_file_size)
+            return source.parse_bytes(to_display(path), data, config.reader, fmt, config.max_file_size)
+    except OverBudget:
+        return source.unreadable(
+            to_display(path),
+            f"reading was stopped after {config.time_budget:g} s (time-budget): a phase-heading or furniture "
+            "pattern of the config may backtrack without end",
+        )
 
 
 def _read_bytes(path: str, config: Config) -> bytes | None:
     try:
-        with open(path, "rb") as handle:
-            return handle.read(config.max_file_size + 1)
+        return read_regular(path, config.max_file_size + 1)
     except OSError:
-        return None  # source.load makes the diagnostic
+        return None  # source.load makes the diagnostic (a FIFO, a device: skipped, never read)
 
 
 def _check_one(plan: engine.Plan, cache: ResultCache | None, path: str, data: bytes | None) -> engine.DocumentResult:

@@ -208,6 +208,19 @@ def _parse(path: Path) -> dict[str, Any]:
         raise RuleError(f"{path}: invalid TOML: {exc}") from None
 
 
+def _well_formed(loaded: Any) -> bool:
+    """True for a rule cache as :class:`_ParsedCache` writes it: path -> (mtime, size, table)."""
+    return isinstance(loaded, dict) and all(
+        isinstance(key, str)
+        and isinstance(value, tuple)
+        and len(value) == 3
+        and isinstance(value[0], int)
+        and isinstance(value[1], int)
+        and isinstance(value[2], dict)
+        for key, value in loaded.items()
+    )
+
+
 class _ParsedCache:
     """Parsed rule files, kept between runs in the cache folder.
 
@@ -234,10 +247,18 @@ class _ParsedCache:
 
             with open(self.path, "rb") as handle:
                 loaded = marshal.load(handle)
-            if isinstance(loaded, dict):
-                self.entries = loaded
+        except FileNotFoundError:
+            return
         except (OSError, EOFError, ValueError, TypeError):
-            self.entries = {}
+            loaded = None
+        if _well_formed(loaded):
+            self.entries = loaded
+            return
+        from lint.cachedir import set_aside
+        from lint.escape import say
+
+        say(f"rule {set_aside(self.path)}")
+        self.dirty = True
 
     def parse(self, path: Path) -> dict[str, Any]:
         try:

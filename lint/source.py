@@ -29,6 +29,11 @@ def _unreadable(path: str, message: str, fmt: str = "unreadable", severity: Seve
     return Document(path=path, text="", format=fmt, issues=(ReadIssue(Span(0, 0), message, severity),))
 
 
+def unreadable(path: str, message: str) -> Document:
+    """A Document for a file that could not be read, with ``message`` as its ``syntax`` error."""
+    return _unreadable(path, message)
+
+
 def decode(data: bytes) -> tuple[str, str, bool, list[ReadIssue]]:
     """``(text, encoding, bom, issues)`` for the bytes of a file."""
     issues: list[ReadIssue] = []

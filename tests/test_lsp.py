@@ -85,6 +85,17 @@ def test_push_diagnostics_match_check_and_follow_changes(workspace: Path) -> Non
             placeholders = [d for d in await session.diagnostics(other, version=version) if d.code == "placeholder"]
             assert placeholders == []
 
+            # saving one file re-lints every open buffer (the cross-document rules may change)
+            before = len(session.published[uri])
+            session.client.text_document_did_save(
+                lsp.DidSaveTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=other))
+            )
+            for _ in range(100):
+                if len(session.published[uri]) > before:
+                    break
+                await asyncio.sleep(0.1)
+            assert len(session.published[uri]) > before
+
     asyncio.run(scenario())
 
 
@@ -213,3 +224,16 @@ def test_one_buffer_lint_equals_the_whole_run(tmp_path: Path) -> None:
         result = analyzer.lint(str(tmp_path / name))
         got = [(d.rule, d.message) for d in result.diagnostics]
         assert got == [(d["rule"], d["message"].replace("./", "")) for d in whole if d["path"] == name], name
+
+
+def test_a_file_outside_config_and_workspace_is_linted_alone(tmp_path: Path) -> None:
+    from lint.lsp.analysis import Analyzer
+
+    shutil.copy(SEEDS / "000.txt", tmp_path / "000.txt")
+    shutil.copy(SEEDS / "001.txt", tmp_path / "001.txt")
+    alone = Analyzer([]).lint(str(tmp_path / "000.txt"))
+    assert list(alone.report.documents) == ["000.txt"]
+    assert "missing-entry" not in {d.rule for d in alone.diagnostics}
+    in_workspace = Analyzer([str(tmp_path)]).lint(str(tmp_path / "000.txt"))
+    assert sorted(in_workspace.report.documents) == ["000.txt", "001.txt"]
+    assert "missing-entry" in {d.rule for d in in_workspace.diagnostics}

@@ -17,6 +17,7 @@ there. Without a writable cache folder the words are kept in memory instead.
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Collection, Iterable
 from functools import lru_cache
@@ -29,8 +30,8 @@ from lint.errors import LexiconError
 if TYPE_CHECKING:
     from mmap import mmap
 
-SCHEMA = 2
-_MAGIC = b"response-lint words 2\n"
+SCHEMA = 3
+_MAGIC = b"response-lint words 3\n"
 _PER_BUCKET = 8
 _OWN_WORD = 1 << 40  # a user's or the domain list's word ranks first among suggestions
 
@@ -61,7 +62,7 @@ class BucketLexicon:
 
     Layout: ``MAGIC``, the bucket count (4 bytes, little-endian), the start of each
     bucket and the end of the last (4 bytes each), then the buckets, each a run of
-    ``"\\n" word "\\t" frequency`` entries.
+    ``"\\n" word "\\t" frequency`` entries, then the CRC-32 of all before it (4 bytes, little-endian).
     """
 
     def __init__(self, data: bytes | mmap) -> None:
@@ -78,8 +79,16 @@ class BucketLexicon:
         offsets.frombytes(data[index_start:index_end])
         if sys.byteorder != "little":
             offsets.byteswap()
-        if len(offsets) != self._buckets + 1 or offsets[-1] != len(data):
+        if len(offsets) != self._buckets + 1 or offsets[-1] != len(data) - 4 or offsets[0] != index_end:
             raise ValueError("truncated word file")
+        from zlib import crc32
+
+        if crc32(memoryview(data)[:-4]) != int.from_bytes(data[-4:], "little"):
+            raise ValueError("damaged word file (its checksum differs)")
+        if any(a > b for a, b in itertools.pairwise(offsets)) or any(
+            data[a : a + 1] != b"\n" for a, b in itertools.pairwise(offsets) if a < b
+        ):
+            raise ValueError("damaged word file")
         self._offsets = offsets
         self._data = data
 
@@ -96,7 +105,9 @@ class BucketLexicon:
             if at >= 0:
                 value_start = at + len(key) + 2
                 value_end = data.find(b"\n", value_start, end)
-                found[word] = int(data[value_start : value_end if value_end >= 0 else end])
+                value = data[value_start : value_end if value_end >= 0 else end]
+                if value.isdigit():  # a damaged entry counts as no entry
+                    found[word] = int(value)
         return found
 
 
@@ -158,7 +169,8 @@ def _encode(frequencies: dict[str, int]) -> bytes:
     for body in bodies:
         offsets.append(offsets[-1] + len(body))
     parts = [_MAGIC, count.to_bytes(4, "little"), *(o.to_bytes(4, "little") for o in offsets), *bodies]
-    return b"".join(parts)
+    blob = b"".join(parts)
+    return blob + crc32(blob).to_bytes(4, "little")  # a damaged file is found, set aside and rebuilt
 
 
 def _write(path: Path, frequencies: dict[str, int], source: Path) -> None:
@@ -205,6 +217,10 @@ def load_from(source: Path, folder: Path | None) -> Lexicon:
         cached = _open_cached(path)
         if cached is not None:
             return cached
+        from lint.cachedir import set_aside
+        from lint.escape import say
+
+        say(f"spelling {set_aside(path)}")
     frequencies = _read_words(source)
     if path is not None:
         try:

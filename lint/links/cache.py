@@ -107,6 +107,7 @@ class Cache:
         now = time.time() if now is None else now
         oldest = now - self.ttl
         found: dict[str, Probe] = {}
+        bad: list[Any] = []
         pending = list(dict.fromkeys(urls))
         if self._db is None:
             return found
@@ -120,7 +121,14 @@ class Cache:
                 ).fetchall()
                 for row in rows:
                     probe = _from_row(row)
-                    found[probe.url] = probe
+                    if probe is None:
+                        bad.append(row[0])
+                    else:
+                        found[probe.url] = probe
+            if bad:  # rows no run of ours wrote: dropped, and their links asked again
+                with self._db:
+                    self._db.executemany("DELETE FROM probes WHERE url = ?", [(url,) for url in bad])
+                self._warn(f"link cache {self.path}: {len(bad)} unreadable row(s) removed; those links are asked again")
         except sqlite3.DatabaseError as exc:
             self._failed(exc, "read")
             return {}
@@ -236,8 +244,25 @@ def _to_row(probe: Probe) -> tuple[object, ...]:
     )
 
 
-def _from_row(row: Sequence[Any]) -> Probe:
-    url, checked_at, status, reason, error, detail, final_url, moved_to, hops, anchors = row
+def _from_row(row: Sequence[Any]) -> Probe | None:
+    """The probe a row holds, or None for a row of the wrong shape (a damaged or foreign cache)."""
+    try:
+        url, checked_at, status, reason, error, detail, final_url, moved_to, hops, anchors = row
+        texts = (reason, error, detail, final_url, moved_to)
+        if (
+            not isinstance(url, str)
+            or not isinstance(checked_at, int | float)
+            or not (status is None or (isinstance(status, int) and 100 <= status <= 999))
+            or not all(t is None or isinstance(t, str) for t in texts)
+            or not isinstance(hops, int)
+        ):
+            return None
+        if anchors is not None:
+            names = json.loads(anchors)
+            if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+                return None
+    except (ValueError, TypeError):
+        return None
     return Probe(
         url=url,
         status=status,

@@ -39,6 +39,7 @@ class Project:
     info: dict[str, RuleInfo] = field(default_factory=dict)
     disk: dict[str, tuple[tuple[float, int], Document]] = field(default_factory=dict)
     files: list[str] | None = None  # the response files under ``folder`` (found once; refreshed on save)
+    alone: bool = False  # a file outside any config and workspace folder: linted on its own
 
     def shown(self, path: str) -> str:
         """A document's path in messages: relative to the project's folder when inside it."""
@@ -78,12 +79,15 @@ class Analyzer:
 
     def project_for(self, path: str) -> Project:
         config = self.config_for(path)
+        here = os.path.abspath(path)
+        alone = False
         if config.path is not None:
             folder = str(config.root)
-        else:  # no config file: the editor's workspace folder holding the file, else the file's folder
-            here = os.path.abspath(path)
-            folder = next((r for r in self.roots if here.startswith(r.rstrip(os.sep) + os.sep)), os.path.dirname(here))
-        key = str(config.path or folder)
+        else:  # no config file: the editor's workspace folder holding the file
+            folder = next((r for r in self.roots if here.startswith(r.rstrip(os.sep) + os.sep)), "")
+            if not folder:  # a file opened on its own (say ~/notes.md): never walk its whole folder
+                folder, alone = os.path.dirname(here), True
+        key = here if alone else str(config.path or folder)
         project = self._projects.get(key)
         if project is None:
             rules = engine.available_rules(config)
@@ -97,6 +101,7 @@ class Analyzer:
                 local=[r for r in chosen if scopes[r.name] == "document"] + post,
                 corpus=[r for r in chosen if scopes[r.name] == "corpus"],
                 info=outputs.rule_info(chosen),
+                alone=alone,
             )
             if project.corpus:
                 project.corpus += post
@@ -143,6 +148,8 @@ class Analyzer:
         return document
 
     def _project_files(self, project: Project) -> list[str]:
+        if project.alone:
+            return []
         if project.files is None:
             config = project.config
             found, _ = collect([project.folder], config.include, config.exclude, config.respect_gitignore)
