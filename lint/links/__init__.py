@@ -2,10 +2,11 @@
 
 The package is split so that nothing here imports aiohttp until a run really goes
 online: :mod:`lint.links.results` (the values checks read), :mod:`~lint.links.settings`,
-:mod:`~lint.links.urls`, :mod:`~lint.links.cache` and :mod:`~lint.links.fragments`
-are standard library only; :mod:`~lint.links.client` and :mod:`~lint.links.safety`
-hold the network code and are imported by :mod:`~lint.links.runner` only when the
-online phase runs.
+:mod:`~lint.links.urls`, :mod:`~lint.links.cache`, :mod:`~lint.links.fragments`,
+:mod:`~lint.links.history` (failures across runs), :mod:`~lint.links.verdict` and
+:mod:`~lint.links.report` (``links report``) are standard library only;
+:mod:`~lint.links.client` and :mod:`~lint.links.safety` hold the network code and
+are imported by :mod:`~lint.links.runner` only when the online phase runs.
 
 The app calls :func:`check_all` between reading and checking; the result is an
 immutable :class:`LinkResults` that the engine hands to checks in their

@@ -152,9 +152,9 @@ def _record_history(
     if store is None:
         return {}
     try:
-        records = store.records(probes)
         seen = [o for o in (observation(p, settings) for p in probes.values()) if o is not None]
-        records.update(store.record_run(seen, at))
+        records = store.record_run(seen, at)  # reads and writes the observed URLs' rows in one go
+        records.update(store.records(url for url in probes if url not in records))  # cached answers
         store.prune(at - max(settings.cache_ttl, settings.broken_after) - 30 * 86400)
     finally:
         store.close()
