@@ -46,8 +46,21 @@ def decode(data: bytes) -> tuple[str, str, bool, list[ReadIssue]]:
         try:
             text = data.decode("utf-16")
             return text, "utf-16", True, issues
-        except UnicodeDecodeError:
-            pass
+        except UnicodeDecodeError as exc:
+            # damaged UTF-16 (an odd last byte, a lone surrogate) is still UTF-16: read it with
+            # U+FFFD where it is broken, never as Latin-1 (every other byte a NUL)
+            text = data.decode("utf-16", errors="replace")
+            offset = len(data[: exc.start].decode("utf-16", errors="replace"))  # the BOM is not part of the text
+            offset = max(0, min(offset, len(text) - 1))
+            issues.append(
+                ReadIssue(
+                    Span(offset, offset + 1),
+                    f"not valid UTF-16: {exc.reason} at byte {exc.start}; read with U+FFFD in its place "
+                    "(the file may be cut short or damaged)",
+                    code="encoding",
+                )
+            )
+            return text, "utf-16", True, issues
     try:
         return data.decode("utf-8"), "utf-8", False, issues
     except UnicodeDecodeError as exc:
