@@ -19,6 +19,7 @@ was met, 1 otherwise.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import subprocess
@@ -104,8 +105,8 @@ def report(name: str, base: int, repeat: int) -> bool:
     for n, row in zip(sizes, rows, strict=True):
         print(f"  n={n:>7,}  input {_mb(row['bytes']):>9}  time {row['seconds']:8.3f} s  peak RSS {_mb(row['rss']):>9}")
     ok = True
-    time_ratios = [b["seconds"] / max(a["seconds"], 1e-6) for a, b in zip(rows, rows[1:], strict=False)]
-    rss_ratios = [b["rss"] / max(a["rss"], 1) for a, b in zip(rows, rows[1:], strict=False)]
+    time_ratios = [b["seconds"] / max(a["seconds"], 1e-6) for a, b in itertools.pairwise(rows)]
+    rss_ratios = [b["rss"] / max(a["rss"], 1) for a, b in itertools.pairwise(rows)]
     worst_time, worst_rss = max(time_ratios), max(rss_ratios)
     ok &= worst_time <= TARGET_RATIO and worst_rss <= TARGET_RATIO
     print(
