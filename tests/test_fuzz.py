@@ -190,7 +190,7 @@ def _write(tmp: Path, label: str, text: str, suffix: str) -> Path:
 @FUZZ
 @given(documents)
 def test_line_and_column_are_the_same_in_every_format(tmp_path_factory, case):
-    fmt, text, suffix = case
+    _fmt, text, suffix = case
     folder = _write(tmp_path_factory.mktemp("pos"), "a", text, suffix)
     out = _run(folder)
     found = out["json"]["diagnostics"]
@@ -229,7 +229,7 @@ def test_line_and_column_are_the_same_in_every_format(tmp_path_factory, case):
 @FUZZ
 @given(documents)
 def test_fix_twice_equals_fix_once(tmp_path_factory, case):
-    fmt, text, suffix = case
+    _fmt, text, suffix = case
     folder = _write(tmp_path_factory.mktemp("fix"), "f", text, suffix)
     _run(folder, fix=True, also=False)
     once = (folder / f"plan{suffix}").read_bytes()
@@ -240,7 +240,7 @@ def test_fix_twice_equals_fix_once(tmp_path_factory, case):
 @FUZZ
 @given(documents, st.integers(min_value=1, max_value=5))
 def test_fingerprints_survive_unrelated_lines_added_above(tmp_path_factory, case, blank):
-    fmt, text, suffix = case
+    _fmt, text, suffix = case
     first, rest = text.split("\n", 1) if "\n" in text else (text, "")
     nl = "\r\n" if first.endswith("\r") else "\n"
     moved = first + "\n" + nl * blank + rest  # blank lines after the title: nothing else changes
