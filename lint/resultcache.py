@@ -3,8 +3,9 @@
 Like ``.ruff_cache``: a folder in the project (``.response-lint-cache`` beside the
 config, else in the current folder) with a ``.gitignore`` of its own, so it never
 shows in ``git status``. Entries live under a *namespace*: a hash of the tool's version
-and code, the effective config, the chosen rules with their options, and the contents
-of the rule files and of any file a rule option names (word lists, rosters). Changing
+and code, the effective config, the chosen rules with their options, and the size and
+modification time of the rule files and of any file a rule option names (word lists,
+rosters). Changing
 any of them gives a new namespace, so an entry is only ever read back by a run that
 would compute the same result. Within it, an entry is keyed by the file's path and a
 hash of its bytes: the content hash, never the modification time.
@@ -68,24 +69,38 @@ def open_for(rules: Sequence[Rule], config: Config) -> ResultCache | None:
     return ResultCache(folder, namespace(rules, config)) if folder is not None else None
 
 
-def _code_stamp() -> str:
+def _walk(folder: str, suffixes: tuple[str, ...]) -> list[str]:
+    """``folder``'s files (and its sub-folders') ending in ``suffixes``, each with its size and
+    modification time, sorted: os.scandir gives the stat without another system call."""
+    found: list[str] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return found
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
+            found.extend(_walk(entry.path, suffixes))
+        elif entry.name.endswith(suffixes):
+            try:
+                stat = entry.stat()
+            except OSError:
+                continue
+            found.append(f"{entry.path}:{stat.st_size}:{stat.st_mtime_ns}")
+    return sorted(found)
+
+
+def _code_stamp() -> list[str]:
     """Size and modification time of every module of the tool (so editing the code invalidates entries)."""
-    package = Path(__file__).resolve().parent
-    parts = []
-    for path in sorted(package.rglob("*.py")):
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        parts.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
-    return "\n".join(parts)
+    return _walk(os.path.dirname(os.path.abspath(__file__)), (".py",))
 
 
-def _file_hashes(paths: Iterable[Path]) -> list[str]:
+def _file_stamps(paths: Iterable[Path]) -> list[str]:
+    """Size and modification time of each file: a changed rule file or word list gives a new namespace."""
     found = []
     for path in paths:
         try:
-            found.append(f"{path}:{digest(path.read_bytes())}")
+            stat = path.stat()
+            found.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
         except OSError:
             found.append(f"{path}:missing")
     return found
@@ -106,7 +121,11 @@ def _named_files(rules: Sequence[Rule], config: Config) -> list[Path]:
 def _stable(value: Any) -> Any:
     """``value`` as plain, ordered data: set order (which varies between processes) sorted away."""
     if isinstance(value, (set, frozenset)):
+        if all(type(v) is str for v in value):
+            return ("set", sorted(value))
         return ("set", sorted((_stable(v) for v in value), key=repr))
+    if isinstance(value, (list, tuple)) and all(type(v) is str for v in value):
+        return (type(value).__name__, value)
     if isinstance(value, dict) or (hasattr(value, "items") and callable(value.items)):
         return ("map", sorted(((_stable(k), _stable(v)) for k, v in value.items()), key=repr))
     if isinstance(value, (list, tuple)):
@@ -123,11 +142,7 @@ def _stable(value: Any) -> Any:
 
 def namespace(rules: Sequence[Rule], config: Config) -> str:
     """What every result of a run depends on besides the document itself, as one hash."""
-    rule_files = sorted({Path(rule.source) for rule in rules})
-    rule_dirs = sorted({p.parent for p in rule_files})
-    data_files = sorted(
-        p for folder in rule_dirs for p in folder.rglob("*") if p.is_file() and p.suffix in (".txt", ".toml")
-    )
+    rule_dirs = sorted({str(Path(rule.source).parent) for rule in rules})
     effective = (
         FORMAT,
         __version__,
@@ -139,7 +154,8 @@ def namespace(rules: Sequence[Rule], config: Config) -> str:
         _stable(config.rules),
         config.max_file_size,
         [(r.name, r.check, str(r.severity), r.message, _stable(r.options)) for r in rules],
-        _file_hashes([*rule_files, *data_files, *_named_files(rules, config)]),
+        [_walk(folder, (".toml", ".txt")) for folder in rule_dirs],
+        _file_stamps(_named_files(rules, config)),
     )
     return hashlib.blake2b(repr(effective).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from lint.model import Document, Phase, key_order
+from lint.model import Document, key_order
 from lint.report import Item, Report
 
 # a role (from the check kind's spec) -> the cell state it gives
@@ -81,11 +81,6 @@ def roles(report: Report) -> dict[str, str]:
     return found
 
 
-def phase_order(key: str, phases: Mapping[str, Phase]) -> tuple[int, int, int, str]:
-    """Chronological order, as :attr:`Phase.order`, also for a phase only a finding names."""
-    return key_order(key, phases)
-
-
 def _copied_period(item: Item, report: Report, path: str) -> str | None:
     """The period a copy copies: the phase (and file, when another) of its first related place."""
     for rel in item.diagnostic.related:
@@ -138,7 +133,7 @@ def table(document: Document, report: Report) -> Table | None:
     names = {entry.name for entry in document.entries}
     missing_entries = [name for name in missing_entries if name not in names]
     known = {phase.key: phase for phase in document.phases}
-    columns = tuple(sorted(set(known) | extra, key=lambda key: phase_order(key, known)))
+    columns = tuple(sorted(set(known) | extra, key=lambda key: key_order(key, known)))
     if not columns or (not document.entries and not missing_entries):
         return None
     rows = []

@@ -1,13 +1,12 @@
 """The Markdown job summary for GitHub Actions (appended to ``$GITHUB_STEP_SUMMARY``).
 
 It counts findings per rule, then shows for each document with entries a table of
-entries × phases, each cell one status: ``present``, ``placeholder`` (a finding in that
-phase of a rule whose check kind's ``summary_role`` is ``placeholder``), ``copied``
-(role ``copied``), or ``missing`` (the entry lacks the phase, or a finding of role
-``missing-phase`` names it). Entries are the document's; an entry that only a finding
-of role ``missing-entry`` names gets a row of ``missing`` cells. It reads the report
-only: the documents' entries and phases, the findings' rule, entry and phase, and the
-rules' roles (:attr:`lint.report.RuleInfo.summary_role`); it never names a rule.
+entries × phases, the status table of :mod:`lint.formats.status` (as the HTML report and
+``--summary`` show it): each cell ``present``, ``placeholder``, ``copied``, ``broken
+link``, ``hard to read`` (what its findings' check kinds' ``summary_role`` say), or
+``missing`` (the entry lacks the phase, or a finding of role ``missing-phase`` names
+it; then that alone). An entry that only a finding of role ``missing-entry`` names gets
+a row of ``missing`` cells. It reads the report only; it never names a rule.
 """
 
 from __future__ import annotations
@@ -18,11 +17,18 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from lint.escape import for_terminal
-from lint.formats import Settings
-from lint.model import Document, key_order
+from lint.formats import Settings, status
+from lint.model import Document
 from lint.report import Report
 
-MARK = {"present": "✅ present", "placeholder": "⚠️ placeholder", "copied": "📋 copied", "missing": "❌ missing"}
+MARK = {
+    "present": "✅ present",
+    "placeholder": "⚠️ placeholder",
+    "copied": "📋 copied",
+    "missing": "❌ missing",
+    "broken-link": "⛓️ broken link",
+    "hard-to-read": "📖 hard to read",
+}
 # GitHub shows at most 1 MiB of summary per step; stay well below it.
 LIMIT = 900_000
 _SPECIAL = "\\`*_{}[]<>()#+!|~"
@@ -36,52 +42,17 @@ def escape(text: str) -> str:
 
 def entry_table(document: Document, report: Report) -> list[str]:
     """The entries × phases table of one document (no lines when it has no entries)."""
-    flags: dict[tuple[str, str], set[str]] = defaultdict(set)
-    missing_entries: list[str] = []
-    extra_phases: set[str] = set()
-    roles = {name: info.summary_role for name, info in report.rules.items() if info.summary_role}
-    for item in report.items:
-        d = item.diagnostic
-        if d.path != document.path or d.entry is None:
-            continue
-        role = roles.get(d.rule)
-        if role is None:
-            continue
-        if role == "missing-entry":
-            if d.entry not in missing_entries:
-                missing_entries.append(d.entry)
-            continue
-        if d.phase is None:
-            continue
-        if role == "placeholder":
-            flags[d.entry, d.phase].add("placeholder")
-        elif role == "copied":
-            flags[d.entry, d.phase].add("copied")
-        elif role == "missing-phase":
-            flags[d.entry, d.phase].add("missing")
-            extra_phases.add(d.phase)
-    names = [entry.name for entry in document.entries]
-    missing_entries = [name for name in missing_entries if name not in names]
-    if not names and not missing_entries:
+    table = status.table(document, report)
+    if table is None:
         return []
-    known = {phase.key: phase for phase in document.phases}
-    columns = sorted(set(known) | extra_phases, key=lambda key: key_order(key, known))
-    if not columns:
-        return []
+    columns = table.columns
     lines = ["| entry | " + " | ".join(escape(c) for c in columns) + " |", "|---" * (len(columns) + 1) + "|"]
-    for entry in document.entries:
-        present = {phase.key for phase in entry.phases}
+    for row in table.rows:
         cells = []
-        for column in columns:
-            found = flags.get((entry.name, column), set())
-            if "missing" in found or column not in present:
-                statuses = ["missing"]
-            else:
-                statuses = [s for s in ("placeholder", "copied") if s in found] or ["present"]
-            cells.append(", ".join(MARK[s] for s in statuses))
-        lines.append(f"| {escape(entry.name)} | " + " | ".join(cells) + " |")
-    for name in missing_entries:
-        lines.append(f"| {escape(name)} | " + " | ".join(MARK["missing"] for _ in columns) + " |")
+        for cell in row.cells:
+            states = ("missing",) if "missing" in cell.states else cell.states
+            cells.append(", ".join(MARK[s] for s in states))
+        lines.append(f"| {escape(row.entry)} | " + " | ".join(cells) + " |")
     return lines
 
 

@@ -1,0 +1,254 @@
+"""Benchmark the whole default run against the targets of issue 11 (speed at every scale).
+
+Prints, from one run, each figure beside its target:
+
+(a) cold: ``check`` of a generated corpus of 2,000 files (the three formats), default
+    rules, ``--no-cache``, default ``--jobs``: files/s of wall time (target >= 400), and
+    proselint (the ``bench`` extra) on the same files in the same run, for comparison.
+(b) warm: the same run again with the result cache filled: files/s (target >= 5,000).
+(c) one file of the 2,000 changed, with the cache: wall seconds (target <= 0.5 s).
+(d) one file, default rules, cold process: wall seconds (target <= 0.15 s) and the
+    difference to ``python -c pass`` (target <= 120 ms), median of interleaved runs.
+(e) seed 000 re-checked in a warm process (what the editor server pays per change):
+    best of N, ms (target <= 30 ms).
+(f) cost linear in input: CPU per file of the default rules (corpus rules included) at
+    8,000 files over that at 500 (target <= 1.2), and per rule the cost per paragraph
+    with paragraphs of 100 kB over that with paragraphs of 1 kB (target <= 1.5 each).
+(g) peak RSS of the largest process of the cold run (a): MiB (target <= 300).
+
+Every wall figure is best of ``--repeat`` runs (default 1 for the big runs: they take
+minutes); the load average is printed first and last, since the machine may be shared.
+
+    python bench/bench_speed.py             # full size (several minutes)
+    python bench/bench_speed.py --quick     # 300 files, 250 vs 2,000 for the ratio, 3 runs
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make the checkout importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.corpus import ALL_FORMATS, generate
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "fixtures" / "seeds" / "000.txt"
+QUICK_ARGS = ["--quick"]
+MISSED: list[str] = []
+
+
+def show(name: str, value: float, unit: str, target: str, ok: bool | None, note: str = "") -> None:
+    mark = "" if ok is None else ("PASS" if ok else "MISS")
+    if ok is False:
+        MISSED.append(name)
+    print(f"  {name:<46} {value:>10.3f} {unit:<8} target {target:<12} {mark} {note}".rstrip(), flush=True)
+
+
+def _write(folder: Path, count: int, seed: int = 1) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for item in generate(count, seed=seed, formats=ALL_FORMATS):
+        path = folder / item.name
+        path.write_bytes(item.data)
+        paths.append(path)
+    return paths
+
+
+def _lint(*args: str, cwd: Path, env: dict[str, str] | None = None) -> float:
+    """Wall seconds of one ``python -m lint ARGS`` (report thrown away)."""
+    command = [sys.executable, "-m", "lint", *args]
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, check=False)
+    elapsed = time.perf_counter() - started
+    if done.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(command)} exited {done.returncode}: {done.stderr.decode()[-500:]}")
+    return elapsed
+
+
+def _env(cache: Path | None) -> dict[str, str]:
+    env = dict(os.environ)
+    env["RESPONSE_LINT_RESULT_CACHE"] = str(cache) if cache is not None else ""
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def _peak_rss_mib(args: Sequence[str], cwd: Path, env: dict[str, str]) -> float:
+    """Largest resident set of any process of one run (a helper process waits for it)."""
+    helper = (
+        "import resource, subprocess, sys; "
+        "subprocess.run(sys.argv[1:], capture_output=True); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", helper, sys.executable, "-m", "lint", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return int(out.strip()) / 1024
+
+
+def corpus_figures(folder: Path, count: int, repeat: int) -> None:
+    args = ("check", ".", "--format", "json", "--output", os.devnull, "--fail-on", "never")
+    cold = min(_lint(*args, "--no-cache", cwd=folder, env=_env(None)) for _ in range(repeat))
+    show(f"(a) cold, {count} files, default rules", count / cold, "files/s", ">= 400", count / cold >= 400)
+    proselint = shutil.which("proselint") or str(Path(sys.executable).parent / "proselint")
+    if os.path.exists(proselint):
+        started = time.perf_counter()
+        subprocess.run([proselint, "-o", "compact", "check", "."], cwd=folder, capture_output=True, check=False)
+        seconds = time.perf_counter() - started
+        show("    proselint on the same files", count / seconds, "files/s", "(compare)", None)
+    else:
+        print("    proselint: not installed (pip install -e '.[bench]')")
+    cache = folder.parent / "cache"
+    _lint(*args, cwd=folder, env=_env(cache))  # fills the cache
+    warm = min(_lint(*args, cwd=folder, env=_env(cache)) for _ in range(max(repeat, 3)))
+    show("(b) warm re-run, nothing changed", count / warm, "files/s", ">= 5000", count / warm >= 5000)
+    target = sorted(folder.iterdir())[count // 2]
+    original = target.read_bytes()
+    changed = []
+    for i in range(max(repeat, 3)):
+        target.write_bytes(original + f"\n\nEdited paragraph number {i}.\n".encode())
+        changed.append(_lint(*args, cwd=folder, env=_env(cache)))
+    target.write_bytes(original)
+    show(f"(c) one file of {count} changed", min(changed), "s", "<= 0.5", min(changed) <= 0.5)
+    rss = _peak_rss_mib((*args, "--no-cache"), folder, _env(None))
+    show("(g) peak RSS, cold run (largest process)", rss, "MiB", "<= 300", rss <= 300)
+
+
+def one_file_figures(runs: int) -> None:
+    lint_times, bare = [], []
+    env = _env(None)
+    for _ in range(runs):
+        lint_times.append(_lint("check", str(SEED), "--fail-on", "never", "--format", "json", cwd=ROOT, env=env))
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        bare.append(time.perf_counter() - started)
+    one, base = statistics.median(lint_times), statistics.median(bare)
+    show("(d) one file, cold process", one, "s", "<= 0.15", one <= 0.15)
+    show("    ... over python -c pass", (one - base) * 1000, "ms", "<= 120", (one - base) * 1000 <= 120)
+
+
+def warm_process_figure(runs: int) -> None:
+    from lint import engine
+    from lint.config import for_paths
+    from lint.pipeline import read_document
+
+    config = for_paths([str(SEED)], None)
+    chosen = engine.select_rules(engine.available_rules(config), None, [], [])
+    engine.run([read_document(str(SEED), config)], chosen, config)  # warm: imports, dictionaries, caches
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        engine.run([read_document(str(SEED), config)], chosen, config)
+        best = min(best, time.perf_counter() - started)
+    show("(e) seed 000 re-checked in a warm process", best * 1000, "ms", "<= 30", best * 1000 <= 30)
+
+
+def _cpu_per_file(folder: Path, count: int) -> float:
+    """CPU seconds per file of read + default rules, one process (``--jobs 1``, no cache)."""
+    code = (
+        "import resource, sys; from lint.cli import main; main(sys.argv[1:]); "
+        "r = resource.getrusage(resource.RUSAGE_SELF); print(r.ru_utime + r.ru_stime)"
+    )
+    args = ["check", ".", "--jobs", "1", "--no-cache", "--format", "json", "--output", os.devnull]
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=folder, env=_env(None), capture_output=True, text=True, check=True
+    ).stdout
+    return float(out.strip().splitlines()[-1]) / count
+
+
+def growth_figures(workdir: Path, small: int, large: int) -> None:
+    costs = {}
+    for count in (small, large):
+        folder = workdir / f"growth-{count}"
+        _write(folder, count, seed=3)
+        costs[count] = _cpu_per_file(folder, count)
+        shutil.rmtree(folder)
+    ratio = costs[large] / costs[small]
+    note = f"({costs[small] * 1000:.1f} ms/file at {small}, {costs[large] * 1000:.1f} at {large})"
+    show(f"(f) CPU per file, {large} files / {small}", ratio, "x", "<= 1.2", ratio <= 1.2, note)
+
+
+def _paragraph_document(size: int, total: int) -> str:
+    sentence = (
+        "The Department for Work and Pensions (DWP) will continue to deliver robust digital services, "
+        "e.g. the U.K. benefits checker, and Prof. Smith reported progress in para. 4 of the plan. "
+    )
+    paragraph = (sentence * (size // len(sentence) + 1))[:size].rsplit(" ", 1)[0] + "."
+    count = max(1, total // size)
+    head = "# Action 1: Digital services\n\n## Department for Work and Pensions\n\n### Progress during 2014\n\n"
+    return head + "\n\n".join(paragraph for _ in range(count)) + "\n"
+
+
+def paragraph_figures(total: int) -> None:
+    from lint import engine
+    from lint.config import Config
+    from lint.readers import read
+    from lint.timings import Timings
+
+    config = Config()
+    chosen = engine.select_rules(engine.available_rules(config), None, [], [])
+    per_rule: dict[int, dict[str, float]] = {}
+    for size in (1_000, 100_000):
+        document = read("p.md", _paragraph_document(size, total), config.reader, "markdown")
+        paragraphs = sum(1 for _ in document.paragraphs)
+        best: dict[str, float] = {}
+        for _ in range(2):
+            timings = Timings()
+            engine.run([document], chosen, config, None, timings)
+            for name, seconds in timings.rules.items():
+                best[name] = min(best.get(name, float("inf")), seconds / paragraphs * (1_000 / size))
+        per_rule[size] = best  # seconds per kB of paragraph
+    worst = 0.0
+    for name in sorted(per_rule[1_000]):
+        small, large = per_rule[1_000][name], per_rule[100_000].get(name, 0.0)
+        if small < 1e-6 and large < 1e-6:
+            continue  # the rule does nothing with such text
+        ratio = large / max(small, 1e-9)
+        worst = max(worst, ratio)
+        show(f"    {name}: per kB, 100 kB / 1 kB paragraphs", ratio, "x", "<= 1.5", ratio <= 1.5)
+    show("(f) worst rule, per kB of paragraph", worst, "x", "<= 1.5", worst <= 1.5)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="300 files, 250 vs 2,000 for the ratio, 3 runs")
+    parser.add_argument("--files", type=int, help="files in the corpus of (a)-(c) (default 2,000)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of (a) to take the best of")
+    parser.add_argument("--runs", type=int, help="runs of (d) and (e) (default 9)")
+    parser.add_argument("--skip-growth", action="store_true", help="skip the 500 vs 8,000 files ratio")
+    args = parser.parse_args(argv)
+    files = args.files or (300 if args.quick else 2_000)
+    runs = args.runs or (3 if args.quick else 9)
+    small, large = (250, 2_000) if args.quick else (500, 8_000)
+    print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs", flush=True)
+    with tempfile.TemporaryDirectory(prefix="response-lint-bench-") as temp:
+        work = Path(temp)
+        _write(work / "corpus", files)
+        corpus_figures(work / "corpus", files, args.repeat)
+        one_file_figures(runs)
+        warm_process_figure(runs)
+        paragraph_figures(200_000 if args.quick else 400_000)
+        if not args.skip_growth:
+            growth_figures(work, small, large)
+    print(f"load average {os.getloadavg()[0]:.2f} at the end", flush=True)
+    if MISSED:
+        print(f"missed: {', '.join(MISSED)}")
+    return 1 if MISSED else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
