@@ -94,7 +94,7 @@ def _unavailable(kind: str) -> str | None:
         return 'syllables = "cmudict" needs the textstat-rs package (pip install textstat-rs)'
     if kind == "textstat":
         if find_spec("textstat") is None or find_spec("nltk") is None:
-            return 'syllables = "textstat" needs the textstat package'
+            return 'syllables = "textstat" needs the textstat package (pip install "response-lint[textstat]")'
         import nltk
 
         try:
