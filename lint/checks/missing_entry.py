@@ -217,10 +217,7 @@ def groups(documents: Sequence[Document], context: Context) -> list[list[Documen
             titled: set[int] = set(range(len(found)))
         else:
             titled = {index for word in words for index in by_word.get(word, ())}
-        if by_title or number is None:
-            candidates = titled
-        else:
-            candidates = set(by_number.get(number, ())) | (titled & unnumbered)
+        candidates = titled if by_title or number is None else set(by_number.get(number, ())) | (titled & unnumbered)
         for index in sorted(candidates):
             if _same_action(found[index], number, words, context):
                 found[index].documents.append(document)

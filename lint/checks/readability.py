@@ -174,10 +174,7 @@ def _message(template: str, words: int, limit: int, count: int) -> str:
 
 
 def _capitalised(word: str) -> bool:
-    if word[:1].isalnum():  # the common case: no leading punctuation
-        first = word[0]
-    else:
-        first = next((c for c in word if c.isalnum()), "")
+    first = word[0] if word[:1].isalnum() else next((c for c in word if c.isalnum()), "")
     return first.isupper() or (first.isdigit() and not word.islower() and any(c.isupper() for c in word))
 
 
@@ -209,10 +206,10 @@ def name_word_counts(text: str, tokens: list[tuple[int, int]]) -> list[int]:
                 k += 1
                 continue
             sentence_start = i == 0 or text[tokens[i - 1][1] - 1] in ".!?"
-            if word.lower().strip(",") in _NAME_JOINERS and k + 1 < n and not (j == i and sentence_start):
-                if caps[k + 1] and text[tokens[k][1] - 1] not in ".;:,":
-                    k += 1
-                    continue
+            joiner = word.lower().strip(",") in _NAME_JOINERS and k + 1 < n and not (j == i and sentence_start)
+            if joiner and caps[k + 1] and text[tokens[k][1] - 1] not in ".;:,":
+                k += 1
+                continue
             break
         for m in range(i + 1, j + 1):
             counts[m] = 0
