@@ -8,21 +8,15 @@ and :mod:`lint.rules`; prints one-line errors with exit 2 (tracebacks only with
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 
-from lint import __version__
+from lint import __version__, cli_commands
+from lint.cli_commands import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK  # noqa: F401 - the exit codes, here as always
+from lint.cli_commands import jobs as _jobs
+from lint.cli_commands import split as _split
 from lint.escape import say
 from lint.process import finite_seconds
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-def _split(values: Sequence[str] | None) -> list[str] | None:
-    if values is None:
-        return None
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
 class _HelpFormatter(argparse.HelpFormatter):
@@ -234,12 +228,6 @@ def _links_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     report.add_argument("--config", metavar="FILE", help="config file (default: found upward from here)")
 
 
-def _links(args: argparse.Namespace) -> int:
-    from lint.links.report import command
-
-    return command(args.config, args.link_history, args.format, args.failing, sys.stdout)
-
-
 # --- end of the link history block
 
 
@@ -282,53 +270,6 @@ def _speed_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     for option in ("--select", "--extend-select", "--ignore"):
         merge.add_argument(option, action="append", metavar="RULES", help="as given to check")
     merge.add_argument("--no-color", dest="color", action="store_const", const=False, help="never colour the output")
-
-
-def _merge(args: argparse.Namespace) -> int:
-    from lint.app import CheckOptions, check
-
-    options = CheckOptions(
-        format=args.format,
-        output=args.output,
-        select=_split(args.select),
-        extend_select=_split(args.extend_select) or [],
-        ignore=_split(args.ignore) or [],
-        fail_on=args.fail_on,
-        config=args.config,
-        color=args.color,
-    )
-    options.merge = args.files
-    return check(options).exit_code
-
-
-def _clean(args: argparse.Namespace) -> int:
-    from lint import resultcache
-    from lint.config import for_paths
-
-    folder = resultcache.folder_for(for_paths(args.paths, args.config))
-    if folder is None:
-        print("response-lint: the result cache is off (RESPONSE_LINT_RESULT_CACHE is empty)", file=sys.stderr)
-    elif resultcache.clean(folder):
-        print(f"response-lint: removed {folder}", file=sys.stderr)
-    else:
-        print(f"response-lint: no result cache at {folder}", file=sys.stderr)
-    return EXIT_OK
-
-
-def _jobs(value: str) -> int:
-    try:
-        jobs = int(value)
-    except ValueError:
-        jobs = 0
-    if jobs < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
-    return jobs
-
-
-def _lsp(args: argparse.Namespace) -> int:
-    from lint.lsp import main as serve  # pygls is imported only here
-
-    return serve()
 
 
 def _editor_arguments(check: argparse.ArgumentParser) -> None:
@@ -414,89 +355,6 @@ def _link_overrides(args: argparse.Namespace) -> dict[str, object]:
     return overrides
 
 
-def _outline(args: argparse.Namespace) -> int:
-    from lint.app import read_documents
-    from lint.config import for_paths
-    from lint.files import collect
-    from lint.outline import outline
-
-    config = for_paths(args.files, args.config)
-    files, missing = collect(args.files, config.include, config.exclude, config.respect_gitignore)
-    if missing:
-        say(f"{missing[0]}: no such file or folder", "error")
-        return EXIT_ERROR
-    if not files:
-        say(f"no files to outline in {', '.join(args.files)}", "error")
-        return EXIT_ERROR
-    documents = read_documents(files, config)
-    data = [outline(d) for d in documents]
-    single = len(args.files) == 1 and files == args.files  # one file named: its outline, not a list
-    json.dump(data[0] if single else data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-    return EXIT_OK
-
-
-def _rules(args: argparse.Namespace) -> int:
-    from lint import engine
-    from lint.config import for_paths
-
-    config = for_paths(["."], args.config)
-    rules = engine.available_rules(config)
-    if args.test:
-        from lint.examples import run_example
-
-        failed = 0
-        for rule in sorted(rules.values(), key=lambda r: r.name):
-            for index, example in enumerate(rule.examples):
-                result = run_example(rule, index, example, config)
-                if not result.ok:
-                    failed += 1
-                    print(f"{rule.source}: examples[{index}] ({example.verdict}): {result.problem}")
-        total = sum(len(r.examples) for r in rules.values())
-        print(f"{total - failed} passed, {failed} failed")
-        return EXIT_FINDINGS if failed else EXIT_OK
-    if args.json:
-        json.dump(
-            [
-                {
-                    "name": r.name,
-                    "check": r.check,
-                    "severity": str(r.severity),
-                    "default": r.default,
-                    "fixable": r.fixable,
-                    "summary": r.summary,
-                    "source": str(r.source),
-                }
-                for r in sorted(rules.values(), key=lambda r: r.name)
-            ],
-            sys.stdout,
-            indent=2,
-        )
-        sys.stdout.write("\n")
-        return EXIT_OK
-    width = max((len(name) for name in rules), default=4)
-    for rule in sorted(rules.values(), key=lambda r: r.name):
-        flags = ("" if rule.default else " (opt-in)") + (" (fixable)" if rule.fixable else "")
-        print(f"{rule.name:<{width}}  {rule.severity!s:<7}  {rule.summary}{flags}")
-    return EXIT_OK
-
-
-def _rule(args: argparse.Namespace) -> int:
-    from lint import engine
-    from lint.config import for_paths
-    from lint.ruledoc import explain
-
-    rules = engine.available_rules(for_paths(["."], args.config))
-    if args.name not in rules:
-        from lint.suggest import hint
-
-        suggestion = hint(args.name, rules) or "; see 'response-lint rules'"
-        say(f"no rule named {args.name!r}{suggestion}", "error")
-        return EXIT_ERROR
-    sys.stdout.write(explain(rules[args.name]))
-    return EXIT_OK
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     from lint.process import sigterm_as_interrupt
 
@@ -513,10 +371,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
-    commands = {"check": _check, "outline": _outline, "rules": _rules, "rule": _rule, "links": _links}
-    commands["clean"] = _clean
-    commands["merge"] = _merge
-    commands["lsp"] = _lsp
+    commands = {"check": _check, **cli_commands.COMMANDS}
     from lint import cli_view
 
     commands["completion"] = lambda args: cli_view.completion(args, _parser())

@@ -7,14 +7,13 @@ text of its file). Line and column numbers are derived once, at report time, by
 
 from __future__ import annotations
 
-import bisect
 import enum
-import itertools
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import NamedTuple
+
+from lint.spans import LineIndex, Span, Stab
 
 
 class Severity(enum.IntEnum):
@@ -39,30 +38,6 @@ class Severity(enum.IntEnum):
 # Python-level ``__new__`` every named tuple class has: the readers make several small
 # values a line with it. The fields go in their declared order (no type checker sees them).
 new_tuple = tuple.__new__
-
-
-class Span(NamedTuple):
-    """Half-open range ``[start, end)`` of code-point offsets into a document's text.
-
-    The small value types of the model are named tuples, not dataclasses: they are
-    immutable and compare by value all the same, but a reader creates hundreds per
-    file and a named tuple is made at C speed (and its class in a tenth of the
-    time, which a one-file pre-commit run notices). ``len()`` is the tuple's, so
-    the width of a span is :attr:`length`.
-    """
-
-    start: int
-    end: int
-
-    @property
-    def length(self) -> int:
-        return self.end - self.start
-
-    def contains(self, other: Span) -> bool:
-        return self.start <= other.start and other.end <= self.end
-
-    def slice(self, text: str) -> str:
-        return text[self.start : self.end]
 
 
 class Link(NamedTuple):
@@ -259,50 +234,6 @@ class Related(NamedTuple):
     message: str
 
 
-_LINE_BREAK = re.compile(r"\r\n?|\n")
-
-
-class LineIndex:
-    """Maps offsets to 1-based line and column numbers (columns count code points)."""
-
-    __slots__ = ("_starts", "_text")
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        starts = [0]
-        if "\r" in text:
-            starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
-        else:  # the common case, at C speed
-            find = text.find
-            i = find("\n")
-            while i >= 0:
-                starts.append(i + 1)
-                i = find("\n", i + 1)
-        self._starts = starts
-
-    def line_of(self, offset: int) -> int:
-        return bisect.bisect_right(self._starts, offset)
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line = self.line_of(offset)
-        return line, offset - self._starts[line - 1] + 1
-
-    def line_span(self, line: int) -> Span:
-        """The span of line ``line`` (1-based) without its line ending."""
-        start = self._starts[line - 1]
-        end = self._starts[line] if line < len(self._starts) else len(self._text)
-        while end > start and self._text[end - 1] in "\r\n":
-            end -= 1
-        return Span(start, end)
-
-    def line_text(self, line: int) -> str:
-        return self.line_span(line).slice(self._text)
-
-    @property
-    def line_count(self) -> int:
-        return len(self._starts)
-
-
 @dataclass(frozen=True)
 class Document:
     """A parsed response file.
@@ -358,12 +289,12 @@ class Document:
         return tuple(found)
 
     @cached_property
-    def _entry_index(self) -> _Stab:
-        return _Stab.of([entry.span for entry in self.entries])
+    def _entry_index(self) -> Stab:
+        return Stab.of([entry.span for entry in self.entries])
 
     @cached_property
-    def _phase_index(self) -> list[_Stab]:
-        return [_Stab.of([phase.span for phase in entry.phases]) for entry in self.entries]
+    def _phase_index(self) -> list[Stab]:
+        return [Stab.of([phase.span for phase in entry.phases]) for entry in self.entries]
 
     def entry_at(self, offset: int) -> Entry | None:
         """The first entry whose span holds ``offset``: a binary search (the engine asks once per finding)."""
@@ -377,40 +308,6 @@ class Document:
         entry = self.entries[index]
         at = self._phase_index[index].first(offset)
         return entry, entry.phases[at] if at >= 0 else None
-
-
-def _holds(span: Span, offset: int) -> bool:
-    return span.start <= offset < max(span.end, span.start + 1)
-
-
-class _Stab(NamedTuple):
-    """Spans in order of their starts, with the running maximum of their ends: the first span
-    holding an offset is then found by two binary searches, also when spans overlap (an
-    unclosed div's entry runs into the next). Scanning them all per finding took minutes."""
-
-    spans: list[Span]
-    starts: list[int] | None  # None: not in order of their starts, so walked
-    reach: list[int]  # reach[i]: the furthest end (at least start + 1) of spans 0..i
-
-    @staticmethod
-    def of(spans: list[Span]) -> _Stab:
-        starts = [span.start for span in spans]
-        if any(a > b for a, b in itertools.pairwise(starts)):
-            return _Stab(spans, None, [])
-        reach: list[int] = []
-        furthest = -1
-        for span in spans:
-            furthest = max(furthest, span.end, span.start + 1)
-            reach.append(furthest)
-        return _Stab(spans, starts, reach)
-
-    def first(self, offset: int) -> int:
-        """Index of the first span holding ``offset``, or -1."""
-        if self.starts is None:
-            return next((i for i, span in enumerate(self.spans) if _holds(span, offset)), -1)
-        begun = bisect.bisect_right(self.starts, offset)  # spans 0..begun-1 start at or before it
-        first = bisect.bisect_right(self.reach, offset)  # the first whose reach passes it: it ends after it
-        return first if first < begun else -1
 
 
 @dataclass(frozen=True, slots=True)
