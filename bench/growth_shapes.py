@@ -89,8 +89,8 @@ SHAPES: dict[str, tuple[Shape, object]] = {
     "entries": (Shape("entries", ".md", "placeholder", 2000, "entries with a finding each"), entries),
     "divs": (Shape("divs", ".txt", "placeholder,syntax", 2000, "unclosed {div .department}"), divs),
     "nested": (Shape("nested", ".txt", "syntax", 4000, "nested unclosed divs"), nested),
-    "brackets": (Shape("brackets", ".md", "broken-link", 32000, "a line of ["), brackets),
-    "link-opens": (Shape("link-opens", ".md", "broken-link", 32000, "a line of [a](("), link_opens),
+    "brackets": (Shape("brackets", ".md", "broken-link", 128000, "a line of ["), brackets),
+    "link-opens": (Shape("link-opens", ".md", "broken-link", 128000, "a line of [a](("), link_opens),
     "sentences": (Shape("sentences", ".md", "readability", 16000, "sentences in a paragraph"), sentences),
     "dots": (Shape("dots", ".md", "readability", 16000, "a line of ."), dots),
     "equals": (Shape("equals", ".md", "readability", 16000, "a line of ="), equals),
@@ -100,7 +100,7 @@ SHAPES: dict[str, tuple[Shape, object]] = {
         suppressions,
     ),
     "changed": (Shape("changed", ".md", "placeholder", 4000, "changed lines (--changed-since)"), changed),
-    "word": (Shape("word", ".md", "spelling", 2000, "letters in one unknown word"), word),
+    "word": (Shape("word", ".md", "spelling", 250000, "letters in one unknown word"), word),
 }
 
 

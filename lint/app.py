@@ -342,7 +342,8 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
 
         fixed = fixes.fix_all(documents, diagnostics, write_files=not options.diff)
         stdout.write(fixed.diff)
-        diagnostics = fixed.remaining
+        if not options.diff:  # with --diff nothing was written: every finding still stands
+            diagnostics = fixed.remaining
         run_notes.append(fixed.note(would=options.diff))
         _announce(run_notes[-1:], fmt, options)
 

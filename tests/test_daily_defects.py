@@ -35,6 +35,9 @@ def test_fix_with_diff_writes_nothing_and_prints_the_diff(tmp_path, order):
     assert "+Progress during 2016" in result.out and result.out.startswith("--- a/")
     assert "Would fix 4 findings in 2 files (0 remaining)" in result.err
     assert result.code == 0
+    # nothing was written, so the findings still count: --diff --fail-on info fails as a check would
+    strict = run_cli("check", str(a), "--select", "heading-style", *order, "--fail-on", "info", cwd=tmp_path)
+    assert strict.code == 1 and (a.read_bytes(), b.read_bytes()) == before
 
 
 def test_fix_says_what_it_fixed_and_what_remains(tmp_path):

@@ -339,3 +339,9 @@ def test_a_list_of_commitments_each_with_its_organisation():
     assert len(doc.front_matter) == 1 and not doc.issues
     real = load(FIXTURES / "real" / "other" / "nz-ogp-nap3-update-2022.txt")
     assert real.layout == "actions" and [e.organisation for e in real.entries][:1] == ["Ministry of Education"]
+
+
+def test_a_per_organisation_title_without_action_lines_is_read_per_action():
+    text = "Councils' responses to the Open Rivers Plan\nWestford Council\nProgress during 2021\nLevels are open.\n"
+    doc = read("c.txt", text, ReaderOptions())
+    assert doc.layout == PER_ACTION and [e.name for e in doc.entries] == ["Westford Council"]

@@ -194,8 +194,18 @@ def _same_action(group: _Group, number: str | None, words: frozenset[str], conte
 
 
 def groups(documents: Sequence[Document], context: Context) -> list[list[Document]]:
-    """Documents that answer the same action, in the order given; documents with no entries are left out."""
+    """Documents that answer the same action, in the order given; documents with no entries are left out.
+
+    Each document joins the first group it matches. Only groups that could match are
+    tried (those with its action number, and those sharing a title word), so the work
+    grows with the documents, not with documents times groups.
+    """
     found: list[_Group] = []
+    by_number: dict[str, list[int]] = {}
+    unnumbered: set[int] = set()
+    by_word: dict[str, list[int]] = {}
+    any_title = context["title-similarity"] <= 0  # then titles with no word in common are alike too
+    by_title = context["same-action"] == "title"
     for document in documents:
         if not document.entries or document.layout != PER_ACTION:
             continue
@@ -203,12 +213,24 @@ def groups(documents: Sequence[Document], context: Context) -> list[list[Documen
         words = identifying_words(document.title)
         if number is None and not words:
             continue
-        for group in found:
-            if _same_action(group, number, words, context):
-                group.documents.append(document)
+        if any_title:
+            titled: set[int] = set(range(len(found)))
+        else:
+            titled = {index for word in words for index in by_word.get(word, ())}
+        candidates = titled if by_title or number is None else set(by_number.get(number, ())) | (titled & unnumbered)
+        for index in sorted(candidates):
+            if _same_action(found[index], number, words, context):
+                found[index].documents.append(document)
                 break
         else:
+            index = len(found)
             found.append(_Group(number, words, [document]))
+            if number is None:
+                unnumbered.add(index)
+            else:
+                by_number.setdefault(number, []).append(index)
+            for word in words:
+                by_word.setdefault(word, []).append(index)
     return [group.documents for group in found]
 
 

@@ -174,8 +174,8 @@ def _message(template: str, words: int, limit: int, count: int) -> str:
 
 
 def _capitalised(word: str) -> bool:
-    first = next((c for c in word if c.isalnum()), "")
-    return first.isupper() or (first.isdigit() and any(c.isupper() for c in word))
+    first = word[0] if word[:1].isalnum() else next((c for c in word if c.isalnum()), "")
+    return first.isupper() or (first.isdigit() and not word.islower() and any(c.isupper() for c in word))
 
 
 def name_word_counts(text: str, tokens: list[tuple[int, int]]) -> list[int]:
@@ -187,11 +187,11 @@ def name_word_counts(text: str, tokens: list[tuple[int, int]]) -> list[int]:
     a sentence "long" by themselves.
     """
     counts = [1] * len(tokens)
+    caps = [_capitalised(text[s:e]) for s, e in tokens]  # once per token, not once per look
     i = 0
     n = len(tokens)
     while i < n:
-        s, e = tokens[i]
-        if not _capitalised(text[s:e]):
+        if not caps[i]:
             i += 1
             continue
         j = i  # the last capitalised token of the run
@@ -199,18 +199,17 @@ def name_word_counts(text: str, tokens: list[tuple[int, int]]) -> list[int]:
         while k < n:
             prev_end = tokens[k - 1][1]
             word = text[tokens[k][0] : tokens[k][1]]
-            if text[prev_end - 1] in ".;:!?)" or (text[prev_end - 1] == "," and not _capitalised(word)):
+            if text[prev_end - 1] in ".;:!?)" or (text[prev_end - 1] == "," and not caps[k]):
                 break
-            if _capitalised(word):
+            if caps[k]:
                 j = k
                 k += 1
                 continue
             sentence_start = i == 0 or text[tokens[i - 1][1] - 1] in ".!?"
-            if word.lower().strip(",") in _NAME_JOINERS and k + 1 < n and not (j == i and sentence_start):
-                nxt = text[tokens[k + 1][0] : tokens[k + 1][1]]
-                if _capitalised(nxt) and text[tokens[k][1] - 1] not in ".;:,":
-                    k += 1
-                    continue
+            joiner = word.lower().strip(",") in _NAME_JOINERS and k + 1 < n and not (j == i and sentence_start)
+            if joiner and caps[k + 1] and text[tokens[k][1] - 1] not in ".;:,":
+                k += 1
+                continue
             break
         for m in range(i + 1, j + 1):
             counts[m] = 0

@@ -115,6 +115,8 @@ def identify(
     their identity (organisation, action) filled in."""
     if organisation is None and action is None:
         organisation = organisation_of(title)
+    if organisation is not None and not any(section_of(e.name) for e in entries):
+        organisation = None  # the title reads like one organisation's page, but the entries are not actions
     if organisation is not None:
         organisation = expand_acronym(organisation, text)
         found = tuple(e._replace(organisation=organisation, action=section_of(e.name)) for e in entries)

@@ -105,6 +105,8 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
     is_name = [False] * n
     org_line = [False] * n  # the organisation named under an action, in a list of actions
     sections = [k for k in range(title_index + 1, n) if headings[k] is None and SECTION.match(texts[k])]
+    if not sections:
+        organisation = None  # a title like one organisation's page, but no "Action N:" entries: read per action
     listed = organisation is None and action_of(title) is None and bool(sections)
     if organisation is not None or listed:
         for k in sections:

@@ -1,0 +1,154 @@
+"""Growth: time and peak memory of one ``check`` run per input shape at n, 2n, 4n and 8n.
+
+    python bench/run.py --only growth                  # every shape (a few minutes)
+    python -m bench.bench_growth --only entries,divs   # some shapes
+    python -m bench.bench_growth --scale 0.25          # smaller sizes (quick)
+
+Each shape of :mod:`bench.growth_shapes` (entries, divs, a line of brackets, sentences
+in a paragraph, URLs on a line, suppressions, changed lines, word length, ...) is
+written to a file at each size and linted in a fresh process: the run is timed inside
+that process after a warm-up run on a tiny file of the same shape (so imports are not
+counted), best of ``--repeat``, and its peak RSS read from ``getrusage``. Printed per
+shape: the figures at each size, the ratio per doubling beside the target (at most
+2.3x time and memory per doubling; judged on their mean over n..8n, as one doubling of a
+short run is noisy), and the peak RSS beside 10x the input size plus
+the constant (the peak RSS of the warm-up alone, on a tiny input). Figures are
+measurements on a shared machine: read them as best-of-N. Exit 0 when every target
+was met, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from bench.growth_shapes import SHAPES, make
+
+ROOT = Path(__file__).resolve().parent.parent
+QUICK_ARGS = ["--scale", "0.25", "--repeat", "1"]
+TARGET_RATIO = 2.3
+RSS_FACTOR = 10
+
+# the child: warm up on a tiny file, then time the real run; print seconds and peak RSS (bytes)
+_CHILD = r"""
+import contextlib, io, json, resource, sys, time
+from lint.cli import main
+tiny, real, args = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+sink = io.StringIO()
+with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+    main(["check", tiny, *args])
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+best = None
+for _ in range(int(sys.argv[4])):
+    sink = io.StringIO()
+    with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+        started = time.perf_counter()
+        code = main(["check", real, *args])
+        seconds = time.perf_counter() - started
+    best = seconds if best is None else min(best, seconds)
+print(json.dumps({"seconds": best, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+                  "base": base, "code": code}))
+"""
+
+
+def _git(folder: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True)
+
+
+def measure(name: str, n: int, repeat: int) -> dict[str, float]:
+    """One fresh process linting shape ``name`` at size ``n``."""
+    shape = SHAPES[name][0]
+    with tempfile.TemporaryDirectory(prefix="growth-") as folder:
+        work = Path(folder)
+        real = work / f"{name}{shape.suffix}"
+        tiny = work / f"tiny{shape.suffix}"
+        args = ["--select", shape.rules, "--format", "json", "--fail-on", "never", "--no-color", "--output", os.devnull]
+        if name == "changed":  # every line changed since the commit of an empty file
+            _git(work, "init", "-q")
+            _git(work, "-c", "user.email=b@e", "-c", "user.name=bench", "commit", "-q", "--allow-empty", "-m", "0")
+            args += ["--changed-since", "HEAD"]
+        tiny.write_text(make(name, 8), encoding="utf-8")
+        text = make(name, n)
+        real.write_text(text, encoding="utf-8")
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "RESPONSE_LINT_CACHE_DIR": str(work / "cache")}
+        done = subprocess.run(
+            [sys.executable, "-c", _CHILD, str(tiny), str(real), json.dumps(args), str(repeat)],
+            cwd=work,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            raise RuntimeError(f"{name} at {n}: {done.stderr.strip()[-500:]}")
+        figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+        figures["bytes"] = len(text.encode("utf-8"))
+        return figures
+
+
+def _mb(value: float) -> str:
+    return f"{value / 1e6:.1f} MB"
+
+
+def report(name: str, base: int, repeat: int) -> bool:
+    """Measure one shape at n..8n and print its figures; True when its targets are met."""
+    shape = SHAPES[name][0]
+    sizes = [base, 2 * base, 4 * base, 8 * base]
+    rows = [measure(name, n, repeat) for n in sizes]
+    print(f"\n{name}: {shape.what} (rules {shape.rules})")
+    for n, row in zip(sizes, rows, strict=True):
+        print(f"  n={n:>7,}  input {_mb(row['bytes']):>9}  time {row['seconds']:8.3f} s  peak RSS {_mb(row['rss']):>9}")
+    ok = True
+    time_ratios = [b["seconds"] / max(a["seconds"], 1e-6) for a, b in itertools.pairwise(rows)]
+    rss_ratios = [b["rss"] / max(a["rss"], 1) for a, b in itertools.pairwise(rows)]
+    # judged on the mean per doubling over n..8n (the cube root of the 8n/n ratio): one noisy
+    # doubling of a short run on a shared machine does not decide, a trend does
+    mean_time = (rows[-1]["seconds"] / max(rows[0]["seconds"], 1e-6)) ** (1 / 3)
+    mean_rss = (rows[-1]["rss"] / max(rows[0]["rss"], 1)) ** (1 / 3)
+    ok &= mean_time <= TARGET_RATIO and mean_rss <= TARGET_RATIO
+    print(
+        f"  time per doubling:   {', '.join(f'{r:.2f}x' for r in time_ratios)}; mean {mean_time:.2f}x   "
+        f"(target <= {TARGET_RATIO}x) {'met' if mean_time <= TARGET_RATIO else 'MISSED'}"
+    )
+    print(
+        f"  memory per doubling: {', '.join(f'{r:.2f}x' for r in rss_ratios)}; mean {mean_rss:.2f}x   "
+        f"(target <= {TARGET_RATIO}x) {'met' if mean_rss <= TARGET_RATIO else 'MISSED'}"
+    )
+    last = rows[-1]
+    bound = RSS_FACTOR * last["bytes"] + last["base"]
+    ok &= last["rss"] <= bound
+    print(
+        f"  peak RSS at 8n: {_mb(last['rss'])} (target < {RSS_FACTOR} x {_mb(last['bytes'])} input "
+        f"+ {_mb(last['base'])} constant = {_mb(bound)}) {'met' if last['rss'] <= bound else 'MISSED'}"
+    )
+    return ok
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench_growth", description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--only", action="append", help="shapes to run (comma-separated; default all)")
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply every shape's n by this")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs per size; the best counts")
+    args = parser.parse_args(argv)
+    names = [p.strip() for v in args.only or [] for p in v.split(",") if p.strip()] or list(SHAPES)
+    unknown = [n for n in names if n not in SHAPES]
+    if unknown:
+        parser.error(f"unknown shape {unknown[0]!r} (shapes: {', '.join(SHAPES)})")
+    print(f"growth: n, 2n, 4n, 8n per shape; time best of {args.repeat}, after a warm-up run")
+    missed = [name for name in names if not report(name, max(8, int(SHAPES[name][0].base * args.scale)), args.repeat)]
+    print(
+        f"\ngrowth: {len(names) - len(missed)} of {len(names)} shapes met their targets"
+        + (f"; missed: {', '.join(missed)}" if missed else "")
+    )
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
