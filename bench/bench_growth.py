@@ -69,7 +69,8 @@ def measure(name: str, n: int, repeat: int) -> dict[str, float]:
         work = Path(folder)
         real = work / f"{name}{shape.suffix}"
         tiny = work / f"tiny{shape.suffix}"
-        args = ["--select", shape.rules, "--format", "json", "--fail-on", "never", "--no-color", "--output", os.devnull]
+        args = ["--select", shape.rules, "--format", "json", "--fail-on", "never", "--no-color", "--no-cache"]
+        args += ["--output", os.devnull]  # the result cache off: each timed run does the work
         if name == "changed":  # every line changed since the commit of an empty file
             _git(work, "init", "-q")
             _git(work, "-c", "user.email=b@e", "-c", "user.name=bench", "commit", "-q", "--allow-empty", "-m", "0")

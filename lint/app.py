@@ -359,8 +359,11 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
         out_dir = os.path.dirname(os.path.abspath(options.output))
         if not os.path.isdir(out_dir):
             raise UsageError(f"--output: folder {out_dir} does not exist")
-        with open(options.output, "w", encoding="utf-8", newline="\n") as handle:
-            _render(fmt, report, handle, settings, options)
+        try:
+            with open(options.output, "w", encoding="utf-8", newline="\n") as handle:
+                _render(fmt, report, handle, settings, options)
+        except OSError as exc:  # a folder, a full disk, a device that refuses: one clear line
+            raise UsageError(f"--output: cannot write {options.output}: {exc.strerror or exc}") from None
     elif not options.diff:
         _render(fmt, report, stdout, settings._replace(color=_use_color(options, stdout)), options)
     outputs.write_extra(options.also_write, report, settings)

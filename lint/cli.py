@@ -387,6 +387,12 @@ def _main(argv: Sequence[str] | None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # standard output on a full disk, a device that refuses: one clear line
+        if getattr(args, "debug", False):
+            raise
+        where = f"{exc.filename}: " if exc.filename else "writing the output: "
+        say(f"{where}{exc.strerror or exc}", "error")
+        return EXIT_ERROR
     except Exception as exc:
         if getattr(args, "debug", False):
             raise

@@ -270,3 +270,45 @@ def test_unreadable_link_cache_rows_are_removed_with_one_warning():
         assert set(cache.get_many(["https://ok.example/", "https://bad.example/"])) == {"https://ok.example/"}
         assert len(warnings) == 1  # removed: no second warning
         cache.close()
+
+
+@pytest.mark.parametrize("target", ["/", "/dev/full"])
+def test_an_output_that_cannot_be_written_is_one_clear_line(tmp_path, target):
+    if not os.path.exists(target):
+        pytest.skip(f"{target} does not exist here")
+    (tmp_path / "plan.md").write_text(GOOD, encoding="utf-8")
+    result = run_process("check", str(tmp_path / "plan.md"), "--output", target)
+    assert result.code == 2 and result.err.startswith("response-lint: error: --output: cannot write")
+    assert "internal error" not in result.err
+
+
+def test_standard_output_on_a_full_device_is_one_clear_line(tmp_path):
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full")
+    (tmp_path / "plan.md").write_text(GOOD, encoding="utf-8")
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "lint", "check", str(tmp_path / "plan.md"), "--format", "json"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert proc.returncode == 2 and "No space left on device" in proc.stderr
+    assert "internal error" not in proc.stderr
+
+
+@pytest.mark.parametrize("line", ["." * 32768, "=" * 32768, "We did it. " * 3000])
+def test_long_lines_of_stops_and_many_sentences_end_in_bounded_time(tmp_path, line):
+    """The sentence splitter's hostile shapes: the run ends, with readability's findings or,
+    at worst, a finding that the time budget stopped it; the other file is still linted."""
+    (tmp_path / ".response-lint.toml").write_text("time-budget = 3\n", encoding="utf-8")
+    (tmp_path / "long.md").write_text(GOOD.replace("TBC", line), encoding="utf-8")
+    (tmp_path / "good.md").write_text(GOOD.replace("Action 1", "Action 2"), encoding="utf-8")
+    result = run_process("check", str(tmp_path), "--format", "json", "--select", "readability,placeholder,syntax")
+    assert result.code in (0, 1), result.err
+    found = _diagnostics(result)
+    stopped = [d for d in found if "was stopped" in d["message"]]
+    assert all(d["rule"] == "readability" and d["path"].endswith("long.md") for d in stopped)
+    assert any(d["path"].endswith("good.md") and d["rule"] == "placeholder" for d in found)

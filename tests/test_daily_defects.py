@@ -3,6 +3,7 @@ JUnit and --fail-on, --changed-since's count, force-exclude."""
 
 from __future__ import annotations
 
+import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -53,14 +54,22 @@ def test_fix_says_what_it_fixed_and_what_remains(tmp_path):
 
 @pytest.mark.parametrize("where", ["before", "after"])
 def test_debug_shows_the_traceback_of_an_internal_error(tmp_path, where):
-    folder = tmp_path / "out"
-    folder.mkdir()  # --output names a folder: open() fails, an internal error
-    args = ["check", str(FIXTURES / "clean"), "--output", str(folder)]
+    # a real internal error: a bug simulated in the report step (an unwritable --output is a
+    # clear usage error now, issue 12, so it no longer serves)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(
+        "import lint.report\n\ndef build(*args, **kwargs):\n    raise RuntimeError('simulated bug')\n\n"
+        "lint.report.build = build\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), str(FIXTURES.parent)])}
+    args = ["check", str(FIXTURES / "clean")]
     args = ["--debug", *args] if where == "before" else [*args, "--debug"]
-    result = run_process(*args)
+    result = run_process(*args, env=env)
     assert result.code != 0
-    assert "Traceback (most recent call last)" in result.err
-    quiet = run_process(*[a for a in args if a != "--debug"])
+    assert "Traceback (most recent call last)" in result.err and "simulated bug" in result.err
+    quiet = run_process(*[a for a in args if a != "--debug"], env=env)
     assert quiet.code == 2 and "Traceback" not in quiet.err and "--debug" in quiet.err
 
 

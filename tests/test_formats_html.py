@@ -103,6 +103,7 @@ def test_status_cells_say_their_state_in_words(page: Page, rendered: tuple[Path,
     role_state = {
         "placeholder": "placeholder",
         "year-copy": "copied",
+        "entry-copy": "copied",
         "missing-phase": "missing",
         "retired-domain": "broken-link",
         "readability": "hard-to-read",

@@ -309,4 +309,5 @@ KIND = CheckKind(
     summarise=summarise,
     options=OPTIONS,
     message_fields=frozenset({"entry", "other", "other_phase", "score", "kind", "count", "total"}),
+    summary_role="copied",
 )
