@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from lint.model import Comment, Paragraph, ReadIssue, Severity, Span, new_tuple
+from lint.model import Comment, Paragraph, ReadIssue, Severity, Span
 from lint.readers.inline import build_paragraph
 from lint.readers.lines import Line
 
@@ -84,7 +84,7 @@ def markdown_blocks(lines: Sequence[Line], result: BlockResult) -> list[Paragrap
             text = mask_code(text)
         bullet = None if ends_block or text[0].isalpha() else BULLET.match(text)
         if current and (ends_block or bullet or (kind == "bullet" and not text[0].isspace())):
-            paragraphs.append(build_paragraph(current, new_tuple(Span, (first, last)), kind))
+            paragraphs.append(build_paragraph(current, Span(first, last), kind))
             current = []
             kind = "paragraph"
         if ends_block:
@@ -100,6 +100,6 @@ def markdown_blocks(lines: Sequence[Line], result: BlockResult) -> list[Paragrap
         current.append((line.start + lead, text.strip()))
         last = line.end
     if current:
-        paragraphs.append(build_paragraph(current, new_tuple(Span, (first, last)), kind))
+        paragraphs.append(build_paragraph(current, Span(first, last), kind))
     finish_comment(comment, result)
     return paragraphs

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from lint.model import Link, Paragraph, Span, new_tuple
+from lint.model import Link, Paragraph, Span
 
 _BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\[\]()\"'`]+", re.IGNORECASE)
 _TRAILING = ".,;:!?»\u201d\u2019"
@@ -119,8 +119,8 @@ def _scan_line(
                     i += 1
                     continue
                 found = m.group(0).rstrip(_TRAILING)
-                url_span = new_tuple(Span, (base + i, base + i + len(found)))
-                out_links.append(new_tuple(Link, (found, found, url_span, url_span, url_span)))  # text, target: the URL
+                url_span = Span(base + i, base + i + len(found))
+                out_links.append(Link(found, found, url_span, url_span, url_span))  # text, target: the URL
                 i += max(len(found), 1)
                 continue
         if bracket < 0:
@@ -156,10 +156,10 @@ def _scan_line(
                 pieces.append((plain_len, base + run_start))
                 plain.append(text[run_start:link_start])
                 plain_len += link_start - run_start
-            link_span = new_tuple(Span, (base + link_start, base + end + 1))
-            text_span = new_tuple(Span, (base + i + 1, base + close))
-            target_span = new_tuple(Span, (t_start, t_start + len(target)))
-            out_links.append(new_tuple(Link, (label, target, link_span, text_span, target_span)))
+            link_span = Span(base + link_start, base + end + 1)
+            text_span = Span(base + i + 1, base + close)
+            target_span = Span(t_start, t_start + len(target))
+            out_links.append(Link(label, target, link_span, text_span, target_span))
             if label:
                 pieces.append((plain_len, base + i + 1))
                 plain.append(label)
@@ -170,9 +170,9 @@ def _scan_line(
             i = after
             continue
         if label.strip():
-            link_span = new_tuple(Span, (base + i, base + close + 1))
-            text_span = new_tuple(Span, (base + i + 1, base + close))
-            out_links.append(new_tuple(Link, (label, None, link_span, text_span, None)))  # no target
+            link_span = Span(base + i, base + close + 1)
+            text_span = Span(base + i + 1, base + close)
+            out_links.append(Link(label, None, link_span, text_span, None))  # no target
         i = close + 1
     if n > run_start:
         pieces.append((plain_len, base + run_start))
@@ -198,7 +198,7 @@ def line_paragraph(offset: int, text: str, span: Span, kind: str = "paragraph") 
         # no link markup and no bare URL can be here: the text is its own plain text
         # a paragraph whose text starts where its span does needs no piece table (most do)
         pieces = ((0, offset),) if text and offset != span.start else ()
-        return new_tuple(Paragraph, (text, span, kind, (), pieces))
+        return Paragraph(text, span, kind, (), pieces)
     return _build(((offset, text),), span, kind)
 
 
@@ -213,4 +213,4 @@ def _build(parts: Sequence[tuple[int, str]], span: Span, kind: str) -> Paragraph
             plain.append(" ")
             plain_len += 1
         plain_len = _scan_line(text, offset, links, plain, pieces, plain_len)
-    return new_tuple(Paragraph, ("".join(plain), span, kind, tuple(links), tuple(pieces)))
+    return Paragraph("".join(plain), span, kind, tuple(links), tuple(pieces))

@@ -6,8 +6,6 @@ from collections.abc import Iterator
 from itertools import accumulate
 from typing import NamedTuple
 
-from lint.model import new_tuple
-
 
 class Line(NamedTuple):
     """One line: ``text`` without its ending, ``start``/``end`` offsets of that text.
@@ -31,7 +29,7 @@ def split_lines(text: str) -> Iterator[Line]:
         start = 0
         for number, part in enumerate(parts, 1):
             end = start + len(part)
-            yield new_tuple(Line, (number, start, end, part))
+            yield Line(number, start, end, part)
             start = end + 1
         return
     n = len(text)
@@ -50,7 +48,7 @@ def split_lines(text: str) -> Iterator[Line]:
         else:
             end = n
             nxt = n
-        yield new_tuple(Line, (number, start, end, text[start:end]))
+        yield Line(number, start, end, text[start:end])
         number += 1
         start = nxt
 
@@ -66,7 +64,7 @@ def line_table(text: str) -> tuple[list[str], list[int]]:
         if texts[-1] == "":
             texts.pop()
         # each line starts one past the end of the line before it
-        starts = [0, *accumulate(map((1).__add__, map(len, texts)))]
+        starts = list(accumulate((len(line) + 1 for line in texts), initial=0))
         starts.pop()
         return texts, starts
     texts = []

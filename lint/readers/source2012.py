@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from lint.model import Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span, new_tuple
+from lint.model import Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span
 from lint.readers.blocks import BlockResult, comment_line, finish_comment, markdown_blocks
 from lint.readers.entrynames import entry_name
 from lint.readers.frontmatter import identify
@@ -46,126 +46,152 @@ class _Div:
 
 
 def read(path: str, text: str, options: ReaderOptions) -> Document:
-    result = BlockResult()
-    stack = _Stack()
-    entries: list[Entry] = []
-    title: str | None = None
-    title_span: Span | None = None
-    preamble_lines: list[Line] = []
-    comment: list[Line] = []
+    """The document in ``text``: each line is markup (a div opened or closed, a directive),
+    a heading (the title, a department's name), or text of the open statement."""
+    reader = _Reader(text, options)
+    for index, raw in enumerate(reader.texts):
+        reader.line(index, raw)
+    return reader.finish(path)
 
-    def nearest(cls: str) -> _Div | None:
-        return stack.departments[-1] if stack.departments else None
 
-    texts, starts = line_table(text)
+class _Reader:
+    """The state of one :func:`read`: the open divs, the entries closed so far, the title."""
 
-    def line_at(index: int) -> Line:
+    def __init__(self, text: str, options: ReaderOptions) -> None:
+        self.text = text
+        self.options = options
+        self.result = BlockResult()
+        self.stack = _Stack()
+        self.entries: list[Entry] = []
+        self.title: str | None = None
+        self.title_span: Span | None = None
+        self.preamble_lines: list[Line] = []
+        self.comment: list[Line] = []
+        self.texts, self.starts = line_table(text)
+
+    def department(self) -> _Div | None:
+        """The innermost open department."""
+        return self.stack.departments[-1] if self.stack.departments else None
+
+    def in_statement(self) -> bool:
+        return bool(self.stack) and "statement" in self.stack[-1].classes
+
+    def line_at(self, index: int) -> Line:
         """Line ``index`` (0-based) as a :class:`Line`: made only for the lines kept or reported."""
-        start = starts[index]
-        return new_tuple(Line, (index + 1, start, start + len(texts[index]), texts[index]))
+        start = self.starts[index]
+        return Line(index + 1, start, start + len(self.texts[index]), self.texts[index])
 
-    for index, raw in enumerate(texts):
-        if (comment or "<!--" in raw) and comment_line(line_at(index), result, comment):
-            continue
+    def issue(self, span: Span, message: str, severity: Severity = Severity.ERROR) -> None:
+        self.result.issues.append(ReadIssue(span, message, severity))
+
+    def close(self, div: _Div, last: Line) -> None:
+        _close(div, last, self.stack, self.entries, self.result, self.options)
+
+    def line(self, index: int, raw: str) -> None:
+        if (self.comment or "<!--" in raw) and comment_line(self.line_at(index), self.result, self.comment):
+            return
         if not raw or raw.isspace():
-            if stack and "statement" in stack[-1].classes:
-                stack[-1].body.append(line_at(index))
-            continue
+            if self.in_statement():
+                self.stack[-1].body.append(self.line_at(index))
+            return
         # every markup line but the heading starts with "{" after any blanks
         m = MARKUP.match(raw) if raw.lstrip()[0] == "{" else None
         if m is not None:
-            if m.group("attrs") is not None:
-                line = line_at(index)
-                classes = _classes(m.group("attrs"))
-                if "department" in classes and nearest("department") is not None:
-                    # departments do not nest: the open one lacks its {/div}
-                    while stack:
-                        div = stack.take()
-                        if "department" in div.classes:
-                            result.issues.append(
-                                ReadIssue(
-                                    Span(div.line.start, div.line.end),
-                                    f"unclosed {div.line.text.strip()}: a new {{div .department}} starts "
-                                    f"at line {line.number} before its {{/div}}",
-                                )
-                            )
-                            _close(div, div.body[-1] if div.body else div.line, stack, entries, result, options)
-                            break
-                        _close(div, line, stack, entries, result, options)
-                if "statement" in classes and nearest("department") is None:
-                    result.issues.append(
-                        ReadIssue(
-                            Span(line.start, line.end),
-                            "{div .statement} outside any {div .department}: it belongs to no entry",
-                        )
+            self.markup(index, raw, m)
+        elif raw[0] != "#" or not self.heading(index, raw):
+            self.prose(index, raw)
+
+    def markup(self, index: int, raw: str, m: re.Match[str]) -> None:
+        """A div opened or closed, or a directive."""
+        if m.group("attrs") is not None:
+            self.open_div(self.line_at(index), _classes(m.group("attrs")))
+        elif m.group("close") is not None:
+            line = self.line_at(index)
+            if self.stack:
+                self.close(self.stack.take(), line)
+            else:
+                self.issue(Span(line.start, line.end), "{/div} without a matching {div}")
+        elif m.group("attribute") is None and m.group("name") not in self.options.known_directives:
+            start = self.starts[index]
+            self.issue(Span(start, start + len(raw)), f"unknown directive {raw.strip()}", Severity.WARNING)
+
+    def open_div(self, line: Line, classes: tuple[str, ...]) -> None:
+        if "department" in classes and self.department() is not None:
+            # departments do not nest: the open one lacks its {/div}
+            while self.stack:
+                div = self.stack.take()
+                if "department" in div.classes:
+                    self.issue(
+                        Span(div.line.start, div.line.end),
+                        f"unclosed {div.line.text.strip()}: a new {{div .department}} starts "
+                        f"at line {line.number} before its {{/div}}",
                     )
-                stack.push(_Div(line, classes))
-            elif m.group("close") is not None:
-                line = line_at(index)
-                if stack:
-                    _close(stack.take(), line, stack, entries, result, options)
-                else:
-                    result.issues.append(ReadIssue(Span(line.start, line.end), "{/div} without a matching {div}"))
-            elif m.group("attribute") is None and m.group("name") not in options.known_directives:
-                start = starts[index]
-                result.issues.append(
-                    ReadIssue(Span(start, start + len(raw)), f"unknown directive {raw.strip()}", Severity.WARNING)
-                )
-            continue
-        if raw[0] == "#":  # a heading: its level, then its text without the blanks around it
-            level = min(len(raw) - len(raw.lstrip("#")), 6)
-            rest = raw[level:]
-            content = rest.strip()
-            content_start = starts[index] + level + len(rest) - len(rest.lstrip())
-            span = Span(content_start, content_start + len(content))
-            department = nearest("department")
-            if level == 1 and title is None and department is None:
-                title, title_span = content, span
-                continue
-            if department is not None and department.name is None and not (stack and "statement" in stack[-1].classes):
-                department.name = (content, span)
-                continue
-        if stack and "statement" in stack[-1].classes:
-            stack[-1].body.append(line_at(index))
-        elif nearest("department") is None:
-            preamble_lines.append(line_at(index))
-        else:
-            start = starts[index]
-            result.issues.append(
-                ReadIssue(
-                    Span(start, start + len(raw)), "text in a department outside its {div .statement}", Severity.WARNING
-                )
+                    self.close(div, div.body[-1] if div.body else div.line)
+                    break
+                self.close(div, line)
+        if "statement" in classes and self.department() is None:
+            self.issue(
+                Span(line.start, line.end), "{div .statement} outside any {div .department}: it belongs to no entry"
             )
-    finish_comment(comment, result)
-    while stack:
-        div = stack.take()
-        first = div.line
-        result.issues.append(
-            ReadIssue(
+        self.stack.push(_Div(line, classes))
+
+    def heading(self, index: int, raw: str) -> bool:
+        """A heading: the title, or an open department's name; False when it is neither (then prose)."""
+        level = min(len(raw) - len(raw.lstrip("#")), 6)
+        rest = raw[level:]
+        content = rest.strip()
+        content_start = self.starts[index] + level + len(rest) - len(rest.lstrip())
+        span = Span(content_start, content_start + len(content))
+        department = self.department()
+        if level == 1 and self.title is None and department is None:
+            self.title, self.title_span = content, span
+            return True
+        if department is not None and department.name is None and not self.in_statement():
+            department.name = (content, span)
+            return True
+        return False
+
+    def prose(self, index: int, raw: str) -> None:
+        """Text: a statement's, the preamble's, or misplaced in a department."""
+        if self.in_statement():
+            self.stack[-1].body.append(self.line_at(index))
+        elif self.department() is None:
+            self.preamble_lines.append(self.line_at(index))
+        else:
+            start = self.starts[index]
+            self.issue(
+                Span(start, start + len(raw)), "text in a department outside its {div .statement}", Severity.WARNING
+            )
+
+    def finish(self, path: str) -> Document:
+        """Close what is still open (each an issue) and make the document."""
+        finish_comment(self.comment, self.result)
+        while self.stack:
+            div = self.stack.take()
+            first = div.line
+            self.issue(
                 Span(first.start, first.end),
                 f"unclosed {first.text.strip()}: no matching {{/div}} before the end of the file",
             )
+            self.close(div, div.body[-1] if div.body else div.line)
+        preamble: list[Paragraph] = markdown_blocks(self.preamble_lines, self.result)
+        self.entries.sort(key=lambda e: e.span.start)
+        action = action_of(self.title)
+        layout, organisation, identified = identify(self.title, action, self.entries, self.text)
+        return Document(
+            path=path,
+            text=self.text,
+            format=FORMAT,
+            title=self.title,
+            title_span=self.title_span,
+            action=action,
+            entries=identified,
+            issues=tuple(self.result.issues),
+            comments=tuple(sorted(self.result.comments, key=lambda c: c.span.start)),
+            preamble=tuple(preamble),
+            layout=layout,
+            organisation=organisation,
         )
-        last = div.body[-1] if div.body else div.line
-        _close(div, last, stack, entries, result, options)
-    preamble: list[Paragraph] = markdown_blocks(preamble_lines, result)
-    entries.sort(key=lambda e: e.span.start)
-    action = action_of(title)
-    layout, organisation, identified = identify(title, action, entries, text)
-    return Document(
-        path=path,
-        text=text,
-        format=FORMAT,
-        title=title,
-        title_span=title_span,
-        action=action,
-        entries=identified,
-        issues=tuple(result.issues),
-        comments=tuple(sorted(result.comments, key=lambda c: c.span.start)),
-        preamble=tuple(preamble),
-        layout=layout,
-        organisation=organisation,
-    )
 
 
 class _Stack(list[_Div]):
