@@ -89,9 +89,9 @@ def _unquote(path: str) -> str:
                 out.append(escapes[nxt])
                 i += 2
                 continue
-        out.extend(c.encode("utf-8"))
+        out.extend(c.encode("utf-8", "surrogateescape"))
         i += 1
-    return out.decode("utf-8", errors="replace")
+    return os.fsdecode(bytes(out))
 
 
 def parse_diff(text: str) -> dict[str, FileChanges]:
@@ -129,7 +129,7 @@ def _toplevel(first: str) -> str:
     proc = _git(["rev-parse", "--show-toplevel"], os.path.dirname(os.path.realpath(first)))
     if proc.returncode != 0:
         raise ChangedError(f"--changed-since: {first} is not inside a git repository")
-    return os.path.realpath(proc.stdout.decode("utf-8", errors="replace").strip())
+    return os.path.realpath(os.fsdecode(proc.stdout).strip())
 
 
 def _revision(ref: str, top: str) -> str:
@@ -184,10 +184,11 @@ def changes_since(ref: str, files: Sequence[str]) -> dict[str, FileChanges]:
         if diff.returncode != 0:
             message = diff.stderr.decode("utf-8", errors="replace").strip().splitlines()
             raise ChangedError(f"--changed-since: git diff failed: {message[-1] if message else diff.returncode}")
-        by_name.update(parse_diff(diff.stdout.decode("utf-8", errors="replace")))
+        # file names are bytes: decoded as os does, so that a name that is not UTF-8 matches its path
+        by_name.update(parse_diff(os.fsdecode(diff.stdout)))
         others = _git(["ls-files", "--others", "-z", "--", *specs], top)
         if others.returncode == 0:
-            for name in others.stdout.decode("utf-8", errors="replace").split("\0"):
+            for name in os.fsdecode(others.stdout).split("\0"):
                 if name:
                     by_name.setdefault(name, FileChanges()).new = True
     return {path: by_name[name] for path, name in relative.items() if name in by_name}

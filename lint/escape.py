@@ -101,7 +101,9 @@ def json_text(value: object, indent: int | None = 2) -> str:
     escapes: the same data, inert on display (JSON escapes C0 itself)."""
     import json
 
-    text = json.dumps(json_safe(value), ensure_ascii=False, indent=indent)
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    if _SURROGATE.search(text):  # rare (a file name that is not UTF-8): walk the data only then
+        text = json.dumps(json_safe(value), ensure_ascii=False, indent=indent)
     return _JSON_INERT.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 

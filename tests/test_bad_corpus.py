@@ -312,3 +312,25 @@ def test_long_lines_of_stops_and_many_sentences_end_in_bounded_time(tmp_path, li
     stopped = [d for d in found if "was stopped" in d["message"]]
     assert all(d["rule"] == "readability" and d["path"].endswith("long.md") for d in stopped)
     assert any(d["path"].endswith("good.md") and d["rule"] == "placeholder" for d in found)
+
+
+def test_changed_since_keeps_the_findings_of_a_file_whose_name_is_not_utf8(tmp_path):
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.email=t@e", "-c", "user.name=t", *args], cwd=tmp_path, check=True)
+
+    git("init", "-q")
+    name = os.fsdecode(b"caf\xe9.md")
+    (tmp_path / name).write_text(GOOD.replace("TBC", "Done."), encoding="utf-8")
+    git("add", "-A")
+    git("commit", "-q", "-m", "first")
+    (tmp_path / name).write_text(GOOD, encoding="utf-8")  # a placeholder on a changed line
+    (tmp_path / os.fsdecode(b"new\xff.md")).write_text(GOOD.replace("Action 1", "Action 2"), encoding="utf-8")
+    result = run_process(
+        "check", ".", "--changed-since", "HEAD", "--format", "json", "--select", "placeholder", cwd=tmp_path
+    )
+    assert result.code == 1, result.err
+    paths = sorted(d["path"] for d in result.json()["diagnostics"])
+    assert paths == ["./caf\\xe9.md", "./new\\xff.md"]
