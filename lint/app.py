@@ -285,6 +285,7 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     chosen = engine.select_rules(
         rules, select, [*config.extend_select, *options.extend_select], [*config.ignore, *options.ignore]
     )
+    engine.check_files(chosen, config)
     timings = Timings() if options.timings else None
     started = time.perf_counter()
     files: list[str] = []

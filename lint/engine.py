@@ -82,6 +82,19 @@ def select_rules(
     return [rules[name] for name in sorted(chosen)]
 
 
+def check_files(rules: Sequence[Rule], config: Config) -> None:
+    """Read the files the chosen rules' options name (word lists, rosters) before any response file:
+    a :class:`ConfigError` naming the rule, the option and the problem."""
+    for rule in rules:
+        kind = checks.load(rule.check)
+        if kind.check_files is None:
+            continue
+        found = kind.check_files(rule.options, str(config.root))
+        if found is not None:
+            key, problem = found
+            raise ConfigError(f"{config.where}: rule {rule.name!r} option {key!r}: {problem}")
+
+
 class _Bound(NamedTuple):
     rule: Rule
     context: Context

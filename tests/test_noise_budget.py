@@ -10,7 +10,7 @@ from lint.checks.link_syntax import nowhere
 
 def _weights(text: str) -> list[str]:
     tokens = sentences.words(text)
-    counts = readability.name_word_counts(text, tokens)
+    counts = sentences.name_word_counts(text, tokens)
     return [text[s:e] for (s, e), n in zip(tokens, counts, strict=True) if n]
 
 
@@ -116,3 +116,35 @@ def test_placeholder_knows_unfinished_statements_by_their_shape(tmp_path: Path) 
 def test_placeholder_leaves_short_statements_that_say_something(tmp_path: Path) -> None:
     found = _placeholder_lines(tmp_path, FINISHED)
     assert [s for s, hit in found.items() if hit] == []
+
+
+def test_names_and_acronyms_do_not_make_a_plain_paragraph_hard_to_read() -> None:
+    text = (
+        "Scottish Fisheries Licensing Authority staff wrote the Coastal Community Broadband Resilience Plan. "
+        "A Regional Connectivity Taskforce inside SFLA runs the DCMS pilot with the RNLI. "
+        "It surveyed every harbour so that councils can plan their own networks."
+    )
+    tokens = sentences.words(text)
+    spans = sentences.split(text)
+    with_names = readability._score(text, len(spans), tokens, readability.counter("estimate"), names=True)
+    every_word = readability._score(text, len(spans), tokens, readability.counter("estimate"), names=False)
+    assert with_names is not None and every_word is not None
+    assert every_word.reading_ease < 20 <= with_names.reading_ease  # the names alone made it "hard"
+    runs = sentences.name_runs(text, tokens)
+    assert [text[tokens[a][0] : tokens[b - 1][1]] for a, b, name in runs if name][:3] == [
+        "Scottish Fisheries Licensing Authority",
+        "Coastal Community Broadband Resilience Plan.",
+        "A Regional Connectivity Taskforce",
+    ]
+
+
+def test_a_hard_paragraph_stays_hard_with_names_counted_as_one_word() -> None:
+    text = (
+        "The Marine Registry's operational infrastructure modernisation necessitated comprehensive "
+        "reconfiguration of organisational accountability arrangements. "
+        "Consequently, interdepartmental administrative responsibilities were systematically "
+        "redistributed, notwithstanding considerable institutional apprehension."
+    )
+    tokens = sentences.words(text)
+    scores = readability._score(text, len(sentences.split(text)), tokens, readability.counter("estimate"), names=True)
+    assert scores is not None and scores.reading_ease < 20

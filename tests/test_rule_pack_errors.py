@@ -187,3 +187,17 @@ text = "# Action 1: Test\\n\\n## Office of Tests\\n\\n### Progress during 2013\\
     )
     result = run_cli("rules", "--test", cwd=tmp_path)
     assert result.code == 1 and "expected the fixed text" in result.out + result.err
+
+
+def test_files_the_options_name_are_read_before_any_response_file(tmp_path: Path) -> None:
+    (tmp_path / ".response-lint.toml").write_text('[rules.spelling]\nwords-file = "nope.txt"\n', encoding="utf-8")
+    result = run_cli("check", "no-such-folder", "--select", "spelling", cwd=tmp_path)
+    assert result.code == 2 and "no such file" not in result.err.lower()
+    assert "rule 'spelling' option 'words-file': word list" in result.err and "nope.txt" in result.err
+    (tmp_path / "bodies.toml").write_text('roster = "not a list"\n', encoding="utf-8")
+    (tmp_path / ".response-lint.toml").write_text(
+        '[rules.missing-entry]\nroster-file = "bodies.toml"\n', encoding="utf-8"
+    )
+    result = run_cli("check", "no-such-folder", "--select", "missing-entry", cwd=tmp_path)
+    assert result.code == 2
+    assert "rule 'missing-entry' option 'roster-file':" in result.err and "must have `roster = [" in result.err

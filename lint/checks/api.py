@@ -47,6 +47,10 @@ of them ever names a rule or a check kind. The fields:
     ``validate(options)``: what the option types cannot say, across options (a pattern
     using a term another option defines); returns ``(key, problem)`` or None. Run at
     load, so that ``check`` never meets a bad option value.
+``check_files``
+    ``check_files(options, root)``: reads the files its options name (relative to the
+    project root), before any response file is read, for the rules a run chose;
+    returns ``(key, problem)`` or None.
 ``post_pass``
     for post-pass kinds, what the post-pass reports for it: ``"unused-suppression"`` or
     ``"invalid-suppression"``.
@@ -135,6 +139,7 @@ class CheckKind:
     summary_role: SummaryRole | None = None
     post_pass: PostPass | None = None
     validate: Callable[[Mapping[str, Any]], tuple[str, str] | None] | None = None
+    check_files: Callable[[Mapping[str, Any], str], tuple[str, str] | None] | None = None
 
     def __post_init__(self) -> None:
         if (self.post_pass is not None) == (self.check is not None or self.check_corpus is not None):

@@ -19,7 +19,7 @@ import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.identity import action_key, organisation_keys
@@ -94,11 +94,22 @@ def title_span(document: Document) -> Span:
 
 
 def _read_roster_file(context: Context) -> list[str]:
-    name: str | None = context["roster-file"]
+    return _roster_names(context["roster-file"], context.root, f"rule {context.rule!r} option 'roster-file'")
+
+
+def _check_files(options: Mapping[str, Any], root: str) -> tuple[str, str] | None:
+    """At load: the roster file can be read and holds a roster."""
+    try:
+        _roster_names(options["roster-file"], root, "")
+    except ConfigError as exc:
+        return "roster-file", str(exc).removeprefix(": ")
+    return None
+
+
+def _roster_names(name: str | None, root: str, where: str) -> list[str]:
     if not name:
         return []
-    path = name if os.path.isabs(name) else os.path.join(context.root, name)
-    where = f"rule {context.rule!r} option 'roster-file'"
+    path = name if os.path.isabs(name) else os.path.join(root, name)
     try:
         data = read_regular(path)
     except OSError as exc:
@@ -355,4 +366,5 @@ KIND = CheckKind(
     message_fields=frozenset({"entry", "why"}),
     whole_document=True,
     summary_role="missing-entry",
+    check_files=lambda options, root: _check_files(options, root),
 )

@@ -66,9 +66,6 @@ OPTIONS = (
     ),
 )
 
-# words that may join the capitalised words of one official name ("Department for Education")
-_NAME_JOINERS = frozenset({"for", "of", "and", "the", "on", "in", "&", "de", "du", "la", "le", "und"})
-
 
 class Scores(NamedTuple):
     """Counts and Flesch scores of a piece of text."""
@@ -162,59 +159,28 @@ def score(text: str, count: Callable[[str], int] | None = None) -> Scores | None
     return _score(text, len(sentences.split(text)), sentences.words(text), count or counter("estimate"))
 
 
-def _score(text: str, sentence_count: int, tokens: list[tuple[int, int]], count: Callable[[str], int]) -> Scores | None:
+def _score(
+    text: str, sentence_count: int, tokens: list[tuple[int, int]], count: Callable[[str], int], names: bool = False
+) -> Scores | None:
+    """Flesch counts; with ``names``, an official name or acronym is one word of one syllable.
+
+    A reader takes "Government Digital Inclusion Strategy" or "MOD" in at a glance, as
+    they would "it": the formula's word length and syllables measure unfamiliar words,
+    and names are not what makes a paragraph hard (see :func:`sentences.name_runs`).
+    """
     if not tokens:
         return None
-    total = sum(count(text[s:e]) for s, e in tokens)
-    return Scores(max(1, sentence_count), len(tokens), total)
+    if not names:
+        return Scores(max(1, sentence_count), len(tokens), sum(count(text[s:e]) for s, e in tokens))
+    from lint.checks import sentences
+
+    runs = sentences.name_runs(text, tokens)
+    total = sum(1 if name else count(text[tokens[i][0] : tokens[i][1]]) for i, _, name in runs)
+    return Scores(max(1, sentence_count), len(runs), total)
 
 
 def _message(template: str, words: int, limit: int, count: int) -> str:
     return messages.fill(template, {"words": words, "limit": limit, "count": count})  # fields checked at load
-
-
-def _capitalised(word: str) -> bool:
-    first = word[0] if word[:1].isalnum() else next((c for c in word if c.isalnum()), "")
-    return first.isupper() or (first.isdigit() and not word.islower() and any(c.isupper() for c in word))
-
-
-def name_word_counts(text: str, tokens: list[tuple[int, int]]) -> list[int]:
-    """Per token, 1 if it starts a word, 0 if it continues an official name.
-
-    A run of capitalised words, joined by small words ("for", "of", "and", "the",
-    "&") or by a comma between capitals, is one name ("Department for Business,
-    Innovation and Skills" counts as one word), so long official names do not make
-    a sentence "long" by themselves.
-    """
-    counts = [1] * len(tokens)
-    caps = [_capitalised(text[s:e]) for s, e in tokens]  # once per token, not once per look
-    i = 0
-    n = len(tokens)
-    while i < n:
-        if not caps[i]:
-            i += 1
-            continue
-        j = i  # the last capitalised token of the run
-        k = i + 1
-        while k < n:
-            prev_end = tokens[k - 1][1]
-            word = text[tokens[k][0] : tokens[k][1]]
-            if text[prev_end - 1] in ".;:!?)" or (text[prev_end - 1] == "," and not caps[k]):
-                break
-            if caps[k]:
-                j = k
-                k += 1
-                continue
-            sentence_start = i == 0 or text[tokens[i - 1][1] - 1] in ".!?"
-            joiner = word.lower().strip(",") in _NAME_JOINERS and k + 1 < n and not (j == i and sentence_start)
-            if joiner and caps[k + 1] and text[tokens[k][1] - 1] not in ".;:,":
-                k += 1
-                continue
-            break
-        for m in range(i + 1, j + 1):
-            counts[m] = 0
-        i = j + 1
-    return counts
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
@@ -235,7 +201,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
         bounds = [(bisect_left(starts, s), bisect_left(starts, e)) for s, e in spans]
         words_in = [b - a for a, b in bounds]
         if "sentence-length" in measures and limit > 0:
-            weights = name_word_counts(text, tokens) if names else None
+            weights = sentences.name_word_counts(text, tokens) if names else None
             lengths = [sum(weights[a:b]) for a, b in bounds] if weights is not None else words_in
             over = [i for i, n in enumerate(lengths) if n > limit]
             if over:  # one finding per paragraph, on its longest sentence; no paragraph score on top
@@ -254,7 +220,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             continue
         if count is None:
             count = lru_cache(maxsize=None)(counter(context["syllables"]))  # words repeat: count each once
-        scores = _score(text, len(spans), tokens, count)
+        scores = _score(text, len(spans), tokens, count, names)
         if scores is None:
             continue
         ease, grade = scores.reading_ease, scores.grade

@@ -232,3 +232,79 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
     """Word tokens of ``text[start:end]``: runs of non-space holding a letter or digit."""
     stop = len(text) if end is None else end
     return [m.span() for m in _WORD.finditer(text, start, stop)]
+
+
+# words that may join the capitalised words of one official name ("Department for Education")
+_NAME_JOINERS = frozenset({"for", "of", "and", "the", "on", "in", "&", "de", "du", "la", "le", "und"})
+
+
+def _capitalised(word: str) -> bool:
+    first = word[0] if word[:1].isalnum() else next((c for c in word if c.isalnum()), "")
+    return first.isupper() or (first.isdigit() and not word.islower() and any(c.isupper() for c in word))
+
+
+def name_word_counts(text: str, tokens: list[tuple[int, int]]) -> list[int]:
+    """Per token, 1 if it starts a word, 0 if it continues an official name.
+
+    A run of capitalised words, joined by small words ("for", "of", "and", "the",
+    "&") or by a comma between capitals, is one name ("Department for Business,
+    Innovation and Skills" counts as one word), so long official names do not make
+    a sentence "long" by themselves.
+    """
+    counts = [1] * len(tokens)
+    caps = [_capitalised(text[s:e]) for s, e in tokens]  # once per token, not once per look
+    i = 0
+    n = len(tokens)
+    while i < n:
+        if not caps[i]:
+            i += 1
+            continue
+        j = i  # the last capitalised token of the run
+        k = i + 1
+        while k < n:
+            prev_end = tokens[k - 1][1]
+            word = text[tokens[k][0] : tokens[k][1]]
+            if text[prev_end - 1] in ".;:!?)" or (text[prev_end - 1] == "," and not caps[k]):
+                break
+            if caps[k]:
+                j = k
+                k += 1
+                continue
+            sentence_start = i == 0 or text[tokens[i - 1][1] - 1] in ".!?"
+            joiner = word.lower().strip(",") in _NAME_JOINERS and k + 1 < n and not (j == i and sentence_start)
+            if joiner and caps[k + 1] and text[tokens[k][1] - 1] not in ".;:,":
+                k += 1
+                continue
+            break
+        for m in range(i + 1, j + 1):
+            counts[m] = 0
+        i = j + 1
+    return counts
+
+
+_ACRONYM = re.compile(r"[^\w]*(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{2,})(?:[’']s)?[^\w]*")
+
+
+def is_acronym(word: str) -> bool:
+    """``MOD``, ``(CIO)``, ``DfE``, ``HMRC's``: an initialism (two capitals or more), punctuation aside."""
+    return _ACRONYM.fullmatch(word) is not None
+
+
+def name_runs(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """The tokens grouped as a reader reads them: ``(first, end, is_name)`` token indexes.
+
+    An official name (a run of capitalised words, see :func:`name_word_counts`) or an
+    acronym is one unit and a name; every other token is a unit of its own. Both the
+    sentence measure and the paragraph scores of readability count these units, so a
+    name is one word wherever the text is measured.
+    """
+    counts = name_word_counts(text, tokens)
+    runs: list[tuple[int, int, bool]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        j = i + 1
+        while j < n and counts[j] == 0:
+            j += 1
+        runs.append((i, j, j - i > 1 or is_acronym(text[tokens[i][0] : tokens[i][1]])))
+        i = j
+    return runs

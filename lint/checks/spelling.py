@@ -20,10 +20,10 @@ asks for two (which can take a second per word).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from lint.checks.api import CheckKind, Context, Finding
 from lint.errors import ConfigError
@@ -168,17 +168,35 @@ def _builtin_list(name: str, root: str) -> frozenset[str]:
     return frozenset(_read_list(path, f"rule spelling: dictionaries entry {name!r}"))
 
 
+def _check_files(options: Mapping[str, Any], root: str) -> tuple[str, str] | None:
+    """At load: every word list the options name can be read."""
+    for name in options["dictionaries"]:
+        try:
+            _builtin_list(name, root)
+        except ConfigError as exc:
+            return "dictionaries", str(exc).split(": ", 2)[-1]
+    words_file = options["words-file"]
+    if words_file:
+        try:
+            _read_list(_words_file(words_file, root), "words-file")
+        except ConfigError as exc:
+            return "words-file", str(exc).split(": ", 1)[-1]
+    return None
+
+
 def _accepted(context: Context) -> frozenset[str]:
     words: set[str] = {_normal(w) for w in context["words"] if w.strip()}
     for name in context["dictionaries"]:
         words |= _builtin_list(name, context.root)
     words_file = context["words-file"]
     if words_file:
-        path = Path(words_file)
-        if not path.is_absolute():
-            path = Path(context.root) / path
-        words |= _read_list(path, f"rule {context.rule!r}: option 'words-file'")
+        words |= _read_list(_words_file(words_file, context.root), f"rule {context.rule!r}: option 'words-file'")
     return frozenset(words)
+
+
+def _words_file(name: str, root: str) -> Path:
+    path = Path(name)
+    return path if path.is_absolute() else Path(root) / path
 
 
 def _paragraphs(document: Document) -> Iterator[Paragraph]:
@@ -383,4 +401,5 @@ KIND = CheckKind(
     check=check,
     options=OPTIONS,
     message_fields=frozenset({"word", "suggestions", "hint"}),
+    check_files=lambda options, root: _check_files(options, root),
 )
