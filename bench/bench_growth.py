@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 QUICK_ARGS = ["--scale", "0.25", "--repeat", "1"]
 TARGET_RATIO = 2.3
 RSS_FACTOR = 10
+BUDGET = 60  # seconds: the time-budget of the runs measured
 
 # the child: warm up on a tiny file, then time the real run; print seconds and peak RSS (bytes)
 _CHILD = r"""
@@ -75,6 +76,9 @@ def measure(name: str, n: int, repeat: int) -> dict[str, float]:
             _git(work, "init", "-q")
             _git(work, "-c", "user.email=b@e", "-c", "user.name=bench", "commit", "-q", "--allow-empty", "-m", "0")
             args += ["--changed-since", "HEAD"]
+        # a run stopped by the time budget would look flat: the budget is set high, and a run that
+        # reaches it is reported as such
+        (work / ".response-lint.toml").write_text(f"time-budget = {BUDGET}\n", encoding="utf-8")
         tiny.write_text(make(name, 8), encoding="utf-8")
         text = make(name, n)
         real.write_text(text, encoding="utf-8")
@@ -107,6 +111,9 @@ def report(name: str, base: int, repeat: int) -> bool:
     for n, row in zip(sizes, rows, strict=True):
         print(f"  n={n:>7,}  input {_mb(row['bytes']):>9}  time {row['seconds']:8.3f} s  peak RSS {_mb(row['rss']):>9}")
     ok = True
+    if any(row["seconds"] >= 0.95 * BUDGET for row in rows):
+        print(f"  stopped by the {BUDGET} s time budget: time grows faster than the input   MISSED")
+        return False
     time_ratios = [b["seconds"] / max(a["seconds"], 1e-6) for a, b in itertools.pairwise(rows)]
     rss_ratios = [b["rss"] / max(a["rss"], 1) for a, b in itertools.pairwise(rows)]
     # judged on the mean per doubling over n..8n (the cube root of the 8n/n ratio): one noisy

@@ -92,8 +92,8 @@ SHAPES: dict[str, tuple[Shape, object]] = {
     "brackets": (Shape("brackets", ".md", "broken-link", 128000, "a line of ["), brackets),
     "link-opens": (Shape("link-opens", ".md", "broken-link", 128000, "a line of [a](("), link_opens),
     "sentences": (Shape("sentences", ".md", "readability", 16000, "sentences in a paragraph"), sentences),
-    "dots": (Shape("dots", ".md", "readability", 16000, "a line of ."), dots),
-    "equals": (Shape("equals", ".md", "readability", 16000, "a line of ="), equals),
+    "dots": (Shape("dots", ".md", "readability", 4000, "a line of ."), dots),
+    "equals": (Shape("equals", ".md", "readability", 4000, "a line of ="), equals),
     "urls": (Shape("urls", ".md", "spelling,broken-link", 2000, "bare URLs on one line"), urls),
     "suppressions": (
         Shape("suppressions", ".md", "placeholder,unused-suppression", 2000, "suppression comments"),

@@ -334,3 +334,26 @@ def test_changed_since_keeps_the_findings_of_a_file_whose_name_is_not_utf8(tmp_p
     assert result.code == 1, result.err
     paths = sorted(d["path"] for d in result.json()["diagnostics"])
     assert paths == ["./caf\\xe9.md", "./new\\xff.md"]
+
+
+def test_sigterm_ends_a_run_like_ctrl_c(tmp_path):
+    """A cancelled CI job sends SIGTERM: the run ends through its cleanup (exit 130, a --fix's
+    temporary file removed), not killed in the middle of a write."""
+    import signal
+    import time
+
+    (tmp_path / ".response-lint.toml").write_text("time-budget = 600\n", encoding="utf-8")
+    (tmp_path / "slow.md").write_text(GOOD.replace("TBC", "." * 40000), encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "lint", "check", str(tmp_path), "--fix", "--select", "readability,heading-style"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(2)  # reading and checking the 40 kB line of full stops takes longer than this
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    if proc.returncode in (0, 1):
+        pytest.skip("the run ended before the signal came")
+    assert proc.returncode == 130 and "interrupted" in err
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

@@ -6,7 +6,12 @@ the definition and delivery of a new suite of common technology platforms which
 will underpin ..." reports no progress: it repeats the action. The score is the
 share of the phase's content words (stopwords, names and numbers left out, tense
 levelled as in :mod:`lint.checks.copies`) that follow the title's words in
-order. The title's "Action 11:" label is not part of the comparison.
+order. The title's "Action 11:" label is not part of the comparison. A phase that
+says the action does not apply ("Our offices do not have any services handling
+over 100,000 transactions a year") names the action's subject to say it is absent:
+that is an answer, not an echo, and text matching ``exempt`` (by default
+:data:`lint.checks.copies.NOT_APPLICABLE`, shared with year-copy and entry-copy) is
+never reported.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from collections.abc import Callable, Iterator
 from lint.checks import copies
 from lint.checks.api import CheckKind, Context, Finding
 from lint.model import Document, Related, Span
-from lint.options import Option
+from lint.options import Option, combinable
 
 OPTIONS = (
     Option(
@@ -25,6 +30,13 @@ OPTIONS = (
     ),
     Option("min-shared", "int", 6, "at least this many of the title's content words must be restated"),
     Option("phases", "list[str]", ["progress"], "phase kinds to check (commitment, progress, plan)"),
+    Option(
+        "exempt",
+        "list[regex]",
+        list(copies.NOT_APPLICABLE),
+        "regexes for statements that the action does not apply (each must match a whole line): never an echo",
+        validate=combinable,
+    ),
 )
 
 _LABEL = re.compile(r"^\s*(?:action|commitment|recommendation)\s*[\w.-]{0,8}\s*[:.–—-]\s*", re.IGNORECASE)
@@ -46,24 +58,26 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
 
     threshold = float(context["threshold"])
     kinds = set(context["phases"])
-    yield from _echoes(document, document.title_span, title, (min_shared, threshold, kinds), LCSseq.similarity)
+    exempt = copies.exemption(context.rule, context["exempt"])
+    limits = (min_shared, threshold, kinds, exempt)
+    yield from _echoes(document, document.title_span, title, limits, LCSseq.similarity)
 
 
 def _echoes(
     document: Document,
     title_span: Span,
     title: list[str],
-    limits: tuple[int, float, set[str]],
+    limits: tuple[int, float, set[str], re.Pattern[str] | None],
     lcs: Callable[..., int],
 ) -> Iterator[Finding]:
-    min_shared, threshold, kinds = limits
+    min_shared, threshold, kinds, exempt = limits
     for entry in document.entries:
         names = copies.Names.of(entry)
         for phase in entry.phases:
             if phase.kind not in kinds:
                 continue
             text = copies.phase_text(entry, phase, names)
-            if text is None:
+            if text is None or copies.is_exempt(exempt, text.text):
                 continue
             words = copies.content_words(text.canonical)
             if len(words) < min_shared:

@@ -334,6 +334,22 @@ def _exemption(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
+# Statements that the action does not apply, or that there is nothing to report: the
+# one list of them (each a regex matching a whole line), the default ``exempt`` of every
+# check that compares text (year-copy, entry-copy, action-echo). Users replace it per rule.
+NOT_APPLICABLE = (
+    r"(?:this|the)\s+(?:action|commitment|activity|section|recommendation)\s+(?:is|was|remains)\s+not\s+(?:applicable|relevant)\b.*",
+    r"(?:this\s+is\s+|it\s+is\s+)?not\s+(?:applicable|relevant)\b.*",
+    r".*\b(?:this\s+)?(?:action|commitment|recommendation)\s+(?:does|did)\s+not\s+apply\b.*",
+    r"n/?a",
+    r"(?:there\s+is\s+|we\s+have\s+)?nothing\s+(?:further\s+|new\s+|more\s+)?to\s+report\b.*",
+    r"no\s+(?:further|new|additional)\s+(?:progress|updates?|activit(?:y|ies)|changes?|action)\b.*",
+    # "X does not have any services handling ...", "X has no transactional services": the action's subject is absent
+    r".*\b(?:do|does|did)\s+not\s+(?:have|hold|run|own|operate|provide|offer|deliver|manage|handle)\s+any\b.*",
+    r".*\b(?:has|have|had)\s+no\s+(?:[\w-]+\s+){0,3}?(?:services?|transactions?|responsibilit(?:y|ies)|remit|role)\b.*",
+)
+
+
 def exemption(rule: str, patterns: Sequence[str]) -> re.Pattern[str] | None:
     """One regex for a list of exemption patterns (each must match a whole line of text; checked at load)."""
     return _exemption(tuple(patterns))

@@ -47,7 +47,7 @@ OPTIONS = (
     Option(
         "exempt",
         "list[regex]",
-        [],
+        list(copies.NOT_APPLICABLE),
         "regexes for shared text that is legitimate (each must match a whole sentence)",
         validate=combinable,
     ),

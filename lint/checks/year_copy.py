@@ -43,7 +43,7 @@ OPTIONS = (
     Option(
         "exempt",
         "list[regex]",
-        [],
+        list(copies.NOT_APPLICABLE),
         "regexes for repeated text that is legitimate (each must match a whole line)",
         validate=combinable,
     ),
