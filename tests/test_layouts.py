@@ -345,3 +345,26 @@ def test_a_per_organisation_title_without_action_lines_is_read_per_action():
     text = "Councils' responses to the Open Rivers Plan\nWestford Council\nProgress during 2021\nLevels are open.\n"
     doc = read("c.txt", text, ReaderOptions())
     assert doc.layout == PER_ACTION and [e.name for e in doc.entries] == ["Westford Council"]
+
+
+def test_an_organisation_defined_in_a_possessive_is_its_whole_name(tmp_path: Path):
+    org_page = (
+        "FPR's actions in response to the Coastal Data Plan\n\n"
+        "Action 2: Every agency will publish its survey data\n\n"
+        "Progress during 2021\n\n"
+        "The Department for Fisheries, Ports and Rivers’ (FPR) survey team published {what} in March.\n"
+    )
+    action_page = (
+        "Action 2: Every agency will publish its survey data\n\n"
+        "Department for Fisheries, Ports and Rivers\n\n"
+        "Progress during 2021\n\n"
+        "The Department for Fisheries, Ports and Rivers’ (FPR) survey team published {what} in March.\n"
+    )
+    path = tmp_path / "org-fpr.txt"
+    path.write_text(org_page.format(what="tide tables"), encoding="utf-8")
+    doc = load(path)
+    # not "Fisheries, Ports and Rivers’": the head the acronym leaves out is kept, the possessive is not
+    assert doc.layout == PER_ORGANISATION and doc.organisation == "Department for Fisheries, Ports and Rivers"
+    files = {"org-fpr.txt": org_page.format(what="tide tables"), "action-02.txt": action_page.format(what="charts")}
+    (drift,) = _check(tmp_path, files, "cross-page-drift")
+    assert drift["path"] == "org-fpr.txt" and [r["path"] for r in drift["related"]] == ["action-02.txt"]  # type: ignore[attr-defined]

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 
 from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.phase_names import known, phase_name
-from lint.config import ConfigError
 from lint.model import Document, Phase, Span
 from lint.options import Option
 
@@ -23,10 +22,10 @@ OPTIONS = (
         "str",
         "auto",
         "'oldest-first', 'newest-first', or 'auto': each entry in the direction its first and last phases take",
+        choices=("auto", "oldest-first", "newest-first"),
     ),
     Option("newest-first", "bool", False, "the same as order = 'newest-first' (kept for older configs)"),
 )
-_ORDERS = ("auto", "oldest-first", "newest-first")
 
 
 def _span(phase: Phase) -> Span:
@@ -37,8 +36,6 @@ def _span(phase: Phase) -> Span:
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
     order: str = "newest-first" if context["newest-first"] else context["order"]
-    if order not in _ORDERS:
-        raise ConfigError(f"rule {context.rule!r} option 'order' must be one of {', '.join(_ORDERS)}, got {order!r}")
     for entry in document.entries:
         phases = known(entry.phases)
         if order == "auto":  # an entry that lists its periods newest first is not out of order

@@ -20,14 +20,12 @@ asks for two (which can take a second per word).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
+from lint.checks import spelling_words
 from lint.checks.api import CheckKind, Context, Finding
-from lint.errors import ConfigError
-from lint.files import read_regular
 from lint.model import Document, Paragraph
 from lint.options import Option
 
@@ -138,67 +136,6 @@ class _Kind(NamedTuple):
     name: bool  # capitalised: perhaps a name
 
 
-def _read_list(path: Path, what: str) -> set[str]:
-    try:
-        text = read_regular(path).decode("utf-8-sig")
-    except FileNotFoundError:
-        raise ConfigError(f"{what}: word list {path} does not exist") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{what}: cannot read word list {path}: {exc}") from None
-    words: set[str] = set()
-    for line in text.splitlines():
-        entry = line.split("#", 1)[0].strip()
-        if entry:
-            words.update(_normal(w) for w in entry.split())
-    return words
-
-
-def _normal(word: str) -> str:
-    return word.lower().replace("’", "'")
-
-
-@lru_cache(maxsize=16)
-def _builtin_list(name: str, root: str) -> frozenset[str]:
-    from lint.pack import builtin_rules_dir
-
-    path = Path(name)
-    if not path.is_absolute():
-        packed = builtin_rules_dir() / path
-        path = packed if packed.exists() else Path(root) / path
-    return frozenset(_read_list(path, f"rule spelling: dictionaries entry {name!r}"))
-
-
-def _check_files(options: Mapping[str, Any], root: str) -> tuple[str, str] | None:
-    """At load: every word list the options name can be read."""
-    for name in options["dictionaries"]:
-        try:
-            _builtin_list(name, root)
-        except ConfigError as exc:
-            return "dictionaries", str(exc).split(": ", 2)[-1]
-    words_file = options["words-file"]
-    if words_file:
-        try:
-            _read_list(_words_file(words_file, root), "words-file")
-        except ConfigError as exc:
-            return "words-file", str(exc).split(": ", 1)[-1]
-    return None
-
-
-def _accepted(context: Context) -> frozenset[str]:
-    words: set[str] = {_normal(w) for w in context["words"] if w.strip()}
-    for name in context["dictionaries"]:
-        words |= _builtin_list(name, context.root)
-    words_file = context["words-file"]
-    if words_file:
-        words |= _read_list(_words_file(words_file, context.root), f"rule {context.rule!r}: option 'words-file'")
-    return frozenset(words)
-
-
-def _words_file(name: str, root: str) -> Path:
-    path = Path(name)
-    return path if path.is_absolute() else Path(root) / path
-
-
 def _paragraphs(document: Document) -> Iterator[Paragraph]:
     if (
         document.title
@@ -230,8 +167,8 @@ def _kind(word: str, min_length: int) -> _Kind | None:
         return None
     first = pieces[0]
     name = any(c.isupper() for c in first)  # Capitalised or camel-cased (iPlayer): perhaps a name
-    whole = _normal(word)
-    return _Kind((whole,) if len(pieces) == 1 else (whole, *(_normal(p) for p in kept)), name)
+    whole = spelling_words.normal(word)
+    return _Kind((whole,) if len(pieces) == 1 else (whole, *(spelling_words.normal(p) for p in kept)), name)
 
 
 def _masked(text: str) -> list[tuple[int, int]]:
@@ -333,7 +270,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     kinds = {token: _kind(_written(token), min_length) for token in set().union(*tokens_of)}
     if not any(kinds.values()):
         return
-    accepted = _accepted(context)
+    accepted = spelling_words.accepted(context)
     try:
         lex = lexicon.load()
     except lexicon.LexiconError as exc:
@@ -401,5 +338,5 @@ KIND = CheckKind(
     check=check,
     options=OPTIONS,
     message_fields=frozenset({"word", "suggestions", "hint"}),
-    check_files=lambda options, root: _check_files(options, root),
+    check_files=lambda options, root: spelling_words.check_files(options, root),
 )

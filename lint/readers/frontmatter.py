@@ -100,12 +100,21 @@ def expand_acronym(org: str, text: str) -> str:
     define = re.compile(r"((?:[A-Z][\w’'&-]*,?\s+(?:(?:and|of|for|the|&)\s+)*){1,8})\(" + re.escape(org) + r"\)")
     for m in define.finditer(text, 0, min(len(text), 200_000)):
         words = m.group(1).split()
+        words[-1] = _POSSESSIVE.sub("", words[-1])  # "Skills’ (BIS)": the name, not its possessive
         # the shortest tail of the capitalised run whose initials spell the acronym
         for start in range(len(words) - 1, -1, -1):
             candidate = " ".join(words[start:]).rstrip(",")
             if acronym_of(org, candidate):
-                return candidate
+                # with the head the acronym leaves out: "Department for" Business, Innovation and Skills
+                while start >= 2 and words[start - 1].lower() in _HEAD_JOINERS and words[start - 2][:1].isupper():
+                    start -= 2
+                return " ".join(words[start:]).rstrip(",")
     return org
+
+
+_POSSESSIVE = re.compile(r"[’']s?$")
+# "Department for Business, Innovation and Skills (BIS)", "Ministry of Justice" heads that some acronyms leave out
+_HEAD_JOINERS = frozenset({"for", "of"})
 
 
 def identify(
