@@ -148,3 +148,32 @@ def test_a_hard_paragraph_stays_hard_with_names_counted_as_one_word() -> None:
     tokens = sentences.words(text)
     scores = readability._score(text, len(sentences.split(text)), tokens, readability.counter("estimate"), names=True)
     assert scores is not None and scores.reading_ease < 20
+
+
+def test_a_statement_repeated_in_several_phases_is_one_year_copy_finding(tmp_path: Path) -> None:
+    same = "The Lighthouse Board will keep publishing its buoy maintenance schedule every month for harbour pilots."
+    text = (
+        "Action 6: Publish maintenance schedules\n\nLighthouse Board\n\n"
+        f"Departmental digital strategy commitments (December 2012)\n\n{same}\n\n"
+        f"Progress during 2013\n\n{same}\n\n"
+        f"Planned activities in 2014\n\n{same}\n\n"
+        "Progress during 2014\n\nThe board moved the schedule to an open data feed used by four ports.\n\n"
+        f"Planned activities in 2015\n\n{same}\n"
+    )
+    path = tmp_path / "action-06.txt"
+    path.write_text(text, encoding="utf-8")
+    import json
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-m", "lint", "check", "--format", "json", "--select", "year-copy", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    (finding,) = json.loads(run.stdout)["diagnostics"]
+    lines = [n for n, line in enumerate(text.splitlines(), 1) if line == same]
+    assert finding["line"] == lines[-1] and finding["severity"] == "error"
+    assert "in 4 phases of this entry" in finding["message"]
+    assert [r["line"] for r in finding["related"]] == lines[-2::-1]  # each earlier place, latest first

@@ -94,8 +94,9 @@ def _entry(document: Document, entry: Entry, settings: _Settings) -> Iterator[Fi
     if len(texts) < 2:
         return
     covered: set[int] = set()
+    copied: dict[int, list[tuple[int, float, int]]] = {}  # phase index: its matches (rank, score, earlier index)
     for i, later in enumerate(texts):
-        matches: list[tuple[int, float, copies.PhaseText]] = []
+        matches: list[tuple[int, float, int]] = []
         for j in range(i):
             earlier = texts[j]
             if earlier.key == later.key or later.grams.isdisjoint(earlier.grams):
@@ -109,28 +110,71 @@ def _entry(document: Document, entry: Entry, settings: _Settings) -> Iterator[Fi
             else:
                 score = 100.0
             if copies.verbatim_key(later.text) == copies.verbatim_key(earlier.text):
-                matches.append((_RANK["verbatim"], 100.0, earlier))
+                matches.append((_RANK["verbatim"], 100.0, j))
             else:
-                matches.append((_RANK["near"], score, earlier))
-        if not matches:
-            continue
-        covered.add(i)
-        matches.sort(key=lambda m: (m[0], -m[1], -m[2].span.start))
-        rank, score, best = matches[0]
+                matches.append((_RANK["near"], score, j))
+        if matches:
+            covered.add(i)
+            copied[i] = sorted(matches, key=lambda m: (m[0], -m[1], -texts[m[2]].span.start))
+    yield from _grouped(document, entry, texts, copied, settings)
+    yield from _partials(document, texts, covered, settings)
+
+
+def _groups(copied: dict[int, list[tuple[int, float, int]]]) -> list[list[int]]:
+    """Phases joined by copies into groups (each sorted): one statement repeated in several phases."""
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        while parent.setdefault(i, i) != i:
+            i = parent[i]
+        return i
+
+    for i, matches in copied.items():
+        for _, _, j in matches:
+            parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for i in sorted(parent):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
+
+
+def _grouped(
+    document: Document,
+    entry: Entry,
+    texts: list[copies.PhaseText],
+    copied: dict[int, list[tuple[int, float, int]]],
+    settings: _Settings,
+) -> Iterator[Finding]:
+    """One finding per repeated statement: on its latest repeat, pointing at every earlier place.
+
+    A statement written in four phases of an entry is one thing to fix, not three
+    pairs; the finding is as severe as the worst copy in the group.
+    """
+    for group in _groups(copied):
+        *earlier_ones, last = group
+        later = texts[last]
+        rank, score, best_index = copied[last][0]
+        best = texts[best_index]
         kind = "verbatim" if rank == 0 else "near"
-        severity, exempt = _severity(settings, kind, later.text)
-        if severity is None:
+        found = [_severity(settings, "verbatim" if copied[i][0][0] == 0 else "near", texts[i].text) for i in group[1:]]
+        severities = [severity for severity, _ in found if severity is not None]
+        if not severities:
             continue
-        related = tuple(Related(document.path, m[2].span, f"first written here in {m[2].phase.key}") for m in matches)
+        exempt = found[-1][1]
+        related = tuple(
+            Related(document.path, texts[i].span, f"first written here in {texts[i].phase.key}")
+            for i in sorted(earlier_ones, key=lambda i: -texts[i].span.start)
+        )
         if exempt:
             how = "repeats the nothing-to-report statement of"
         elif kind == "near" and later.canonical == best.canonical:
             how = "repeats, with only tense, names or numbers changed, the text of"
         else:
             how = _HOW[kind]
+        times = len(group)
         yield Finding(
             span=later.span,
-            severity=severity,
+            severity=max(severities),
             related=related,
             args={
                 "phase": later.phase.key,
@@ -140,9 +184,10 @@ def _entry(document: Document, entry: Entry, settings: _Settings) -> Iterator[Fi
                 "words": later.words,
                 "how": how,
                 "entry": entry.name,
+                "times": times,
+                "repeats": f"; the same statement is in {times} phases of this entry" if times > 2 else "",
             },
         )
-    yield from _partials(document, texts, covered, settings)
 
 
 _Sentence = tuple[copies.PhaseText, Paragraph, copies.Sentence]
@@ -187,6 +232,8 @@ def _partials(
                         "words": sentence.words,
                         "how": how,
                         "entry": text.entry.name,
+                        "times": 2,
+                        "repeats": "",
                     },
                 )
         seen.update(text.grams)
@@ -213,6 +260,6 @@ KIND = CheckKind(
     summary="a phase repeating (verbatim, nearly, or one long sentence) another period of its entry",
     check=check,
     options=OPTIONS,
-    message_fields=frozenset({"phase", "earlier", "kind", "score", "words", "how", "entry"}),
+    message_fields=frozenset({"phase", "earlier", "kind", "score", "words", "how", "entry", "times", "repeats"}),
     summary_role="copied",
 )
