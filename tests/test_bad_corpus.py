@@ -301,16 +301,15 @@ def test_standard_output_on_a_full_device_is_one_clear_line(tmp_path):
 
 @pytest.mark.parametrize("line", ["." * 32768, "=" * 32768, "We did it. " * 3000])
 def test_long_lines_of_stops_and_many_sentences_end_in_bounded_time(tmp_path, line):
-    """The sentence splitter's hostile shapes: the run ends, with readability's findings or,
-    at worst, a finding that the time budget stopped it; the other file is still linted."""
+    """The sentence splitter's hostile shapes end well inside the time budget (the splitter and
+    the word scanner are linear in them), and the other file is still linted."""
     (tmp_path / ".response-lint.toml").write_text("time-budget = 3\n", encoding="utf-8")
     (tmp_path / "long.md").write_text(GOOD.replace("TBC", line), encoding="utf-8")
     (tmp_path / "good.md").write_text(GOOD.replace("Action 1", "Action 2"), encoding="utf-8")
     result = run_process("check", str(tmp_path), "--format", "json", "--select", "readability,placeholder,syntax")
     assert result.code in (0, 1), result.err
     found = _diagnostics(result)
-    stopped = [d for d in found if "was stopped" in d["message"]]
-    assert all(d["rule"] == "readability" and d["path"].endswith("long.md") for d in stopped)
+    assert [d for d in found if "was stopped" in d["message"]] == []
     assert any(d["path"].endswith("good.md") and d["rule"] == "placeholder" for d in found)
 
 
@@ -342,15 +341,18 @@ def test_sigterm_ends_a_run_like_ctrl_c(tmp_path):
     import signal
     import time
 
-    (tmp_path / ".response-lint.toml").write_text("time-budget = 600\n", encoding="utf-8")
-    (tmp_path / "slow.md").write_text(GOOD.replace("TBC", "." * 40000), encoding="utf-8")
+    # a user pattern that backtracks for minutes on this line keeps the run busy until the signal
+    (tmp_path / ".response-lint.toml").write_text(
+        'time-budget = 600\n[rules.placeholder]\nextend-anywhere = ["(a+)+$"]\n', encoding="utf-8"
+    )
+    (tmp_path / "slow.md").write_text(GOOD.replace("TBC", "a" * 60 + "!"), encoding="utf-8")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "lint", "check", str(tmp_path), "--fix", "--select", "readability,heading-style"],
+        [sys.executable, "-m", "lint", "check", str(tmp_path), "--fix", "--select", "placeholder,heading-style"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(2)  # reading and checking the 40 kB line of full stops takes longer than this
+    time.sleep(2)  # the backtracking pattern takes far longer than this
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
     if proc.returncode in (0, 1):

@@ -153,11 +153,15 @@ _STARTERS = frozenset(
     }
 )
 
-_END = re.compile(r"(?:\.{2,}|…|[.!?]+)[\"'’”)\]]*(?=\s)")
+# A match never starts right after . ! or ? (it would end where the run does, and fail as
+# that run did): without the look-behind a run of n dots is scanned n times, O(n²).
+_END = re.compile(r"(?:(?<![.!?])(?:\.{2,}|[.!?]+)|…)[\"'’”)\]]*(?=\s)")
 _NEXT = re.compile(r"\s+([\"'‘“(\[]*)(\S)")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _NEXT_WORD = re.compile(r"[A-Za-z]+")
-_WORD = re.compile(r"[^\s\w]*\w\S*")  # a run of non-space that holds a letter or digit
+# a run of non-space that holds a letter or digit; it never starts right after punctuation (it
+# would end where the punctuation's run does), or a long run of "." or "=" is scanned once a character
+_WORD = re.compile(r"(?<![^\s\w])[^\s\w]*\w\S*")
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 
 
@@ -231,7 +235,10 @@ def split(text: str) -> list[tuple[int, int]]:
 def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Word tokens of ``text[start:end]``: runs of non-space holding a letter or digit."""
     stop = len(text) if end is None else end
-    return [m.span() for m in _WORD.finditer(text, start, stop)]
+    if start == 0 and stop >= len(text):
+        return [m.span() for m in _WORD.finditer(text)]
+    # a slice, not finditer's pos: the look-behind must not see the character before ``start``
+    return [(s + start, e + start) for s, e in (m.span() for m in _WORD.finditer(text[start:stop]))]
 
 
 # words that may join the capitalised words of one official name ("Department for Education")
