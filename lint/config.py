@@ -7,7 +7,6 @@ key is checked: an unknown key or a value of the wrong type is a
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from typing import Any
 
 from lint.errors import ConfigError
 from lint.files import read_regular
+from lint.options import Option
 from lint.readers.phases import DEFAULT_HEADINGS, PhaseHeading, ReaderOptions
 
 CONFIG_FILES = (".response-lint.toml", "response-lint.toml", "pyproject.toml")
@@ -121,53 +121,27 @@ class Config:
         return f"{self.source}{': ' + self.table if self.table else ''}"
 
 
+# the config's value types, as typed options (lint.options): one validation for rules, config and links
+_TYPES: dict[str, Option] = {
+    kind: Option(kind, kind, None, "")
+    for kind in (
+        *("list[str]", "str", "bool", "dict[str,str]", "list[table]", "table", "dict[str,table]"),
+        *("str|list[str]", "duration", "list[int|str]"),
+    )
+}
+_TYPES["int"] = Option("int", "int", 1, "", min=1, says="a positive integer")
+_TYPES["int>=0"] = Option("int>=0", "int", 0, "", min=0, says="a whole number, 0 or more")
+_TYPES["float"] = Option("float", "float", 0.0, "", says="a number (finite)")
+_TYPES["dict[str,list[str]]"] = Option(
+    "dict[str,list[str]]", "dict[str,list[str]]", None, "", says="a table whose values are lists of strings"
+)
+
+
 def _check_type(where: str, key: str, kind: str, value: Any) -> None:
-    ok: bool
-    if kind == "list[str]":
-        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
-        expected = "a list of strings"
-    elif kind == "str":
-        ok, expected = isinstance(value, str), "a string"
-    elif kind == "bool":
-        ok, expected = isinstance(value, bool), "true or false"
-    elif kind == "int":
-        ok = isinstance(value, int) and not isinstance(value, bool) and value > 0
-        expected = "a positive integer"
-    elif kind == "float":
-        ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-        expected = "a number (finite)"
-    elif kind == "dict[str,str]":
-        ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
-        expected = "a table of strings"
-    elif kind == "dict[str,list[str]]":
-        ok = isinstance(value, dict) and all(
-            isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value.values()
-        )
-        expected = "a table whose values are lists of strings"
-    elif kind == "list[table]":
-        ok = isinstance(value, list) and all(isinstance(v, dict) for v in value)
-        expected = "a list of tables"
-    elif kind in ("table", "dict[str,table]"):
-        ok = isinstance(value, dict) and (kind == "table" or all(isinstance(v, dict) for v in value.values()))
-        expected = "a table" if kind == "table" else "a table of tables"
-    elif kind == "str|list[str]":
-        ok = isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
-        expected = "a string or a list of strings"
-    elif kind == "int>=0":
-        ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
-        expected = "a whole number, 0 or more"
-    elif kind == "duration":
-        ok = (
-            isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value) and value >= 0
-        ) or isinstance(value, str)
-        expected = "a number of seconds or a duration such as '30m', '12h' or '1d'"
-    elif kind == "list[int|str]":
-        ok = isinstance(value, list) and all(isinstance(v, int | str) and not isinstance(v, bool) for v in value)
-        expected = "a list of numbers or strings"
-    else:  # pragma: no cover - a programming error in KEYS
-        raise AssertionError(kind)
-    if not ok:
-        raise ConfigError(f"{where}: {key!r} must be {expected}, got {value!r}")
+    """Refuse ``value`` unless it has ``kind`` (a key of :data:`_TYPES`)."""
+    problem = _TYPES[kind].problem(value)
+    if problem is not None:
+        raise ConfigError(f"{where}: {key!r} {problem}")
 
 
 def unknown_key(where: str, key: str, known: Sequence[str]) -> ConfigError:

@@ -60,7 +60,7 @@ _ACCEPTS: dict[str, Callable[[Any], bool]] = {
     "regex": lambda v: isinstance(v, str),
     "severity": lambda v: isinstance(v, str) and v.strip().lower() in SEVERITIES,
     "int": _is_int,
-    "float": _is_number,
+    "float": lambda v: _is_number(v) and math.isfinite(v),
     "bool": lambda v: isinstance(v, bool),
     "list[str]": _strings,
     "list[regex]": _strings,
@@ -71,7 +71,7 @@ _ACCEPTS: dict[str, Callable[[Any], bool]] = {
     "dict[str,list[str]]": lambda v: isinstance(v, dict) and all(_strings(x) for x in v.values()),
     "dict[str,table]": lambda v: isinstance(v, dict) and all(isinstance(x, dict) for x in v.values()),
     "table": lambda v: isinstance(v, dict),
-    "duration": lambda v: (_is_number(v) and v >= 0) or isinstance(v, str),
+    "duration": lambda v: (_is_number(v) and math.isfinite(v) and v >= 0) or isinstance(v, str),
 }
 
 
@@ -98,6 +98,7 @@ class Option:
     extendable: bool = False
     validate: Callable[[Any], str | None] | None = None
     extends: str = ""  # for a generated ``extend-NAME`` option: NAME
+    says: str = ""  # what is expected, in words, when the type, range and choices do not say it well
 
     def __post_init__(self) -> None:
         if self.type.rstrip("?") not in _TYPES and self.type not in _TYPES:
@@ -107,6 +108,8 @@ class Option:
 
     @property
     def expected(self) -> str:
+        if self.says:
+            return self.says
         if self.choices:
             shown = ", ".join(repr(c) for c in self.choices)
             return f"{'a list of ' if self.type.startswith('list[') else ''}one of {shown}"
