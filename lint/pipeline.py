@@ -92,6 +92,15 @@ def _work(tasks: list[tuple[str, bytes | None]]) -> list[engine.DocumentResult]:
         return [_check_one(plan, cache, path, data) for path, data in tasks]
 
 
+def _can_fork() -> bool:
+    """Whether workers can be forked. A plan holds compiled rules whose option validators are
+    closures, which cannot be pickled for a spawned worker; where there is no fork (Windows), the
+    documents are checked here instead, with the same output."""
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def _in_workers(
     plan: engine.Plan,
     cache: ResultCache | None,
@@ -102,8 +111,7 @@ def _in_workers(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    context = multiprocessing.get_context(method)
+    context = multiprocessing.get_context("fork")
     size = max(1, min(_CHUNK, len(tasks) // (jobs * 4) or 1))
     chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
     with ProcessPoolExecutor(
@@ -150,7 +158,7 @@ def results(
     if timings is not None and cache is not None:
         timings.add_stage("cache", clock() - started)
     started = clock()
-    if jobs > 1 and len(tasks) >= _MIN_FOR_WORKERS:
+    if jobs > 1 and len(tasks) >= _MIN_FOR_WORKERS and _can_fork():
         checked = _in_workers(plan, cache, tasks, jobs, progress)
     else:
         with collector_paused():

@@ -60,6 +60,17 @@ def test_jobs_give_the_same_report_in_the_same_order(corpus):
     assert _json(corpus) == one  # default: one worker per core
 
 
+def test_jobs_without_fork_check_here_with_the_same_report(corpus, monkeypatch):
+    """Where workers cannot be forked (Windows has only spawn, and a plan's rules cannot be
+    pickled), --jobs checks the documents in this process: the same report, no error."""
+    import multiprocessing
+
+    one = _json(corpus, "--jobs", "1")
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: pytest.fail(f"a {method} pool"))
+    assert _json(corpus, "--jobs", "2") == one
+
+
 def test_jobs_must_be_a_positive_number():
     result = run_cli("check", "fixtures/seeds", "--jobs", "0")
     assert result.code == 2
