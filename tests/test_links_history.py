@@ -283,3 +283,31 @@ def test_damaged_history_file_is_set_aside(tmp_path: Path) -> None:
     again.close()
     assert len(warnings) == 1 and "is corrupt" in warnings[0] and "set aside" in warnings[0]
     assert (tmp_path / "history.sqlite3.corrupt").read_bytes() == bytes(data)
+
+
+def test_a_corrupt_history_that_cannot_be_moved_or_removed_is_left_and_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Neither rename nor removal allowed (a read-only mount): one warning, no history, no traceback."""
+    path = tmp_path / "history.sqlite3"
+    path.write_bytes(b"this is not a database" * 50)
+
+    def refuse(*args: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(history.os, "replace", refuse)
+    monkeypatch.setattr(history.os, "unlink", refuse)
+    warnings: list[str] = []
+    assert history.History.open(path, portable=True, warn=warnings.append) is None
+    assert len(warnings) == 1 and "cannot be set aside" in warnings[0]
+    assert path.read_bytes() == b"this is not a database" * 50  # the user's file is as it was
+
+
+def test_history_warnings_are_escaped_for_the_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "bad\x1b[31mname"
+    folder.mkdir()
+    path = folder / "history.sqlite3"
+    path.write_bytes(b"this is not a database" * 50)
+    history.History.open(path, portable=True)
+    err = capsys.readouterr().err
+    assert "is corrupt" in err and "\x1b" not in err

@@ -123,9 +123,9 @@ def describe(record: Record) -> str:
 
 
 def _warn_stderr(message: str) -> None:
-    import sys
+    from lint.escape import say
 
-    print(f"response-lint: warning: {message}", file=sys.stderr)
+    say(message)  # paths and SQLite's messages are escaped for the terminal, as every other warning
 
 
 def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
@@ -174,6 +174,9 @@ class History:
                     warn(f"link history {path} cannot be used ({exc}); running without it")
                     return None
                 aside = _set_aside(path)
+                if aside is None:
+                    warn(f"link history {path} is corrupt ({exc}) and cannot be set aside; running without it")
+                    return None
                 warn(f"link history {path} is corrupt ({exc}); set aside as {aside} and started afresh")
         return None
 
@@ -233,7 +236,8 @@ class History:
         self.close()
         if self._portable and _is_corrupt(exc):
             aside = _set_aside(self.path)
-            self._warn(f"link history {self.path} is corrupt ({exc}); set aside as {aside}, this run's history is lost")
+            where = f"set aside as {aside}" if aside is not None else "it cannot be set aside"
+            self._warn(f"link history {self.path} is corrupt ({exc}); {where}, this run's history is lost")
         else:
             self._warn(f"link history {self.path} could not be {doing} ({exc}); this run's history is not kept")
 
@@ -288,8 +292,9 @@ def _retry_busy(action: Callable[[], object], attempts: int = 40, pause: float =
             time.sleep(pause)
 
 
-def _set_aside(path: Path) -> Path:
-    """Rename a corrupt file out of the way (``FILE.corrupt``, numbered if taken)."""
+def _set_aside(path: Path) -> Path | None:
+    """Rename a corrupt file out of the way (``FILE.corrupt``, numbered if taken: the history is
+    the user's, so earlier ones are kept); None when it can be neither moved nor removed."""
     aside = Path(f"{path}.corrupt")
     n = 1
     while aside.exists():
@@ -298,7 +303,10 @@ def _set_aside(path: Path) -> Path:
     try:
         os.replace(path, aside)
     except OSError:
-        os.unlink(path)
+        try:
+            os.unlink(path)
+        except OSError:
+            return None
     for suffix in ("-journal", "-wal", "-shm"):
         try:
             os.unlink(f"{path}{suffix}")

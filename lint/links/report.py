@@ -134,8 +134,8 @@ def command(config_file: str | None, history_file: str | None, fmt: str, failing
         render_json(report, out, source)
     else:
         if where is not None and not records:
-            import sys
+            from lint.escape import say
 
-            print(f"response-lint: note: no link history in {source} yet (run check --links)", file=sys.stderr)
+            say(f"no link history in {source} yet (run check --links)", "note")
         render_text(report, out)
     return 0
