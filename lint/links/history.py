@@ -185,14 +185,7 @@ class History:
             if urls is None:
                 rows = self._db.execute(f"SELECT {', '.join(_COLUMNS)} FROM history").fetchall()
             else:
-                rows = []
-                wanted = list(dict.fromkeys(urls))
-                for i in range(0, len(wanted), 500):
-                    chunk = wanted[i : i + 500]
-                    rows += self._db.execute(
-                        f"SELECT {', '.join(_COLUMNS)} FROM history WHERE url IN ({','.join('?' * len(chunk))})",
-                        chunk,
-                    ).fetchall()
+                rows = _select(self._db, urls)
         except sqlite3.DatabaseError as exc:
             self._give_up(exc, "read")
             return {}
@@ -211,15 +204,7 @@ class History:
         try:
             db.execute("BEGIN IMMEDIATE")
             try:
-                current = {}
-                urls = list(observations)
-                for i in range(0, len(urls), 500):
-                    chunk = urls[i : i + 500]
-                    for row in db.execute(
-                        f"SELECT {', '.join(_COLUMNS)} FROM history WHERE url IN ({','.join('?' * len(chunk))})",
-                        chunk,
-                    ):
-                        current[row[0]] = _record(row)
+                current = {row[0]: _record(row) for row in _select(db, observations)}
                 updated = {url: advance(current.get(url), o, when) for url, o in observations.items()}
                 db.executemany(
                     f"INSERT OR REPLACE INTO history ({', '.join(_COLUMNS)}) VALUES ({','.join('?' * len(_COLUMNS))})",
@@ -256,6 +241,18 @@ class History:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def _select(db: sqlite3.Connection, urls: Iterable[str]) -> list[tuple[object, ...]]:
+    """The rows of ``urls``, asked 500 at a time (under SQLite's limit on parameters)."""
+    wanted = list(dict.fromkeys(urls))
+    rows: list[tuple[object, ...]] = []
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        rows += db.execute(
+            f"SELECT {', '.join(_COLUMNS)} FROM history WHERE url IN ({','.join('?' * len(chunk))})", chunk
+        ).fetchall()
+    return rows
 
 
 def _connect(path: Path, portable: bool) -> sqlite3.Connection:
