@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
@@ -108,23 +108,28 @@ def _write_shard(
 
 
 def _merge_shards(
-    options: CheckOptions, config: Config, chosen: Sequence[Rule], timings: Timings | None
+    options: CheckOptions, config: Config, chosen: Sequence[Rule], known: Collection[str], timings: Timings | None
 ) -> tuple[list[Document], list[Diagnostic]]:
     """``merge FILE...``: the shards' results in run order, then the corpus rules and suppressions."""
     from lint import resultcache, shards
 
     results = shards.merge(options.merge, resultcache.namespace(chosen, config))
-    diagnostics = engine.finish(engine.Plan(chosen, config), results, timings)
+    diagnostics = engine.finish(engine.Plan(chosen, config, known=known), results, timings)
     return [result.outline for result in results], diagnostics
 
 
 def _check_files(
-    options: CheckOptions, config: Config, chosen: Sequence[Rule], files: Sequence[str], timings: Timings | None
+    options: CheckOptions,
+    config: Config,
+    chosen: Sequence[Rule],
+    known: Collection[str],
+    files: Sequence[str],
+    timings: Timings | None,
 ) -> tuple[list[Document], list[Diagnostic]]:
     """Issue 11: the files checked through the result cache, in worker processes (``--jobs``)."""
     from lint import pipeline, resultcache
 
-    plan = engine.Plan(chosen, config)
+    plan = engine.Plan(chosen, config, known=known)
     jobs = options.jobs if options.jobs is not None else pipeline.default_jobs()
     cache = resultcache.open_for(chosen, config) if options.cache else None
     from lint.progress import RunProgress
@@ -319,7 +324,7 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
         return _write_shard(options, config, chosen, files, timings)
     with collector_paused():
         if options.merge:
-            documents, diagnostics = _merge_shards(options, config, chosen, timings)
+            documents, diagnostics = _merge_shards(options, config, chosen, rules.keys(), timings)
         elif from_stdin or _online(options, config):
             started = time.perf_counter()
             if from_stdin:
@@ -329,9 +334,9 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
             if timings is not None:
                 timings.add_stage("read", time.perf_counter() - started)
             links = _online_links(options, config, chosen, documents)
-            diagnostics = engine.run(documents, chosen, config, links, timings)
+            diagnostics = engine.run(documents, chosen, config, links, timings, rules.keys())
         else:
-            documents, diagnostics = _check_files(options, config, chosen, files, timings)
+            documents, diagnostics = _check_files(options, config, chosen, rules.keys(), files, timings)
     started = time.perf_counter()
     by_path = {d.path: d for d in documents}
     diagnostics, run_notes = _narrow(options, fmt, diagnostics, by_path, config, chosen)

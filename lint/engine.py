@@ -143,9 +143,18 @@ class DocumentResult(NamedTuple):
 class Plan:
     """The rules of a run bound to their contexts, and what the config says about each file."""
 
-    def __init__(self, rules: Sequence[Rule], config: Config, links: LinkResults | None = None) -> None:
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        config: Config,
+        links: LinkResults | None = None,
+        known: Collection[str] | None = None,
+    ) -> None:
         self.rules = list(rules)
         self.config = config
+        # every rule a suppression may name (the run's available_rules, already loaded);
+        # None: the suppression pass loads them itself when a suppression names a rule
+        self.known = frozenset(known) if known is not None else None
         self.bound = [
             _Bound(
                 rule, Context(rule.name, rule.severity, rule.options, str(config.root), links), checks.load(rule.check)
@@ -244,7 +253,9 @@ def finish(plan: Plan, results: Sequence[DocumentResult], timings: Timings | Non
         timings.add_stage("corpus rules", clock() - started)
     started = clock()
     ignored = {path: plan.ignored(path) for path in outlines}
-    diagnostics = suppress.post_pass(list(outlines.values()), diagnostics, plan.rules, ignored, plan.config, plan.make)
+    diagnostics = suppress.post_pass(
+        list(outlines.values()), diagnostics, plan.rules, ignored, plan.config, plan.make, plan.known
+    )
     diagnostics.sort(key=Diagnostic.sort_key)
     if timings is not None:
         timings.add_stage("suppressions", clock() - started)
@@ -257,14 +268,16 @@ def run(
     config: Config,
     links: LinkResults | None = None,
     timings: Timings | None = None,
+    known: Collection[str] | None = None,
 ) -> list[Diagnostic]:
     """All diagnostics of ``rules`` on ``documents``, sorted by path and position.
 
     ``links`` are the online link results of the run (``--links``), handed to checks in their Context.
     ``timings`` (``--timings``) collects the time of each rule and stage.
+    ``known``: every rule name a suppression may name, when the caller has loaded them (:class:`Plan`).
     """
     with collector_paused():
-        plan = Plan(rules, config, links)
+        plan = Plan(rules, config, links, known)
         started = time.perf_counter()
         results = [check_document(plan, document) for document in documents]
         if timings is not None:

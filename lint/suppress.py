@@ -319,18 +319,25 @@ def post_pass(
     ignored: Mapping[str, Collection[str]],
     config: Config,
     make: Callable[[Rule, Finding, Document], Diagnostic],
+    available: Collection[str] | None = None,
 ) -> list[Diagnostic]:
     """``diagnostics`` without the suppressed ones, plus the suppression rules' own findings.
 
     ``rules`` are the rules of the run and ``ignored`` the rule names per-file-ignores
     switch off per path; ``make`` turns a finding of a rule into a diagnostic.
+    ``available``: the names of the rules the run loaded (built-in and the config's rule
+    packs), so that a suppression naming a rule does not load the rule files again;
+    None: :func:`known_rule_names` loads them when one does.
     """
     parsed: dict[str, _Document] = {}
     cache: list[set[str]] = []
 
     def known() -> set[str]:
         if not cache:
-            cache.append(known_rule_names(config, rules))
+            if available is None:
+                cache.append(known_rule_names(config, rules))
+            else:
+                cache.append({*available, *(rule.name for rule in rules)})
         return cache[0]
 
     for document in documents:

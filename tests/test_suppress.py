@@ -281,3 +281,18 @@ def test_parse_reads_directives_and_leaves_prose_alone():
     )
     d, problem = directive("<!-- response-lint: disable-next-lines=placeholder -->")
     assert d is None and problem is not None and "disable-next-line" in problem
+
+
+def test_a_run_hands_the_rules_it_loaded_to_the_suppressions(tmp_path, monkeypatch):
+    """A suppression naming a rule is judged against the run's loaded rules: the rule files are not read again."""
+
+    def reload(*args: object) -> set[str]:
+        raise AssertionError("the suppression pass loaded the rule files again")
+
+    monkeypatch.setattr("lint.suppress.known_rule_names", reload)
+    text = markdown(
+        "### Progress during 2021", "", "<!-- response-lint: disable-next-line=missing-phase,placholder -->", "TBC"
+    )
+    got = found(lint(tmp_path, {"roads.md": text}, select="placeholder,invalid-suppression"))
+    assert [(rule, line) for rule, line, _ in got] == [("invalid-suppression", 7), ("placeholder", 8)]
+    assert "no rule matches 'placholder'" in got[0][2]
