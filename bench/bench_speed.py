@@ -39,7 +39,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the checkout importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.corpus import ALL_FORMATS, generate
+from bench.corpus import ALL_FORMATS, generate, write
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "seeds" / "000.txt"
@@ -55,13 +55,7 @@ def show(name: str, value: float, unit: str, target: str, ok: bool | None, note:
 
 
 def _write(folder: Path, count: int, seed: int = 1) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for item in generate(count, seed=seed, formats=ALL_FORMATS):
-        path = folder / item.name
-        path.write_bytes(item.data)
-        paths.append(path)
-    return paths
+    return write(generate(count, seed=seed, formats=ALL_FORMATS), folder)
 
 
 def _lint(*args: str, cwd: Path, env: dict[str, str] | None = None) -> float:
