@@ -5,7 +5,7 @@ and a fix that writes a new target over a link's, escaped for the link syntax.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from lint.checks.api import Context
@@ -17,10 +17,15 @@ if TYPE_CHECKING:
 
 def online(document: Document, context: Context) -> Iterator[tuple[Link, LinkResult]]:
     """Each link of ``document`` that has an online result, with it (nothing when offline)."""
+    return results_for(document.links, context)
+
+
+def results_for(links: Iterable[Link], context: Context) -> Iterator[tuple[Link, LinkResult]]:
+    """Each of ``links`` that has an online result, with it (nothing when offline)."""
     results = context.links
     if results is None:
         return
-    for link in document.links:
+    for link in links:
         if link.target is None or link.target_span is None:
             continue
         result = results.get(link.target)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 
 from lint.checks.api import CheckKind, Context, Finding
-from lint.checks.link_results import replace_target
+from lint.checks.link_results import replace_target, results_for
 from lint.checks.link_syntax import LinkProblem
 from lint.model import Document, Link
 from lint.options import Option
@@ -78,15 +78,8 @@ def broken(links: Iterable[Link], context: Context) -> Iterator[tuple[Link, Link
     Failures that a category rule reports (``link-login``, ``link-tls``) and those not
     yet long enough in the history (``link-unreliable``) are left to those rules.
     """
-    results = context.links
-    if results is None:
-        return
-    for link in links:
-        if link.target is None or link.target_span is None:
-            continue
-        result = results.get(link.target)
-        if result is None:
-            continue
+    for link, result in results_for(links, context):
+        assert link.target_span is not None
         if result.state == "broken" and result.category is None:
             cause = f"{result.cause} ({result.history})" if result.history and result.failing_runs > 1 else result.cause
             yield link, LinkProblem(f"online-{result.code or 'error'}", cause, link.target_span)

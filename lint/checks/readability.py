@@ -160,9 +160,16 @@ def score(text: str, count: Callable[[str], int] | None = None) -> Scores | None
 
 
 def _score(
-    text: str, sentence_count: int, tokens: list[tuple[int, int]], count: Callable[[str], int], names: bool = False
+    text: str,
+    sentence_count: int,
+    tokens: list[tuple[int, int]],
+    count: Callable[[str], int],
+    names: bool = False,
+    weights: list[int] | None = None,
 ) -> Scores | None:
     """Flesch counts; with ``names``, an official name or acronym is one word of one syllable.
+
+    ``weights``: :func:`sentences.name_word_counts` of ``tokens``, if the caller has them.
 
     A reader takes "Government Digital Inclusion Strategy" or "MOD" in at a glance, as
     they would "it": the formula's word length and syllables measure unfamiliar words,
@@ -174,7 +181,7 @@ def _score(
         return Scores(max(1, sentence_count), len(tokens), sum(count(text[s:e]) for s, e in tokens))
     from lint.checks import sentences
 
-    runs = sentences.name_runs(text, tokens)
+    runs = sentences.name_runs(text, tokens, weights)
     total = sum(1 if name else count(text[tokens[i][0] : tokens[i][1]]) for i, _, name in runs)
     return Scores(max(1, sentence_count), len(runs), total)
 
@@ -200,6 +207,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
         starts = [s for s, _ in tokens]
         bounds = [(bisect_left(starts, s), bisect_left(starts, e)) for s, e in spans]
         words_in = [b - a for a, b in bounds]
+        weights: list[int] | None = None  # name_word_counts, once per paragraph
         if "sentence-length" in measures and limit > 0:
             weights = sentences.name_word_counts(text, tokens) if names else None
             lengths = [sum(weights[a:b]) for a, b in bounds] if weights is not None else words_in
@@ -220,7 +228,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             continue
         if count is None:
             count = lru_cache(maxsize=None)(counter(context["syllables"]))  # words repeat: count each once
-        scores = _score(text, len(spans), tokens, count, names)
+        scores = _score(text, len(spans), tokens, count, names, weights)
         if scores is None:
             continue
         ease, grade = scores.reading_ease, scores.grade

@@ -297,15 +297,17 @@ def is_acronym(word: str) -> bool:
     return _ACRONYM.fullmatch(word) is not None
 
 
-def name_runs(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+def name_runs(text: str, tokens: list[tuple[int, int]], counts: list[int] | None = None) -> list[tuple[int, int, bool]]:
     """The tokens grouped as a reader reads them: ``(first, end, is_name)`` token indexes.
 
     An official name (a run of capitalised words, see :func:`name_word_counts`) or an
     acronym is one unit and a name; every other token is a unit of its own. Both the
     sentence measure and the paragraph scores of readability count these units, so a
-    name is one word wherever the text is measured.
+    name is one word wherever the text is measured. ``counts``, when the caller has them
+    already, are :func:`name_word_counts` of these tokens.
     """
-    counts = name_word_counts(text, tokens)
+    if counts is None:
+        counts = name_word_counts(text, tokens)
     runs: list[tuple[int, int, bool]] = []
     i, n = 0, len(tokens)
     while i < n:
