@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from lint.errors import ConfigError
-from lint.files import read_regular
+from lint.files import matches, read_regular, relative_to_root
 from lint.options import Option
 from lint.readers.phases import DEFAULT_HEADINGS, PhaseHeading, ReaderOptions
 
@@ -119,6 +119,11 @@ class Config:
     def where(self) -> str:
         """The file and table, for messages about a key: ``pyproject.toml: [tool.response-lint]``."""
         return f"{self.source}{': ' + self.table if self.table else ''}"
+
+    def format_of(self, path: str) -> str | None:
+        """The reader format ``formats`` gives ``path`` (the first glob that matches it), or None."""
+        rel = relative_to_root(path, self.root)
+        return next((fmt for glob, fmt in self.formats.items() if matches(rel, [glob])), None)
 
 
 # the config's value types, as typed options (lint.options): one validation for rules, config and links

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from lint import engine, source
 from lint.budget import OverBudget, time_budget
 from lint.collector import collector_paused
-from lint.files import matches, read_regular, relative_to_root, to_display
+from lint.files import read_regular, to_display
 from lint.model import Diagnostic, Document
 
 if TYPE_CHECKING:
@@ -43,8 +43,7 @@ def default_jobs() -> int:
 
 def read_document(path: str, config: Config, data: bytes | None = None) -> Document:
     """The Document of ``path`` (from ``data`` when the caller has read its bytes already)."""
-    rel = relative_to_root(path, config.root)
-    fmt = next((f for glob, f in config.formats.items() if matches(rel, [glob])), None)
+    fmt = config.format_of(path)
     try:
         with time_budget(config.time_budget):
             if data is None:

@@ -12,7 +12,7 @@ from typing import BinaryIO
 
 from lint import source
 from lint.config import Config
-from lint.files import matches, relative_to_root, to_display
+from lint.files import to_display
 from lint.model import Document
 
 STDIN = "-"
@@ -34,9 +34,6 @@ def config_anchor(stdin_filename: str | None) -> str:
 def read(stream: BinaryIO, stdin_filename: str | None, config: Config) -> Document:
     """The document on ``stream``, under the name ``stdin_filename`` (``-`` without one)."""
     path = to_display(stdin_filename) if stdin_filename else STDIN
-    fmt = None
-    if stdin_filename:
-        rel = relative_to_root(stdin_filename, config.root)
-        fmt = next((f for glob, f in config.formats.items() if matches(rel, [glob])), None)
+    fmt = config.format_of(stdin_filename) if stdin_filename else None
     data = stream.read(config.max_file_size + 1)
     return source.parse_bytes(path, data, config.reader, fmt, config.max_file_size)

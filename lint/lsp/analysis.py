@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lint import checks, engine, outputs, source
 from lint.config import Config, for_paths
-from lint.files import collect, matches, relative_to_root
+from lint.files import collect
 from lint.model import Diagnostic, Document
 from lint.report import Report, RuleInfo, build
 from lint.rules import Rule
@@ -122,16 +122,12 @@ class Analyzer:
                 project.files = None
 
     # documents -------------------------------------------------------------------------------
-    def _format(self, path: str, config: Config) -> str | None:
-        rel = relative_to_root(path, config.root)
-        return next((f for glob, f in config.formats.items() if matches(rel, [glob])), None)
-
     def _document(self, path: str, project: Project) -> Document | None:
         config = project.config
         shown = project.shown(path)
         text = self.buffers.get(path)
         if text is not None:
-            return source.parse_bytes(shown, text.encode("utf-8"), config.reader, self._format(path, config))
+            return source.parse_bytes(shown, text.encode("utf-8"), config.reader, config.format_of(path))
         try:
             stat = os.stat(path)
         except OSError:
@@ -140,7 +136,7 @@ class Analyzer:
         cached = project.disk.get(path)
         if cached is not None and cached[0] == stamp:
             return cached[1]
-        document = source.load(path, config.reader, self._format(path, config), config.max_file_size)
+        document = source.load(path, config.reader, config.format_of(path), config.max_file_size)
         if document.path != shown:
             from dataclasses import replace
 

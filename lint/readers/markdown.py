@@ -63,8 +63,6 @@ class _Builder:
         if self.phase_head is None:
             if self.entry_head is None:
                 self.preamble.extend(self.body)
-            elif self.phases:  # after an "other" phase's end: cannot happen; kept for safety
-                self.intro.extend(markdown_blocks(self.body, self.result))
             else:  # between an entry heading and its first phase heading: the entry's intro
                 self.intro.extend(markdown_blocks(self.body, self.result))
             self.body = []
