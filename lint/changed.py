@@ -50,12 +50,14 @@ class FileChanges:
         return at < len(numbers) and numbers[at] < lines.stop
 
     def _sorted(self, touched_too: bool) -> list[int]:
-        key = (touched_too, len(self.lines), len(self.touched))
-        cache: dict[tuple[bool, int, int], list[int]] = self.__dict__.setdefault("_sorted_cache", {})
-        if key not in cache:
-            cache.clear()
-            cache[key] = sorted(self.lines | self.touched if touched_too else self.lines)
-        return cache[key]
+        # one slot per list, so that keep()'s changed-lines-then-touched-too lookups (a finding on
+        # an entry's name or a phase's heading) do not sort again each time; redone if the sets grew
+        size = (len(self.lines), len(self.touched))
+        cache: dict[bool, tuple[tuple[int, int], list[int]]] = self.__dict__.setdefault("_sorted_cache", {})
+        held = cache.get(touched_too)
+        if held is None or held[0] != size:
+            held = cache[touched_too] = (size, sorted(self.lines | self.touched if touched_too else self.lines))
+        return held[1]
 
 
 def _git(args: Sequence[str], cwd: str) -> subprocess.CompletedProcess[bytes]:

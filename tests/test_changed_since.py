@@ -182,3 +182,24 @@ def test_bad_revision_and_no_repository_are_usage_errors(repo, tmp_path):
         "check", "content", str(outside / "note.md"), "--select", SELECT, "--changed-since", "HEAD", cwd=repo
     )
     assert result.code == 2 and "outside the git repository" in result.err
+
+
+def test_the_sorted_changed_lines_are_kept_for_both_lookups(monkeypatch):
+    """keep() asks for changed lines, then changed-or-touched lines (names and headings): each list is sorted once."""
+    import lint.changed
+
+    sorts = []
+
+    def counting(numbers):
+        sorts.append(1)
+        return sorted(numbers)
+
+    monkeypatch.setattr(lint.changed, "sorted", counting, raising=False)
+    changes = FileChanges(lines={3, 9}, touched={6})
+    for _ in range(5):
+        assert not changes.meets(range(5, 8))
+        assert changes.meets(range(5, 8), touched_too=True)
+    assert len(sorts) == 2
+    changes.lines.add(6)  # the sets grew: sorted again
+    assert changes.meets(range(5, 8))
+    assert len(sorts) == 3
