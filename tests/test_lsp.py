@@ -237,3 +237,27 @@ def test_a_file_outside_config_and_workspace_is_linted_alone(tmp_path: Path) -> 
     in_workspace = Analyzer([str(tmp_path)]).lint(str(tmp_path / "000.txt"))
     assert sorted(in_workspace.report.documents) == ["000.txt", "001.txt"]
     assert "missing-entry" in {d.rule for d in in_workspace.diagnostics}
+
+
+def test_a_buffer_with_suppressions_is_judged_against_the_rules_loaded_once(tmp_path: Path, monkeypatch) -> None:
+    """Each change re-lints a buffer: a suppression naming a rule must not make it read every
+    rule file again (the project keeps the names it loaded), in the local and the corpus pass."""
+    from lint.lsp.analysis import Analyzer
+
+    text = (
+        "# Action 1: Roads\n\n## Office of Roads\n\n### Progress during 2021\n\n"
+        "<!-- response-lint: disable-next-line=placholder -->\nTBC\n"
+    )
+    (tmp_path / "roads.md").write_text(text, encoding="utf-8")
+    (tmp_path / "other.md").write_text(text.replace("Action 1", "Action 2"), encoding="utf-8")
+    analyzer = Analyzer([str(tmp_path)])
+    analyzer.project_for(str(tmp_path / "roads.md"))  # the project loads the rules once
+
+    def reload(*args: object) -> set[str]:
+        raise AssertionError("the suppression pass loaded the rule files again")
+
+    monkeypatch.setattr("lint.suppress.known_rule_names", reload)
+    found = analyzer.lint(str(tmp_path / "roads.md")).diagnostics
+    invalid = [d for d in found if d.rule == "invalid-suppression"]
+    assert len(invalid) == 1 and "no rule matches 'placholder'" in invalid[0].message
+    assert "placeholder" in {d.rule for d in found}

@@ -40,6 +40,7 @@ class Project:
     disk: dict[str, tuple[tuple[float, int], Document]] = field(default_factory=dict)
     files: list[str] | None = None  # the response files under ``folder`` (found once; refreshed on save)
     alone: bool = False  # a file outside any config and workspace folder: linted on its own
+    known: frozenset[str] = frozenset()  # every rule name a suppression may name (the rules loaded once)
 
     def shown(self, path: str) -> str:
         """A document's path in messages: relative to the project's folder when inside it."""
@@ -103,6 +104,7 @@ class Analyzer:
                 corpus=[r for r in chosen if scopes[r.name] == "corpus"],
                 info=outputs.rule_info(chosen),
                 alone=alone,
+                known=frozenset(rules),
             )
             if project.corpus:
                 project.corpus += post
@@ -169,11 +171,11 @@ class Analyzer:
         path = os.path.abspath(path)
         project = self.project_for(path)
         documents = self.documents(path, project)
-        found = engine.run(documents[:1], project.local, project.config)
+        found = engine.run(documents[:1], project.local, project.config, known=project.known)
         shown = documents[0].path
         if project.corpus:
             seen = set(found)
-            corpus = engine.run(documents, project.corpus, project.config)
+            corpus = engine.run(documents, project.corpus, project.config, known=project.known)
             found += [d for d in corpus if d.path == shown and d not in seen]
             found.sort(key=Diagnostic.sort_key)
         by_path = {d.path: d for d in documents}
