@@ -1,7 +1,7 @@
 """Typed options, and their validation: one system for rule options, the config and link settings.
 
 An :class:`Option` declares a name, a type, a default and help, and optionally the
-allowed ``choices``, a ``min``/``max`` range, that it is ``extendable`` (a generated
+allowed ``choices``, a ``min``/``max`` range (of each item, for a list), that it is ``extendable`` (a generated
 ``extend-NAME`` option adds to the value instead of replacing it) and a ``validate``
 hook for what a type cannot say (patterns that must combine into one regex). Regexes
 (types ``regex`` and ``list[regex]``) are compiled when the value is given, so a bad
@@ -28,6 +28,7 @@ _TYPES: dict[str, str] = {
     "severity": "one of error, warning, info or off",
     "list[str]": "a list of strings",
     "list[regex]": "a list of regular expressions",
+    "list[int]": "a list of whole numbers",
     "list[int|str]": "a list of numbers or strings",
     "list[table]": "a list of tables",
     "str|list[str]": "a string or a list of strings",
@@ -64,6 +65,7 @@ _ACCEPTS: dict[str, Callable[[Any], bool]] = {
     "bool": lambda v: isinstance(v, bool),
     "list[str]": _strings,
     "list[regex]": _strings,
+    "list[int]": lambda v: isinstance(v, list) and all(_is_int(x) for x in v),
     "list[int|str]": lambda v: isinstance(v, list) and all(isinstance(x, str) or _is_int(x) for x in v),
     "list[table]": lambda v: isinstance(v, list) and all(isinstance(x, dict) for x in v),
     "str|list[str]": lambda v: isinstance(v, str) or _strings(v),
@@ -142,10 +144,11 @@ class Option:
             for item in items:
                 if item not in self.choices:
                     return f"must be {self.expected}, got {item!r}"
-        if self.min is not None and _is_number(value) and value < self.min:
-            return f"must be {self.expected}, got {value!r}"
-        if self.max is not None and _is_number(value) and value > self.max:
-            return f"must be {self.expected}, got {value!r}"
+        for item in value if isinstance(value, list) else [value]:  # a list's range is its items'
+            if (self.min is not None and _is_number(item) and item < self.min) or (
+                self.max is not None and _is_number(item) and item > self.max
+            ):
+                return f"must be {self.expected}, got {value!r}"
         if self.type in ("regex", "list[regex]"):
             for pattern in [value] if isinstance(value, str) else value:
                 problem = regex_problem(pattern)

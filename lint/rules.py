@@ -101,23 +101,18 @@ _EXAMPLE_KEYS = {
     "note",
     "links",
 }
-_EXAMPLE_TYPES: dict[str, tuple[str, Any]] = {  # key -> (what is expected, test)
-    "text": ("a string", lambda v: isinstance(v, str)),
-    "files": (
-        "a table of file name = text",
-        lambda v: isinstance(v, dict) and all(isinstance(x, str) for x in v.values()),
-    ),
-    "count": ("a whole number, 0 or more", lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0),
-    "lines": ("a list of line numbers", lambda v: isinstance(v, list) and all(isinstance(x, int) and x > 0 for x in v)),
-    "columns": (
-        "a list of column numbers",
-        lambda v: isinstance(v, list) and all(isinstance(x, int) and x > 0 for x in v),
-    ),
-    "messages": ("a list of strings", lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v)),
-    "fixed": ("a string", lambda v: isinstance(v, str)),
-    "note": ("a string", lambda v: isinstance(v, str)),
-    "options": ("a table", lambda v: isinstance(v, dict)),
-}
+# the types of an example's keys, tested as options are (lint.options)
+_EXAMPLE_TYPES = (
+    Option("text", "str", None, ""),
+    Option("files", "dict[str,str]", None, "", says="a table of file name = text"),
+    Option("count", "int", None, "", min=0, says="a whole number, 0 or more"),
+    Option("lines", "list[int]", None, "", min=1, says="a list of line numbers"),
+    Option("columns", "list[int]", None, "", min=1, says="a list of column numbers"),
+    Option("messages", "list[str]", None, ""),
+    Option("fixed", "str", None, ""),
+    Option("note", "str", None, ""),
+    Option("options", "table", None, ""),
+)
 
 
 def _options(
@@ -146,9 +141,10 @@ def _example(rule_path: Path, index: int, raw: Any) -> Example:
     verdict = raw.get("verdict")
     if verdict not in ("pass", "fail"):
         raise RuleError(f'{where}: verdict must be "pass" or "fail", got {verdict!r}')
-    for key, (expected, test) in _EXAMPLE_TYPES.items():
-        if key in raw and not test(raw[key]):
-            raise RuleError(f"{where}: {key!r} must be {expected}, got {raw[key]!r}")
+    for spec in _EXAMPLE_TYPES:
+        problem = spec.problem(raw[spec.name]) if spec.name in raw else None
+        if problem is not None:
+            raise RuleError(f"{where}: {spec.name!r} {problem}")
     fmt = raw.get("format")
     if fmt is not None:
         from lint.readers import FORMATS
