@@ -187,11 +187,16 @@ def _sentence(source: str, rule: str, key: str, problem: str) -> str:
     return f"{source}: rule {rule!r} option {key!r}{joiner}{problem}"
 
 
-def resolve(rule: str, specs: tuple[Option, ...], *layers: tuple[str, Mapping[str, Any]]) -> dict[str, Any]:
+def resolve(
+    rule: str, specs: tuple[Option, ...], *layers: tuple[str, Mapping[str, Any]], check: bool = True
+) -> dict[str, Any]:
     """Defaults overlaid by each ``(source, values)`` layer in turn, every value checked.
 
     ``extend-NAME`` values are added to NAME's value as it stands after the layer's own
     NAME (the result has no ``extend-`` keys). A ``validate`` hook sees the final value.
+    ``check=False`` is for values known to have passed (a rule file unchanged since it was
+    validated, :mod:`lint.rulecache`): they are put together, not checked again (no regex
+    is compiled).
     """
     by_name = {spec.name: spec for spec in expand(specs)}
     specs = tuple(spec for spec in specs if not spec.extends)
@@ -207,7 +212,7 @@ def resolve(rule: str, specs: tuple[Option, ...], *layers: tuple[str, Mapping[st
                 raise OptionError(
                     f"{source}: rule {rule!r} has no option {key!r}{hint(key, by_name)} (its options: {known})"
                 )
-            problem = spec.problem(value)
+            problem = spec.problem(value) if check else None
             if problem is not None:
                 raise OptionError(_sentence(source, rule, key, problem))
             if spec.type == "float" and value is not None:
@@ -218,7 +223,7 @@ def resolve(rule: str, specs: tuple[Option, ...], *layers: tuple[str, Mapping[st
                 value = [*current, *value] if isinstance(current, list) else {**current, **value}
             result[key] = value
             touched[key] = source
-    for spec in specs:
+    for spec in specs if check else ():
         if spec.validate is not None and spec.name in touched:
             problem = spec.validate(result[spec.name])
             if problem is not None:
