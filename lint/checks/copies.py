@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from operator import itemgetter
 
+from lint import regexcache
 from lint.checks.acronyms import NO_NAMES, Names, collapse_definitions, names_of
 from lint.checks.plaintext import BREAK, NUMBER, ORG, SENTINEL, STOPWORDS, figures, prose, verbatim_key, words_of
 from lint.checks.sentences import split as split_sentences
@@ -334,7 +335,7 @@ def severity_option(rule: str, key: str, value: str) -> Severity | None:
 def _exemption(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     if not patterns:
         return None
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return regexcache.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 # Statements that the action does not apply, or that there is nothing to report: the

@@ -13,7 +13,9 @@ Capitalised words inside a sentence, or in a run of capitalised words, are taken
 as names (Blaby, Woking, Ofsted) and reported only when they look like a misspelt
 common word: at least 7 letters, and one edit (keeping the first letter) from a
 word used at least ``name-typo-frequency`` times in the dictionary's corpus
-("Goverment" → "government"). Suggestions are at one edit unless ``suggestions``
+("Goverment" → "government"), and not when they stand beside an uncommon capitalised
+word, as a surname beside a first name does ("Paul Shetler", ``personal-names``), unless
+the document spells them right elsewhere. Suggestions are at one edit unless ``suggestions``
 asks for two (which can take a second per word).
 """
 
@@ -24,7 +26,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from lint.checks import spelling_words
+from lint.checks import spelling_names, spelling_words
 from lint.checks.api import CheckKind, Context, Finding
 from lint.model import Document, Paragraph
 from lint.options import Option
@@ -53,6 +55,20 @@ OPTIONS = (
         "int",
         10000,
         "a capitalised word inside a sentence is reported only when one edit from a word this common",
+    ),
+    Option(
+        "personal-names",
+        "bool",
+        True,
+        "a capitalised word beside a capitalised word that is not a common word ('Paul Shetler') is part of a "
+        "person's or place's name, reported only when spelt right elsewhere in the document",
+    ),
+    Option(
+        "name-titles",
+        "list[str]",
+        list(spelling_names.TITLES),
+        "titles that come before a person's name ('Dr Shetler', 'Sir …'): the word after one is a name",
+        extendable=True,
     ),
     Option("min-length", "int", 2, "shorter words are not checked"),
 )
@@ -307,6 +323,9 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     )
     frequencies = lex.lookup({s for ss in hints.values() for s in ss})
     threshold = context["name-typo-frequency"]
+    titles = frozenset(t.lower() for t in context["name-titles"])
+    found: list[tuple[str, Finding]] = []
+    names: dict[str, list[str]] = {}  # name typos: their capitalised neighbours, wherever they stand
     for paragraph, mask, tokens in zip(paragraphs, masks, tokens_of, strict=True):
         if tokens.isdisjoint(bad):
             continue
@@ -323,13 +342,18 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
                 continue
             options = hints.get(kind.parts[0], [])
             judged = _written(token)
-            if kind.name and not _name_typo(judged, options, frequencies, threshold, proper):
-                continue
+            if kind.name:
+                if not _name_typo(judged, options, frequencies, threshold, proper):
+                    continue
+                if not any(s in proper for s in options):  # no right spelling elsewhere in the document
+                    beside = spelling_names.neighbours(paragraph.text, start, start + len(token), titles)
+                    names.setdefault(kind.parts[0], []).extend(beside)
             shown = [_match_case(judged, s) for s in options] if distance else []
             hint = f" (did you mean {' or '.join(repr(s) for s in shown)}?)" if shown else ""
-            yield Finding(
-                span=span, args={"word": word, "suggestions": ", ".join(shown), "hint": hint}, fingerprint=word.lower()
-            )
+            args = {"word": word, "suggestions": ", ".join(shown), "hint": hint}
+            found.append((kind.parts[0], Finding(span=span, args=args, fingerprint=word.lower())))
+    personal = spelling_names.personal(names, lex, threshold) if context["personal-names"] and names else set()
+    yield from (finding for part, finding in found if part not in personal)
 
 
 KIND = CheckKind(

@@ -7,22 +7,34 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
+from lint import regexcache
+
 
 class PhaseHeading(NamedTuple):
     """A heading pattern: a regex with a ``year`` group (or a ``period`` group: a year,
     a month and year, a quarter, a date or a range), the phase kind it means, and the
-    canonical heading text (``{year}`` is filled in; empty: the heading as written)."""
+    canonical heading text (``{year}`` is filled in; empty: the heading as written).
+
+    The regex is kept as its source and flags: the patterns of a run are matched as
+    one combined regex (:func:`heading_matcher`), so compiling each one as well would
+    only cost start-up time (the built-in ones are long)."""
 
     kind: str
-    pattern: re.Pattern[str]
+    pattern: str
     canonical: str
+    flags: int = re.IGNORECASE | re.UNICODE
 
     @classmethod
     def compile(cls, kind: str, pattern: str, canonical: str) -> PhaseHeading:
+        """A heading from a pattern of unknown quality (the config's): checked here, so that
+        a bad pattern is reported where it is written (``re.error``, or ValueError)."""
         regex = re.compile(pattern, re.IGNORECASE)
         if "year" not in regex.groupindex and "period" not in regex.groupindex:
             raise ValueError(f"phase heading pattern {pattern!r} has no (?P<year>...) or (?P<period>...) group")
-        return cls(kind, regex, canonical)
+        return cls(kind, pattern, canonical, regex.flags)
+
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, self.flags)
 
 
 # Periods as people write them: a year, a month and year, a date, a quarter, a financial
@@ -56,19 +68,19 @@ def _generic(kind: str) -> tuple[PhaseHeading, PhaseHeading]:
     words = KIND_WORDS[kind]
     period = rf"\(?\s*(?P<period>{PERIOD})\s*\)?"
     return (
-        PhaseHeading.compile(kind, rf"^(?:{words}){_JOIN}{period}\s*:?$", ""),
-        PhaseHeading.compile(kind, rf"^{period}{_JOIN}(?:{words})\s*:?$", ""),
+        PhaseHeading(kind, rf"^(?:{words}){_JOIN}{period}\s*:?$", ""),
+        PhaseHeading(kind, rf"^{period}{_JOIN}(?:{words})\s*:?$", ""),
     )
 
 
 _MONTH_NUMBER = {
     m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
 }
-_POINT_RE = re.compile(_POINT, re.IGNORECASE)
+_POINT_RE = regexcache.compile(_POINT, re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _SHORT_END = re.compile(r"^((?:19|20)\d\d)\s*[-/–]\s*(\d\d)$")
-_MONTH_RE = re.compile(rf"\b({_MONTHS})\b|(?<=\d{{4}})-([01]\d)\b", re.IGNORECASE)
-_QUARTER_RE = re.compile(r"q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter", re.IGNORECASE)
+_MONTH_RE = regexcache.compile(rf"\b({_MONTHS})\b|(?<=\d{{4}})-([01]\d)\b", re.IGNORECASE)
+_QUARTER_RE = regexcache.compile(r"q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter", re.IGNORECASE)
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
@@ -104,23 +116,22 @@ def parse_period(text: str) -> tuple[int, int, str | None] | None:
     return year, month, label
 
 
+# built in, so not compiled one by one (tests/test_readers.py checks each compiles and has its group)
 DEFAULT_HEADINGS: tuple[PhaseHeading, ...] = (
-    PhaseHeading.compile(
+    PhaseHeading(
         "commitment",
         r"^(?:departmental\s+)?(?:digital\s+strategy\s+)?commitments?\s*"
         r"\(\s*(?:[a-z]+\s+)?(?P<year>\d{4})\s*\)\s*:?$",
         "Departmental digital strategy commitments (December {year})",
     ),
-    PhaseHeading.compile(
+    PhaseHeading(
         "commitment", r"^commitments?(?:\s+(?:in|for|made\s+in))?\s*:?\s*(?P<year>\d{4})\s*:?$", "Commitment {year}"
     ),
-    PhaseHeading.compile(
-        "progress", r"^progress\s+(?:during|in|for)\s+(?P<year>\d{4})\s*:?$", "Progress during {year}"
-    ),
-    PhaseHeading.compile(
+    PhaseHeading("progress", r"^progress\s+(?:during|in|for)\s+(?P<year>\d{4})\s*:?$", "Progress during {year}"),
+    PhaseHeading(
         "plan", r"^planned\s+activities\s+(?:in|for|during)\s+(?P<year>\d{4})\s*:?$", "Planned activities in {year}"
     ),
-    PhaseHeading.compile("plan", r"^plans?\s+(?:in|for)\s+(?P<year>\d{4})\s*:?$", "Planned activities in {year}"),
+    PhaseHeading("plan", r"^plans?\s+(?:in|for)\s+(?P<year>\d{4})\s*:?$", "Planned activities in {year}"),
     *_generic("commitment"),
     *_generic("progress"),
     *_generic("plan"),
@@ -170,6 +181,7 @@ def heading_matcher(options: ReaderOptions) -> Callable[[str], HeadingMatch | No
     combined pattern (which hashes every heading pattern of ``options``)."""
     headings = options.headings
     combined = _combined(headings)
+    singles = [] if combined is not None else [(heading, heading.regex()) for heading in headings]
 
     def match(text: str) -> HeadingMatch | None:
         # the space is the only printable whitespace character: with no run of spaces there
@@ -184,8 +196,8 @@ def heading_matcher(options: ReaderOptions) -> Callable[[str], HeadingMatch | No
                 return None
             index = _alternative(m)
             return _matched(headings[index], m, f"__{index}", stripped)
-        for heading in headings:
-            m = heading.pattern.match(stripped)
+        for heading, regex in singles:
+            m = regex.match(stripped)
             if m:
                 return _matched(heading, m, "", stripped)
         return None
@@ -220,11 +232,11 @@ def _combined(headings: tuple[PhaseHeading, ...]) -> re.Pattern[str] | None:
     :func:`match_heading` tries them one by one, with the same result."""
     parts = []
     for i, heading in enumerate(headings):
-        if heading.pattern.flags & ~(re.IGNORECASE | re.UNICODE):
+        if heading.flags & ~(re.IGNORECASE | re.UNICODE):
             return None
-        body = _GROUP.sub(rf"(?P\1\2__{i}", heading.pattern.pattern)
+        body = _GROUP.sub(rf"(?P\1\2__{i}", heading.pattern)
         parts.append(f"(?P<h__{i}>(?:{body}))")
     try:
-        return re.compile("|".join(parts), re.IGNORECASE)
+        return regexcache.compile("|".join(parts), re.IGNORECASE)
     except re.error:
         return None
