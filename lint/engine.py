@@ -72,10 +72,10 @@ def select_rules(
 ) -> list[Rule]:
     """Rules chosen by name or glob: ``select`` (default: the default rules) + ``extend`` - ``ignore``.
 
-    Names that match nothing are errors; where they came from is checked by :func:`check_rule_names`.
+    Only chooses: a name that matches nothing chooses nothing. Whether every name given
+    matches a rule is checked before, by :func:`check_rule_names`, which can say where
+    the name came from (a flag, or the config file and key).
     """
-    for flag, patterns in (("--select", select or ()), ("--extend-select", extend), ("--ignore", ignore)):
-        rulenames.check(patterns, rules, flag)
     chosen = {name for name, rule in rules.items() if rule.default} if select is None else _expand(select, rules)
     chosen |= _expand(extend, rules)
     chosen -= _expand(ignore, rules)

@@ -295,12 +295,57 @@ def test_a_corrupt_history_that_cannot_be_moved_or_removed_is_left_and_not_used(
     def refuse(*args: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(history.os, "replace", refuse)
-    monkeypatch.setattr(history.os, "unlink", refuse)
+    monkeypatch.setattr(os, "replace", refuse)
+    monkeypatch.setattr(os, "unlink", refuse)
     warnings: list[str] = []
     assert history.History.open(path, portable=True, warn=warnings.append) is None
     assert len(warnings) == 1 and "cannot be set aside" in warnings[0]
     assert path.read_bytes() == b"this is not a database" * 50  # the user's file is as it was
+
+
+def test_a_corrupt_history_that_cannot_be_moved_is_said_to_be_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rename refused, removal allowed: the warning says the file was removed, not that it was set
+    aside under a name that does not exist (the history's own copy of set-aside said so)."""
+    path = tmp_path / "history.sqlite3"
+    path.write_bytes(b"this is not a database" * 50)
+
+    def refuse(*args: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    warnings: list[str] = []
+    store = history.History.open(path, portable=True, warn=warnings.append)
+    assert store is not None and store.records() == {}
+    store.close()
+    assert len(warnings) == 1 and "is corrupt" in warnings[0] and "removed it and started afresh" in warnings[0]
+    assert ".corrupt" not in warnings[0] and list(tmp_path.glob("*.corrupt*")) == []
+
+
+def test_corrupt_history_files_are_numbered_so_earlier_ones_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    for n in (1, 2):
+        path.write_bytes(b"damaged %d " % n * 50)
+        store = history.History.open(path, portable=True, warn=lambda _: None)
+        assert store is not None
+        store.close()
+    assert (tmp_path / "history.sqlite3.corrupt").read_bytes() == b"damaged 1 " * 50
+    assert (tmp_path / "history.sqlite3.corrupt2").read_bytes() == b"damaged 2 " * 50
+
+
+def test_a_history_whose_table_vanished_is_damaged_as_for_the_cache(tmp_path: Path) -> None:
+    """ "no such table" reads as a damaged file for the history as it does for the link cache
+    (the two used to keep their own lists of SQLite's words, and only the cache had this one)."""
+    path = tmp_path / "history.sqlite3"
+    warnings: list[str] = []
+    store = history.History.open(path, portable=True, warn=warnings.append)
+    assert store is not None
+    with sqlite3.connect(path) as other:
+        other.execute("DROP TABLE history")
+    assert store.records(["https://a.example/"]) == {}
+    assert len(warnings) == 1 and "no such table" in warnings[0] and "set aside as" in warnings[0]
+    assert (tmp_path / "history.sqlite3.corrupt").exists()
 
 
 def test_history_warnings_are_escaped_for_the_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
