@@ -51,9 +51,11 @@ class Rule:
     fixable: bool = False
     default: bool = True
     tags: tuple[str, ...] = field(default=())
+    # what the check kind's ``check_files`` read for these options (lint.engine.read_files); None: not read yet
+    files: Mapping[str, Any] | None = None
 
     def with_config(self, severity: Severity | None, values: Mapping[str, Any], source: str) -> Rule:
-        """This rule with a user's severity and option values applied (validated)."""
+        """This rule with a user's severity and option values applied (validated; files not read yet)."""
         options = _options(self.name, self.check, ("", self.options), (source, values)) if values else self.options
         return Rule(
             self.name,

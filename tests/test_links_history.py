@@ -17,6 +17,11 @@ import pytest
 
 from lint.links import history
 from lint.links.history import Observation, Record, advance, past_thresholds
+from lint.links.report import state_of
+from lint.links.results import Probe
+from lint.links.settings import Settings
+from lint.links.urls import parse_target
+from lint.links.verdict import judge, observation
 from tests.conftest import ROOT, run_cli
 from tests.links_support import Server, _no_proxy_from_outside, server
 
@@ -246,6 +251,49 @@ def test_links_report(tmp_path: Path, server: Server, monkeypatch: pytest.Monkey
     assert len(text) == 5 and text[-1] == "3 targets, 3 failing"
     other = run_cli("links", "report", "--link-history", str(tmp_path / "none.sqlite3"), cwd=folder)
     assert other.code == 0 and "no targets" in other.out
+
+
+@pytest.mark.parametrize(
+    "probe",
+    [
+        Probe("https://a.example/", status=503, reason="Service Unavailable"),
+        Probe("https://a.example/", status=404, reason="Not Found"),
+        Probe("https://a.example/", status=401, reason="Unauthorized"),
+        Probe("https://a.example/", status=403, reason="Forbidden"),
+        Probe("https://a.example/", error="tls", detail="TLS certificate error: certificate has expired"),
+        Probe("https://a.example/", error="timeout", detail="timed out after 20 s"),
+        Probe("https://a.example/", error="dns", detail="no such host"),
+        Probe("https://a.example/", status=200, reason="OK"),
+    ],
+)
+@pytest.mark.parametrize("runs", [1, 5])
+def test_links_report_states_are_what_check_would_say(probe: Probe, runs: int) -> None:
+    """`links report` judges a target's last answer with check's own verdict, runs after runs."""
+    settings = Settings()
+    record = None
+    for day in range(runs):
+        seen = observation(probe, settings)
+        assert seen is not None
+        record = advance(record, seen, T0 + day * DAY)
+    assert record is not None
+    at = T0 + runs * DAY
+    target = parse_target(probe.url)
+    assert target is not None
+    result = judge(target, probe, settings, record, at)
+    assert state_of(record, settings, at) == (result.category or result.state)
+
+
+def test_links_report_applies_the_accept_list_as_check_does() -> None:
+    """A status the config now accepts reads "ok", as the next check would call it (the report
+    used to re-derive the state from the record and said "login" or "broken")."""
+    for status, before in ((403, "login"), (404, "broken")):
+        record = None
+        for day in range(3):
+            seen = Observation("https://a.example/", False, f"{status} X", str(status))
+            record = advance(record, seen, T0 + day * DAY)
+        assert record is not None
+        assert state_of(record, Settings(), T0 + 3 * DAY) == before
+        assert state_of(record, Settings(accept=frozenset({status})), T0 + 3 * DAY) == "ok"
 
 
 def test_offline_run_imports_nothing_of_the_link_checker(tmp_path: Path) -> None:
