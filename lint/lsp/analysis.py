@@ -51,6 +51,7 @@ class Project:
     files: list[str] | None = None  # the response files under ``folder`` (found once; refreshed on save)
     alone: bool = False  # a file outside any config and workspace folder: linted on its own
     known: frozenset[str] = frozenset()  # every rule name a suppression may name (the rules loaded once)
+    named: frozenset[str] = frozenset()  # files the rules' options may name (word lists, rosters), read once
 
     def shown(self, path: str) -> str:
         """A document's path in messages: relative to the project's folder when inside it."""
@@ -113,6 +114,7 @@ class Analyzer:
                 info=outputs.rule_info(chosen),
                 alone=alone,
                 known=frozenset(rules),
+                named=_named(chosen, config),
             )
             if project.corpus:
                 project.corpus += post
@@ -125,9 +127,13 @@ class Analyzer:
         self._config_of_folder.clear()
 
     def file_saved(self, path: str) -> None:
-        """A new or deleted file changes the set of the project's response files."""
+        """A new or deleted file changes the set of the project's response files; a changed word list or
+        roster, the project's rules."""
         here = os.path.abspath(path)
-        for project in self._projects.values():
+        for key, project in list(self._projects.items()):
+            if here in project.named:  # a word list or roster, read when the project was made: read it again
+                del self._projects[key]
+                continue
             if project.files is not None and here.startswith(project.folder) and here not in project.files:
                 project.files = None
 
@@ -212,6 +218,14 @@ class Analyzer:
         report = build(found, by_path, len(documents))
         report.rules = project.info
         return Result(documents[0], found, report, project)
+
+
+def _named(rules: Sequence[Rule], config: Config) -> frozenset[str]:
+    """Every file the rules' string options could name, relative to the config's folder."""
+    values = [
+        v for rule in rules for value in rule.options.values() for v in (value if isinstance(value, list) else [value])
+    ]
+    return frozenset(os.path.abspath(os.path.join(config.root, v)) for v in values if isinstance(v, str) and v)
 
 
 def uri_to_path(uri: str) -> str:
