@@ -113,7 +113,8 @@ def _entry(document: Document, entry: Entry, settings: _Settings) -> Iterator[Fi
     ]
     if len(texts) < 2:
         return
-    covered: set[int] = set()
+    covered: set[int] = set()  # phases that are whole copies
+    continued: set[int] = set()  # plans that are whole continuations
     copied: dict[int, list[tuple[int, float, int]]] = {}  # phase index: its matches (rank, score, earlier index)
     for i, later in enumerate(texts):
         matches: list[tuple[int, float, int]] = []
@@ -140,11 +141,12 @@ def _entry(document: Document, entry: Entry, settings: _Settings) -> Iterator[Fi
         matches.sort(key=lambda m: (m[0], -m[1], -texts[m[2]].span.start))
         if _continues(later, [texts[m[2]] for m in matches]) and not copies.is_exempt(settings.exempt, later.text):
             yield from _continuation(document, entry, texts, i, matches[0], settings)
-        else:  # (a continuation's sentences may still repeat an earlier plan: a partial copy)
+            continued.add(i)  # (its sentences may still repeat an earlier plan: a partial copy)
+        else:
             covered.add(i)
             copied[i] = matches
     yield from _grouped(document, entry, texts, copied, settings)
-    yield from _partials(document, texts, covered, settings)
+    yield from _partials(document, texts, covered, continued, settings)
 
 
 def _continuation(
@@ -256,9 +258,12 @@ _Sentence = tuple[copies.PhaseText, Paragraph, copies.Sentence]
 
 
 def _partials(
-    document: Document, texts: list[copies.PhaseText], covered: set[int], settings: _Settings
+    document: Document, texts: list[copies.PhaseText], covered: set[int], continued: set[int], settings: _Settings
 ) -> Iterator[Finding]:
     """Long sentences of a phase (not already a whole copy) carried over from an earlier phase.
+
+    In a plan that is a whole continuation, only sentences repeating an earlier plan
+    are reported (the continuation itself has its finding, or none).
 
     Sentences are looked at only in a phase that shares a word 3-gram with an
     earlier phase: text that shares none cannot carry a sentence over.
@@ -277,6 +282,8 @@ def _partials(
                 score, source = found
                 unit = copies.sentence_unit(text.entry, text.phase, paragraph, sentence)
                 kind = "continuation" if _continues(text, [source[0]]) else "partial"
+                if kind == "continuation" and i in continued:
+                    continue
                 severity, _ = _severity(settings, kind, unit.text)
                 if severity is None:
                     continue
