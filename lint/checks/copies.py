@@ -99,7 +99,10 @@ class ParagraphText(tuple[str, int, frozenset[int]]):
 
 
 _PARAGRAPHS: dict[Names, dict[str, ParagraphText]] = {}  # per entry's names: paragraph text -> its analysis
-_PARAGRAPHS_MAX = 1 << 18
+# enough for the paragraphs of a large document (the checks share them within a document, and
+# consecutive files often repeat them); 1 << 18 kept every paragraph a worker process saw:
+# 700 MB a worker on the 2,000-file benchmark corpus
+_PARAGRAPHS_MAX = 1 << 12
 _paragraphs_cached = 0
 
 
@@ -187,7 +190,7 @@ def _split(items: list[str], separator: str, parts: int) -> list[list[str]]:
     return pieces
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 12)  # as _PARAGRAPHS_MAX: a document's worth
 def paragraph_sentences(text: str, names: Names = NO_NAMES) -> tuple[Sentence, ...]:
     """The sentences of a paragraph's text, each levelled and shingled (cached for all checks).
 
