@@ -20,15 +20,20 @@ act on is noise whether or not a ``must-not`` names it. Precision is right / (ri
 + wrong); recall is the share of ``must`` labels that some finding of the rule
 starts on.
 
-The run is the ordinary command line (``python -m lint check --format json``) on the
-whole folder at once, so that rules comparing documents see every page.
+The files fall in two sets, scored and printed apart: the *tuning* set
+(``govuk/`` and ``other/``), whose labels rules may be worked out from, and the
+*holdout* set (``holdout/``), labelled by an independent judge and used for scoring
+only. Each set is one run of the ordinary command line (``python -m lint check
+--format json``) over all its files at once, so that rules comparing documents see
+every page of the set and nothing of the other.
 
-    python bench/real.py                  # the table for fixtures/real, each figure beside its target
+    python bench/real.py                  # a table per set, each figure beside its target
+    python bench/real.py --set holdout    # one set only
     python bench/real.py --json           # the same figures as JSON (for tests)
     python bench/real.py --blind          # recall and precision of placeholder and broken-link on fixtures/blind
 
 Exit code 0 when the run and the labels are sound, whatever the figures (``--strict``:
-1 when a target is missed), 2 when a label file is malformed or a file has none.
+1 when a target of the tuning set is missed), 2 when a label file is malformed or a file has none.
 """
 
 from __future__ import annotations
@@ -53,6 +58,7 @@ SUFFIXES = (".txt", ".md", ".markdown")
 MAX_PER_1000 = 12.0  # target: findings per 1,000 words, all default rules
 MIN_PRECISION = 0.9  # target: share of each default rule's findings that are right
 KINDS = ("must", "may", "must-not")
+SETS = {"tuning": ("govuk", "other"), "holdout": ("holdout",)}  # set name: its folders under fixtures/real
 _WORD = re.compile(r"[^\W_][\w’'-]*")
 
 
@@ -74,6 +80,11 @@ class Label:
 
 def response_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in SUFFIXES)
+
+
+def set_files(name: str, folder: Path = REAL) -> list[Path]:
+    """The response files of set ``name`` (see ``SETS``)."""
+    return sorted(p for sub in SETS[name] for p in response_files(folder / sub))
 
 
 def labels_path(path: Path) -> Path:
@@ -156,10 +167,9 @@ class Score:
         return self.found / self.must if self.must else None
 
 
-def judge(folder: Path = REAL) -> dict[str, Any]:
-    """Lint ``folder`` once and score every default rule's findings against the labels."""
+def judge(files: list[Path]) -> dict[str, Any]:
+    """Lint ``files`` in one run and score every default rule's findings against the labels."""
     rules = default_rules()
-    files = response_files(folder)
     labels = {p: read_labels(p, rules) for p in files}
     report = lint_json(files)
     words = {p: len(_WORD.findall(p.read_text(encoding="utf-8"))) for p in files}
@@ -225,10 +235,11 @@ def _pct(value: float | None) -> str:
     return "   -" if value is None else f"{100 * value:3.0f}%"
 
 
-def print_table(result: dict[str, Any], verbose: bool) -> bool:
-    """Print the figures beside their targets; True when every target is met."""
+def print_table(name: str, result: dict[str, Any], verbose: bool) -> bool:
+    """Print the figures of set ``name`` beside their targets; True when every target is met."""
     ok = result["per_1000_words"] <= MAX_PER_1000
-    print(f"fixtures/real: {len(result['files'])} files, {result['words']} words, {result['labels']} labels")
+    folders = ", ".join(f"fixtures/real/{sub}" for sub in SETS[name])
+    print(f"{name} set ({folders}): {len(result['files'])} files, {result['words']} words, {result['labels']} labels")
     print(
         f"findings: {result['findings']} = {result['per_1000_words']:.1f} per 1,000 words "
         f"(target <= {MAX_PER_1000:g}) {'ok' if ok else 'MISSED'}"
@@ -259,21 +270,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", "-v", action="store_true", help="list the wrong findings and missed labels")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--blind", action="store_true", help="score placeholder and broken-link on fixtures/blind")
+    parser.add_argument("--set", choices=sorted(SETS), action="append", help="score only this set (repeatable)")
     args = parser.parse_args(argv)
     if args.blind:
         from bench.blind import main as blind_main
 
         return blind_main(json_output=args.json, verbose=args.verbose)
+    names = [name for name in SETS if name in (args.set or SETS)]
     try:
-        result = judge()
+        results = {name: judge(set_files(name)) for name in names}
     except LabelError as exc:
         print(f"real: {exc}", file=sys.stderr)
         return 2
     if args.json:
-        print(json.dumps(result, indent=1))
+        print(json.dumps({"sets": results}, indent=1))
         return 0
-    ok = print_table(result, args.verbose)
-    return 1 if args.strict and not ok else 0
+    met = {}
+    for i, name in enumerate(names):
+        if i:
+            print()
+        met[name] = print_table(name, results[name], args.verbose)
+    return 1 if args.strict and not met.get("tuning", True) else 0
 
 
 if __name__ == "__main__":

@@ -281,17 +281,7 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
         raise UsageError(f"unknown format {fmt!r} (expected one of {', '.join(sorted(FORMATS))})")
     outputs.check_targets(options.also_write, options.output, FORMATS)
     fail_on = options.fail_on or config.fail_on
-    rules = engine.available_rules(config)
-    select = options.select if options.select is not None else config.select
-    engine.check_rule_names(
-        rules,
-        config,
-        {"--select": options.select or (), "--extend-select": options.extend_select, "--ignore": options.ignore},
-    )
-    chosen = engine.select_rules(
-        rules, select, [*config.extend_select, *options.extend_select], [*config.ignore, *options.ignore]
-    )
-    engine.check_files(chosen, config)
+    rules, chosen = engine.choose_rules(config, options.select, options.extend_select, options.ignore)
     timings = Timings() if options.timings else None
     started = time.perf_counter()
     files: list[str] = []

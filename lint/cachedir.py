@@ -29,16 +29,44 @@ def cache_dir() -> Path | None:
     return Path(user_cache_dir("response-lint", appauthor=False))
 
 
-def set_aside(path: Path) -> str:
-    """Move a corrupt cache file out of the way (to ``NAME.corrupt``, replacing an older one,
-    kept for a bug report) so that it is rebuilt; returns the warning to show, once."""
+def move_aside(path: Path, *, keep_earlier: bool = False) -> Path | None:
+    """Move a corrupt file out of the way so that it is rebuilt: the one place that does.
+
+    It goes to ``NAME.corrupt``, kept for a bug report, replacing an older one; with
+    ``keep_earlier`` (the file is the user's, not a cache) earlier ones are kept and
+    it goes to the first free ``NAME.corruptN``. SQLite's companion files
+    (``-journal``, ``-wal``, ``-shm``) are removed with it. Returns where it went, or
+    None when it could not be moved and was removed instead (or was gone already);
+    raises :class:`OSError` when it can be neither moved nor removed.
+    """
     aside = path.with_name(path.name + ".corrupt")
+    n = 1
+    while keep_earlier and aside.exists():
+        n += 1
+        aside = path.with_name(f"{path.name}.corrupt{n}")
+    moved: Path | None = aside
     try:
         os.replace(path, aside)
     except OSError:
+        moved = None
         try:
-            path.unlink()
+            os.unlink(path)
+        except FileNotFoundError:
+            pass
+    for suffix in ("-journal", "-wal", "-shm"):
+        try:
+            os.unlink(f"{path}{suffix}")
         except OSError:
-            return f"cache {path} is corrupt and cannot be moved aside; running without it"
+            pass
+    return moved
+
+
+def set_aside(path: Path) -> str:
+    """:func:`move_aside` for a cache file; returns the warning to show, once."""
+    try:
+        aside = move_aside(path)
+    except OSError:
+        return f"cache {path} is corrupt and cannot be moved aside; running without it"
+    if aside is None:
         return f"cache {path} was corrupt: removed, and rebuilt"
     return f"cache {path} was corrupt: set aside as {aside.name}, and rebuilt"

@@ -11,6 +11,7 @@ and gives Diagnostics.
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import time
 from collections.abc import Collection, Iterable, Mapping, Sequence
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lint import checks, messages, rulenames, suppress
 from lint.budget import OverBudget, time_budget
-from lint.checks.api import CheckKind, Context, Finding
+from lint.checks.api import CheckKind, Context, FileProblem, Finding
 from lint.collector import collector_paused
 from lint.config import Config
 from lint.errors import ConfigError
@@ -72,27 +73,65 @@ def select_rules(
 ) -> list[Rule]:
     """Rules chosen by name or glob: ``select`` (default: the default rules) + ``extend`` - ``ignore``.
 
-    Names that match nothing are errors; where they came from is checked by :func:`check_rule_names`.
+    Only chooses: a name that matches nothing chooses nothing. Whether every name given
+    matches a rule is checked before, by :func:`check_rule_names`, which can say where
+    the name came from (a flag, or the config file and key).
     """
-    for flag, patterns in (("--select", select or ()), ("--extend-select", extend), ("--ignore", ignore)):
-        rulenames.check(patterns, rules, flag)
     chosen = {name for name, rule in rules.items() if rule.default} if select is None else _expand(select, rules)
     chosen |= _expand(extend, rules)
     chosen -= _expand(ignore, rules)
     return [rules[name] for name in sorted(chosen)]
 
 
-def check_files(rules: Sequence[Rule], config: Config) -> None:
-    """Read the files the chosen rules' options name (word lists, rosters) before any response file:
-    a :class:`ConfigError` naming the rule, the option and the problem."""
+def read_files(rules: Sequence[Rule], config: Config) -> list[Rule]:
+    """``rules`` with the files their options name read (word lists, rosters: each kind's
+    ``check_files``), for rules not read yet; a :class:`ConfigError` naming the rule, the
+    option and the problem. The checks use what was read, so a file that changes during
+    the run cannot stop it halfway."""
+    out = []
     for rule in rules:
         kind = checks.load(rule.check)
-        if kind.check_files is None:
-            continue
-        found = kind.check_files(rule.options, str(config.root))
-        if found is not None:
-            key, problem = found
-            raise ConfigError(f"{config.where}: rule {rule.name!r} option {key!r}: {problem}")
+        if kind.check_files is not None and rule.files is None:
+            found = kind.check_files(rule.options, str(config.root))
+            if isinstance(found, FileProblem):
+                raise ConfigError(f"{config.where}: rule {rule.name!r} option {found.key!r}: {found.problem}")
+            rule = dataclasses.replace(rule, files=MappingProxyType(dict(found)))
+        out.append(rule)
+    return out
+
+
+class Selection(NamedTuple):
+    """A run's rules: every rule available (the names a suppression may use), and the ones chosen."""
+
+    available: dict[str, Rule]
+    chosen: list[Rule]
+
+
+def choose_rules(
+    config: Config,
+    select: Sequence[str] | None = None,
+    extend: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    *,
+    every: bool = False,
+) -> Selection:
+    """The one way a command chooses its rules (``check``, the editor server, ``rules --test``):
+    the rules with the config applied, every name given checked where it was given (the
+    command line's ``select``/``extend``/``ignore``, then the config's), the selection
+    (``every``: all rules), and the files the chosen rules name read, all before any
+    response file is read."""
+    rules = available_rules(config)
+    check_rule_names(rules, config, {"--select": select or (), "--extend-select": extend, "--ignore": ignore})
+    if every:
+        chosen = [rules[name] for name in sorted(rules)]
+    else:
+        chosen = select_rules(
+            rules,
+            select if select is not None else config.select,
+            [*config.extend_select, *extend],
+            [*config.ignore, *ignore],
+        )
+    return Selection(rules, read_files(chosen, config))
 
 
 class _Bound(NamedTuple):
@@ -150,14 +189,17 @@ class Plan:
         links: LinkResults | None = None,
         known: Collection[str] | None = None,
     ) -> None:
-        self.rules = list(rules)
+        rules = read_files(rules, config)  # rules chosen without choose_rules (examples with their own options)
+        self.rules = rules
         self.config = config
         # every rule a suppression may name (the run's available_rules, already loaded);
         # None: the suppression pass loads them itself when a suppression names a rule
         self.known = frozenset(known) if known is not None else None
         self.bound = [
             _Bound(
-                rule, Context(rule.name, rule.severity, rule.options, str(config.root), links), checks.load(rule.check)
+                rule,
+                Context(rule.name, rule.severity, rule.options, str(config.root), links, rule.files or {}),
+                checks.load(rule.check),
             )
             for rule in rules
         ]

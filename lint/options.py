@@ -1,7 +1,7 @@
 """Typed options, and their validation: one system for rule options, the config and link settings.
 
 An :class:`Option` declares a name, a type, a default and help, and optionally the
-allowed ``choices``, a ``min``/``max`` range, that it is ``extendable`` (a generated
+allowed ``choices``, a ``min``/``max`` range (of each item, for a list), that it is ``extendable`` (a generated
 ``extend-NAME`` option adds to the value instead of replacing it) and a ``validate``
 hook for what a type cannot say (patterns that must combine into one regex). Regexes
 (types ``regex`` and ``list[regex]``) are compiled when the value is given, so a bad
@@ -28,6 +28,7 @@ _TYPES: dict[str, str] = {
     "severity": "one of error, warning, info or off",
     "list[str]": "a list of strings",
     "list[regex]": "a list of regular expressions",
+    "list[int]": "a list of whole numbers",
     "list[int|str]": "a list of numbers or strings",
     "list[table]": "a list of tables",
     "str|list[str]": "a string or a list of strings",
@@ -64,6 +65,7 @@ _ACCEPTS: dict[str, Callable[[Any], bool]] = {
     "bool": lambda v: isinstance(v, bool),
     "list[str]": _strings,
     "list[regex]": _strings,
+    "list[int]": lambda v: isinstance(v, list) and all(_is_int(x) for x in v),
     "list[int|str]": lambda v: isinstance(v, list) and all(isinstance(x, str) or _is_int(x) for x in v),
     "list[table]": lambda v: isinstance(v, list) and all(isinstance(x, dict) for x in v),
     "str|list[str]": lambda v: isinstance(v, str) or _strings(v),
@@ -142,10 +144,11 @@ class Option:
             for item in items:
                 if item not in self.choices:
                     return f"must be {self.expected}, got {item!r}"
-        if self.min is not None and _is_number(value) and value < self.min:
-            return f"must be {self.expected}, got {value!r}"
-        if self.max is not None and _is_number(value) and value > self.max:
-            return f"must be {self.expected}, got {value!r}"
+        for item in value if isinstance(value, list) else [value]:  # a list's range is its items'
+            if (self.min is not None and _is_number(item) and item < self.min) or (
+                self.max is not None and _is_number(item) and item > self.max
+            ):
+                return f"must be {self.expected}, got {value!r}"
         if self.type in ("regex", "list[regex]"):
             for pattern in [value] if isinstance(value, str) else value:
                 problem = regex_problem(pattern)
@@ -184,11 +187,16 @@ def _sentence(source: str, rule: str, key: str, problem: str) -> str:
     return f"{source}: rule {rule!r} option {key!r}{joiner}{problem}"
 
 
-def resolve(rule: str, specs: tuple[Option, ...], *layers: tuple[str, Mapping[str, Any]]) -> dict[str, Any]:
+def resolve(
+    rule: str, specs: tuple[Option, ...], *layers: tuple[str, Mapping[str, Any]], check: bool = True
+) -> dict[str, Any]:
     """Defaults overlaid by each ``(source, values)`` layer in turn, every value checked.
 
     ``extend-NAME`` values are added to NAME's value as it stands after the layer's own
     NAME (the result has no ``extend-`` keys). A ``validate`` hook sees the final value.
+    ``check=False`` is for values known to have passed (a rule file unchanged since it was
+    validated, :mod:`lint.rulecache`): they are put together, not checked again (no regex
+    is compiled).
     """
     by_name = {spec.name: spec for spec in expand(specs)}
     specs = tuple(spec for spec in specs if not spec.extends)
@@ -204,7 +212,7 @@ def resolve(rule: str, specs: tuple[Option, ...], *layers: tuple[str, Mapping[st
                 raise OptionError(
                     f"{source}: rule {rule!r} has no option {key!r}{hint(key, by_name)} (its options: {known})"
                 )
-            problem = spec.problem(value)
+            problem = spec.problem(value) if check else None
             if problem is not None:
                 raise OptionError(_sentence(source, rule, key, problem))
             if spec.type == "float" and value is not None:
@@ -215,7 +223,7 @@ def resolve(rule: str, specs: tuple[Option, ...], *layers: tuple[str, Mapping[st
                 value = [*current, *value] if isinstance(current, list) else {**current, **value}
             result[key] = value
             touched[key] = source
-    for spec in specs:
+    for spec in specs if check else ():
         if spec.validate is not None and spec.name in touched:
             problem = spec.validate(result[spec.name])
             if problem is not None:

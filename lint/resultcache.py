@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lint import __version__
+from lint.codestamp import code_stamp, walk
 
 if TYPE_CHECKING:
     from lint.config import Config
@@ -67,31 +68,6 @@ def open_for(rules: Sequence[Rule], config: Config) -> ResultCache | None:
     """The cache a run with these rules and this config reads and writes (None: caching is off)."""
     folder = folder_for(config)
     return ResultCache(folder, namespace(rules, config)) if folder is not None else None
-
-
-def _walk(folder: str, suffixes: tuple[str, ...]) -> list[str]:
-    """``folder``'s files (and its sub-folders') ending in ``suffixes``, each with its size and
-    modification time, sorted: os.scandir gives the stat without another system call."""
-    found: list[str] = []
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return found
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
-            found.extend(_walk(entry.path, suffixes))
-        elif entry.name.endswith(suffixes):
-            try:
-                stat = entry.stat()
-            except OSError:
-                continue
-            found.append(f"{entry.path}:{stat.st_size}:{stat.st_mtime_ns}")
-    return sorted(found)
-
-
-def _code_stamp() -> list[str]:
-    """Size and modification time of every module of the tool (so editing the code invalidates entries)."""
-    return _walk(os.path.dirname(os.path.abspath(__file__)), (".py",))
 
 
 def _file_stamps(paths: Iterable[Path]) -> list[str]:
@@ -146,7 +122,7 @@ def namespace(rules: Sequence[Rule], config: Config) -> str:
     effective = (
         FORMAT,
         __version__,
-        _code_stamp(),
+        code_stamp(),
         str(config.root),
         _stable(config.formats),
         _stable(config.reader),
@@ -154,7 +130,7 @@ def namespace(rules: Sequence[Rule], config: Config) -> str:
         _stable(config.rules),
         config.max_file_size,
         [(r.name, r.check, str(r.severity), r.message, _stable(r.options)) for r in rules],
-        [_walk(folder, (".toml", ".txt")) for folder in rule_dirs],
+        [walk(folder, (".toml", ".txt")) for folder in rule_dirs],
         _file_stamps(_named_files(rules, config)),
     )
     return hashlib.blake2b(repr(effective).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()

@@ -13,10 +13,10 @@ from typing import Any
 
 from lint import checks
 from lint.errors import OptionError, RuleError
-from lint.files import read_regular
 from lint.model import Severity
 from lint.options import Option, expand, resolve
 from lint.pack import builtin_rules_dir as builtin_rules_dir  # where it always was
+from lint.rulecache import RuleCache, parse
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +51,11 @@ class Rule:
     fixable: bool = False
     default: bool = True
     tags: tuple[str, ...] = field(default=())
+    # what the check kind's ``check_files`` read for these options (lint.engine.read_files); None: not read yet
+    files: Mapping[str, Any] | None = None
 
     def with_config(self, severity: Severity | None, values: Mapping[str, Any], source: str) -> Rule:
-        """This rule with a user's severity and option values applied (validated)."""
+        """This rule with a user's severity and option values applied (validated; files not read yet)."""
         options = _options(self.name, self.check, ("", self.options), (source, values)) if values else self.options
         return Rule(
             self.name,
@@ -101,30 +103,28 @@ _EXAMPLE_KEYS = {
     "note",
     "links",
 }
-_EXAMPLE_TYPES: dict[str, tuple[str, Any]] = {  # key -> (what is expected, test)
-    "text": ("a string", lambda v: isinstance(v, str)),
-    "files": (
-        "a table of file name = text",
-        lambda v: isinstance(v, dict) and all(isinstance(x, str) for x in v.values()),
-    ),
-    "count": ("a whole number, 0 or more", lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0),
-    "lines": ("a list of line numbers", lambda v: isinstance(v, list) and all(isinstance(x, int) and x > 0 for x in v)),
-    "columns": (
-        "a list of column numbers",
-        lambda v: isinstance(v, list) and all(isinstance(x, int) and x > 0 for x in v),
-    ),
-    "messages": ("a list of strings", lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v)),
-    "fixed": ("a string", lambda v: isinstance(v, str)),
-    "note": ("a string", lambda v: isinstance(v, str)),
-    "options": ("a table", lambda v: isinstance(v, dict)),
-}
+# the types of an example's keys, tested as options are (lint.options)
+_EXAMPLE_TYPES = (
+    Option("text", "str", None, ""),
+    Option("files", "dict[str,str]", None, "", says="a table of file name = text"),
+    Option("count", "int", None, "", min=0, says="a whole number, 0 or more"),
+    Option("lines", "list[int]", None, "", min=1, says="a list of line numbers"),
+    Option("columns", "list[int]", None, "", min=1, says="a list of column numbers"),
+    Option("messages", "list[str]", None, ""),
+    Option("fixed", "str", None, ""),
+    Option("note", "str", None, ""),
+    Option("options", "table", None, ""),
+)
 
 
-def _options(rule: str, kind_name: str, *layers: tuple[str, Mapping[str, Any]]) -> dict[str, Any]:
-    """The option values of ``layers`` over the kind's defaults, checked value by value and then as a whole."""
+def _options(
+    rule: str, kind_name: str, *layers: tuple[str, Mapping[str, Any]], checked: bool = False
+) -> dict[str, Any]:
+    """The option values of ``layers`` over the kind's defaults, checked value by value and then as a whole
+    (``checked``: values that passed these checks before, only put together)."""
     kind = checks.load(kind_name)
-    options = resolve(rule, kind.options, *layers)
-    if kind.validate is not None:
+    options = resolve(rule, kind.options, *layers, check=not checked)
+    if kind.validate is not None and not checked:
         found = kind.validate(options)
         if found is not None:
             key, problem = found
@@ -143,9 +143,10 @@ def _example(rule_path: Path, index: int, raw: Any) -> Example:
     verdict = raw.get("verdict")
     if verdict not in ("pass", "fail"):
         raise RuleError(f'{where}: verdict must be "pass" or "fail", got {verdict!r}')
-    for key, (expected, test) in _EXAMPLE_TYPES.items():
-        if key in raw and not test(raw[key]):
-            raise RuleError(f"{where}: {key!r} must be {expected}, got {raw[key]!r}")
+    for spec in _EXAMPLE_TYPES:
+        problem = spec.problem(raw[spec.name]) if spec.name in raw else None
+        if problem is not None:
+            raise RuleError(f"{where}: {spec.name!r} {problem}")
     fmt = raw.get("format")
     if fmt is not None:
         from lint.readers import FORMATS
@@ -196,106 +197,9 @@ def _example(rule_path: Path, index: int, raw: Any) -> Example:
     )
 
 
-def _parse(path: Path) -> dict[str, Any]:
-    """A rule file's TOML table."""
-    import tomllib
-
-    try:
-        return tomllib.loads(read_regular(path).decode("utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"{path}: cannot read rule file: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise RuleError(f"{path}: invalid TOML: {exc}") from None
-
-
-def _well_formed(loaded: Any) -> bool:
-    """True for a rule cache as :class:`_ParsedCache` writes it: path -> (mtime, size, table)."""
-    return isinstance(loaded, dict) and all(
-        isinstance(key, str)
-        and isinstance(value, tuple)
-        and len(value) == 3
-        and isinstance(value[0], int)
-        and isinstance(value[1], int)
-        and isinstance(value[2], dict)
-        for key, value in loaded.items()
-    )
-
-
-class _ParsedCache:
-    """Parsed rule files, kept between runs in the cache folder.
-
-    TOML parsing is a tenth of a one-file run's start-up; a rule file's parsed
-    table is reused while its path, size and modification time are unchanged.
-    A missing, unreadable or stale cache is simply rebuilt: it never changes
-    what a run finds.
-    """
-
-    def __init__(self) -> None:
-        self.entries: dict[str, tuple[int, int, dict[str, Any]]] = {}
-        self.dirty = False
-        self.path: Path | None = None
-        from lint import __version__
-        from lint.cachedir import cache_dir
-
-        folder = cache_dir()
-        if folder is None:
-            return
-        # marshal, not pickle: loading it can never run code, and it is faster
-        self.path = folder / f"rules-{__version__}.marshal"
-        try:
-            import marshal
-
-            with open(self.path, "rb") as handle:
-                loaded = marshal.load(handle)
-        except FileNotFoundError:
-            return
-        except (OSError, EOFError, ValueError, TypeError):
-            loaded = None
-        if _well_formed(loaded):
-            self.entries = loaded
-            return
-        from lint.cachedir import set_aside
-        from lint.escape import say
-
-        say(f"rule {set_aside(self.path)}")
-        self.dirty = True
-
-    def parse(self, path: Path) -> dict[str, Any]:
-        try:
-            stat = path.stat()
-        except OSError as exc:
-            raise RuleError(f"{path}: cannot read rule file: {exc.strerror or exc}") from None
-        key = str(path.resolve())
-        hit = self.entries.get(key)
-        if hit is not None and hit[0] == stat.st_mtime_ns and hit[1] == stat.st_size:
-            return hit[2]
-        data = _parse(path)
-        self.entries[key] = (stat.st_mtime_ns, stat.st_size, data)
-        self.dirty = True
-        return data
-
-    def save(self) -> None:
-        if not self.dirty or self.path is None:
-            return
-        import marshal
-
-        from lint.atomic import write_atomic
-
-        try:
-            blob = marshal.dumps(self.entries)
-        except ValueError:
-            return  # a value marshal cannot hold (a TOML date): parse those files each run
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.path, blob, prefix=".rules-")
-        except OSError:
-            pass  # a read-only or full cache folder only costs speed
-        self.dirty = False
-
-
-def load_rule(path: Path, cache: _ParsedCache | None = None) -> Rule:
-    """Parse and validate one rule file."""
-    data = cache.parse(path) if cache is not None else _parse(path)
+def load_rule(path: Path, cache: RuleCache | None = None) -> Rule:
+    """Parse and validate one rule file (without ``cache``, or if these bytes have not passed before)."""
+    data, checked = cache.read(path) if cache is not None else (parse(path), False)
     unknown = set(data) - _RULE_KEYS
     if unknown:
         raise RuleError(f"{path}: unknown key {sorted(unknown)[0]!r} (expected {', '.join(sorted(_RULE_KEYS))})")
@@ -311,7 +215,7 @@ def load_rule(path: Path, cache: _ParsedCache | None = None) -> Rule:
         raise RuleError(f"{path}: rule {name!r}: 'check': {exc.args[0]}") from None
     from lint import messages
 
-    problem = messages.problem(data["message"], kind.message_fields)
+    problem = None if checked else messages.problem(data["message"], kind.message_fields)
     if problem is not None:
         raise RuleError(f"{path}: rule {name!r}: 'message' {data['message']!r}: {problem}")
     try:
@@ -322,7 +226,7 @@ def load_rule(path: Path, cache: _ParsedCache | None = None) -> Rule:
     raw_options = data.get("options", {})
     if not isinstance(raw_options, dict):
         raise RuleError(f"{path}: rule {name!r}: options must be a table")
-    options = _options(name, kind.name, (str(path), raw_options))
+    options = _options(name, kind.name, (str(path), raw_options), checked=checked)
     raw_examples = data.get("examples", [])
     if not isinstance(raw_examples, list):
         raise RuleError(f"{path}: rule {name!r}: 'examples' must be a list of tables ([[examples]])")
@@ -334,8 +238,10 @@ def load_rule(path: Path, cache: _ParsedCache | None = None) -> Rule:
             f"{path}: rule {name!r}: 'examples' needs at least one {missing} example "
             '([[examples]] with verdict = "fail" and one with verdict = "pass")'
         )
-    for i, example in enumerate(examples):
+    for i, example in enumerate(examples if not checked else ()):
         _options(name, kind.name, (str(path), raw_options), (f"{path}: examples[{i}]", example.options))
+    if cache is not None:
+        cache.passed(path)
     return Rule(
         name=name,
         check=data["check"],
@@ -356,7 +262,7 @@ def load_rule(path: Path, cache: _ParsedCache | None = None) -> Rule:
 def load_rules(paths: Iterable[Path]) -> dict[str, Rule]:
     """Every ``*.toml`` rule in ``paths`` (folders or files); later paths may not reuse names."""
     rules: dict[str, Rule] = {}
-    cache = _ParsedCache()
+    cache = RuleCache()
     for base in paths:
         files = sorted(base.glob("*.toml")) if base.is_dir() else [base]
         if not base.exists():

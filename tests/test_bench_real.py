@@ -30,13 +30,17 @@ def test_the_command_lints_every_labelled_file_and_prints_each_rule() -> None:
         [sys.executable, "bench/real.py", "--json"], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
-    figures = json.loads(result.stdout)
+    sets = json.loads(result.stdout)["sets"]
+    assert set(sets) == {"tuning", "holdout"}
     files = {p.relative_to(ROOT).as_posix() for p in real.response_files(real.REAL)}
-    assert set(figures["files"]) == files
-    assert figures["words"] > 1000 and figures["labels"] > 0
-    assert set(figures["rules"]) == real.default_rules()
-    for figure in figures["rules"].values():
-        assert figure["right"] + figure["wrong"] + figure["maybe"] == figure["findings"]
+    assert set(sets["tuning"]["files"]) | set(sets["holdout"]["files"]) == files
+    assert all(f.startswith("fixtures/real/holdout/") for f in sets["holdout"]["files"])
+    assert not any(f.startswith("fixtures/real/holdout/") for f in sets["tuning"]["files"])
+    for figures in sets.values():
+        assert figures["words"] > 1000 and figures["labels"] > 0
+        assert set(figures["rules"]) == real.default_rules()
+        for figure in figures["rules"].values():
+            assert figure["right"] + figure["wrong"] + figure["maybe"] == figure["findings"]
 
 
 def test_a_malformed_label_names_the_file_and_the_problem(tmp_path: Path) -> None:

@@ -110,6 +110,41 @@ def test_corrupt_cache_is_rebuilt_with_a_warning(server: Server, tmp_path: Path)
     assert server.seen.total() == 0
 
 
+def test_corrupt_cache_is_set_aside_once_and_kept_for_a_bug_report(server: Server, tmp_path: Path) -> None:
+    cache = tmp_path / "links.sqlite3"
+    garbage = b"not a database\n" * 200
+    cache.write_bytes(garbage)
+    _, err = run([server.url("/ok/aside")], cache)
+    assert err.count("warning:") == 1 and "set aside as links.sqlite3.corrupt and rebuilt it empty" in err
+    assert (tmp_path / "links.sqlite3.corrupt").read_bytes() == garbage
+
+
+def test_a_run_opens_the_cache_file_once_for_cache_and_history(
+    server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The history kept in the link cache goes through the cache's connection."""
+    import sqlite3
+
+    from lint.links import history
+
+    cache = tmp_path / "links.sqlite3"
+    opened: list[str] = []
+    connect = sqlite3.connect
+
+    def counting(database: str, *args: object, **kwargs: object) -> sqlite3.Connection:
+        opened.append(str(database))
+        return connect(database, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sqlite3, "connect", counting)
+    results, err = run([server.url("/status/404")], cache)
+    assert results[server.url("/status/404")].state == "broken" and "warning" not in err
+    assert opened == [str(cache)]
+    store = history.History.open(cache, portable=False)
+    assert store is not None
+    assert store.records()[server.url("/status/404")].failing_runs == 1  # the history was written
+    store.close()
+
+
 def test_unusable_cache_folder_runs_without_cache(server: Server, tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("a file where the cache folder should be", encoding="utf-8")

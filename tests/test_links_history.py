@@ -17,6 +17,11 @@ import pytest
 
 from lint.links import history
 from lint.links.history import Observation, Record, advance, past_thresholds
+from lint.links.report import state_of
+from lint.links.results import Probe
+from lint.links.settings import Settings
+from lint.links.urls import parse_target
+from lint.links.verdict import judge, observation
 from tests.conftest import ROOT, run_cli
 from tests.links_support import Server, _no_proxy_from_outside, server
 
@@ -248,6 +253,49 @@ def test_links_report(tmp_path: Path, server: Server, monkeypatch: pytest.Monkey
     assert other.code == 0 and "no targets" in other.out
 
 
+@pytest.mark.parametrize(
+    "probe",
+    [
+        Probe("https://a.example/", status=503, reason="Service Unavailable"),
+        Probe("https://a.example/", status=404, reason="Not Found"),
+        Probe("https://a.example/", status=401, reason="Unauthorized"),
+        Probe("https://a.example/", status=403, reason="Forbidden"),
+        Probe("https://a.example/", error="tls", detail="TLS certificate error: certificate has expired"),
+        Probe("https://a.example/", error="timeout", detail="timed out after 20 s"),
+        Probe("https://a.example/", error="dns", detail="no such host"),
+        Probe("https://a.example/", status=200, reason="OK"),
+    ],
+)
+@pytest.mark.parametrize("runs", [1, 5])
+def test_links_report_states_are_what_check_would_say(probe: Probe, runs: int) -> None:
+    """`links report` judges a target's last answer with check's own verdict, runs after runs."""
+    settings = Settings()
+    record = None
+    for day in range(runs):
+        seen = observation(probe, settings)
+        assert seen is not None
+        record = advance(record, seen, T0 + day * DAY)
+    assert record is not None
+    at = T0 + runs * DAY
+    target = parse_target(probe.url)
+    assert target is not None
+    result = judge(target, probe, settings, record, at)
+    assert state_of(record, settings, at) == (result.category or result.state)
+
+
+def test_links_report_applies_the_accept_list_as_check_does() -> None:
+    """A status the config now accepts reads "ok", as the next check would call it (the report
+    used to re-derive the state from the record and said "login" or "broken")."""
+    for status, before in ((403, "login"), (404, "broken")):
+        record = None
+        for day in range(3):
+            seen = Observation("https://a.example/", False, f"{status} X", str(status))
+            record = advance(record, seen, T0 + day * DAY)
+        assert record is not None
+        assert state_of(record, Settings(), T0 + 3 * DAY) == before
+        assert state_of(record, Settings(accept=frozenset({status})), T0 + 3 * DAY) == "ok"
+
+
 def test_offline_run_imports_nothing_of_the_link_checker(tmp_path: Path) -> None:
     """The link rules are loaded (and run) offline: the link checker's modules are not imported for that."""
     (tmp_path / "plan.md").write_text(DOC.format(url="https://editor:pw@example.org/p"), encoding="utf-8")
@@ -295,12 +343,57 @@ def test_a_corrupt_history_that_cannot_be_moved_or_removed_is_left_and_not_used(
     def refuse(*args: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(history.os, "replace", refuse)
-    monkeypatch.setattr(history.os, "unlink", refuse)
+    monkeypatch.setattr(os, "replace", refuse)
+    monkeypatch.setattr(os, "unlink", refuse)
     warnings: list[str] = []
     assert history.History.open(path, portable=True, warn=warnings.append) is None
     assert len(warnings) == 1 and "cannot be set aside" in warnings[0]
     assert path.read_bytes() == b"this is not a database" * 50  # the user's file is as it was
+
+
+def test_a_corrupt_history_that_cannot_be_moved_is_said_to_be_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rename refused, removal allowed: the warning says the file was removed, not that it was set
+    aside under a name that does not exist (the history's own copy of set-aside said so)."""
+    path = tmp_path / "history.sqlite3"
+    path.write_bytes(b"this is not a database" * 50)
+
+    def refuse(*args: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    warnings: list[str] = []
+    store = history.History.open(path, portable=True, warn=warnings.append)
+    assert store is not None and store.records() == {}
+    store.close()
+    assert len(warnings) == 1 and "is corrupt" in warnings[0] and "removed it and started afresh" in warnings[0]
+    assert ".corrupt" not in warnings[0] and list(tmp_path.glob("*.corrupt*")) == []
+
+
+def test_corrupt_history_files_are_numbered_so_earlier_ones_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    for n in (1, 2):
+        path.write_bytes(b"damaged %d " % n * 50)
+        store = history.History.open(path, portable=True, warn=lambda _: None)
+        assert store is not None
+        store.close()
+    assert (tmp_path / "history.sqlite3.corrupt").read_bytes() == b"damaged 1 " * 50
+    assert (tmp_path / "history.sqlite3.corrupt2").read_bytes() == b"damaged 2 " * 50
+
+
+def test_a_history_whose_table_vanished_is_damaged_as_for_the_cache(tmp_path: Path) -> None:
+    """ "no such table" reads as a damaged file for the history as it does for the link cache
+    (the two used to keep their own lists of SQLite's words, and only the cache had this one)."""
+    path = tmp_path / "history.sqlite3"
+    warnings: list[str] = []
+    store = history.History.open(path, portable=True, warn=warnings.append)
+    assert store is not None
+    with sqlite3.connect(path) as other:
+        other.execute("DROP TABLE history")
+    assert store.records(["https://a.example/"]) == {}
+    assert len(warnings) == 1 and "no such table" in warnings[0] and "set aside as" in warnings[0]
+    assert (tmp_path / "history.sqlite3.corrupt").exists()
 
 
 def test_history_warnings_are_escaped_for_the_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -185,6 +185,14 @@ def test_custom_phase_heading_patterns():
     assert [p.key for p in doc.entries[0].phases] == ["progress 2022", "plan 2023"]
 
 
+def test_built_in_heading_patterns_are_as_a_config_pattern_must_be():
+    # they are built without compiling (start-up time): hold them to PhaseHeading.compile's checks here
+    from lint.readers import phases
+
+    for heading in phases.DEFAULT_HEADINGS:
+        assert phases.PhaseHeading.compile(heading.kind, heading.pattern, heading.canonical) == heading
+
+
 def test_combined_heading_pattern_matches_as_the_patterns_one_by_one():
     from lint.readers import phases
 
@@ -213,7 +221,7 @@ def test_combined_heading_pattern_matches_as_the_patterns_one_by_one():
         one_by_one = None
         stripped = " ".join(line.split())
         for heading in options.headings:
-            m = heading.pattern.match(stripped)
+            m = heading.regex().match(stripped)
             if m:
                 year = int(m.group("year"))
                 one_by_one = phases.HeadingMatch(heading.kind, year, heading.canonical.format(year=year))

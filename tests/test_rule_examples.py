@@ -37,6 +37,60 @@ def test_contract_rule_names_exist():
         assert name in RULES
 
 
+def _spy_regex_checks(monkeypatch) -> list[str]:
+    import lint.options
+
+    seen: list[str] = []
+    real = lint.options.regex_problem
+
+    def spy(pattern, flags=0):
+        seen.append(pattern)
+        return real(pattern, flags)
+
+    monkeypatch.setattr(lint.options, "regex_problem", spy)
+    return seen
+
+
+def test_a_rule_file_is_validated_again_unless_these_very_bytes_passed_under_this_code(tmp_path, monkeypatch):
+    import lint.codestamp
+    from lint.errors import OptionError
+    from lint.rules import load_rules
+
+    monkeypatch.setenv("RESPONSE_LINT_CACHE_DIR", str(tmp_path / "cache"))
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    rule = pack / "shout.toml"
+    body = (
+        'name = "shout"\ncheck = "phrases"\nseverity = "warning"\nsummary = "s"\nmessage = "m"\n'
+        "options = {{ whole = [{pattern!r}] }}\n"
+        '[[examples]]\nverdict = "fail"\ntext = "TBC"\n[[examples]]\nverdict = "pass"\ntext = "Done."\n'
+    )
+    rule.write_text(body.format(pattern="TBC"), encoding="utf-8")
+    checked = _spy_regex_checks(monkeypatch)
+    first = load_rules([pack])
+    assert "TBC" in checked  # validated in full the first time
+    checked.clear()
+    assert load_rules([pack]) == first and checked == []  # the same bytes passed: not compiled again
+    monkeypatch.setattr(lint.codestamp, "code_stamp", lambda: ["the tool's code changed"])
+    assert load_rules([pack]) == first and "TBC" in checked  # other code: validated again
+    rule.write_text(body.format(pattern="TBC("), encoding="utf-8")  # same size class, new bytes
+    with pytest.raises(OptionError, match=r"shout\.toml: rule 'shout' option 'whole': invalid regex 'TBC\('"):
+        load_rules([pack])
+    with pytest.raises(OptionError, match="invalid regex"):  # a failed file is never trusted
+        load_rules([pack])
+
+
+def test_the_built_in_pack_loads_the_same_from_the_rule_cache_as_validated_in_full(tmp_path, monkeypatch):
+    from lint.rules import builtin_rules_dir, load_rules
+
+    monkeypatch.setenv("RESPONSE_LINT_CACHE_DIR", "")  # no cache: validated in full
+    full = load_rules([builtin_rules_dir()])
+    monkeypatch.setenv("RESPONSE_LINT_CACHE_DIR", str(tmp_path / "cache"))
+    load_rules([builtin_rules_dir()])  # validated, and recorded as passed
+    checked = _spy_regex_checks(monkeypatch)
+    assert load_rules([builtin_rules_dir()]) == full and checked == []
+
+
 def test_parsed_rule_cache_follows_edits(tmp_path, monkeypatch):
     from lint.rules import load_rules
 

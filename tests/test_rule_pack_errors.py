@@ -76,6 +76,9 @@ def test_a_good_pack_loads(tmp_path: Path) -> None:
         ),
         ({"example": "count = -1"}, "examples[0]: 'count' must be a whole number, 0 or more, got -1"),
         ({"example": 'lines = "4"'}, "examples[0]: 'lines' must be a list of line numbers"),
+        # true is no line number (Python's bool is an int: the option types know it)
+        ({"example": "lines = [true]"}, "examples[0]: 'lines' must be a list of line numbers, got [True]"),
+        ({"example": "columns = [1, 0]"}, "examples[0]: 'columns' must be a list of column numbers, got [1, 0]"),
         ({"name": "to-folow"}, "'name' must be the file's name without .toml ('to-follow'), got 'to-folow'"),
         ({"extra": 'check = "phrase"'}, ""),  # a repeated key: invalid TOML, also named
     ],

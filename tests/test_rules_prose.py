@@ -179,8 +179,8 @@ def test_readability_paragraph_finding_states_scores_and_thresholds():
     found = lint([path], "readability")
     paragraphs = [d for d in found if d.message.startswith("paragraph is hard to read")]
     assert len(paragraphs) == 1
-    assert "Flesch reading ease" in paragraphs[0].message and "(minimum 20)" in paragraphs[0].message
-    assert "(maximum 16)" in paragraphs[0].message
+    assert "Flesch reading ease" in paragraphs[0].message and "(minimum 0)" in paragraphs[0].message
+    assert "(maximum 18)" in paragraphs[0].message
     assert text_of(doc, paragraphs[0]).startswith("Interoperability considerations")
     assert text_of(doc, paragraphs[0]).endswith("appraisal methodology.")
     sentences_found = [d for d in found if d.message.startswith("sentence has")]

@@ -49,8 +49,10 @@ of them ever names a rule or a check kind. The fields:
     load, so that ``check`` never meets a bad option value.
 ``check_files``
     ``check_files(options, root)``: reads the files its options name (relative to the
-    project root), before any response file is read, for the rules a run chose;
-    returns ``(key, problem)`` or None.
+    project root), once, before any response file is read, for the rules a run chose
+    (:func:`lint.engine.choose_rules`); returns what it read, by option key, which
+    ``check`` and ``check_corpus`` find in ``context.files`` (so a file that changes
+    or goes away during the run cannot stop it halfway), or a :class:`FileProblem`.
 ``post_pass``
     for post-pass kinds, what the post-pass reports for it: ``"unused-suppression"`` or
     ``"invalid-suppression"``.
@@ -59,7 +61,7 @@ of them ever names a rule or a check kind. The fields:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -80,6 +82,8 @@ class Context:
     root: str = "."
     # online link results (``--links``), for check kinds that declare ``NEEDS_LINKS = True``; None when offline
     links: LinkResults | None = None
+    # what the kind's ``check_files`` read for this rule at load, by option key
+    files: Mapping[str, Any] = field(default_factory=dict)
 
     def __getitem__(self, key: str) -> Any:
         return self.options[key]
@@ -105,6 +109,13 @@ class Finding(NamedTuple):
     entry: str | None = None
     phase: str | None = None
     fingerprint: str | None = None
+
+
+class FileProblem(NamedTuple):
+    """What ``check_files`` gives for a file it cannot use: the option naming it, and what is wrong."""
+
+    key: str
+    problem: str
 
 
 DocumentCheck = Callable[[Document, Context], Iterable[Finding]]
@@ -139,7 +150,7 @@ class CheckKind:
     summary_role: SummaryRole | None = None
     post_pass: PostPass | None = None
     validate: Callable[[Mapping[str, Any]], tuple[str, str] | None] | None = None
-    check_files: Callable[[Mapping[str, Any], str], tuple[str, str] | None] | None = None
+    check_files: Callable[[Mapping[str, Any], str], Mapping[str, Any] | FileProblem] | None = None
 
     def __post_init__(self) -> None:
         if (self.post_pass is not None) == (self.check is not None or self.check_corpus is not None):

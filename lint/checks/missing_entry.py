@@ -21,9 +21,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from lint.checks.api import CheckKind, Context, Finding
+from lint.checks.api import CheckKind, Context, FileProblem, Finding
 from lint.checks.identity import action_key, organisation_keys
-from lint.errors import ConfigError
 from lint.files import read_regular
 from lint.model import PER_ACTION, PER_ORGANISATION, Document, Entry, Related, Span
 from lint.names import canonical_key, normalise
@@ -93,40 +92,40 @@ def title_span(document: Document) -> Span:
     return document.lines.line_span(1)
 
 
-def _read_roster_file(context: Context) -> list[str]:
-    return _roster_names(context["roster-file"], context.root, f"rule {context.rule!r} option 'roster-file'")
-
-
-def _check_files(options: Mapping[str, Any], root: str) -> tuple[str, str] | None:
-    """At load: the roster file can be read and holds a roster."""
-    try:
-        _roster_names(options["roster-file"], root, "")
-    except ConfigError as exc:
-        return "roster-file", str(exc).removeprefix(": ")
-    return None
-
-
-def _roster_names(name: str | None, root: str, where: str) -> list[str]:
+def _check_files(options: Mapping[str, Any], root: str) -> Mapping[str, Any] | FileProblem:
+    """At load: the names of the roster file (``context.files["roster-file"]``), or why it cannot be used."""
+    name = options["roster-file"]
     if not name:
-        return []
+        return {"roster-file": ()}
     path = name if os.path.isabs(name) else os.path.join(root, name)
+    try:
+        return {"roster-file": tuple(_roster_names(path))}
+    except _Unusable as exc:
+        return FileProblem("roster-file", str(exc))
+
+
+class _Unusable(Exception):
+    """A roster file that cannot be used; the message says why."""
+
+
+def _roster_names(path: str) -> list[str]:
     try:
         data = read_regular(path)
     except OSError as exc:
-        raise ConfigError(f"{where}: cannot read {path}: {exc.strerror or exc}") from None
+        raise _Unusable(f"cannot read {path}: {exc.strerror or exc}") from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{where}: {path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise _Unusable(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     if path.endswith(".toml"):
         import tomllib
 
         try:
             names = tomllib.loads(text).get("roster")
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{where}: {path}: invalid TOML: {exc}") from None
+            raise _Unusable(f"{path}: invalid TOML: {exc}") from None
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            raise ConfigError(f'{where}: {path} must have `roster = ["name", ...]`')
+            raise _Unusable(f'{path} must have `roster = ["name", ...]`')
         return names
     names = []
     for line in text.splitlines():
@@ -137,7 +136,8 @@ def _roster_names(name: str | None, root: str, where: str) -> list[str]:
 
 
 def _roster(context: Context) -> list[str]:
-    names = [*context["roster"], *_read_roster_file(context)]
+    """The ``roster`` option's names, then the roster file's (read at load)."""
+    names = [*context["roster"], *context.files["roster-file"]]
     return [n for n in names if n.strip()]
 
 

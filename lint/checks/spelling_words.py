@@ -1,7 +1,9 @@
 """The words a ``spelling`` rule accepts besides the dictionary: its ``words``, word lists and ``words-file``.
 
-Word lists are read once per run (cached); :func:`check_files` reads them when the
-rule is loaded, so that a missing list stops the run before any response file is read.
+:func:`check_files` reads the word lists when the run's rules are chosen, before any
+response file is read (a missing list stops the run there); the check uses what it
+read (``context.files``) and never reads a file itself. Shipped lists are cached per
+process.
 """
 
 from __future__ import annotations
@@ -11,18 +13,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from lint.checks.api import Context
-from lint.errors import ConfigError
+from lint.checks.api import Context, FileProblem
 from lint.files import read_regular
 
 
-def _read_list(path: Path, what: str) -> set[str]:
-    try:
-        text = read_regular(path).decode("utf-8-sig")
-    except FileNotFoundError:
-        raise ConfigError(f"{what}: word list {path} does not exist") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{what}: cannot read word list {path}: {exc}") from None
+def _read_list(path: Path) -> set[str]:
+    """The words of a list file (one or more a line, ``#`` comments); OSError or UnicodeDecodeError."""
+    text = read_regular(path).decode("utf-8-sig")
     words: set[str] = set()
     for line in text.splitlines():
         entry = line.split("#", 1)[0].strip()
@@ -31,45 +28,54 @@ def _read_list(path: Path, what: str) -> set[str]:
     return words
 
 
+def _problem(path: Path, exc: Exception) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return f"word list {path} does not exist"
+    return f"cannot read word list {path}: {exc}"
+
+
 def normal(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
-@lru_cache(maxsize=16)
-def _builtin_list(name: str, root: str) -> frozenset[str]:
+def _list_path(name: str, root: str) -> Path:
+    """A ``dictionaries`` entry: shipped with the rules, else relative to the project root."""
     from lint.pack import builtin_rules_dir
 
     path = Path(name)
     if not path.is_absolute():
         packed = builtin_rules_dir() / path
         path = packed if packed.exists() else Path(root) / path
-    return frozenset(_read_list(path, f"rule spelling: dictionaries entry {name!r}"))
+    return path
 
 
-def check_files(options: Mapping[str, Any], root: str) -> tuple[str, str] | None:
-    """At load: every word list the options name can be read."""
+@lru_cache(maxsize=16)
+def _builtin_list(name: str, root: str) -> frozenset[str]:
+    return frozenset(_read_list(_list_path(name, root)))
+
+
+def check_files(options: Mapping[str, Any], root: str) -> Mapping[str, Any] | FileProblem:
+    """At load: the words of every list the options name, by option key."""
+    dictionaries: set[str] = set()
     for name in options["dictionaries"]:
         try:
-            _builtin_list(name, root)
-        except ConfigError as exc:
-            return "dictionaries", str(exc).split(": ", 2)[-1]
-    words_file = options["words-file"]
-    if words_file:
+            dictionaries |= _builtin_list(name, root)
+        except (OSError, UnicodeDecodeError) as exc:
+            return FileProblem("dictionaries", _problem(_list_path(name, root), exc))
+    words_file: set[str] = set()
+    if options["words-file"]:
+        path = _words_file(options["words-file"], root)
         try:
-            _read_list(_words_file(words_file, root), "words-file")
-        except ConfigError as exc:
-            return "words-file", str(exc).split(": ", 1)[-1]
-    return None
+            words_file = _read_list(path)
+        except (OSError, UnicodeDecodeError) as exc:
+            return FileProblem("words-file", _problem(path, exc))
+    return {"dictionaries": frozenset(dictionaries), "words-file": frozenset(words_file)}
 
 
 def accepted(context: Context) -> frozenset[str]:
+    """The rule's own ``words`` and the words of the lists read at load."""
     words: set[str] = {normal(w) for w in context["words"] if w.strip()}
-    for name in context["dictionaries"]:
-        words |= _builtin_list(name, context.root)
-    words_file = context["words-file"]
-    if words_file:
-        words |= _read_list(_words_file(words_file, context.root), f"rule {context.rule!r}: option 'words-file'")
-    return frozenset(words)
+    return frozenset(words | context.files["dictionaries"] | context.files["words-file"])
 
 
 def _words_file(name: str, root: str) -> Path:

@@ -5,21 +5,23 @@ anchors), never a verdict, so changing ``accept`` or ``exclude`` takes effect at
 once. Successes and permanent failures are stored; transient failures are not.
 Several runs may share the file at once (pre-commit runs hooks in parallel): the
 database is in WAL mode with a busy timeout and every write is one short
-transaction. A file that is not a usable database is rebuilt, with a warning;
-a cache that cannot be opened at all is skipped, with a warning.
+transaction. A file that is not a usable database is set aside (``FILE.corrupt``)
+and rebuilt, with a warning; a cache that cannot be opened at all is skipped, with
+a warning.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from lint.cachedir import move_aside
 from lint.escape import say
+from lint.links.db import is_corrupt, when_free
 from lint.links.results import Probe
 
 SCHEMA_VERSION = 1
@@ -73,32 +75,25 @@ class Cache:
             return None
         try:
             return cls(path, _connect_when_free(path), ttl, warn)
-        except sqlite3.OperationalError as exc:
-            if not _is_corrupt(exc):
+        except sqlite3.DatabaseError as exc:
+            if not is_corrupt(exc):
                 warn(f"link cache {path} cannot be opened ({exc}); running without cache")
                 return None
-            warn(f"link cache {path} is corrupt ({exc}); rebuilt it empty")
-        except sqlite3.DatabaseError as exc:
-            warn(f"link cache {path} is corrupt ({exc}); rebuilt it empty")
-        try:
-            _remove(path)
-            return cls(path, _connect(path), ttl, warn)
-        except (sqlite3.DatabaseError, OSError) as exc:
-            warn(f"link cache {path} cannot be rebuilt ({exc}); running without cache")
-            return None
+            db = _rebuilt(path, exc, warn)
+        return cls(path, db, ttl, warn) if db is not None else None
+
+    @property
+    def connection(self) -> sqlite3.Connection | None:
+        """The open connection to the file (None once given up), for the history kept in it."""
+        return self._db
 
     def _failed(self, exc: sqlite3.DatabaseError, doing: str) -> None:
         """Rebuild a cache found corrupt while in use; give up on it for other errors."""
         if self._db is not None:
             self._db.close()
             self._db = None
-        if _is_corrupt(exc):
-            self._warn(f"link cache {self.path} is corrupt ({exc}); rebuilt it empty")
-            try:
-                _remove(self.path)
-                self._db = _connect(self.path)
-            except (sqlite3.DatabaseError, OSError) as again:
-                self._warn(f"link cache {self.path} cannot be rebuilt ({again}); running without cache")
+        if is_corrupt(exc):
+            self._db = _rebuilt(self.path, exc, self._warn)
         else:
             self._warn(f"link cache {self.path} could not be {doing} ({exc}); running without cache")
 
@@ -165,14 +160,6 @@ class Cache:
             self._db = None
 
 
-def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
-    """A damaged file, as opposed to a busy or unwritable one."""
-    if not isinstance(exc, sqlite3.OperationalError):
-        return True
-    text = str(exc).lower()
-    return any(word in text for word in ("malformed", "not a database", "corrupt", "no such table", "no such column"))
-
-
 def _connect(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level="DEFERRED", check_same_thread=False)
     try:
@@ -194,38 +181,22 @@ def _connect(path: Path) -> sqlite3.Connection:
     return db
 
 
-def _is_busy(exc: sqlite3.OperationalError) -> bool:
-    text = str(exc).lower()
-    return "locked" in text or "busy" in text
+def _rebuilt(path: Path, exc: sqlite3.DatabaseError, warn: Callable[[str], None]) -> sqlite3.Connection | None:
+    """A new, empty cache in place of the corrupt one at ``path`` (set aside first), or None; warns once."""
+    try:
+        aside = move_aside(path)
+        db = _connect(path)
+    except (sqlite3.DatabaseError, OSError) as again:
+        warn(f"link cache {path} is corrupt ({exc}) and cannot be rebuilt ({again}); running without cache")
+        return None
+    where = f"set aside as {aside.name} and " if aside is not None else ""
+    warn(f"link cache {path} is corrupt ({exc}); {where}rebuilt it empty")
+    return db
 
 
-def _connect_when_free(path: Path, attempts: int = 20, pause: float = 0.05) -> sqlite3.Connection:
-    """:func:`_connect`, tried again while another process holds the file.
-
-    Two runs that create the cache at the same moment (pre-commit starts hooks in
-    parallel) race for the lock that switching to WAL needs, and SQLite answers
-    "database is locked" at once instead of waiting on its busy timeout. A short,
-    bounded wait (one second at most) lets the other run finish creating it.
-    """
-    import time
-
-    for attempt in range(attempts):
-        try:
-            return _connect(path)
-        except sqlite3.OperationalError as exc:
-            if not _is_busy(exc) or attempt == attempts - 1:
-                raise
-            time.sleep(pause)
-    raise AssertionError("unreachable")
-
-
-def _remove(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        candidate = Path(str(path) + suffix)
-        try:
-            os.unlink(candidate)
-        except FileNotFoundError:
-            pass
+def _connect_when_free(path: Path) -> sqlite3.Connection:
+    """:func:`_connect`, tried again for a second at most while another run creates the file."""
+    return when_free(lambda: _connect(path), attempts=20)
 
 
 def _to_row(probe: Probe) -> tuple[object, ...]:

@@ -17,12 +17,14 @@ Standard library only. :func:`now` is the time source (tests replace it).
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from lint.cachedir import move_aside
+from lint.links.db import is_corrupt, when_free
 
 BUSY_TIMEOUT_S = 30.0
 SCHEMA = 1
@@ -128,26 +130,22 @@ def _warn_stderr(message: str) -> None:
     say(message)  # paths and SQLite's messages are escaped for the terminal, as every other warning
 
 
-def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
-    if not isinstance(exc, sqlite3.OperationalError):
-        return True
-    text = str(exc).lower()
-    return any(word in text for word in ("malformed", "not a database", "corrupt", "no such column"))
-
-
-def _is_busy(exc: sqlite3.DatabaseError) -> bool:
-    text = str(exc).lower()
-    return "locked" in text or "busy" in text
-
-
 class History:
     """An open history file; :meth:`open` never raises for a bad file."""
 
-    def __init__(self, path: Path, db: sqlite3.Connection, warn: Callable[[str], None], portable: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path,
+        db: sqlite3.Connection,
+        warn: Callable[[str], None],
+        portable: bool = False,
+        owned: bool = True,
+    ) -> None:
         self.path = path
         self._db: sqlite3.Connection | None = db
         self._warn = warn
         self._portable = portable
+        self._owned = owned  # False: the connection is the link cache's, closed by the cache
 
     @classmethod
     def open(
@@ -170,15 +168,32 @@ class History:
             try:
                 return cls(path, _connect(path, portable), warn, portable)
             except sqlite3.DatabaseError as exc:
-                if not _is_corrupt(exc) or attempt or not portable:
+                if not is_corrupt(exc) or attempt or not portable:
                     warn(f"link history {path} cannot be used ({exc}); running without it")
                     return None
-                aside = _set_aside(path)
-                if aside is None:
+                gone = _set_aside(path)
+                if gone is None:
                     warn(f"link history {path} is corrupt ({exc}) and cannot be set aside; running without it")
                     return None
-                warn(f"link history {path} is corrupt ({exc}); set aside as {aside} and started afresh")
+                warn(f"link history {path} is corrupt ({exc}); {gone} and started afresh")
         return None
+
+    @classmethod
+    def within_cache(
+        cls, db: sqlite3.Connection, path: Path, warn: Callable[[str], None] | None = None
+    ) -> History | None:
+        """The history table of the link cache at ``path``, through the cache's own open
+        connection ``db`` (so a run opens that file once); closing the history leaves
+        ``db`` open. A damaged file is left to the cache to rebuild."""
+        warn = warn or _warn_stderr
+        try:
+            _prepare(db, portable=False)
+        except sqlite3.DatabaseError as exc:
+            if db.in_transaction:
+                db.rollback()
+            warn(f"link history {path} cannot be used ({exc}); running without it")
+            return None
+        return cls(path, db, warn, portable=False, owned=False)
 
     def records(self, urls: Iterable[str] | None = None) -> dict[str, Record]:
         """The records of ``urls`` (all when None)."""
@@ -234,17 +249,16 @@ class History:
 
     def _give_up(self, exc: sqlite3.DatabaseError, doing: str) -> None:
         self.close()
-        if self._portable and _is_corrupt(exc):
-            aside = _set_aside(self.path)
-            where = f"set aside as {aside}" if aside is not None else "it cannot be set aside"
+        if self._portable and is_corrupt(exc):
+            where = _set_aside(self.path) or "it cannot be set aside"
             self._warn(f"link history {self.path} is corrupt ({exc}); {where}, this run's history is lost")
         else:
             self._warn(f"link history {self.path} could not be {doing} ({exc}); this run's history is not kept")
 
     def close(self) -> None:
-        if self._db is not None:
+        if self._db is not None and self._owned:
             self._db.close()
-            self._db = None
+        self._db = None
 
 
 def _select(db: sqlite3.Connection, urls: Iterable[str]) -> list[tuple[object, ...]]:
@@ -262,57 +276,38 @@ def _select(db: sqlite3.Connection, urls: Iterable[str]) -> list[tuple[object, .
 def _connect(path: Path, portable: bool) -> sqlite3.Connection:
     db = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
     try:
-        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-        if portable:
-            _retry_busy(lambda: db.execute("PRAGMA journal_mode = DELETE").fetchone())
-        _retry_busy(lambda: db.executescript("BEGIN IMMEDIATE;" + _CREATE + "COMMIT;"))
-        row = db.execute("SELECT value FROM history_meta WHERE key = 'schema'").fetchone()
-        if row is None or row[0] != str(SCHEMA):
-            raise sqlite3.DatabaseError(f"history schema {row[0] if row else 'missing'}, expected {SCHEMA}")
-        db.execute("SELECT count(*) FROM history WHERE url = ''").fetchone()
-        if portable:  # a file from elsewhere (a CI cache): check every page before trusting it
-            check = db.execute("PRAGMA quick_check").fetchone()
-            if check is None or check[0] != "ok":
-                raise sqlite3.DatabaseError(f"database disk image is malformed ({check[0] if check else 'no answer'})")
+        _prepare(db, portable)
     except BaseException:
         db.close()
         raise
     return db
 
 
-def _retry_busy(action: Callable[[], object], attempts: int = 40, pause: float = 0.05) -> None:
-    """Run ``action``, waiting briefly while another run holds the file (switching modes does not wait)."""
-    for attempt in range(attempts):
-        try:
-            action()
-            return
-        except sqlite3.OperationalError as exc:
-            if not _is_busy(exc) or attempt == attempts - 1:
-                raise
-            time.sleep(pause)
+def _prepare(db: sqlite3.Connection, portable: bool) -> None:
+    """Create the tables if need be and check the file is a history of ours (raises if not)."""
+    db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+    if portable:  # switching modes does not wait on the busy timeout
+        when_free(lambda: db.execute("PRAGMA journal_mode = DELETE").fetchone(), attempts=40)
+    when_free(lambda: db.executescript("BEGIN IMMEDIATE;" + _CREATE + "COMMIT;"), attempts=40)
+    row = db.execute("SELECT value FROM history_meta WHERE key = 'schema'").fetchone()
+    if row is None or row[0] != str(SCHEMA):
+        raise sqlite3.DatabaseError(f"history schema {row[0] if row else 'missing'}, expected {SCHEMA}")
+    db.execute("SELECT count(*) FROM history WHERE url = ''").fetchone()
+    if portable:  # a file from elsewhere (a CI cache): check every page before trusting it
+        check = db.execute("PRAGMA quick_check").fetchone()
+        if check is None or check[0] != "ok":
+            raise sqlite3.DatabaseError(f"database disk image is malformed ({check[0] if check else 'no answer'})")
 
 
-def _set_aside(path: Path) -> Path | None:
-    """Rename a corrupt file out of the way (``FILE.corrupt``, numbered if taken: the history is
-    the user's, so earlier ones are kept); None when it can be neither moved nor removed."""
-    aside = Path(f"{path}.corrupt")
-    n = 1
-    while aside.exists():
-        n += 1
-        aside = Path(f"{path}.corrupt{n}")
+def _set_aside(path: Path) -> str | None:
+    """Move a corrupt history out of the way, numbered if need be (the history is the user's,
+    so earlier ones are kept); what was done, in words, or None when it can be neither moved
+    nor removed."""
     try:
-        os.replace(path, aside)
+        aside = move_aside(path, keep_earlier=True)
     except OSError:
-        try:
-            os.unlink(path)
-        except OSError:
-            return None
-    for suffix in ("-journal", "-wal", "-shm"):
-        try:
-            os.unlink(f"{path}{suffix}")
-        except OSError:
-            pass
-    return aside
+        return None
+    return f"set aside as {aside}" if aside is not None else "removed it"
 
 
 def _row(record: Record) -> tuple[object, ...]:

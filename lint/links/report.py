@@ -11,8 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TextIO
 
-from lint.links.history import Record, past_thresholds
+from lint.links.history import Record
 from lint.links.settings import Settings
+from lint.links.urls import Target, parse_target
+from lint.links.verdict import judge, last_answer
 
 # states, worst first
 RANK = {"broken": 0, "tls": 1, "unreliable": 2, "login": 3, "ok": 4}
@@ -31,16 +33,15 @@ class Row:
 
 
 def state_of(record: Record, settings: Settings, at: float) -> str:
-    """What the next ``check --links`` would call the target if it answered as it last did."""
-    if not record.failing:
-        return "ok"
-    if record.last_code == "tls":
-        return "tls"
-    if record.last_code in ("401", "403"):
-        return "login"
-    if record.transient and not past_thresholds(record, settings.broken_after_runs, settings.broken_after, at):
-        return "unreliable"
-    return "broken"
+    """What the next ``check --links`` would call the target if it answered as it last did:
+    :func:`~lint.links.verdict.judge` on that answer, its category (``tls``, ``login``) first."""
+    result = judge(as_target(record.url), last_answer(record), settings, record, at)
+    return result.category or result.state
+
+
+def as_target(url: str) -> Target:
+    """A history's URL as the link target it was asked for (no fragment: the history is by URL)."""
+    return parse_target(url) or Target(url, url, None, ("", "", 0))
 
 
 def rows(records: Iterable[Record], settings: Settings, at: float) -> list[Row]:

@@ -92,32 +92,34 @@ def check_all(
     requests = [Request(url, host_of[url], frozenset(fragments[url])) for url in host_of if url not in probes]
     pending: list[Probe] = []
 
-    with Bar(len(requests), stream, wanted(settings.progress, stream)) as bar:
+    try:
+        with Bar(len(requests), stream, wanted(settings.progress, stream)) as bar:
 
-        def on_result(probe: Probe) -> None:
-            failed = not works(probe, settings)
-            bar.advance(failed)
-            if cache is not None and probe.cacheable:
-                pending.append(probe)
-                if len(pending) >= FLUSH_EVERY:
+            def on_result(probe: Probe) -> None:
+                failed = not works(probe, settings)
+                bar.advance(failed)
+                if cache is not None and probe.cacheable:
+                    pending.append(probe)
+                    if len(pending) >= FLUSH_EVERY:
+                        cache.put_many(pending)
+                        pending.clear()
+
+            async def ask() -> None:
+                async with Client(settings, hosts=hosts, on_result=on_result, warn=warn) as client:
+                    probes.update(await client.run(requests))
+
+            try:
+                if requests:
+                    _run_coroutine(ask)
+            finally:
+                if cache is not None:
                     cache.put_many(pending)
-                    pending.clear()
-
-        async def ask() -> None:
-            async with Client(settings, hosts=hosts, on_result=on_result, warn=warn) as client:
-                probes.update(await client.run(requests))
-
-        try:
-            if requests:
-                _run_coroutine(ask)
-        finally:
-            if cache is not None:
-                cache.put_many(pending)
-                cache.prune()
-                cache.close()
-
-    at = history.now()
-    records = _record_history(probes, settings, at, warn)
+                    cache.prune()
+        at = history.now()
+        records = _record_history(probes, settings, at, warn, cache)
+    finally:
+        if cache is not None:
+            cache.close()
     for target in active:
         answer = probes.get(target.url)
         if answer is not None:
@@ -142,13 +144,22 @@ def history_location(settings: Settings) -> tuple[Path, bool] | None:
 
 
 def _record_history(
-    probes: Mapping[str, Probe], settings: Settings, at: float, warn: Callable[[str], None]
+    probes: Mapping[str, Probe], settings: Settings, at: float, warn: Callable[[str], None], cache: Cache | None
 ) -> dict[str, history.Record]:
-    """Add this run's new answers to the history; returns the records of every URL asked."""
+    """Add this run's new answers to the history; returns the records of every URL asked.
+
+    A history kept in the link cache goes through the cache's open connection: the
+    file is opened once a run.
+    """
     where = history_location(settings)
     if where is None or not probes:
         return {}
-    store = history.History.open(where[0], portable=where[1], warn=warn)
+    path, portable = where
+    shared = cache.connection if cache is not None and not portable and cache.path == path else None
+    if shared is not None:
+        store = history.History.within_cache(shared, path, warn=warn)
+    else:
+        store = history.History.open(path, portable=portable, warn=warn)
     if store is None:
         return {}
     try:

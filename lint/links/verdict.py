@@ -49,6 +49,16 @@ def observation(probe: Probe, settings: Settings) -> Observation | None:
     )
 
 
+def last_answer(record: Record) -> Probe:
+    """The answer a history ``record`` saw last, as the probe :func:`observation` took it from
+    (a status and its reason phrase, or an error and its words), for judging it again."""
+    code = record.last_code
+    if code.isdigit():
+        reason = record.last_status.removeprefix(code).strip()
+        return Probe(record.url, status=int(code), reason=reason, elapsed=record.elapsed)
+    return Probe(record.url, error=code, detail=record.last_status, elapsed=record.elapsed)
+
+
 def judge(
     target: Target, probe: Probe, settings: Settings, record: Record | None = None, at: float = 0.0
 ) -> LinkResult:

@@ -91,9 +91,7 @@ class Analyzer:
         key = here if alone else str(config.path or folder)
         project = self._projects.get(key)
         if project is None:
-            rules = engine.available_rules(config)
-            engine.check_rule_names(rules, config)  # a mistyped rule names the config file and key
-            chosen = engine.select_rules(rules, config.select, list(config.extend_select), list(config.ignore))
+            rules, chosen = engine.choose_rules(config)  # as check chooses them (names checked, files read)
             scopes = {rule.name: checks.load(rule.check).scope for rule in chosen}
             post = [r for r in chosen if scopes[r.name] == "post-pass"]
             project = Project(

@@ -11,18 +11,28 @@ from typing import NamedTuple
 class PhaseHeading(NamedTuple):
     """A heading pattern: a regex with a ``year`` group (or a ``period`` group: a year,
     a month and year, a quarter, a date or a range), the phase kind it means, and the
-    canonical heading text (``{year}`` is filled in; empty: the heading as written)."""
+    canonical heading text (``{year}`` is filled in; empty: the heading as written).
+
+    The regex is kept as its source and flags: the patterns of a run are matched as
+    one combined regex (:func:`heading_matcher`), so compiling each one as well would
+    only cost start-up time (the built-in ones are long)."""
 
     kind: str
-    pattern: re.Pattern[str]
+    pattern: str
     canonical: str
+    flags: int = re.IGNORECASE | re.UNICODE
 
     @classmethod
     def compile(cls, kind: str, pattern: str, canonical: str) -> PhaseHeading:
+        """A heading from a pattern of unknown quality (the config's): checked here, so that
+        a bad pattern is reported where it is written (``re.error``, or ValueError)."""
         regex = re.compile(pattern, re.IGNORECASE)
         if "year" not in regex.groupindex and "period" not in regex.groupindex:
             raise ValueError(f"phase heading pattern {pattern!r} has no (?P<year>...) or (?P<period>...) group")
-        return cls(kind, regex, canonical)
+        return cls(kind, pattern, canonical, regex.flags)
+
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, self.flags)
 
 
 # Periods as people write them: a year, a month and year, a date, a quarter, a financial
@@ -56,8 +66,8 @@ def _generic(kind: str) -> tuple[PhaseHeading, PhaseHeading]:
     words = KIND_WORDS[kind]
     period = rf"\(?\s*(?P<period>{PERIOD})\s*\)?"
     return (
-        PhaseHeading.compile(kind, rf"^(?:{words}){_JOIN}{period}\s*:?$", ""),
-        PhaseHeading.compile(kind, rf"^{period}{_JOIN}(?:{words})\s*:?$", ""),
+        PhaseHeading(kind, rf"^(?:{words}){_JOIN}{period}\s*:?$", ""),
+        PhaseHeading(kind, rf"^{period}{_JOIN}(?:{words})\s*:?$", ""),
     )
 
 
@@ -104,23 +114,22 @@ def parse_period(text: str) -> tuple[int, int, str | None] | None:
     return year, month, label
 
 
+# built in, so not compiled one by one (tests/test_readers.py checks each compiles and has its group)
 DEFAULT_HEADINGS: tuple[PhaseHeading, ...] = (
-    PhaseHeading.compile(
+    PhaseHeading(
         "commitment",
         r"^(?:departmental\s+)?(?:digital\s+strategy\s+)?commitments?\s*"
         r"\(\s*(?:[a-z]+\s+)?(?P<year>\d{4})\s*\)\s*:?$",
         "Departmental digital strategy commitments (December {year})",
     ),
-    PhaseHeading.compile(
+    PhaseHeading(
         "commitment", r"^commitments?(?:\s+(?:in|for|made\s+in))?\s*:?\s*(?P<year>\d{4})\s*:?$", "Commitment {year}"
     ),
-    PhaseHeading.compile(
-        "progress", r"^progress\s+(?:during|in|for)\s+(?P<year>\d{4})\s*:?$", "Progress during {year}"
-    ),
-    PhaseHeading.compile(
+    PhaseHeading("progress", r"^progress\s+(?:during|in|for)\s+(?P<year>\d{4})\s*:?$", "Progress during {year}"),
+    PhaseHeading(
         "plan", r"^planned\s+activities\s+(?:in|for|during)\s+(?P<year>\d{4})\s*:?$", "Planned activities in {year}"
     ),
-    PhaseHeading.compile("plan", r"^plans?\s+(?:in|for)\s+(?P<year>\d{4})\s*:?$", "Planned activities in {year}"),
+    PhaseHeading("plan", r"^plans?\s+(?:in|for)\s+(?P<year>\d{4})\s*:?$", "Planned activities in {year}"),
     *_generic("commitment"),
     *_generic("progress"),
     *_generic("plan"),
@@ -170,6 +179,7 @@ def heading_matcher(options: ReaderOptions) -> Callable[[str], HeadingMatch | No
     combined pattern (which hashes every heading pattern of ``options``)."""
     headings = options.headings
     combined = _combined(headings)
+    singles = [] if combined is not None else [(heading, heading.regex()) for heading in headings]
 
     def match(text: str) -> HeadingMatch | None:
         # the space is the only printable whitespace character: with no run of spaces there
@@ -184,8 +194,8 @@ def heading_matcher(options: ReaderOptions) -> Callable[[str], HeadingMatch | No
                 return None
             index = _alternative(m)
             return _matched(headings[index], m, f"__{index}", stripped)
-        for heading in headings:
-            m = heading.pattern.match(stripped)
+        for heading, regex in singles:
+            m = regex.match(stripped)
             if m:
                 return _matched(heading, m, "", stripped)
         return None
@@ -220,9 +230,9 @@ def _combined(headings: tuple[PhaseHeading, ...]) -> re.Pattern[str] | None:
     :func:`match_heading` tries them one by one, with the same result."""
     parts = []
     for i, heading in enumerate(headings):
-        if heading.pattern.flags & ~(re.IGNORECASE | re.UNICODE):
+        if heading.flags & ~(re.IGNORECASE | re.UNICODE):
             return None
-        body = _GROUP.sub(rf"(?P\1\2__{i}", heading.pattern.pattern)
+        body = _GROUP.sub(rf"(?P\1\2__{i}", heading.pattern)
         parts.append(f"(?P<h__{i}>(?:{body}))")
     try:
         return re.compile("|".join(parts), re.IGNORECASE)
