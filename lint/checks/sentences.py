@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from lint.checks.perdoc import per_document
+
 # Never the last word of a sentence: titles and Latin abbreviations followed by more text.
 _NEVER_LAST = frozenset(
     {
@@ -208,11 +210,13 @@ def _ends_sentence(text: str, end: int, mark: str) -> bool:
     return True
 
 
-def split(text: str) -> list[tuple[int, int]]:
+@per_document
+def split(text: str) -> tuple[tuple[int, int], ...]:
     """The ``(start, end)`` offsets of each sentence of ``text``, surrounding space trimmed.
 
     The one sentence splitter of the project: readability counts these sentences and the
-    copy checks compare them. Linear in the length of ``text``.
+    copy checks compare them, so a paragraph is split once per document (:mod:`.perdoc`).
+    Linear in the length of ``text``.
     """
     sentences: list[tuple[int, int]] = []
     start = 0
@@ -229,7 +233,7 @@ def split(text: str) -> list[tuple[int, int]]:
             e -= 1
         if e > s:
             result.append((s, e))
-    return result
+    return tuple(result)
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
