@@ -269,17 +269,12 @@ def check_document(plan: Plan, document: Document) -> DocumentResult:
     return DocumentResult(document.path, diagnostics, summaries, outlined or outline(document), times)
 
 
-def finish(plan: Plan, results: Sequence[DocumentResult], timings: Timings | None = None) -> list[Diagnostic]:
-    """The run's diagnostics from its documents' results: corpus rules on the summaries, then suppressions.
-
-    ``results`` are in run order; the diagnostics come back sorted by path and position.
-    """
+def corpus_findings(plan: Plan, results: Sequence[DocumentResult], timings: Timings | None = None) -> list[Diagnostic]:
+    """The corpus rules' findings on the documents' summaries (``results`` in run order; suppressions
+    not applied). A pure function of the plan and the summaries, so the result cache may keep it."""
     clock = time.perf_counter
     outlines = {result.path: result.outline for result in results}
-    diagnostics = [d for result in results for d in result.diagnostics]
-    if timings is not None:
-        for result in results:
-            timings.merge_rules(result.times)
+    diagnostics: list[Diagnostic] = []
     started = clock()
     for item in plan.bound:
         check_corpus = item.kind.check_corpus
@@ -297,6 +292,27 @@ def finish(plan: Plan, results: Sequence[DocumentResult], timings: Timings | Non
             timings.add_rule(name, clock() - rule_started)
     if timings is not None:
         timings.add_stage("corpus rules", clock() - started)
+    return diagnostics
+
+
+def finish(
+    plan: Plan,
+    results: Sequence[DocumentResult],
+    timings: Timings | None = None,
+    corpus: list[Diagnostic] | None = None,
+) -> list[Diagnostic]:
+    """The run's diagnostics from its documents' results: corpus rules on the summaries, then suppressions.
+
+    ``results`` are in run order; the diagnostics come back sorted by path and position.
+    ``corpus``: the corpus rules' findings when the caller has them already (the result cache).
+    """
+    clock = time.perf_counter
+    outlines = {result.path: result.outline for result in results}
+    diagnostics = [d for result in results for d in result.diagnostics]
+    if timings is not None:
+        for result in results:
+            timings.merge_rules(result.times)
+    diagnostics.extend(corpus_findings(plan, results, timings) if corpus is None else corpus)
     started = clock()
     ignored = {path: plan.ignored(path) for path in outlines}
     diagnostics = suppress.post_pass(

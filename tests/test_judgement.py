@@ -129,3 +129,14 @@ def test_a_name_typo_of_common_words_is_still_reported(tmp_path: Path) -> None:
 def test_a_name_is_reported_when_the_document_spells_it_right_elsewhere(tmp_path: Path) -> None:
     found = lint(write(tmp_path, MOJ + " The Shelter charity joined."), "spelling")
     assert [d.message for d in found] == ["unknown word 'Shetler' (did you mean 'Shelter' or 'Sheller'?)"]
+
+
+@pytest.mark.parametrize("before", ["Dr", "Dr.", "Sir", "Councillor"])
+def test_a_surname_after_a_title_is_a_name(tmp_path: Path, before: str) -> None:
+    assert lint(write(tmp_path, f"The board met {before} Shetler in June."), "spelling") == []
+
+
+def test_titles_come_from_the_options_and_a_sentence_end_is_no_title(tmp_path: Path) -> None:
+    path = write(tmp_path, "The board met Sir Shetler in June.")
+    assert len(lint(path, "spelling", **{"name-titles": []})) == 1
+    assert len(lint(write(tmp_path, "We met Paul. Shetler came later."), "spelling")) == 1

@@ -111,3 +111,19 @@ def test_the_editor_server_chooses_rules_as_check_does(tmp_path: Path, monkeypat
     # and a project whose roster cannot be read is refused when it is made, naming file, rule and key
     with pytest.raises(ConfigError, match=r"\.response-lint\.toml: rule 'missing-entry' option 'roster-file': "):
         Analyzer([str(project)]).lint(str(project / "action-24.txt"))
+
+
+def test_the_editor_server_reads_a_saved_word_list_again(tmp_path: Path) -> None:
+    from lint.lsp.analysis import Analyzer
+
+    project = _project(tmp_path)
+    analyzer = Analyzer([str(project)])
+    words = str(project / "words.md")
+
+    def spelling() -> list[str]:
+        return [d.message for d in analyzer.lint(words).diagnostics if d.rule == "spelling"]
+
+    assert spelling() == ["unknown word 'wibblewobble'"]
+    (project / "words.txt").write_text("qzxvplan\nwibblewobble\n", encoding="utf-8")
+    analyzer.file_saved(str(project / "words.txt"))
+    assert spelling() == []

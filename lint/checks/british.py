@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 
+from lint import regexcache
+
 # (pattern, replacement): applied at each place the pattern matches, one at a time.
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), r)
+    (regexcache.compile(p), r)
     for p, r in (
         (r"is(?=ation|ations|ational|e|ed|es|ing|er|ers|able|ability)", "iz"),  # organisation, realise, recognisable
         (r"ys(?=(?:e|ed|es|ing|er|ers)$)", "yz"),  # analyse, paralysed

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from lint import regexcache
 from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.link_syntax import LinkProblem, is_bare, problem
 from lint.model import Document, Link
@@ -55,7 +56,7 @@ _DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*\S", re.MULTILINE)
 def _not_links(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     if not patterns:
         return None  # each pattern and their union were checked at load
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return regexcache.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 def _defined_labels(document: Document) -> frozenset[str]:

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from operator import itemgetter
 
+from lint import regexcache
 from lint.checks.acronyms import NO_NAMES, Names, collapse_definitions, names_of
 from lint.checks.plaintext import BREAK, NUMBER, ORG, SENTINEL, STOPWORDS, figures, prose, verbatim_key, words_of
 from lint.checks.sentences import split as split_sentences
@@ -98,7 +99,10 @@ class ParagraphText(tuple[str, int, frozenset[int]]):
 
 
 _PARAGRAPHS: dict[Names, dict[str, ParagraphText]] = {}  # per entry's names: paragraph text -> its analysis
-_PARAGRAPHS_MAX = 1 << 18
+# enough for the paragraphs of a large document (the checks share them within a document, and
+# consecutive files often repeat them); 1 << 18 kept every paragraph a worker process saw:
+# 700 MB a worker on the 2,000-file benchmark corpus
+_PARAGRAPHS_MAX = 1 << 12
 _paragraphs_cached = 0
 
 
@@ -186,7 +190,7 @@ def _split(items: list[str], separator: str, parts: int) -> list[list[str]]:
     return pieces
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 12)  # as _PARAGRAPHS_MAX: a document's worth
 def paragraph_sentences(text: str, names: Names = NO_NAMES) -> tuple[Sentence, ...]:
     """The sentences of a paragraph's text, each levelled and shingled (cached for all checks).
 
@@ -331,7 +335,7 @@ def severity_option(rule: str, key: str, value: str) -> Severity | None:
 def _exemption(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     if not patterns:
         return None
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return regexcache.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 # Statements that the action does not apply, or that there is nothing to report: the

@@ -19,6 +19,7 @@ two pages is not a copy.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import partial
@@ -27,6 +28,7 @@ from operator import itemgetter
 from lint.checks import copies, sentences
 from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.identity import organisation_keys
+from lint.checks.shingles import packed
 from lint.model import Document, Paragraph, Related, Span
 from lint.options import Option, combinable
 
@@ -66,10 +68,11 @@ OPTIONS = (
 )
 
 
-class _Para(tuple[str, str, str, str, tuple[int, ...], Paragraph, copies.Names, str, frozenset[int], str]):
-    """A paragraph in the run: path, entry key and name, phase key and order, paragraph, names,
-    canonical text, shingles, organisation. A document's summary holds its paragraphs long
-    enough to compare (picklable: worker processes, the result cache and shards carry it)."""
+class _Para(tuple[str, str, str, str, tuple[int, ...], Paragraph, copies.Names, str, "array[int]", str]):
+    """A paragraph in the run: path, entry key and name, phase key and order, paragraph (without
+    its links), names, canonical text, shingles (packed: a run keeps every paragraph's), organisation.
+    A document's summary holds its paragraphs long enough to compare (picklable: worker
+    processes, the result cache and shards carry it)."""
 
     __slots__ = ()
 
@@ -102,7 +105,7 @@ class _Para(tuple[str, str, str, str, tuple[int, ...], Paragraph, copies.Names, 
         return self[7]
 
     @property
-    def grams(self) -> frozenset[int]:
+    def grams(self) -> array[int]:
         return self[8]
 
     def sentences(self, min_words: int) -> list[copies.Sentence]:
@@ -141,8 +144,9 @@ def summarise(document: Document, context: Context) -> tuple[Document, list[_Par
             for paragraph in phase.paragraphs:
                 text = copies.paragraph_text(paragraph.text, names)
                 if text.words >= min_words and text.grams:
-                    item = (document.path, entry.key, entry.name, phase.key, order, paragraph, names)
-                    found.append(new((*item, text.canonical, text.grams, entry.organisation or "")))
+                    kept = paragraph._replace(links=()) if paragraph.links else paragraph
+                    item = (document.path, entry.key, entry.name, phase.key, order, kept, names)
+                    found.append(new((*item, text.canonical, packed(text.grams), entry.organisation or "")))
     entries = tuple(entry._replace(phases=()) for entry in document.entries)
     return replace(document, text="", entries=entries, preamble=(), comments=(), issues=()), found
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from lint import regexcache
 from lint.model import PHASE_KINDS, Document, Phase
 from lint.readers.phases import ReaderOptions, match_heading
 
@@ -22,7 +23,7 @@ KIND_LABELS: Mapping[str, str] = {
     "plan": "Planned activities in {year}",
 }
 
-_KEY = re.compile(r"^\s*(?P<kind>[a-z]+)\s+(?P<year>\d{4})\s*$", re.IGNORECASE)
+_KEY = regexcache.compile(r"^\s*(?P<kind>[a-z]+)\s+(?P<year>\d{4})\s*$", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from lint import messages
+from lint import messages, regexcache
 from lint.checks.api import CheckKind, Context, Finding
 from lint.model import Document, Paragraph, Span
 from lint.options import Option, combinable, regex_problem
@@ -103,7 +103,7 @@ def _compile(patterns: tuple[str, ...], whole: bool, ignore_case: bool) -> re.Pa
     if not patterns:
         return None
     body = "|".join(f"(?:{p})" for p in patterns)  # each pattern and their union were checked at load
-    return re.compile(rf"^(?:{body})$" if whole else body, re.IGNORECASE if ignore_case else 0)
+    return regexcache.compile(rf"^(?:{body})$" if whole else body, re.IGNORECASE if ignore_case else 0)
 
 
 def _patterns(context: Context, key: str, whole: bool) -> re.Pattern[str] | None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from lint import regexcache
+
 ORG = "@org"
 NUMBER = "#"
 SENTINEL = "Qzqorgqzq"  # stands for the entry's name until the words become tokens
@@ -41,13 +43,13 @@ _PLAIN = str.maketrans(
         "\u200b": "",
     }
 )
-_PLAIN_WORD = re.compile(r"[^\W_]+")
-WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_PLAIN_WORD = regexcache.compile(r"[^\W_]+")
+WORD = regexcache.compile(r"[^\W_]+(?:'[^\W_]+)*")
 # ASCII text: letters, digits and apostrophes stay, everything else separates words.
 _ASCII_WORDS = bytes(c if (chr(c).isalnum() or c == 39) else 32 for c in range(256))
-_URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+", re.IGNORECASE)
-_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_URL = regexcache.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+", re.IGNORECASE)
+_FIGURE = regexcache.compile(r"\d+(?:[.,]\d+)*")
+_YEAR = regexcache.compile(r"(?:19|20)\d\d")
 
 # Small words that carry no content (for action-echo's share of words).
 _STOPWORD_TEXT = """

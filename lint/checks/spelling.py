@@ -24,15 +24,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-from lint.checks import spelling_words
+from lint.checks import spelling_names, spelling_words
 from lint.checks.api import CheckKind, Context, Finding
 from lint.model import Document, Paragraph
 from lint.options import Option
-
-if TYPE_CHECKING:
-    from lint.checks.lexicon import Lexicon
 
 OPTIONS = (
     Option("words", "list[str]", [], "words to accept, case-insensitive (your project's names and terms)"),
@@ -65,6 +62,13 @@ OPTIONS = (
         True,
         "a capitalised word beside a capitalised word that is not a common word ('Paul Shetler') is part of a "
         "person's or place's name, reported only when spelt right elsewhere in the document",
+    ),
+    Option(
+        "name-titles",
+        "list[str]",
+        list(spelling_names.TITLES),
+        "titles that come before a person's name ('Dr Shetler', 'Sir …'): the word after one is a name",
+        extendable=True,
     ),
     Option("min-length", "int", 2, "shorter words are not checked"),
 )
@@ -114,9 +118,6 @@ _PREFIXES = (
     "trans",
     "up",
 )
-# The capitalised word just before a token, and just after one (only white space between, no punctuation).
-_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)\s+$")
-_AFTER = re.compile(r"(?:[’']s)?\s+([A-Z][a-z]+)(?![\w’'-])")
 _MASK_MARKERS = ("://", "www.", "mailto:", "@", "<", "{", "&", "`")  # no marker, nothing to mask
 _NAME_MIN_LENGTH = 7
 _PROPER = frozenset(
@@ -262,18 +263,6 @@ def _name_typo(
     )
 
 
-def _neighbours(text: str, start: int, end: int) -> list[str]:
-    """The capitalised words right beside ``text[start:end]`` in the same run of capitals, lower-cased."""
-    found = []
-    before = _BEFORE.search(text, max(0, start - 40), start)
-    if before is not None:
-        found.append(before.group(1).lower())
-    after = _AFTER.match(text, end)
-    if after is not None:
-        found.append(after.group(1).lower())
-    return found
-
-
 def _match_case(word: str, suggestion: str) -> str:
     if word.isupper():
         return suggestion.upper()
@@ -334,6 +323,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     )
     frequencies = lex.lookup({s for ss in hints.values() for s in ss})
     threshold = context["name-typo-frequency"]
+    titles = frozenset(t.lower() for t in context["name-titles"])
     found: list[tuple[str, Finding]] = []
     names: dict[str, list[str]] = {}  # name typos: their capitalised neighbours, wherever they stand
     for paragraph, mask, tokens in zip(paragraphs, masks, tokens_of, strict=True):
@@ -356,24 +346,14 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
                 if not _name_typo(judged, options, frequencies, threshold, proper):
                     continue
                 if not any(s in proper for s in options):  # no right spelling elsewhere in the document
-                    names.setdefault(kind.parts[0], []).extend(_neighbours(paragraph.text, start, start + len(token)))
+                    beside = spelling_names.neighbours(paragraph.text, start, start + len(token), titles)
+                    names.setdefault(kind.parts[0], []).extend(beside)
             shown = [_match_case(judged, s) for s in options] if distance else []
             hint = f" (did you mean {' or '.join(repr(s) for s in shown)}?)" if shown else ""
             args = {"word": word, "suggestions": ", ".join(shown), "hint": hint}
             found.append((kind.parts[0], Finding(span=span, args=args, fingerprint=word.lower())))
-    personal = _personal(names, lex, threshold) if context["personal-names"] and names else set()
+    personal = spelling_names.personal(names, lex, threshold) if context["personal-names"] and names else set()
     yield from (finding for part, finding in found if part not in personal)
-
-
-def _personal(names: dict[str, list[str]], lex: Lexicon, threshold: int) -> set[str]:
-    """The name typos that stand, somewhere in the document, beside a capitalised word that is not common.
-
-    "Paul Shetler": "Paul" is rarer than ``threshold`` as a word, so the run is a person's
-    name and "Shetler" (one edit from "shelter") is the surname, here and wherever else
-    the document uses it. "Goverment Digital Service" is made of common words: a typo.
-    """
-    frequencies = lex.lookup({n for ns in names.values() for n in ns})
-    return {part for part, neighbours in names.items() if any(frequencies.get(n, 0) < threshold for n in neighbours)}
 
 
 KIND = CheckKind(

@@ -11,22 +11,23 @@ letter by letter, numbers, hyphenated compounds and possessives.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
-_GROUPS = re.compile(r"[aeiouy]+")
-_PAIR = re.compile(r"[aeiouy]{2}")
+from lint import regexcache
+
+_GROUPS = regexcache.compile(r"[aeiouy]+")
+_PAIR = regexcache.compile(r"[aeiouy]{2}")
 # Vowel sequences (and endings) that are said as one syllable more than their groups suggest.
-_SPLIT = re.compile(
+_SPLIT = regexcache.compile(
     r"(?:(?<![ctsxg])ia|(?<![ctsxgl])io(?!u)|(?<![ctgx])iou|iu|ii|(?<![qg])ua(?!r)|uo|(?<![qg])ue(?!$|s$|d$)"
     r"|(?<=cr)ea|(?<=[aeiouy].)ea$|(?<=[^aeiouy][aeiouy][^aeiouy])ea$|ie(?=t|r$|rs$|st$)|(?<![tcs])ie(?=n[ct])"
     r"|oi(?=ng)|ei(?=ng)|yi|ee(?=ing|ist)|oe(?=ing|r$|rs$)|(?<=[^aeiouy])eo(?!u)|ao"
     r"|(?<=[aeiou])y(?=[aeiou])(?!ed$|es$|s$)|^re(?=[uoi])|^co(?=o[rp]|e)|[^aeiouy]ism$"
     r"|(?<![aeiouy])ire[sd]?$|^(?:h|fl|s)?our(?=s?$|selves$|ly$))"
 )
-_SILENT_END = re.compile(r"(?:(?<![aeiouy])e|(?<![aeiouyszcgxh])es|(?<![aeiouytd])ed)$")
-_SYLLABIC_L = re.compile(r"[^aeiouyl]l(?:e|es|ed)$")
-_INNER_E = re.compile(
+_SILENT_END = regexcache.compile(r"(?:(?<![aeiouy])e|(?<![aeiouyszcgxh])es|(?<![aeiouytd])ed)$")
+_SYLLABIC_L = regexcache.compile(r"[^aeiouyl]l(?:e|es|ed)$")
+_INNER_E = regexcache.compile(
     r"(?<=[aeiouy][^aeiouy])e(?=(?:ly|ful|fully|ment|ments|ness|less|thing|things|one|ones|body|times|where"
     r"|how|ward|wards|ty|ties)$)"
 )
@@ -70,8 +71,8 @@ _EXCEPTIONS = {
 }
 # Letters said as more than one syllable when an acronym is read out.
 _LETTER_SYLLABLES = {"w": 3}
-_NUMBER = re.compile(r"[\d.,]+")
-_PARTS = re.compile(r"[A-Za-z]+")
+_NUMBER = regexcache.compile(r"[\d.,]+")
+_PARTS = regexcache.compile(r"[A-Za-z]+")
 
 
 def estimate(word: str) -> int:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from lint import regexcache
 from lint.model import ACTIONS, PER_ACTION, PER_ORGANISATION, Entry
 from lint.names import acronym_of
 from lint.readers.titles import section_of
@@ -59,7 +60,7 @@ def furniture_pattern(patterns: tuple[str, ...] | None, extra: tuple[str, ...] =
     every = (*(builtin_furniture() if patterns is None else patterns), *extra)
     if not every:
         return re.compile(r"(?!)")
-    return re.compile("|".join(f"(?:{p})" for p in every), re.IGNORECASE)
+    return regexcache.compile("|".join(f"(?:{p})" for p in every), re.IGNORECASE)
 
 
 def is_furniture(line: str, pattern: re.Pattern[str]) -> bool:

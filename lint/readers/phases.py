@@ -7,6 +7,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
+from lint import regexcache
+
 
 class PhaseHeading(NamedTuple):
     """A heading pattern: a regex with a ``year`` group (or a ``period`` group: a year,
@@ -74,11 +76,11 @@ def _generic(kind: str) -> tuple[PhaseHeading, PhaseHeading]:
 _MONTH_NUMBER = {
     m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
 }
-_POINT_RE = re.compile(_POINT, re.IGNORECASE)
+_POINT_RE = regexcache.compile(_POINT, re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _SHORT_END = re.compile(r"^((?:19|20)\d\d)\s*[-/–]\s*(\d\d)$")
-_MONTH_RE = re.compile(rf"\b({_MONTHS})\b|(?<=\d{{4}})-([01]\d)\b", re.IGNORECASE)
-_QUARTER_RE = re.compile(r"q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter", re.IGNORECASE)
+_MONTH_RE = regexcache.compile(rf"\b({_MONTHS})\b|(?<=\d{{4}})-([01]\d)\b", re.IGNORECASE)
+_QUARTER_RE = regexcache.compile(r"q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter", re.IGNORECASE)
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
@@ -235,6 +237,6 @@ def _combined(headings: tuple[PhaseHeading, ...]) -> re.Pattern[str] | None:
         body = _GROUP.sub(rf"(?P\1\2__{i}", heading.pattern)
         parts.append(f"(?P<h__{i}>(?:{body}))")
     try:
-        return re.compile("|".join(parts), re.IGNORECASE)
+        return regexcache.compile("|".join(parts), re.IGNORECASE)
     except re.error:
         return None

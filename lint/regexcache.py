@@ -1,0 +1,144 @@
+"""Regular expressions built from programs compiled by an earlier run (start-up time).
+
+CPython compiles a regex in Python (``re._parser`` and ``re._compiler``); only the
+resulting program, a list of opcodes, is handed to ``_sre.compile``. A one-file run
+compiles about a hundred patterns, some long (the combined phase-heading pattern, the
+placeholder phrase lists), and that was a quarter of its time. :func:`compile` keeps
+each program in a file in the cache folder, so a later run builds the same pattern
+object from it without parsing again.
+
+It can only change how fast a pattern is built, never what it matches:
+- a program is kept only if the pattern built from it equals :func:`re.compile`'s
+  (``Pattern.__eq__`` compares the flags, the text and the program), with the same groups;
+- the file is per Python build and ``_sre.MAGIC`` (the opcode format), carries a
+  checksum, and ``_sre`` validates every program it is given;
+- anything unexpected (another interpreter, a corrupt or unwritable file, a locale- or
+  bytes-dependent pattern) falls back to :func:`re.compile`, silently.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any
+
+_MAX_ENTRIES = 4096  # patterns of old versions and old configs pile up: start again past this
+_Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+_entries: dict[tuple[str, int], _Program] | None = None
+_path: Any = None  # the file they were read from, and are saved to
+_added = False
+
+
+def _file() -> Any:
+    import _sre
+
+    from lint.cachedir import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    import zlib
+
+    build = zlib.crc32(f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{_sre.CODESIZE}".encode())
+    return folder / f"regex-{build:08x}.marshal"
+
+
+def _read(path: Any) -> dict[tuple[str, int], _Program]:
+    """The programs the file ``path`` holds ({} if there is none, or it is damaged)."""
+    if path is None:
+        return {}
+    try:
+        import marshal
+        import zlib
+
+        with open(path, "rb") as handle:
+            blob = handle.read()
+        if int.from_bytes(blob[:4], "big") != zlib.crc32(blob[4:]):
+            return {}
+        loaded = marshal.loads(blob[4:])
+    except Exception:  # a missing or damaged file is only slower
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def _load() -> dict[tuple[str, int], _Program]:
+    global _entries, _path
+    if _entries is None:
+        try:
+            _path = _file()
+        except Exception:  # no cache folder to be had: compile as usual
+            _path = None
+        _entries = _read(_path)
+    return _entries
+
+
+def _program(pattern: str, flags: int) -> _Program:
+    """What ``re._compiler.compile`` hands to ``_sre.compile`` for ``pattern`` (the same steps)."""
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(pattern, flags)
+    code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are int subclasses: plain ints
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, built from a kept program when there is one."""
+    global _added
+    flags = int(flags)
+    if not isinstance(pattern, str) or flags & (re.LOCALE | re.DEBUG):
+        return re.compile(pattern, flags)
+    import _sre
+
+    entries = _load()
+    key = (pattern, flags)
+    kept = entries.get(key)
+    if kept is not None:
+        try:
+            built: re.Pattern[str] = _sre.compile(pattern, *kept)
+            return built
+        except Exception:  # a program this _sre does not take: compile afresh
+            del entries[key]
+    expected = re.compile(pattern, flags)  # raises re.error for a bad pattern, as always
+    try:
+        program = _program(pattern, flags)
+        built = _sre.compile(pattern, *program)
+    except Exception:  # internals not as expected: use re's pattern, keep nothing
+        return expected
+    if built == expected and built.groupindex == expected.groupindex and built.groups == expected.groups:
+        if not _added:
+            import atexit
+
+            atexit.register(save)
+            _added = True
+        if len(entries) >= _MAX_ENTRIES:
+            entries.clear()
+        entries[key] = program
+    return expected
+
+
+def save() -> None:
+    """Write the programs compiled in this process for the next run (at exit; never raises)."""
+    global _added
+    if not _added or _entries is None:
+        return
+    _added = False
+    try:
+        import marshal
+        import zlib
+
+        from lint.atomic import write_atomic
+
+        path = _path
+        if path is None:
+            return
+        fresh = _read(path)  # another run may have added programs since this one read the file
+        merged = {**fresh, **_entries} if len(fresh) + len(_entries) < _MAX_ENTRIES else _entries
+        body = marshal.dumps(merged)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, zlib.crc32(body).to_bytes(4, "big") + body, prefix=".regex-")
+    except Exception:  # a read-only or full cache folder only costs speed
+        pass
