@@ -263,7 +263,8 @@ def name_word_counts(text: str, tokens: list[tuple[int, int]]) -> list[int]:
     a sentence "long" by themselves.
     """
     counts = [1] * len(tokens)
-    caps = [_capitalised(text[s:e]) for s, e in tokens]  # once per token, not once per look
+    # once per token, not once per look; a word that starts with a small letter is decided by it
+    caps = [not (text[s].islower() and text[s].isalnum()) and _capitalised(text[s:e]) for s, e in tokens]
     i = 0
     n = len(tokens)
     while i < n:
