@@ -127,11 +127,15 @@ def _check_files(
     timings: Timings | None,
 ) -> tuple[list[Document], list[Diagnostic]]:
     """Issue 11: the files checked through the result cache, in worker processes (``--jobs``)."""
-    from lint import pipeline, resultcache
+    from lint import pipeline
 
     plan = engine.Plan(chosen, config, known=known)
     jobs = options.jobs if options.jobs is not None else pipeline.default_jobs()
-    cache = resultcache.open_for(chosen, config) if options.cache else None
+    cache = None
+    if options.cache:  # imported only then: pickle, shutil and hashlib are start-up time of a --no-cache run
+        from lint import resultcache
+
+        cache = resultcache.open_for(chosen, config)
     from lint.progress import RunProgress
 
     with RunProgress(len(files)) as progress:  # issue 15: a bar for runs over ~2 s, on a terminal only

@@ -2,7 +2,7 @@
 
 A file name with a newline and ``::error …``, ESC, BEL, C1 and bidi overrides, a file
 name that is not UTF-8, an entry name with an OSC title sequence, and a user rule whose
-name holds control characters: one real run writes every format, and each must be valid
+message holds control characters: one real run writes every format, and each must be valid
 for its consumer and carry no raw control character.
 """
 
@@ -85,8 +85,10 @@ def _hostile_tree(tmp_path):
     rules = tmp_path / "style"
     rules.mkdir()
     text = (ROOT / "rules" / "placeholder.toml").read_text(encoding="utf-8")
-    text = text.replace('name = "placeholder"', 'name = "evil\\u0001\\u001b[2J\\u0085\\u202erule"', 1)
-    (rules / "evil\x01\x1b[2J\x85\u202erule.toml").write_text(text, encoding="utf-8")  # named as its file
+    # a rule's name cannot hold control characters (refused at load), but its message can
+    text = text.replace('name = "placeholder"', 'name = "evil-rule"', 1)
+    text = text.replace('message = "placeholder text', 'message = "evil\\u0001\\u001b[2J\\u0085\\u202erule: text', 1)
+    (rules / "evil-rule.toml").write_text(text, encoding="utf-8")
     (tmp_path / ".response-lint.toml").write_text(
         'rule-paths = ["style"]\nselect = ["placeholder", "evil*", "missing-entry"]\n', encoding="utf-8"
     )
@@ -118,7 +120,7 @@ def test_hostile_names_in_every_format(tmp_path):
     # every finding names its file, escaped the same way in the line formats
     assert "evil\\n::error file=x::pwned\\x1b[31m\\u202e\\x9b\\x07.md:7:1" in outputs["concise"]
     assert "bad\\xff.md:7:1" in outputs["text"]
-    assert "[evil\\x01\\x1b[2J\\x85\\u202erule]\n" in outputs["concise"]
+    assert "evil\\x01\\x1b[2J\\x85\\u202erule: text 'TBC' stands in for content [evil-rule]\n" in outputs["concise"]
     # the structured formats are valid for their consumers
     validate_sarif(outputs["sarif"])
     validate_gitlab(outputs["gitlab"])
