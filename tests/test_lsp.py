@@ -186,7 +186,7 @@ def test_symbols_hover_and_definition(workspace: Path) -> None:
                 lsp.DefinitionParams(text_document=lsp.TextDocumentIdentifier(uri=uri), position=near.range.start)
             )
             assert isinstance(places, list) and places
-            assert places[0].uri == uri and places[0].range.start.line == 66  # progress 2013, where it was first written
+            assert places[0].uri == uri and places[0].range.start.line == 66  # progress 2013: first written there
 
     asyncio.run(scenario())
 
