@@ -13,7 +13,11 @@ import os
 import re
 import xml.etree.ElementTree as ET
 
-from lint.escape import for_github, for_json, for_terminal, for_xml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lint.escape import for_github, for_json, for_terminal, for_xml, json_text
+from lint.model import Severity
 
 from .conftest import ROOT, run_process
 from .formats_support import validate_checkstyle, validate_gitlab, validate_junit, validate_sarif
@@ -21,6 +25,34 @@ from .formats_support import validate_checkstyle, validate_gitlab, validate_juni
 HOSTILE_NAME = "evil\n::error file=x::pwned\x1b[31m\u202e\x9b\x07.md"
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 FORMATS = ("text", "concise", "github", "json", "sarif", "gitlab", "junit", "checkstyle")
+
+
+# text json_text writes as the json module does: no surrogates, no C1 or format (bidi) characters
+_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp")) | st.sampled_from('\n\t"\\\x00'))
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | _TEXT
+    | st.sampled_from(list(Severity))  # an int subclass, as the json module writes it
+)
+_DATA = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner) | st.dictionaries(_TEXT, inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@given(_DATA, st.sampled_from([0, 1, 2, 4]))
+def test_json_text_writes_what_the_json_module_writes(value, indent):
+    """The indented writer gives the json module's text, byte for byte."""
+    assert json_text(value, indent) == json.dumps(value, ensure_ascii=False, indent=indent)
+
+
+def test_json_text_leaves_other_keys_and_types_to_the_json_module():
+    assert json_text({1: [float("nan")]}) == json.dumps({1: [float("nan")]}, indent=2)
+    assert json_text({"a": {}, "b": [], "c": ()}, 2) == '{\n  "a": {},\n  "b": [],\n  "c": []\n}'
 
 
 def test_for_terminal_shows_controls_escaped():
