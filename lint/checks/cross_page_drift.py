@@ -66,21 +66,25 @@ def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Fi
     ignore_case = bool(context["ignore-case"])
     limit = max(1, int(context["context-words"]))
     keys = organisation_keys(documents)
-    first: dict[tuple[str, str, str], tuple[Document, Entry, Phase, list[str]]] = {}
+    # the first place of each answer; its words are worked out only when a page of the other
+    # layout has it too (keeping every phase's words took more memory than the summaries)
+    first: dict[tuple[str, str, str], tuple[Document, Entry, Phase]] = {}
     for document, entry, org, action in answers(documents, keys):
         if action is None:
             continue
         for phase in entry.phases:
             if phase.year is None and phase.period is None:
                 continue  # unnamed or unplaced phases have no identity to compare
-            words = _words(phase, ignore_case)
             key = (org, action, phase.key)
             seen = first.get(key)
             if seen is None:
-                first[key] = (document, entry, phase, words)
+                first[key] = (document, entry, phase)
                 continue
-            other_doc, other_entry, other_phase, other_words = seen
-            if other_doc.layout == document.layout or words == other_words:
+            other_doc, other_entry, other_phase = seen
+            if other_doc.layout == document.layout:
+                continue
+            words, other_words = _words(phase, ignore_case), _words(other_phase, ignore_case)
+            if words == other_words:
                 continue
             yield Finding(
                 span=_phase_span(phase),

@@ -111,11 +111,39 @@ class _Para(tuple[str, str, str, str, tuple[int, ...], Paragraph, copies.Names, 
     def sentences(self, min_words: int) -> list[copies.Sentence]:
         return [s for s in copies.paragraph_sentences(self[5].text, self[6]) if s.words >= min_words and s.canonical]
 
-    def text_of(self, sentence: copies.Sentence) -> str:
+    def text_of(self, sentence: copies.Sentence | _Kept) -> str:
         return self[5].text[sentence.start : sentence.end]
 
-    def span_of(self, sentence: copies.Sentence) -> Span:
+    def span_of(self, sentence: copies.Sentence | _Kept) -> Span:
         return self[5].to_span(sentence.start, sentence.end)
+
+
+class _Kept(tuple[int, int, str, "array[int]"]):
+    """A sentence of an earlier paragraph, kept to compare later ones with: offsets into the
+    paragraph's text, canonical text and shingles, packed (a run keeps many: as sets, the
+    kept sentences took four fifths of the run's memory on the benchmark corpus)."""
+
+    __slots__ = ()
+
+    @property
+    def start(self) -> int:
+        return self[0]
+
+    @property
+    def end(self) -> int:
+        return self[1]
+
+    @property
+    def canonical(self) -> str:
+        return self[2]
+
+    @property
+    def grams(self) -> array[int]:
+        return self[3]
+
+    @staticmethod
+    def of(sentence: copies.Sentence) -> _Kept:
+        return tuple.__new__(_Kept, (sentence.start, sentence.end, sentence.canonical, packed(sentence.grams)))
 
 
 class _Match:
@@ -123,7 +151,7 @@ class _Match:
 
     __slots__ = ("earlier", "later", "score", "sentence", "source")
 
-    def __init__(self, later: int, sentence: copies.Sentence, earlier: int, source: copies.Sentence, score: float):
+    def __init__(self, later: int, sentence: copies.Sentence, earlier: int, source: _Kept, score: float):
         self.later = later
         self.sentence = sentence
         self.earlier = earlier
@@ -166,7 +194,7 @@ def _paragraphs(summaries: Sequence[tuple[Document, list[_Para]]]) -> list[_Para
     return sorted(found, key=itemgetter(4))
 
 
-def _figures(para: _Para, sentence: copies.Sentence) -> list[str]:
+def _figures(para: _Para, sentence: copies.Sentence | _Kept) -> list[str]:
     return copies.figures(para.paragraph.text[sentence.start : sentence.end])
 
 
@@ -205,12 +233,12 @@ def find_matches(
     first_with: dict[str, int] = {}  # canonical paragraph -> the first paragraph with it
     other_with: dict[str, int] = {}  # canonical paragraph -> the first with it in another entry than that
     matches: list[_Match] = []
-    compared: dict[int, list[copies.Sentence]] = {}  # paragraph -> its sentences long enough to compare
+    compared: dict[int, list[_Kept]] = {}  # paragraph -> its sentences long enough to compare
 
-    def _sentences_of(j: int) -> list[copies.Sentence]:
+    def _sentences_of(j: int) -> list[_Kept]:
         found = compared.get(j)
         if found is None:
-            found = compared[j] = paragraphs[j].sentences(min_words)
+            found = compared[j] = list(map(_Kept.of, paragraphs[j].sentences(min_words)))
         return found
 
     for i, para in enumerate(paragraphs):
@@ -227,10 +255,12 @@ def find_matches(
         candidates.sort()
         earlier = [(j, s) for j in candidates for s in _sentences_of(j)]
         reachable = frozenset().union(*(paragraphs[j].grams for j in candidates))
-        for sentence in _sentences_of(i):
+        mine = paragraphs[i].sentences(min_words)  # with their shingle sets, to compare
+        compared.setdefault(i, list(map(_Kept.of, mine)))
+        for sentence in mine:
             if sentence.grams.isdisjoint(reachable):
                 continue
-            best: tuple[float, int, copies.Sentence] | None = None
+            best: tuple[float, int, _Kept] | None = None
             for j, source in earlier:
                 if source.canonical == sentence.canonical:
                     score = 100.0
