@@ -104,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     from lint import cli_view
 
     cli_view.add_arguments(check)  # issue 15: what the run shows, --force-exclude
-    cli_view.add_completion_command(sub)  # issue 15: shell completion
+    cli_view.add_completion_command(sub, _HelpFormatter)  # issue 15: shell completion
     links = check.add_argument_group("online link checking (see README: Checking links online)")
     on_off = links.add_mutually_exclusive_group()
     on_off.add_argument(

@@ -73,9 +73,12 @@ SHELLS = ("bash", "zsh", "tcsh")
 _PATH_METAVARS = {"PATH", "FILE", "FORMAT=FILE"}
 
 
-def add_completion_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_completion_command(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], formatter: type[argparse.HelpFormatter]
+) -> None:
     completion = sub.add_parser(
         "completion",
+        formatter_class=formatter,  # the other commands' (argparse's own imports shutil, on every run)
         help="print a shell completion script (bash, zsh or tcsh; see README: Shell completion)",
         description="Print the completion script for SHELL, e.g. "
         "response-lint completion bash > ~/.local/share/bash-completion/completions/response-lint",

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lint import checks, messages, rulenames, suppress
 from lint.budget import OverBudget, time_budget
+from lint.checks import perdoc
 from lint.checks.api import CheckKind, Context, FileProblem, Finding
 from lint.collector import collector_paused
 from lint.config import Config
@@ -242,40 +243,38 @@ def check_document(plan: Plan, document: Document) -> DocumentResult:
     times: dict[str, float] = {}
     clock = time.perf_counter
     outlined: Document | None = None
-    for item in plan.bound:
-        name = item.rule.name
-        if name in ignored:
-            continue
-        started = clock()
-        check = item.kind.check
-        if check is not None and (document.text or item.kind.runs_on_empty):
-            try:
-                with time_budget(plan.config.time_budget):
-                    for finding in check(document, item.context):
-                        diagnostics.append(plan.make(item.rule, finding, document))
-            except OverBudget:
-                diagnostics.append(_over_budget(item.rule, document, plan.config.time_budget))
-        if item.kind.check_corpus is not None and document.text:
-            if item.kind.summarise is not None:
-                summaries[name] = item.kind.summarise(document, item.context)
-            else:
-                outlined = outlined or outline(document)
-                summaries[name] = outlined
-        times[name] = clock() - started
+    try:
+        for item in plan.bound:
+            name = item.rule.name
+            if name in ignored:
+                continue
+            started = clock()
+            check = item.kind.check
+            if check is not None and (document.text or item.kind.runs_on_empty):
+                try:
+                    with time_budget(plan.config.time_budget):
+                        for finding in check(document, item.context):
+                            diagnostics.append(plan.make(item.rule, finding, document))
+                except OverBudget:
+                    diagnostics.append(_over_budget(item.rule, document, plan.config.time_budget))
+            if item.kind.check_corpus is not None and document.text:
+                if item.kind.summarise is not None:
+                    summaries[name] = item.kind.summarise(document, item.context)
+                else:
+                    outlined = outlined or outline(document)
+                    summaries[name] = outlined
+            times[name] = clock() - started
+    finally:
+        perdoc.forget()  # what the checks shared about this document's paragraphs
     return DocumentResult(document.path, diagnostics, summaries, outlined or outline(document), times)
 
 
-def finish(plan: Plan, results: Sequence[DocumentResult], timings: Timings | None = None) -> list[Diagnostic]:
-    """The run's diagnostics from its documents' results: corpus rules on the summaries, then suppressions.
-
-    ``results`` are in run order; the diagnostics come back sorted by path and position.
-    """
+def corpus_findings(plan: Plan, results: Sequence[DocumentResult], timings: Timings | None = None) -> list[Diagnostic]:
+    """The corpus rules' findings on the documents' summaries (``results`` in run order; suppressions
+    not applied). A pure function of the plan and the summaries, so the result cache may keep it."""
     clock = time.perf_counter
     outlines = {result.path: result.outline for result in results}
-    diagnostics = [d for result in results for d in result.diagnostics]
-    if timings is not None:
-        for result in results:
-            timings.merge_rules(result.times)
+    diagnostics: list[Diagnostic] = []
     started = clock()
     for item in plan.bound:
         check_corpus = item.kind.check_corpus
@@ -293,6 +292,27 @@ def finish(plan: Plan, results: Sequence[DocumentResult], timings: Timings | Non
             timings.add_rule(name, clock() - rule_started)
     if timings is not None:
         timings.add_stage("corpus rules", clock() - started)
+    return diagnostics
+
+
+def finish(
+    plan: Plan,
+    results: Sequence[DocumentResult],
+    timings: Timings | None = None,
+    corpus: list[Diagnostic] | None = None,
+) -> list[Diagnostic]:
+    """The run's diagnostics from its documents' results: corpus rules on the summaries, then suppressions.
+
+    ``results`` are in run order; the diagnostics come back sorted by path and position.
+    ``corpus``: the corpus rules' findings when the caller has them already (the result cache).
+    """
+    clock = time.perf_counter
+    outlines = {result.path: result.outline for result in results}
+    diagnostics = [d for result in results for d in result.diagnostics]
+    if timings is not None:
+        for result in results:
+            timings.merge_rules(result.times)
+    diagnostics.extend(corpus_findings(plan, results, timings) if corpus is None else corpus)
     started = clock()
     ignored = {path: plan.ignored(path) for path in outlines}
     diagnostics = suppress.post_pass(

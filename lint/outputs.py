@@ -16,18 +16,25 @@ from lint.report import Report, RuleInfo
 from lint.rules import Rule
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from lint.formats import Settings
 
 
-def _help_uri(rule: Rule) -> str:
-    """The rule file's address: in the project's repository for a built-in rule, else the file itself."""
+def _help_uri(rule: Rule, builtin: Path) -> str:
+    """The rule file's address: in the project's repository for a built-in rule, else the file itself.
+
+    ``builtin`` is the built-in pack's folder; a rule file found there needs no resolving (75
+    ``resolve()`` calls cost a one-file run a few milliseconds)."""
     from lint import HOMEPAGE
-    from lint.rules import builtin_rules_dir
 
     try:
-        relative = rule.source.resolve().relative_to(builtin_rules_dir().resolve())
+        relative = rule.source.relative_to(builtin)
     except ValueError:
-        return rule.source.resolve().as_uri()
+        try:
+            relative = rule.source.resolve().relative_to(builtin.resolve())
+        except ValueError:
+            return rule.source.resolve().as_uri()
     return f"{HOMEPAGE}/blob/v{__version__}/rules/{relative.as_posix()}"
 
 
@@ -35,7 +42,9 @@ def rule_info(rules: Sequence[Rule]) -> dict[str, RuleInfo]:
     """What formats may say about the rules that ran, by name."""
     from lint.checks import load
     from lint.ruledoc import explain
+    from lint.rules import builtin_rules_dir
 
+    builtin = builtin_rules_dir()
     return {
         rule.name: RuleInfo(
             name=rule.name,
@@ -48,7 +57,7 @@ def rule_info(rules: Sequence[Rule]) -> dict[str, RuleInfo]:
             fixable=rule.fixable,
             help=explain(rule),
             summary_role=load(rule.check).summary_role,
-            help_uri=_help_uri(rule),
+            help_uri=_help_uri(rule, builtin),
         )
         for rule in rules
     }

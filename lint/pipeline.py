@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -69,8 +69,9 @@ def _check_one(plan: engine.Plan, cache: ResultCache | None, path: str, data: by
     if cache is not None and data is not None:
         from lint.resultcache import digest
 
-        text = result.outline.text
-        left_out = bool(text) and source.decode(data)[0] == text  # the entry need not hold what the file holds
+        # a document's text is its bytes decoded (source.parse_bytes), or empty when it was not
+        # read: the entry need not hold it, a hit decodes the bytes it just hashed again
+        left_out = bool(result.outline.text)
         stored = result._replace(outline=replace(result.outline, text="")) if left_out else result
         cache.put(result.path, digest(data), stored, left_out)
     return result
@@ -124,36 +125,61 @@ def _in_workers(
         return done
 
 
-def results(
+def _gather(
     files: Sequence[str],
     plan: engine.Plan,
     jobs: int,
-    cache: ResultCache | None = None,
-    timings: Timings | None = None,
-    progress: RunProgress | None = None,
-) -> list[engine.DocumentResult]:
-    """Every file's result, in the order of ``files``: from the cache, else checked (and stored).
+    cache: ResultCache | None,
+    timings: Timings | None,
+    progress: RunProgress | None,
+    corpus_from: Callable[[str], list[Diagnostic] | None] | None,
+) -> tuple[list[engine.DocumentResult], list[str] | None, list[Diagnostic] | None]:
+    """Every file's result in the order of ``files``, the run's key (:func:`lint.resultcache.run_key`;
+    None without a cache) and, when ``corpus_from`` knows that key, the corpus findings it gave.
 
-    ``progress`` (issue 15: a bar for long runs on a terminal) counts the files checked.
+    Cached results are read without their summaries first; the summaries are read only
+    when the corpus findings are not known (or ``corpus_from`` is None: a shard needs them).
+    A cached result whose summaries cannot be read is checked again.
     """
+    from lint.resultcache import digest
+
     clock = time.perf_counter
     found: list[engine.DocumentResult | None] = [None] * len(files)
+    keys: list[str] = []
     tasks: list[tuple[str, bytes | None]] = []
     where: list[int] = []
+    hits: list[int] = []
     started = clock()
     for i, path in enumerate(files):
         data = _read_bytes(path, plan.config) if cache is not None else None
+        shown = to_display(path)
         if cache is not None and data is not None:
-            from lint.resultcache import digest
-
-            hit = cache.get(to_display(path), digest(data))
+            content = digest(data)
+            keys.append(f"{shown}\0{content}")
+            hit = cache.get(shown, content)
             if hit is not None:
                 result, left_out = hit
                 outline = replace(result.outline, text=source.decode(data)[0]) if left_out else result.outline
                 found[i] = result._replace(outline=outline, times={})  # no rule ran for it in this run
+                hits.append(i)
                 continue
+        else:
+            keys.append(f"{shown}\0")
         tasks.append((path, data))
         where.append(i)
+    corpus = corpus_from(run_key(keys)) if cache is not None and corpus_from is not None else None
+    if cache is not None and corpus is None:
+        for i in hits:
+            light = found[i]
+            assert light is not None
+            summaries = cache.summaries(light.path, keys[i].rpartition("\0")[2])
+            if summaries is not None:
+                found[i] = light._replace(summaries=summaries)
+                continue
+            data = _read_bytes(files[i], plan.config)  # checked again, from what the file holds now
+            keys[i] = f"{light.path}\0{digest(data) if data is not None else ''}"
+            tasks.append((files[i], data))
+            where.append(i)
     if timings is not None and cache is not None:
         timings.add_stage("cache", clock() - started)
     started = clock()
@@ -170,7 +196,30 @@ def results(
         timings.add_stage("check", clock() - started)
     for i, result in zip(where, checked, strict=True):
         found[i] = result
-    return [result for result in found if result is not None]
+    gathered = [result for result in found if result is not None]
+    return gathered, (keys if cache is not None else None), corpus
+
+
+def run_key(keys: Sequence[str]) -> str:
+    from lint.resultcache import run_key as key_of
+
+    return key_of(keys)
+
+
+def results(
+    files: Sequence[str],
+    plan: engine.Plan,
+    jobs: int,
+    cache: ResultCache | None = None,
+    timings: Timings | None = None,
+    progress: RunProgress | None = None,
+) -> list[engine.DocumentResult]:
+    """Every file's result, summaries included, in the order of ``files``: from the cache, else
+    checked (and stored).
+
+    ``progress`` (issue 15: a bar for long runs on a terminal) counts the files checked.
+    """
+    return _gather(files, plan, jobs, cache, timings, progress, None)[0]
 
 
 def check_files(
@@ -181,8 +230,19 @@ def check_files(
     timings: Timings | None = None,
     progress: RunProgress | None = None,
 ) -> tuple[list[Document], list[Diagnostic]]:
-    """The run's documents (outlines: no paragraphs) and its diagnostics, sorted."""
-    gathered = results(files, plan, jobs, cache, timings, progress)
+    """The run's documents (outlines: no paragraphs) and its diagnostics, sorted.
+
+    With a cache, the corpus rules' findings of a run with the same files and contents are
+    reused (the corpus rules are a pure function of the summaries); else they are computed
+    and kept for the next run.
+    """
+    corpus_from = cache.corpus if cache is not None else None
+    gathered, keys, corpus = _gather(files, plan, jobs, cache, timings, progress, corpus_from)
     with collector_paused():
-        diagnostics = engine.finish(plan, gathered, timings)
+        if cache is not None and keys is not None and corpus is None:
+            corpus = engine.corpus_findings(plan, gathered, timings)
+            cache.put_corpus(run_key(keys), corpus)
+        elif timings is not None:
+            timings.add_stage("corpus rules", 0.0)
+        diagnostics = engine.finish(plan, gathered, timings, corpus)
     return [result.outline for result in gathered], diagnostics

@@ -23,8 +23,11 @@ import sys
 from typing import Any
 
 _MAX_ENTRIES = 4096  # patterns of old versions and old configs pile up: start again past this
+# what _sre.compile takes after the pattern: flags, program, group count, group names both ways
 _Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
-_entries: dict[tuple[str, int], _Program] | None = None
+# as kept: the program as bytes of native 4-byte opcodes (a list of ints is slow to unmarshal)
+_Kept = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+_entries: dict[tuple[str, int], _Kept] | None = None
 _path: Any = None  # the file they were read from, and are saved to
 _added = False
 
@@ -35,15 +38,15 @@ def _file() -> Any:
     from lint.cachedir import cache_dir
 
     folder = cache_dir()
-    if folder is None:
+    if folder is None or memoryview(bytes(4)).cast("I").itemsize != _sre.CODESIZE:
         return None
     import zlib
 
     build = zlib.crc32(f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{_sre.CODESIZE}".encode())
-    return folder / f"regex-{build:08x}.marshal"
+    return folder / f"regex-v2-{build:08x}.marshal"
 
 
-def _read(path: Any) -> dict[tuple[str, int], _Program]:
+def _read(path: Any) -> dict[tuple[str, int], _Kept]:
     """The programs the file ``path`` holds ({} if there is none, or it is damaged)."""
     if path is None:
         return {}
@@ -61,7 +64,7 @@ def _read(path: Any) -> dict[tuple[str, int], _Program]:
     return loaded if isinstance(loaded, dict) else {}
 
 
-def _load() -> dict[tuple[str, int], _Program]:
+def _load() -> dict[tuple[str, int], _Kept]:
     global _entries, _path
     if _entries is None:
         try:
@@ -98,7 +101,9 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     kept = entries.get(key)
     if kept is not None:
         try:
-            built: re.Pattern[str] = _sre.compile(pattern, *kept)
+            final, code, groups, groupindex, indexgroup = kept
+            opcodes = memoryview(code).cast("I").tolist()
+            built: re.Pattern[str] = _sre.compile(pattern, final, opcodes, groups, groupindex, indexgroup)
             return built
         except Exception:  # a program this _sre does not take: compile afresh
             del entries[key]
@@ -116,7 +121,10 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
             _added = True
         if len(entries) >= _MAX_ENTRIES:
             entries.clear()
-        entries[key] = program
+        from array import array
+
+        final, opcodes, groups, groupindex, indexgroup = program
+        entries[key] = (final, array("I", opcodes).tobytes(), groups, groupindex, indexgroup)
     return expected
 
 

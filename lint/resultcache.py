@@ -10,6 +10,14 @@ any of them gives a new namespace, so an entry is only ever read back by a run t
 would compute the same result. Within it, an entry is keyed by the file's path and a
 hash of its bytes: the content hash, never the modification time.
 
+A document's entry is two files: ``KEY`` (its findings and outline, what every run
+reads) and ``KEY.s`` (its summaries for the corpus rules, read only when those rules
+must run again). The corpus rules' findings are kept too, under ``corpus/``, keyed by
+:func:`run_key`: the run's files in order, each with its content hash. Summaries are a
+pure function of (namespace, path, content), so a run whose key is stored would compute
+the same corpus findings; it reuses them and reads no summary (a warm re-run with
+nothing changed, or one that changed only files no corpus rule reads).
+
 An entry is written whole or not at all (a temporary file, then one rename), so runs
 may share the cache at once. An entry that does not unpickle, or whose recorded path
 and hash are not the ones asked for, is a miss (and is removed): a stale, corrupt or
@@ -34,10 +42,11 @@ from lint.codestamp import code_stamp, walk
 if TYPE_CHECKING:
     from lint.config import Config
     from lint.engine import DocumentResult
+    from lint.model import Diagnostic
     from lint.rules import Rule
 
 FOLDER = ".response-lint-cache"
-FORMAT = 1  # bump when what an entry holds changes
+FORMAT = 2  # bump when what an entry holds changes
 _GITIGNORE = "# Created by response-lint: the result cache, never committed.\n*\n"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# response-lint result cache: see https://bford.info/cachedir/\n"
 
@@ -47,6 +56,12 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+def run_key(keys: Iterable[str]) -> str:
+    """The key of a run's corpus findings: its files in run order, each ``path\0content hash``."""
+    return hashlib.blake2b("\n".join(keys).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+_RUNS_KEPT = 4  # corpus findings of this many runs (an edit-and-rerun loop needs the last one)
 ENV = "RESPONSE_LINT_RESULT_CACHE"
 
 
@@ -152,9 +167,9 @@ class ResultCache:
         key = self._key(path, content)
         return self._dir / key[:2] / key
 
-    def get(self, path: str, content: str) -> tuple[DocumentResult, bool] | None:
-        """The stored result for ``path`` with this content hash, and whether its text was left out; or None."""
-        entry = self._entry(path, content)
+    def _load(self, entry: Path, *header: str) -> Any:
+        """What ``entry`` holds after ``header``; None (and the entry removed) if it is missing,
+        damaged or written for another key."""
         try:
             with open(entry, "rb") as handle:
                 blob = handle.read()
@@ -162,8 +177,8 @@ class ResultCache:
             return None
         try:
             stored: Any = pickle.loads(blob)
-            if stored[0] == path and stored[1] == content:
-                return stored[2], stored[3]
+            if isinstance(stored, tuple) and stored[: len(header)] == header:
+                return stored[len(header) :]
         except Exception:
             pass
         try:
@@ -172,18 +187,59 @@ class ResultCache:
             pass
         return None
 
-    def put(self, path: str, content: str, result: DocumentResult, text_left_out: bool) -> None:
-        """Store a result; a cache that cannot be written is skipped silently (it only costs speed)."""
+    def _store(self, entry: Path, value: tuple[Any, ...]) -> None:
         from lint.atomic import write_atomic
 
-        entry = self._entry(path, content)
         try:
             if not self._ready:
                 self._prepare()
             entry.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(entry, pickle.dumps((path, content, result, text_left_out), protocol=pickle.HIGHEST_PROTOCOL))
+            write_atomic(entry, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass
+
+    def get(self, path: str, content: str) -> tuple[DocumentResult, bool] | None:
+        """The stored result for ``path`` with this content hash, and whether its text was left out; or None.
+
+        The result comes without its summaries (``{}``): :meth:`summaries` reads them.
+        """
+        found = self._load(self._entry(path, content), path, content)
+        return (found[0], found[1]) if found is not None else None
+
+    def summaries(self, path: str, content: str) -> dict[str, Any] | None:
+        """The stored summaries of ``path`` with this content hash, or None."""
+        entry = self._entry(path, content)
+        found = self._load(entry.with_name(entry.name + ".s"), path, content)
+        return found[0] if found is not None and isinstance(found[0], dict) else None
+
+    def put(self, path: str, content: str, result: DocumentResult, text_left_out: bool) -> None:
+        """Store a result; a cache that cannot be written is skipped silently (it only costs speed).
+
+        The summaries are written first: a result whose summaries file is missing or damaged
+        is read back as a miss when they are needed, never as a document without summaries.
+        """
+        entry = self._entry(path, content)
+        self._store(entry.with_name(entry.name + ".s"), (path, content, result.summaries))
+        self._store(entry, (path, content, result._replace(summaries={}), text_left_out))
+
+    def corpus(self, key: str) -> list[Diagnostic] | None:
+        """The corpus rules' findings of the run with this :func:`run_key`, or None."""
+        found = self._load(self._dir / "corpus" / key[:2] / key, key)
+        return found[0] if found is not None and isinstance(found[0], list) else None
+
+    def put_corpus(self, key: str, diagnostics: list[Diagnostic]) -> None:
+        """Keep the corpus rules' findings of a run; only the newest few runs are kept."""
+        folder = self._dir / "corpus"
+        self._store(folder / key[:2] / key, (key, diagnostics))
+        try:
+            kept = sorted(folder.glob("*/*"), key=lambda p: p.stat().st_mtime_ns)
+        except OSError:
+            return
+        for old in kept[:-_RUNS_KEPT]:
+            try:
+                old.unlink()
+            except OSError:
+                pass
 
     def _prepare(self) -> None:
         """The folder, its ``.gitignore`` and ``CACHEDIR.TAG``; namespaces of older runs are removed."""

@@ -261,3 +261,52 @@ def test_a_buffer_with_suppressions_is_judged_against_the_rules_loaded_once(tmp_
     invalid = [d for d in found if d.rule == "invalid-suppression"]
     assert len(invalid) == 1 and "no rule matches 'placholder'" in invalid[0].message
     assert "placeholder" in {d.rule for d in found}
+
+
+def test_a_change_checks_again_only_the_documents_that_changed(tmp_path: Path, monkeypatch) -> None:
+    """The cross-document rules keep each unchanged document's result: a buffer change checks
+    that buffer again, a file changed on disk is checked again, an unchanged file is not."""
+    from lint import engine
+    from lint.lsp.analysis import Analyzer
+
+    for name in ("000.txt", "001.txt"):
+        shutil.copy(SEEDS / name, tmp_path / name)
+    (tmp_path / "forms.md").write_text(UNICODE_MD, encoding="utf-8")
+    checked: list[str] = []
+    check_document = engine.check_document
+
+    def counting(plan: engine.Plan, document: object) -> engine.DocumentResult:
+        result = check_document(plan, document)  # type: ignore[arg-type]
+        if any(b.kind.check_corpus is not None for b in plan.bound):  # the corpus pass, not the buffer's own rules
+            checked.append(result.path)
+        return result
+
+    monkeypatch.setattr(engine, "check_document", counting)
+    analyzer = Analyzer([str(tmp_path)])
+    first = analyzer.lint(str(tmp_path / "000.txt"))
+    assert sorted(checked) == ["000.txt", "001.txt", "forms.md"] and "missing-entry" in {
+        d.rule for d in first.diagnostics
+    }
+
+    checked.clear()
+    seed = (tmp_path / "000.txt").read_text(encoding="utf-8")
+    analyzer.buffers[str(tmp_path / "000.txt")] = seed + "\n"
+    analyzer.lint(str(tmp_path / "000.txt"))
+    assert checked == ["000.txt"]  # the edited buffer only
+
+    checked.clear()
+    analyzer.lint(str(tmp_path / "000.txt"))
+    assert checked == []  # nothing changed
+
+    checked.clear()
+    seed_001 = (tmp_path / "001.txt").read_text(encoding="utf-8")
+    name = seed_001.index("##Department for<br>Communities")
+    start = seed_001.rindex("{div .department}", 0, name)
+    end = seed_001.index("{/div}\n{/div}", name) + len("{/div}\n{/div}")
+    (tmp_path / "001.txt").write_text(seed_001[:start] + seed_001[end:], encoding="utf-8")  # DCLG's answer gone
+    after = analyzer.lint(str(tmp_path / "000.txt"))
+    assert checked == ["001.txt"]  # changed on disk: checked again
+    fresh = Analyzer([str(tmp_path)])
+    fresh.buffers = dict(analyzer.buffers)
+    assert after.diagnostics == fresh.lint(str(tmp_path / "000.txt")).diagnostics
+    assert "missing-entry" not in {d.rule for d in after.diagnostics}  # 000 misses nothing now

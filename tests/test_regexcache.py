@@ -88,5 +88,6 @@ def test_a_run_keeps_only_programs_that_rebuild_its_patterns(fresh):
     assert len(kept) >= 3  # the headings, and the placeholder and plain-english phrase lists
     import _sre
 
-    for (pattern, flags), program in kept.items():
-        assert _sre.compile(pattern, *program) == re.compile(pattern, flags), pattern
+    for (pattern, flags), (final, code, groups, groupindex, indexgroup) in kept.items():
+        built = _sre.compile(pattern, final, memoryview(code).cast("I").tolist(), groups, groupindex, indexgroup)
+        assert built == re.compile(pattern, flags), pattern

@@ -112,20 +112,78 @@ def test_cache_is_keyed_by_config_and_rules(corpus, tmp_path):
     assert _cached(work, cache, "--select", "placeholder") == _json(work, "--select", "placeholder")
 
 
+def _entries(cache, suffix=""):
+    """The cache's per-document entry files (``KEY``), or with ``suffix=".s"`` their summaries files."""
+    return sorted(
+        p
+        for p in cache.rglob("*")
+        if p.is_file()
+        and p.parent.parent.parent.parent == cache
+        and (p.name.endswith(suffix) if suffix else "." not in p.name)
+    )
+
+
 def test_a_corrupt_or_half_written_cache_is_never_trusted(corpus, tmp_path):
     cache = tmp_path / "cache"
     fresh = _json(corpus, "--jobs", "1")
     _cached(corpus, cache, "--jobs", "1")
-    entries = [p for p in cache.rglob("*") if p.is_file() and p.parent.parent.parent.parent == cache]
-    assert len(entries) == 14
+    entries = _entries(cache)
+    assert len(entries) == 14 and len(_entries(cache, ".s")) == 14
     entries[0].write_bytes(b"not a pickle")
     entries[1].write_bytes(entries[1].read_bytes()[:100])  # cut short, as a crash while writing would
     entries[2].write_bytes(entries[3].read_bytes())  # another file's result under this key
     assert _cached(corpus, cache, "--jobs", "1") == fresh
     assert _cached(corpus, cache, "--jobs", "1") == fresh  # and the damaged entries were rewritten
-    shutil.rmtree(cache / "v1")
-    (cache / "v1").write_text("a file where the folder should be")
+    (runs,) = cache.rglob("corpus/*/*")  # the corpus findings of the run
+    runs.write_bytes(runs.read_bytes()[:200])
+    summaries = _entries(cache, ".s")
+    summaries[5].write_bytes(b"not a pickle")
+    summaries[6].write_bytes(summaries[7].read_bytes())
+    assert _cached(corpus, cache, "--jobs", "1") == fresh  # those documents were checked again
+    shutil.rmtree(cache / "v2")
+    (cache / "v2").write_text("a file where the folder should be")
     assert _cached(corpus, cache, "--jobs", "1") == fresh  # an unwritable cache only costs speed
+
+
+def test_corpus_findings_are_reused_only_for_the_same_files_and_contents(corpus, tmp_path):
+    """A run with every file unchanged reuses the corpus findings and reads no summary; a changed,
+    added or removed file makes the corpus rules run again: byte for byte a run without a cache."""
+    work = tmp_path / "work"
+    shutil.copytree(corpus, work)
+    cache = tmp_path / "cache"
+    fresh = _json(work, "--jobs", "1")
+    assert _cached(work, cache, "--jobs", "1") == fresh
+    for summary in _entries(cache, ".s"):
+        summary.unlink()  # a warm run must not need them
+    assert _cached(work, cache, "--jobs", "1") == fresh
+    assert not _entries(cache, ".s")
+    for runs in cache.rglob("corpus"):
+        shutil.rmtree(runs)  # now the corpus rules run again: each document is checked again for its summary
+    assert _cached(work, cache, "--jobs", "1") == fresh
+    assert len(_entries(cache, ".s")) == 14
+    files = sorted(work.iterdir())
+    copied = files[4].read_bytes()
+    steps = {
+        "changed": lambda: files[4].write_bytes(copied[: len(copied) // 2]),  # its second half's copies go
+        "added": lambda: (work / "00012-added.txt").write_bytes(copied.replace(b"Bangor", b"Bognor")),
+        "removed": lambda: files[1].unlink(),
+    }
+    before = fresh
+    for step, make in steps.items():
+        make()
+        after = _json(work, "--jobs", "1")
+        assert _corpus_findings(after) != _corpus_findings(before), step
+        assert _cached(work, cache, "--jobs", "1") == after, step
+        assert _cached(work, cache, "--jobs", "2") == after, step
+        assert _cached(work, cache, "--jobs", "1") == after, step  # now reused
+        before = after
+
+
+def _corpus_findings(report):
+    import json
+
+    found = json.loads(report)["diagnostics"]
+    return [d for d in found if d["rule"] in ("entry-copy", "missing-entry", "cross-page-drift")]
 
 
 def test_cached_summaries_meet_in_a_process_with_another_hash_seed(corpus, tmp_path):
@@ -134,9 +192,10 @@ def test_cached_summaries_meet_in_a_process_with_another_hash_seed(corpus, tmp_p
     env = {**os.environ, "RESPONSE_LINT_RESULT_CACHE": str(cache)}
     args = ("check", str(corpus), "--format", "json", "--fail-on", "never", "--jobs", "1")
     first = run_process(*args, env={**env, "PYTHONHASHSEED": "1"})
-    half = sorted(p for p in cache.rglob("*") if p.is_file() and p.parent.parent.parent.parent == cache)
-    for entry in half[::2]:
+    for entry in _entries(cache)[::2]:
         entry.unlink()  # half the results come from the cache, half are made with another seed
+    for runs in cache.rglob("corpus"):
+        shutil.rmtree(runs)  # and the corpus rules run again on them
     second = run_process(*args, env={**env, "PYTHONHASHSEED": "2"})
     assert first.code == second.code == 0
     assert second.out == first.out
@@ -213,3 +272,30 @@ def test_merge_refuses_shards_that_do_not_make_one_run(corpus, tmp_path):
     assert "not a response-lint shard file" in run_cli("merge", str(one), str(tmp_path / "junk.bin")).err
     assert run_cli("check", str(corpus), "--shard", "3/2", "--shard-file", str(one)).code == 2
     assert run_cli("check", str(corpus), "--shard", "1/2").code == 2
+
+
+def test_paragraph_sentences_are_shared_within_a_document_and_forgotten_after_it(monkeypatch):
+    """Every check reads one split of a paragraph; the engine lets go of it after the document."""
+    from lint import engine
+    from lint.checks import perdoc
+    from lint.config import Config
+    from lint.model import Document, Paragraph, Span
+
+    text = "One sentence here. Another one follows it."
+    split = sentences.split
+    calls = []
+    monkeypatch.setattr(perdoc, "_MEMOS", [])  # a fresh memo around a counting splitter
+    counted = perdoc.per_document(lambda t: calls.append(t) or split.__wrapped__(t))
+    assert counted(text) is counted(text) and calls == [text]  # worked out once, the same answer
+    assert counted(text) == ((0, 18), (19, 42))
+    perdoc.forget()
+    counted(text)
+    assert calls == [text, text]  # forgotten: worked out again
+
+    monkeypatch.setattr(perdoc, "_MEMOS", [])
+    monkeypatch.setattr(sentences, "split", perdoc.per_document(split.__wrapped__))
+    document = Document("a.md", text, "markdown", preamble=(Paragraph(text, Span(0, len(text))),))
+    config = Config()
+    rules = [r for r in engine.available_rules(config).values() if r.name == "readability"]
+    engine.check_document(engine.Plan(rules, config), document)
+    assert all(not memo for memo in perdoc._MEMOS) and perdoc._MEMOS  # the engine forgot the document

@@ -68,11 +68,15 @@ OPTIONS = (
 )
 
 
-class _Para(tuple[str, str, str, str, tuple[int, ...], Paragraph, copies.Names, str, "array[int]", str]):
+class _Para(
+    tuple[str, str, str, str, tuple[int, ...], Paragraph, copies.Names, str, "array[int]", str, "tuple[_Kept, ...]"]
+):
     """A paragraph in the run: path, entry key and name, phase key and order, paragraph (without
-    its links), names, canonical text, shingles (packed: a run keeps every paragraph's), organisation.
+    its links), names, canonical text, shingles (packed: a run keeps every paragraph's), organisation,
+    and its sentences long enough to compare (shingles packed too).
     A document's summary holds its paragraphs long enough to compare (picklable: worker
-    processes, the result cache and shards carry it)."""
+    processes, the result cache and shards carry it), so the sentences are split, levelled
+    and shingled in the workers, once per document, and kept in the result cache."""
 
     __slots__ = ()
 
@@ -108,8 +112,9 @@ class _Para(tuple[str, str, str, str, tuple[int, ...], Paragraph, copies.Names, 
     def grams(self) -> array[int]:
         return self[8]
 
-    def sentences(self, min_words: int) -> list[copies.Sentence]:
-        return [s for s in copies.paragraph_sentences(self[5].text, self[6]) if s.words >= min_words and s.canonical]
+    def sentences(self) -> list[copies.Sentence]:
+        """The sentences long enough to compare, with their shingles as sets again."""
+        return [_new_sentence((*kept[:4], frozenset(kept[4]))) for kept in self[10]]
 
     def text_of(self, sentence: copies.Sentence | _Kept) -> str:
         return self[5].text[sentence.start : sentence.end]
@@ -118,10 +123,10 @@ class _Para(tuple[str, str, str, str, tuple[int, ...], Paragraph, copies.Names, 
         return self[5].to_span(sentence.start, sentence.end)
 
 
-class _Kept(tuple[int, int, str, "array[int]"]):
-    """A sentence of an earlier paragraph, kept to compare later ones with: offsets into the
-    paragraph's text, canonical text and shingles, packed (a run keeps many: as sets, the
-    kept sentences took four fifths of the run's memory on the benchmark corpus)."""
+class _Kept(tuple[int, int, str, int, "array[int]"]):
+    """A sentence as a summary keeps it: offsets into the paragraph's text, canonical text, words
+    and shingles, packed. Earlier paragraphs' sentences are compared in this form: unpacked to
+    sets for the whole run, they took four fifths of its memory on the benchmark corpus."""
 
     __slots__ = ()
 
@@ -139,11 +144,11 @@ class _Kept(tuple[int, int, str, "array[int]"]):
 
     @property
     def grams(self) -> array[int]:
-        return self[3]
+        return self[4]
 
-    @staticmethod
-    def of(sentence: copies.Sentence) -> _Kept:
-        return tuple.__new__(_Kept, (sentence.start, sentence.end, sentence.canonical, packed(sentence.grams)))
+
+_new_sentence = partial(tuple.__new__, copies.Sentence)
+_new_kept = partial(tuple.__new__, _Kept)
 
 
 class _Match:
@@ -174,7 +179,12 @@ def summarise(document: Document, context: Context) -> tuple[Document, list[_Par
                 if text.words >= min_words and text.grams:
                     kept = paragraph._replace(links=()) if paragraph.links else paragraph
                     item = (document.path, entry.key, entry.name, phase.key, order, kept, names)
-                    found.append(new((*item, text.canonical, packed(text.grams), entry.organisation or "")))
+                    compared = tuple(
+                        _new_kept((s[0], s[1], s[2], s[3], packed(s[4])))
+                        for s in copies.paragraph_sentences(paragraph.text, names)
+                        if s.words >= min_words and s.canonical
+                    )
+                    found.append(new((*item, text.canonical, packed(text.grams), entry.organisation or "", compared)))
     entries = tuple(entry._replace(phases=()) for entry in document.entries)
     return replace(document, text="", entries=entries, preamble=(), comments=(), issues=()), found
 
@@ -233,14 +243,6 @@ def find_matches(
     first_with: dict[str, int] = {}  # canonical paragraph -> the first paragraph with it
     other_with: dict[str, int] = {}  # canonical paragraph -> the first with it in another entry than that
     matches: list[_Match] = []
-    compared: dict[int, list[_Kept]] = {}  # paragraph -> its sentences long enough to compare
-
-    def _sentences_of(j: int) -> list[_Kept]:
-        found = compared.get(j)
-        if found is None:
-            found = compared[j] = list(map(_Kept.of, paragraphs[j].sentences(min_words)))
-        return found
-
     for i, para in enumerate(paragraphs):
         shared = index.add(para.grams, min_shared)
         same = _same_paragraph(paragraphs, para, i, first_with, other_with)  # however often it recurs
@@ -253,11 +255,9 @@ def find_matches(
         if not candidates:
             continue
         candidates.sort()
-        earlier = [(j, s) for j in candidates for s in _sentences_of(j)]
+        earlier = [(j, s) for j in candidates for s in paragraphs[j][10]]  # packed: compared as they are
         reachable = frozenset().union(*(paragraphs[j].grams for j in candidates))
-        mine = paragraphs[i].sentences(min_words)  # with their shingle sets, to compare
-        compared.setdefault(i, list(map(_Kept.of, mine)))
-        for sentence in mine:
+        for sentence in para.sentences():
             if sentence.grams.isdisjoint(reachable):
                 continue
             best: tuple[float, int, _Kept] | None = None

@@ -4,7 +4,9 @@ A file is linted with the configuration ``check`` would use (found upward from i
 folder) together with the other response files of its project (the config's folder,
 else the editor's workspace folder), so that the cross-document rules see them;
 an open buffer's unsaved text takes precedence over the file on disk. Documents read
-from disk are kept until the file changes (by its modification time and size).
+from disk are kept until the file changes (by its modification time and size), and so
+is what the cross-document rules took from each (its :class:`~lint.engine.DocumentResult`):
+a change to one buffer checks that document again, not the whole project.
 """
 
 from __future__ import annotations
@@ -15,11 +17,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint import checks, engine, outputs, source
+from lint.collector import collector_paused
 from lint.config import Config, for_paths
 from lint.files import collect
 from lint.model import Diagnostic, Document
 from lint.report import Report, RuleInfo, build
 from lint.rules import Rule
+
+# what a document was read from: a file's (modification time, size), or a buffer's text
+Stamp = tuple[float, int] | str
 
 
 @dataclass
@@ -28,7 +34,9 @@ class Project:
 
     ``local`` are the rules that look at one document at a time (with the suppression
     post-pass), ``corpus`` the rules that compare documents (with the post-pass too):
-    a change to one buffer re-runs ``local`` on it alone and ``corpus`` on them all.
+    a change to one buffer re-runs ``local`` on it alone and ``corpus`` on them all,
+    from each unchanged document's result kept in ``checked``. Those results hold for
+    this project's config and rules only: a changed config makes a new project.
     """
 
     config: Config
@@ -37,7 +45,9 @@ class Project:
     local: list[Rule] = field(default_factory=list)
     corpus: list[Rule] = field(default_factory=list)
     info: dict[str, RuleInfo] = field(default_factory=dict)
-    disk: dict[str, tuple[tuple[float, int], Document]] = field(default_factory=dict)
+    disk: dict[str, tuple[Stamp, Document]] = field(default_factory=dict)
+    checked: dict[str, tuple[Stamp, engine.DocumentResult]] = field(default_factory=dict)  # corpus rules' results
+    corpus_plan: engine.Plan | None = None  # the corpus rules bound to the config, made once
     files: list[str] | None = None  # the response files under ``folder`` (found once; refreshed on save)
     alone: bool = False  # a file outside any config and workspace folder: linted on its own
     known: frozenset[str] = frozenset()  # every rule name a suppression may name (the rules loaded once)
@@ -128,12 +138,12 @@ class Analyzer:
                 project.files = None
 
     # documents -------------------------------------------------------------------------------
-    def _document(self, path: str, project: Project) -> Document | None:
+    def _document(self, path: str, project: Project) -> tuple[Document, Stamp] | None:
         config = project.config
         shown = project.shown(path)
         text = self.buffers.get(path)
         if text is not None:
-            return source.parse_bytes(shown, text.encode("utf-8"), config.reader, config.format_of(path))
+            return source.parse_bytes(shown, text.encode("utf-8"), config.reader, config.format_of(path)), text
         try:
             stat = os.stat(path)
         except OSError:
@@ -141,14 +151,14 @@ class Analyzer:
         stamp = (stat.st_mtime, stat.st_size)
         cached = project.disk.get(path)
         if cached is not None and cached[0] == stamp:
-            return cached[1]
+            return cached[1], stamp
         document = source.load(path, config.reader, config.format_of(path), config.max_file_size)
         if document.path != shown:
             from dataclasses import replace
 
             document = replace(document, path=shown)
         project.disk[path] = (stamp, document)
-        return document
+        return document, stamp
 
     def _project_files(self, project: Project) -> list[str]:
         if project.alone:
@@ -159,27 +169,49 @@ class Analyzer:
             project.files = [os.path.abspath(f) for f in found]
         return project.files
 
-    def documents(self, path: str, project: Project) -> list[Document]:
-        """The file's document first, then the project's other response files (buffers win)."""
+    def documents(self, path: str, project: Project) -> list[tuple[str, Document, Stamp | None]]:
+        """The file's document first, then the project's other response files (buffers win),
+        each with its path and what it was read from (None: a missing file, read as empty)."""
         path = os.path.abspath(path)
-        mine = self._document(path, project)
+        mine: tuple[Document, Stamp | None] | None = self._document(path, project)
         if mine is None:
-            mine = source.parse_bytes(project.shown(path), b"", project.config.reader)
+            mine = source.parse_bytes(project.shown(path), b"", project.config.reader), None
         others = [
-            d for f in self._project_files(project) if f != path and (d := self._document(f, project)) is not None
+            (f, *read) for f in self._project_files(project) if f != path and (read := self._document(f, project))
         ]
-        return [mine, *others]
+        return [(path, *mine), *others]
+
+    def _corpus(self, project: Project, documents: list[tuple[str, Document, Stamp | None]]) -> list[Diagnostic]:
+        """The cross-document rules on the project, checking again only the documents that changed."""
+        if project.corpus_plan is None:
+            project.corpus_plan = engine.Plan(project.corpus, project.config, known=project.known)
+        plan = project.corpus_plan
+        checked: dict[str, tuple[Stamp, engine.DocumentResult]] = {}
+        results = []
+        with collector_paused():
+            for path, document, stamp in documents:
+                kept = project.checked.get(path)
+                if kept is not None and stamp is not None and kept[0] == stamp:
+                    result = kept[1]
+                else:
+                    result = engine.check_document(plan, document)
+                if stamp is not None:
+                    checked[path] = (stamp, result)
+                results.append(result)
+            project.checked = checked  # files gone from the project are forgotten
+            return engine.finish(plan, results)
 
     def lint(self, path: str) -> Result:
         """The file's diagnostics: its own rules on it alone, the cross-document ones on the project."""
         path = os.path.abspath(path)
         project = self.project_for(path)
-        documents = self.documents(path, project)
+        read = self.documents(path, project)
+        documents = [document for _, document, _ in read]
         found = engine.run(documents[:1], project.local, project.config, known=project.known)
         shown = documents[0].path
         if project.corpus:
             seen = set(found)
-            corpus = engine.run(documents, project.corpus, project.config, known=project.known)
+            corpus = self._corpus(project, read)
             found += [d for d in corpus if d.path == shown and d not in seen]
             found.sort(key=Diagnostic.sort_key)
         by_path = {d.path: d for d in documents}
