@@ -6,9 +6,9 @@ Imports nothing of ours; :mod:`lint.model` builds its records on these.
 from __future__ import annotations
 
 import bisect
-from array import array
 import itertools
 import re
+from array import array
 from typing import NamedTuple
 
 

@@ -35,9 +35,11 @@ _LEVEL = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "
 _WORD = re.compile(r"\S+")
 
 
-def _words(phase: Phase, ignore_case: bool) -> list[str]:
+def _levelled(phase: Phase, ignore_case: bool) -> str:
+    """The phase's words, levelled (quote marks, dashes, spaces; case with ``ignore-case``), one space apart."""
     text = phase.text.translate(_LEVEL)
-    return [w.lower() if ignore_case else w for w in _WORD.findall(text)]
+    words = _WORD.findall(text)
+    return " ".join([w.lower() for w in words] if ignore_case else words)
 
 
 def _quote(words: Sequence[str], limit: int) -> str:
@@ -63,11 +65,10 @@ def _phase_span(phase: Phase) -> Span:
 
 
 def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Finding]:
-    ignore_case = bool(context["ignore-case"])
     limit = max(1, int(context["context-words"]))
     keys = organisation_keys(documents)
-    # the first place of each answer; its words are worked out only when a page of the other
-    # layout has it too (keeping every phase's words took more memory than the summaries)
+    # the first place of each answer; its words are split only when a page of the other layout
+    # has it too, with other text (keeping every phase's word list took more memory than the summaries)
     first: dict[tuple[str, str, str], tuple[Document, Entry, Phase]] = {}
     for document, entry, org, action in answers(documents, keys):
         if action is None:
@@ -81,11 +82,10 @@ def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Fi
                 first[key] = (document, entry, phase)
                 continue
             other_doc, other_entry, other_phase = seen
-            if other_doc.layout == document.layout:
+            # levelled by summarise: words one space apart, so the same text is the same words
+            if other_doc.layout == document.layout or phase.text == other_phase.text:
                 continue
-            words, other_words = _words(phase, ignore_case), _words(other_phase, ignore_case)
-            if words == other_words:
-                continue
+            words, other_words = phase.text.split(), other_phase.text.split()
             yield Finding(
                 span=_phase_span(phase),
                 path=document.path,
@@ -106,11 +106,16 @@ def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Fi
 
 
 def summarise(document: Document, context: Context) -> Document:
-    """The document's outline with each phase's prose as one paragraph: all ``check_corpus`` reads."""
+    """The document's outline with each phase's prose as one paragraph of its levelled words:
+    all ``check_corpus`` reads. Levelling here (in the workers, kept in the result cache)
+    leaves the corpus phase a split and a compare per phase."""
+    ignore_case = bool(context["ignore-case"])
     entries = tuple(
         entry._replace(
             phases=tuple(
-                phase._replace(paragraphs=(Paragraph(phase.text, phase.body_span),) if phase.paragraphs else ())
+                phase._replace(
+                    paragraphs=(Paragraph(_levelled(phase, ignore_case), phase.body_span),) if phase.paragraphs else ()
+                )
                 for phase in entry.phases
             )
         )
