@@ -274,6 +274,7 @@ def _from_stdin(options: CheckOptions) -> bool:
     return True
 
 
+@collector_paused()  # the whole run: with it back on for the report, its passes walked every object the run kept
 def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     """Run a whole check; writes the report to ``options.output`` or ``stdout``."""
     stdout = stdout or sys.stdout
@@ -316,21 +317,20 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
         timings.add_stage("discover", time.perf_counter() - started)
     if options.shard is not None:
         return _write_shard(options, config, chosen, files, timings)
-    with collector_paused():
-        if options.merge:
-            documents, diagnostics = _merge_shards(options, config, chosen, rules.keys(), timings)
-        elif from_stdin or _online(options, config):
-            started = time.perf_counter()
-            if from_stdin:
-                documents = [stdin.read(options.stdin or sys.stdin.buffer, options.stdin_filename, config)]
-            else:
-                documents = read_documents(files, config)
-            if timings is not None:
-                timings.add_stage("read", time.perf_counter() - started)
-            links = _online_links(options, config, chosen, documents)
-            diagnostics = engine.run(documents, chosen, config, links, timings, rules.keys())
+    if options.merge:
+        documents, diagnostics = _merge_shards(options, config, chosen, rules.keys(), timings)
+    elif from_stdin or _online(options, config):
+        started = time.perf_counter()
+        if from_stdin:
+            documents = [stdin.read(options.stdin or sys.stdin.buffer, options.stdin_filename, config)]
         else:
-            documents, diagnostics = _check_files(options, config, chosen, rules.keys(), files, timings)
+            documents = read_documents(files, config)
+        if timings is not None:
+            timings.add_stage("read", time.perf_counter() - started)
+        links = _online_links(options, config, chosen, documents)
+        diagnostics = engine.run(documents, chosen, config, links, timings, rules.keys())
+    else:
+        documents, diagnostics = _check_files(options, config, chosen, rules.keys(), files, timings)
     started = time.perf_counter()
     by_path = {d.path: d for d in documents}
     diagnostics, run_notes = _narrow(options, fmt, diagnostics, by_path, config, chosen)

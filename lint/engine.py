@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lint import checks, messages, rulenames, suppress
 from lint.budget import OverBudget, time_budget
+from lint.checks import perdoc
 from lint.checks.api import CheckKind, Context, FileProblem, Finding
 from lint.collector import collector_paused
 from lint.config import Config
@@ -242,26 +243,29 @@ def check_document(plan: Plan, document: Document) -> DocumentResult:
     times: dict[str, float] = {}
     clock = time.perf_counter
     outlined: Document | None = None
-    for item in plan.bound:
-        name = item.rule.name
-        if name in ignored:
-            continue
-        started = clock()
-        check = item.kind.check
-        if check is not None and (document.text or item.kind.runs_on_empty):
-            try:
-                with time_budget(plan.config.time_budget):
-                    for finding in check(document, item.context):
-                        diagnostics.append(plan.make(item.rule, finding, document))
-            except OverBudget:
-                diagnostics.append(_over_budget(item.rule, document, plan.config.time_budget))
-        if item.kind.check_corpus is not None and document.text:
-            if item.kind.summarise is not None:
-                summaries[name] = item.kind.summarise(document, item.context)
-            else:
-                outlined = outlined or outline(document)
-                summaries[name] = outlined
-        times[name] = clock() - started
+    try:
+        for item in plan.bound:
+            name = item.rule.name
+            if name in ignored:
+                continue
+            started = clock()
+            check = item.kind.check
+            if check is not None and (document.text or item.kind.runs_on_empty):
+                try:
+                    with time_budget(plan.config.time_budget):
+                        for finding in check(document, item.context):
+                            diagnostics.append(plan.make(item.rule, finding, document))
+                except OverBudget:
+                    diagnostics.append(_over_budget(item.rule, document, plan.config.time_budget))
+            if item.kind.check_corpus is not None and document.text:
+                if item.kind.summarise is not None:
+                    summaries[name] = item.kind.summarise(document, item.context)
+                else:
+                    outlined = outlined or outline(document)
+                    summaries[name] = outlined
+            times[name] = clock() - started
+    finally:
+        perdoc.forget()  # what the checks shared about this document's paragraphs
     return DocumentResult(document.path, diagnostics, summaries, outlined or outline(document), times)
 
 

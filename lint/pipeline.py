@@ -69,8 +69,9 @@ def _check_one(plan: engine.Plan, cache: ResultCache | None, path: str, data: by
     if cache is not None and data is not None:
         from lint.resultcache import digest
 
-        text = result.outline.text
-        left_out = bool(text) and source.decode(data)[0] == text  # the entry need not hold what the file holds
+        # a document's text is its bytes decoded (source.parse_bytes), or empty when it was not
+        # read: the entry need not hold it, a hit decodes the bytes it just hashed again
+        left_out = bool(result.outline.text)
         stored = result._replace(outline=replace(result.outline, text="")) if left_out else result
         cache.put(result.path, digest(data), stored, left_out)
     return result

@@ -78,6 +78,18 @@ class Report:
     def by_rule(self) -> Counter[str]:
         return Counter(item.diagnostic.rule for item in self.items)
 
+    def rule_counts(self) -> list[tuple[str, dict[str, int]]]:
+        """Findings per rule and severity (``{"error": n, "warning": n, "info": n}``), the rule with
+        the most findings first, then by name: the per-rule tables of the summary formats."""
+        table: dict[str, dict[str, int]] = {}
+        for item in self.items:
+            d = item.diagnostic
+            counts = table.get(d.rule)
+            if counts is None:
+                counts = table[d.rule] = {"error": 0, "warning": 0, "info": 0}
+            counts[str(d.severity)] += 1
+        return sorted(table.items(), key=lambda row: (-sum(row[1].values()), row[0]))
+
     @property
     def fixable(self) -> int:
         return sum(1 for item in self.items if item.diagnostic.fix is not None)

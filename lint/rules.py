@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lint import checks
+from lint import checks, rulenames
 from lint.errors import OptionError, RuleError
 from lint.model import Severity
 from lint.options import Option, expand, resolve
@@ -207,6 +207,9 @@ def load_rule(path: Path, cache: RuleCache | None = None) -> Rule:
         if not isinstance(data.get(key), str) or not data[key]:
             raise RuleError(f"{path}: {key!r} is required and must be a non-empty string")
     name = data["name"]
+    problem = rulenames.name_problem(name)
+    if problem is not None:
+        raise RuleError(f"{path}: 'name' {problem}")
     if name != path.stem:
         raise RuleError(f"{path}: 'name' must be the file's name without .toml ({path.stem!r}), got {name!r}")
     try:

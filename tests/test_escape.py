@@ -2,7 +2,7 @@
 
 A file name with a newline and ``::error …``, ESC, BEL, C1 and bidi overrides, a file
 name that is not UTF-8, an entry name with an OSC title sequence, and a user rule whose
-name holds control characters: one real run writes every format, and each must be valid
+message holds control characters: one real run writes every format, and each must be valid
 for its consumer and carry no raw control character.
 """
 
@@ -13,7 +13,11 @@ import os
 import re
 import xml.etree.ElementTree as ET
 
-from lint.escape import for_github, for_json, for_terminal, for_xml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lint.escape import for_github, for_json, for_terminal, for_xml, json_text
+from lint.model import Severity
 
 from .conftest import ROOT, run_process
 from .formats_support import validate_checkstyle, validate_gitlab, validate_junit, validate_sarif
@@ -21,6 +25,34 @@ from .formats_support import validate_checkstyle, validate_gitlab, validate_juni
 HOSTILE_NAME = "evil\n::error file=x::pwned\x1b[31m\u202e\x9b\x07.md"
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 FORMATS = ("text", "concise", "github", "json", "sarif", "gitlab", "junit", "checkstyle")
+
+
+# text json_text writes as the json module does: no surrogates, no C1 or format (bidi) characters
+_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp")) | st.sampled_from('\n\t"\\\x00'))
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | _TEXT
+    | st.sampled_from(list(Severity))  # an int subclass, as the json module writes it
+)
+_DATA = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner) | st.dictionaries(_TEXT, inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@given(_DATA, st.sampled_from([0, 1, 2, 4]))
+def test_json_text_writes_what_the_json_module_writes(value, indent):
+    """The indented writer gives the json module's text, byte for byte."""
+    assert json_text(value, indent) == json.dumps(value, ensure_ascii=False, indent=indent)
+
+
+def test_json_text_leaves_other_keys_and_types_to_the_json_module():
+    assert json_text({1: [float("nan")]}) == json.dumps({1: [float("nan")]}, indent=2)
+    assert json_text({"a": {}, "b": [], "c": ()}, 2) == '{\n  "a": {},\n  "b": [],\n  "c": []\n}'
 
 
 def test_for_terminal_shows_controls_escaped():
@@ -53,8 +85,10 @@ def _hostile_tree(tmp_path):
     rules = tmp_path / "style"
     rules.mkdir()
     text = (ROOT / "rules" / "placeholder.toml").read_text(encoding="utf-8")
-    text = text.replace('name = "placeholder"', 'name = "evil\\u0001\\u001b[2J\\u0085\\u202erule"', 1)
-    (rules / "evil\x01\x1b[2J\x85\u202erule.toml").write_text(text, encoding="utf-8")  # named as its file
+    # a rule's name cannot hold control characters (refused at load), but its message can
+    text = text.replace('name = "placeholder"', 'name = "evil-rule"', 1)
+    text = text.replace('message = "placeholder text', 'message = "evil\\u0001\\u001b[2J\\u0085\\u202erule: text', 1)
+    (rules / "evil-rule.toml").write_text(text, encoding="utf-8")
     (tmp_path / ".response-lint.toml").write_text(
         'rule-paths = ["style"]\nselect = ["placeholder", "evil*", "missing-entry"]\n', encoding="utf-8"
     )
@@ -86,7 +120,7 @@ def test_hostile_names_in_every_format(tmp_path):
     # every finding names its file, escaped the same way in the line formats
     assert "evil\\n::error file=x::pwned\\x1b[31m\\u202e\\x9b\\x07.md:7:1" in outputs["concise"]
     assert "bad\\xff.md:7:1" in outputs["text"]
-    assert "[evil\\x01\\x1b[2J\\x85\\u202erule]\n" in outputs["concise"]
+    assert "evil\\x01\\x1b[2J\\x85\\u202erule: text 'TBC' stands in for content [evil-rule]\n" in outputs["concise"]
     # the structured formats are valid for their consumers
     validate_sarif(outputs["sarif"])
     validate_gitlab(outputs["gitlab"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,23 @@ def test_tables_parse_as_markdown_tables() -> None:
     name = document.entries[1].name
     assert "|" in name and "*" in name
     assert any(row[0] == name for row in rows)  # shown as written, not as markup
+
+
+def test_rule_counts_are_one_table_for_every_summary_format() -> None:
+    """`Report.rule_counts`: per rule and severity, most findings first, then by name; the job
+    summary and the HTML report both print it."""
+    report = rich_report()
+    extra = report.items[0]._replace(diagnostic=replace(report.items[0].diagnostic, severity=Severity.INFO))
+    report.items.append(extra)  # a second finding of the first item's rule
+    table = report.rule_counts()
+    first = report.items[0].diagnostic.rule
+    assert table[0][0] == first and sum(table[0][1].values()) == 2
+    assert [rule for rule, _ in table[1:]] == sorted(rule for rule, _ in table[1:])
+    assert all(set(counts) == {"error", "warning", "info"} for _, counts in table)
+    assert sum(sum(c.values()) for _, c in table) == len(report.items)
+    text = step_summary.markdown(report)
+    rows = [_split(line) for line in text.splitlines() if line.startswith("| `")]
+    assert [row[0].split()[0].strip("`") for row in rows] == [rule for rule, _ in table]
+    assert [row[1:] for row in rows] == [
+        [str(sum(c.values())), str(c["error"]), str(c["warning"]), str(c["info"])] for _, c in table
+    ]

@@ -9,7 +9,7 @@ from lint.model import Document, Span
 from lint.readers import FORMATS, read
 from lint.readers.lines import line_table, split_lines
 from lint.readers.phases import ReaderOptions
-from lint.source import parse_bytes
+from lint.source import decode, parse_bytes
 
 # text built from the pieces the readers care about, so the interesting paths are hit
 PIECES = st.sampled_from(
@@ -104,6 +104,16 @@ def test_arbitrary_bytes_never_raise(data):
     doc = parse_bytes("x.bin", data, ReaderOptions())
     for span in spans(doc):
         assert 0 <= span.start <= span.end <= len(doc.text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    data=st.one_of(TEXT.map(lambda t: t.encode("utf-8")), st.binary(max_size=400)), fmt=st.sampled_from(sorted(FORMATS))
+)
+def test_a_documents_text_is_its_bytes_decoded_or_empty(data, fmt):
+    """What the result cache relies on to keep an entry without its text (``pipeline._check_one``)."""
+    doc = parse_bytes("x.txt", data, ReaderOptions(), fmt)
+    assert doc.text in ("", decode(data)[0])
 
 
 @settings(max_examples=300, deadline=None)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from lint.escape import for_terminal
+
 from .conftest import Result, run_cli
 
 GOOD = """\
@@ -90,6 +92,36 @@ def test_mistakes_are_exit_2_at_load(tmp_path: Path, fields: dict[str, str], exp
     assert result.err.startswith(f"response-lint: error: {path}"), result.err
     assert expected in result.err
     assert "no such file" not in result.err and result.out == ""
+    assert run_cli("rules", "--test", cwd=tmp_path).code == 2
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "evil\x01\x1b[2Jrule",  # C0: a terminal escape
+        "evil\x85rule",  # C1: NEL
+        "evil\x7frule",  # DEL
+        "evil\u202erule",  # bidi override
+        "To-Follow",
+        "to_follow",
+        "to--follow",
+        "2-follow",
+        "to-follow*",
+        "all",
+    ],
+)
+def test_a_rule_name_that_is_no_name_is_exit_2_at_load(tmp_path: Path, name: str) -> None:
+    """Control characters in a rule's name are refused when the pack loads (not only escaped on
+    output); so is anything else that cannot be written everywhere a name goes."""
+    toml_name = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in name)
+    path = _pack(tmp_path, file=name, name=toml_name)  # named as its file: only the name is wrong
+    result = _check(tmp_path)
+    assert result.code == 2 and result.out == ""
+    assert result.err.startswith("response-lint: error: "), result.err
+    shown = result.err.splitlines()[0]
+    problem = "cannot be 'all'" if name == "all" else "must be lowercase letters, digits and single hyphens"
+    assert shown.startswith(f"response-lint: error: {for_terminal(str(path))}: 'name' {problem}"), shown
+    assert not any(c in shown for c in "\x01\x1b\x85\x7f\u202e")  # stderr shows them escaped
     assert run_cli("rules", "--test", cwd=tmp_path).code == 2
 
 

@@ -272,3 +272,30 @@ def test_merge_refuses_shards_that_do_not_make_one_run(corpus, tmp_path):
     assert "not a response-lint shard file" in run_cli("merge", str(one), str(tmp_path / "junk.bin")).err
     assert run_cli("check", str(corpus), "--shard", "3/2", "--shard-file", str(one)).code == 2
     assert run_cli("check", str(corpus), "--shard", "1/2").code == 2
+
+
+def test_paragraph_sentences_are_shared_within_a_document_and_forgotten_after_it(monkeypatch):
+    """Every check reads one split of a paragraph; the engine lets go of it after the document."""
+    from lint import engine
+    from lint.checks import perdoc
+    from lint.config import Config
+    from lint.model import Document, Paragraph, Span
+
+    text = "One sentence here. Another one follows it."
+    split = sentences.split
+    calls = []
+    monkeypatch.setattr(perdoc, "_MEMOS", [])  # a fresh memo around a counting splitter
+    counted = perdoc.per_document(lambda t: calls.append(t) or split.__wrapped__(t))
+    assert counted(text) is counted(text) and calls == [text]  # worked out once, the same answer
+    assert counted(text) == ((0, 18), (19, 42))
+    perdoc.forget()
+    counted(text)
+    assert calls == [text, text]  # forgotten: worked out again
+
+    monkeypatch.setattr(perdoc, "_MEMOS", [])
+    monkeypatch.setattr(sentences, "split", perdoc.per_document(split.__wrapped__))
+    document = Document("a.md", text, "markdown", preamble=(Paragraph(text, Span(0, len(text))),))
+    config = Config()
+    rules = [r for r in engine.available_rules(config).values() if r.name == "readability"]
+    engine.check_document(engine.Plan(rules, config), document)
+    assert all(not memo for memo in perdoc._MEMOS) and perdoc._MEMOS  # the engine forgot the document

@@ -15,6 +15,8 @@ import pkgutil
 from functools import cache
 from typing import TYPE_CHECKING
 
+from lint import rulenames
+
 if TYPE_CHECKING:
     from lint.checks.api import CheckKind
 
@@ -28,7 +30,7 @@ def module_name(kind: str) -> str:
 def load(kind: str) -> CheckKind:
     """The spec of check kind ``kind``; KeyError naming the known kinds if there is none."""
     spec = None
-    if kind and kind.replace("-", "_").isidentifier() and "_" not in kind:
+    if isinstance(kind, str) and rulenames.name_problem(kind) is None:  # a name is also a module's
         try:
             module = importlib.import_module(module_name(kind))
         except ModuleNotFoundError as exc:

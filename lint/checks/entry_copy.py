@@ -68,11 +68,15 @@ OPTIONS = (
 )
 
 
-class _Para(tuple[str, str, str, str, tuple[int, ...], Paragraph, copies.Names, str, "array[int]", str]):
+class _Para(
+    tuple[str, str, str, str, tuple[int, ...], Paragraph, copies.Names, str, "array[int]", str, "tuple[_Kept, ...]"]
+):
     """A paragraph in the run: path, entry key and name, phase key and order, paragraph (without
-    its links), names, canonical text, shingles (packed: a run keeps every paragraph's), organisation.
+    its links), names, canonical text, shingles (packed: a run keeps every paragraph's), organisation,
+    and its sentences long enough to compare (shingles packed too).
     A document's summary holds its paragraphs long enough to compare (picklable: worker
-    processes, the result cache and shards carry it)."""
+    processes, the result cache and shards carry it), so the sentences are split, levelled
+    and shingled in the workers, once per document, and kept in the result cache."""
 
     __slots__ = ()
 
@@ -108,14 +112,19 @@ class _Para(tuple[str, str, str, str, tuple[int, ...], Paragraph, copies.Names, 
     def grams(self) -> array[int]:
         return self[8]
 
-    def sentences(self, min_words: int) -> list[copies.Sentence]:
-        return [s for s in copies.paragraph_sentences(self[5].text, self[6]) if s.words >= min_words and s.canonical]
+    def sentences(self) -> list[copies.Sentence]:
+        """The sentences long enough to compare, with their shingles as sets again."""
+        return [_new_sentence((*kept[:4], frozenset(kept[4]))) for kept in self[10]]
 
     def text_of(self, sentence: copies.Sentence) -> str:
         return self[5].text[sentence.start : sentence.end]
 
     def span_of(self, sentence: copies.Sentence) -> Span:
         return self[5].to_span(sentence.start, sentence.end)
+
+
+_Kept = tuple[int, int, str, int, "array[int]"]  # a sentence as a summary keeps it: shingles packed
+_new_sentence = partial(tuple.__new__, copies.Sentence)
 
 
 class _Match:
@@ -146,7 +155,12 @@ def summarise(document: Document, context: Context) -> tuple[Document, list[_Par
                 if text.words >= min_words and text.grams:
                     kept = paragraph._replace(links=()) if paragraph.links else paragraph
                     item = (document.path, entry.key, entry.name, phase.key, order, kept, names)
-                    found.append(new((*item, text.canonical, packed(text.grams), entry.organisation or "")))
+                    compared = tuple(
+                        (s[0], s[1], s[2], s[3], packed(s[4]))
+                        for s in copies.paragraph_sentences(paragraph.text, names)
+                        if s.words >= min_words and s.canonical
+                    )
+                    found.append(new((*item, text.canonical, packed(text.grams), entry.organisation or "", compared)))
     entries = tuple(entry._replace(phases=()) for entry in document.entries)
     return replace(document, text="", entries=entries, preamble=(), comments=(), issues=()), found
 
@@ -210,7 +224,7 @@ def find_matches(
     def _sentences_of(j: int) -> list[copies.Sentence]:
         found = compared.get(j)
         if found is None:
-            found = compared[j] = paragraphs[j].sentences(min_words)
+            found = compared[j] = paragraphs[j].sentences()
         return found
 
     for i, para in enumerate(paragraphs):

@@ -118,8 +118,14 @@ class _Shapes(NamedTuple):
     shouting: int
 
 
+# the commonest small letters of English: counted at C speed, a lower bound of a text's small letters
+_COMMON_SMALL = "etaoinsrhl"
+
+
 def _shouting(core: str, least: int) -> bool:
     """Whether ``core`` is written in capitals: an editor's note ("DEPT TO SEND TEXT BY FRIDAY")."""
+    if least <= 0 or len(core) < least or sum(map(core.count, _COMMON_SMALL)) * 10 > len(core):
+        return False  # too short, or over a tenth small letters: prose, decided without a walk per letter
     letters = [c for c in core if c.isalpha()]
     if least <= 0 or len(letters) < least or len(core.split()) < 2:
         return False

@@ -176,6 +176,12 @@ def counter(kind: str) -> Callable[[str], int]:
     return token
 
 
+@lru_cache(maxsize=4)
+def _remembering(kind: str) -> Callable[[str], int]:
+    """The counter named ``kind``, remembering words it has counted (words repeat, also across documents)."""
+    return lru_cache(maxsize=1 << 16)(counter(kind))
+
+
 def score(text: str, count: Callable[[str], int] | None = None) -> Scores | None:
     """Flesch counts of ``text`` (None when it has no words); ``count`` counts a word's syllables."""
     from lint.checks import sentences
@@ -277,7 +283,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
         if total_words < context["min-words"] or not measures & {"reading-ease", "grade"}:
             continue
         if count is None:
-            count = lru_cache(maxsize=None)(counter(context["syllables"]))  # words repeat: count each once
+            count = _remembering(context["syllables"])
         scores = _score(text, len(spans), tokens, count, names, weights)
         if scores is None:
             continue

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from lint.checks.perdoc import per_document
+
 # Never the last word of a sentence: titles and Latin abbreviations followed by more text.
 _NEVER_LAST = frozenset(
     {
@@ -208,11 +210,13 @@ def _ends_sentence(text: str, end: int, mark: str) -> bool:
     return True
 
 
-def split(text: str) -> list[tuple[int, int]]:
+@per_document
+def split(text: str) -> tuple[tuple[int, int], ...]:
     """The ``(start, end)`` offsets of each sentence of ``text``, surrounding space trimmed.
 
     The one sentence splitter of the project: readability counts these sentences and the
-    copy checks compare them. Linear in the length of ``text``.
+    copy checks compare them, so a paragraph is split once per document (:mod:`.perdoc`).
+    Linear in the length of ``text``.
     """
     sentences: list[tuple[int, int]] = []
     start = 0
@@ -229,7 +233,7 @@ def split(text: str) -> list[tuple[int, int]]:
             e -= 1
         if e > s:
             result.append((s, e))
-    return result
+    return tuple(result)
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -259,7 +263,8 @@ def name_word_counts(text: str, tokens: list[tuple[int, int]]) -> list[int]:
     a sentence "long" by themselves.
     """
     counts = [1] * len(tokens)
-    caps = [_capitalised(text[s:e]) for s, e in tokens]  # once per token, not once per look
+    # once per token, not once per look; a word that starts with a small letter is decided by it
+    caps = [not (text[s].islower() and text[s].isalnum()) and _capitalised(text[s:e]) for s, e in tokens]
     i = 0
     n = len(tokens)
     while i < n:

@@ -227,7 +227,8 @@ def _written(token: str) -> str:
     return word.replace("[", "").replace("]", "") if "[" in word else word
 
 
-def _forms(word: str, use_british: bool) -> set[str]:
+@lru_cache(maxsize=1 << 15)  # the same unknown words come back document after document
+def _forms(word: str, use_british: bool) -> frozenset[str]:
     """Other spellings under which ``word`` counts as known (British, plural, prefixed)."""
     from lint.checks.british import american_forms
 
@@ -250,7 +251,7 @@ def _forms(word: str, use_british: bool) -> set[str]:
     if use_british:
         for stem in stems - {word}:
             forms |= american_forms(stem, depth=2)
-    return forms
+    return frozenset(forms)
 
 
 def _name_typo(
@@ -269,6 +270,14 @@ def _match_case(word: str, suggestion: str) -> str:
     if word[:1].isupper():
         return suggestion[:1].upper() + suggestion[1:]
     return suggestion
+
+
+@lru_cache(maxsize=1 << 14)  # misspellings come back document after document
+def _hints(word: str, distance: int, accepted: frozenset[str]) -> tuple[str, ...]:
+    """The suggestions for one unknown word (:func:`lexicon.suggest`; the check has loaded the lexicon)."""
+    from lint.checks import lexicon
+
+    return tuple(lexicon.suggest(lexicon.load(), (word,), distance=distance, accept=accepted).get(word, ()))
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
@@ -318,9 +327,8 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
         for kind in bad.values()
         if "-" not in kind.parts[0] and (not kind.name or len(kind.parts[0]) >= _NAME_MIN_LENGTH)
     }
-    hints = lexicon.suggest(
-        lex, misspelt, distance=max(distance, 1 if any(k.name for k in bad.values()) else 0), accept=accepted
-    )
+    reach = max(distance, 1 if any(k.name for k in bad.values()) else 0)
+    hints = {word: list(fixes) for word in misspelt if (fixes := _hints(word, reach, accepted))}
     frequencies = lex.lookup({s for ss in hints.values() for s in ss})
     threshold = context["name-typo-frequency"]
     titles = frozenset(t.lower() for t in context["name-titles"])

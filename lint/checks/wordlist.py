@@ -86,9 +86,16 @@ class Matcher:
                 key = _WORD.match(head)
                 self._by_key.setdefault(key.group(0) if key else head, set()).add(head)
 
-    def heads(self, text: str) -> re.Pattern[str] | None:
-        """A regex for the phrases' first words that occur in ``text`` (None: none do)."""
-        keys = self._by_key.keys() & set(_WORD.findall(self._fold(text)))
+    def words(self, text: str) -> set[str]:
+        """The words of ``text`` as the matcher compares them (lower case unless it keeps case)."""
+        return set(_WORD.findall(self._fold(text)))
+
+    def heads(self, text: str, words: set[str] | None = None) -> re.Pattern[str] | None:
+        """A regex for the phrases' first words that occur in ``text`` (None: none do).
+
+        ``words``: :meth:`words` of ``text``, when the caller has them (one walk for two matchers).
+        """
+        keys = self._by_key.keys() & (words if words is not None else self.words(text))
         if not keys:
             return None
         present = frozenset(head for key in keys for head in self._by_key[key])
@@ -205,10 +212,11 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     exceptions = _matcher(tuple(context["exceptions"]), ignore_case)
     paragraphs = list(document.paragraphs)
     whole = "\n".join(p.text for p in paragraphs)
-    heads = matcher.heads(whole)
+    words = matcher.words(whole)  # the exceptions fold case as the list does
+    heads = matcher.heads(whole, words)
     if heads is None:
         return
-    exception_heads = exceptions.heads(whole)
+    exception_heads = exceptions.heads(whole, words)
     for group in _groups(document):
         hits: dict[str, list[tuple[Paragraph, int, int]]] = {}  # phrase -> places, in reading order
         for paragraph in group:

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from typing import TextIO
 
 from lint.formats import Settings
-from lint.formats.xmlutil import clean, write
+from lint.formats.xmlutil import write
 from lint.report import Item, Report
 
 FORMAT_VERSION = "4.3"
@@ -31,7 +31,7 @@ def build(report: Report) -> ET.Element:
     for item in report.items:
         by_path.setdefault(item.path, []).append(item)
     for path, items in by_path.items():
-        file = ET.SubElement(root, "file", name=clean(path))
+        file = ET.SubElement(root, "file", name=path)
         for item in items:
             d = item.diagnostic
             ET.SubElement(
@@ -40,7 +40,7 @@ def build(report: Report) -> ET.Element:
                 line=str(item.location.line),
                 column=str(item.location.column),
                 severity=str(d.severity),
-                message=clean(_message(item)),
+                message=_message(item),
                 source=f"response-lint.rules.{d.rule}",
             )
     return root

@@ -54,19 +54,17 @@ def _filters(report: Report) -> str:
 
 
 def _rule_counts(report: Report) -> str:
-    table: dict[str, Counter[str]] = defaultdict(Counter)
-    for item in report.items:
-        table[item.diagnostic.rule][str(item.diagnostic.severity)] += 1
+    table = report.rule_counts()
     if not table:
         return ""
     rows = []
-    for rule in sorted(table, key=lambda r: (-sum(table[r].values()), r)):
+    for rule, counts in table:
         info = report.rules.get(rule)
         summary = f'<span class="summary">{escape(info.summary)}</span>' if info and info.summary else ""
-        cells = "".join(f'<td class="num">{table[rule][s]}</td>' for s in _SEVERITIES)
+        cells = "".join(f'<td class="num">{counts[s]}</td>' for s in _SEVERITIES)
         rows.append(
             f'<tr data-rule="{escape(rule, quote=True)}"><th scope="row"><code>{escape(rule)}</code> {summary}</th>'
-            f'<td class="num">{sum(table[rule].values())}</td>{cells}</tr>'
+            f'<td class="num">{sum(counts.values())}</td>{cells}</tr>'
         )
     head = "".join(f'<th scope="col" class="num">{s}</th>' for s in _SEVERITIES)
     return (

@@ -6,6 +6,7 @@ from typing import Any, TextIO
 
 from lint.escape import json_text
 from lint.formats import Settings
+from lint.model import Severity
 from lint.report import Item, Location, Report
 
 
@@ -18,20 +19,29 @@ def _position(location: Location) -> dict[str, int]:
     }
 
 
+_SEVERITY = {severity: str(severity) for severity in Severity}
+
+
 def diagnostic(item: Item, report: Report) -> dict[str, Any]:
     d = item.diagnostic
+    line, column, end_line, end_column = item.location
     data: dict[str, Any] = {
         "path": d.path,
-        **_position(item.location),
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
         "rule": d.rule,
-        "severity": str(d.severity),
+        "severity": _SEVERITY[d.severity],
         "message": d.message,
         "entry": d.entry,
         "phase": d.phase,
     }
-    data["related"] = [
-        {"path": r.related.path, **_position(r.location), "message": r.related.message} for r in item.related
-    ]
+    data["related"] = (
+        [{"path": r.related.path, **_position(r.location), "message": r.related.message} for r in item.related]
+        if item.related
+        else []
+    )
     if d.fix is not None:
         document = report.documents[d.path]
         from lint.report import locate

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from typing import TextIO
 
 from lint.formats import Settings
-from lint.formats.xmlutil import clean, write
+from lint.formats.xmlutil import write
 from lint.model import Severity
 from lint.report import Item, Report
 
@@ -53,7 +53,7 @@ def build(report: Report, settings: Settings | None = None) -> ET.Element:
         suite = ET.SubElement(
             root,
             "testsuite",
-            name=clean(path),
+            name=path,
             tests=str(len(names)),
             failures=str(failures),
             errors="0",
@@ -61,7 +61,7 @@ def build(report: Report, settings: Settings | None = None) -> ET.Element:
             time="0",
         )
         for name in names:
-            case = ET.SubElement(suite, "testcase", classname=clean(path), name=name, time="0")
+            case = ET.SubElement(suite, "testcase", classname=path, name=name, time="0")
             items = found.get(name, [])
             failing = [item for item in items if _fails(item, settings.fail_on)]
             if failing:
@@ -70,12 +70,12 @@ def build(report: Report, settings: Settings | None = None) -> ET.Element:
                     case,
                     "failure",
                     type=str(worst),
-                    message=clean(f"{_plural(len(failing))}: {failing[0].diagnostic.message}"),
+                    message=f"{_plural(len(failing))}: {failing[0].diagnostic.message}",
                 )
-                failure.text = clean("\n".join(_line(item) for item in failing))
+                failure.text = "\n".join(_line(item) for item in failing)
             passing = [item for item in items if not _fails(item, settings.fail_on)]
             if passing:  # below --fail-on: shown, but the test case passes, as the run's exit code says
-                ET.SubElement(case, "system-out").text = clean("\n".join(_line(item) for item in passing))
+                ET.SubElement(case, "system-out").text = "\n".join(_line(item) for item in passing)
         total_tests += len(names)
         total_failures += failures
     root.set("tests", str(total_tests))

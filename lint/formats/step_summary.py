@@ -12,7 +12,6 @@ a row of ``missing`` cells. It reads the report only; it never names a rule.
 from __future__ import annotations
 
 import sys
-from collections import defaultdict
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -57,14 +56,11 @@ def entry_table(document: Document, report: Report) -> list[str]:
 
 
 def _rule_counts(report: Report) -> list[str]:
-    by_rule: dict[str, dict[str, int]] = defaultdict(lambda: {"error": 0, "warning": 0, "info": 0})
-    for item in report.items:
-        by_rule[item.diagnostic.rule][str(item.diagnostic.severity)] += 1
-    if not by_rule:
+    table = report.rule_counts()
+    if not table:
         return []
     lines = ["| rule | findings | error | warning | info |", "|---|---:|---:|---:|---:|"]
-    for rule in sorted(by_rule, key=lambda r: (-sum(by_rule[r].values()), r)):
-        c = by_rule[rule]
+    for rule, c in table:
         summary = report.rules[rule].summary if rule in report.rules else ""
         label = f"`{for_terminal(rule).replace('`', '')}`" + (f" {escape(summary)}" if summary else "")
         lines.append(f"| {label} | {sum(c.values())} | {c['error']} | {c['warning']} | {c['info']} |")

@@ -8,16 +8,12 @@ from typing import TextIO
 from lint.escape import for_xml, xml_inert
 
 
-def clean(text: str) -> str:
-    """``text`` with the characters XML cannot hold replaced (:func:`lint.escape.for_xml`)."""
-    return for_xml(text)
-
-
 def write(root: ET.Element, out: TextIO) -> None:
     """Write ``root`` as an indented UTF-8 XML document with its declaration.
 
-    Every attribute and text passes through :func:`clean` here, so that no format can
-    forget one (a rule's name from a user's rule pack, a path, a message).
+    Every attribute and text passes through :func:`lint.escape.for_xml` here (the characters
+    XML cannot hold replaced), so that no format can forget one and none does it twice (a
+    rule's name from a user's rule pack, a path, a message).
     """
     for element in root.iter():
         for key, value in element.attrib.items():
