@@ -197,3 +197,28 @@ def test_rule_counts_are_one_table_for_every_summary_format() -> None:
     assert [row[1:] for row in rows] == [
         [str(sum(c.values())), str(c["error"]), str(c["warning"]), str(c["info"])] for _, c in table
     ]
+
+
+def test_a_copy_and_its_original_are_found_once_for_every_format() -> None:
+    """`wordmark.pair` / `originals`: the HTML pair, the hover and the status tables' copied
+    period read the copy's related place through one function, with one label."""
+    from lint.formats import status, wordmark
+
+    report = rich_report()
+    (copy,) = [item for item in report.items if item.diagnostic.rule == "year-copy"]
+    found = wordmark.pair(copy, report)
+    assert found is not None
+    original, mine, theirs = found
+    assert original.phase is not None and original.label(copy) == original.period(copy) == "progress 2019"
+    assert "".join(p.text for p in theirs) == original.place.excerpt
+    assert "".join(p.text for p in mine) == copy.diagnostic.span.slice(report.documents[copy.path].text)
+    assert any(p.shared for p in mine) and any(p.shared for p in theirs)
+    table = status.table(report.documents[copy.path], report)
+    assert table is not None
+    assert any("progress 2019" in cell.copies for row in table.rows for cell in row.cells)
+    # an original in another file names the file, in every format alike
+    moved = copy._replace(related=(original.place._replace(related=original.place.related._replace(path="x.md")),))
+    report.documents = {**report.documents, "x.md": report.documents[copy.path]}
+    (elsewhere,) = wordmark.originals(moved, report)
+    assert elsewhere.label(moved) == "progress 2019 in x.md"
+    assert wordmark.pair(copy._replace(related=()), report) is None

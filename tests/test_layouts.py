@@ -284,6 +284,11 @@ def test_one_answer_on_two_pages(tmp_path: Path):
     assert drift["path"] == "org-ago.txt" and drift["line"] == 8 and drift["phase"] == "plan 2014"
     assert "'keep' here, 'continue to provide' there" in str(drift["message"])
     assert [r["path"] for r in drift["related"]] == ["action-01.txt"]  # type: ignore[attr-defined]
+    # other quote marks, dashes and spaces are the same text; other case is the same only with ignore-case
+    files["org-ago.txt"] = own.replace("board-level responsibility", "board\u2013level  Responsibility", 1)
+    assert len(_check(tmp_path, files, "cross-page-drift")) == 1
+    (tmp_path / ".response-lint.toml").write_text("[rules.cross-page-drift]\nignore-case = true\n", encoding="utf-8")
+    assert _check(tmp_path, files, "cross-page-drift") == []
 
 
 def test_missing_entry_across_layouts(tmp_path: Path):

@@ -35,9 +35,11 @@ _LEVEL = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "
 _WORD = re.compile(r"\S+")
 
 
-def _words(phase: Phase, ignore_case: bool) -> list[str]:
+def _levelled(phase: Phase, ignore_case: bool) -> str:
+    """The phase's words, levelled (quote marks, dashes, spaces; case with ``ignore-case``), one space apart."""
     text = phase.text.translate(_LEVEL)
-    return [w.lower() if ignore_case else w for w in _WORD.findall(text)]
+    words = _WORD.findall(text)
+    return " ".join([w.lower() for w in words] if ignore_case else words)
 
 
 def _quote(words: Sequence[str], limit: int) -> str:
@@ -63,7 +65,6 @@ def _phase_span(phase: Phase) -> Span:
 
 
 def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Finding]:
-    ignore_case = bool(context["ignore-case"])
     limit = max(1, int(context["context-words"]))
     keys = organisation_keys(documents)
     first: dict[tuple[str, str, str], tuple[Document, Entry, Phase, list[str]]] = {}
@@ -73,7 +74,7 @@ def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Fi
         for phase in entry.phases:
             if phase.year is None and phase.period is None:
                 continue  # unnamed or unplaced phases have no identity to compare
-            words = _words(phase, ignore_case)
+            words = phase.text.split()  # levelled by summarise
             key = (org, action, phase.key)
             seen = first.get(key)
             if seen is None:
@@ -102,11 +103,16 @@ def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Fi
 
 
 def summarise(document: Document, context: Context) -> Document:
-    """The document's outline with each phase's prose as one paragraph: all ``check_corpus`` reads."""
+    """The document's outline with each phase's prose as one paragraph of its levelled words:
+    all ``check_corpus`` reads. Levelling here (in the workers, kept in the result cache)
+    leaves the corpus phase a split and a compare per phase."""
+    ignore_case = bool(context["ignore-case"])
     entries = tuple(
         entry._replace(
             phases=tuple(
-                phase._replace(paragraphs=(Paragraph(phase.text, phase.body_span),) if phase.paragraphs else ())
+                phase._replace(
+                    paragraphs=(Paragraph(_levelled(phase, ignore_case), phase.body_span),) if phase.paragraphs else ()
+                )
                 for phase in entry.phases
             )
         )

@@ -55,19 +55,13 @@ def _segments(text: str, marks: list[tuple[int, int, str, Severity]]) -> str:
     return "".join(out)
 
 
-def _copy_pair(item: Item, report: Report, document: Document, copied: bool) -> str:
+def _copy_pair(item: Item, report: Report, copied: bool) -> str:
     """For a copy: this text and the one it copies, side by side, shared words marked."""
-    if not copied or not item.related:
+    found = wordmark.pair(item, report) if copied else None
+    if found is None:
         return ""
-    rel = item.related[0]
-    other = report.documents.get(rel.related.path)
-    if other is None:
-        return ""
-    mine = item.diagnostic.span.slice(document.text)
-    theirs = rel.related.span.slice(other.text)
-    left, right = wordmark.compare(mine, theirs)
-    _, phase = other.phase_at(rel.related.span.start)
-    where = phase.key if phase is not None else f"{rel.related.path}:{rel.location.line}"
+    original, left, right = found
+    where = original.label(item)
     here = item.diagnostic.phase or f"line {item.location.line}"
 
     def side(pieces: list[wordmark.Piece]) -> str:
@@ -102,7 +96,7 @@ def _note(item: Item, fid: str, report: Report, document: Document, doc_ids: Map
         f'<span class="at">line {loc.line}, column {loc.column}{" · " + where if where else ""}</span>'
         + (f'<ul class="related">{"".join(related)}</ul>' if related else "")
         + fix
-        + _copy_pair(item, report, document, copied)
+        + _copy_pair(item, report, copied)
         + "</li>"
     )
 

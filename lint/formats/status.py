@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from lint.formats import wordmark
 from lint.model import Document, key_order
 from lint.report import Item, Report
 
@@ -81,22 +82,9 @@ def roles(report: Report) -> dict[str, str]:
     return found
 
 
-def _copied_period(item: Item, report: Report, path: str) -> str | None:
-    """The period a copy copies: the phase (and file, when another) of its first related place."""
-    for rel in item.diagnostic.related:
-        other = report.documents.get(rel.path)
-        if other is None:
-            continue
-        entry, phase = other.phase_at(rel.span.start)
-        if phase is None:
-            continue
-        where = phase.key
-        if rel.path != path:
-            where += f" in {rel.path}"
-        elif entry is not None and item.diagnostic.entry is not None and entry.name != item.diagnostic.entry:
-            where += f" of {entry.name}"
-        return where
-    return None
+def _copied_period(item: Item, report: Report) -> str | None:
+    """The period a copy copies: that of its first related place in a phase."""
+    return next((period for o in wordmark.originals(item, report) if (period := o.period(item))), None)
 
 
 def table(document: Document, report: Report) -> Table | None:
@@ -127,7 +115,7 @@ def table(document: Document, report: Report) -> Table | None:
         if state == "missing":
             extra.add(d.phase)
         elif state == "copied":
-            period = _copied_period(item, report, document.path)
+            period = _copied_period(item, report)
             if period and period not in copies[key]:
                 copies[key].append(period)
     names = {entry.name for entry in document.entries}

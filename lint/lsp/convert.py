@@ -13,6 +13,7 @@ from lsprotocol import types as lsp
 from lint.formats import wordmark
 from lint.lsp.analysis import Result, path_to_uri
 from lint.model import Diagnostic, Document, Severity, Span
+from lint.report import Item
 
 SOURCE = "response-lint"
 SEVERITY = {
@@ -121,9 +122,13 @@ def _marked(pieces: Sequence[wordmark.Piece]) -> str:
     return "".join(f"**{_md(p.text)}**" if not p.shared and p.text.strip() else _md(p.text) for p in pieces)
 
 
-def at(result: Result, offset: int) -> list[Diagnostic]:
-    """The diagnostics whose span holds ``offset`` (a zero-width one when it is right there)."""
-    return [d for d in result.diagnostics if d.span.start <= offset <= max(d.span.end, d.span.start)]
+def at(result: Result, offset: int) -> list[Item]:
+    """The findings whose span holds ``offset`` (a zero-width one when it is right there)."""
+    return [
+        item
+        for item in result.report.items
+        if item.diagnostic.span.start <= offset <= max(item.diagnostic.span.end, item.diagnostic.span.start)
+    ]
 
 
 def hover(result: Result, offset: int, copy_rules: frozenset[str]) -> str | None:
@@ -132,21 +137,18 @@ def hover(result: Result, offset: int, copy_rules: frozenset[str]) -> str | None
         return None
     parts = []
     rules = result.report.rules
-    documents = result.report.documents
-    for d in found:
+    for item in found:
+        d = item.diagnostic
         info = rules.get(d.rule)
         text = f"**{d.severity}** `{d.rule}`: {_md(d.message)}"
         if info is not None and info.summary:
             text += f"\n\n{_md(info.summary)}"
-        if d.rule in copy_rules and d.related and d.related[0].path in documents:
-            rel = d.related[0]
-            other = documents[rel.path]
-            mine, theirs = wordmark.compare(d.span.slice(result.document.text), rel.span.slice(other.text))
-            _, phase = other.phase_at(rel.span.start)
-            label = phase.key if phase is not None else "the earlier text"
+        copy = wordmark.pair(item, result.report) if d.rule in copy_rules else None
+        if copy is not None:
+            original, mine, theirs = copy
             text += (
-                f"\n\n*{_md(rel.message)}* ({_md(label)}); words that differ in bold:\n\n"
-                f"> {_marked(theirs)}\n\nThis text:\n\n> {_marked(mine)}"
+                f"\n\n*{_md(original.place.related.message)}* ({_md(original.label(item))}); "
+                f"words that differ in bold:\n\n> {_marked(theirs)}\n\nThis text:\n\n> {_marked(mine)}"
             )
         parts.append(text)
     return "\n\n---\n\n".join(parts)
@@ -156,7 +158,8 @@ def definition(result: Result, offset: int, copy_rules: frozenset[str], encoding
     """For a copy: the places its text was written before, the earliest first."""
     documents = result.report.documents
     places = []
-    for d in at(result, offset):
+    for item in at(result, offset):
+        d = item.diagnostic
         if d.rule not in copy_rules:
             continue
         for rel in d.related:
