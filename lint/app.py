@@ -26,6 +26,7 @@ from lint.timings import Timings
 
 if TYPE_CHECKING:
     from lint.links.results import LinkResults
+    from lint.links.settings import Settings as LinkSettings
     from lint.rules import Rule
 
 
@@ -230,23 +231,29 @@ def _announce(notes: Sequence[str], fmt: str, options: CheckOptions) -> None:
         say(note, "note")
 
 
-def _online_links(
-    options: CheckOptions, config: Config, chosen: Sequence[Rule], documents: Sequence[Document]
-) -> LinkResults | None:
-    """``--links``: ask every distinct link target online once, if a chosen rule reads the results."""
+def _link_settings(options: CheckOptions, config: Config, chosen: Sequence[Rule]) -> LinkSettings | None:
+    """``--links``: the link-check settings (the config's and the command line's, checked before any
+    file is read), if a chosen rule reads the online results; else None."""
     if not (options.links if options.links is not None else config.links):
         return None
     from lint import checks
 
     if not any(checks.load(rule.check).needs_links for rule in chosen):
         return None
-    from lint.links import check_all
     from lint.links.settings import merge
 
     overrides = options.extra.get("link-check", {})
-    settings = merge(
+    return merge(
         config.link_check, overrides if isinstance(overrides, dict) else {}, root=config.root, source=config.source
     )
+
+
+def _online_links(settings: LinkSettings | None, documents: Sequence[Document]) -> LinkResults | None:
+    """``--links``: ask every distinct link target online once."""
+    if settings is None:
+        return None
+    from lint.links import check_all
+
     return check_all([link.target for document in documents for link in document.links if link.target], settings)
 
 
@@ -287,6 +294,7 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     outputs.check_targets(options.also_write, options.output, FORMATS)
     fail_on = options.fail_on or config.fail_on
     rules, chosen = engine.choose_rules(config, options.select, options.extend_select, options.ignore)
+    link_settings = _link_settings(options, config, chosen)
     timings = Timings() if options.timings else None
     started = time.perf_counter()
     files: list[str] = []
@@ -328,7 +336,7 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
             documents = read_documents(files, config)
         if timings is not None:
             timings.add_stage("read", time.perf_counter() - started)
-        links = _online_links(options, config, chosen, documents)
+        links = _online_links(link_settings, documents)
         diagnostics = engine.run(documents, chosen, config, links, timings, rules.keys())
     else:
         documents, diagnostics = _check_files(options, config, chosen, rules.keys(), files, timings)

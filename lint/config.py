@@ -51,31 +51,68 @@ KEYS: dict[str, tuple[str, str]] = {
     "show-source": ("bool", "show the source line under each finding in text output (as --show-source)"),
 }
 
-# options of the [link-check] table, validated here so that a typo is caught early
-LINK_KEYS: dict[str, tuple[str, str]] = {
-    "timeout": ("float", "seconds to wait for an answer before the link counts as broken (default 20)"),
-    "retries": ("int>=0", "times a transient failure (timeout, reset, 429, 5xx) is retried (default 2)"),
-    "retry-backoff": ("float", "seconds before the first retry, doubling each time (default 1)"),
-    "retry-after-max": ("float", "longest Retry-After honoured for 429 and 503, in seconds (default 60)"),
-    "max-redirects": ("int>=0", "redirects followed before 'too many redirects' (default 10)"),
-    "concurrency": ("int", "requests in flight at once, in all (default 128)"),
-    "per-host": ("int", "requests in flight at once per scheme, host and port (default 8)"),
-    "interval": ("float", "least seconds between two requests to the same host (default 0)"),
-    "user-agent": ("str", "User-Agent header (default names response-lint and its version)"),
-    "exclude": ("list[str]", "regexes: URLs matching any are not requested (counted as excluded)"),
-    "accept": ("list[int|str]", "status codes or ranges that count as working, e.g. [403, '200-299']"),
-    "allow-private": ("bool", "allow private, loopback and link-local addresses (as --allow-private)"),
-    "allow": ("list[str]", "host names, addresses or networks allowed even when private"),
-    "check-fragments": ("bool", "check that #fragments exist as an id or name in the page (as --check-fragments)"),
-    "max-body-size": ("int", "most bytes of a page read to look for fragments (default 2 MiB)"),
-    "cache": ("bool", "cache results between runs (default true; --no-cache bypasses it)"),
-    "cache-ttl": ("duration", "how long a cached result is reused: seconds or '30m', '12h', '1d' (default 1d)"),
-    "cache-path": ("str", "cache file (default: links.sqlite3 in the user cache folder), relative to the config"),
-    "progress": ("bool", "show a progress bar (default: only on a terminal outside CI)"),
-    "history": ("str", "portable failure-history file to keep between CI runs (as --link-history; default: the cache)"),
-    "broken-after-runs": ("int", "consecutive failing runs before a transient failure is a broken link (default 3)"),
-    "broken-after": ("duration", "time since the first failure before a transient one is a broken link (default 3d)"),
-}
+# the [link-check] table's settings, as typed options (lint.options): the config file's values are
+# checked when it loads, the command line's when it is read, and lint.links.settings takes their values
+_POSITIVE = "a positive integer"
+LINK_OPTIONS: tuple[Option, ...] = (
+    Option("timeout", "float", 20.0, "seconds to wait for an answer before the link counts as broken", above=0),
+    Option("retries", "int", 2, "times a transient failure (timeout, reset, 429, 5xx) is retried", min=0),
+    Option("retry-backoff", "float", 1.0, "seconds before the first retry, doubling each time", min=0),
+    Option("retry-after-max", "float", 60.0, "longest Retry-After honoured for 429 and 503, in seconds", min=0),
+    Option("max-redirects", "int", 10, "redirects followed before 'too many redirects'", min=0),
+    Option("concurrency", "int", 128, "requests in flight at once, in all", min=1, says=_POSITIVE),
+    Option("per-host", "int", 8, "requests in flight at once per scheme, host and port", min=1, says=_POSITIVE),
+    Option("interval", "float", 0.0, "least seconds between two requests to the same host", min=0),
+    Option("user-agent", "line", None, "User-Agent header (default names response-lint and its version)"),
+    Option("exclude", "list[regex]", [], "regexes: URLs matching any are not requested (counted as excluded)"),
+    Option("accept", "list[status]", [], "status codes or ranges that count as working, e.g. [403, '200-299']"),
+    Option("allow-private", "bool", False, "allow private, loopback and link-local addresses (as --allow-private)"),
+    Option("allow", "list[host]", [], "host names, addresses or networks allowed even when private"),
+    Option(
+        "check-fragments",
+        "bool",
+        False,
+        "check that #fragments exist as an id or name in the page (as --check-fragments)",
+    ),
+    Option("max-body-size", "int", 2 * 1024 * 1024, "most bytes of a page read to look for fragments", min=1024),
+    Option("cache", "bool", True, "cache results between runs (--no-cache bypasses it)"),
+    Option("cache-ttl", "duration", "1d", "how long a cached result is reused: seconds or '30m', '12h', '1d'"),
+    Option(
+        "cache-path",
+        "path",
+        None,
+        "cache file (default: links.sqlite3 in the user cache folder), relative to the config",
+    ),
+    Option("progress", "bool", None, "show a progress bar (default: only on a terminal outside CI)"),
+    Option(
+        "history",
+        "path",
+        None,
+        "portable failure-history file to keep between CI runs (as --link-history; default: the cache)",
+    ),
+    Option(
+        "broken-after-runs",
+        "int",
+        3,
+        "consecutive failing runs before a transient failure is a broken link",
+        min=1,
+        says=_POSITIVE,
+    ),
+    Option("broken-after", "duration", "3d", "time since the first failure before a transient one is a broken link"),
+)
+_LINK_OPTIONS = {spec.name: spec for spec in LINK_OPTIONS}
+
+
+def link_value(where: str, key: str, value: Any) -> Any:
+    """The value of the link-check setting ``key`` (seconds of a duration, a set of status codes, ...),
+    checked by its typed option: a :class:`ConfigError` naming ``where``, the key and what was expected."""
+    spec = _LINK_OPTIONS.get(key)
+    if spec is None:
+        raise unknown_key(where, key, list(_LINK_OPTIONS))
+    problem = spec.problem(value)
+    if problem is not None:
+        raise ConfigError(f"{where}: {key!r}{'' if problem.startswith(':') else ' '}{problem}")
+    return spec.value(value)
 
 
 @dataclass(frozen=True)
@@ -131,11 +168,10 @@ _TYPES: dict[str, Option] = {
     kind: Option(kind, kind, None, "")
     for kind in (
         *("list[str]", "str", "bool", "dict[str,str]", "list[table]", "table", "dict[str,table]"),
-        *("str|list[str]", "duration", "list[int|str]"),
+        "str|list[str]",
     )
 }
 _TYPES["int"] = Option("int", "int", 1, "", min=1, says="a positive integer")
-_TYPES["int>=0"] = Option("int>=0", "int", 0, "", min=0, says="a whole number, 0 or more")
 _TYPES["float"] = Option("float", "float", 0.0, "", says="a number (finite)")
 _TYPES["dict[str,list[str]]"] = Option(
     "dict[str,list[str]]", "dict[str,list[str]]", None, "", says="a table whose values are lists of strings"
@@ -264,9 +300,7 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
             kwargs[key.replace("-", "_")] = data[key]
     if "link-check" in data:
         for key, value in data["link-check"].items():
-            if key not in LINK_KEYS:
-                raise unknown_key(f"{where}: link-check", key, list(LINK_KEYS))
-            _check_type(f"{where}: link-check", key, LINK_KEYS[key][0], value)
+            link_value(f"{where}: link-check", key, value)
         kwargs["link_check"] = dict(data["link-check"])
     return Config(**kwargs)
 

@@ -15,7 +15,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from lint.errors import OptionError
 
@@ -37,6 +37,10 @@ _TYPES: dict[str, str] = {
     "dict[str,table]": "a table of tables",
     "table": "a table",
     "duration": "a number of seconds or a duration such as '30m', '12h' or '1d'",
+    "list[status]": "a list of HTTP status codes (100-999) or ranges such as [403, '200-299']",
+    "list[host]": "a list of host names, addresses or networks such as ['intranet.example', '10.1.0.0/16']",
+    "line": "one line of text",
+    "path": "a file path",
     "str?": "a string or nothing",
     "int?": "an integer or nothing",
 }
@@ -56,6 +60,90 @@ def _strings(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+_DURATION = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*", re.IGNORECASE)
+_STATUS_RANGE = re.compile(r"\s*(\d{3})\s*(?:(?:-|\.\.=?)\s*(\d{3}))?\s*")
+_HOST_NAME = re.compile(r"[A-Za-z0-9._-]+")
+
+
+def _duration(value: Any) -> float:
+    """Seconds from a number or text such as ``"90"``, ``"30m"``, ``"12h"``, ``"1d"``, ``"2w"``; else ValueError."""
+    if _is_number(value) and value >= 0:
+        return float(value)
+    m = _DURATION.fullmatch(value) if isinstance(value, str) else None
+    if m is None:
+        raise ValueError(value)
+    return float(m.group(1)) * _UNITS[(m.group(2) or "s").lower()]
+
+
+def _statuses(values: Any) -> frozenset[int]:
+    """Status codes from a list of codes and ranges: ``[403, "200-299", "999"]``; else ValueError."""
+    if not isinstance(values, list):
+        raise ValueError(values)
+    codes: set[int] = set()
+    for value in values:
+        if _is_int(value) and 100 <= value <= 999:
+            codes.add(value)
+            continue
+        m = _STATUS_RANGE.fullmatch(value) if isinstance(value, str) else None
+        if m is None or not 100 <= int(m.group(1)) <= int(m.group(2) or m.group(1)) <= 999:
+            raise ValueError(value)
+        codes.update(range(int(m.group(1)), int(m.group(2) or m.group(1)) + 1))
+    return frozenset(codes)
+
+
+class Hosts(NamedTuple):
+    """A ``list[host]`` value: host names (lowercase, no final dot) and networks (``ipaddress`` objects)."""
+
+    names: frozenset[str]
+    networks: tuple[Any, ...]
+
+
+def _hosts(values: Any) -> Hosts:
+    """Host names and networks (``"10.1.0.0/16"``, ``"intranet.example"``); else ValueError."""
+    import ipaddress
+
+    if not _strings(values):
+        raise ValueError(values)
+    names: set[str] = set()
+    networks: list[Any] = []
+    for value in values:
+        text = value.strip().strip("[]")
+        try:
+            networks.append(ipaddress.ip_network(text, strict=False))
+            continue
+        except ValueError:
+            pass
+        if not _HOST_NAME.fullmatch(text):
+            raise ValueError(value)
+        names.add(text.lower().rstrip("."))
+    return Hosts(frozenset(names), tuple(networks))
+
+
+def _parses(parse: Callable[[Any], Any]) -> Callable[[Any], bool]:
+    def accepts(value: Any) -> bool:
+        try:
+            parse(value)
+        except ValueError:
+            return False
+        return True
+
+    return accepts
+
+
+def _line(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip()) and "\r" not in value and "\n" not in value
+
+
+# types whose value is not the raw value: what a valid raw value stands for
+_VALUES: dict[str, Callable[[Any], Any]] = {
+    "float": float,
+    "duration": _duration,
+    "list[status]": _statuses,
+    "list[host]": _hosts,
+    "line": str.strip,
+}
+
 _ACCEPTS: dict[str, Callable[[Any], bool]] = {
     "str": lambda v: isinstance(v, str),
     "regex": lambda v: isinstance(v, str),
@@ -73,7 +161,11 @@ _ACCEPTS: dict[str, Callable[[Any], bool]] = {
     "dict[str,list[str]]": lambda v: isinstance(v, dict) and all(_strings(x) for x in v.values()),
     "dict[str,table]": lambda v: isinstance(v, dict) and all(isinstance(x, dict) for x in v.values()),
     "table": lambda v: isinstance(v, dict),
-    "duration": lambda v: (_is_number(v) and math.isfinite(v) and v >= 0) or isinstance(v, str),
+    "duration": _parses(_duration),
+    "list[status]": _parses(_statuses),
+    "list[host]": _parses(_hosts),
+    "line": _line,
+    "path": lambda v: isinstance(v, str) and bool(v.strip()),
 }
 
 
@@ -97,6 +189,7 @@ class Option:
     choices: tuple[Any, ...] = ()
     min: float | None = None
     max: float | None = None
+    above: float | None = None  # an exclusive lower bound: "more than"
     extendable: bool = False
     validate: Callable[[Any], str | None] | None = None
     extends: str = ""  # for a generated ``extend-NAME`` option: NAME
@@ -116,6 +209,8 @@ class Option:
             shown = ", ".join(repr(c) for c in self.choices)
             return f"{'a list of ' if self.type.startswith('list[') else ''}one of {shown}"
         text = _TYPES[self.type]
+        if self.above is not None:
+            return f"{text}, more than {self.above:g}"
         if self.min is not None and self.max is not None:
             return f"{text} from {self.min:g} to {self.max:g}"
         if self.min is not None:
@@ -145,8 +240,10 @@ class Option:
                 if item not in self.choices:
                     return f"must be {self.expected}, got {item!r}"
         for item in value if isinstance(value, list) else [value]:  # a list's range is its items'
-            if (self.min is not None and _is_number(item) and item < self.min) or (
-                self.max is not None and _is_number(item) and item > self.max
+            if _is_number(item) and (
+                (self.min is not None and item < self.min)
+                or (self.max is not None and item > self.max)
+                or (self.above is not None and item <= self.above)
             ):
                 return f"must be {self.expected}, got {value!r}"
         if self.type in ("regex", "list[regex]"):
@@ -155,6 +252,13 @@ class Option:
                 if problem is not None:
                     return f": {problem}"
         return None
+
+    def value(self, raw: Any) -> Any:
+        """What a valid ``raw`` value stands for: a float for a number, the seconds of a
+        ``duration``, the codes of a ``list[status]``, the :class:`Hosts` of a ``list[host]``,
+        a ``line`` without its surrounding blanks; else ``raw`` itself."""
+        parse = _VALUES.get(self.type.rstrip("?"))
+        return raw if raw is None or parse is None else parse(raw)
 
     def extension(self) -> Option:
         """The generated ``extend-NAME`` option of an extendable one."""
@@ -215,8 +319,7 @@ def resolve(
             problem = spec.problem(value) if check else None
             if problem is not None:
                 raise OptionError(_sentence(source, rule, key, problem))
-            if spec.type == "float" and value is not None:
-                value = float(value)
+            value = spec.value(value)
             if spec.extends:
                 key = spec.extends
                 current = result[key]

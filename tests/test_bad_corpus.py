@@ -99,7 +99,7 @@ def test_an_output_that_is_a_linted_file_is_refused_and_the_file_kept(tmp_path):
     [
         ("time-budget = nan\n", "'time-budget' must be a number (finite)"),
         ("[rules.readability]\nmax-grade = inf\n", "'max-grade' must be"),
-        ("[link-check]\ntimeout = nan\n", "'timeout' must be a number (finite)"),
+        ("[link-check]\ntimeout = nan\n", "link-check: 'timeout' must be a number, more than 0, got nan"),
         ("max-file-size = inf\n", "'max-file-size' must be"),
     ],
 )

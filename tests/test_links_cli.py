@@ -187,11 +187,11 @@ def test_loopback_refused_without_allow_private(tmp_path: Path, server: Server) 
     [
         ("[link-check]\ntimeout = 'soon'\n", "'timeout' must be a number"),
         ("[link-check]\ntimout = 5\n", "unknown key 'timout' (did you mean 'timeout'?)"),
-        ("[link-check]\ncache-ttl = 'forever'\n", "cache-ttl: expected a duration"),
-        ("[link-check]\naccept = ['2xx']\n", "accept: '2xx' is not a status code"),
-        ("[link-check]\nexclude = ['(unclosed']\n", "exclude: '(unclosed' is not a valid regex"),
+        ("[link-check]\ncache-ttl = 'forever'\n", "link-check: 'cache-ttl' must be a number of seconds or a duration"),
+        ("[link-check]\naccept = ['2xx']\n", "'accept' must be a list of HTTP status codes (100-999) or ranges"),
+        ("[link-check]\nexclude = ['(unclosed']\n", "'exclude': invalid regex '(unclosed'"),
         ("[link-check]\nper-host = 0\n", "'per-host' must be a positive integer"),
-        ("[link-check]\nallow = ['not a host!']\n", "is neither a host name nor an address or network"),
+        ("[link-check]\nallow = ['not a host!']\n", "must be a list of host names, addresses or networks"),
     ],
 )
 def test_bad_config_is_a_clear_error(tmp_path: Path, config: str, words: str) -> None:
@@ -206,13 +206,42 @@ def test_bad_config_is_a_clear_error(tmp_path: Path, config: str, words: str) ->
     assert "Traceback" not in result.err
 
 
+@pytest.mark.parametrize(
+    ("setting", "words"),
+    [
+        ("cache-ttl = 'forever'", "'cache-ttl' must be a number of seconds or a duration such as '30m', '12h' or '1d'"),
+        ("broken-after = '2y'", "'broken-after' must be a number of seconds or a duration"),
+        ("accept = [403, '2xx']", "'accept' must be a list of HTTP status codes (100-999) or ranges"),
+        ("accept = ['300-200']", "'accept' must be a list of HTTP status codes"),
+        ("allow = ['not a host!']", "'allow' must be a list of host names, addresses or networks"),
+        ('user-agent = "two\\nlines"', "'user-agent' must be one line of text"),
+        ("cache-path = ' '", "'cache-path' must be a file path"),
+        ("timeout = 0", "'timeout' must be a number, more than 0, got 0"),
+    ],
+)
+def test_link_settings_are_checked_when_the_config_loads(tmp_path: Path, setting: str, words: str) -> None:
+    """Link settings are typed options: a bad value stops the run at load, without --links and
+    before any file is read, naming the config file and the key as other options do."""
+    config = tmp_path / ".response-lint.toml"
+    config.write_text(f"[link-check]\n{setting}\n", encoding="utf-8")
+    result = run_cli("check", "no-such-folder", cwd=tmp_path)
+    assert result.code == 2 and result.out == ""
+    assert result.err.startswith(f"response-lint: error: {config}: link-check: {words}"), result.err
+
+
+def test_link_flags_are_checked_before_files_are_read(tmp_path: Path) -> None:
+    result = run_cli("check", "--links", "--cache-ttl", "forever", "no-such-folder", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err.startswith("response-lint: error: command line: 'cache-ttl' must be a number of seconds")
+
+
 def test_bad_flag_value_is_a_clear_error(project: Path) -> None:
     result = run_cli("check", "--links", "--cache-ttl", "forever", ".", cwd=project)
     assert result.code == 2
-    assert "command line: cache-ttl: expected a duration" in result.err
+    assert "command line: 'cache-ttl' must be a number of seconds or a duration" in result.err
     result = run_cli("check", "--links", "--link-timeout", "0", ".", cwd=project)
     assert result.code == 2
-    assert "'timeout' must be more than 0" in result.err
+    assert "command line: 'timeout' must be a number, more than 0, got 0.0" in result.err
 
 
 def test_offline_run_never_imports_aiohttp() -> None:

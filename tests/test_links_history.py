@@ -152,7 +152,9 @@ def test_thresholds_are_settings(tmp_path: Path, server: Server, monkeypatch: py
     assert result.code == 2 and "broken-after-runs" in result.err and "positive" in result.err, result.err
     config.write_text(base + "broken-after = 'soon'\n", encoding="utf-8")
     result = run_cli("check", "--links", ".", cwd=folder)
-    assert result.code == 2 and "broken-after: expected a duration" in result.err, result.err
+    assert result.code == 2 and "link-check: 'broken-after' must be a number of seconds or a duration" in result.err, (
+        result.err
+    )
 
 
 def test_advance_and_thresholds() -> None:

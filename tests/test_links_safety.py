@@ -10,8 +10,11 @@ import pytest
 
 from lint.links import LinkResults, check_all
 from lint.links.safety import AddressPolicy, address_kind
-from lint.links.settings import Settings, parse_allow
+from lint.links.settings import Settings
+from lint.options import Option
 from tests.links_support import Server, _no_proxy_from_outside, server
+
+ALLOW = Option("allow", "list[host]", [], "")
 
 __all__ = ["_no_proxy_from_outside", "server"]
 
@@ -52,7 +55,7 @@ def test_public_addresses_are_allowed(address: str) -> None:
 
 
 def test_allow_list() -> None:
-    hosts, networks = parse_allow(["intranet.example", "10.20.0.0/16", "fd00::/8"], "test")
+    hosts, networks = ALLOW.value(["intranet.example", "10.20.0.0/16", "fd00::/8"])
     policy = AddressPolicy(False, hosts, networks)
     assert policy.refusal("intranet.example", ipaddress.ip_address("10.99.0.1")) is None
     assert policy.refusal("other.example", ipaddress.ip_address("10.20.3.4")) is None
@@ -90,10 +93,10 @@ def test_loopback_is_refused_by_default(server: Server) -> None:
 def test_allow_private_and_allow_list_lift_it(server: Server) -> None:
     url = server.url("/ok/allowed")
     assert run([url], allow_private=True)[url].state == "ok"
-    hosts, networks = parse_allow(["127.0.0.0/8"], "test")
+    hosts, networks = ALLOW.value(["127.0.0.0/8"])
     assert run([url], allow_networks=networks)[url].state == "ok"
     named = f"http://intranet.test:{server.port}/ok/allowed"
-    hosts, _ = parse_allow(["intranet.test"], "test")
+    hosts, _ = ALLOW.value(["intranet.test"])
     assert run([named], hosts={"intranet.test": "127.0.0.1"}, allow_hosts=hosts)[named].state == "ok"
 
 
@@ -110,7 +113,7 @@ def test_every_hop_is_checked(server: Server, path: str, words: str) -> None:
     """A redirect from an allowed host to an internal address is refused at that hop."""
     server.seen.clear()
     start = f"http://allowed.test:{server.port}{path}"
-    hosts, _ = parse_allow(["allowed.test"], "test")
+    hosts, _ = ALLOW.value(["allowed.test"])
     results = run([start], hosts={"allowed.test": "127.0.0.1", "evil.test": "127.0.0.1"}, allow_hosts=hosts)
     result = results[start]
     assert result.state == "broken"
