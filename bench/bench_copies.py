@@ -34,6 +34,14 @@ if __package__ in (None, ""):  # run as a script: make the checkout importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 PHASES = (("commitment", 2016), ("progress", 2017), ("plan", 2018), ("progress", 2018), ("plan", 2019))
+# (earlier, later) phases a copy is planted between: not a plan restating a commitment or progress,
+# which year-copy judges a continuation (``continuation-severity``, off by default), not a copy
+COPY_PAIRS = [
+    (earlier, later)
+    for later in range(1, len(PHASES))
+    for earlier in range(later)
+    if PHASES[later][0] != "plan" or PHASES[earlier][0] == "plan"
+]
 HEADINGS = {
     "commitment": "Commitments ({year})",
     "progress": "Progress during {year}",
@@ -233,8 +241,7 @@ def build_corpus(folder: Path, entries: int, per_file: int, planted: int, seed: 
         for _ in range(planted):
             fi, ei = echo_slots.pop() if kind == "echo" else slots.pop()
             entry = files[fi][2][ei]
-            later = rng.randrange(1, len(PHASES))
-            earlier = rng.randrange(0, later)
+            earlier, later = rng.choice(COPY_PAIRS)
             acr = entry.acronym
             if kind == "verbatim":
                 text = gen.paragraph(acr, 2)

@@ -156,9 +156,9 @@ def test_a_statement_repeated_in_several_phases_is_one_year_copy_finding(tmp_pat
         "Action 6: Publish maintenance schedules\n\nLighthouse Board\n\n"
         f"Departmental digital strategy commitments (December 2012)\n\n{same}\n\n"
         f"Progress during 2013\n\n{same}\n\n"
-        f"Planned activities in 2014\n\n{same}\n\n"
-        "Progress during 2014\n\nThe board moved the schedule to an open data feed used by four ports.\n\n"
-        f"Planned activities in 2015\n\n{same}\n"
+        "Planned activities in 2014\n\nThe board will move the schedule to an open data feed for the ports.\n\n"
+        f"Progress during 2014\n\n{same}\n\n"
+        f"Progress during 2015\n\n{same}\n"
     )
     path = tmp_path / "action-06.txt"
     path.write_text(text, encoding="utf-8")
@@ -177,3 +177,43 @@ def test_a_statement_repeated_in_several_phases_is_one_year_copy_finding(tmp_pat
     assert finding["line"] == lines[-1] and finding["severity"] == "error"
     assert "in 4 phases of this entry" in finding["message"]
     assert [r["line"] for r in finding["related"]] == lines[-2::-1]  # each earlier place, latest first
+
+
+def test_a_plan_restating_the_progress_is_a_continuation_and_last_years_plan_a_copy(tmp_path: Path) -> None:
+    # judged from fixtures/real/govuk labels: plans restating a commitment or progress are "either way";
+    # a plan repeating last year's plan and a progress repeating an earlier period are worth acting on
+    text = (
+        "Action 3: Digital capability\n\nLighthouse Board\n\n"
+        "Progress during 2013\n\nThe board has continued to train its pilots in the new booking service.\n\n"
+        "Planned activities in 2014\n\nThe board will continue to train its pilots in the new booking service.\n\n"
+        "Progress during 2014\n\nThe board has continued to train its pilots in the new booking service.\n\n"
+        "Planned activities in 2015\n\nThe board will continue to train its pilots in the new booking service.\n"
+    )
+    path = tmp_path / "action-03.txt"
+    path.write_text(text, encoding="utf-8")
+    import json
+    import subprocess
+    import sys
+
+    def findings(*extra: str) -> list[tuple[int, str]]:
+        run = subprocess.run(
+            [sys.executable, "-m", "lint", "check", "--format", "json", "--select", "year-copy", *extra, str(path)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return [(d["line"], d["message"].split(" (")[0]) for d in json.loads(run.stdout)["diagnostics"]]
+
+    assert findings() == [
+        (15, "progress 2014 repeats, word for word, the text of progress 2013"),
+        (19, "plan 2015 repeats, word for word, the text of plan 2014"),
+    ]
+    assert (11, "plan 2014 only restates, as a plan, the text of progress 2013") in findings(
+        "--config", str(_continuation_config(tmp_path))
+    )
+
+
+def _continuation_config(folder: Path) -> Path:
+    config = folder / "continuation.toml"
+    config.write_text('[tool.response-lint.rules.year-copy]\ncontinuation-severity = "info"\n', encoding="utf-8")
+    return config

@@ -6,7 +6,10 @@ same text is a *verbatim* copy; nearly the same text after levelling tense,
 auxiliaries, the entry's own name and numbers (see :mod:`lint.checks.copies`) is
 a *near* copy; otherwise each of its long sentences that is carried over from an
 earlier phase is a *partial* copy, reported on that sentence. Findings sit on the
-later text, with ``related`` pointing at the earlier one. Text that only says
+later text, with ``related`` pointing at the earlier one. A plan that repeats no
+earlier plan but restates an earlier commitment or progress ("has continued to
+work with" -> "will continue to work with") is a *continuation*: what the
+organisation will go on doing, judged apart (``continuation-severity``). Text that only says
 there is nothing to report ("This action is not applicable to HMT.") matches the
 ``exempt`` patterns and gets ``exempt-severity``.
 """
@@ -35,6 +38,13 @@ OPTIONS = (
     Option("near-severity", "severity", "warning", "severity of a near copy (error, warning, info or off)"),
     Option("partial-severity", "severity", "warning", "severity of a partial copy (error, warning, info or off)"),
     Option(
+        "continuation-severity",
+        "severity",
+        "off",
+        "severity of a plan that restates an earlier commitment or progress but repeats no earlier plan "
+        "(error, warning, info or off)",
+    ),
+    Option(
         "exempt-severity",
         "severity",
         "info",
@@ -51,6 +61,16 @@ OPTIONS = (
 
 _RANK = {"verbatim": 0, "near": 1}
 _HOW = {"verbatim": "repeats, word for word, the text of", "near": "nearly repeats the text of"}
+_PLAN = "plan"
+
+
+def _continues(later: copies.PhaseText, sources: list[copies.PhaseText]) -> bool:
+    """Is ``later`` a plan whose copied text comes only from earlier commitments or progress?
+
+    A plan saying it will go on doing what the commitment or the last progress
+    said is a plan; a plan repeating an earlier plan says nothing new.
+    """
+    return later.phase.kind == _PLAN and all(t.phase.kind != _PLAN for t in sources)
 
 
 class _Settings:
@@ -65,7 +85,7 @@ class _Settings:
         self.min_words = max(1, int(context["min-words"]))
         self.severity = {
             kind: copies.severity_option(context.rule, f"{kind}-severity", context[f"{kind}-severity"])
-            for kind in ("verbatim", "near", "partial")
+            for kind in ("verbatim", "near", "partial", "continuation")
         }
         self.exempt_severity = copies.severity_option(context.rule, "exempt-severity", context["exempt-severity"])
         self.exempt: re.Pattern[str] | None = copies.exemption(context.rule, context["exempt"])
@@ -93,7 +113,8 @@ def _entry(document: Document, entry: Entry, settings: _Settings) -> Iterator[Fi
     ]
     if len(texts) < 2:
         return
-    covered: set[int] = set()
+    covered: set[int] = set()  # phases that are whole copies
+    continued: set[int] = set()  # plans that are whole continuations
     copied: dict[int, list[tuple[int, float, int]]] = {}  # phase index: its matches (rank, score, earlier index)
     for i, later in enumerate(texts):
         matches: list[tuple[int, float, int]] = []
@@ -113,15 +134,55 @@ def _entry(document: Document, entry: Entry, settings: _Settings) -> Iterator[Fi
                 matches.append((_RANK["verbatim"], 100.0, j))
             else:
                 matches.append((_RANK["near"], score, j))
-        if matches:
+        if not matches:
+            continue
+        if later.phase.kind == _PLAN:  # an earlier plan repeated is the copy to report, whatever else matches
+            matches = [m for m in matches if texts[m[2]].phase.kind == _PLAN] or matches
+        matches.sort(key=lambda m: (m[0], -m[1], -texts[m[2]].span.start))
+        if _continues(later, [texts[m[2]] for m in matches]) and not copies.is_exempt(settings.exempt, later.text):
+            yield from _continuation(document, entry, texts, i, matches[0], settings)
+            continued.add(i)  # (its sentences may still repeat an earlier plan: a partial copy)
+        else:
             covered.add(i)
-            copied[i] = sorted(matches, key=lambda m: (m[0], -m[1], -texts[m[2]].span.start))
+            copied[i] = matches
     yield from _grouped(document, entry, texts, copied, settings)
-    yield from _partials(document, texts, covered, settings)
+    yield from _partials(document, texts, covered, continued, settings)
+
+
+def _continuation(
+    document: Document,
+    entry: Entry,
+    texts: list[copies.PhaseText],
+    i: int,
+    match: tuple[int, float, int],
+    settings: _Settings,
+) -> Iterator[Finding]:
+    """A plan restating an earlier commitment or progress as a whole: ``continuation-severity``."""
+    later, (_, score, j) = texts[i], match
+    severity = settings.severity["continuation"]
+    if severity is None:
+        return
+    how = "only restates, as a plan, the text of"
+    yield Finding(
+        span=later.span,
+        severity=severity,
+        related=(Related(document.path, texts[j].span, f"first written here in {texts[j].phase.key}"),),
+        args={
+            "phase": later.phase.key,
+            "earlier": texts[j].phase.key,
+            "kind": "continuation",
+            "score": round(score),
+            "words": later.words,
+            "how": how,
+            "entry": entry.name,
+            "times": 2,
+            "repeats": "",
+        },
+    )
 
 
 def _groups(copied: dict[int, list[tuple[int, float, int]]]) -> list[list[int]]:
-    """Phases joined by copies into groups (each sorted): one statement repeated in several phases."""
+    """Phases joined by their best copies into groups (each sorted): one statement repeated in several phases."""
     parent: dict[int, int] = {}
 
     def root(i: int) -> int:
@@ -129,9 +190,8 @@ def _groups(copied: dict[int, list[tuple[int, float, int]]]) -> list[list[int]]:
             i = parent[i]
         return i
 
-    for i, matches in copied.items():
-        for _, _, j in matches:
-            parent[root(i)] = root(j)
+    for i, matches in copied.items():  # each phase joins the one it copies best: a progress that also
+        parent[root(i)] = root(matches[0][2])  # echoes a plan stays apart from that plan's own repeats
     groups: dict[int, list[int]] = {}
     for i in sorted(parent):
         groups.setdefault(root(i), []).append(i)
@@ -156,7 +216,11 @@ def _grouped(
         rank, score, best_index = copied[last][0]
         best = texts[best_index]
         kind = "verbatim" if rank == 0 else "near"
-        found = [_severity(settings, "verbatim" if copied[i][0][0] == 0 else "near", texts[i].text) for i in group[1:]]
+        found = [
+            _severity(settings, "verbatim" if copied[i][0][0] == 0 else "near", texts[i].text)
+            for i in group
+            if i in copied  # a member that copies nothing here is only a source (say, a plan restating progress)
+        ]
         severities = [severity for severity, _ in found if severity is not None]
         if not severities:
             continue
@@ -194,9 +258,12 @@ _Sentence = tuple[copies.PhaseText, Paragraph, copies.Sentence]
 
 
 def _partials(
-    document: Document, texts: list[copies.PhaseText], covered: set[int], settings: _Settings
+    document: Document, texts: list[copies.PhaseText], covered: set[int], continued: set[int], settings: _Settings
 ) -> Iterator[Finding]:
     """Long sentences of a phase (not already a whole copy) carried over from an earlier phase.
+
+    In a plan that is a whole continuation, only sentences repeating an earlier plan
+    are reported (the continuation itself has its finding, or none).
 
     Sentences are looked at only in a phase that shares a word 3-gram with an
     earlier phase: text that shares none cannot carry a sentence over.
@@ -214,12 +281,17 @@ def _partials(
                     continue
                 score, source = found
                 unit = copies.sentence_unit(text.entry, text.phase, paragraph, sentence)
-                severity, _ = _severity(settings, "partial", unit.text)
+                kind = "continuation" if _continues(text, [source[0]]) else "partial"
+                if kind == "continuation" and i in continued:
+                    continue
+                severity, _ = _severity(settings, kind, unit.text)
                 if severity is None:
                     continue
                 source_span = source[1].to_span(source[2].start, source[2].end)
                 article = "an" if str(sentence.words).startswith("8") or sentence.words in (11, 18) else "a"
                 how = f"carries over {article} {sentence.words}-word sentence from"
+                if kind == "continuation":
+                    how = f"only restates, as a plan, {article} {sentence.words}-word sentence of"
                 yield Finding(
                     span=unit.span,
                     severity=severity,
@@ -227,7 +299,7 @@ def _partials(
                     args={
                         "phase": text.phase.key,
                         "earlier": source[0].phase.key,
-                        "kind": "partial",
+                        "kind": kind,
                         "score": round(score),
                         "words": sentence.words,
                         "how": how,
@@ -240,6 +312,15 @@ def _partials(
 
 
 def _best_sentence(item: _Sentence, earlier: list[_Sentence], settings: _Settings) -> tuple[float, _Sentence] | None:
+    """The earlier sentence ``item`` best copies (for a plan, an earlier plan's first), with its score."""
+    if item[0].phase.kind == _PLAN:
+        found = _best_of(item, [c for c in earlier if c[0].phase.kind == _PLAN], settings)
+        if found is not None:
+            return found
+    return _best_of(item, earlier, settings)
+
+
+def _best_of(item: _Sentence, earlier: list[_Sentence], settings: _Settings) -> tuple[float, _Sentence] | None:
     text, _, sentence = item
     best: tuple[float, _Sentence] | None = None
     for candidate in earlier:
