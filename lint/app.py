@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO
 from lint import __version__, engine, outputs, stdin
 from lint.collector import collector_paused
 from lint.config import Config, ConfigError, for_paths
-from lint.errors import UsageError
+from lint.errors import UsageError, require_folder
 from lint.escape import say
 from lint.files import collect, force_excluded, to_display
 from lint.formats import FORMATS, Settings, get
@@ -100,8 +100,9 @@ def _write_shard(
     plan = engine.Plan(chosen, config)
     jobs = options.jobs if options.jobs is not None else pipeline.default_jobs()
     cache = resultcache.open_for(chosen, config) if options.cache else None
+    space = cache.space if cache is not None else resultcache.namespace(chosen, config)  # computed once
     results = pipeline.results(mine, plan, jobs, cache, timings)
-    shards.write(options.shard_file, shard, count, files, resultcache.namespace(chosen, config), results)
+    shards.write(options.shard_file, shard, count, files, space, results)
     say(f"shard {shard}/{count}: checked {len(mine)} of {len(files)} files; wrote {options.shard_file}", "note")
     if timings is not None:
         timings.render(sys.stderr)
@@ -364,9 +365,7 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
         fail_on=fail_on,
     )
     if options.output:
-        out_dir = os.path.dirname(os.path.abspath(options.output))
-        if not os.path.isdir(out_dir):
-            raise UsageError(f"--output: folder {out_dir} does not exist")
+        require_folder(options.output, "--output")
         try:
             with open(options.output, "w", encoding="utf-8", newline="\n") as handle:
                 _render(fmt, report, handle, settings, options)

@@ -12,14 +12,13 @@ diffs in review.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lint import __version__
 from lint.atomic import write_atomic
-from lint.errors import BaselineError
+from lint.errors import BaselineError, require_folder
 from lint.escape import json_text
 from lint.files import read_regular, relative_to_root
 from lint.fingerprints import fingerprints
@@ -108,9 +107,7 @@ def write(path: str, diagnostics: Sequence[Diagnostic], documents: Mapping[str, 
             for e in found
         ],
     }
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder):
-        raise BaselineError(f"--write-baseline: folder {folder} does not exist")
+    require_folder(path, "--write-baseline", BaselineError)
     try:
         write_atomic(path, (json_text(data) + "\n").encode("utf-8"))
     except OSError as exc:

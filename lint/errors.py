@@ -38,6 +38,16 @@ class ChangedError(UsageError):
     """``--changed-since`` cannot work here (no git, not a repository, an unknown revision)."""
 
 
+def require_folder(path: str, option: str, error: type[UsageError] = UsageError) -> None:
+    """Refuse, before any work, an output file whose folder does not exist:
+    ``OPTION: folder FOLDER does not exist`` (the one wording for every output option)."""
+    import os
+
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise error(f"{option}: folder {folder} does not exist")
+
+
 class FixError(LintError):
     """A file that fixes cannot be written to; the message names the file and why."""
 
@@ -56,4 +66,5 @@ __all__ = [
     "OptionError",
     "RuleError",
     "UsageError",
+    "require_folder",
 ]

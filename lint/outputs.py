@@ -11,7 +11,7 @@ from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from lint import __version__
-from lint.errors import UsageError
+from lint.errors import UsageError, require_folder
 from lint.report import Report, RuleInfo
 from lint.rules import Rule
 
@@ -71,9 +71,7 @@ def check_targets(also_write: Sequence[tuple[str, str]], output: str | None, for
     for fmt, path in also_write:
         if fmt not in formats:
             raise UsageError(f"--also-write: unknown format {fmt!r} (expected one of {', '.join(sorted(formats))})")
-        folder = os.path.dirname(os.path.abspath(path))
-        if not os.path.isdir(folder):
-            raise UsageError(f"--also-write: folder {folder} does not exist")
+        require_folder(path, "--also-write")
         if targets.count(os.path.abspath(path)) > 1:
             raise UsageError(f"--also-write: {path} is named as more than one output")
 

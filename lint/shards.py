@@ -26,7 +26,7 @@ from typing import Any
 
 from lint import __version__
 from lint.engine import DocumentResult
-from lint.errors import UsageError
+from lint.errors import UsageError, require_folder
 from lint.files import relative_to_root, to_display
 
 MAGIC = "response-lint shard"
@@ -62,9 +62,7 @@ def write(
     """Write a shard file (whole or not at all)."""
     from lint.atomic import write_atomic
 
-    folder = os.path.dirname(os.path.abspath(target))
-    if not os.path.isdir(folder):
-        raise UsageError(f"--shard-file: folder {folder} does not exist")
+    require_folder(target, "--shard-file")
     data = {
         "magic": MAGIC,
         "format": FORMAT,

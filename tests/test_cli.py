@@ -208,3 +208,20 @@ def test_clean_fixtures_pass_every_default_rule():
     assert result.code == 0, result.out
     assert result.json()["diagnostics"] == []
     assert result.json()["summary"]["files"] == 2
+
+
+def test_every_output_option_refuses_a_missing_folder_alike(tmp_path) -> None:
+    """One check (`errors.require_folder`) and one wording for the four output options."""
+    shutil.copy(SEEDS / "001.txt", tmp_path / "001.txt")
+    missing = tmp_path / "nope"
+    for option, extra in (
+        ("--output", ()),
+        ("--also-write", ()),
+        ("--write-baseline", ()),
+        ("--shard-file", ("--shard", "1/2")),
+    ):
+        value = f"json={missing / 'out'}" if option == "--also-write" else str(missing / "out")
+        result = run_cli("check", str(tmp_path / "001.txt"), option, value, *extra, "--no-cache", cwd=tmp_path)
+        assert result.code == 2, (option, result.err)
+        assert f"{option}: folder {missing} does not exist" in result.err, option
+        assert not missing.exists()
