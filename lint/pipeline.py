@@ -141,7 +141,8 @@ def _gather(
     when the corpus findings are not known (or ``corpus_from`` is None: a shard needs them).
     A cached result whose summaries cannot be read is checked again.
     """
-    from lint.resultcache import digest
+    if cache is not None:  # else not imported: pickle, shutil and hashlib are a one-file run's start-up time
+        from lint.resultcache import digest
 
     clock = time.perf_counter
     found: list[engine.DocumentResult | None] = [None] * len(files)

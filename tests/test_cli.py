@@ -120,11 +120,11 @@ def test_outline_command():
     assert data["front_matter_lines"] == [2, 3, 4]
     first = data["entries"][0]
     assert (first["organisation"], first["action"]) == ("The Attorney General’s Office", "11")
-    per_org = run_cli("outline", "fixtures/real/govuk/org-dcms.txt").json()
+    per_org = run_cli("outline", "fixtures/real/govuk/org-hmt.txt").json()
     assert per_org["layout"] == "per-organisation"
-    assert per_org["organisation"] == "Department for Culture Media and Sport"
+    assert per_org["organisation"] == "Her Majesty’s Treasury"
     assert [e["action"] for e in per_org["entries"]] == ["1", "2"]
-    assert per_org["entries"][1]["intro_lines"] == [15, 15]
+    assert per_org["entries"][1]["intro_lines"] == [33, 33]
     both = run_cli("outline", "fixtures/seeds/000.txt", "fixtures/seeds/001.txt").json()
     assert [len(d["entries"]) for d in both] == [17, 18]
     assert both[1]["links"] == 16

@@ -7,18 +7,22 @@ process), and :class:`ShingleIndex` finds the earlier paragraphs that share some
 
 from __future__ import annotations
 
-import hashlib
 from array import array
 from collections import Counter
 from collections.abc import Collection
 from itertools import chain, filterfalse, repeat
+
+try:  # hashlib.blake2b is this one: importing it from here spares start-up hashlib's OpenSSL (~3 ms)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter without the built-in module
+    from hashlib import blake2b
 
 
 class TokenIds(dict[str, int]):
     """Token -> a 64-bit number that is the same in every process (str hashes are not)."""
 
     def __missing__(self, token: str) -> int:
-        value = int.from_bytes(hashlib.blake2b(token.encode("utf-8", "surrogatepass"), digest_size=8).digest())
+        value = int.from_bytes(blake2b(token.encode("utf-8", "surrogatepass"), digest_size=8).digest())
         if len(self) < 1 << 20:
             self[token] = value
         return value
@@ -48,11 +52,11 @@ def packed(grams: frozenset[int]) -> array[int]:
     return array("q", grams)
 
 
-def overlap(a: frozenset[int], b: frozenset[int]) -> float:
-    """Share of the smaller shingle set found in the other (0 to 1)."""
+def overlap(a: frozenset[int], b: Collection[int]) -> float:
+    """Share of the smaller shingle set found in the other (0 to 1); ``b`` may be :func:`packed`."""
     if not a or not b or a.isdisjoint(b):
         return 0.0
-    return len(a & b) / min(len(a), len(b))
+    return len(a.intersection(b)) / min(len(a), len(b))
 
 
 class ShingleIndex:

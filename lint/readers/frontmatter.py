@@ -26,14 +26,14 @@ from lint.names import acronym_of
 from lint.readers.titles import section_of
 
 # "DCMS's actions in response to the Government Digital Strategy", "Actions by HMRC"
-ORGANISATION_TITLE = re.compile(
+ORGANISATION_TITLE = regexcache.compile(
     r"^\s*#*\s*(?:(?P<org>.{2,120}?)['’]s?\s+(?:actions|responses?|answers)\s+(?:in\s+response\s+to|to|on)\b"
     r"(?:\s+(?:the\s+)?(?P<plan>.{3,160}?))?\s*$"
     r"|(?:actions|responses?)\s+(?:by|of|from)\s+(?P<org2>.{2,120}?)\s*$)",
     re.IGNORECASE,
 )
 # "This action forms part of the Government Digital Strategy."
-PLAN_LINE = re.compile(r"\bthis\s+action\s+forms\s+part\s+of\s+(?:the\s+)?(?P<plan>[^.]{3,160})", re.IGNORECASE)
+PLAN_LINE = regexcache.compile(r"\bthis\s+action\s+forms\s+part\s+of\s+(?:the\s+)?(?P<plan>[^.]{3,160})", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
