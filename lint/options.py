@@ -15,7 +15,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any, NamedTuple
+from typing import Any
 
 from lint.errors import OptionError
 
@@ -61,16 +61,17 @@ def _strings(value: Any) -> bool:
 
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
-_DURATION = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*", re.IGNORECASE)
-_STATUS_RANGE = re.compile(r"\s*(\d{3})\s*(?:(?:-|\.\.=?)\s*(\d{3}))?\s*")
-_HOST_NAME = re.compile(r"[A-Za-z0-9._-]+")
+# compiled on first use (re's cache), not at import: most runs never parse a link setting
+_DURATION = r"(?i)\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*"
+_STATUS_RANGE = r"\s*(\d{3})\s*(?:(?:-|\.\.=?)\s*(\d{3}))?\s*"
+_HOST_NAME = r"[A-Za-z0-9._-]+"
 
 
 def _duration(value: Any) -> float:
     """Seconds from a number or text such as ``"90"``, ``"30m"``, ``"12h"``, ``"1d"``, ``"2w"``; else ValueError."""
     if _is_number(value) and value >= 0:
         return float(value)
-    m = _DURATION.fullmatch(value) if isinstance(value, str) else None
+    m = re.fullmatch(_DURATION, value) if isinstance(value, str) else None
     if m is None:
         raise ValueError(value)
     return float(m.group(1)) * _UNITS[(m.group(2) or "s").lower()]
@@ -85,22 +86,16 @@ def _statuses(values: Any) -> frozenset[int]:
         if _is_int(value) and 100 <= value <= 999:
             codes.add(value)
             continue
-        m = _STATUS_RANGE.fullmatch(value) if isinstance(value, str) else None
+        m = re.fullmatch(_STATUS_RANGE, value) if isinstance(value, str) else None
         if m is None or not 100 <= int(m.group(1)) <= int(m.group(2) or m.group(1)) <= 999:
             raise ValueError(value)
         codes.update(range(int(m.group(1)), int(m.group(2) or m.group(1)) + 1))
     return frozenset(codes)
 
 
-class Hosts(NamedTuple):
-    """A ``list[host]`` value: host names (lowercase, no final dot) and networks (``ipaddress`` objects)."""
-
-    names: frozenset[str]
-    networks: tuple[Any, ...]
-
-
-def _hosts(values: Any) -> Hosts:
-    """Host names and networks (``"10.1.0.0/16"``, ``"intranet.example"``); else ValueError."""
+def _hosts(values: Any) -> tuple[frozenset[str], tuple[Any, ...]]:
+    """A ``list[host]`` value: host names (lowercase, no final dot) and networks (``ipaddress``
+    objects) from ``"intranet.example"``, ``"10.1.0.0/16"``; else ValueError."""
     import ipaddress
 
     if not _strings(values):
@@ -114,10 +109,10 @@ def _hosts(values: Any) -> Hosts:
             continue
         except ValueError:
             pass
-        if not _HOST_NAME.fullmatch(text):
+        if not re.fullmatch(_HOST_NAME, text):
             raise ValueError(value)
         names.add(text.lower().rstrip("."))
-    return Hosts(frozenset(names), tuple(networks))
+    return frozenset(names), tuple(networks)
 
 
 def _parses(parse: Callable[[Any], Any]) -> Callable[[Any], bool]:
@@ -258,7 +253,7 @@ class Option:
 
     def value(self, raw: Any) -> Any:
         """What a valid ``raw`` value stands for: a float for a number, the seconds of a
-        ``duration``, the codes of a ``list[status]``, the :class:`Hosts` of a ``list[host]``,
+        ``duration``, the codes of a ``list[status]``, the names and networks of a ``list[host]``,
         a ``line`` without its surrounding blanks; else ``raw`` itself."""
         parse = _VALUES.get(self.type.rstrip("?"))
         return raw if raw is None or parse is None else parse(raw)

@@ -120,11 +120,11 @@ def test_outline_command():
     assert data["front_matter_lines"] == [2, 3, 4]
     first = data["entries"][0]
     assert (first["organisation"], first["action"]) == ("The Attorney General’s Office", "11")
-    per_org = run_cli("outline", "fixtures/real/govuk/org-dcms.txt").json()
+    per_org = run_cli("outline", "fixtures/real/govuk/org-hmt.txt").json()
     assert per_org["layout"] == "per-organisation"
-    assert per_org["organisation"] == "Department for Culture Media and Sport"
+    assert per_org["organisation"] == "Her Majesty’s Treasury"
     assert [e["action"] for e in per_org["entries"]] == ["1", "2"]
-    assert per_org["entries"][1]["intro_lines"] == [15, 15]
+    assert per_org["entries"][1]["intro_lines"] == [33, 33]
     both = run_cli("outline", "fixtures/seeds/000.txt", "fixtures/seeds/001.txt").json()
     assert [len(d["entries"]) for d in both] == [17, 18]
     assert both[1]["links"] == 16
@@ -225,3 +225,19 @@ def test_every_output_option_refuses_a_missing_folder_alike(tmp_path) -> None:
         assert result.code == 2, (option, result.err)
         assert f"{option}: folder {missing} does not exist" in result.err, option
         assert not missing.exists()
+
+
+def test_on_off_flag_pairs_are_none_true_or_false_and_exclude_each_other() -> None:
+    """Every --NAME/--no-NAME pair is declared by `cli_view.on_off`: unset is None (the config decides)."""
+    import pytest
+
+    from lint.cli import _parser
+
+    parser = _parser()
+    for name in ("links", "color", "show-source", "force-exclude"):
+        dest = name.replace("-", "_")
+        assert getattr(parser.parse_args(["check", "."]), dest) is None
+        assert getattr(parser.parse_args(["check", f"--{name}", "."]), dest) is True
+        assert getattr(parser.parse_args(["check", f"--no-{name}", "."]), dest) is False
+        with pytest.raises(SystemExit):
+            parser.parse_args(["check", f"--{name}", f"--no-{name}", "."])

@@ -15,7 +15,7 @@ from lint.model import LineIndex
 from tests.browser import Browser, Page, chromium
 from tests.conftest import ROOT, run_cli
 
-PATHS = ("fixtures/seeds", "fixtures/real")
+PATHS = ("fixtures/seeds", "fixtures/real", "fixtures/rules/missing-phase")  # the last: real missing phases
 
 STATE_WORDS = {"present", "placeholder", "copied", "missing", "broken link", "hard to read"}
 

@@ -67,22 +67,25 @@ def _phase_span(phase: Phase) -> Span:
 def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Finding]:
     limit = max(1, int(context["context-words"]))
     keys = organisation_keys(documents)
-    first: dict[tuple[str, str, str], tuple[Document, Entry, Phase, list[str]]] = {}
+    # the first place of each answer; its words are split only when a page of the other layout
+    # has it too, with other text (keeping every phase's word list took more memory than the summaries)
+    first: dict[tuple[str, str, str], tuple[Document, Entry, Phase]] = {}
     for document, entry, org, action in answers(documents, keys):
         if action is None:
             continue
         for phase in entry.phases:
             if phase.year is None and phase.period is None:
                 continue  # unnamed or unplaced phases have no identity to compare
-            words = phase.text.split()  # levelled by summarise
             key = (org, action, phase.key)
             seen = first.get(key)
             if seen is None:
-                first[key] = (document, entry, phase, words)
+                first[key] = (document, entry, phase)
                 continue
-            other_doc, other_entry, other_phase, other_words = seen
-            if other_doc.layout == document.layout or words == other_words:
+            other_doc, other_entry, other_phase = seen
+            # levelled by summarise: words one space apart, so the same text is the same words
+            if other_doc.layout == document.layout or phase.text == other_phase.text:
                 continue
+            words, other_words = phase.text.split(), other_phase.text.split()
             yield Finding(
                 span=_phase_span(phase),
                 path=document.path,

@@ -116,15 +116,39 @@ class _Para(
         """The sentences long enough to compare, with their shingles as sets again."""
         return [_new_sentence((*kept[:4], frozenset(kept[4]))) for kept in self[10]]
 
-    def text_of(self, sentence: copies.Sentence) -> str:
+    def text_of(self, sentence: copies.Sentence | _Kept) -> str:
         return self[5].text[sentence.start : sentence.end]
 
-    def span_of(self, sentence: copies.Sentence) -> Span:
+    def span_of(self, sentence: copies.Sentence | _Kept) -> Span:
         return self[5].to_span(sentence.start, sentence.end)
 
 
-_Kept = tuple[int, int, str, int, "array[int]"]  # a sentence as a summary keeps it: shingles packed
+class _Kept(tuple[int, int, str, int, "array[int]"]):
+    """A sentence as a summary keeps it: offsets into the paragraph's text, canonical text, words
+    and shingles, packed. Earlier paragraphs' sentences are compared in this form: unpacked to
+    sets for the whole run, they took four fifths of its memory on the benchmark corpus."""
+
+    __slots__ = ()
+
+    @property
+    def start(self) -> int:
+        return self[0]
+
+    @property
+    def end(self) -> int:
+        return self[1]
+
+    @property
+    def canonical(self) -> str:
+        return self[2]
+
+    @property
+    def grams(self) -> array[int]:
+        return self[4]
+
+
 _new_sentence = partial(tuple.__new__, copies.Sentence)
+_new_kept = partial(tuple.__new__, _Kept)
 
 
 class _Match:
@@ -132,7 +156,7 @@ class _Match:
 
     __slots__ = ("earlier", "later", "score", "sentence", "source")
 
-    def __init__(self, later: int, sentence: copies.Sentence, earlier: int, source: copies.Sentence, score: float):
+    def __init__(self, later: int, sentence: copies.Sentence, earlier: int, source: _Kept, score: float):
         self.later = later
         self.sentence = sentence
         self.earlier = earlier
@@ -156,7 +180,7 @@ def summarise(document: Document, context: Context) -> tuple[Document, list[_Par
                     kept = paragraph._replace(links=()) if paragraph.links else paragraph
                     item = (document.path, entry.key, entry.name, phase.key, order, kept, names)
                     compared = tuple(
-                        (s[0], s[1], s[2], s[3], packed(s[4]))
+                        _new_kept((s[0], s[1], s[2], s[3], packed(s[4])))
                         for s in copies.paragraph_sentences(paragraph.text, names)
                         if s.words >= min_words and s.canonical
                     )
@@ -180,7 +204,7 @@ def _paragraphs(summaries: Sequence[tuple[Document, list[_Para]]]) -> list[_Para
     return sorted(found, key=itemgetter(4))
 
 
-def _figures(para: _Para, sentence: copies.Sentence) -> list[str]:
+def _figures(para: _Para, sentence: copies.Sentence | _Kept) -> list[str]:
     return copies.figures(para.paragraph.text[sentence.start : sentence.end])
 
 
@@ -219,14 +243,6 @@ def find_matches(
     first_with: dict[str, int] = {}  # canonical paragraph -> the first paragraph with it
     other_with: dict[str, int] = {}  # canonical paragraph -> the first with it in another entry than that
     matches: list[_Match] = []
-    compared: dict[int, list[copies.Sentence]] = {}  # paragraph -> its sentences long enough to compare
-
-    def _sentences_of(j: int) -> list[copies.Sentence]:
-        found = compared.get(j)
-        if found is None:
-            found = compared[j] = paragraphs[j].sentences()
-        return found
-
     for i, para in enumerate(paragraphs):
         shared = index.add(para.grams, min_shared)
         same = _same_paragraph(paragraphs, para, i, first_with, other_with)  # however often it recurs
@@ -239,12 +255,12 @@ def find_matches(
         if not candidates:
             continue
         candidates.sort()
-        earlier = [(j, s) for j in candidates for s in _sentences_of(j)]
+        earlier = [(j, s) for j in candidates for s in paragraphs[j][10]]  # packed: compared as they are
         reachable = frozenset().union(*(paragraphs[j].grams for j in candidates))
-        for sentence in _sentences_of(i):
+        for sentence in para.sentences():
             if sentence.grams.isdisjoint(reachable):
                 continue
-            best: tuple[float, int, copies.Sentence] | None = None
+            best: tuple[float, int, _Kept] | None = None
             for j, source in earlier:
                 if source.canonical == sentence.canonical:
                     score = 100.0

@@ -52,11 +52,11 @@ def packed(grams: frozenset[int]) -> array[int]:
     return array("q", grams)
 
 
-def overlap(a: frozenset[int], b: frozenset[int]) -> float:
-    """Share of the smaller shingle set found in the other (0 to 1)."""
+def overlap(a: frozenset[int], b: Collection[int]) -> float:
+    """Share of the smaller shingle set found in the other (0 to 1); ``b`` may be :func:`packed`."""
     if not a or not b or a.isdisjoint(b):
         return 0.0
-    return len(a & b) / min(len(a), len(b))
+    return len(a.intersection(b)) / min(len(a), len(b))
 
 
 class ShingleIndex:

@@ -56,14 +56,39 @@ def diagnostic(item: Item, report: Report) -> dict[str, Any]:
 
 
 def document(report: Report, settings: Settings) -> dict[str, Any]:
+    return _frame(report, settings, [diagnostic(item, report) for item in report.items])
+
+
+def _frame(report: Report, settings: Settings, diagnostics: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "version": 1,
         "tool": {"name": "response-lint", "version": settings.tool_version},
-        "diagnostics": [diagnostic(item, report) for item in report.items],
+        "diagnostics": diagnostics,
         "summary": {"files": report.files, **report.counts},
     }
 
 
+_SLOT = '"diagnostics": []'
+_BATCH = 512  # findings written at a time
+
+
 def render(report: Report, out: TextIO, settings: Settings) -> None:
-    out.write(json_text(document(report, settings)))
-    out.write("\n")
+    """:func:`document` as JSON, written a few hundred findings at a time: the same text as
+    ``json_text(document(...))``, but a large run's report is never one string (nor one
+    list of dictionaries) in memory. Each finding is indented to its depth in the document."""
+    skeleton = json_text(_frame(report, settings, []))
+    if not report.items:
+        out.write(skeleton + "\n")
+        return
+    head, _, tail = skeleton.partition(_SLOT)
+    out.write(head + '"diagnostics": [')
+    separator = "\n    "
+    batch: list[str] = []
+    for item in report.items:
+        batch.append(json_text(diagnostic(item, report)).replace("\n", "\n    "))
+        if len(batch) == _BATCH:
+            out.write(separator + ",\n    ".join(batch))
+            separator, batch = ",\n    ", []
+    if batch:
+        out.write(separator + ",\n    ".join(batch))
+    out.write("\n  ]" + tail + "\n")
