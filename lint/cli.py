@@ -12,9 +12,8 @@ import sys
 from collections.abc import Sequence
 
 from lint import __version__, cli_commands
-from lint.cli_commands import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK  # noqa: F401 - the exit codes, here as always
+from lint.cli_commands import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, report_options  # noqa: F401 - the exit codes, here as always
 from lint.cli_commands import jobs as _jobs
-from lint.cli_commands import split as _split
 from lint.escape import say
 from lint.process import finite_seconds
 
@@ -106,21 +105,11 @@ def _parser() -> argparse.ArgumentParser:
     cli_view.add_arguments(check)  # issue 15: what the run shows, --force-exclude
     cli_view.add_completion_command(sub, _HelpFormatter)  # issue 15: shell completion
     links = check.add_argument_group("online link checking (see README: Checking links online)")
-    on_off = links.add_mutually_exclusive_group()
-    on_off.add_argument(
-        "--links",
-        dest="links",
-        action="store_const",
-        const=True,
-        default=None,
-        help="ask every http(s) link target online: broken-link and moved-link findings",
-    )
-    on_off.add_argument(
-        "--no-links",
-        dest="links",
-        action="store_const",
-        const=False,
-        help="stay offline even if the config sets links = true",
+    cli_view.on_off(
+        links,
+        "links",
+        "ask every http(s) link target online: broken-link and moved-link findings",
+        "stay offline even if the config sets links = true",
     )
     links.add_argument(
         "--check-fragments",
@@ -157,17 +146,8 @@ def _parser() -> argparse.ArgumentParser:
         help="do not request URLs matching REGEX (repeatable; adds to link-check.exclude)",
     )
     _history_arguments(links)
-    color = check.add_mutually_exclusive_group()
-    color.add_argument(
-        "--color",
-        dest="color",
-        action="store_const",
-        const=True,
-        default=None,
-        help="colour the text output even when piped",
-    )
-    color.add_argument(
-        "--no-color", dest="color", action="store_const", const=False, help="never colour the output (as NO_COLOR does)"
+    cli_view.on_off(
+        check, "color", "colour the text output even when piped", "never colour the output (as NO_COLOR does)"
     )
     # after the command too; SUPPRESS keeps a --debug given before the command from being reset
     check.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -302,16 +282,9 @@ def _check(args: argparse.Namespace) -> int:
 
     options = CheckOptions(
         paths=args.paths,
-        format=args.format,
-        output=args.output,
-        select=_split(args.select),
-        extend_select=_split(args.extend_select) or [],
-        ignore=_split(args.ignore) or [],
-        fail_on=args.fail_on,
-        config=args.config,
+        **report_options(args),
         fix=args.fix,
         diff=args.diff,
-        color=args.color,
         baseline=args.baseline,
         write_baseline=args.write_baseline,
         changed_since=args.changed_since,

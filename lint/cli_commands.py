@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from lint.escape import say
 
@@ -23,19 +24,26 @@ def split(values: Sequence[str] | None) -> list[str] | None:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
+def report_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The :class:`lint.app.CheckOptions` fields that ``check`` and ``merge`` both take: the
+    report (format, output, colour), the rules (select, extend-select, ignore, config) and
+    the exit code (fail-on)."""
+    return {
+        "format": args.format,
+        "output": args.output,
+        "select": split(args.select),
+        "extend_select": split(args.extend_select) or [],
+        "ignore": split(args.ignore) or [],
+        "fail_on": args.fail_on,
+        "config": args.config,
+        "color": args.color,
+    }
+
+
 def _merge(args: argparse.Namespace) -> int:
     from lint.app import CheckOptions, check
 
-    options = CheckOptions(
-        format=args.format,
-        output=args.output,
-        select=split(args.select),
-        extend_select=split(args.extend_select) or [],
-        ignore=split(args.ignore) or [],
-        fail_on=args.fail_on,
-        config=args.config,
-        color=args.color,
-    )
+    options = CheckOptions(**report_options(args))
     options.merge = args.files
     return check(options).exit_code
 

@@ -2,13 +2,23 @@
 
 Kept apart from the parser's other options so that each group is added, read and
 documented in one place: ``--min-severity``, ``--statistics``, ``-q/--quiet``,
-``--show-source/--no-show-source`` and ``--force-exclude/--no-force-exclude``.
+``--show-source/--no-show-source`` and ``--force-exclude/--no-force-exclude``; and
+:func:`on_off`, the one way every ``--NAME/--no-NAME`` pair of the CLI is declared.
 """
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
+
+
+def on_off(parser: argparse.ArgumentParser | argparse._ArgumentGroup, name: str, on: str, off: str) -> None:
+    """``--NAME`` and ``--no-NAME``, each excluding the other: True, False, or None when neither is
+    given (the config decides). ``on`` and ``off`` are their help texts."""
+    dest = name.replace("-", "_")
+    pair = parser.add_mutually_exclusive_group()
+    pair.add_argument(f"--{name}", dest=dest, action="store_const", const=True, default=None, help=on)
+    pair.add_argument(f"--no-{name}", dest=dest, action="store_const", const=False, help=off)
 
 
 def add_arguments(check: argparse.ArgumentParser) -> None:
@@ -25,34 +35,18 @@ def add_arguments(check: argparse.ArgumentParser) -> None:
         help="print the number of findings per rule instead of the findings (JSON with --format json)",
     )
     group.add_argument("-q", "--quiet", action="store_true", help="print the summary line only (text formats)")
-    source = group.add_mutually_exclusive_group()
-    source.add_argument(
-        "--show-source",
-        dest="show_source",
-        action="store_const",
-        const=True,
-        default=None,
-        help="show the source line and underline under each finding (text; the default)",
+    on_off(
+        group,
+        "show-source",
+        "show the source line and underline under each finding (text; the default)",
+        "one line per finding",
     )
-    source.add_argument(
-        "--no-show-source", dest="show_source", action="store_const", const=False, help="one line per finding"
-    )
-    exclude = group.add_mutually_exclusive_group()
-    exclude.add_argument(
-        "--force-exclude",
-        dest="force_exclude",
-        action="store_const",
-        const=True,
-        default=None,
-        help="apply the config's exclude globs to files named on the command line too "
+    on_off(
+        group,
+        "force-exclude",
+        "apply the config's exclude globs to files named on the command line too "
         "(as pre-commit names them; the hook sets it)",
-    )
-    exclude.add_argument(
-        "--no-force-exclude",
-        dest="force_exclude",
-        action="store_const",
-        const=False,
-        help="lint every file named on the command line (the default)",
+        "lint every file named on the command line (the default)",
     )
 
 

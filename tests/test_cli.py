@@ -225,3 +225,19 @@ def test_every_output_option_refuses_a_missing_folder_alike(tmp_path) -> None:
         assert result.code == 2, (option, result.err)
         assert f"{option}: folder {missing} does not exist" in result.err, option
         assert not missing.exists()
+
+
+def test_on_off_flag_pairs_are_none_true_or_false_and_exclude_each_other() -> None:
+    """Every --NAME/--no-NAME pair is declared by `cli_view.on_off`: unset is None (the config decides)."""
+    import pytest
+
+    from lint.cli import _parser
+
+    parser = _parser()
+    for name in ("links", "color", "show-source", "force-exclude"):
+        dest = name.replace("-", "_")
+        assert getattr(parser.parse_args(["check", "."]), dest) is None
+        assert getattr(parser.parse_args(["check", f"--{name}", "."]), dest) is True
+        assert getattr(parser.parse_args(["check", f"--no-{name}", "."]), dest) is False
+        with pytest.raises(SystemExit):
+            parser.parse_args(["check", f"--{name}", f"--no-{name}", "."])
