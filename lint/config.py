@@ -35,7 +35,7 @@ KEYS: dict[str, tuple[str, str]] = {
     "rule-paths": ("list[str]", "folders or files of extra rules, relative to the config file"),
     "respect-gitignore": ("bool", "skip files that .gitignore ignores when walking folders"),
     "max-file-size": ("int", "largest file to read, in bytes"),
-    "time-budget": ("float", "seconds one rule may spend on one file (and the reader on it) before it is stopped"),
+    "time-budget": ("float>0", "seconds one rule may spend on one file (and the reader on it) before it is stopped"),
     "formats": ("dict[str,str]", "reader format per glob: source-2012, publication-2015 or markdown"),
     "phase-headings": ("list[table]", "extra phase heading patterns: {kind, pattern, canonical}"),
     "furniture": ("list[str]", "page furniture patterns (regexes), replacing rules/words/furniture.txt"),
@@ -173,6 +173,7 @@ _TYPES: dict[str, Option] = {
 }
 _TYPES["int"] = Option("int", "int", 1, "", min=1, says="a positive integer")
 _TYPES["float"] = Option("float", "float", 0.0, "", says="a number (finite)")
+_TYPES["float>0"] = Option("float>0", "float", 1.0, "", above=0)
 _TYPES["dict[str,list[str]]"] = Option(
     "dict[str,list[str]]", "dict[str,list[str]]", None, "", says="a table whose values are lists of strings"
 )
@@ -228,8 +229,6 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
     if "max-file-size" in data:
         kwargs["max_file_size"] = data["max-file-size"]
     if "time-budget" in data:
-        if data["time-budget"] <= 0:
-            raise ConfigError(f"{where}: 'time-budget' must be more than 0 seconds, got {data['time-budget']!r}")
         kwargs["time_budget"] = float(data["time-budget"])
     if "formats" in data:
         from lint.readers import FORMATS

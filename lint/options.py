@@ -189,6 +189,9 @@ class Option:
     validate: Callable[[Any], str | None] | None = None
     extends: str = ""  # for a generated ``extend-NAME`` option: NAME
     says: str = ""  # what is expected, in words, when the type, range and choices do not say it well
+    # the validate hook also looks at this machine (installed packages, data files): it runs on every
+    # load, also for a rule file that passed before (lint.rulecache), since the machine may have changed
+    environment: bool = False
 
     def __post_init__(self) -> None:
         if self.type.rstrip("?") not in _TYPES and self.type not in _TYPES:
@@ -295,7 +298,7 @@ def resolve(
     NAME (the result has no ``extend-`` keys). A ``validate`` hook sees the final value.
     ``check=False`` is for values known to have passed (a rule file unchanged since it was
     validated, :mod:`lint.rulecache`): they are put together, not checked again (no regex
-    is compiled).
+    is compiled), except by the ``validate`` hooks that look at the machine (``environment``).
     """
     by_name = {spec.name: spec for spec in expand(specs)}
     specs = tuple(spec for spec in specs if not spec.extends)
@@ -321,8 +324,8 @@ def resolve(
                 value = [*current, *value] if isinstance(current, list) else {**current, **value}
             result[key] = value
             touched[key] = source
-    for spec in specs if check else ():
-        if spec.validate is not None and spec.name in touched:
+    for spec in specs:
+        if spec.validate is not None and spec.name in touched and (check or spec.environment):
             problem = spec.validate(result[spec.name])
             if problem is not None:
                 raise OptionError(_sentence(touched[spec.name], rule, spec.name, f": {problem}"))

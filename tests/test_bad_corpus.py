@@ -97,7 +97,8 @@ def test_an_output_that_is_a_linted_file_is_refused_and_the_file_kept(tmp_path):
 @pytest.mark.parametrize(
     ("config", "expected"),
     [
-        ("time-budget = nan\n", "'time-budget' must be a number (finite)"),
+        ("time-budget = nan\n", "'time-budget' must be a number, more than 0, got nan"),
+        ("time-budget = 0\n", "'time-budget' must be a number, more than 0, got 0"),
         ("[rules.readability]\nmax-grade = inf\n", "'max-grade' must be"),
         ("[link-check]\ntimeout = nan\n", "link-check: 'timeout' must be a number, more than 0, got nan"),
         ("max-file-size = inf\n", "'max-file-size' must be"),

@@ -169,6 +169,11 @@ def test_format_detection():
     assert detect_format("# Action 1\n\n## Org\n") == "markdown"
     assert detect_format("Action 1: x\nOrg\nProgress during 2013\n") == "publication-2015"
     assert detect_format("Action 1: x\n", "notes.md") == "markdown"
+    # a template marker alone is not 2012 markup; the 2012 directives come with its blocks
+    marker = "Action 1: x\nOrg\nProgress during 2013\n{{progress}}\n"
+    assert detect_format(marker) == "publication-2015"
+    assert detect_format("# Action 1\n\n## Org\n\n### Progress in 2013\n\n{{progress}}\n") == "markdown"
+    assert detect_format("{{DEPARTMENTRESPONSE}}\n\n#Action 01: x\n\n{div .department}\n##Org\n") == "source-2012"
 
 
 def test_custom_phase_heading_patterns():

@@ -80,6 +80,29 @@ def test_a_rule_file_is_validated_again_unless_these_very_bytes_passed_under_thi
         load_rules([pack])
 
 
+def test_a_check_of_the_machine_runs_on_every_load_even_for_a_rule_file_that_passed(tmp_path, monkeypatch):
+    import importlib.util
+
+    from lint.errors import OptionError
+    from lint.rules import load_rules
+
+    monkeypatch.setenv("RESPONSE_LINT_CACHE_DIR", str(tmp_path / "cache"))
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "hard.toml").write_text(
+        'name = "hard"\ncheck = "readability"\nseverity = "warning"\nsummary = "s"\nmessage = "m"\n'
+        'options = { syllables = "cmudict" }\n'
+        '[[examples]]\nverdict = "fail"\ntext = "x"\n[[examples]]\nverdict = "pass"\ntext = "y"\n',
+        encoding="utf-8",
+    )
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: object() if name == "textstat_rs" else real(name))
+    assert load_rules([pack])["hard"].options["syllables"] == "cmudict"  # passes, and is recorded
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "textstat_rs" else real(name))
+    with pytest.raises(OptionError, match="needs the textstat-rs package"):  # uninstalled since
+        load_rules([pack])
+
+
 def test_the_built_in_pack_loads_the_same_from_the_rule_cache_as_validated_in_full(tmp_path, monkeypatch):
     from lint.rules import builtin_rules_dir, load_rules
 

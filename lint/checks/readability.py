@@ -67,6 +67,7 @@ OPTIONS = (
         "syllable counter: estimate (built in), cmudict (textstat-rs) or textstat (needs NLTK's cmudict installed)",
         choices=("estimate", "cmudict", "textstat"),
         validate=lambda kind: _unavailable(kind),
+        environment=True,  # what is installed may change while the rule file does not
     ),
     Option(
         "sentence-message",

@@ -18,7 +18,9 @@ FORMATS: dict[str, str] = {
     "markdown": "lint.readers.markdown",
 }
 
-_SOURCE_2012 = re.compile(r"^\s*(?:\{div[\s}.]|\{/div\}|\{\{[A-Za-z]|\{:\s*\.)", re.MULTILINE)
+# 2012 markup is its block structure ({div …}, {/div}, {: .logo}); a {{NAME}} directive alone
+# is not enough: "{{progress}}" left in a Markdown or plain-text file is a template marker
+_SOURCE_2012 = re.compile(r"^\s*(?:\{div[\s}.]|\{/div\}|\{:\s*\.)", re.MULTILINE)
 _MD_HEADING = re.compile(r"^(?:#{1,3}[ \t]+\S|#{2,3}[A-Z0-9])", re.MULTILINE)
 
 
