@@ -39,23 +39,20 @@ BUDGET = 60  # seconds: the time-budget of the runs measured
 
 # the child: warm up on a tiny file, then time the real run; print seconds and peak RSS (bytes)
 _CHILD = r"""
-import contextlib, io, json, resource, sys, time
+import contextlib, io, json, sys
+from bench.measure import best_of, peak_rss_bytes
 from lint.cli import main
 tiny, real, args = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
 sink = io.StringIO()
 with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
     main(["check", tiny, *args])
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-best = None
-for _ in range(int(sys.argv[4])):
-    sink = io.StringIO()
-    with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
-        started = time.perf_counter()
-        code = main(["check", real, *args])
-        seconds = time.perf_counter() - started
-    best = seconds if best is None else min(best, seconds)
-print(json.dumps({"seconds": best, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
-                  "base": base, "code": code}))
+base = peak_rss_bytes()
+codes = []
+def once():
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        codes.append(main(["check", real, *args]))
+best = best_of(int(sys.argv[4]), once)
+print(json.dumps({"seconds": best, "rss": peak_rss_bytes(), "base": base, "code": codes[-1]}))
 """
 
 

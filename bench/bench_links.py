@@ -174,18 +174,12 @@ def run_child(argv: list[str], cwd: Path = ROOT) -> tuple[float, int, str, str]:
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     for name in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY", "all_proxy"):
         env.pop(name, None)
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as out, tempfile.TemporaryFile("w+", encoding="utf-8") as err:
-        started = time.perf_counter()
-        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=out, stderr=err, text=True)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - started
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        stdout, stderr = out.read(), err.read()
-    if proc.returncode not in (0, 1):
-        raise RuntimeError(f"{' '.join(argv)} failed ({proc.returncode}): {stderr[-2000:]}")
-    return wall, usage.ru_maxrss, stdout, stderr
+    from bench.measure import run_child as run
+
+    child = run(argv, cwd, env)
+    if child.code not in (0, 1):
+        raise RuntimeError(f"{' '.join(argv)} failed ({child.code}): {child.stderr[-2000:]}")
+    return child.wall, child.peak_rss_kib, child.stdout, child.stderr
 
 
 # --- the corpus ------------------------------------------------------------------------------------

@@ -68,13 +68,13 @@ def markdown_it_right(text: str) -> bool:
 
 def best_rate(fn: Callable[[str], object], texts: list[str], passes: int) -> float:
     """MB/s of CPU time of ``fn`` over every text (one call a file), best of ``passes``."""
-    best = float("inf")
-    for _ in range(passes):
-        start = time.process_time()
+    from bench.measure import best_of
+
+    def every() -> None:
         for text in texts:
             fn(text)
-        best = min(best, time.process_time() - start)
-    return sum(map(len, texts)) / 1e6 / best
+
+    return sum(map(len, texts)) / 1e6 / best_of(passes, every, time.process_time)
 
 
 def main(argv: list[str]) -> int:

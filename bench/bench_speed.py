@@ -77,21 +77,13 @@ def _env(cache: Path | None) -> dict[str, str]:
 
 
 def _peak_rss_mib(args: Sequence[str], cwd: Path, env: dict[str, str]) -> float:
-    """Largest resident set of any process of one run (a helper process waits for it)."""
-    helper = (
-        "import resource, subprocess, sys; "
-        "subprocess.run(sys.argv[1:], capture_output=True); "
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", helper, sys.executable, "-m", "lint", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return int(out.strip()) / 1024
+    """Largest resident set of any process of one run (the run and its workers)."""
+    from bench.measure import run_child
+
+    child = run_child([sys.executable, "-m", "lint", *args], cwd, env)
+    if child.code not in (0, 1):
+        raise RuntimeError(f"lint {' '.join(args)} exited {child.code}: {child.stderr[-500:]}")
+    return child.peak_rss_kib / 1024
 
 
 def corpus_figures(folder: Path, count: int, repeat: int) -> None:
@@ -143,11 +135,9 @@ def warm_process_figure(runs: int) -> None:
     config = for_paths([str(SEED)], None)
     chosen = engine.select_rules(engine.available_rules(config), None, [], [])
     engine.run([read_document(str(SEED), config)], chosen, config)  # warm: imports, dictionaries, caches
-    best = float("inf")
-    for _ in range(runs):
-        started = time.perf_counter()
-        engine.run([read_document(str(SEED), config)], chosen, config)
-        best = min(best, time.perf_counter() - started)
+    from bench.measure import best_of
+
+    best = best_of(runs, lambda: engine.run([read_document(str(SEED), config)], chosen, config))
     show("(e) seed 000 re-checked in a warm process", best * 1000, "ms", "<= 30", best * 1000 <= 30)
 
 

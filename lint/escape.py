@@ -24,7 +24,10 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 # C0 and C1 controls and DEL, U+2028/9, bidi controls (ALM, LRM, RLM, LRE…RLO, LRI…PDI), surrogates.
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
@@ -105,69 +108,71 @@ def _indented(value: object, step: str) -> str:
 
     The json module writes indented JSON in Python, a generator per level: 35 µs a finding of
     the ``json`` report. This writes the same text into one list, strings escaped by the json
-    module's own (C) escape.
+    module's own (C) escape. (Module-level helpers, not nested functions: a nested function that
+    calls itself is a reference cycle holding the list, kept to the end of a run whose collector
+    is paused, as ``check``'s is.)
     """
     from json.encoder import encode_basestring as quoted
 
     parts: list[str] = []
-    add = parts.append
-
-    def scalar(item: object) -> str:
-        if isinstance(item, str):
-            return quoted(item)
-        if item is None:
-            return "null"
-        if item is True:
-            return "true"
-        if item is False:
-            return "false"
-        if isinstance(item, int):
-            return int.__repr__(item)
-        if isinstance(item, float) and item == item and item not in (float("inf"), float("-inf")):
-            return float.__repr__(item)
-        raise _NotPlain  # another type; NaN and infinities as the json module writes them
-
-    def write(item: object, newline: str) -> None:
-        kind = type(item)
-        if kind is dict:
-            if not item:
-                add("{}")
-                return
-            inner = newline + step
-            separator = "{" + inner
-            for key, each in item.items():  # type: ignore[attr-defined]
-                if type(key) is not str:
-                    raise _NotPlain
-                kind = type(each)
-                if kind is str:
-                    add(separator + quoted(key) + ": " + quoted(each))
-                elif kind is dict or kind is list or kind is tuple:
-                    add(separator + quoted(key) + ": ")
-                    write(each, inner)
-                else:
-                    add(separator + quoted(key) + ": " + scalar(each))
-                separator = "," + inner
-            add(newline + "}")
-        elif kind is list or kind is tuple:
-            if not item:
-                add("[]")
-                return
-            inner = newline + step
-            add("[" + inner)
-            first = True
-            for each in item:  # type: ignore[attr-defined]
-                if not first:
-                    add("," + inner)
-                first = False
-                write(each, inner)
-            add(newline + "]")
-        elif isinstance(item, dict | list | tuple):
-            raise _NotPlain  # a subclass: the json module's rules
-        else:
-            add(scalar(item))
-
-    write(value, "\n")
+    _write(value, "\n", step, parts.append, quoted)
     return "".join(parts)
+
+
+def _scalar(item: object, quoted: Callable[[str], str]) -> str:
+    if isinstance(item, str):
+        return quoted(item)
+    if item is None:
+        return "null"
+    if item is True:
+        return "true"
+    if item is False:
+        return "false"
+    if isinstance(item, int):
+        return int.__repr__(item)
+    if isinstance(item, float) and item == item and item not in (float("inf"), float("-inf")):
+        return float.__repr__(item)
+    raise _NotPlain  # another type; NaN and infinities as the json module writes them
+
+
+def _write(item: object, newline: str, step: str, add: Callable[[str], None], quoted: Callable[[str], str]) -> None:
+    kind = type(item)
+    if kind is dict:
+        if not item:
+            add("{}")
+            return
+        inner = newline + step
+        separator = "{" + inner
+        for key, each in item.items():  # type: ignore[attr-defined]
+            if type(key) is not str:
+                raise _NotPlain
+            kind = type(each)
+            if kind is str:
+                add(separator + quoted(key) + ": " + quoted(each))
+            elif kind is dict or kind is list or kind is tuple:
+                add(separator + quoted(key) + ": ")
+                _write(each, inner, step, add, quoted)
+            else:
+                add(separator + quoted(key) + ": " + _scalar(each, quoted))
+            separator = "," + inner
+        add(newline + "}")
+    elif kind is list or kind is tuple:
+        if not item:
+            add("[]")
+            return
+        inner = newline + step
+        add("[" + inner)
+        first = True
+        for each in item:  # type: ignore[attr-defined]
+            if not first:
+                add("," + inner)
+            first = False
+            _write(each, inner, step, add, quoted)
+        add(newline + "]")
+    elif isinstance(item, dict | list | tuple):
+        raise _NotPlain  # a subclass: the json module's rules
+    else:
+        add(_scalar(item, quoted))
 
 
 def json_text(value: object, indent: int | None = 2) -> str:
