@@ -98,14 +98,17 @@ def _file_stamps(paths: Iterable[Path]) -> list[str]:
 
 
 def _named_files(rules: Sequence[Rule], config: Config) -> list[Path]:
-    """Files that rule options name (a words file, a roster file): their contents change results too."""
+    """Files that rule options name (a words file, a roster file, a project's own ``dictionaries``
+    list): their contents change results too."""
     named = []
     for rule in rules:
         for value in rule.options.values():
-            if isinstance(value, str) and value and len(value) < 4096 and "\n" not in value:
-                candidate = Path(config.root) / value
-                if candidate.is_file():
-                    named.append(candidate)
+            # a file is named by a string option (``words-file``) or inside a list (``dictionaries``)
+            for item in value if isinstance(value, (list, tuple)) else (value,):
+                if isinstance(item, str) and item and len(item) < 4096 and "\n" not in item:
+                    candidate = Path(config.root) / item
+                    if candidate.is_file():
+                        named.append(candidate)
     return named
 
 

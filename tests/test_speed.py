@@ -112,6 +112,29 @@ def test_cache_is_keyed_by_config_and_rules(corpus, tmp_path):
     assert _cached(work, cache, "--select", "placeholder") == _json(work, "--select", "placeholder")
 
 
+def test_cache_notices_an_edited_word_list_named_in_a_list(tmp_path):
+    """A project's own list in ``dictionaries`` (a list option, not a string) is part of the key:
+    adding a word to it must change a warm run's spelling findings."""
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "a.md").write_text(
+        "# Action 1: Open data\n\n## Office of Tides\n\n### Progress during 2014\n\n"
+        "We published the zorbleflux tables for every harbour.\n",
+        encoding="utf-8",
+    )
+    (work / "words.txt").write_text("harbour\n", encoding="utf-8")
+    (work / ".response-lint.toml").write_text(
+        '[rules.spelling]\ndictionaries = ["words/uk-government.txt", "words.txt"]\n', encoding="utf-8"
+    )
+    cache = tmp_path / "cache"
+    before = _cached(work, cache, "--select", "spelling")
+    assert "zorbleflux" in before
+    (work / "words.txt").write_text("harbour\nzorbleflux\n", encoding="utf-8")
+    after = _cached(work, cache, "--select", "spelling")
+    assert after == _json(work, "--select", "spelling", "--no-cache")
+    assert "zorbleflux" not in after
+
+
 def _entries(cache, suffix=""):
     """The cache's per-document entry files (``KEY``), or with ``suffix=".s"`` their summaries files."""
     return sorted(

@@ -40,18 +40,33 @@ def normal(word: str) -> str:
 
 def _list_path(name: str, root: str) -> Path:
     """A ``dictionaries`` entry: shipped with the rules, else relative to the project root."""
-    from lint.pack import builtin_rules_dir
-
     path = Path(name)
     if not path.is_absolute():
-        packed = builtin_rules_dir() / path
-        path = packed if packed.exists() else Path(root) / path
+        packed = _shipped(name)
+        path = packed if packed is not None else Path(root) / path
     return path
 
 
+def _shipped(name: str) -> Path | None:
+    """The shipped list ``name`` (relative to the built-in rules), or None."""
+    from lint.pack import builtin_rules_dir
+
+    if Path(name).is_absolute():
+        return None
+    packed = builtin_rules_dir() / name
+    return packed if packed.exists() else None
+
+
 @lru_cache(maxsize=16)
-def _builtin_list(name: str, root: str) -> frozenset[str]:
-    return frozenset(_read_list(_list_path(name, root)))
+def _shipped_list(path: Path) -> frozenset[str]:
+    return frozenset(_read_list(path))
+
+
+def _list(name: str, root: str) -> frozenset[str]:
+    """The words of a ``dictionaries`` entry. Only shipped lists are cached: a project's own list
+    is read on each load, so a long-lived process (the editor server, tests) sees it edited."""
+    shipped = _shipped(name)
+    return _shipped_list(shipped) if shipped is not None else frozenset(_read_list(_list_path(name, root)))
 
 
 def check_files(options: Mapping[str, Any], root: str) -> Mapping[str, Any] | FileProblem:
@@ -59,7 +74,7 @@ def check_files(options: Mapping[str, Any], root: str) -> Mapping[str, Any] | Fi
     dictionaries: set[str] = set()
     for name in options["dictionaries"]:
         try:
-            dictionaries |= _builtin_list(name, root)
+            dictionaries |= _list(name, root)
         except (OSError, UnicodeDecodeError) as exc:
             return FileProblem("dictionaries", _problem(_list_path(name, root), exc))
     words_file: set[str] = set()
