@@ -7,7 +7,6 @@ key is checked: an unknown key or a value of the wrong type is a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,33 +22,91 @@ FAIL_LEVELS = ("error", "warning", "info", "never")
 MIN_LEVELS = ("error", "warning", "info")
 
 
-# key -> (type, description); the type strings are checked by _check_type
-KEYS: dict[str, tuple[str, str]] = {
-    "include": ("list[str]", "globs of files to lint inside folders"),
-    "exclude": ("list[str]", "globs of files and folders to skip"),
-    "select": ("list[str]", "rule names or globs to run (default: all default rules)"),
-    "extend-select": ("list[str]", "rule names or globs to add to the selection"),
-    "ignore": ("list[str]", "rule names or globs not to run"),
-    "fail-on": ("str", "lowest severity that fails the run: error, warning, info or never"),
-    "format": ("str", "output format"),
-    "rule-paths": ("list[str]", "folders or files of extra rules, relative to the config file"),
-    "respect-gitignore": ("bool", "skip files that .gitignore ignores when walking folders"),
-    "max-file-size": ("int", "largest file to read, in bytes"),
-    "time-budget": ("float>0", "seconds one rule may spend on one file (and the reader on it) before it is stopped"),
-    "formats": ("dict[str,str]", "reader format per glob: source-2012, publication-2015 or markdown"),
-    "phase-headings": ("list[table]", "extra phase heading patterns: {kind, pattern, canonical}"),
-    "furniture": ("list[str]", "page furniture patterns (regexes), replacing rules/words/furniture.txt"),
-    "extend-furniture": ("list[str]", "more page furniture patterns, added to the built-in list"),
-    "statement-phase": ("str", "the phase a 2012 {div .statement} stands for, e.g. 'commitment 2012'"),
-    "per-file-ignores": ("dict[str,list[str]]", "rules to ignore per glob"),
-    "rules": ("dict[str,table]", "per-rule severity and options"),
-    "links": ("bool", "check link targets online (as --links)"),
-    "link-check": ("table", "online link checking options"),
+def _reader_format(value: Mapping[str, str]) -> str | None:
+    from lint.readers import FORMATS
+
+    for glob, fmt in value.items():
+        if fmt not in FORMATS:
+            return f"formats[{glob!r}] must be one of {', '.join(FORMATS)}, got {fmt!r}"
+    return None
+
+
+def _phase_problem(value: str) -> str | None:
+    parts = value.split()
+    if not parts or len(parts) > 2 or (len(parts) == 2 and not parts[1].isdigit()):
+        return f"'statement-phase' must look like 'commitment 2012', got {value!r}"
+    return None
+
+
+_POSITIVE_INT = "a positive integer"
+# the config's keys, as typed options (lint.options): one validation for rules, config and links.
+# A ``validate`` hook's answer is a whole sentence after the file's name.
+CONFIG_OPTIONS: tuple[Option, ...] = (
+    Option("include", "list[str]", None, "globs of files to lint inside folders"),
+    Option("exclude", "list[str]", None, "globs of files and folders to skip"),
+    Option("select", "list[str]", None, "rule names or globs to run (default: all default rules)"),
+    Option("extend-select", "list[str]", None, "rule names or globs to add to the selection"),
+    Option("ignore", "list[str]", None, "rule names or globs not to run"),
+    Option(
+        "fail-on",
+        "str",
+        "warning",
+        "lowest severity that fails the run: error, warning, info or never",
+        choices=FAIL_LEVELS,
+    ),
+    Option("format", "str", None, "output format"),
+    Option("rule-paths", "list[str]", None, "folders or files of extra rules, relative to the config file"),
+    Option("respect-gitignore", "bool", None, "skip files that .gitignore ignores when walking folders"),
+    Option("max-file-size", "int", None, "largest file to read, in bytes", min=1, says=_POSITIVE_INT),
+    Option(
+        "time-budget",
+        "float",
+        None,
+        "seconds one rule may spend on one file (and the reader on it) before it is stopped",
+        above=0,
+    ),
+    Option(
+        "formats",
+        "dict[str,str]",
+        None,
+        "reader format per glob: source-2012, publication-2015 or markdown",
+        validate=_reader_format,
+    ),
+    Option("phase-headings", "list[table]", None, "extra phase heading patterns: {kind, pattern, canonical}"),
+    Option("furniture", "list[regex]", None, "page furniture patterns (regexes), replacing rules/words/furniture.txt"),
+    Option("extend-furniture", "list[regex]", None, "more page furniture patterns, added to the built-in list"),
+    Option(
+        "statement-phase",
+        "str",
+        None,
+        "the phase a 2012 {div .statement} stands for, e.g. 'commitment 2012'",
+        validate=_phase_problem,
+    ),
+    Option(
+        "per-file-ignores",
+        "dict[str,list[str]]",
+        None,
+        "rules to ignore per glob",
+        says="a table whose values are lists of strings",
+    ),
+    Option("rules", "dict[str,table]", None, "per-rule severity and options"),
+    Option("links", "bool", None, "check link targets online (as --links)"),
+    Option("link-check", "table", None, "online link checking options"),
     # what a run shows (issue 15)
-    "min-severity": ("str", "hide findings below this severity: error, warning or info (as --min-severity)"),
-    "force-exclude": ("bool", "apply exclude to files named on the command line too (as --force-exclude)"),
-    "show-source": ("bool", "show the source line under each finding in text output (as --show-source)"),
-}
+    Option(
+        "min-severity",
+        "str",
+        "info",
+        "hide findings below this severity: error, warning or info (as --min-severity)",
+        choices=MIN_LEVELS,
+    ),
+    Option("force-exclude", "bool", None, "apply exclude to files named on the command line too (as --force-exclude)"),
+    Option("show-source", "bool", None, "show the source line under each finding in text output (as --show-source)"),
+)
+_CONFIG_OPTIONS = {spec.name: spec for spec in CONFIG_OPTIONS}
+# a rule's own table may set its severity beside its options
+_RULE_SEVERITY = Option("severity", "str", None, "the rule's severity", choices=MIN_LEVELS)
+
 
 # the [link-check] table's settings, as typed options (lint.options): the config file's values are
 # checked when it loads, the command line's when it is read, and lint.links.settings takes their values
@@ -163,27 +220,15 @@ class Config:
         return next((fmt for glob, fmt in self.formats.items() if matches(rel, [glob])), None)
 
 
-# the config's value types, as typed options (lint.options): one validation for rules, config and links
-_TYPES: dict[str, Option] = {
-    kind: Option(kind, kind, None, "")
-    for kind in (
-        *("list[str]", "str", "bool", "dict[str,str]", "list[table]", "table", "dict[str,table]"),
-        "str|list[str]",
-    )
-}
-_TYPES["int"] = Option("int", "int", 1, "", min=1, says="a positive integer")
-_TYPES["float"] = Option("float", "float", 0.0, "", says="a number (finite)")
-_TYPES["float>0"] = Option("float>0", "float", 1.0, "", above=0)
-_TYPES["dict[str,list[str]]"] = Option(
-    "dict[str,list[str]]", "dict[str,list[str]]", None, "", says="a table whose values are lists of strings"
-)
-
-
-def _check_type(where: str, key: str, kind: str, value: Any) -> None:
-    """Refuse ``value`` unless it has ``kind`` (a key of :data:`_TYPES`)."""
-    problem = _TYPES[kind].problem(value)
+def _check(where: str, spec: Option, value: Any) -> None:
+    """Refuse ``value`` unless ``spec`` takes it: a :class:`ConfigError` naming ``where`` and the key."""
+    problem = spec.problem(value)
     if problem is not None:
-        raise ConfigError(f"{where}: {key!r} {problem}")
+        raise ConfigError(f"{where}: {spec.name!r}{'' if problem.startswith(':') else ' '}{problem}")
+    if spec.validate is not None:
+        sentence = spec.validate(value)
+        if sentence is not None:
+            raise ConfigError(f"{where}: {sentence}")
 
 
 def unknown_key(where: str, key: str, known: Sequence[str]) -> ConfigError:
@@ -193,10 +238,8 @@ def unknown_key(where: str, key: str, known: Sequence[str]) -> ConfigError:
     return ConfigError(f"{where}: unknown key {key!r}{hint(key, known)}; expected one of: {', '.join(sorted(known))}")
 
 
-def _parse_phase(where: str, value: str) -> tuple[str, int | None]:
+def _parse_phase(value: str) -> tuple[str, int | None]:
     parts = value.split()
-    if not parts or len(parts) > 2 or (len(parts) == 2 and not parts[1].isdigit()):
-        raise ConfigError(f"{where}: 'statement-phase' must look like 'commitment 2012', got {value!r}")
     return parts[0], int(parts[1]) if len(parts) == 2 else None
 
 
@@ -204,9 +247,9 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
     """Build a :class:`Config` from the ``[tool.response-lint]`` table ``data``."""
     where = f"{path or 'config'}{': ' + table if table else ''}"
     for key, value in data.items():
-        if key not in KEYS:
-            raise unknown_key(where, key, list(KEYS))
-        _check_type(where, key, KEYS[key][0], value)
+        if key not in _CONFIG_OPTIONS:
+            raise unknown_key(where, key, list(_CONFIG_OPTIONS))
+        _check(where, _CONFIG_OPTIONS[key], value)
     root = path.parent if path else Path.cwd()
     kwargs: dict[str, Any] = {"path": path, "root": root, "table": table}
     for key in ("include", "exclude", "ignore"):
@@ -217,8 +260,6 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
     if "extend-select" in data:
         kwargs["extend_select"] = tuple(data["extend-select"])
     if "fail-on" in data:
-        if data["fail-on"] not in FAIL_LEVELS:
-            raise ConfigError(f"{where}: 'fail-on' must be one of {', '.join(FAIL_LEVELS)}, got {data['fail-on']!r}")
         kwargs["fail_on"] = data["fail-on"]
     if "format" in data:
         kwargs["format"] = data["format"]
@@ -231,11 +272,6 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
     if "time-budget" in data:
         kwargs["time_budget"] = float(data["time-budget"])
     if "formats" in data:
-        from lint.readers import FORMATS
-
-        for glob, fmt in data["formats"].items():
-            if fmt not in FORMATS:
-                raise ConfigError(f"{where}: formats[{glob!r}] must be one of {', '.join(FORMATS)}, got {fmt!r}")
         kwargs["formats"] = dict(data["formats"])
     headings = list(DEFAULT_HEADINGS)
     if "phase-headings" in data:
@@ -258,15 +294,10 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
     statement_kind: str = "commitment"
     statement_year: int | None = 2012
     if "statement-phase" in data:
-        statement_kind, statement_year = _parse_phase(where, data["statement-phase"])
+        statement_kind, statement_year = _parse_phase(data["statement-phase"])
     furniture: dict[str, tuple[str, ...]] = {}
     for key in ("furniture", "extend-furniture"):
         if key in data:
-            for i, pattern in enumerate(data[key]):
-                try:
-                    re.compile(pattern)
-                except re.error as exc:
-                    raise ConfigError(f"{where}: {key}[{i}]: invalid regular expression {pattern!r}: {exc}") from None
             furniture[key] = tuple(data[key])
     kwargs["reader"] = ReaderOptions(
         headings=tuple(headings),
@@ -282,17 +313,13 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
         for name, table_value in data["rules"].items():
             options = dict(table_value)
             severity = options.pop("severity", None)
-            if severity is not None and severity not in ("error", "warning", "info"):
-                raise ConfigError(f"{where}: rules.{name}.severity must be error, warning or info, got {severity!r}")
+            if severity is not None:
+                _check(f"{where}: rules.{name}", _RULE_SEVERITY, severity)
             rules[name] = RuleConfig(severity, options)
         kwargs["rules"] = rules
     if "links" in data:
         kwargs["links"] = data["links"]
     if "min-severity" in data:
-        if data["min-severity"] not in MIN_LEVELS:
-            raise ConfigError(
-                f"{where}: 'min-severity' must be one of {', '.join(MIN_LEVELS)}, got {data['min-severity']!r}"
-            )
         kwargs["min_severity"] = data["min-severity"]
     for key in ("force-exclude", "show-source"):
         if key in data:

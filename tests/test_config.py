@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from .conftest import SEEDS, run_cli
 
 
@@ -145,3 +147,27 @@ text = "Action 1: x\\nOrg\\nProgress during 2013\\nWe will work with them.\\n"
     )
     result = run_cli("check", str(tmp_path))
     assert result.code == 2 and "broken.toml" in result.err and "unknown check kind 'nosuchkind'" in result.err
+
+
+@pytest.mark.parametrize(
+    ("toml", "says"),
+    [
+        ('fail-on = "errors"', "'fail-on' must be one of 'error', 'warning', 'info', 'never', got 'errors'"),
+        ('min-severity = "never"', "'min-severity' must be one of 'error', 'warning', 'info', got 'never'"),
+        ('[rules.placeholder]\nseverity = "fatal"', "rules.placeholder: 'severity' must be one of"),
+        ('[formats]\n"*.txt" = "word"', "formats['*.txt'] must be one of source-2012"),
+        ('statement-phase = "commitment of 2012"', "'statement-phase' must look like 'commitment 2012'"),
+        ('extend-furniture = ["ok", "(unclosed"]', "'extend-furniture': invalid regex '(unclosed'"),
+        ("time-budget = nan", "'time-budget' must be a number, more than 0, got nan"),
+        ("max-file-size = 0", "'max-file-size' must be a positive integer, got 0"),
+    ],
+)
+def test_every_config_key_is_checked_by_its_typed_option_at_load(tmp_path, toml, says):
+    """Config keys are declared as typed options (lint.options), like rule options and link
+    settings: a bad value is exit 2 before any file is read, naming the file and the key."""
+    _seed(tmp_path)
+    (tmp_path / ".response-lint.toml").write_text(toml + "\n", encoding="utf-8")
+    result = run_cli("check", str(tmp_path))
+    assert result.code == 2, result.out
+    assert ".response-lint.toml" in result.err and says in result.err, result.err
+    assert "Traceback" not in result.err and result.out == ""
