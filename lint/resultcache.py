@@ -107,8 +107,11 @@ def _named_files(rules: Sequence[Rule], config: Config) -> list[Path]:
             for item in value if isinstance(value, (list, tuple)) else (value,):
                 if isinstance(item, str) and item and len(item) < 4096 and "\n" not in item:
                     candidate = Path(config.root) / item
-                    if candidate.is_file():
-                        named.append(candidate)
+                    try:  # most strings are words or patterns: too long a name is not a file either
+                        if candidate.is_file():
+                            named.append(candidate)
+                    except OSError:
+                        pass
     return named
 
 
