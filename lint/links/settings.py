@@ -16,40 +16,43 @@ from pathlib import Path
 from typing import Any
 
 from lint import __version__
-from lint.config import link_value
+from lint.config import LINK_OPTIONS, link_value
 
 DEFAULT_USER_AGENT = f"response-lint/{__version__} (link checker)"
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+# the documented defaults, in one place: each option's default, parsed as a value of its type
+_DEFAULT: dict[str, Any] = {spec.name: spec.value(spec.default) for spec in LINK_OPTIONS}
 
 
 @dataclass(frozen=True)
 class Settings:
     """Everything the online phase needs to know; defaults are the documented ones."""
 
-    timeout: float = 20.0
-    retries: int = 2
-    retry_backoff: float = 1.0
-    retry_after_max: float = 60.0
-    max_redirects: int = 10
-    concurrency: int = 128
-    per_host: int = 8
-    interval: float = 0.0
-    user_agent: str = DEFAULT_USER_AGENT
+    timeout: float = _DEFAULT["timeout"]
+    retries: int = _DEFAULT["retries"]
+    retry_backoff: float = _DEFAULT["retry-backoff"]
+    retry_after_max: float = _DEFAULT["retry-after-max"]
+    max_redirects: int = _DEFAULT["max-redirects"]
+    concurrency: int = _DEFAULT["concurrency"]
+    per_host: int = _DEFAULT["per-host"]
+    interval: float = _DEFAULT["interval"]
+    user_agent: str = DEFAULT_USER_AGENT  # the option's default is None: this one names the version
     exclude: tuple[re.Pattern[str], ...] = ()
-    accept: frozenset[int] = frozenset()
-    allow_private: bool = False
-    allow_hosts: frozenset[str] = frozenset()
-    allow_networks: tuple[Network, ...] = ()
-    check_fragments: bool = False
-    max_body_size: int = 2 * 1024 * 1024
-    cache: bool = True
-    cache_ttl: float = 86400.0
+    accept: frozenset[int] = _DEFAULT["accept"]
+    allow_private: bool = _DEFAULT["allow-private"]
+    allow_hosts: frozenset[str] = _DEFAULT["allow"][0]
+    allow_networks: tuple[Network, ...] = _DEFAULT["allow"][1]
+    check_fragments: bool = _DEFAULT["check-fragments"]
+    max_body_size: int = _DEFAULT["max-body-size"]
+    cache: bool = _DEFAULT["cache"]
+    cache_ttl: float = _DEFAULT["cache-ttl"]
     cache_path: Path | None = None
-    progress: bool | None = None  # None: on a terminal outside CI
+    progress: bool | None = _DEFAULT["progress"]  # None: on a terminal outside CI
     history_path: Path | None = None  # a portable history file; None: the history lives in the cache
-    broken_after_runs: int = 3
-    broken_after: float = 3 * 86400.0
+    broken_after_runs: int = _DEFAULT["broken-after-runs"]
+    broken_after: float = _DEFAULT["broken-after"]
 
 
 _PATHS = {"cache-path": "cache_path", "history": "history_path"}
