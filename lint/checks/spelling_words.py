@@ -38,15 +38,6 @@ def normal(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
-def _list_path(name: str, root: str) -> Path:
-    """A ``dictionaries`` entry: shipped with the rules, else relative to the project root."""
-    path = Path(name)
-    if not path.is_absolute():
-        packed = _shipped(name)
-        path = packed if packed is not None else Path(root) / path
-    return path
-
-
 def _shipped(name: str) -> Path | None:
     """The shipped list ``name`` (relative to the built-in rules), or None."""
     from lint.pack import builtin_rules_dir
@@ -55,6 +46,11 @@ def _shipped(name: str) -> Path | None:
         return None
     packed = builtin_rules_dir() / name
     return packed if packed.exists() else None
+
+
+def _list_path(name: str, root: str) -> Path:
+    """A ``dictionaries`` entry: shipped with the rules, else relative to the project root."""
+    return _shipped(name) or Path(root) / name
 
 
 @lru_cache(maxsize=16)
@@ -66,7 +62,7 @@ def _list(name: str, root: str) -> frozenset[str]:
     """The words of a ``dictionaries`` entry. Only shipped lists are cached: a project's own list
     is read on each load, so a long-lived process (the editor server, tests) sees it edited."""
     shipped = _shipped(name)
-    return _shipped_list(shipped) if shipped is not None else frozenset(_read_list(_list_path(name, root)))
+    return _shipped_list(shipped) if shipped is not None else frozenset(_read_list(Path(root) / name))
 
 
 def check_files(options: Mapping[str, Any], root: str) -> Mapping[str, Any] | FileProblem:
