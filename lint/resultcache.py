@@ -85,36 +85,6 @@ def open_for(rules: Sequence[Rule], config: Config) -> ResultCache | None:
     return ResultCache(folder, namespace(rules, config)) if folder is not None else None
 
 
-def _file_stamps(paths: Iterable[Path]) -> list[str]:
-    """Size and modification time of each file: a changed rule file or word list gives a new namespace."""
-    found = []
-    for path in paths:
-        try:
-            stat = path.stat()
-            found.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
-        except OSError:
-            found.append(f"{path}:missing")
-    return found
-
-
-def _named_files(rules: Sequence[Rule], config: Config) -> list[Path]:
-    """Files that rule options name (a words file, a roster file, a project's own ``dictionaries``
-    list): their contents change results too."""
-    named = []
-    for rule in rules:
-        for value in rule.options.values():
-            # a file is named by a string option (``words-file``) or inside a list (``dictionaries``)
-            for item in value if isinstance(value, (list, tuple)) else (value,):
-                if isinstance(item, str) and item and len(item) < 4096 and "\n" not in item:
-                    candidate = Path(config.root) / item
-                    try:  # most strings are words or patterns: too long a name is not a file either
-                        if candidate.is_file():
-                            named.append(candidate)
-                    except OSError:
-                        pass
-    return named
-
-
 def _stable(value: Any) -> Any:
     """``value`` as plain, ordered data: set order (which varies between processes) sorted away."""
     if isinstance(value, (set, frozenset)):
@@ -150,9 +120,9 @@ def namespace(rules: Sequence[Rule], config: Config) -> str:
         _stable(config.per_file_ignores),
         _stable(config.rules),
         config.max_file_size,
-        [(r.name, r.check, str(r.severity), r.message, _stable(r.options)) for r in rules],
+        # a rule's options, and what its kind read from the files they name (a word list, a roster)
+        [(r.name, r.check, str(r.severity), r.message, _stable(r.options), _stable(r.files)) for r in rules],
         [walk(folder, (".toml", ".txt")) for folder in rule_dirs],
-        _file_stamps(_named_files(rules, config)),
     )
     return hashlib.blake2b(repr(effective).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
