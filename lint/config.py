@@ -38,7 +38,7 @@ def _phase_problem(value: str) -> str | None:
     return None
 
 
-_POSITIVE_INT = "a positive integer"
+_POSITIVE = "a positive integer"
 # the config's keys, as typed options (lint.options): one validation for rules, config and links.
 # A ``validate`` hook's answer is a whole sentence after the file's name.
 CONFIG_OPTIONS: tuple[Option, ...] = (
@@ -57,7 +57,7 @@ CONFIG_OPTIONS: tuple[Option, ...] = (
     Option("format", "str", None, "output format"),
     Option("rule-paths", "list[str]", None, "folders or files of extra rules, relative to the config file"),
     Option("respect-gitignore", "bool", None, "skip files that .gitignore ignores when walking folders"),
-    Option("max-file-size", "int", None, "largest file to read, in bytes", min=1, says=_POSITIVE_INT),
+    Option("max-file-size", "int", None, "largest file to read, in bytes", min=1, says=_POSITIVE),
     Option(
         "time-budget",
         "float",
@@ -110,7 +110,6 @@ _RULE_SEVERITY = Option("severity", "str", None, "the rule's severity", choices=
 
 # the [link-check] table's settings, as typed options (lint.options): the config file's values are
 # checked when it loads, the command line's when it is read, and lint.links.settings takes their values
-_POSITIVE = "a positive integer"
 LINK_OPTIONS: tuple[Option, ...] = (
     Option("timeout", "float", 20.0, "seconds to wait for an answer before the link counts as broken", above=0),
     Option("retries", "int", 2, "times a transient failure (timeout, reset, 429, 5xx) is retried", min=0),
@@ -166,9 +165,7 @@ def link_value(where: str, key: str, value: Any) -> Any:
     spec = _LINK_OPTIONS.get(key)
     if spec is None:
         raise unknown_key(where, key, list(_LINK_OPTIONS))
-    problem = spec.problem(value)
-    if problem is not None:
-        raise ConfigError(f"{where}: {key!r}{'' if problem.startswith(':') else ' '}{problem}")
+    _check(where, spec, value)
     return spec.value(value)
 
 
