@@ -225,7 +225,6 @@ def _same_paragraph(
 def find_matches(
     paragraphs: Sequence[_Para],
     threshold: float,
-    min_words: int,
     max_bucket: int,
     min_shared: int = 3,
     max_candidates: int = 16,
@@ -281,14 +280,12 @@ def find_matches(
 def check_corpus(summaries: Sequence[tuple[Document, list[_Para]]], context: Context) -> Iterator[Finding]:
     exempt_severity = copies.severity_option(context.rule, "exempt-severity", context["exempt-severity"])
     exempt = copies.exemption(context.rule, context["exempt"])
-    min_words = max(1, int(context["min-words"]))
     paragraphs = _paragraphs(summaries)
     if len(paragraphs) < 2:
         return
     matches = find_matches(
         paragraphs,
         float(context["threshold"]),
-        min_words,
         max(1, int(context["max-bucket"])),
         same_figures=bool(context["same-figures"]),
     )

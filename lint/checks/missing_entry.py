@@ -366,5 +366,5 @@ KIND = CheckKind(
     message_fields=frozenset({"entry", "why"}),
     whole_document=True,
     summary_role="missing-entry",
-    check_files=lambda options, root: _check_files(options, root),
+    check_files=_check_files,
 )

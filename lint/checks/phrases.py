@@ -127,7 +127,7 @@ def _shouting(core: str, least: int) -> bool:
     if least <= 0 or len(core) < least or sum(map(core.count, _COMMON_SMALL)) * 10 > len(core):
         return False  # too short, or over a tenth small letters: prose, decided without a walk per letter
     letters = [c for c in core if c.isalpha()]
-    if least <= 0 or len(letters) < least or len(core.split()) < 2:
+    if len(letters) < least or len(core.split()) < 2:
         return False
     return sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 

@@ -370,5 +370,5 @@ KIND = CheckKind(
     check=check,
     options=OPTIONS,
     message_fields=frozenset({"word", "suggestions", "hint"}),
-    check_files=lambda options, root: spelling_words.check_files(options, root),
+    check_files=spelling_words.check_files,
 )

@@ -17,7 +17,7 @@ there is nothing to report ("This action is not applicable to HMT.") matches the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from lint.checks import copies
 from lint.checks.api import CheckKind, Context, Finding
@@ -113,9 +113,9 @@ def _entry(document: Document, entry: Entry, settings: _Settings) -> Iterator[Fi
     ]
     if len(texts) < 2:
         return
-    covered: set[int] = set()  # phases that are whole copies
     continued: set[int] = set()  # plans that are whole continuations
-    copied: dict[int, list[tuple[int, float, int]]] = {}  # phase index: its matches (rank, score, earlier index)
+    # phases that are whole copies, by index: their matches (rank, score, earlier index)
+    copied: dict[int, list[tuple[int, float, int]]] = {}
     for i, later in enumerate(texts):
         matches: list[tuple[int, float, int]] = []
         for j in range(i):
@@ -143,10 +143,9 @@ def _entry(document: Document, entry: Entry, settings: _Settings) -> Iterator[Fi
             yield from _continuation(document, entry, texts, i, matches[0], settings)
             continued.add(i)  # (its sentences may still repeat an earlier plan: a partial copy)
         else:
-            covered.add(i)
             copied[i] = matches
     yield from _grouped(document, entry, texts, copied, settings)
-    yield from _partials(document, texts, covered, continued, settings)
+    yield from _partials(document, texts, copied.keys(), continued, settings)
 
 
 def _continuation(
@@ -258,7 +257,11 @@ _Sentence = tuple[copies.PhaseText, Paragraph, copies.Sentence]
 
 
 def _partials(
-    document: Document, texts: list[copies.PhaseText], covered: set[int], continued: set[int], settings: _Settings
+    document: Document,
+    texts: list[copies.PhaseText],
+    covered: Collection[int],
+    continued: set[int],
+    settings: _Settings,
 ) -> Iterator[Finding]:
     """Long sentences of a phase (not already a whole copy) carried over from an earlier phase.
 
