@@ -213,6 +213,8 @@ class Config:
 
     def format_of(self, path: str) -> str | None:
         """The reader format ``formats`` gives ``path`` (the first glob that matches it), or None."""
+        if not self.formats:
+            return None  # most projects: no path to resolve for each file read
         rel = relative_to_root(path, self.root)
         return next((fmt for glob, fmt in self.formats.items() if matches(rel, [glob])), None)
 

@@ -22,6 +22,7 @@ character in a rule's name cannot make an XML report invalid.
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 from typing import TYPE_CHECKING, TextIO
@@ -130,7 +131,7 @@ def _scalar(item: object, quoted: Callable[[str], str]) -> str:
         return "false"
     if isinstance(item, int):
         return int.__repr__(item)
-    if isinstance(item, float) and item == item and item not in (float("inf"), float("-inf")):
+    if isinstance(item, float) and math.isfinite(item):
         return float.__repr__(item)
     raise _NotPlain  # another type; NaN and infinities as the json module writes them
 

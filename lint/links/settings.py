@@ -70,7 +70,7 @@ def from_mapping(data: Mapping[str, Any], *, root: Path | None = None, where: st
             changes["exclude"] = tuple(re.compile(pattern) for pattern in value)
         elif key == "allow":
             changes["allow_hosts"], changes["allow_networks"] = value
-        elif key in ("cache-path", "history"):
+        elif key in _PATHS:
             path = Path(value).expanduser()
             changes[_PATHS[key]] = path if path.is_absolute() or root is None else root / path
         else:

@@ -159,12 +159,11 @@ def definition(result: Result, offset: int, copy_rules: frozenset[str], encoding
     documents = result.report.documents
     places = []
     for item in at(result, offset):
-        d = item.diagnostic
-        if d.rule not in copy_rules:
+        if item.diagnostic.rule not in copy_rules:
             continue
-        for rel in d.related:
-            if rel.path in documents:
-                places.append((rel.path != result.document.path, rel.span.start, rel))
+        for place in item.related:  # the related places report.build found documents for
+            rel = place.related
+            places.append((rel.path != result.document.path, rel.span.start, rel))
     places.sort(key=lambda p: (p[0], p[1]))
     return [
         lsp.Location(
