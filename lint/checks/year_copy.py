@@ -315,17 +315,14 @@ def _partials(
 
 
 def _best_sentence(item: _Sentence, earlier: list[_Sentence], settings: _Settings) -> tuple[float, _Sentence] | None:
-    """The earlier sentence ``item`` best copies (for a plan, an earlier plan's first), with its score."""
-    if item[0].phase.kind == _PLAN:
-        found = _best_of(item, [c for c in earlier if c[0].phase.kind == _PLAN], settings)
-        if found is not None:
-            return found
-    return _best_of(item, earlier, settings)
+    """The earlier sentence ``item`` best copies (for a plan, an earlier plan's first), with its score.
 
-
-def _best_of(item: _Sentence, earlier: list[_Sentence], settings: _Settings) -> tuple[float, _Sentence] | None:
+    One pass keeps two bests, the best earlier plan's and the best of all, so that no
+    candidate is scored twice."""
     text, _, sentence = item
+    plan = text.phase.kind == _PLAN
     best: tuple[float, _Sentence] | None = None
+    best_plan: tuple[float, _Sentence] | None = None
     for candidate in earlier:
         other = candidate[2]
         if candidate[0].key == text.key or copies.overlap(sentence.grams, other.grams) < 0.2:
@@ -334,9 +331,13 @@ def _best_of(item: _Sentence, earlier: list[_Sentence], settings: _Settings) -> 
             score = 100.0
         else:
             score = copies.similarity(sentence.canonical, other.canonical, settings.sentence)
-        if score >= settings.sentence and (best is None or score > best[0]):
+        if score < settings.sentence:
+            continue
+        if best is None or score > best[0]:
             best = (score, candidate)
-    return best
+        if plan and candidate[0].phase.kind == _PLAN and (best_plan is None or score > best_plan[0]):
+            best_plan = (score, candidate)
+    return best_plan or best
 
 
 KIND = CheckKind(
