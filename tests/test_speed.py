@@ -151,20 +151,22 @@ def test_a_corrupt_or_half_written_cache_is_never_trusted(corpus, tmp_path):
     fresh = _json(corpus, "--jobs", "1")
     _cached(corpus, cache, "--jobs", "1")
     entries = _entries(cache)
-    assert len(entries) == 14 and len(_entries(cache, ".s")) == 14
+    assert len(entries) == 14 and len(_entries(cache, ".s")) == 14 * 3  # a summary per corpus rule
     entries[0].write_bytes(b"not a pickle")
     entries[1].write_bytes(entries[1].read_bytes()[:100])  # cut short, as a crash while writing would
     entries[2].write_bytes(entries[3].read_bytes())  # another file's result under this key
     assert _cached(corpus, cache, "--jobs", "1") == fresh
     assert _cached(corpus, cache, "--jobs", "1") == fresh  # and the damaged entries were rewritten
-    (runs,) = cache.rglob("corpus/*/*")  # the corpus findings of the run
-    runs.write_bytes(runs.read_bytes()[:200])
+    runs = list(cache.rglob("corpus/*/*"))  # the corpus findings of the run, one file per corpus rule
+    assert len(runs) == 3
+    for found in runs:
+        found.write_bytes(found.read_bytes()[:200])
     summaries = _entries(cache, ".s")
     summaries[5].write_bytes(b"not a pickle")
     summaries[6].write_bytes(summaries[7].read_bytes())
     assert _cached(corpus, cache, "--jobs", "1") == fresh  # those documents were checked again
-    shutil.rmtree(cache / "v2")
-    (cache / "v2").write_text("a file where the folder should be")
+    shutil.rmtree(cache / "v3")
+    (cache / "v3").write_text("a file where the folder should be")
     assert _cached(corpus, cache, "--jobs", "1") == fresh  # an unwritable cache only costs speed
 
 
@@ -183,7 +185,7 @@ def test_corpus_findings_are_reused_only_for_the_same_files_and_contents(corpus,
     for runs in cache.rglob("corpus"):
         shutil.rmtree(runs)  # now the corpus rules run again: each document is checked again for its summary
     assert _cached(work, cache, "--jobs", "1") == fresh
-    assert len(_entries(cache, ".s")) == 14
+    assert len(_entries(cache, ".s")) == 14 * 3
     files = sorted(work.iterdir())
     copied = files[4].read_bytes()
     steps = {
@@ -200,6 +202,26 @@ def test_corpus_findings_are_reused_only_for_the_same_files_and_contents(corpus,
         assert _cached(work, cache, "--jobs", "2") == after, step
         assert _cached(work, cache, "--jobs", "1") == after, step  # now reused
         before = after
+
+
+def test_a_corpus_rule_whose_summaries_did_not_change_reuses_its_findings(corpus, tmp_path):
+    """A short paragraph added at the end of a file changes what cross-page-drift and missing-entry
+    read, not what entry-copy reads: entry-copy's findings are reused without reading one of its
+    summaries (each is deleted first; a summary that is needed and missing has its file checked
+    again, which writes it back), and the report is byte for byte a run's without a cache."""
+    work = tmp_path / "work"
+    shutil.copytree(corpus, work)
+    cache = tmp_path / "cache"
+    assert _cached(work, cache, "--jobs", "1") == _json(work, "--jobs", "1")
+    changed = sorted(work.iterdir())[4]
+    changed.write_bytes(changed.read_bytes() + b"\n\nEdited paragraph.\n")
+    for summary in _entries(cache, ".s"):
+        if summary.name.endswith(".entry-copy.s"):
+            summary.unlink()
+    after = _json(work, "--jobs", "1")
+    assert _cached(work, cache, "--jobs", "1") == after
+    assert len([s for s in _entries(cache, ".s") if s.name.endswith(".entry-copy.s")]) == 1  # the changed file's
+    assert len([s for s in _entries(cache, ".s") if s.name.endswith(".missing-entry.s")]) == 15  # and the old one
 
 
 def _corpus_findings(report):
