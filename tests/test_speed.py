@@ -205,23 +205,27 @@ def test_corpus_findings_are_reused_only_for_the_same_files_and_contents(corpus,
 
 
 def test_a_corpus_rule_whose_summaries_did_not_change_reuses_its_findings(corpus, tmp_path):
-    """A short paragraph added at the end of a file changes what cross-page-drift and missing-entry
-    read, not what entry-copy reads: entry-copy's findings are reused without reading one of its
-    summaries (each is deleted first; a summary that is needed and missing has its file checked
-    again, which writes it back), and the report is byte for byte a run's without a cache."""
+    """A short paragraph added at the end of a file changes what cross-page-drift reads (the phase's
+    text), not what entry-copy (paragraphs of 8 words or more) or missing-entry (entries, titles)
+    read: their findings are reused without reading one of their summaries (each is deleted
+    first; a summary that is needed and missing has its file checked again, which writes it
+    back), and the report is byte for byte a run's without a cache."""
     work = tmp_path / "work"
     shutil.copytree(corpus, work)
     cache = tmp_path / "cache"
     assert _cached(work, cache, "--jobs", "1") == _json(work, "--jobs", "1")
     changed = sorted(work.iterdir())[4]
     changed.write_bytes(changed.read_bytes() + b"\n\nEdited paragraph.\n")
-    for summary in _entries(cache, ".s"):
-        if summary.name.endswith(".entry-copy.s"):
-            summary.unlink()
+
+    def summaries(rule):
+        return [s for s in _entries(cache, ".s") if s.name.endswith(f".{rule}.s")]
+
+    for summary in summaries("entry-copy") + summaries("missing-entry"):
+        summary.unlink()
     after = _json(work, "--jobs", "1")
     assert _cached(work, cache, "--jobs", "1") == after
-    assert len([s for s in _entries(cache, ".s") if s.name.endswith(".entry-copy.s")]) == 1  # the changed file's
-    assert len([s for s in _entries(cache, ".s") if s.name.endswith(".missing-entry.s")]) == 15  # and the old one
+    assert len(summaries("entry-copy")) == len(summaries("missing-entry")) == 1  # the changed file's
+    assert len(summaries("cross-page-drift")) == 15  # and its old one: cross-page-drift ran again
 
 
 def _corpus_findings(report):
