@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 
@@ -170,11 +171,17 @@ def test_a_corrupt_or_half_written_cache_is_never_trusted(corpus, tmp_path):
     assert _cached(corpus, cache, "--jobs", "1") == fresh  # an unwritable cache only costs speed
 
 
-def test_corpus_findings_are_reused_only_for_the_same_files_and_contents(corpus, tmp_path):
+@pytest.mark.parametrize("config", ["", "[rules.entry-copy]\nmax-bucket = 2\n"], ids=["default", "tiny-buckets"])
+def test_corpus_findings_are_reused_only_for_the_same_files_and_contents(corpus, tmp_path, config):
     """A run with every file unchanged reuses the corpus findings and reads no summary; a changed,
-    added or removed file makes the corpus rules run again: byte for byte a run without a cache."""
+    added, removed or renamed file, entries moved to another file, or a copy written in a file
+    earlier in the run, makes the corpus rules whose summaries changed run again: byte for byte a
+    run without a cache. entry-copy depends on the order of the run (the first writer of a text is
+    the source; a word 3-gram stops giving candidates once ``max-bucket`` paragraphs have it, which
+    ``tiny-buckets`` makes happen all the time), so a change in one file changes findings in others."""
     work = tmp_path / "work"
     shutil.copytree(corpus, work)
+    (work / ".response-lint.toml").write_text(config, encoding="utf-8")
     cache = tmp_path / "cache"
     fresh = _json(work, "--jobs", "1")
     assert _cached(work, cache, "--jobs", "1") == fresh
@@ -186,22 +193,36 @@ def test_corpus_findings_are_reused_only_for_the_same_files_and_contents(corpus,
         shutil.rmtree(runs)  # now the corpus rules run again: each document is checked again for its summary
     assert _cached(work, cache, "--jobs", "1") == fresh
     assert len(_entries(cache, ".s")) == 14 * 3
-    files = sorted(work.iterdir())
+    files = sorted(p for p in work.iterdir() if not p.name.startswith("."))
     copied = files[4].read_bytes()
+    year, paragraph = re.search(rb"\nProgress during (\d{4})\n\n?(.{200,}?)\n", files[7].read_bytes()).groups()
+    weirs = "## Board of Weirs\n\n### Progress during 2014\n\nWe published the weir data.\n"
+
+    def move_entry():
+        (work / "zz-a.md").write_text((work / "zz-a.md").read_text(encoding="utf-8").replace(weirs, ""), "utf-8")
+        (work / "zz-b.md").write_text((work / "zz-b.md").read_text(encoding="utf-8") + "\n" + weirs, "utf-8")
+
     steps = {
         "changed": lambda: files[4].write_bytes(copied[: len(copied) // 2]),  # its second half's copies go
         "added": lambda: (work / "00012-added.txt").write_bytes(copied.replace(b"Bangor", b"Bognor")),
         "removed": lambda: files[1].unlink(),
+        "renamed": lambda: files[3].rename(work / "zz-renamed.txt"),  # and last in the run now
+        "entries moved": move_entry,
+        "copied earlier": lambda: (work / "0-first.md").write_bytes(
+            b"# Action 2: Echoes\n\n## Office of Echoes\n\n### Progress during " + year + b"\n\n" + paragraph + b"\n"
+        ),
     }
     before = fresh
     for step, make in steps.items():
         make()
         after = _json(work, "--jobs", "1")
-        assert _corpus_findings(after) != _corpus_findings(before), step
+        assert config or _corpus_findings(after) != _corpus_findings(before), step  # each step matters
         assert _cached(work, cache, "--jobs", "1") == after, step
         assert _cached(work, cache, "--jobs", "2") == after, step
         assert _cached(work, cache, "--jobs", "1") == after, step  # now reused
         before = after
+    # the copy written earlier in the run is now the source
+    assert any(r["path"].endswith("0-first.md") for d in _corpus_findings(after) for r in d["related"])
 
 
 def test_a_corpus_rule_whose_summaries_did_not_change_reuses_its_findings(corpus, tmp_path):
