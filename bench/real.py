@@ -146,7 +146,7 @@ def open_answers(files: list[Path]) -> list[str]:
         elif document.layout == PER_ORGANISATION:
             held.setdefault(("organisation", organisation), set()).add((organisation, action))
     problems = []
-    for (kind, key), found in sorted(held.items()):
+    for (kind, _), found in sorted(held.items()):
         for organisation, action in sorted(found):
             other = ("organisation", organisation) if kind == "action" else ("action", action)
             if other in held and (organisation, action) not in held[other]:

@@ -119,5 +119,5 @@ def test_runs_toml_splits_a_set_and_the_rest_is_one_run(tmp_path: Path) -> None:
     (tmp_path / "runs.toml").write_text(
         '[[run]]\nset = "tuning"\nfiles = ["govuk/a.txt", "govuk/z.txt"]\nwhy = "closed"\n', encoding="utf-8"
     )
-    with pytest.raises(real.LabelError, match="govuk/z.txt is not a file of the tuning set"):
+    with pytest.raises(real.LabelError, match=r"govuk/z\.txt is not a file of the tuning set"):
         real.set_runs("tuning", tmp_path)
