@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from lint import checks, rulenames
+from lint import checks, regexcache, rulenames
 from lint.checks.api import Finding
 from lint.config import Config
 from lint.model import Comment, Diagnostic, Document, Edit, Fix, Span
@@ -35,7 +35,7 @@ from lint.suppress_sweep import covering as sweep
 UNUSED, INVALID = "unused-suppression", "invalid-suppression"  # what a post-pass kind declares (``post_pass``)
 ACTIONS = ("disable", "enable", "disable-next-line")
 
-_HEAD = re.compile(r"^<!--\s*response-lint\b(?P<colon>\s*:)?\s*(?P<body>.*?)\s*-->$", re.DOTALL | re.IGNORECASE)
+_HEAD = regexcache.compile(r"^<!--\s*response-lint\b(?P<colon>\s*:)?\s*(?P<body>.*?)\s*-->$", re.DOTALL | re.IGNORECASE)
 _ACTION = re.compile(r"^(?P<action>[A-Za-z][\w-]*)(?P<rest>.*)$", re.DOTALL)
 _NAME = re.compile(r"^[\w*?\[\]!.-]+$")
 

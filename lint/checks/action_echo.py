@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from lint import regexcache
 from lint.checks import copies
 from lint.checks.api import CheckKind, Context, Finding
 from lint.model import Document, Related, Span
@@ -39,7 +40,7 @@ OPTIONS = (
     ),
 )
 
-_LABEL = re.compile(r"^\s*(?:action|commitment|recommendation)\s*[\w.-]{0,8}\s*[:.–—-]\s*", re.IGNORECASE)
+_LABEL = regexcache.compile(r"^\s*(?:action|commitment|recommendation)\s*[\w.-]{0,8}\s*[:.–—-]\s*", re.IGNORECASE)
 
 
 def echo_words(title: str) -> list[str]:

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from lint import regexcache
 from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.phase_names import known, labels, variant_of
 from lint.model import Document, Edit, Fix, Phase, Span
@@ -46,7 +47,7 @@ OPTIONS = (
     ),
 )
 
-_DATE_WORDS = re.compile(
+_DATE_WORDS = regexcache.compile(
     r"\d+|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|autumn|winter)\b",
     re.IGNORECASE,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lint import regexcache
 from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.link_results import replace_target
 from lint.model import Document
@@ -16,7 +17,7 @@ from lint.options import Option
 OPTIONS: tuple[Option, ...] = ()
 
 # scheme://userinfo@ : the userinfo ends at the last '@' before the path
-_USERINFO = re.compile(r"^\s*([a-z][a-z0-9+.-]*://)([^/?#\s]*)@", re.IGNORECASE)
+_USERINFO = regexcache.compile(r"^\s*([a-z][a-z0-9+.-]*://)([^/?#\s]*)@", re.IGNORECASE)
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:

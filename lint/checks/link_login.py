@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from lint import regexcache
 from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.link_results import online
 from lint.model import Document
@@ -28,7 +29,7 @@ OPTIONS = (
 @lru_cache(maxsize=16)
 def _pattern(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     # each pattern and their union were checked at load
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+    return regexcache.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:

@@ -12,6 +12,7 @@ from collections.abc import Collection, Container
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
+from lint import regexcache
 from lint.model import Link, Span
 
 # schemes that exist (so "ftp:" is "not allowed", while "htp:" is "misspelt")
@@ -57,7 +58,7 @@ REAL_SCHEMES = frozenset(
     }
 )
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
-_LOOKS_LIKE_HOST = re.compile(
+_LOOKS_LIKE_HOST = regexcache.compile(
     r"^(?:www\d?\.|(?:[a-z0-9-]+\.)+(?:uk|com|org|net|gov|edu|int|eu|io|info|biz|scot|wales|cymru|london)"
     r"(?:[/:?#]|$))",
     re.IGNORECASE,

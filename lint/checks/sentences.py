@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import compress
 
+from lint import regexcache
 from lint.checks.perdoc import per_document
 
 # Never the last word of a sentence: titles and Latin abbreviations followed by more text.
@@ -160,8 +161,8 @@ _STARTERS = frozenset(
 
 # A match never starts right after . ! or ? (it would end where the run does, and fail as
 # that run did): without the look-behind a run of n dots is scanned n times, O(n²).
-_END = re.compile(r"(?:(?<![.!?])(?:\.{2,}|[.!?]+)|…)[\"'’”)\]]*(?=\s)")
-_NEXT = re.compile(r"\s+([\"'‘“(\[]*)(\S)")
+_END = regexcache.compile(r"(?:(?<![.!?])(?:\.{2,}|[.!?]+)|…)[\"'’”)\]]*(?=\s)")
+_NEXT = regexcache.compile(r"\s+([\"'‘“(\[]*)(\S)")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _NEXT_WORD = re.compile(r"[A-Za-z]+")
 # a run of non-space that holds a letter or digit; it never starts right after punctuation (it
@@ -320,7 +321,7 @@ def name_counts(tokens: Sequence[str]) -> list[int]:
     return counts
 
 
-_ACRONYM = re.compile(r"[^\w]*(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{2,})(?:[’']s)?[^\w]*")
+_ACRONYM = regexcache.compile(r"[^\w]*(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{2,})(?:[’']s)?[^\w]*")
 
 
 @lru_cache(maxsize=1 << 16)  # per word form: the same words come back paragraph after paragraph

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
+from lint import regexcache
 from lint.checks import spelling_names, spelling_words
 from lint.checks.api import CheckKind, Context, Finding
 from lint.model import Document, Paragraph
@@ -74,7 +75,7 @@ OPTIONS = (
 )
 
 # Words, with their hyphens, apostrophes and dots, and editorial brackets: "[t]ransformation", "organi[s]ation".
-_TOKEN = re.compile(r"(?:\[[^\W\d_]{1,3}\](?=\w))?\w+(?:(?:[-'’.]|\[[^\W\d_]{1,3}\])\w+)*")
+_TOKEN = regexcache.compile(r"(?:\[[^\W\d_]{1,3}\](?=\w))?\w+(?:(?:[-'’.]|\[[^\W\d_]{1,3}\])\w+)*")
 _MASK_SOURCE = (
     r"(?:https?|ftp)://\S+|\bwww\.\S+|\bmailto:\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # URLs and email addresses
     r"|<[^<>\n]{1,200}>|\{[^{}\n]{0,200}\}|&#?\w+;|`[^`\n]*`"  # markup, directives, code

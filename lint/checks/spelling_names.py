@@ -9,8 +9,9 @@ neighbours over the whole document and asks :func:`personal` which are names.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+
+from lint import regexcache
 
 if TYPE_CHECKING:
     from lint.checks.lexicon import Lexicon
@@ -22,8 +23,8 @@ TITLES = (
 )
 
 # The capitalised word just before a token, and just after one (only white space between, no punctuation).
-_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)(\.?)\s+$")
-_AFTER = re.compile(r"(?:[’']s)?\s+([A-Z][a-z]+)(?![\w’'-])")
+_BEFORE = regexcache.compile(r"(?<![\w’'-])([A-Z][a-z]+)(\.?)\s+$")
+_AFTER = regexcache.compile(r"(?:[’']s)?\s+([A-Z][a-z]+)(?![\w’'-])")
 
 
 def neighbours(text: str, start: int, end: int, titles: frozenset[str]) -> list[str]:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 
+from lint import regexcache
 from lint.checks.api import CheckKind, Context, Finding
 from lint.model import Document, Paragraph, Related
 from lint.options import Option
@@ -158,7 +159,9 @@ def _table(words: Mapping[str, str], extra: Mapping[str, str], allow: Sequence[s
     return {k.strip(): v for k, v in table.items() if k.strip() and k.strip().lower().rstrip("+") not in dropped}
 
 
-_QUOTED = re.compile(r"“[^”\n]{1,300}”|\"[^\"\n]{1,300}\"|(?<!\w)‘[^’\n]{1,300}’(?!\w)|(?<!\w)'[^'\n]{1,300}'(?!\w)")
+_QUOTED = regexcache.compile(
+    r"“[^”\n]{1,300}”|\"[^\"\n]{1,300}\"|(?<!\w)‘[^’\n]{1,300}’(?!\w)|(?<!\w)'[^'\n]{1,300}'(?!\w)"
+)
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:

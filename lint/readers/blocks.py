@@ -6,11 +6,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from lint import regexcache
 from lint.model import Comment, Paragraph, ReadIssue, Severity, Span
 from lint.readers.inline import build_paragraph
 from lint.readers.lines import Line
 
-BULLET = re.compile(r"^(\s{0,3})([-*+•]|\d{1,3}[.)])\s+")
+BULLET = regexcache.compile(r"^(\s{0,3})([-*+•]|\d{1,3}[.)])\s+")
 # inline code: a run of backticks, then the shortest text up to the same run
 _CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 

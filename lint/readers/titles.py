@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-ACTION = re.compile(r"^\s*#*\s*Action\s+(\d+[a-z]?)\s*[:.\-–]", re.IGNORECASE)
+from lint import regexcache
+
+ACTION = regexcache.compile(r"^\s*#*\s*Action\s+(\d+[a-z]?)\s*[:.\-–]", re.IGNORECASE)
 
 
 def action_of(title: str | None) -> str | None:
@@ -17,7 +19,7 @@ def action_of(title: str | None) -> str | None:
 
 # a line that starts an action-like section of a document: "Action 2: …", "Commitment 3: …",
 # "Recommendation 4.1 - …"
-SECTION = re.compile(
+SECTION = regexcache.compile(
     r"^\s*#*\s*(?:action|commitment|recommendation|milestone|objective|goal)\s+(\d+[a-z]?(?:\.\d+)*)\s*[:.\-–—]\s*\S",
     re.IGNORECASE,
 )
