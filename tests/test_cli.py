@@ -231,9 +231,9 @@ def test_on_off_flag_pairs_are_none_true_or_false_and_exclude_each_other() -> No
     """Every --NAME/--no-NAME pair is declared by `cli_view.on_off`: unset is None (the config decides)."""
     import pytest
 
-    from lint.cli import _parser
+    from lint.cli_parser import build
 
-    parser = _parser()
+    parser = build()
     for name in ("links", "color", "show-source", "force-exclude"):
         dest = name.replace("-", "_")
         assert getattr(parser.parse_args(["check", "."]), dest) is None

@@ -49,3 +49,21 @@ def test_token_ids_are_hashlib_blake2b():
     for token in ("plan", "Cabinet", "naïve", "\udcff"):
         data = token.encode("utf-8", "surrogatepass")
         assert TokenIds()[token] == int.from_bytes(hashlib.blake2b(data, digest_size=8).digest())
+
+
+def test_a_run_builds_only_its_own_commands_parser():
+    import argparse
+
+    from lint import cli_parser
+
+    def commands(parser: argparse.ArgumentParser) -> list[str]:
+        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        return list(sub.choices)
+
+    assert cli_parser.command_of(["--debug", "check", "a.md"]) == "check"
+    assert cli_parser.command_of(["chekc", "a.md"]) is None and cli_parser.command_of(["--version"]) is None
+    assert commands(cli_parser.build("check")) == ["check"]
+    assert commands(cli_parser.build()) == list(cli_parser.PARSERS)  # help and completion: every command
+    for argv in (["check", "a.md", "--format", "json", "-j", "1", "--no-links"], ["--debug", "rules", "--json"]):
+        alone, full = cli_parser.build(cli_parser.command_of(argv)), cli_parser.build()
+        assert vars(alone.parse_args(argv)) == vars(full.parse_args(argv))

@@ -1,0 +1,311 @@
+"""The command line's parser: every command's arguments, for :mod:`lint.cli`.
+
+A run builds only its own command's parser (:func:`build` with the command :func:`command_of`
+finds): each command is an ``argparse.ArgumentParser`` to build, start-up time of every run.
+Help and shell completion build them all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from lint import __version__
+from lint.cli_commands import jobs as _jobs
+from lint.process import finite_seconds
+
+_Commands = argparse._SubParsersAction  # what adds a command's parser
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, sized without importing shutil (a few ms of every run's start-up)."""
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
+    ) -> None:
+        if width is None:
+            import os
+
+            try:
+                width = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size().columns
+            except (ValueError, OSError):
+                width = 80
+            width -= 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+def build(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``command``, that command's alone (each command is an
+    ArgumentParser to build: start-up time of every run), else every command's (help, completion)."""
+    parser = argparse.ArgumentParser(
+        prog="response-lint",
+        formatter_class=_HelpFormatter,
+        description="Lint response files: placeholders, broken links, copy between years, "
+        "missing phases and entries, readability and spelling.",
+    )
+    parser.add_argument("--version", action="version", version=f"response-lint {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, add in PARSERS.items():
+        if command in (None, name):
+            add(sub)
+    return parser
+
+
+def command_of(argv: Sequence[str] | None) -> str | None:
+    """The command ``argv`` names (its first word that is not an option), if there is one."""
+    words = sys.argv[1:] if argv is None else argv
+    first = next((word for word in words if not word.startswith("-")), None)
+    return first if first in PARSERS else None
+
+
+def _check_parser(sub: _Commands) -> None:
+    check = sub.add_parser("check", formatter_class=_HelpFormatter, help="lint files and folders")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        default=["."],
+        metavar="PATH",
+        help="files or folders (folders are walked by the include globs); '-' reads standard input",
+    )
+    check.add_argument(
+        "--format",
+        help="output format: text, concise, json, github, sarif, junit, gitlab, "
+        "checkstyle, html (default text; github when GITHUB_ACTIONS=true)",
+    )
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    check.add_argument(
+        "--also-write",
+        action="append",
+        default=[],
+        metavar="FORMAT=FILE",
+        help="also write the same run's report in FORMAT to FILE (repeatable), "
+        "e.g. --format github --also-write sarif=results.sarif",
+    )
+    check.add_argument(
+        "--select",
+        action="append",
+        metavar="RULES",
+        help="rules to run, by name or glob, comma-separated (replaces the default set)",
+    )
+    check.add_argument("--extend-select", action="append", metavar="RULES", help="rules to add to the selection")
+    check.add_argument("--ignore", action="append", metavar="RULES", help="rules not to run")
+    check.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "info", "never"],
+        help="lowest severity that makes the exit code 1 (default: error)",
+    )
+    check.add_argument("--config", metavar="FILE", help="config file (default: found upward from the paths)")
+    check.add_argument("--fix", action="store_true", help="apply the fixes that findings carry, in place")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    check.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="report only findings that the baseline FILE does not hold (see --write-baseline)",
+    )
+    check.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="record today's findings in FILE and exit 0; later runs with --baseline FILE report only new findings",
+    )
+    check.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="report only findings on lines changed since the git revision REF "
+        "(REF... means the merge base of REF and HEAD)",
+    )
+    from lint import cli_view
+
+    cli_view.add_arguments(check)  # issue 15: what the run shows, --force-exclude
+    links = check.add_argument_group("online link checking (see README: Checking links online)")
+    cli_view.on_off(
+        links,
+        "links",
+        "ask every http(s) link target online: broken-link and moved-link findings",
+        "stay offline even if the config sets links = true",
+    )
+    links.add_argument(
+        "--check-fragments",
+        action="store_true",
+        default=None,
+        help="with --links, also check that #fragments exist in the pages",
+    )
+    links.add_argument(
+        "--allow-private",
+        action="store_true",
+        default=None,
+        help="with --links, allow private, loopback and link-local addresses",
+    )
+    links.add_argument(
+        "--cache-ttl",
+        metavar="DURATION",
+        help="reuse cached link results this long: seconds, or 30m, 12h, 1d (default 1d)",
+    )
+    links.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the result cache, nor (with --links) the link cache",
+    )
+    links.add_argument(
+        "--link-timeout",
+        type=finite_seconds,
+        metavar="SECONDS",
+        help="seconds to wait for a link's answer (default 20)",
+    )
+    links.add_argument(
+        "--link-exclude",
+        action="append",
+        metavar="REGEX",
+        help="do not request URLs matching REGEX (repeatable; adds to link-check.exclude)",
+    )
+    _history_arguments(links)
+    cli_view.on_off(
+        check, "color", "colour the text output even when piped", "never colour the output (as NO_COLOR does)"
+    )
+    # after the command too; SUPPRESS keeps a --debug given before the command from being reset
+    check.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    _editor_arguments(check)
+    _speed_options(check)
+
+
+def _completion_parser(sub: _Commands) -> None:
+    from lint import cli_view
+
+    cli_view.add_completion_command(sub, _HelpFormatter)  # issue 15: shell completion
+
+
+def _outline_parser(sub: _Commands) -> None:
+    outline = sub.add_parser(
+        "outline", formatter_class=_HelpFormatter, help="print the parsed structure of files as JSON"
+    )
+    outline.add_argument("files", nargs="+", metavar="PATH", help="files or folders (folders are walked as by check)")
+    outline.add_argument("--config", metavar="FILE")
+
+
+def _rules_parser(sub: _Commands) -> None:
+    rules = sub.add_parser("rules", formatter_class=_HelpFormatter, help="list the rules")
+    rules.add_argument("--config", metavar="FILE")
+    rules.add_argument("--json", action="store_true", help="as JSON")
+    rules.add_argument(
+        "--test", action="store_true", help="run every rule's pass/fail examples (to test your own rule packs)"
+    )
+
+
+def _rule_parser(sub: _Commands) -> None:
+    rule = sub.add_parser(
+        "rule", formatter_class=_HelpFormatter, help="explain one rule, with its options and examples"
+    )
+    rule.add_argument("name")
+    rule.add_argument("--config", metavar="FILE")
+
+
+def _lsp_parser(sub: _Commands) -> None:
+    sub.add_parser(
+        "lsp", formatter_class=_HelpFormatter, help="run the language server for editors (stdio; see README: Editors)"
+    )
+
+
+# --- link history (--link-history, `links report`): one block, kept apart from the other options
+def _history_arguments(group: argparse._ArgumentGroup) -> None:
+    group.add_argument(
+        "--link-history",
+        metavar="FILE",
+        help="keep the links' failure history in FILE, a portable SQLite file to save between CI runs "
+        "(default: inside the link cache)",
+    )
+
+
+def history_overrides(args: argparse.Namespace) -> dict[str, object]:
+    return {"history": args.link_history} if args.link_history else {}
+
+
+def _links_command(sub: _Commands) -> None:
+    links = sub.add_parser("links", formatter_class=_HelpFormatter, help="the link checker's history")
+    actions = links.add_subparsers(dest="links_command", metavar="ACTION", required=True)
+    report = actions.add_parser(
+        "report",
+        formatter_class=_HelpFormatter,
+        help="print the failure history of the targets checked so far, worst first",
+    )
+    report.add_argument("--link-history", metavar="FILE", help="read this history file (default: the link cache)")
+    report.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
+    report.add_argument("--failing", action="store_true", help="only the targets that are failing")
+    report.add_argument("--config", metavar="FILE", help="config file (default: found upward from here)")
+
+
+# --- end of the link history block
+
+
+def _speed_options(check: argparse.ArgumentParser) -> None:
+    """``check``'s options for speed: timings, worker processes, the result cache, shards."""
+    speed = check.add_argument_group("speed (see docs/architecture.md)")
+    speed.add_argument(
+        "--timings", action="store_true", help="after the report, print the time of each stage and rule to stderr"
+    )
+    speed.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        metavar="N",
+        help="check files in N worker processes (default: one per core; 1: in this process)",
+    )
+    speed.add_argument(
+        "--shard",
+        metavar="K/N",
+        help="check only shard K of N (a stable 1/N of the files) and write the results to --shard-file",
+    )
+    speed.add_argument("--shard-file", metavar="FILE", help="with --shard: where to write the shard's results")
+
+
+def _clean_parser(sub: _Commands) -> None:
+    """``clean``: the result cache."""
+    clean = sub.add_parser("clean", formatter_class=_HelpFormatter, help="remove the result cache of the project")
+    clean.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="where to look for the config")
+    clean.add_argument("--config", metavar="FILE")
+
+
+def _merge_parser(sub: _Commands) -> None:
+    """``merge``: one report from shard files."""
+    merge = sub.add_parser(
+        "merge",
+        formatter_class=_HelpFormatter,
+        help="one report from the shard files of a run (check --shard K/N --shard-file FILE)",
+    )
+    merge.add_argument("files", nargs="+", metavar="FILE", help="every shard file of the run")
+    merge.add_argument("--format", help="output format, as for check")
+    merge.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    merge.add_argument("--fail-on", choices=["error", "warning", "info", "never"], help="as for check")
+    merge.add_argument("--config", metavar="FILE", help="the config the shards were checked with")
+    for option in ("--select", "--extend-select", "--ignore"):
+        merge.add_argument(option, action="append", metavar="RULES", help="as given to check")
+    merge.add_argument("--no-color", dest="color", action="store_const", const=False, help="never colour the output")
+
+
+# every command, in the order help lists them, with what adds its parser
+PARSERS: dict[str, Callable[[_Commands], None]] = {
+    "check": _check_parser,
+    "completion": _completion_parser,
+    "outline": _outline_parser,
+    "rules": _rules_parser,
+    "rule": _rule_parser,
+    "links": _links_command,
+    "clean": _clean_parser,
+    "merge": _merge_parser,
+    "lsp": _lsp_parser,
+}
+
+
+def _editor_arguments(check: argparse.ArgumentParser) -> None:
+    """Options for editors and people reading reports: standard input, the terminal summary."""
+    editors = check.add_argument_group("editors and reports")
+    editors.add_argument(
+        "--stdin-filename",
+        metavar="PATH",
+        help="with '-': the path of the text on standard input (for the config, the format and the report)",
+    )
+    editors.add_argument(
+        "--summary",
+        action="store_true",
+        help="after the findings, print each document's status table (entries × phases) fitted to the terminal",
+    )
