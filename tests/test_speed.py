@@ -322,3 +322,35 @@ def test_paragraph_sentences_are_shared_within_a_document_and_forgotten_after_it
     rules = [r for r in engine.available_rules(config).values() if r.name == "readability"]
     engine.check_document(engine.Plan(rules, config), document)
     assert all(not memo for memo in perdoc._MEMOS) and perdoc._MEMOS  # the engine forgot the document
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Smith went. To the Department for Business, Innovation and Skills. Then (GDS) and DfE’s HMRC's plan.",
+        "“The Cabinet Office.” The Government Digital Service (GDS) said... £2.5m, e.g. GOV.UK’s 1.5 pages!",
+        "  ...  -- A & B of C, D and E; F.  ",
+        "",
+    ],
+)
+def test_sentence_words_are_the_paragraph_words_and_names_count_alike(text):
+    """readability measures each sentence's words as strings: the same tokens, names and units as by offsets."""
+    tokens = sentences.words(text)
+    written = [text[s:e] for s, e in tokens]
+    assert [w for group in sentences.sentence_words(text, sentences.split(text)) for w in group] == written
+    assert sentences.name_counts(written) == sentences.name_word_counts(text, tokens)
+    assert sentences.name_units(written) == sentences.name_runs(text, tokens)
+
+
+def test_a_lexicon_remembers_what_it_looked_up_and_answers_the_same(monkeypatch):
+    """The word file is searched once per word; the answers do not change, and what is kept stays bounded."""
+    from lint.checks import lexicon
+
+    words = lexicon.BucketLexicon(lexicon._encode({"plan": 120, "tide": 7, "zero": 0}))
+    assert words.lookup(["plan", "tides", "zero"]) == {"plan": 120, "zero": 0}
+    searched = []
+    monkeypatch.setattr(words, "_find", lambda word: searched.append(word) or -1)
+    assert words.lookup(["zero", "plan", "tides"]) == {"zero": 0, "plan": 120} and searched == []
+    monkeypatch.setattr(lexicon, "_SEEN_MAX", 4)
+    words.lookup([f"w{i}" for i in range(10)])
+    assert len(words._seen) <= 4
