@@ -19,7 +19,7 @@ from lint.config import Config, ConfigError, for_paths
 from lint.errors import UsageError, require_folder
 from lint.escape import say
 from lint.files import collect, force_excluded, to_display
-from lint.formats import FORMATS, Settings, get
+from lint.formats import FORMATS, WITH_HELP, Settings, get
 from lint.model import Diagnostic, Document, Severity
 from lint.report import Report, build
 from lint.timings import Timings
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class CheckOptions:
+    """What one ``check`` run is asked to do: the command line's flags, or an editor's or a test's request."""
+
     paths: Sequence[str] = (".",)
     format: str | None = None
     output: str | None = None
@@ -69,6 +71,8 @@ class CheckOptions:
 
 @dataclass
 class Outcome:
+    """What a run gives back: its report, its exit code and the config it ran with."""
+
     report: Report
     exit_code: int
     config: Config
@@ -357,7 +361,8 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
         _announce(run_notes[-1:], fmt, options)
 
     report = build(diagnostics, by_path, len(documents), run_notes)
-    report.rules = outputs.rule_info(chosen)
+    written = {fmt, *(name for name, _ in options.also_write)}
+    report.rules = outputs.rule_info(chosen, with_help=not WITH_HELP.isdisjoint(written))
     settings = Settings(
         color=False,
         tool_version=__version__,
