@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lint.model import ACTIONS, PER_ACTION, UNNAMED
+from lint.model import ACTIONS, PER_ACTION, UNNAMED, Document
 from lint.readers import read
 from lint.readers.phases import ReaderOptions, match_heading
 from lint.readers.titles import section_of
@@ -21,7 +21,7 @@ from .test_layouts import _check
 OTHER = FIXTURES / "real" / "other"
 
 
-def load(name: str):  # type: ignore[no-untyped-def]
+def load(name: str) -> Document:
     path = OTHER / name
     return parse_bytes(str(path), path.read_bytes(), ReaderOptions())
 
@@ -106,7 +106,8 @@ def test_crafted_tracker_is_read_like_the_real_one():
 
 
 def test_a_list_of_organisations_stays_per_action():
-    text = "Action 3: Open data\nHarbour Board\nProgress during 2021\nDone.\nCoast Office\nProgress during 2021\nDone.\n"
+    text = "Action 3: Open data\nHarbour Board\nProgress during 2021\nDone.\n"
+    text += "Coast Office\nProgress during 2021\nDone.\n"
     assert read("a.txt", text, ReaderOptions()).layout == PER_ACTION
 
 
