@@ -422,3 +422,30 @@ def test_a_lexicon_remembers_what_it_looked_up_and_answers_the_same(monkeypatch)
     monkeypatch.setattr(lexicon, "_SEEN_MAX", 4)
     words.lookup([f"w{i}" for i in range(10)])
     assert len(words._seen) <= 4
+
+
+def test_paragraph_scores_count_the_name_units():
+    """readability counts a paragraph's units and syllables without building them: the same as from the units."""
+    from lint.checks import readability
+
+    text = "The Government Digital Service (GDS) met HMRC and the Department for Education, MOD and DfE’s team."
+    tokens = [text[s:e] for s, e in sentences.words(text)]
+    count = readability.counter("estimate")
+    units = sentences.name_units(tokens)
+    expected = sum(1 if name else count(tokens[i]) for i, _, name in units)
+    scores = readability._scores(tokens, 1, count, names=True)
+    assert scores is not None and (scores.words, scores.syllables) == (len(units), expected)
+    assert len(units) < len(tokens)  # names were joined: the case is not trivial
+
+
+def test_a_sentence_alone_is_analysed_as_within_a_paragraph():
+    """A paragraph of one sentence takes the paragraph's own analysis: the same as the sentence's among others."""
+    from lint.checks import copies
+    from lint.checks.acronyms import Names
+
+    names = Names("Government Digital Service", frozenset({"GDS"}), {"GDS": "Qzqorgqzq"})
+    one = "  The Government Digital Service (GDS) will publish £2.5m of data, as GDS said in 2014.  "
+    alone = copies.paragraph_sentences(one, names)
+    among = copies.paragraph_sentences(one + " Then we will stop.", names)
+    assert len(alone) == 1 and len(among) == 2
+    assert alone[0] == among[0]
