@@ -35,7 +35,11 @@ if TYPE_CHECKING:
 @cache
 def _chars(ranges: str) -> re.Pattern[str]:
     """The character class ``[ranges]``, compiled when an output first needs it: a class that
-    reaches past U+00FF takes ``re`` a 65,536-entry table to compile, start-up time of every run."""
+    reaches past U+00FF takes ``re`` a 65,536-entry table to compile, start-up time of every run.
+
+    None of the characters these classes hold is printable (controls, separators, format
+    characters, surrogates, non-characters), so text that :meth:`str.isprintable` passes
+    holds none of them: the functions below return it as it is, without the regex."""
     return re.compile(f"[{ranges}]")
 
 
@@ -60,7 +64,7 @@ def _shown(match: re.Match[str]) -> str:
 
 def for_terminal(text: str) -> str:
     """``text`` safe to print on a terminal or a CI log, on one line."""
-    if not _chars(_TERMINAL).search(text):
+    if text.isprintable() or not _chars(_TERMINAL).search(text):
         return text
     return _chars(_TERMINAL).sub(_shown, text)
 
@@ -70,7 +74,7 @@ def for_github(text: str, prop: bool = False) -> str:
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if prop:
         text = text.replace(":", "%3A").replace(",", "%2C")
-    if not _chars(_GITHUB).search(text):
+    if text.isprintable() or not _chars(_GITHUB).search(text):
         return text
     return _chars(_GITHUB).sub(_shown, text)
 
@@ -82,14 +86,14 @@ def _xml_replacement(match: re.Match[str]) -> str:
 
 def for_xml(text: str) -> str:
     """``text`` with every character XML 1.0 cannot hold replaced (XML escaping itself is the writer's)."""
-    if not _chars(_XML).search(text):
+    if text.isprintable() or not _chars(_XML).search(text):
         return text
     return _chars(_XML).sub(_xml_replacement, text)
 
 
 def for_json(text: str) -> str:
     """``text`` without lone surrogates, so that any UTF-8 writer can write it as JSON."""
-    if not _chars(_SURROGATE).search(text):
+    if text.isprintable() or not _chars(_SURROGATE).search(text):
         return text
     return _chars(_SURROGATE).sub(_xml_replacement, text)
 

@@ -133,3 +133,13 @@ def test_hostile_names_in_every_format(tmp_path):
         for r in json.loads(outputs["sarif"])["runs"][0]["results"]
     }
     assert "bad%FF.md" in uris  # the file's own bytes, percent-encoded
+
+
+def test_text_that_is_printable_holds_no_character_an_escape_replaces():
+    # for_terminal and the others return printable text as it is, without their regex (start-up time)
+    from lint import escape
+
+    every = "".join(map(chr, range(0x110000)))
+    for name in ("_TERMINAL", "_GITHUB", "_XML", "_SURROGATE", "_JSON_INERT"):
+        found = escape._chars(getattr(escape, name)).findall(every)
+        assert found and not any(char.isprintable() for char in found), name

@@ -8,7 +8,8 @@ import sys
 from tests.conftest import SEEDS
 
 # heavy or optional packages a one-file check of the default rules has no use for (json: a text report's
-# run; threading: the main-thread questions are asked through signal)
+# run; threading: the main-thread questions are asked through signal; difflib: only a cross-page-drift
+# finding; pkgutil: only listing every check kind)
 NOT_NEEDED = (
     "aiohttp",
     "pygls",
@@ -21,6 +22,8 @@ NOT_NEEDED = (
     "shutil",
     "json",
     "threading",
+    "difflib",
+    "pkgutil",
 )
 # our modules it has no use for: the rules' whole documentation is for SARIF reports (formats.WITH_HELP)
 NOT_NEEDED_HERE = ("lint.ruledoc",)

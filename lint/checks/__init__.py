@@ -11,7 +11,6 @@ validate a rule stays cheap.
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -48,6 +47,8 @@ def load(kind: str) -> CheckKind:
 
 def all_kinds() -> dict[str, CheckKind]:
     """Every check kind, by name, sorted (imports every check module: for docs and errors only)."""
+    import pkgutil
+
     found: dict[str, CheckKind] = {}
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
         spec = getattr(importlib.import_module(f"{__name__}.{info.name}"), "KIND", None)

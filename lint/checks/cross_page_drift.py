@@ -16,7 +16,6 @@ publication), where a reworded commitment is an edit, not a stale page.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
@@ -52,6 +51,8 @@ def _quote(words: Sequence[str], limit: int) -> str:
 
 def _difference(here: list[str], there: list[str], limit: int) -> str:
     """What differs, e.g. "'had' here, 'has' there (2 places differ)"."""
+    import difflib  # only for a finding (start-up time of every run otherwise)
+
     matcher = difflib.SequenceMatcher(None, here, there, autojunk=False)
     changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     _, i1, i2, j1, j2 = changes[0]

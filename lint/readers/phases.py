@@ -83,7 +83,7 @@ _MONTH_NUMBER = {
 }
 _POINT_RE = regexcache.compile(_POINT, re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
-_SHORT_END = re.compile(r"^((?:19|20)\d\d)\s*[-/–]\s*(\d\d)$")
+_SHORT_END = regexcache.compile(r"^((?:19|20)\d\d)\s*[-/–]\s*(\d\d)$")
 _MONTH_RE = regexcache.compile(rf"\b({_MONTHS})\b|(?<=\d{{4}})-([01]\d)\b", re.IGNORECASE)
 _QUARTER_RE = regexcache.compile(r"q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter", re.IGNORECASE)
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
