@@ -230,8 +230,9 @@ def check_files(
     cache: ResultCache | None = None,
     timings: Timings | None = None,
     progress: RunProgress | None = None,
-) -> tuple[list[Document], list[Diagnostic]]:
-    """The run's documents (outlines: no paragraphs) and its diagnostics, sorted.
+) -> tuple[list[Document], list[Diagnostic], list[str | None]]:
+    """The run's documents (outlines: no paragraphs), its diagnostics, sorted, and the content
+    hash of each file as it was read (None: without a cache, or not read).
 
     With a cache, the corpus rules' findings of a run with the same files and contents are
     reused (the corpus rules are a pure function of the summaries); else they are computed
@@ -246,4 +247,7 @@ def check_files(
         elif timings is not None:
             timings.add_stage("corpus rules", 0.0)
         diagnostics = engine.finish(plan, gathered, timings, corpus)
-    return [result.outline for result in gathered], diagnostics
+    contents: list[str | None] = [None] * len(files)
+    if keys is not None:
+        contents = [key.rpartition("\0")[2] or None for key in keys]
+    return [result.outline for result in gathered], diagnostics, contents

@@ -76,7 +76,12 @@ def test_jobs_must_be_a_positive_number():
     assert result.code == 2
 
 
-def _cached(folder, cache, *args):
+def _cached(folder, cache, *args, replay=False):
+    """A run with the result cache in ``cache``; the outputs earlier runs recorded are forgotten
+    first unless ``replay`` (else a run with nothing changed would only replay one, lint.replay)."""
+    if not replay:
+        for recorded in cache.glob("v*/*/replay"):
+            shutil.rmtree(recorded)
     os.environ["RESPONSE_LINT_RESULT_CACHE"] = str(cache)
     try:
         return _json(folder, *args)
@@ -142,6 +147,7 @@ def _entries(cache, suffix=""):
         for p in cache.rglob("*")
         if p.is_file()
         and p.parent.parent.parent.parent == cache
+        and len(p.parent.name) == 2  # not a recording (replay/KEY)
         and (p.name.endswith(suffix) if suffix else "." not in p.name)
     )
 
@@ -322,3 +328,26 @@ def test_paragraph_sentences_are_shared_within_a_document_and_forgotten_after_it
     rules = [r for r in engine.available_rules(config).values() if r.name == "readability"]
     engine.check_document(engine.Plan(rules, config), document)
     assert all(not memo for memo in perdoc._MEMOS) and perdoc._MEMOS  # the engine forgot the document
+
+
+def test_folders_of_earlier_cache_formats_are_removed_and_nothing_else(corpus, tmp_path):
+    from lint.resultcache import FORMAT
+
+    cache = tmp_path / "cache"
+    _cached(corpus, cache, "--select", "placeholder")
+    old = cache / "v1" / ("ab" * 16) / "cd"
+    old.mkdir(parents=True)
+    (old / ("ef" * 16)).write_bytes(b"an entry of format 1")
+    (cache / "v1" / "stat.marshal").write_bytes(b"")
+    mixed = cache / "v0" / ("ab" * 16)
+    mixed.mkdir(parents=True)
+    (cache / "v0" / "notes.txt").write_text("not the tool's", encoding="utf-8")  # kept, and its folder with it
+    (cache / "vintage").mkdir()
+    _cached(corpus, cache, "--select", "spelling")  # a run that writes to the cache
+    assert sorted(p.name for p in cache.iterdir()) == [".gitignore", "CACHEDIR.TAG", "v0", f"v{FORMAT}", "vintage"]
+    assert (cache / "v0" / "notes.txt").exists()
+    foreign = tmp_path / "foreign"
+    (foreign / "v1").mkdir(parents=True)
+    (foreign / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n# another tool\n")
+    _cached(corpus, foreign, "--select", "spelling")
+    assert (foreign / "v1").exists()  # not this tool's cache folder: nothing removed
