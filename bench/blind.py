@@ -10,6 +10,7 @@ under test selected, and an item counts as reported when the rule reports anythi
 its file.
 
     python bench/real.py --blind          # or: python bench/blind.py [--json] [--verbose]
+    python bench/blind.py --folder fixtures/dev --verbose   # the development set (tune on this one)
 """
 
 from __future__ import annotations
@@ -69,16 +70,17 @@ def score(rule: str, name: str, field: str, folder: Path = BLIND) -> dict[str, A
     }
 
 
-def main(json_output: bool = False, verbose: bool = False) -> int:
-    results = [score(rule, name, field) for rule, name, field in SETS]
+def main(json_output: bool = False, verbose: bool = False, folder: Path = BLIND) -> int:
+    results = [score(rule, name, field, folder) for rule, name, field in SETS]
     if json_output:
         print(json.dumps(results, indent=1))
         return 0
+    label = "blind" if folder == BLIND else folder.name
     for r in results:
         recall = "-" if r["recall"] is None else f"{100 * r['recall']:.0f}%"
         precision = "-" if r["precision"] is None else f"{100 * r['precision']:.0f}%"
         print(
-            f"{r['rule']:<12} blind set: {r['positives']} positives, {r['negatives']} hard negatives: "
+            f"{r['rule']:<12} {label} set: {r['positives']} positives, {r['negatives']} hard negatives: "
             f"recall {recall} ({r['true_positives']}/{r['positives']}), precision {precision} "
             f"({r['true_positives']}/{r['true_positives'] + r['false_positives']}); "
             f"{r['findings']} findings in {r['words']} words of items ({r['per_1000_words']:.0f} per 1,000)"
@@ -95,5 +97,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument("--folder", type=Path, default=BLIND, help="another set in the same format (fixtures/dev)")
     args = parser.parse_args()
-    sys.exit(main(args.json, args.verbose))
+    sys.exit(main(args.json, args.verbose, args.folder.resolve()))

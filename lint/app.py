@@ -19,7 +19,7 @@ from lint.config import Config, ConfigError, for_paths
 from lint.errors import UsageError, require_folder
 from lint.escape import say
 from lint.files import collect, force_excluded, to_display
-from lint.formats import FORMATS, Settings, get
+from lint.formats import FORMATS, WITH_HELP, Settings, get
 from lint.model import Diagnostic, Document, Severity
 from lint.report import Report, build
 from lint.timings import Timings
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class CheckOptions:
+    """What one ``check`` run is asked to do: the command line's flags, or an editor's or a test's request."""
+
     paths: Sequence[str] = (".",)
     format: str | None = None
     output: str | None = None
@@ -72,6 +74,8 @@ class CheckOptions:
 
 @dataclass
 class Outcome:
+    """What a run gives back: its report, its exit code and the config it ran with."""
+
     report: Report
     exit_code: int
     config: Config
@@ -99,14 +103,12 @@ def _check_files(
     timings: Timings | None,
     cache: ResultCache | None,
 ) -> tuple[list[Document], list[Diagnostic], list[str | None]]:
-    """Issue 11: the files checked through the result cache, in worker processes (``--jobs``); and
-    the content hash of each file as the checks read it (None: not known)."""
+    """Issue 11: the files checked (result cache, ``--jobs``), and the content hash of each as read (None: unknown)."""
     from lint import pipeline
+    from lint.progress import RunProgress
 
     plan = engine.Plan(chosen, config, known=known)
     jobs = options.jobs if options.jobs is not None else pipeline.default_jobs()
-    from lint.progress import RunProgress
-
     with RunProgress(len(files)) as progress:  # issue 15: a bar for runs over ~2 s, on a terminal only
         return pipeline.check_files(files, plan, jobs, cache, timings, progress)
 
@@ -122,10 +124,7 @@ def _replay(
     cache = resultcache.open_for(chosen, config)
     if cache is None or not options.replay or _online(options, config):
         return cache, None
-    from lint.view import width
-
-    shown = (fmt, _use_color(options, stdout), width(stdout))
-    return cache, replay.open_for(cache, options, config, chosen, sorted(known), shown)
+    return cache, replay.open_for(cache, options, config, chosen, known, (fmt, _use_color(options, stdout)), stdout)
 
 
 def exit_code(diagnostics: Sequence[Diagnostic], fail_on: str) -> int:
@@ -368,7 +367,8 @@ def _report(
         _announce(run_notes[-1:], fmt, options)
 
     report = build(diagnostics, by_path, len(documents), run_notes)
-    report.rules = outputs.rule_info(chosen)
+    written = {fmt, *(name for name, _ in options.also_write)}
+    report.rules = outputs.rule_info(chosen, with_help=not WITH_HELP.isdisjoint(written))
     fail_on = options.fail_on or config.fail_on
     settings = Settings(
         color=False,

@@ -7,7 +7,6 @@ the ``check`` command.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -79,6 +78,8 @@ def _outline(args: argparse.Namespace) -> int:
     documents = read_documents(files, config)
     data = [outline(d) for d in documents]
     single = len(args.files) == 1 and files == args.files  # one file named: its outline, not a list
+    import json
+
     json.dump(data[0] if single else data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return EXIT_OK
@@ -105,6 +106,8 @@ def _rules(args: argparse.Namespace) -> int:
         return EXIT_FINDINGS if failed else EXIT_OK
     rules = engine.available_rules(config)
     if args.json:
+        import json
+
         json.dump(
             [
                 {

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from lint import checks, messages, rulenames, suppress
 from lint.budget import OverBudget, time_budget
 from lint.checks import perdoc
-from lint.checks.api import CheckKind, Context, FileProblem, Finding
+from lint.checks.api import CheckKind, Context, CorpusCheck, FileProblem, Finding
 from lint.collector import collector_paused
 from lint.config import Config
 from lint.errors import ConfigError
@@ -141,7 +141,26 @@ class _Bound(NamedTuple):
     kind: CheckKind
 
 
-def _diagnostic(rule: Rule, finding: Finding, document: Document, explicit_severity: bool) -> Diagnostic:
+class _Shared(dict[str, str]):
+    """One copy of each message and phase key the findings of a document repeat: a file of 16,000
+    placeholders made 16,000 equal messages and phase keys, 160 bytes a finding. Emptied when it
+    grows past a bound, so text that never repeats costs no more than before."""
+
+    BOUND = 1 << 12
+
+    def one(self, text: str) -> str:
+        kept = self.get(text)
+        if kept is not None:
+            return kept
+        if len(self) >= self.BOUND:
+            self.clear()
+        self[text] = text
+        return text
+
+
+def _diagnostic(
+    rule: Rule, finding: Finding, document: Document, explicit_severity: bool, shared: _Shared | None = None
+) -> Diagnostic:
     entry_name, phase_key = finding.entry, finding.phase
     if entry_name is None and phase_key is None:
         entry, phase = document.phase_at(finding.span.start)
@@ -149,6 +168,9 @@ def _diagnostic(rule: Rule, finding: Finding, document: Document, explicit_sever
         phase_key = phase.key if phase else None
     severity = rule.severity if explicit_severity or finding.severity is None else finding.severity
     message = finding.message if finding.message is not None else render_message(rule.message, finding.args)
+    if shared is not None:
+        message = shared.one(message)
+        phase_key = shared.one(phase_key) if phase_key is not None else None
     return Diagnostic(
         path=document.path,
         span=finding.span,
@@ -206,6 +228,7 @@ class Plan:
         ]
         self.explicit = {name for name, rc in config.rules.items() if rc.severity}
         self._names = [b.rule.name for b in self.bound]
+        self._shared = _Shared()
 
     def ignored(self, path: str) -> set[str]:
         """The rule names ``per-file-ignores`` switch off for ``path``."""
@@ -220,7 +243,7 @@ class Plan:
         return names
 
     def make(self, rule: Rule, finding: Finding, document: Document) -> Diagnostic:
-        return _diagnostic(rule, finding, document, rule.name in self.explicit)
+        return _diagnostic(rule, finding, document, rule.name in self.explicit, self._shared)
 
 
 def _over_budget(rule: Rule, document: Document, seconds: float) -> Diagnostic:
@@ -271,27 +294,45 @@ def check_document(plan: Plan, document: Document) -> DocumentResult:
     return DocumentResult(document.path, diagnostics, summaries, outlined or outline(document), times)
 
 
+def corpus_rules(plan: Plan) -> list[tuple[Rule, CorpusCheck]]:
+    """The run's corpus rules, in the plan's order, each with its ``check_corpus``."""
+    return [(item.rule, item.kind.check_corpus) for item in plan.bound if item.kind.check_corpus is not None]
+
+
+def corpus_rule(plan: Plan, rule: Rule, check_corpus: CorpusCheck, summaries: Sequence[Any]) -> list[Finding]:
+    """One corpus rule's findings on its summaries (in run order): a pure function of them,
+    so the result cache may keep them, keyed by the summaries."""
+    context = next(item.context for item in plan.bound if item.rule is rule)
+    return list(check_corpus(summaries, context))
+
+
+def corpus_diagnostics(
+    plan: Plan, rule: Rule, findings: Iterable[Finding], outlines: Mapping[str, Document]
+) -> list[Diagnostic]:
+    """A corpus rule's findings as diagnostics, on the run's documents (``outlines``: path -> outline)."""
+    diagnostics = []
+    for finding in findings:
+        target = outlines.get(finding.path or "")
+        if target is None:
+            raise RuntimeError(f"check {rule.check!r} gave a finding with no known path")
+        diagnostics.append(plan.make(rule, finding, target))
+    return diagnostics
+
+
 def corpus_findings(plan: Plan, results: Sequence[DocumentResult], timings: Timings | None = None) -> list[Diagnostic]:
     """The corpus rules' findings on the documents' summaries (``results`` in run order; suppressions
-    not applied). A pure function of the plan and the summaries, so the result cache may keep it."""
+    not applied)."""
     clock = time.perf_counter
     outlines = {result.path: result.outline for result in results}
     diagnostics: list[Diagnostic] = []
     started = clock()
-    for item in plan.bound:
-        check_corpus = item.kind.check_corpus
-        if check_corpus is None:
-            continue
+    for rule, check_corpus in corpus_rules(plan):
         rule_started = clock()
-        name = item.rule.name
-        summaries = [result.summaries[name] for result in results if name in result.summaries]
-        for finding in check_corpus(summaries, item.context):
-            target = outlines.get(finding.path or "")
-            if target is None:
-                raise RuntimeError(f"check {item.rule.check!r} gave a finding with no known path")
-            diagnostics.append(plan.make(item.rule, finding, target))
+        summaries = [result.summaries[rule.name] for result in results if rule.name in result.summaries]
+        findings = corpus_rule(plan, rule, check_corpus, summaries)
+        diagnostics.extend(corpus_diagnostics(plan, rule, findings, outlines))
         if timings is not None:
-            timings.add_rule(name, clock() - rule_started)
+            timings.add_rule(rule.name, clock() - rule_started)
     if timings is not None:
         timings.add_stage("corpus rules", clock() - started)
     return diagnostics

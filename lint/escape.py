@@ -25,17 +25,26 @@ from __future__ import annotations
 import math
 import re
 import sys
+from functools import cache
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+
+@cache
+def _chars(ranges: str) -> re.Pattern[str]:
+    """The character class ``[ranges]``, compiled when an output first needs it: a class that
+    reaches past U+00FF takes ``re`` a 65,536-entry table to compile, start-up time of every run."""
+    return re.compile(f"[{ranges}]")
+
+
 # C0 and C1 controls and DEL, U+2028/9, bidi controls (ALM, LRM, RLM, LRE…RLO, LRI…PDI), surrogates.
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_TERMINAL = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}\ud800-\udfff]")
-_GITHUB = re.compile(f"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029{_BIDI}\ud800-\udfff]")
-_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_TERMINAL = f"\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}\ud800-\udfff"
+_GITHUB = f"\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029{_BIDI}\ud800-\udfff"
+_XML = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
+_SURROGATE = "\ud800-\udfff"
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
@@ -51,9 +60,9 @@ def _shown(match: re.Match[str]) -> str:
 
 def for_terminal(text: str) -> str:
     """``text`` safe to print on a terminal or a CI log, on one line."""
-    if not _TERMINAL.search(text):
+    if not _chars(_TERMINAL).search(text):
         return text
-    return _TERMINAL.sub(_shown, text)
+    return _chars(_TERMINAL).sub(_shown, text)
 
 
 def for_github(text: str, prop: bool = False) -> str:
@@ -61,9 +70,9 @@ def for_github(text: str, prop: bool = False) -> str:
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if prop:
         text = text.replace(":", "%3A").replace(",", "%2C")
-    if not _GITHUB.search(text):
+    if not _chars(_GITHUB).search(text):
         return text
-    return _GITHUB.sub(_shown, text)
+    return _chars(_GITHUB).sub(_shown, text)
 
 
 def _xml_replacement(match: re.Match[str]) -> str:
@@ -73,16 +82,16 @@ def _xml_replacement(match: re.Match[str]) -> str:
 
 def for_xml(text: str) -> str:
     """``text`` with every character XML 1.0 cannot hold replaced (XML escaping itself is the writer's)."""
-    if not _XML.search(text):
+    if not _chars(_XML).search(text):
         return text
-    return _XML.sub(_xml_replacement, text)
+    return _chars(_XML).sub(_xml_replacement, text)
 
 
 def for_json(text: str) -> str:
     """``text`` without lone surrogates, so that any UTF-8 writer can write it as JSON."""
-    if not _SURROGATE.search(text):
+    if not _chars(_SURROGATE).search(text):
         return text
-    return _SURROGATE.sub(_xml_replacement, text)
+    return _chars(_SURROGATE).sub(_xml_replacement, text)
 
 
 def json_safe(value: object) -> object:
@@ -96,7 +105,7 @@ def json_safe(value: object) -> object:
     return value
 
 
-_JSON_INERT = re.compile(f"[\x7f-\x9f\u2028\u2029{_BIDI}]")
+_JSON_INERT = f"\x7f-\x9f\u2028\u2029{_BIDI}"
 
 
 class _NotPlain(Exception):
@@ -191,15 +200,15 @@ def json_text(value: object, indent: int | None = 2) -> str:
         return json.dumps(data, ensure_ascii=False, indent=indent)
 
     text = dumps(value)
-    if _SURROGATE.search(text):  # rare (a file name that is not UTF-8): walk the data only then
+    if _chars(_SURROGATE).search(text):  # rare (a file name that is not UTF-8): walk the data only then
         text = dumps(json_safe(value))
-    return _JSON_INERT.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _chars(_JSON_INERT).sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def xml_inert(document: str) -> str:
     """A serialised XML ``document`` with DEL, C1, line separators and bidi controls written as
     character references (``&#x202e;``): the same document, inert when shown as text."""
-    return _JSON_INERT.sub(lambda m: f"&#x{ord(m.group()):x};", document)
+    return _chars(_JSON_INERT).sub(lambda m: f"&#x{ord(m.group()):x};", document)
 
 
 def say(message: str, kind: str = "warning", stream: TextIO | None = None) -> None:

@@ -38,12 +38,14 @@ def _help_uri(rule: Rule, builtin: Path) -> str:
     return f"{HOMEPAGE}/blob/v{__version__}/rules/{relative.as_posix()}"
 
 
-def rule_info(rules: Sequence[Rule]) -> dict[str, RuleInfo]:
-    """What formats may say about the rules that ran, by name."""
+def rule_info(rules: Sequence[Rule], with_help: bool = True) -> dict[str, RuleInfo]:
+    """What formats may say about the rules that ran, by name (``with_help``: with each rule's whole
+    documentation, :attr:`RuleInfo.help`, which only some formats show: ``formats.WITH_HELP``)."""
     from lint.checks import load
-    from lint.ruledoc import explain
     from lint.rules import builtin_rules_dir
 
+    if with_help:
+        from lint.ruledoc import explain
     builtin = builtin_rules_dir()
     return {
         rule.name: RuleInfo(
@@ -55,7 +57,7 @@ def rule_info(rules: Sequence[Rule]) -> dict[str, RuleInfo]:
             check=rule.check,
             tags=rule.tags,
             fixable=rule.fixable,
-            help=explain(rule),
+            help=explain(rule) if with_help else "",
             summary_role=load(rule.check).summary_role,
             help_uri=_help_uri(rule, builtin),
         )

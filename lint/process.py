@@ -27,12 +27,7 @@ def sigterm_as_interrupt() -> Iterator[None]:
     """While inside, SIGTERM (a cancelled CI job, ``timeout``) ends the run as Ctrl-C does, so
     the cleanup of a ``--fix`` in progress runs: its temporary file removed, the file left whole.
     The previous handler comes back afterwards (the CLI also runs inside tests and editors)."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
+    import signal  # (not threading, to ask for the main thread: signal.signal refuses any other)
 
     def stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt

@@ -33,7 +33,7 @@ import marshal
 import os
 import sys
 import zlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO, cast
 
@@ -318,15 +318,17 @@ def open_for(
     options: Options,
     config: Config,
     chosen: Sequence[Rule],
-    known: Sequence[str],
-    shown: tuple[str, bool, int | None],
+    known: Collection[str],
+    shown: tuple[str, bool],
+    stdout: TextIO,
 ) -> Replay | None:
     """The recordings this run may play or make (None: see :func:`refused`, or the baseline is unreadable).
 
     ``shown`` is what the options do not say about the output: the format chosen (by the
-    options, the config or the CI), and the colour and width of standard output.
+    options, the config or the CI), and whether standard output is in colour.
     """
     from lint.resultcache import FORMAT, _stable
+    from lint.view import width
 
     if refused(options):
         return None
@@ -356,6 +358,7 @@ def open_for(
         [rule.name for rule in chosen],
         repr(_stable(asked)),
         shown,
+        width(stdout),
         os.environ.get("COLUMNS"),
         baseline,
         targets,

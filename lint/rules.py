@@ -21,6 +21,8 @@ from lint.rulecache import RuleCache, parse
 
 @dataclass(frozen=True, slots=True)
 class Example:
+    """One pass/fail example of a rule file (``[[examples]]``), run by ``rules --test``."""
+
     verdict: str  # "pass" or "fail"
     text: str | None
     files: Mapping[str, str]
@@ -38,6 +40,8 @@ class Example:
 
 @dataclass(frozen=True)
 class Rule:
+    """A loaded rule file: its check kind, severity, message, option values and examples."""
+
     name: str
     check: str
     severity: Severity
@@ -133,8 +137,32 @@ def _options(
     return options
 
 
-def _example(rule_path: Path, index: int, raw: Any) -> Example:
-    where = f"{rule_path}: examples[{index}]"
+def _example(rule_path: Path, index: int, raw: Any, checked: bool = False) -> Example:
+    """Example ``index`` of a rule file (``checked``: these bytes passed :func:`_check_example` before)."""
+    if not checked:
+        _check_example(f"{rule_path}: examples[{index}]", raw)
+
+    def _tuple(key: str) -> tuple[Any, ...] | None:
+        return tuple(raw[key]) if key in raw else None
+
+    return Example(
+        raw["verdict"],
+        raw.get("text"),
+        raw.get("files", {}),
+        raw.get("format"),
+        raw.get("count"),
+        raw.get("options", {}),
+        _tuple("lines"),
+        raw.get("note", ""),
+        _tuple("columns"),
+        _tuple("messages"),
+        raw.get("fixed"),
+        raw.get("links"),
+    )
+
+
+def _check_example(where: str, raw: Any) -> None:
+    """Raise :class:`RuleError` naming ``where`` if the example table ``raw`` is not well formed."""
     if not isinstance(raw, dict):
         raise RuleError(f"{where}: must be a table")
     unknown = set(raw) - _EXAMPLE_KEYS
@@ -167,9 +195,6 @@ def _example(rule_path: Path, index: int, raw: Any) -> Example:
             f"{where}: a pass example has no findings: 'count', 'lines', 'columns', 'messages' are for fail"
         )
 
-    def _tuple(key: str) -> tuple[Any, ...] | None:
-        return tuple(raw[key]) if key in raw else None
-
     links = raw.get("links")
     if links is not None:
         if not isinstance(links, dict) or not all(isinstance(v, dict) for v in links.values()):
@@ -181,20 +206,6 @@ def _example(rule_path: Path, index: int, raw: Any) -> Example:
                     f"{where}: links: {target!r}: unknown key {sorted(unknown_answer)[0]!r} "
                     f"(expected {', '.join(EXAMPLE_ANSWER_KEYS)})"
                 )
-    return Example(
-        verdict,
-        text,
-        files,
-        fmt,
-        raw.get("count"),
-        raw.get("options", {}),
-        _tuple("lines"),
-        raw.get("note", ""),
-        _tuple("columns"),
-        _tuple("messages"),
-        raw.get("fixed"),
-        links,
-    )
 
 
 def load_rule(path: Path, cache: RuleCache | None = None) -> Rule:
@@ -233,7 +244,7 @@ def load_rule(path: Path, cache: RuleCache | None = None) -> Rule:
     raw_examples = data.get("examples", [])
     if not isinstance(raw_examples, list):
         raise RuleError(f"{path}: rule {name!r}: 'examples' must be a list of tables ([[examples]])")
-    examples = tuple(_example(path, i, raw) for i, raw in enumerate(raw_examples))
+    examples = tuple(_example(path, i, raw, checked) for i, raw in enumerate(raw_examples))
     verdicts = {example.verdict for example in examples}
     if verdicts != {"pass", "fail"}:
         missing = " and ".join(repr(v) for v in ("fail", "pass") if v not in verdicts)

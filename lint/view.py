@@ -7,7 +7,6 @@ only. The text width is ``COLUMNS`` when set, else the terminal's; piped output 
 
 from __future__ import annotations
 
-import json
 import os
 from typing import TextIO
 
@@ -49,6 +48,8 @@ def statistics(report: Report, out: TextIO, as_json: bool = False) -> None:
             fixable[d.rule] = fixable.get(d.rule, 0) + 1
     rows = sorted(report.by_rule.items(), key=lambda pair: (-pair[1], pair[0]))
     if as_json:
+        import json  # (only here: a text run need not load it)
+
         data = [
             {
                 "rule": rule,

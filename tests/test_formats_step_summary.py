@@ -11,7 +11,7 @@ import pytest
 from lint.formats import step_summary
 from lint.model import Diagnostic, Severity
 from lint.readers import read
-from lint.report import RuleInfo, build
+from lint.report import Item, RuleInfo, build
 
 from .conftest import run_cli
 from .formats_support import LIGHTHOUSE, RULES, rich_report, write_sample
@@ -183,7 +183,8 @@ def test_rule_counts_are_one_table_for_every_summary_format() -> None:
     """`Report.rule_counts`: per rule and severity, most findings first, then by name; the job
     summary and the HTML report both print it."""
     report = rich_report()
-    extra = report.items[0]._replace(diagnostic=replace(report.items[0].diagnostic, severity=Severity.INFO))
+    first_item = report.items[0]
+    extra = Item(replace(first_item.diagnostic, severity=Severity.INFO), report.documents[first_item.path].lines)
     report.items.append(extra)  # a second finding of the first item's rule
     table = report.rule_counts()
     first = report.items[0].diagnostic.rule
@@ -217,8 +218,11 @@ def test_a_copy_and_its_original_are_found_once_for_every_format() -> None:
     assert table is not None
     assert any("progress 2019" in cell.copies for row in table.rows for cell in row.cells)
     # an original in another file names the file, in every format alike
-    moved = copy._replace(related=(original.place._replace(related=original.place.related._replace(path="x.md")),))
+    lines = report.documents[copy.path].lines
+    moved = Item(
+        copy.diagnostic, lines, (original.place._replace(related=original.place.related._replace(path="x.md")),)
+    )
     report.documents = {**report.documents, "x.md": report.documents[copy.path]}
     (elsewhere,) = wordmark.originals(moved, report)
     assert elsewhere.label(moved) == "progress 2019 in x.md"
-    assert wordmark.pair(copy._replace(related=()), report) is None
+    assert wordmark.pair(Item(copy.diagnostic, lines, ()), report) is None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from datetime import UTC, datetime
 from email.utils import format_datetime
+from pathlib import Path
 
 import pytest
 
@@ -110,6 +111,10 @@ def test_merge_flags_over_config(tmp_path) -> None:  # type: ignore[no-untyped-d
     assert settings.timeout == 1.5
     assert [p.pattern for p in settings.exclude] == ["a", "b"]
     assert settings.cache_path == tmp_path / "c.sqlite3"
+    # a path given on the command line is relative to the current folder, not to the config's
+    assert merge({}, {"history": "h.sqlite3"}, root=tmp_path, source="cfg").history_path == Path.cwd() / "h.sqlite3"
+    assert [p.pattern for p in merge({}, {"exclude": ["b"]}, root=tmp_path, source="cfg").exclude] == ["b"]
+    assert [p.pattern for p in merge({"exclude": ["a"]}, {}, root=tmp_path, source="cfg").exclude] == ["a"]
     with pytest.raises(ConfigError, match="command line"):
         merge({}, {"cache-ttl": "soon"}, root=tmp_path, source="cfg")
     with pytest.raises(ConfigError, match="cfg: link-check"):

@@ -310,3 +310,31 @@ def test_a_change_checks_again_only_the_documents_that_changed(tmp_path: Path, m
     fresh.buffers = dict(analyzer.buffers)
     assert after.diagnostics == fresh.lint(str(tmp_path / "000.txt")).diagnostics
     assert "missing-entry" not in {d.rule for d in after.diagnostics}  # 000 misses nothing now
+
+
+def test_edits_reuse_the_projects_plans(tmp_path: Path, monkeypatch) -> None:
+    """A change to a buffer checks it with the plans the project made once: binding the rules
+    (and reading the files they name) is not paid again on every keystroke."""
+    from lint import engine
+    from lint.lsp.analysis import Analyzer
+
+    shutil.copy(SEEDS / "000.txt", tmp_path / "000.txt")
+    made: list[int] = []
+    plan_init = engine.Plan.__init__
+
+    def counting(self: engine.Plan, *args: object, **kwargs: object) -> None:
+        made.append(1)
+        plan_init(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine.Plan, "__init__", counting)
+    analyzer = Analyzer([str(tmp_path)])
+    path = str(tmp_path / "000.txt")
+    first = analyzer.lint(path).diagnostics
+    after_first = len(made)
+    assert after_first == 2  # the buffer's own rules and the cross-document ones
+    seed = (tmp_path / "000.txt").read_text(encoding="utf-8")
+    for extra in ("\n", "\n\n", ""):
+        analyzer.buffers[path] = seed + extra
+        found = analyzer.lint(path).diagnostics
+    assert len(made) == after_first
+    assert found == first  # the same buffer, the same findings

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from lint import regexcache
 from lint.checks.api import CheckKind, Context, Finding
-from lint.checks.link_syntax import LinkProblem, is_bare, problem
+from lint.checks.link_syntax import LinkProblem, Nowhere, is_bare, problem
 from lint.model import Document, Link
 from lint.options import Option, combinable
 
@@ -38,6 +38,15 @@ OPTIONS = (
         [],
         "regexes for targets that are no address ('TBC', 'link', 'url here'); each must match the whole "
         "target, case-insensitive",
+        extendable=True,
+        validate=combinable,
+    ),
+    Option(
+        "nowhere-parts",
+        "list[regex]",
+        [],
+        "regexes for the last part of a target's path, or its #fragment, that names no page ('insert-link-here', "
+        "'TBC'); each must match that whole part, case-insensitive, after %-decoding",
         extendable=True,
         validate=combinable,
     ),
@@ -77,11 +86,14 @@ def finding(link: Link, found: LinkProblem) -> Finding:
 
 def _problems(document: Document, context: Context) -> Iterator[tuple[Link, LinkProblem]]:
     not_links = _not_links(tuple(context["not-links"]))
-    words = _not_links(tuple(context["nowhere"]))
-    hosts = tuple(h.strip().lower().rstrip(".") for h in context["nowhere-hosts"] if h.strip())
+    nowhere = Nowhere(
+        _not_links(tuple(context["nowhere"])),
+        _not_links(tuple(context["nowhere-parts"])),
+        tuple(h.strip().lower().rstrip(".") for h in context["nowhere-hosts"] if h.strip()),
+    )
     defined = _defined_labels(document)
     for link in document.links:
-        found = problem(link, context["schemes"], context["require-absolute"], not_links, defined, words, hosts)
+        found = problem(link, context["schemes"], context["require-absolute"], not_links, defined, nowhere)
         if found is not None:
             yield link, found
 

@@ -210,22 +210,57 @@ def is_bare(link: Link) -> bool:
     return link.target is not None and link.text_span == link.span
 
 
-def nowhere(target: str, words: re.Pattern[str] | None, hosts: Collection[str]) -> str | None:
+class Nowhere(NamedTuple):
+    """What makes a target go nowhere: whole targets (``words``), last parts of a path or fragments
+    (``parts``), and hosts that are no real site (``hosts``, with their subdomains)."""
+
+    words: re.Pattern[str] | None = None
+    parts: re.Pattern[str] | None = None
+    hosts: Collection[str] = ()
+
+
+_WRAPPERS = "[]{}<>()%$ \t"
+_NOWHERE = Nowhere()  # nothing counts as going nowhere
+
+
+def _last_parts(target: str) -> tuple[str, ...]:
+    """The last part of ``target``'s path and its fragment (``/a/insert-link#todo``: ``insert-link``, ``todo``)."""
+    rest, _, fragment = target.partition("#")
+    rest = rest.split("?", 1)[0]
+    if _SCHEME.match(rest) is not None or rest.startswith("//"):
+        after_host = rest.split("//", 1)[1] if "//" in rest else ""
+        rest = after_host.partition("/")[2] if "/" in after_host else ""
+    return tuple(part for part in (rest.rpartition("/")[2], fragment) if part)
+
+
+def nowhere(target: str, places: Nowhere) -> str | None:
     """Why ``target`` goes nowhere although it may be well formed, or None.
 
-    ``#`` alone, a word or phrase that is neither a URL nor a path (``words``: "TBC",
-    "link", "url here"), or a host that is no real site (``hosts``: example.com,
-    localhost, and any host under them).
+    ``#`` alone, a word or phrase that is neither a URL nor a path (``places.words``:
+    "TBC", "link", "url here", also %-encoded or in brackets: "[link]", "link%20tbc"),
+    a path or fragment that ends in such words (``places.parts``: "/insert-link-here",
+    "#todo"), or a host that is no real site (``places.hosts``: example.com, localhost,
+    any host under them, and the domain of a ``mailto:`` address).
     """
+    from urllib.parse import unquote
+
     text = target.strip()
     if text in ("#", "#!", "/#"):
         return f"target {text!r} goes nowhere: it is the top of this same page"
-    if words is not None and words.fullmatch(text):
+    plain = unquote(text)
+    words = places.words
+    if words is not None and any(words.fullmatch(t) for t in {text, plain, plain.strip(_WRAPPERS)} if t):
         return f"target {text!r} is not an address: the link was never filled in"
-    if hosts:
+    if places.parts is not None and not text.lower().startswith("mailto:"):
+        for part in _last_parts(text):
+            if places.parts.fullmatch(unquote(part)):
+                return f"target {text!r} names no page ({part!r}): the link was never filled in"
+    if places.hosts:
         host = host_of(text)
+        if host is None and text.lower().startswith("mailto:"):
+            host = unquote(text[len("mailto:") :]).split("?", 1)[0].rpartition("@")[2].strip().lower() or None
         if host is not None:
-            for name in hosts:
+            for name in places.hosts:
                 if host == name or host.endswith("." + name):
                     return f"target {text!r} points at {host!r}, which is no real site: the link was never filled in"
     return None
@@ -237,8 +272,7 @@ def problem(
     require_absolute: bool = False,
     not_links: re.Pattern[str] | None = None,
     defined: Container[str] = (),
-    nowhere_words: re.Pattern[str] | None = None,
-    nowhere_hosts: Collection[str] = (),
+    places: Nowhere = _NOWHERE,
 ) -> LinkProblem | None:
     """What is wrong with ``link`` as written, or None.
 
@@ -256,7 +290,7 @@ def problem(
         return LinkProblem("empty-target", f"link [{' '.join(link.text.split())}] has an empty target", link.span)
     span = link.target_span if link.target_span is not None and link.target_span.length else link.span
     if not is_bare(link):
-        why = nowhere(link.target, nowhere_words, nowhere_hosts)
+        why = nowhere(link.target, places)
         if why is not None:
             return LinkProblem("nowhere", why, span)
     found = url_problem(link.target, schemes, require_absolute, bare=is_bare(link))

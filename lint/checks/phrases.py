@@ -3,7 +3,9 @@
 ``whole`` patterns must match a paragraph's entire text (so "Coming soon..." is a
 placeholder, while "sites ... to follow by March 2014" is prose); ``short``
 patterns must match the start of a short paragraph (at most ``short-words`` words:
-"Please add the 2014 figures here", "Progress update to be provided by DfE");
+"Please add the 2014 figures here", "Progress update to be provided by DfE"), and
+with ``label`` a short paragraph whose rest after a leading label ("Status: TBC",
+"Draft - awaiting clearance") is one;
 ``anywhere`` patterns match inside any paragraph ("[Insert date]", "{{date}}").
 ``shouting`` reports a paragraph written in capitals (an editor's note such as
 "DEPT TO SEND TEXT"). ``extend-*`` options add patterns to the rule's lists
@@ -20,6 +22,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from lint import messages, regexcache
+from lint.checks import firstchars
 from lint.checks.api import CheckKind, Context, Finding
 from lint.model import Document, Paragraph, Span
 from lint.options import Option, combinable, regex_problem
@@ -47,6 +50,13 @@ OPTIONS = (
         extendable=True,
     ),
     Option("short-words", "int", 20, "longest paragraph, in words, that `short` patterns apply to"),
+    Option(
+        "label",
+        "regex",
+        "",
+        "a leading label ('Status:', 'Draft -') of a short paragraph, taken off once so that the rest is "
+        "matched against `whole` and `short` again (case-insensitive; empty: off)",
+    ),
     Option("terms", "dict[str,str]", {}, "named regex parts: ${name} in a pattern is replaced by terms[name]"),
     Option("shouting", "int", 0, "report a paragraph of at least this many letters written in capitals (0: off)"),
     Option("empty-phase", "bool", False, "report a phase that has no text at all"),
@@ -68,9 +78,16 @@ _TRIM = " \t\"'“”‘’.!;:,-–—…()[]*_"
 _TERM = re.compile(r"\$\{([\w-]+)\}")
 
 
-def _expand(pattern: str, terms: Mapping[str, str]) -> str:
-    """``pattern`` with each ``${name}`` replaced by ``terms[name]`` (KeyError for an undefined one)."""
-    return _TERM.sub(lambda m: f"(?:{terms[m.group(1)]})", pattern) if "${" in pattern else pattern
+def _expand(pattern: str, terms: Mapping[str, str], depth: int = 0) -> str:
+    """``pattern`` with each ``${name}`` replaced by ``terms[name]``, itself expanded (terms may use terms).
+
+    KeyError for an undefined name; ValueError for a term that uses itself.
+    """
+    if "${" not in pattern:
+        return pattern
+    if depth > len(terms):
+        raise ValueError("a term uses itself")
+    return _TERM.sub(lambda m: f"(?:{_expand(terms[m.group(1)], terms, depth + 1)})", pattern)
 
 
 def _expanded(options: Mapping[str, Any], key: str) -> tuple[str, ...]:
@@ -82,6 +99,14 @@ def _expanded(options: Mapping[str, Any], key: str) -> tuple[str, ...]:
 
 def _validate(options: Mapping[str, Any]) -> tuple[str, str] | None:
     """At load: every ``${term}`` defined, and each list's patterns compile and combine into one regex."""
+    for name, term in options["terms"].items():
+        for used in _TERM.findall(term):
+            if used not in options["terms"]:
+                return "terms", f"term {name!r} uses ${{{used}}}, which `terms` does not define"
+        try:
+            _expand(term, options["terms"])
+        except ValueError:
+            return "terms", f"term {name!r} uses itself, directly or through other terms"
     for key in ("whole", "anywhere", "short"):
         for pattern in options[key]:
             for name in _TERM.findall(pattern):
@@ -103,7 +128,14 @@ def _compile(patterns: tuple[str, ...], whole: bool, ignore_case: bool) -> re.Pa
     if not patterns:
         return None
     body = "|".join(f"(?:{p})" for p in patterns)  # each pattern and their union were checked at load
-    return regexcache.compile(rf"^(?:{body})$" if whole else body, re.IGNORECASE if ignore_case else 0)
+    flags = re.IGNORECASE if ignore_case else 0
+    # one pass for the union; a search skips at once the positions no pattern can start at
+    return regexcache.compile(rf"^(?:{body})$" if whole else firstchars.guarded(body, flags), flags)
+
+
+@lru_cache(maxsize=16)
+def _label(pattern: str, ignore_case: bool) -> re.Pattern[str] | None:
+    return regexcache.compile(pattern, re.IGNORECASE if ignore_case else 0) if pattern else None
 
 
 def _patterns(context: Context, key: str, whole: bool) -> re.Pattern[str] | None:
@@ -116,6 +148,7 @@ class _Shapes(NamedTuple):
     short: re.Pattern[str] | None
     short_words: int
     shouting: int
+    label: re.Pattern[str] | None
 
 
 # the commonest small letters of English: counted at C speed, a lower bound of a text's small letters
@@ -132,16 +165,32 @@ def _shouting(core: str, least: int) -> bool:
     return sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
+def _unfinished(core: str, shapes: _Shapes) -> bool:
+    """Whether ``core`` (a paragraph less what surrounds it) is, or starts like, an unfinished statement."""
+    whole, short = shapes.whole, shapes.short
+    if whole is not None and whole.match(core):
+        return True
+    if len(core.split()) > shapes.short_words:
+        return False
+    if short is not None and short.match(core):
+        return True
+    if shapes.label is not None:
+        m = shapes.label.match(core)  # "Status: TBC", "Draft - anything", "NB: check this"
+        if m is None:
+            return False
+        label, rest = core[: m.end()].rstrip(_TRIM + " :;"), core[m.end() :].strip(_TRIM)
+        if whole is not None and ((label and whole.match(label)) or (rest and whole.match(rest))):
+            return True
+        return bool(rest and short is not None and short.match(rest))
+    return False
+
+
 def _scan(paragraphs: Iterable[Paragraph], shapes: _Shapes) -> Iterator[Finding]:
-    whole, anywhere, short = shapes.whole, shapes.anywhere, shapes.short
+    anywhere = shapes.anywhere
     for paragraph in paragraphs:
         text = paragraph.text
-        core = text.strip(_TRIM)
-        if core and (
-            (whole is not None and whole.match(core))
-            or (short is not None and len(core.split()) <= shapes.short_words and short.match(core))
-            or _shouting(core, shapes.shouting)
-        ):
+        core = text.strip(_TRIM) or text.strip()  # "???" or "..." alone is matched as written
+        if core and (_unfinished(core, shapes) or _shouting(core, shapes.shouting)):
             stripped = text.strip()
             start = text.index(stripped[0])
             yield Finding(span=paragraph.to_span(start, start + len(stripped)), args={"text": stripped})
@@ -159,6 +208,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
         _patterns(context, "short", False),
         context["short-words"],
         context["shouting"],
+        _label(context["label"], context["ignore-case"]),
     )
     if context["preamble"]:
         yield from _scan(document.preamble, shapes)

@@ -21,6 +21,9 @@ FORMATS: dict[str, str] = {
     "checkstyle": "lint.formats.checkstyle",
     "html": "lint.formats.html",
 }
+# the formats that show each rule's whole documentation (RuleInfo.help): a run writing none of
+# them does not build it (25 rules' help texts are start-up time of a one-file run)
+WITH_HELP = frozenset({"sarif"})
 
 
 class Settings(NamedTuple):

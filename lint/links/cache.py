@@ -48,10 +48,6 @@ def default_path() -> Path | None:
     return folder / FILE_NAME if folder is not None else None
 
 
-def _warn_stderr(message: str) -> None:
-    say(message)
-
-
 class Cache:
     """An open link cache; use :meth:`open` to get one (it never raises for a bad file)."""
 
@@ -64,7 +60,7 @@ class Cache:
     @classmethod
     def open(cls, path: Path | None, ttl: float, warn: Callable[[str], None] | None = None) -> Cache | None:
         """The cache at ``path`` (default: the user cache folder), or None if it cannot be used."""
-        warn = warn or _warn_stderr
+        warn = warn or say
         path = path or default_path()
         if path is None:
             return None  # RESPONSE_LINT_CACHE_DIR is empty: caching is off

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lint.cachedir import move_aside
+from lint.escape import say
 from lint.links.db import is_corrupt, when_free
 
 BUSY_TIMEOUT_S = 30.0
@@ -124,12 +125,6 @@ def describe(record: Record) -> str:
     return f"failing since {day}, {runs} run{'s' if runs != 1 else ''}"
 
 
-def _warn_stderr(message: str) -> None:
-    from lint.escape import say
-
-    say(message)  # paths and SQLite's messages are escaped for the terminal, as every other warning
-
-
 class History:
     """An open history file; :meth:`open` never raises for a bad file."""
 
@@ -156,7 +151,7 @@ class History:
         A portable file that is not a usable database is renamed ``FILE.corrupt`` and
         a new one started; the link cache's own file is left to the cache to rebuild.
         """
-        warn = warn or _warn_stderr
+        warn = warn or say
         if not create and not path.exists():
             return None
         try:
@@ -185,7 +180,7 @@ class History:
         """The history table of the link cache at ``path``, through the cache's own open
         connection ``db`` (so a run opens that file once); closing the history leaves
         ``db`` open. A damaged file is left to the cache to rebuild."""
-        warn = warn or _warn_stderr
+        warn = warn or say
         try:
             _prepare(db, portable=False)
         except sqlite3.DatabaseError as exc:

@@ -63,6 +63,11 @@ def from_mapping(data: Mapping[str, Any], *, root: Path | None = None, where: st
 
     Each value is checked and parsed by its typed option (:data:`lint.config.LINK_OPTIONS`).
     """
+    return Settings(**_changes(data, root, where))
+
+
+def _changes(data: Mapping[str, Any], root: Path | None, where: str) -> dict[str, Any]:
+    """The :class:`Settings` fields that ``data`` sets, each value checked and parsed once."""
     changes: dict[str, Any] = {}
     for key, raw in data.items():
         value = link_value(where, key, raw)
@@ -75,23 +80,19 @@ def from_mapping(data: Mapping[str, Any], *, root: Path | None = None, where: st
             changes[_PATHS[key]] = path if path.is_absolute() or root is None else root / path
         else:
             changes[key.replace("-", "_")] = value
-    return Settings(**changes)
+    return changes
 
 
 def merge(config_table: Mapping[str, Any], overrides: Mapping[str, Any], *, root: Path | None, source: str) -> Settings:
     """The config file's table with the command line's values on top.
 
-    Each layer is validated on its own, so that an error names the config file or the
-    command line. ``exclude`` patterns add up; other values replace. A relative
+    Each layer is checked and parsed on its own, once, so that an error names the config file or
+    the command line. ``exclude`` patterns add up; other values replace. A relative
     ``cache-path`` or ``history`` is relative to the config file's folder, or to the current folder
     when given on the command line.
     """
-    from_mapping(config_table, root=root, where=f"{source}: link-check")
-    from_mapping(overrides, root=Path.cwd(), where="command line")
-    data = {**config_table, **overrides}
-    if "exclude" in overrides and "exclude" in config_table:
-        data["exclude"] = [*config_table["exclude"], *overrides["exclude"]]
-    for key in ("cache-path", "history"):
-        if key in overrides:
-            data[key] = str(Path.cwd() / Path(str(overrides[key])).expanduser())
-    return from_mapping(data, root=root, where=f"{source}: link-check")
+    base = _changes(config_table, root, f"{source}: link-check")
+    top = _changes(overrides, Path.cwd(), "command line")
+    if "exclude" in base and "exclude" in top:
+        top["exclude"] = (*base["exclude"], *top["exclude"])
+    return Settings(**{**base, **top})

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from lint import checks, engine, outputs, source
@@ -47,11 +48,20 @@ class Project:
     info: dict[str, RuleInfo] = field(default_factory=dict)
     disk: dict[str, tuple[Stamp, Document]] = field(default_factory=dict)
     checked: dict[str, tuple[Stamp, engine.DocumentResult]] = field(default_factory=dict)  # corpus rules' results
-    corpus_plan: engine.Plan | None = None  # the corpus rules bound to the config, made once
     files: list[str] | None = None  # the response files under ``folder`` (found once; refreshed on save)
     alone: bool = False  # a file outside any config and workspace folder: linted on its own
     known: frozenset[str] = frozenset()  # every rule name a suppression may name (the rules loaded once)
     named: frozenset[str] = frozenset()  # files the rules' options may name (word lists, rosters), read once
+
+    @cached_property
+    def local_plan(self) -> engine.Plan:
+        """The one-document rules bound to the config, made once (not on every edit)."""
+        return engine.Plan(self.local, self.config, known=self.known)
+
+    @cached_property
+    def corpus_plan(self) -> engine.Plan:
+        """The cross-document rules bound to the config, made once."""
+        return engine.Plan(self.corpus, self.config, known=self.known)
 
     def shown(self, path: str) -> str:
         """A document's path in messages: relative to the project's folder when inside it."""
@@ -183,8 +193,6 @@ class Analyzer:
 
     def _corpus(self, project: Project, documents: list[tuple[str, Document, Stamp | None]]) -> list[Diagnostic]:
         """The cross-document rules on the project, checking again only the documents that changed."""
-        if project.corpus_plan is None:
-            project.corpus_plan = engine.Plan(project.corpus, project.config, known=project.known)
         plan = project.corpus_plan
         checked: dict[str, tuple[Stamp, engine.DocumentResult]] = {}
         results = []
@@ -207,7 +215,9 @@ class Analyzer:
         project = self.project_for(path)
         read = self.documents(path, project)
         documents = [document for _, document, _ in read]
-        found = engine.run(documents[:1], project.local, project.config, known=project.known)
+        plan = project.local_plan
+        with collector_paused():
+            found = engine.finish(plan, [engine.check_document(plan, documents[0])])
         shown = documents[0].path
         if project.corpus:
             seen = set(found)

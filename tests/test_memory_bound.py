@@ -1,0 +1,35 @@
+"""Memory in proportion to the input (issue 12: peak RSS under 10x the input plus a constant).
+
+Measured with ``tracemalloc`` (Python's own allocations: the same on a busy machine), on the
+shapes of :mod:`bench.growth_shapes` at sizes large enough for per-item costs to dominate.
+Each bound is a multiple of the input size that the code before the change exceeded.
+"""
+
+from __future__ import annotations
+
+import tracemalloc
+from collections.abc import Callable
+from typing import Any
+
+from bench.growth_shapes import make
+from lint.readers import read
+
+
+def traced_peak(action: Callable[[], Any]) -> tuple[int, Any]:
+    """The peak of Python's traced allocations during ``action()`` (bytes), and what it returned."""
+    tracemalloc.start()
+    try:
+        tracemalloc.reset_peak()
+        base = tracemalloc.get_traced_memory()[0]
+        result = action()
+        return tracemalloc.get_traced_memory()[1] - base, result
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_line_of_unclosed_link_targets_is_read_in_memory_in_proportion_to_it():
+    # "[a]((" 40,000 times: each "(" once had a dict entry and an int, about 45x the line
+    text = make("link-opens", 200_000)
+    peak, document = traced_peak(lambda: read("x.md", text))
+    assert document.entries
+    assert peak < 12 * len(text), f"{peak / len(text):.1f} x the input"
