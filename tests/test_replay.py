@@ -261,3 +261,27 @@ def test_the_stat_index_trusts_only_settled_unchanged_files(tmp_path, monkeypatc
     assert hashed[-2:] == [b"old words", b"new words"]
     assert statindex.StatIndex(index_file).digest(str(tmp_path / "missing.txt"), 100) is None
     assert statindex.StatIndex(index_file).digest(str(tmp_path), 100) is None  # a folder: not a regular file
+
+
+def test_folders_of_earlier_cache_formats_are_removed_and_nothing_else(work, tmp_path, monkeypatch):
+    from lint.resultcache import FORMAT
+
+    cache = work.parent / "cache"
+    run_cli("check", ".", "--select", "placeholder")
+    old = cache / "v1" / ("ab" * 16) / "cd"
+    old.mkdir(parents=True)
+    (old / ("ef" * 16)).write_bytes(b"an entry of format 1")
+    (cache / "v1" / "stat.marshal").write_bytes(b"")
+    mixed = cache / "v0" / ("ab" * 16)
+    mixed.mkdir(parents=True)
+    (cache / "v0" / "notes.txt").write_text("not the tool's", encoding="utf-8")  # kept, and its folder with it
+    (cache / "vintage").mkdir()
+    run_cli("check", ".", "--select", "spelling")  # a run that writes to the cache
+    assert sorted(p.name for p in cache.iterdir()) == [".gitignore", "CACHEDIR.TAG", "v0", f"v{FORMAT}", "vintage"]
+    assert (cache / "v0" / "notes.txt").exists()
+    foreign = tmp_path / "foreign"
+    (foreign / "v1").mkdir(parents=True)
+    (foreign / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n# another tool\n")
+    monkeypatch.setenv("RESPONSE_LINT_RESULT_CACHE", str(foreign))
+    run_cli("check", ".", "--select", "spelling")
+    assert (foreign / "v1").exists()  # not this tool's cache folder: nothing removed

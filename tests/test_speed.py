@@ -278,6 +278,27 @@ def test_cached_summaries_meet_in_a_process_with_another_hash_seed(corpus, tmp_p
     assert '"entry-copy"' in first.out
 
 
+def test_summary_digests_are_the_same_in_a_process_with_another_hash_seed(corpus, tmp_path):
+    """A document checked again in another process (another hash seed) gives its summaries the
+    same digests, so the corpus rules' findings are reused: the other documents' summaries,
+    deleted, are not needed (a needed, missing summary has its document checked again, which
+    writes it back)."""
+    cache = tmp_path / "cache"
+    env = {**os.environ, "RESPONSE_LINT_RESULT_CACHE": str(cache)}
+    args = ("check", str(corpus), "--format", "json", "--fail-on", "never", "--jobs", "1")
+    first = run_process(*args, env={**env, "PYTHONHASHSEED": "1"})
+    entries = _entries(cache)
+    for entry in entries[::2]:
+        entry.unlink()  # checked again, with another seed
+    kept = {entry.name for entry in entries[1::2]}
+    for summary in _entries(cache, ".s"):
+        if summary.name.split(".")[0] in kept:
+            summary.unlink()
+    second = run_process(*args, env={**env, "PYTHONHASHSEED": "2"})
+    assert second.code == first.code == 0 and second.out == first.out
+    assert not [s for s in _entries(cache, ".s") if s.name.split(".")[0] in kept]
+
+
 def test_clean_removes_the_cache(corpus, tmp_path):
     cache = tmp_path / "cache"
     _cached(corpus, cache, "--select", "placeholder")
@@ -409,24 +430,28 @@ def test_a_lexicon_remembers_what_it_looked_up_and_answers_the_same(monkeypatch)
     assert len(words._seen) <= 4
 
 
-def test_folders_of_earlier_cache_formats_are_removed_and_nothing_else(corpus, tmp_path):
-    from lint.resultcache import FORMAT
+def test_paragraph_scores_count_the_name_units():
+    """readability counts a paragraph's units and syllables without building them: the same as from the units."""
+    from lint.checks import readability
 
-    cache = tmp_path / "cache"
-    _cached(corpus, cache, "--select", "placeholder")
-    old = cache / "v1" / ("ab" * 16) / "cd"
-    old.mkdir(parents=True)
-    (old / ("ef" * 16)).write_bytes(b"an entry of format 1")
-    (cache / "v1" / "stat.marshal").write_bytes(b"")
-    mixed = cache / "v0" / ("ab" * 16)
-    mixed.mkdir(parents=True)
-    (cache / "v0" / "notes.txt").write_text("not the tool's", encoding="utf-8")  # kept, and its folder with it
-    (cache / "vintage").mkdir()
-    _cached(corpus, cache, "--select", "spelling")  # a run that writes to the cache
-    assert sorted(p.name for p in cache.iterdir()) == [".gitignore", "CACHEDIR.TAG", "v0", f"v{FORMAT}", "vintage"]
-    assert (cache / "v0" / "notes.txt").exists()
-    foreign = tmp_path / "foreign"
-    (foreign / "v1").mkdir(parents=True)
-    (foreign / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n# another tool\n")
-    _cached(corpus, foreign, "--select", "spelling")
-    assert (foreign / "v1").exists()  # not this tool's cache folder: nothing removed
+    text = "The Government Digital Service (GDS) met HMRC and the Department for Education, MOD and DfE’s team."
+    tokens = [text[s:e] for s, e in sentences.words(text)]
+    count = readability.counter("estimate")
+    units = sentences.name_units(tokens)
+    expected = sum(1 if name else count(tokens[i]) for i, _, name in units)
+    scores = readability._scores(tokens, 1, count, names=True)
+    assert scores is not None and (scores.words, scores.syllables) == (len(units), expected)
+    assert len(units) < len(tokens)  # names were joined: the case is not trivial
+
+
+def test_a_sentence_alone_is_analysed_as_within_a_paragraph():
+    """A paragraph of one sentence takes the paragraph's own analysis: the same as the sentence's among others."""
+    from lint.checks import copies
+    from lint.checks.acronyms import Names
+
+    names = Names("Government Digital Service", frozenset({"GDS"}), {"GDS": "Qzqorgqzq"})
+    one = "  The Government Digital Service (GDS) will publish £2.5m of data, as GDS said in 2014.  "
+    alone = copies.paragraph_sentences(one, names)
+    among = copies.paragraph_sentences(one + " Then we will stop.", names)
+    assert len(alone) == 1 and len(among) == 2
+    assert alone[0] == among[0]
