@@ -358,7 +358,8 @@ NOT_APPLICABLE = (
     # the same with any verb, an adverb or a particle ("does not directly deliver any", "do not work on any"),
     # and "has not <done> any" (nothing done in the period); not when a contrast adds a claim
     # ("..., but continue to support assisted digital", "Although X does not ..., it looks forward to ...")
-    _NO_CONTRAST + r".*\b(?:do|does|did)\s+not\s+(?:\w+ly\s+)?[a-z-]+(?:\s+(?:on|in|with|for|to|into|at|up))?\s+any\b.*",
+    _NO_CONTRAST
+    + r".*\b(?:do|does|did)\s+not\s+(?:\w+ly\s+)?[a-z-]+(?:\s+(?:on|in|with|for|to|into|at|up))?\s+any\b.*",
     _NO_CONTRAST + r".*\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:\w+ly\s+)?[a-z-]+(?:ed|en|un|wn|t)\s+any(?:thing)?\b.*",
 )
 
