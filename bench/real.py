@@ -23,9 +23,15 @@ starts on.
 The files fall in two sets, scored and printed apart: the *tuning* set
 (``govuk/`` and ``other/``), whose labels rules may be worked out from, and the
 *holdout* set (``holdout/``), labelled by an independent judge and used for scoring
-only. Each set is one run of the ordinary command line (``python -m lint check
---format json``) over all its files at once, so that rules comparing documents see
-every page of the set and nothing of the other.
+only. Each set is linted by the ordinary command line (``python -m lint check
+--format json``) in *runs*: the files of a run are linted at once, so that rules
+comparing documents see every page of the run and nothing of the other set. A set
+is one run unless ``fixtures/real/runs.toml`` splits it, and every run must be
+*closed* (``fixtures/real/README``): an answer (organisation, action) held by one
+of its pages is held by its other page too when that page is in the run. The stored
+copies of the pages stop after about 2,000 characters, so a cut page lacks answers
+that the real page has; a run that is not closed would score those artefacts, and
+the command stops with exit 2 naming the answer.
 
     python bench/real.py                  # a table per set, each figure beside its target
     python bench/real.py --set holdout    # one set only
@@ -33,7 +39,8 @@ every page of the set and nothing of the other.
     python bench/real.py --blind          # recall and precision of placeholder and broken-link on fixtures/blind
 
 Exit code 0 when the run and the labels are sound, whatever the figures (``--strict``:
-1 when a target of the tuning set is missed), 2 when a label file is malformed or a file has none.
+1 when a target of the tuning set is missed), 2 when a label file is malformed, a file has
+none, or a run is not closed.
 """
 
 from __future__ import annotations
@@ -59,6 +66,7 @@ MAX_PER_1000 = 12.0  # target: findings per 1,000 words, all default rules
 MIN_PRECISION = 0.9  # target: share of each default rule's findings that are right
 KINDS = ("must", "may", "must-not")
 SETS = {"tuning": ("govuk", "other"), "holdout": ("holdout",)}  # set name: its folders under fixtures/real
+RUNS = REAL / "runs.toml"  # which files of a set are linted apart from the rest of it
 _WORD = re.compile(r"[^\W_][\w’'-]*")
 
 
@@ -85,6 +93,68 @@ def response_files(folder: Path) -> list[Path]:
 def set_files(name: str, folder: Path = REAL) -> list[Path]:
     """The response files of set ``name`` (see ``SETS``)."""
     return sorted(p for sub in SETS[name] for p in response_files(folder / sub))
+
+
+def set_runs(name: str, folder: Path = REAL) -> list[list[Path]]:
+    """The files of set ``name`` in runs: those ``runs.toml`` groups, then the rest of the set as one run."""
+    files = set_files(name, folder)
+    where = folder / RUNS.name
+    data = tomllib.loads(where.read_text(encoding="utf-8")) if where.exists() else {}
+    runs: list[list[Path]] = []
+    placed: set[Path] = set()
+    for i, raw in enumerate(data.get("run", [])):
+        at = f"{where}: run[{i}]"
+        if not isinstance(raw, dict) or set(raw) != {"set", "files", "why"}:
+            raise LabelError(f"{at}: expected a table of set, files and why")
+        if raw["set"] not in SETS:
+            raise LabelError(f"{at}: unknown set {raw['set']!r}")
+        if raw["set"] != name:
+            continue
+        run = [folder / f for f in raw["files"]]
+        for path in run:
+            if path not in files:
+                raise LabelError(f"{at}: {path.relative_to(folder).as_posix()} is not a file of the {name} set")
+            if path in placed:
+                raise LabelError(f"{at}: {path.relative_to(folder).as_posix()} is in two runs")
+        placed.update(run)
+        runs.append(sorted(run))
+    rest = [p for p in files if p not in placed]
+    return [*runs, rest] if rest else runs
+
+
+def open_answers(files: list[Path]) -> list[str]:
+    """The answers that break the closure of a run of ``files``, each as one line saying where.
+
+    An answer is (organisation, action), as the cross-document rules identify it
+    (:mod:`lint.checks.identity`): on a per-action page an entry's organisation and
+    the page's action, on a per-organisation page the page's organisation and the
+    entry's action. The run is closed when each answer is on the other page too,
+    whenever that page is in the run.
+    """
+    from lint.checks.identity import action_key, answers, organisation_keys
+    from lint.model import PER_ACTION, PER_ORGANISATION
+    from lint.readers import read
+
+    documents = [read(p.as_posix(), p.read_text(encoding="utf-8")) for p in files]
+    keys = organisation_keys(documents)
+    held: dict[tuple[str, str], set[tuple[str, str]]] = {}  # page (kind, key) -> its answers
+    for document, _, organisation, action in answers(documents, keys):
+        if action is None:
+            continue
+        if document.layout == PER_ACTION and action_key(document.action) == action:
+            held.setdefault(("action", action), set()).add((organisation, action))
+        elif document.layout == PER_ORGANISATION:
+            held.setdefault(("organisation", organisation), set()).add((organisation, action))
+    problems = []
+    for (kind, _), found in sorted(held.items()):
+        for organisation, action in sorted(found):
+            other = ("organisation", organisation) if kind == "action" else ("action", action)
+            if other in held and (organisation, action) not in held[other]:
+                problems.append(
+                    f"the answer of {organisation!r} to action {action} is on its {kind} page "
+                    f"but not on its {other[0]} page"
+                )
+    return problems
 
 
 def labels_path(path: Path) -> Path:
@@ -167,11 +237,17 @@ class Score:
         return self.found / self.must if self.must else None
 
 
-def judge(files: list[Path]) -> dict[str, Any]:
-    """Lint ``files`` in one run and score every default rule's findings against the labels."""
+def judge(runs: list[list[Path]]) -> dict[str, Any]:
+    """Lint each run of files at once and score every default rule's findings against the labels."""
+    files = sorted(p for run in runs for p in run)
     rules = default_rules()
     labels = {p: read_labels(p, rules) for p in files}
-    report = lint_json(files)
+    for run in runs:
+        problems = open_answers(run)
+        if problems:
+            names = ", ".join(p.relative_to(ROOT).as_posix() for p in run)
+            raise LabelError(f"the run {names} is not closed: {problems[0]} (see fixtures/real/README)")
+    report = {"diagnostics": [d for run in runs for d in lint_json(run)["diagnostics"]]}
     words = {p: len(_WORD.findall(p.read_text(encoding="utf-8"))) for p in files}
     by_rel = {p.relative_to(ROOT).as_posix(): p for p in files}
     scores: dict[str, Score] = {rule: Score() for rule in sorted(rules)}
@@ -208,6 +284,7 @@ def judge(files: list[Path]) -> dict[str, Any]:
     total = sum(s.findings for s in scores.values())
     return {
         "files": [p.relative_to(ROOT).as_posix() for p in files],
+        "runs": [[p.relative_to(ROOT).as_posix() for p in run] for run in runs],
         "labels": sum(len(v) for v in labels.values()),
         "words": total_words,
         "findings": total,
@@ -239,7 +316,11 @@ def print_table(name: str, result: dict[str, Any], verbose: bool) -> bool:
     """Print the figures of set ``name`` beside their targets; True when every target is met."""
     ok = result["per_1000_words"] <= MAX_PER_1000
     folders = ", ".join(f"fixtures/real/{sub}" for sub in SETS[name])
-    print(f"{name} set ({folders}): {len(result['files'])} files, {result['words']} words, {result['labels']} labels")
+    runs = len(result["runs"])
+    print(
+        f"{name} set ({folders}): {len(result['files'])} files in {runs} run{'s' * (runs != 1)}, "
+        f"{result['words']} words, {result['labels']} labels"
+    )
     print(
         f"findings: {result['findings']} = {result['per_1000_words']:.1f} per 1,000 words "
         f"(target <= {MAX_PER_1000:g}) {'ok' if ok else 'MISSED'}"
@@ -278,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
         return blind_main(json_output=args.json, verbose=args.verbose)
     names = [name for name in SETS if name in (args.set or SETS)]
     try:
-        results = {name: judge(set_files(name)) for name in names}
+        results = {name: judge(set_runs(name)) for name in names}
     except LabelError as exc:
         print(f"real: {exc}", file=sys.stderr)
         return 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from lint import __version__, cli_commands
 from lint.cli_commands import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, report_options  # noqa: F401 - the exit codes, here as always
@@ -277,8 +278,11 @@ def _format_file(value: str) -> tuple[str, str]:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from lint import cli_view
-    from lint.app import CheckOptions, check
+    from lint.collector import collector_paused
+
+    with collector_paused():  # the checking code's modules: many objects and no garbage, so no sweeps
+        from lint import cli_view
+        from lint.app import CheckOptions, check
 
     options = CheckOptions(
         paths=args.paths,
@@ -326,6 +330,20 @@ def _link_overrides(args: argparse.Namespace) -> dict[str, object]:
     if args.link_exclude:
         overrides["exclude"] = list(args.link_exclude)  # added to the config's list
     return overrides
+
+
+def run() -> NoReturn:
+    """The ``response-lint`` program (and ``python -m lint``): :func:`main`, then exit.
+
+    What is left at the exit is frozen first (:func:`gc.freeze`), so the interpreter's last
+    collector pass does not walk every object of the run again (3% of a one-file run);
+    reference counting still frees them as the modules go, and every file the run wrote
+    was closed where it was opened."""
+    code = main()
+    import gc
+
+    gc.freeze()
+    sys.exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from lint import checks, messages, rulenames, suppress
 from lint.budget import OverBudget, time_budget
 from lint.checks import perdoc
-from lint.checks.api import CheckKind, Context, FileProblem, Finding
+from lint.checks.api import CheckKind, Context, CorpusCheck, FileProblem, Finding
 from lint.collector import collector_paused
 from lint.config import Config
 from lint.errors import ConfigError
@@ -294,27 +294,45 @@ def check_document(plan: Plan, document: Document) -> DocumentResult:
     return DocumentResult(document.path, diagnostics, summaries, outlined or outline(document), times)
 
 
+def corpus_rules(plan: Plan) -> list[tuple[Rule, CorpusCheck]]:
+    """The run's corpus rules, in the plan's order, each with its ``check_corpus``."""
+    return [(item.rule, item.kind.check_corpus) for item in plan.bound if item.kind.check_corpus is not None]
+
+
+def corpus_rule(plan: Plan, rule: Rule, check_corpus: CorpusCheck, summaries: Sequence[Any]) -> list[Finding]:
+    """One corpus rule's findings on its summaries (in run order): a pure function of them,
+    so the result cache may keep them, keyed by the summaries."""
+    context = next(item.context for item in plan.bound if item.rule is rule)
+    return list(check_corpus(summaries, context))
+
+
+def corpus_diagnostics(
+    plan: Plan, rule: Rule, findings: Iterable[Finding], outlines: Mapping[str, Document]
+) -> list[Diagnostic]:
+    """A corpus rule's findings as diagnostics, on the run's documents (``outlines``: path -> outline)."""
+    diagnostics = []
+    for finding in findings:
+        target = outlines.get(finding.path or "")
+        if target is None:
+            raise RuntimeError(f"check {rule.check!r} gave a finding with no known path")
+        diagnostics.append(plan.make(rule, finding, target))
+    return diagnostics
+
+
 def corpus_findings(plan: Plan, results: Sequence[DocumentResult], timings: Timings | None = None) -> list[Diagnostic]:
     """The corpus rules' findings on the documents' summaries (``results`` in run order; suppressions
-    not applied). A pure function of the plan and the summaries, so the result cache may keep it."""
+    not applied)."""
     clock = time.perf_counter
     outlines = {result.path: result.outline for result in results}
     diagnostics: list[Diagnostic] = []
     started = clock()
-    for item in plan.bound:
-        check_corpus = item.kind.check_corpus
-        if check_corpus is None:
-            continue
+    for rule, check_corpus in corpus_rules(plan):
         rule_started = clock()
-        name = item.rule.name
-        summaries = [result.summaries[name] for result in results if name in result.summaries]
-        for finding in check_corpus(summaries, item.context):
-            target = outlines.get(finding.path or "")
-            if target is None:
-                raise RuntimeError(f"check {item.rule.check!r} gave a finding with no known path")
-            diagnostics.append(plan.make(item.rule, finding, target))
+        summaries = [result.summaries[rule.name] for result in results if rule.name in result.summaries]
+        findings = corpus_rule(plan, rule, check_corpus, summaries)
+        diagnostics.extend(corpus_diagnostics(plan, rule, findings, outlines))
         if timings is not None:
-            timings.add_rule(name, clock() - rule_started)
+            timings.add_rule(rule.name, clock() - rule_started)
     if timings is not None:
         timings.add_stage("corpus rules", clock() - started)
     return diagnostics

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lint import engine, source
 from lint.budget import OverBudget, time_budget
@@ -64,8 +64,12 @@ def _read_bytes(path: str, config: Config) -> bytes | None:
         return None  # source.load makes the diagnostic (a FIFO, a device: skipped, never read)
 
 
-def _check_one(plan: engine.Plan, cache: ResultCache | None, path: str, data: bytes | None) -> engine.DocumentResult:
+def _check_one(
+    plan: engine.Plan, cache: ResultCache | None, path: str, data: bytes | None
+) -> tuple[engine.DocumentResult, dict[str, str]]:
+    """The document's result, and (stored in the cache) the digest of each corpus rule's summary of it."""
     result = engine.check_document(plan, read_document(path, plan.config, data))
+    digests: dict[str, str] = {}
     if cache is not None and data is not None:
         from lint.resultcache import digest
 
@@ -73,8 +77,8 @@ def _check_one(plan: engine.Plan, cache: ResultCache | None, path: str, data: by
         # read: the entry need not hold it, a hit decodes the bytes it just hashed again
         left_out = bool(result.outline.text)
         stored = result._replace(outline=replace(result.outline, text="")) if left_out else result
-        cache.put(result.path, digest(data), stored, left_out)
-    return result
+        digests = cache.put(result.path, digest(data), stored, left_out)
+    return result, digests
 
 
 _STATE: tuple[engine.Plan, ResultCache | None] | None = None
@@ -85,7 +89,7 @@ def _start_worker(plan: engine.Plan, cache: ResultCache | None) -> None:
     _STATE = (plan, cache)
 
 
-def _work(tasks: list[tuple[str, bytes | None]]) -> list[engine.DocumentResult]:
+def _work(tasks: list[tuple[str, bytes | None]]) -> list[tuple[engine.DocumentResult, dict[str, str]]]:
     assert _STATE is not None, "worker not started"
     plan, cache = _STATE
     with collector_paused():
@@ -107,7 +111,7 @@ def _in_workers(
     tasks: list[tuple[str, bytes | None]],
     jobs: int,
     progress: RunProgress | None = None,
-) -> list[engine.DocumentResult]:
+) -> list[tuple[engine.DocumentResult, dict[str, str]]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -117,12 +121,30 @@ def _in_workers(
     with ProcessPoolExecutor(
         max_workers=min(jobs, len(chunks)), mp_context=context, initializer=_start_worker, initargs=(plan, cache)
     ) as pool:
-        done: list[engine.DocumentResult] = []
+        done: list[tuple[engine.DocumentResult, dict[str, str]]] = []
         for chunk in pool.map(_work, chunks):
             done.extend(chunk)
             if progress is not None:
                 progress.advance(len(chunk))
         return done
+
+
+class _Run:
+    """What a run gathered, in the order of its files: each result, each file's content hash
+    (None: not cached) and the digests of its summaries (:meth:`lint.resultcache.ResultCache.put`)."""
+
+    def __init__(self, files: Sequence[str]) -> None:
+        self.files = files
+        self.results: list[engine.DocumentResult | None] = [None] * len(files)
+        self.contents: list[str | None] = [None] * len(files)
+        self.digests: list[dict[str, str]] = [{} for _ in files]
+
+    def summarised(self, rule: str) -> list[tuple[str, str]]:
+        """``(path, digest)`` of each document ``rule`` summarised, in run order."""
+        return [(r.path, self.digests[i][rule]) for i, r in enumerate(self.results) if r and rule in self.digests[i]]
+
+    def done(self) -> list[engine.DocumentResult]:
+        return [result for result in self.results if result is not None]
 
 
 def _gather(
@@ -132,58 +154,49 @@ def _gather(
     cache: ResultCache | None,
     timings: Timings | None,
     progress: RunProgress | None,
-    corpus_from: Callable[[str], list[Diagnostic] | None] | None,
-) -> tuple[list[engine.DocumentResult], list[str] | None, list[Diagnostic] | None]:
-    """Every file's result in the order of ``files``, the run's key (:func:`lint.resultcache.run_key`;
-    None without a cache) and, when ``corpus_from`` knows that key, the corpus findings it gave.
-
-    Cached results are read without their summaries first; the summaries are read only
-    when the corpus findings are not known (or ``corpus_from`` is None: a shard needs them).
-    A cached result whose summaries cannot be read is checked again.
-    """
+) -> _Run:
+    """Every file's result in the order of ``files``: from the cache (without summaries:
+    :func:`_summaries` reads those a corpus rule needs), else checked (and stored)."""
     if cache is not None:  # else not imported: pickle, shutil and hashlib are a one-file run's start-up time
         from lint.resultcache import digest
 
     clock = time.perf_counter
-    found: list[engine.DocumentResult | None] = [None] * len(files)
-    keys: list[str] = []
+    run = _Run(files)
     tasks: list[tuple[str, bytes | None]] = []
     where: list[int] = []
-    hits: list[int] = []
     started = clock()
     for i, path in enumerate(files):
         data = _read_bytes(path, plan.config) if cache is not None else None
-        shown = to_display(path)
         if cache is not None and data is not None:
-            content = digest(data)
-            keys.append(f"{shown}\0{content}")
+            shown = to_display(path)
+            run.contents[i] = content = digest(data)
             hit = cache.get(shown, content)
             if hit is not None:
-                result, left_out = hit
+                result, left_out, run.digests[i] = hit
                 outline = replace(result.outline, text=source.decode(data)[0]) if left_out else result.outline
-                found[i] = result._replace(outline=outline, times={})  # no rule ran for it in this run
-                hits.append(i)
+                run.results[i] = result._replace(outline=outline, times={})  # no rule ran for it in this run
                 continue
-        else:
-            keys.append(f"{shown}\0")
         tasks.append((path, data))
         where.append(i)
-    corpus = corpus_from(run_key(keys)) if cache is not None and corpus_from is not None else None
-    if cache is not None and corpus is None:
-        for i in hits:
-            light = found[i]
-            assert light is not None
-            summaries = cache.summaries(light.path, keys[i].rpartition("\0")[2])
-            if summaries is not None:
-                found[i] = light._replace(summaries=summaries)
-                continue
-            data = _read_bytes(files[i], plan.config)  # checked again, from what the file holds now
-            keys[i] = f"{light.path}\0{digest(data) if data is not None else ''}"
-            tasks.append((files[i], data))
-            where.append(i)
     if timings is not None and cache is not None:
         timings.add_stage("cache", clock() - started)
     started = clock()
+    _check(plan, cache, run, tasks, where, jobs, progress)
+    if timings is not None:
+        timings.add_stage("check", clock() - started)
+    return run
+
+
+def _check(
+    plan: engine.Plan,
+    cache: ResultCache | None,
+    run: _Run,
+    tasks: list[tuple[str, bytes | None]],
+    where: list[int],
+    jobs: int = 1,
+    progress: RunProgress | None = None,
+) -> None:
+    """Check the files of ``tasks`` (at ``where`` in the run) and put their results in ``run``."""
     if jobs > 1 and len(tasks) >= _MIN_FOR_WORKERS and _can_fork():
         checked = _in_workers(plan, cache, tasks, jobs, progress)
     else:
@@ -193,18 +206,71 @@ def _gather(
                 checked.append(_check_one(plan, cache, path, data))
                 if progress is not None:
                     progress.advance()
+    for i, (_, data), (result, digests) in zip(where, tasks, checked, strict=True):
+        run.results[i], run.digests[i] = result, digests
+        if cache is not None and data is not None:
+            from lint.resultcache import digest
+
+            run.contents[i] = digest(data)
+
+
+def _summaries(plan: engine.Plan, cache: ResultCache, run: _Run, rule: str) -> list[Any] | None:
+    """``rule``'s summaries of the run's documents, in run order: kept in memory by a document
+    checked in this run, else read from the cache. A document whose summary cannot be read
+    is checked again, and None returned when that changed what it holds (a file edited
+    during the run): its digests changed, so the caller starts over."""
+    found: list[Any] = []
+    for i, result in enumerate(run.results):
+        if result is None or (rule not in run.digests[i] and rule not in result.summaries):
+            continue
+        if rule in result.summaries:
+            found.append(result.summaries[rule])
+            continue
+        content = run.contents[i]
+        stored = cache.summary(result.path, content, rule, run.digests[i][rule]) if content is not None else None
+        if stored is not None:
+            found.append(stored[0])
+            continue
+        before = run.digests[i]
+        path = run.files[i]
+        _check(plan, cache, run, [(path, _read_bytes(path, plan.config))], [i])
+        if run.digests[i] != before:
+            return None
+        again = run.results[i]
+        assert again is not None
+        found.append(again.summaries[rule])
+    return found
+
+
+def _corpus(plan: engine.Plan, cache: ResultCache, run: _Run, timings: Timings | None) -> list[Diagnostic]:
+    """The corpus rules' findings, each rule's reused when the cache holds its findings on the
+    same summaries (:func:`lint.resultcache.rule_key`), else computed and kept."""
+    from lint.resultcache import rule_key
+
+    clock = time.perf_counter
+    started = clock()
+    while True:
+        diagnostics: list[Diagnostic] = []
+        outlines = {result.path: result.outline for result in run.done()}
+        for rule, check_corpus in engine.corpus_rules(plan):
+            rule_started = clock()
+            name = rule.name
+            key = rule_key(name, run.summarised(name))
+            findings = cache.corpus(key)
+            if findings is None:
+                summaries = _summaries(plan, cache, run, name)
+                if summaries is None:
+                    break  # a file changed during the run: every rule again, on what it holds now
+                findings = engine.corpus_rule(plan, rule, check_corpus, summaries)
+                cache.put_corpus(key, findings)
+            diagnostics.extend(engine.corpus_diagnostics(plan, rule, findings, outlines))
+            if timings is not None:
+                timings.add_rule(name, clock() - rule_started)
+        else:
+            break
     if timings is not None:
-        timings.add_stage("check", clock() - started)
-    for i, result in zip(where, checked, strict=True):
-        found[i] = result
-    gathered = [result for result in found if result is not None]
-    return gathered, (keys if cache is not None else None), corpus
-
-
-def run_key(keys: Sequence[str]) -> str:
-    from lint.resultcache import run_key as key_of
-
-    return key_of(keys)
+        timings.add_stage("corpus rules", clock() - started)
+    return diagnostics
 
 
 def results(
@@ -220,7 +286,23 @@ def results(
 
     ``progress`` (issue 15: a bar for long runs on a terminal) counts the files checked.
     """
-    return _gather(files, plan, jobs, cache, timings, progress, None)[0]
+    run = _gather(files, plan, jobs, cache, timings, progress)
+    if cache is not None:
+        while True:
+            every = {}
+            for rule, _ in engine.corpus_rules(plan):
+                found = _summaries(plan, cache, run, rule.name)
+                if found is None:
+                    break
+                every[rule.name] = iter(found)
+            else:
+                break
+        # each result with its summaries, as a run without a cache has them
+        for i, result in enumerate(run.results):
+            if result is not None and run.digests[i]:
+                summaries = {name: next(every[name]) for name in run.digests[i] if name in every}
+                run.results[i] = result._replace(summaries=summaries)
+    return run.done()
 
 
 def check_files(
@@ -233,17 +315,12 @@ def check_files(
 ) -> tuple[list[Document], list[Diagnostic]]:
     """The run's documents (outlines: no paragraphs) and its diagnostics, sorted.
 
-    With a cache, the corpus rules' findings of a run with the same files and contents are
-    reused (the corpus rules are a pure function of the summaries); else they are computed
-    and kept for the next run.
+    With a cache, each corpus rule's findings on the same summaries are reused (a corpus
+    rule is a pure function of its summaries); else they are computed and kept.
     """
-    corpus_from = cache.corpus if cache is not None else None
-    gathered, keys, corpus = _gather(files, plan, jobs, cache, timings, progress, corpus_from)
+    run = _gather(files, plan, jobs, cache, timings, progress)
     with collector_paused():
-        if cache is not None and keys is not None and corpus is None:
-            corpus = engine.corpus_findings(plan, gathered, timings)
-            cache.put_corpus(run_key(keys), corpus)
-        elif timings is not None:
-            timings.add_stage("corpus rules", 0.0)
+        corpus = _corpus(plan, cache, run, timings) if cache is not None else None
+        gathered = run.done()
         diagnostics = engine.finish(plan, gathered, timings, corpus)
     return [result.outline for result in gathered], diagnostics

@@ -10,13 +10,15 @@ any of them gives a new namespace, so an entry is only ever read back by a run t
 would compute the same result. Within it, an entry is keyed by the file's path and a
 hash of its bytes: the content hash, never the modification time.
 
-A document's entry is two files: ``KEY`` (its findings and outline, what every run
-reads) and ``KEY.s`` (its summaries for the corpus rules, read only when those rules
-must run again). The corpus rules' findings are kept too, under ``corpus/``, keyed by
-:func:`run_key`: the run's files in order, each with its content hash. Summaries are a
-pure function of (namespace, path, content), so a run whose key is stored would compute
-the same corpus findings; it reuses them and reads no summary (a warm re-run with
-nothing changed, or one that changed only files no corpus rule reads).
+A document's entry is a file ``KEY`` (its findings and outline, what every run reads,
+and a digest of each corpus rule's summary of it) and one ``KEY.RULE.s`` per corpus
+rule (that rule's summary, read only when that rule must run again). The corpus rules'
+findings are kept too, under ``corpus/``, each rule's apart, keyed by :func:`rule_key`:
+the rule and, in run order, the path and summary digest of each document it summarised.
+A corpus rule is a pure function of its summaries, so a run in which they are the same
+reuses its findings and reads none of them: a warm re-run with nothing changed, or a
+run that changed only what that rule does not read (a paragraph too short for
+entry-copy leaves its findings standing while cross-page-drift runs again).
 
 An entry is written whole or not at all (a temporary file, then one rename), so runs
 may share the cache at once. An entry that does not unpickle, or whose recorded path
@@ -40,13 +42,13 @@ from lint import __version__
 from lint.codestamp import code_stamp, walk
 
 if TYPE_CHECKING:
+    from lint.checks.api import Finding
     from lint.config import Config
     from lint.engine import DocumentResult
-    from lint.model import Diagnostic
     from lint.rules import Rule
 
 FOLDER = ".response-lint-cache"
-FORMAT = 2  # bump when what an entry holds changes
+FORMAT = 3  # bump when what an entry holds changes
 _GITIGNORE = "# Created by response-lint: the result cache, never committed.\n*\n"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# response-lint result cache: see https://bford.info/cachedir/\n"
 
@@ -56,12 +58,20 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def run_key(keys: Iterable[str]) -> str:
-    """The key of a run's corpus findings: its files in run order, each ``path\0content hash``."""
-    return hashlib.blake2b("\n".join(keys).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+def rule_key(rule: str, summaries: Iterable[tuple[str, str]]) -> str:
+    """The key of a corpus rule's findings: the rule, then each ``(path, summary digest)`` in run order."""
+    joined = "\n".join(f"{path}\0{digest}" for path, digest in summaries)
+    return hashlib.blake2b(f"{rule}\n{joined}".encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-_RUNS_KEPT = 4  # corpus findings of this many runs (an edit-and-rerun loop needs the last one)
+def summary_digest(summary: Any) -> str:
+    """A digest of a corpus rule's summary of one document: equal summaries, equal digests, in
+    any process. Of its ``repr``, which says what the values are (a pickle also says which
+    of them are one object, which depends on what a process's caches shared)."""
+    return hashlib.blake2b(repr(summary).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+_RUNS_KEPT = 12  # corpus findings of this many (rule, run)s: an edit-and-rerun loop needs the last run's
 ENV = "RESPONSE_LINT_RESULT_CACHE"
 
 
@@ -174,39 +184,50 @@ class ResultCache:
         except OSError:
             pass
 
-    def get(self, path: str, content: str) -> tuple[DocumentResult, bool] | None:
-        """The stored result for ``path`` with this content hash, and whether its text was left out; or None.
+    def get(self, path: str, content: str) -> tuple[DocumentResult, bool, dict[str, str]] | None:
+        """The stored result for ``path`` with this content hash, whether its text was left out, and
+        the digest of each corpus rule's summary of it (:func:`summary_digest`); or None.
 
-        The result comes without its summaries (``{}``): :meth:`summaries` reads them.
+        The result comes without its summaries (``{}``): :meth:`summary` reads them.
         """
         found = self._load(self._entry(path, content), path, content)
-        return (found[0], found[1]) if found is not None else None
+        if found is None or len(found) != 3 or not isinstance(found[2], dict):
+            return None
+        return found[0], found[1], found[2]
 
-    def summaries(self, path: str, content: str) -> dict[str, Any] | None:
-        """The stored summaries of ``path`` with this content hash, or None."""
+    def _summary_file(self, path: str, content: str, rule: str) -> Path:
         entry = self._entry(path, content)
-        found = self._load(entry.with_name(entry.name + ".s"), path, content)
-        return found[0] if found is not None and isinstance(found[0], dict) else None
+        return entry.with_name(f"{entry.name}.{rule}.s")
 
-    def put(self, path: str, content: str, result: DocumentResult, text_left_out: bool) -> None:
+    def summary(self, path: str, content: str, rule: str, digest: str) -> tuple[Any] | None:
+        """The stored summary of ``path`` with this content hash by ``rule`` (in a 1-tuple: a summary
+        may be None), if it has the digest the entry recorded; else None."""
+        found = self._load(self._summary_file(path, content, rule), path, content, rule, digest)
+        return (found[0],) if found is not None and len(found) == 1 else None
+
+    def put(self, path: str, content: str, result: DocumentResult, text_left_out: bool) -> dict[str, str]:
         """Store a result; a cache that cannot be written is skipped silently (it only costs speed).
+        Gives the digest of each summary (:func:`summary_digest`).
 
-        The summaries are written first: a result whose summaries file is missing or damaged
-        is read back as a miss when they are needed, never as a document without summaries.
+        The summaries are written first: a result whose summary file is missing or damaged
+        is read back as a miss when that summary is needed, never as a document without it.
         """
-        entry = self._entry(path, content)
-        self._store(entry.with_name(entry.name + ".s"), (path, content, result.summaries))
-        self._store(entry, (path, content, result._replace(summaries={}), text_left_out))
+        digests = {}
+        for rule, summary in result.summaries.items():
+            digests[rule] = digest = summary_digest(summary)
+            self._store(self._summary_file(path, content, rule), (path, content, rule, digest, summary))
+        self._store(self._entry(path, content), (path, content, result._replace(summaries={}), text_left_out, digests))
+        return digests
 
-    def corpus(self, key: str) -> list[Diagnostic] | None:
-        """The corpus rules' findings of the run with this :func:`run_key`, or None."""
+    def corpus(self, key: str) -> list[Finding] | None:
+        """A corpus rule's findings on the summaries of this :func:`rule_key`, or None."""
         found = self._load(self._dir / "corpus" / key[:2] / key, key)
         return found[0] if found is not None and isinstance(found[0], list) else None
 
-    def put_corpus(self, key: str, diagnostics: list[Diagnostic]) -> None:
-        """Keep the corpus rules' findings of a run; only the newest few runs are kept."""
+    def put_corpus(self, key: str, findings: Sequence[Finding]) -> None:
+        """Keep a corpus rule's findings (:func:`rule_key`); only the newest few are kept."""
         folder = self._dir / "corpus"
-        self._store(folder / key[:2] / key, (key, diagnostics))
+        self._store(folder / key[:2] / key, (key, [f._replace(args=dict(f.args)) for f in findings]))
         try:
             kept = sorted(folder.glob("*/*"), key=lambda p: p.stat().st_mtime_ns)
         except OSError:

@@ -92,15 +92,15 @@ class Stab(NamedTuple):
     unclosed div's entry runs into the next). Scanning them all per finding took minutes."""
 
     spans: list[Span]
-    starts: list[int] | None  # None: not in order of their starts, so walked
-    reach: list[int]  # reach[i]: the furthest end (at least start + 1) of spans 0..i
+    starts: array[int] | None  # None: not in order of their starts, so walked
+    reach: array[int]  # reach[i]: the furthest end (at least start + 1) of spans 0..i
 
     @staticmethod
     def of(spans: list[Span]) -> Stab:
-        starts = [span.start for span in spans]
+        starts = array("q", [span.start for span in spans])
         if any(a > b for a, b in itertools.pairwise(starts)):
-            return Stab(spans, None, [])
-        reach: list[int] = []
+            return Stab(spans, None, array("q"))
+        reach = array("q")
         furthest = -1
         for span in spans:
             furthest = max(furthest, span.end, span.start + 1)

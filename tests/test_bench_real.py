@@ -66,3 +66,58 @@ def test_the_blind_sets_are_scored() -> None:
     scores = {r["rule"]: r for r in json.loads(result.stdout)}
     assert set(scores) == {"placeholder", "broken-link"}
     assert scores["placeholder"]["items"] == 100 and scores["broken-link"]["items"] == 80
+
+
+_ACTION_PAGE = """Action 1: ensure there is an active digital leader on departmental and transactional agency boards
+Updated 16 January 2015
+This action forms part of the Government Digital Strategy.
+Here’s how departments are responding to this action:
+The Attorney General’s Office
+Departmental digital strategy commitments (December 2012)
+AGO has a board member with responsibility for digital.
+Progress during 2013
+AGO reviewed its board.
+"""
+
+_ORG_PAGE = """AGO's actions in response to the Government Digital Strategy
+Updated 16 January 2015
+Action 1: Departmental and transactional agency boards will include an active digital leader
+Departmental digital strategy commitments (December 2012)
+AGO has a board member with responsibility for digital.
+Progress during 2013
+AGO reviewed its board.
+Action 3: All departments will ensure that they have appropriate digital capability in-house
+Departmental digital strategy commitments (December 2012)
+AGO will work with GDS.
+Progress during 2013
+AGO worked with GDS.
+"""
+
+
+def test_a_run_whose_pages_disagree_on_an_answer_is_not_closed(tmp_path: Path) -> None:
+    action1, ago = tmp_path / "action-01.txt", tmp_path / "org-ago.txt"
+    action1.write_text(_ACTION_PAGE, encoding="utf-8")
+    ago.write_text(_ORG_PAGE, encoding="utf-8")
+    assert real.open_answers([action1, ago]) == []  # AGO's answer to Action 1 is on both pages
+    action3 = tmp_path / "action-03.txt"
+    action3.write_text(_ACTION_PAGE.replace("Action 1: ensure", "Action 3: make sure"), encoding="utf-8")
+    assert real.open_answers([action1, action3]) == []  # no organisation page: nothing to disagree with
+    ago.write_text(_ORG_PAGE.split("Action 3:")[0], encoding="utf-8")  # AGO's page cut after Action 1
+    (problem,) = real.open_answers([action1, action3, ago])
+    assert "to action 3 is on its action page but not on its organisation page" in problem
+
+
+def test_runs_toml_splits_a_set_and_the_rest_is_one_run(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / "govuk").mkdir(exist_ok=True)
+        (tmp_path / "govuk" / name).write_text("x\n", encoding="utf-8")
+    (tmp_path / "runs.toml").write_text(
+        '[[run]]\nset = "tuning"\nfiles = ["govuk/a.txt", "govuk/c.txt"]\nwhy = "closed"\n', encoding="utf-8"
+    )
+    runs = [[p.name for p in run] for run in real.set_runs("tuning", tmp_path)]
+    assert runs == [["a.txt", "c.txt"], ["b.txt"]]
+    (tmp_path / "runs.toml").write_text(
+        '[[run]]\nset = "tuning"\nfiles = ["govuk/a.txt", "govuk/z.txt"]\nwhy = "closed"\n', encoding="utf-8"
+    )
+    with pytest.raises(real.LabelError, match=r"govuk/z\.txt is not a file of the tuning set"):
+        real.set_runs("tuning", tmp_path)

@@ -33,3 +33,19 @@ def test_a_line_of_unclosed_link_targets_is_read_in_memory_in_proportion_to_it()
     peak, document = traced_peak(lambda: read("x.md", text))
     assert document.entries
     assert peak < 12 * len(text), f"{peak / len(text):.1f} x the input"
+
+
+def test_many_entries_are_read_and_looked_up_in_memory_in_proportion_to_them():
+    # a reader's Line tuple and three ints per line, a second copy of each repeated phase
+    # heading, and a phase index per entry: 52x the input before, 32x now (the rest is
+    # the model's tuples, a node per object)
+    text = make("entries", 4000)
+
+    def read_and_look_up():
+        document = read("x.md", text)
+        assert document.phase_at(len(text) - 4)[1] is not None
+        return document
+
+    peak, document = traced_peak(read_and_look_up)
+    assert len(document.entries) == 4000
+    assert peak < 40 * len(text), f"{peak / len(text):.1f} x the input"

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from lint.model import Document, Span
 from lint.readers import FORMATS, read
-from lint.readers.lines import line_table, split_lines
+from lint.readers.lines import LineTable, line_table, split_lines
 from lint.readers.phases import ReaderOptions
 from lint.source import decode, parse_bytes
 
@@ -120,7 +120,14 @@ def test_a_documents_text_is_its_bytes_decoded_or_empty(data, fmt):
 @given(text=st.one_of(TEXT, st.text(alphabet="ab \t\r\n\x85\u2028", max_size=60)))
 def test_line_table_is_split_lines_as_two_lists(text):
     lines = list(split_lines(text))
-    assert line_table(text) == ([line.text for line in lines], [line.start for line in lines])
+    texts, starts = line_table(text)
+    assert (texts, list(starts)) == ([line.text for line in lines], [line.start for line in lines])
+    table = LineTable(text)  # the same Line tuples, made on demand
+    assert list(table) == lines and len(table) == len(lines)
+    for first in range(len(lines) + 1):
+        assert list(table[first:]) == lines[first:]
+    if lines:
+        assert table[-1] == lines[-1]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

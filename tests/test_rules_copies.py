@@ -467,3 +467,52 @@ def test_copy_benchmark_finds_every_planted_copy_and_nothing_else(capsys):
     out = capsys.readouterr().out
     assert "recall            100.0% (30/30)" in out
     assert "precision         100.0% (30 true, 0 false of 30 findings)" in out
+
+
+_PASSAGE = """# Action 7: Shared booking
+
+## Office of Rail Standards
+
+### Progress during 2021
+
+ORS agreed a timetable for moving inspection bookings with each of the four regional offices in March. \
+Bookings for the northern region now go through the shared service and the paper forms have been withdrawn there. \
+ORS trained forty inspectors from the regional offices to book inspections through the shared service. \
+The eastern office asked for a later date because its booking clerks retire in the spring.
+
+### Progress during 2022
+
+Bookings for the northern region now go through the shared service and the paper forms have been withdrawn there. \
+{between}ORS trained forty inspectors from the regional offices to book inspections through the shared service. \
+The southern region joined the shared service in May, after a month of parallel running with the paper forms. \
+Complaints about lost bookings fell from twelve a month to two.
+"""
+
+
+@pytest.mark.parametrize(
+    ("between", "expected"),
+    [
+        ("", ["carries over 2 sentences (34 words) from progress 2021"]),
+        ("It works. ", ["carries over 2 sentences (34 words) from progress 2021"]),  # too short to part them
+        (
+            "The western office moved its own bookings to the shared service a month before the others. ",
+            ["carries over a 19-word sentence", "carries over a 15-word sentence"],  # a new long sentence parts them
+        ),
+    ],
+)
+def test_consecutive_carried_over_sentences_are_one_passage(tmp_path: Path, between: str, expected: list[str]) -> None:
+    path = tmp_path / "passage.md"
+    path.write_text(_PASSAGE.replace("{between}", between), encoding="utf-8")
+    found, _ = run("year-copy", path)
+    assert [d.message.split(" from progress 2021")[0] for d in found] == [
+        f"progress 2022 {e}".split(" from progress 2021")[0] for e in expected
+    ]
+    text = path.read_text(encoding="utf-8")
+    first = found[0]
+    copied = text[first.span.start : first.span.end]
+    assert copied.startswith("Bookings for the northern region")
+    if len(expected) == 1:  # the passage spans both sentences, and points at both in 2021
+        assert copied.endswith("through the shared service.") and "ORS trained forty" in copied
+        (related,) = first.related
+        earlier = text[related.span.start : related.span.end]
+        assert earlier.startswith("Bookings for the northern") and earlier.endswith("through the shared service.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 
@@ -151,28 +152,36 @@ def test_a_corrupt_or_half_written_cache_is_never_trusted(corpus, tmp_path):
     fresh = _json(corpus, "--jobs", "1")
     _cached(corpus, cache, "--jobs", "1")
     entries = _entries(cache)
-    assert len(entries) == 14 and len(_entries(cache, ".s")) == 14
+    assert len(entries) == 14 and len(_entries(cache, ".s")) == 14 * 3  # a summary per corpus rule
     entries[0].write_bytes(b"not a pickle")
     entries[1].write_bytes(entries[1].read_bytes()[:100])  # cut short, as a crash while writing would
     entries[2].write_bytes(entries[3].read_bytes())  # another file's result under this key
     assert _cached(corpus, cache, "--jobs", "1") == fresh
     assert _cached(corpus, cache, "--jobs", "1") == fresh  # and the damaged entries were rewritten
-    (runs,) = cache.rglob("corpus/*/*")  # the corpus findings of the run
-    runs.write_bytes(runs.read_bytes()[:200])
+    runs = list(cache.rglob("corpus/*/*"))  # the corpus findings of the run, one file per corpus rule
+    assert len(runs) == 3
+    for found in runs:
+        found.write_bytes(found.read_bytes()[:200])
     summaries = _entries(cache, ".s")
     summaries[5].write_bytes(b"not a pickle")
     summaries[6].write_bytes(summaries[7].read_bytes())
     assert _cached(corpus, cache, "--jobs", "1") == fresh  # those documents were checked again
-    shutil.rmtree(cache / "v2")
-    (cache / "v2").write_text("a file where the folder should be")
+    shutil.rmtree(cache / "v3")
+    (cache / "v3").write_text("a file where the folder should be")
     assert _cached(corpus, cache, "--jobs", "1") == fresh  # an unwritable cache only costs speed
 
 
-def test_corpus_findings_are_reused_only_for_the_same_files_and_contents(corpus, tmp_path):
+@pytest.mark.parametrize("config", ["", "[rules.entry-copy]\nmax-bucket = 2\n"], ids=["default", "tiny-buckets"])
+def test_corpus_findings_are_reused_only_for_the_same_files_and_contents(corpus, tmp_path, config):
     """A run with every file unchanged reuses the corpus findings and reads no summary; a changed,
-    added or removed file makes the corpus rules run again: byte for byte a run without a cache."""
+    added, removed or renamed file, entries moved to another file, or a copy written in a file
+    earlier in the run, makes the corpus rules whose summaries changed run again: byte for byte a
+    run without a cache. entry-copy depends on the order of the run (the first writer of a text is
+    the source; a word 3-gram stops giving candidates once ``max-bucket`` paragraphs have it, which
+    ``tiny-buckets`` makes happen all the time), so a change in one file changes findings in others."""
     work = tmp_path / "work"
     shutil.copytree(corpus, work)
+    (work / ".response-lint.toml").write_text(config, encoding="utf-8")
     cache = tmp_path / "cache"
     fresh = _json(work, "--jobs", "1")
     assert _cached(work, cache, "--jobs", "1") == fresh
@@ -183,23 +192,61 @@ def test_corpus_findings_are_reused_only_for_the_same_files_and_contents(corpus,
     for runs in cache.rglob("corpus"):
         shutil.rmtree(runs)  # now the corpus rules run again: each document is checked again for its summary
     assert _cached(work, cache, "--jobs", "1") == fresh
-    assert len(_entries(cache, ".s")) == 14
-    files = sorted(work.iterdir())
+    assert len(_entries(cache, ".s")) == 14 * 3
+    files = sorted(p for p in work.iterdir() if not p.name.startswith("."))
     copied = files[4].read_bytes()
+    year, paragraph = re.search(rb"\nProgress during (\d{4})\n\n?(.{200,}?)\n", files[7].read_bytes()).groups()
+    weirs = "## Board of Weirs\n\n### Progress during 2014\n\nWe published the weir data.\n"
+
+    def move_entry():
+        (work / "zz-a.md").write_text((work / "zz-a.md").read_text(encoding="utf-8").replace(weirs, ""), "utf-8")
+        (work / "zz-b.md").write_text((work / "zz-b.md").read_text(encoding="utf-8") + "\n" + weirs, "utf-8")
+
     steps = {
         "changed": lambda: files[4].write_bytes(copied[: len(copied) // 2]),  # its second half's copies go
         "added": lambda: (work / "00012-added.txt").write_bytes(copied.replace(b"Bangor", b"Bognor")),
         "removed": lambda: files[1].unlink(),
+        "renamed": lambda: files[3].rename(work / "zz-renamed.txt"),  # and last in the run now
+        "entries moved": move_entry,
+        "copied earlier": lambda: (work / "0-first.md").write_bytes(
+            b"# Action 2: Echoes\n\n## Office of Echoes\n\n### Progress during " + year + b"\n\n" + paragraph + b"\n"
+        ),
     }
     before = fresh
     for step, make in steps.items():
         make()
         after = _json(work, "--jobs", "1")
-        assert _corpus_findings(after) != _corpus_findings(before), step
+        assert config or _corpus_findings(after) != _corpus_findings(before), step  # each step matters
         assert _cached(work, cache, "--jobs", "1") == after, step
         assert _cached(work, cache, "--jobs", "2") == after, step
         assert _cached(work, cache, "--jobs", "1") == after, step  # now reused
         before = after
+    # the copy written earlier in the run is now the source
+    assert any(r["path"].endswith("0-first.md") for d in _corpus_findings(after) for r in d["related"])
+
+
+def test_a_corpus_rule_whose_summaries_did_not_change_reuses_its_findings(corpus, tmp_path):
+    """A short paragraph added at the end of a file changes what cross-page-drift reads (the phase's
+    text), not what entry-copy (paragraphs of 8 words or more) or missing-entry (entries, titles)
+    read: their findings are reused without reading one of their summaries (each is deleted
+    first; a summary that is needed and missing has its file checked again, which writes it
+    back), and the report is byte for byte a run's without a cache."""
+    work = tmp_path / "work"
+    shutil.copytree(corpus, work)
+    cache = tmp_path / "cache"
+    assert _cached(work, cache, "--jobs", "1") == _json(work, "--jobs", "1")
+    changed = sorted(work.iterdir())[4]
+    changed.write_bytes(changed.read_bytes() + b"\n\nEdited paragraph.\n")
+
+    def summaries(rule):
+        return [s for s in _entries(cache, ".s") if s.name.endswith(f".{rule}.s")]
+
+    for summary in summaries("entry-copy") + summaries("missing-entry"):
+        summary.unlink()
+    after = _json(work, "--jobs", "1")
+    assert _cached(work, cache, "--jobs", "1") == after
+    assert len(summaries("entry-copy")) == len(summaries("missing-entry")) == 1  # the changed file's
+    assert len(summaries("cross-page-drift")) == 15  # and its old one: cross-page-drift ran again
 
 
 def _corpus_findings(report):
@@ -322,3 +369,35 @@ def test_paragraph_sentences_are_shared_within_a_document_and_forgotten_after_it
     rules = [r for r in engine.available_rules(config).values() if r.name == "readability"]
     engine.check_document(engine.Plan(rules, config), document)
     assert all(not memo for memo in perdoc._MEMOS) and perdoc._MEMOS  # the engine forgot the document
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Smith went. To the Department for Business, Innovation and Skills. Then (GDS) and DfE’s HMRC's plan.",
+        "“The Cabinet Office.” The Government Digital Service (GDS) said... £2.5m, e.g. GOV.UK’s 1.5 pages!",
+        "  ...  -- A & B of C, D and E; F.  ",
+        "",
+    ],
+)
+def test_sentence_words_are_the_paragraph_words_and_names_count_alike(text):
+    """readability measures each sentence's words as strings: the same tokens, names and units as by offsets."""
+    tokens = sentences.words(text)
+    written = [text[s:e] for s, e in tokens]
+    assert [w for group in sentences.sentence_words(text, sentences.split(text)) for w in group] == written
+    assert sentences.name_counts(written) == sentences.name_word_counts(text, tokens)
+    assert sentences.name_units(written) == sentences.name_runs(text, tokens)
+
+
+def test_a_lexicon_remembers_what_it_looked_up_and_answers_the_same(monkeypatch):
+    """The word file is searched once per word; the answers do not change, and what is kept stays bounded."""
+    from lint.checks import lexicon
+
+    words = lexicon.BucketLexicon(lexicon._encode({"plan": 120, "tide": 7, "zero": 0}))
+    assert words.lookup(["plan", "tides", "zero"]) == {"plan": 120, "zero": 0}
+    searched = []
+    monkeypatch.setattr(words, "_find", lambda word: searched.append(word) or -1)
+    assert words.lookup(["zero", "plan", "tides"]) == {"zero": 0, "plan": 120} and searched == []
+    monkeypatch.setattr(lexicon, "_SEEN_MAX", 4)
+    words.lookup([f"w{i}" for i in range(10)])
+    assert len(words._seen) <= 4

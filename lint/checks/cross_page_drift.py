@@ -19,11 +19,12 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from typing import NamedTuple
 
+from lint.checks import identity
 from lint.checks.api import CheckKind, Context, Finding
-from lint.checks.identity import answers, organisation_keys
-from lint.model import Document, Entry, Paragraph, Phase, Related, Span
+from lint.checks.identity import keys_of, organisations
+from lint.model import Document, Phase, Related, Span
 from lint.options import Option
 
 OPTIONS = (
@@ -64,64 +65,84 @@ def _phase_span(phase: Phase) -> Span:
     return phase.heading_span if phase.heading_span is not None else phase.body_span
 
 
-def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Finding]:
+class _Answer(NamedTuple):
+    """An entry's answer as the summary keeps it: the entry's name and organisation, the action's
+    key, and each placed phase's key, levelled words and where a finding on it goes."""
+
+    entry: str
+    organisation: str
+    action: str
+    phases: tuple[tuple[str, str, Span], ...]
+
+
+class _Page(NamedTuple):
+    """A document as the summary keeps it: its path and layout, every entry's organisation (for
+    organisation identity across the run) and its answers."""
+
+    path: str
+    layout: str
+    organisations: tuple[str, ...]
+    answers: tuple[_Answer, ...]
+
+
+def check_corpus(pages: Sequence[_Page], context: Context) -> Iterator[Finding]:
     limit = max(1, int(context["context-words"]))
-    keys = organisation_keys(documents)
+    keys = keys_of(name for page in pages for name in page.organisations)
     # the first place of each answer; its words are split only when a page of the other layout
-    # has it too, with other text (keeping every phase's word list took more memory than the summaries)
-    first: dict[tuple[str, str, str], tuple[Document, Entry, Phase]] = {}
-    for document, entry, org, action in answers(documents, keys):
-        if action is None:
-            continue
-        for phase in entry.phases:
-            if phase.year is None and phase.period is None:
-                continue  # unnamed or unplaced phases have no identity to compare
-            key = (org, action, phase.key)
-            seen = first.get(key)
-            if seen is None:
-                first[key] = (document, entry, phase)
-                continue
-            other_doc, other_entry, other_phase = seen
-            # levelled by summarise: words one space apart, so the same text is the same words
-            if other_doc.layout == document.layout or phase.text == other_phase.text:
-                continue
-            words, other_words = phase.text.split(), other_phase.text.split()
-            yield Finding(
-                span=_phase_span(phase),
-                path=document.path,
-                args={
-                    "entry": entry.organisation,
-                    "action": action,
-                    "phase": phase.key,
-                    "other": other_doc.path,
-                    "difference": _difference(words, other_words, limit),
-                },
-                related=(
-                    Related(other_doc.path, _phase_span(other_phase), f"{other_entry.name}: {other_phase.key} there"),
-                ),
-                entry=entry.name,
-                phase=phase.key,
-                fingerprint=f"drift|{org}|{action}|{phase.key}",
-            )
-
-
-def summarise(document: Document, context: Context) -> Document:
-    """The document's outline with each phase's prose as one paragraph of its levelled words:
-    all ``check_corpus`` reads. Levelling here (in the workers, kept in the result cache)
-    leaves the corpus phase a split and a compare per phase."""
-    ignore_case = bool(context["ignore-case"])
-    entries = tuple(
-        entry._replace(
-            phases=tuple(
-                phase._replace(
-                    paragraphs=(Paragraph(_levelled(phase, ignore_case), phase.body_span),) if phase.paragraphs else ()
+    # has it too, with other text
+    first: dict[tuple[str, str, str], tuple[_Page, _Answer, str, Span]] = {}
+    for page in pages:
+        for answer in page.answers:
+            org = keys.get(answer.organisation, answer.organisation)
+            for phase, text, span in answer.phases:
+                key = (org, answer.action, phase)
+                seen = first.get(key)
+                if seen is None:
+                    first[key] = (page, answer, text, span)
+                    continue
+                other_page, other_answer, other_text, other_span = seen
+                # levelled by summarise: words one space apart, so the same text is the same words
+                if other_page.layout == page.layout or text == other_text:
+                    continue
+                yield Finding(
+                    span=span,
+                    path=page.path,
+                    args={
+                        "entry": answer.organisation,
+                        "action": answer.action,
+                        "phase": phase,
+                        "other": other_page.path,
+                        "difference": _difference(text.split(), other_text.split(), limit),
+                    },
+                    related=(Related(other_page.path, other_span, f"{other_answer.entry}: {phase} there"),),
+                    entry=answer.entry,
+                    phase=phase,
+                    fingerprint=f"drift|{org}|{answer.action}|{phase}",
                 )
+
+
+def summarise(document: Document, context: Context) -> _Page:
+    """All ``check_corpus`` reads of the document: its answers (entries with an organisation and
+    an action), each placed phase (a year or a period: unnamed or unplaced phases have no
+    identity to compare) with its levelled words. Levelling here (in the workers, kept in the
+    result cache) leaves the corpus phase a split and a compare per phase."""
+    ignore_case = bool(context["ignore-case"])
+    keys = {name: name for name in organisations((document,))}
+    answers = tuple(
+        _Answer(
+            entry.name,
+            organisation,
+            action,
+            tuple(
+                (phase.key, _levelled(phase, ignore_case) if phase.paragraphs else "", _phase_span(phase))
                 for phase in entry.phases
-            )
+                if phase.year is not None or phase.period is not None
+            ),
         )
-        for entry in document.entries
+        for _, entry, organisation, action in identity.answers((document,), keys)
+        if action is not None
     )
-    return replace(document, text="", entries=entries, preamble=(), comments=(), issues=())
+    return _Page(document.path, document.layout, tuple(keys), answers)
 
 
 KIND = CheckKind(

@@ -21,13 +21,12 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 from functools import partial
 from operator import itemgetter
 
 from lint.checks import copies, sentences
 from lint.checks.api import CheckKind, Context, Finding
-from lint.checks.identity import organisation_keys
+from lint.checks.identity import keys_of, organisations
 from lint.checks.shingles import packed
 from lint.model import Document, Paragraph, Related, Span
 from lint.options import Option, combinable
@@ -164,9 +163,11 @@ class _Match:
         self.score = score
 
 
-def summarise(document: Document, context: Context) -> tuple[Document, list[_Para]]:
-    """The document's entries (for organisation identity across the run), and its paragraphs
-    long enough to compare, levelled and shingled."""
+def summarise(document: Document, context: Context) -> tuple[tuple[str, ...], list[_Para]]:
+    """The organisations of the document's entries (for organisation identity across the run),
+    and its paragraphs long enough to compare, levelled and shingled. Nothing else: a change
+    this leaves as it was (a short paragraph added, text moved down the page by a line
+    outside any compared paragraph) leaves the rule's findings standing."""
     min_words = max(1, int(context["min-words"]))
     found: list[_Para] = []
     new = partial(tuple.__new__, _Para)
@@ -185,16 +186,15 @@ def summarise(document: Document, context: Context) -> tuple[Document, list[_Par
                         if s.words >= min_words and s.canonical
                     )
                     found.append(new((*item, text.canonical, packed(text.grams), entry.organisation or "", compared)))
-    entries = tuple(entry._replace(phases=()) for entry in document.entries)
-    return replace(document, text="", entries=entries, preamble=(), comments=(), issues=()), found
+    return organisations((document,)), found
 
 
-def _paragraphs(summaries: Sequence[tuple[Document, list[_Para]]]) -> list[_Para]:
+def _paragraphs(summaries: Sequence[tuple[tuple[str, ...], list[_Para]]]) -> list[_Para]:
     """Every paragraph of the run long enough to compare: the earliest period first, then run order.
 
     Entries of one organisation are one entry (:func:`~lint.checks.identity.organisation_keys`).
     """
-    keys = organisation_keys([document for document, _ in summaries])
+    keys = keys_of(name for names, _ in summaries for name in names)
     new = partial(tuple.__new__, _Para)
     found = [
         new((para[0], keys.get(para[9], para[1]), *para[2:])) if para[9] else para
@@ -277,7 +277,7 @@ def find_matches(
     return matches
 
 
-def check_corpus(summaries: Sequence[tuple[Document, list[_Para]]], context: Context) -> Iterator[Finding]:
+def check_corpus(summaries: Sequence[tuple[tuple[str, ...], list[_Para]]], context: Context) -> Iterator[Finding]:
     exempt_severity = copies.severity_option(context.rule, "exempt-severity", context["exempt-severity"])
     exempt = copies.exemption(context.rule, context["exempt"])
     paragraphs = _paragraphs(summaries)

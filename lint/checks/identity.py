@@ -18,11 +18,20 @@ from lint.names import acronym_of, canonical_key
 
 def organisation_keys(documents: Sequence[Document], aliases: Mapping[str, str] | None = None) -> dict[str, str]:
     """Each organisation name written in ``documents`` -> its matching key."""
+    return keys_of(organisations(documents), aliases)
+
+
+def organisations(documents: Iterable[Document]) -> tuple[str, ...]:
+    """The organisation names the documents' entries are written by, in order (repeats too)."""
+    return tuple(entry.organisation for document in documents for entry in document.entries if entry.organisation)
+
+
+def keys_of(organisations: Iterable[str], aliases: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Each organisation name -> its matching key (names in the order of the run's entries)."""
     names: dict[str, str] = {}
-    for document in documents:
-        for entry in document.entries:
-            if entry.organisation and entry.organisation not in names:
-                names[entry.organisation] = canonical_key(entry.organisation, aliases)
+    for name in organisations:
+        if name not in names:
+            names[name] = canonical_key(name, aliases)
     full = {key: name for name, key in names.items() if " " in key}
     for name, key in names.items():
         if " " in key or not name.strip():

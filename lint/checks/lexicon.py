@@ -22,6 +22,7 @@ from collections.abc import Collection, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
+from zlib import crc32
 
 from lint.cachedir import cache_dir
 from lint.errors import LexiconError
@@ -33,6 +34,7 @@ SCHEMA = 3
 _MAGIC = b"response-lint words 3\n"
 _PER_BUCKET = 8
 _OWN_WORD = 1 << 40  # a user's or the domain list's word ranks first among suggestions
+_SEEN_MAX = 1 << 15  # words a lexicon remembers having looked up (emptied when full)
 
 
 class Lexicon(Protocol):
@@ -80,8 +82,6 @@ class BucketLexicon:
             offsets.byteswap()
         if len(offsets) != self._buckets + 1 or offsets[-1] != len(data) - 4 or offsets[0] != index_end:
             raise ValueError("truncated word file")
-        from zlib import crc32
-
         # the checksum covers the index too: a file that passes it is the one _encode wrote, whose
         # offsets rise and whose buckets each start with "\n" (checking that again, bucket by bucket
         # in Python, took more of a one-file run than the checksum)
@@ -89,24 +89,37 @@ class BucketLexicon:
             raise ValueError("damaged word file (its checksum differs)")
         self._offsets = offsets
         self._data = data
+        # words looked up before, and their frequency (-1: not a word): most words of a document
+        # were in the documents before it, and a dict answers faster than a byte search
+        self._seen: dict[str, int] = {}
 
     def lookup(self, words: Collection[str]) -> dict[str, int]:
-        from zlib import crc32
-
         found: dict[str, int] = {}
-        data, offsets, buckets = self._data, self._offsets, self._buckets
+        seen = self._seen
         for word in words:
-            key = word.encode("utf-8")
-            bucket = crc32(key) % buckets
-            start, end = offsets[bucket], offsets[bucket + 1]
-            at = data.find(b"\n" + key + b"\t", start, end)
-            if at >= 0:
-                value_start = at + len(key) + 2
-                value_end = data.find(b"\n", value_start, end)
-                value = data[value_start : value_end if value_end >= 0 else end]
-                if value.isdigit():  # a damaged entry counts as no entry
-                    found[word] = int(value)
+            frequency = seen.get(word)
+            if frequency is None:
+                frequency = self._find(word)
+                if len(seen) >= _SEEN_MAX:
+                    seen.clear()
+                seen[word] = frequency
+            if frequency >= 0:
+                found[word] = frequency
         return found
+
+    def _find(self, word: str) -> int:
+        """The frequency of ``word`` in the file, or -1 when it is not there (or its entry is damaged)."""
+        key = word.encode("utf-8")
+        data, offsets = self._data, self._offsets
+        bucket = crc32(key) % self._buckets
+        start, end = offsets[bucket], offsets[bucket + 1]
+        at = data.find(b"\n" + key + b"\t", start, end)
+        if at < 0:
+            return -1
+        value_start = at + len(key) + 2
+        value_end = data.find(b"\n", value_start, end)
+        value = data[value_start : value_end if value_end >= 0 else end]
+        return int(value) if value.isdigit() else -1  # a damaged entry counts as no entry
 
 
 def _source() -> Path:
@@ -124,8 +137,6 @@ def _source() -> Path:
 
 def _install_key(source: Path) -> str:
     """Which install the word file belongs to: a short hash of its folder."""
-    from zlib import crc32
-
     return f"{crc32(str(source.parent.resolve()).encode('utf-8', 'surrogateescape')):08x}"
 
 
@@ -152,8 +163,6 @@ def _read_words(source: Path) -> dict[str, int]:
 
 def _encode(frequencies: dict[str, int]) -> bytes:
     """The hashed word file's bytes (see :class:`BucketLexicon`)."""
-    from zlib import crc32
-
     count = max(1, len(frequencies) // _PER_BUCKET)
     buckets: list[list[bytes]] = [[] for _ in range(count)]
     for word, frequency in frequencies.items():

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from lint.checks.api import CheckKind, Context, FileProblem, Finding
@@ -357,11 +357,33 @@ def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Fi
     yield from _across_layouts(documents, table, context)
 
 
+def summarise(document: Document, context: Context) -> Document:
+    """What ``check_corpus`` reads of the document: its path, layout, plan, action, title and where a
+    finding on it goes, and its entries' names (with where they are written), organisations and
+    actions; no text, phases or other positions. An edit that leaves these as they were (a
+    paragraph added or reworded) leaves the rule's findings standing (the result cache)."""
+    entries = tuple(
+        Entry(e.name, e.key, e.name_span, e.name_span, organisation=e.organisation, action=e.action)
+        for e in document.entries
+    )
+    return replace(
+        document,
+        text="",
+        title_span=title_span(document),
+        entries=entries,
+        issues=(),
+        comments=(),
+        preamble=(),
+        front_matter=(),
+    )
+
+
 KIND = CheckKind(
     name="missing-entry",
     summary="organisations a roster, or the other documents of the run, expect and a document lacks",
     check=check,
     check_corpus=check_corpus,
+    summarise=summarise,
     options=OPTIONS,
     message_fields=frozenset({"entry", "why"}),
     whole_document=True,

@@ -13,9 +13,9 @@ cost) or from the CMU dictionary built into textstat-rs (``syllables = "cmudict"
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
+from itertools import accumulate, chain
 from typing import NamedTuple
 
 from lint import messages
@@ -198,27 +198,43 @@ def _score(
     names: bool = False,
     weights: list[int] | None = None,
 ) -> Scores | None:
+    """:func:`_scores` of the tokens ``text[s:e]``."""
+    return _scores([text[s:e] for s, e in tokens], sentence_count, count, names, weights)
+
+
+def _scores(
+    tokens: Sequence[str],
+    sentence_count: int,
+    count: Callable[[str], int],
+    names: bool = False,
+    weights: list[int] | None = None,
+) -> Scores | None:
     """Flesch counts; with ``names``, an official name or acronym is one word of one syllable.
 
-    ``weights``: :func:`sentences.name_word_counts` of ``tokens``, if the caller has them.
+    ``weights``: :func:`sentences.name_counts` of ``tokens``, if the caller has them.
 
     A reader takes "Government Digital Inclusion Strategy" or "MOD" in at a glance, as
     they would "it": the formula's word length and syllables measure unfamiliar words,
-    and names are not what makes a paragraph hard (see :func:`sentences.name_runs`).
+    and names are not what makes a paragraph hard (see :func:`sentences.name_units`).
     """
     if not tokens:
         return None
     if not names:
-        return Scores(max(1, sentence_count), len(tokens), sum(count(text[s:e]) for s, e in tokens))
+        return Scores(max(1, sentence_count), len(tokens), sum(map(count, tokens)))
     from lint.checks import sentences
 
-    runs = sentences.name_runs(text, tokens, weights)
-    total = sum(1 if name else count(text[tokens[i][0] : tokens[i][1]]) for i, _, name in runs)
-    return Scores(max(1, sentence_count), len(runs), total)
+    units = sentences.name_units(tokens, weights)
+    total = sum(1 if name else count(tokens[i]) for i, _, name in units)
+    return Scores(max(1, sentence_count), len(units), total)
 
 
 def clauses(text: str, tokens: list[tuple[int, int]], markers: frozenset[str]) -> int:
-    """How many clauses ``tokens`` of ``text`` hold, counted by their verb groups and subordinators.
+    """:func:`clauses_of` the tokens ``text[s:e]``."""
+    return clauses_of([text[s:e] for s, e in tokens], markers)
+
+
+def clauses_of(tokens: Sequence[str], markers: frozenset[str]) -> int:
+    """How many clauses ``tokens`` hold, counted by their verb groups and subordinators.
 
     A clause word (as written, lower case: "May" the month is not "may") opens a clause
     unless it continues the previous one: "will not be identified" and "that it has" are
@@ -229,8 +245,8 @@ def clauses(text: str, tokens: list[tuple[int, int]], markers: frozenset[str]) -
     """
     count = 0
     grouped = False  # the previous word was in a verb group
-    for s, e in tokens:
-        word = text[s:e].strip("\"'‘’“”()[],;:.!?")
+    for token in tokens:
+        word = token.strip("\"'‘’“”()[],;:.!?")
         if word in markers:
             count += not grouped
             grouped = True
@@ -258,17 +274,18 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
         spans = sentences.split(text)
         if not spans:
             continue
-        tokens = sentences.words(text)
-        starts = [s for s, _ in tokens]
-        bounds = [(bisect_left(starts, s), bisect_left(starts, e)) for s, e in spans]
-        words_in = [b - a for a, b in bounds]
-        weights: list[int] | None = None  # name_word_counts, once per paragraph
+        grouped = sentences.sentence_words(text, spans)
+        tokens = list(chain.from_iterable(grouped))
+        words_in = list(map(len, grouped))
+        ends = list(accumulate(words_in))
+        bounds = list(zip([0, *ends[:-1]], ends, strict=True))  # each sentence's tokens
+        weights: list[int] | None = None  # name_counts, once per paragraph
         if "sentence-length" in measures and limit > 0:
-            weights = sentences.name_word_counts(text, tokens) if names else None
+            weights = sentences.name_counts(tokens) if names else None
             lengths = [sum(weights[a:b]) for a, b in bounds] if weights is not None else words_in
             over = [i for i, n in enumerate(lengths) if n > limit]
             # a sentence a little over the limit is reported only with two clauses or more
-            if any(lengths[i] > limit + margin or clauses(text, tokens[slice(*bounds[i])], markers) > 1 for i in over):
+            if any(lengths[i] > limit + margin or clauses_of(grouped[i], markers) > 1 for i in over):
                 # one finding per paragraph, on its longest sentence; no paragraph score on top
                 worst = max(over, key=lambda i: (lengths[i], -i))
                 n = lengths[worst]
@@ -285,7 +302,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             continue
         if count is None:
             count = _remembering(context["syllables"])
-        scores = _score(text, len(spans), tokens, count, names, weights)
+        scores = _scores(tokens, len(spans), count, names, weights)
         if scores is None:
             continue
         ease, grade = scores.reading_ease, scores.grade

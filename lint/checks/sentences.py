@@ -12,6 +12,9 @@ them back with :meth:`Paragraph.to_span`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
+from itertools import compress
 
 from lint.checks.perdoc import per_document
 
@@ -245,6 +248,18 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
     return [(s + start, e + start) for s, e in (m.span() for m in _WORD.finditer(text[start:stop]))]
 
 
+def sentence_words(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str]]:
+    """The word tokens of each sentence of ``text``, as strings (what :func:`words` finds, sentence by sentence).
+
+    ``spans`` are :func:`split`'s: a sentence starts at the start of the text or after white
+    space, and ends before white space or at the end, so no token crosses a sentence's edge and
+    the sentences' tokens, in order, are the paragraph's. Strings, not offsets: the measures
+    need only the words, and finding them as strings is about twice as fast.
+    """
+    findall = _WORD.findall
+    return [findall(text, s, e) for s, e in spans]
+
+
 # words that may join the capitalised words of one official name ("Department for Education")
 _NAME_JOINERS = frozenset({"for", "of", "and", "the", "on", "in", "&", "de", "du", "la", "le", "und"})
 
@@ -254,7 +269,18 @@ def _capitalised(word: str) -> bool:
     return first.isupper() or (first.isdigit() and not word.islower() and any(c.isupper() for c in word))
 
 
+@lru_cache(maxsize=1 << 16)  # per word form: the same words come back paragraph after paragraph
+def _name_word(word: str) -> bool:
+    """Whether a token may be a word of an official name (a word that starts with a small letter may not)."""
+    return not (word[0].islower() and word[0].isalnum()) and _capitalised(word)
+
+
 def name_word_counts(text: str, tokens: list[tuple[int, int]]) -> list[int]:
+    """:func:`name_counts` of the tokens ``text[s:e]``."""
+    return name_counts([text[s:e] for s, e in tokens])
+
+
+def name_counts(tokens: Sequence[str]) -> list[int]:
     """Per token, 1 if it starts a word, 0 if it continues an official name.
 
     A run of capitalised words, joined by small words ("for", "of", "and", "the",
@@ -262,29 +288,29 @@ def name_word_counts(text: str, tokens: list[tuple[int, int]]) -> list[int]:
     Innovation and Skills" counts as one word), so long official names do not make
     a sentence "long" by themselves.
     """
-    counts = [1] * len(tokens)
-    # once per token, not once per look; a word that starts with a small letter is decided by it
-    caps = [not (text[s].islower() and text[s].isalnum()) and _capitalised(text[s:e]) for s, e in tokens]
-    i = 0
     n = len(tokens)
-    while i < n:
-        if not caps[i]:
-            i += 1
-            continue
+    counts = [1] * n
+    caps = list(map(_name_word, tokens))  # once per token, not once per look
+    i = 0
+    while True:
+        try:
+            i = caps.index(True, i)  # the next capitalised token: most are not
+        except ValueError:
+            break
         j = i  # the last capitalised token of the run
         k = i + 1
         while k < n:
-            prev_end = tokens[k - 1][1]
-            word = text[tokens[k][0] : tokens[k][1]]
-            if text[prev_end - 1] in ".;:!?)" or (text[prev_end - 1] == "," and not caps[k]):
+            ending = tokens[k - 1][-1]
+            if ending in ".;:!?)" or (ending == "," and not caps[k]):
                 break
             if caps[k]:
                 j = k
                 k += 1
                 continue
-            sentence_start = i == 0 or text[tokens[i - 1][1] - 1] in ".!?"
+            word = tokens[k]
+            sentence_start = i == 0 or tokens[i - 1][-1] in ".!?"
             joiner = word.lower().strip(",") in _NAME_JOINERS and k + 1 < n and not (j == i and sentence_start)
-            if joiner and caps[k + 1] and text[tokens[k][1] - 1] not in ".;:,":
+            if joiner and caps[k + 1] and word[-1] not in ".;:,":
                 k += 1
                 continue
             break
@@ -297,28 +323,30 @@ def name_word_counts(text: str, tokens: list[tuple[int, int]]) -> list[int]:
 _ACRONYM = re.compile(r"[^\w]*(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{2,})(?:[’']s)?[^\w]*")
 
 
+@lru_cache(maxsize=1 << 16)  # per word form: the same words come back paragraph after paragraph
 def is_acronym(word: str) -> bool:
     """``MOD``, ``(CIO)``, ``DfE``, ``HMRC's``: an initialism (two capitals or more), punctuation aside."""
     return _ACRONYM.fullmatch(word) is not None
 
 
 def name_runs(text: str, tokens: list[tuple[int, int]], counts: list[int] | None = None) -> list[tuple[int, int, bool]]:
+    """:func:`name_units` of the tokens ``text[s:e]``."""
+    return name_units([text[s:e] for s, e in tokens], counts)
+
+
+def name_units(tokens: Sequence[str], counts: list[int] | None = None) -> list[tuple[int, int, bool]]:
     """The tokens grouped as a reader reads them: ``(first, end, is_name)`` token indexes.
 
-    An official name (a run of capitalised words, see :func:`name_word_counts`) or an
+    An official name (a run of capitalised words, see :func:`name_counts`) or an
     acronym is one unit and a name; every other token is a unit of its own. Both the
     sentence measure and the paragraph scores of readability count these units, so a
     name is one word wherever the text is measured. ``counts``, when the caller has them
-    already, are :func:`name_word_counts` of these tokens.
+    already, are :func:`name_counts` of these tokens.
     """
+    if not tokens:
+        return []
     if counts is None:
-        counts = name_word_counts(text, tokens)
-    runs: list[tuple[int, int, bool]] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        j = i + 1
-        while j < n and counts[j] == 0:
-            j += 1
-        runs.append((i, j, j - i > 1 or is_acronym(text[tokens[i][0] : tokens[i][1]])))
-        i = j
-    return runs
+        counts = name_counts(tokens)
+    firsts = list(compress(range(len(tokens)), counts))  # a unit starts where a count is 1
+    ends = [*firsts[1:], len(tokens)]
+    return [(i, j, j - i > 1 or is_acronym(tokens[i])) for i, j in zip(firsts, ends, strict=True)]

@@ -187,6 +187,12 @@ def _kind(word: str, min_length: int) -> _Kind | None:
     return _Kind((whole,) if len(pieces) == 1 else (whole, *(spelling_words.normal(p) for p in kept)), name)
 
 
+@lru_cache(maxsize=1 << 16)  # the same tokens come back document after document
+def _judged(token: str, min_length: int) -> _Kind | None:
+    """:func:`_kind` of a token as written."""
+    return _kind(_written(token), min_length)
+
+
 def _masked(text: str) -> list[tuple[int, int]]:
     """Ranges of ``text`` that are URLs, email addresses or markup."""
     lowered = text.lower()
@@ -292,7 +298,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
         {token for _, token in _tokens(p.text, mask)} if mask else set(_TOKEN.findall(p.text))
         for p, mask in zip(paragraphs, masks, strict=True)
     ]
-    kinds = {token: _kind(_written(token), min_length) for token in set().union(*tokens_of)}
+    kinds = {token: _judged(token, min_length) for token in set().union(*tokens_of)}
     if not any(kinds.values()):
         return
     accepted = spelling_words.accepted(context)

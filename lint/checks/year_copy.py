@@ -4,8 +4,8 @@ For each entry, every phase is compared with each phase written before it (in
 the order commitment, progress Y, plans Y+1, ...). A later phase that is the
 same text is a *verbatim* copy; nearly the same text after levelling tense,
 auxiliaries, the entry's own name and numbers (see :mod:`lint.checks.copies`) is
-a *near* copy; otherwise each of its long sentences that is carried over from an
-earlier phase is a *partial* copy, reported on that sentence. Findings sit on the
+a *near* copy; otherwise a passage of its long sentences carried over from an
+earlier phase is a *partial* copy, one finding on the passage. Findings sit on the
 later text, with ``related`` pointing at the earlier one. A plan that repeats no
 earlier plan but restates an earlier commitment or progress ("has continued to
 work with" -> "will continue to work with") is a *continuation*: what the
@@ -21,7 +21,7 @@ from collections.abc import Collection, Iterator
 
 from lint.checks import copies
 from lint.checks.api import CheckKind, Context, Finding
-from lint.model import Document, Entry, Paragraph, Related, Severity
+from lint.model import Document, Entry, Paragraph, Related, Severity, Span
 from lint.options import Option, combinable
 
 OPTIONS = (
@@ -172,6 +172,7 @@ def _continuation(
             "kind": "continuation",
             "score": round(score),
             "words": later.words,
+            "sentences": len(later.sentences),
             "how": how,
             "entry": entry.name,
             "times": 2,
@@ -245,6 +246,7 @@ def _grouped(
                 "kind": kind,
                 "score": round(score),
                 "words": later.words,
+                "sentences": len(later.sentences),
                 "how": how,
                 "entry": entry.name,
                 "times": times,
@@ -254,6 +256,8 @@ def _grouped(
 
 
 _Sentence = tuple[copies.PhaseText, Paragraph, copies.Sentence]
+# one carried-over sentence: its paragraph and sentence, its score, its source, its kind
+_Carried = tuple[Paragraph, copies.Sentence, float, _Sentence, str]
 
 
 def _partials(
@@ -263,55 +267,97 @@ def _partials(
     continued: set[int],
     settings: _Settings,
 ) -> Iterator[Finding]:
-    """Long sentences of a phase (not already a whole copy) carried over from an earlier phase.
+    """Passages of a phase (not already a whole copy) carried over from an earlier phase.
 
-    In a plan that is a whole continuation, only sentences repeating an earlier plan
-    are reported (the continuation itself has its finding, or none).
-
-    Sentences are looked at only in a phase that shares a word 3-gram with an
-    earlier phase: text that shares none cannot carry a sentence over.
+    Consecutive long sentences carried over from the same earlier phase are one
+    passage, one finding spanning them (a short sentence between them does not part
+    them, a long one not carried over does). In a plan that is a whole continuation,
+    only sentences repeating an earlier plan are reported. Only a phase sharing a
+    word 3-gram with an earlier phase can carry a sentence over.
     """
     floor = max(3, settings.partial_words // 2)
     seen: set[int] = set()  # shingles of the phases so far
     for i, text in enumerate(texts):
         if i not in covered and seen and not text.grams.isdisjoint(seen):
             earlier = [(t, p, s) for t in texts[:i] for p, s in t.sentences if s.words >= floor]
+            passage: list[_Carried] = []
             for paragraph, sentence in text.sentences:
-                if sentence.words < settings.partial_words or sentence.grams.isdisjoint(seen):
-                    continue
-                found = _best_sentence((text, paragraph, sentence), earlier, settings)
-                if found is None:
-                    continue
-                score, source = found
-                unit = copies.sentence_unit(text.entry, text.phase, paragraph, sentence)
-                kind = "continuation" if _continues(text, [source[0]]) else "partial"
-                if kind == "continuation" and i in continued:
-                    continue
-                severity, _ = _severity(settings, kind, unit.text)
-                if severity is None:
-                    continue
-                source_span = source[1].to_span(source[2].start, source[2].end)
-                article = "an" if str(sentence.words).startswith("8") or sentence.words in (11, 18) else "a"
-                how = f"carries over {article} {sentence.words}-word sentence from"
-                if kind == "continuation":
-                    how = f"only restates, as a plan, {article} {sentence.words}-word sentence of"
-                yield Finding(
-                    span=unit.span,
-                    severity=severity,
-                    related=(Related(document.path, source_span, f"first written here in {source[0].phase.key}"),),
-                    args={
-                        "phase": text.phase.key,
-                        "earlier": source[0].phase.key,
-                        "kind": kind,
-                        "score": round(score),
-                        "words": sentence.words,
-                        "how": how,
-                        "entry": text.entry.name,
-                        "times": 2,
-                        "repeats": "",
-                    },
-                )
+                if sentence.words < settings.partial_words:
+                    continue  # too short to judge: neither part of a passage nor a break in one
+                carried = _carried(text, paragraph, sentence, earlier, i in continued, seen, settings)
+                if passage and (carried is None or not _same_passage(passage[-1], carried)):
+                    yield from _passage(document, text, passage, settings)
+                    passage = []
+                if carried is not None:
+                    passage.append(carried)
+            if passage:
+                yield from _passage(document, text, passage, settings)
         seen.update(text.grams)
+
+
+def _carried(
+    text: copies.PhaseText,
+    paragraph: Paragraph,
+    sentence: copies.Sentence,
+    earlier: list[_Sentence],
+    continued: bool,
+    seen: set[int],
+    settings: _Settings,
+) -> _Carried | None:
+    """``sentence`` as carried over from an earlier phase, with its score, source and kind; None if it is not."""
+    if sentence.grams.isdisjoint(seen):
+        return None
+    found = _best_sentence((text, paragraph, sentence), earlier, settings)
+    if found is None:
+        return None
+    score, source = found
+    kind = "continuation" if _continues(text, [source[0]]) else "partial"
+    if kind == "continuation" and continued:
+        return None
+    return paragraph, sentence, score, source, kind
+
+
+def _same_passage(last: _Carried, carried: _Carried) -> bool:
+    """Do two consecutive carried-over sentences come from the same earlier phase, as the same kind of copy?"""
+    return last[3][0] is carried[3][0] and last[4] == carried[4]
+
+
+def _passage(
+    document: Document, text: copies.PhaseText, passage: list[_Carried], settings: _Settings
+) -> Iterator[Finding]:
+    """One finding for consecutive sentences of ``text`` carried over from one earlier phase."""
+    kind, source_phase = passage[0][4], passage[0][3][0]
+    severity, _ = _severity(settings, kind, " ".join(p.text[s.start : s.end] for p, s, *_ in passage))
+    if severity is None:
+        return
+    span = _spanning([p.to_span(s.start, s.end) for p, s, *_ in passage])
+    source_span = _spanning([src[1].to_span(src[2].start, src[2].end) for *_, src, _ in passage])
+    words, count = sum(s.words for _, s, *_ in passage), len(passage)
+    article = "an" if str(words).startswith("8") or words in (11, 18) else "a"
+    what = f"{article} {words}-word sentence" if count == 1 else f"{count} sentences ({words} words)"
+    how = f"only restates, as a plan, {what} of" if kind == "continuation" else f"carries over {what} from"
+    yield Finding(
+        span=span,
+        severity=severity,
+        related=(Related(document.path, source_span, f"first written here in {source_phase.phase.key}"),),
+        args={
+            "phase": text.phase.key,
+            "earlier": source_phase.phase.key,
+            "kind": kind,
+            "score": round(min(c[2] for c in passage)),
+            "words": words,
+            "sentences": count,
+            "how": how,
+            "entry": text.entry.name,
+            "times": 2,
+            "repeats": "",
+        },
+    )
+
+
+def _spanning(spans: list[Span]) -> Span:
+    """From the first of ``spans`` (in document order) to the end of the last."""
+    return Span(spans[0].start, max(span.end for span in spans))
 
 
 def _best_sentence(item: _Sentence, earlier: list[_Sentence], settings: _Settings) -> tuple[float, _Sentence] | None:
@@ -345,6 +391,8 @@ KIND = CheckKind(
     summary="a phase repeating (verbatim, nearly, or one long sentence) another period of its entry",
     check=check,
     options=OPTIONS,
-    message_fields=frozenset({"phase", "earlier", "kind", "score", "words", "how", "entry", "times", "repeats"}),
+    message_fields=frozenset(
+        {"phase", "earlier", "kind", "score", "words", "sentences", "how", "entry", "times", "repeats"}
+    ),
     summary_role="copied",
 )

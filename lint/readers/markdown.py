@@ -16,13 +16,14 @@ organisation (:mod:`lint.readers.frontmatter`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from lint.model import UNNAMED, Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span
 from lint.names import display_name, normalise
 from lint.readers.blocks import BlockResult, markdown_blocks
 from lint.readers.frontmatter import identify, plan_of
-from lint.readers.lines import Line, split_lines
-from lint.readers.phases import ReaderOptions, match_heading
+from lint.readers.lines import Line, LineTable
+from lint.readers.phases import HeadingMatch, ReaderOptions, match_heading
 from lint.readers.titles import action_of
 
 FORMAT = "markdown"
@@ -58,6 +59,7 @@ class _Builder:
         self.preamble: list[Line] = []
         self.intro: list[Paragraph] = []
         self.last_end = 0
+        self.headings: dict[str, tuple[str, HeadingMatch | None]] = {}
 
     def close_phase(self) -> None:
         if self.phase_head is None:
@@ -70,7 +72,10 @@ class _Builder:
         head, text, text_span = self.phase_head
         paragraphs = markdown_blocks(self.body, self.result)
         end = paragraphs[-1].span.end if paragraphs else head.end
-        match = match_heading(text, self.options)
+        seen = self.headings.get(text)
+        if seen is None:  # each entry repeats the same few headings: one copy of each, matched once
+            seen = self.headings[text] = (text, match_heading(text, self.options))
+        text, match = seen
         if match is None:
             self.result.issues.append(
                 ReadIssue(
@@ -80,12 +85,16 @@ class _Builder:
                     Severity.WARNING,
                 )
             )
+        if not paragraphs:
+            body_span = Span(head.end, head.end)
+        else:  # one paragraph's span is the body's: the same tuple
+            body_span = paragraphs[0].span if len(paragraphs) == 1 else Span(paragraphs[0].span.start, end)
         self.phases.append(
             Phase(
                 kind=match.kind if match else "other",
                 year=match.year if match else None,
                 span=Span(head.start, end),
-                body_span=Span(paragraphs[0].span.start, end) if paragraphs else Span(head.end, head.end),
+                body_span=body_span,
                 heading=text,
                 heading_span=text_span,
                 canonical=match.canonical if match else None,
@@ -128,7 +137,7 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
     title: str | None = None
     title_span: Span | None = None
     fence: tuple[Line, str] | None = None
-    lines = list(split_lines(text))
+    lines = LineTable(text)  # each Line made when the loop reaches it
     start = 0
     if lines and lines[0].text.strip() == "---":
         for k in range(1, len(lines)):
@@ -214,7 +223,7 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
     )
 
 
-def _heading(line: Line, lines: list[Line], k: int) -> tuple[int, str, Span, bool] | None:
+def _heading(line: Line, lines: Sequence[Line], k: int) -> tuple[int, str, Span, bool] | None:
     """``(level, text, text span, has an underline)`` when ``line`` is a heading: ATX (also
     with no space), setext (the next line is ``===``/``---`` and this one follows a blank
     line or starts the file) or a one-line HTML ``<hN>`` block."""

@@ -224,9 +224,12 @@ def _close(
         if not stack.departments:
             return
         owner = stack.departments[-1]
-        body_span = (
-            Span(paragraphs[0].span.start, paragraphs[-1].span.end) if paragraphs else Span(div.line.end, div.line.end)
-        )
+        if not paragraphs:
+            body_span = Span(div.line.end, div.line.end)
+        else:  # one paragraph's span is the body's: the same tuple
+            body_span = (
+                paragraphs[0].span if len(paragraphs) == 1 else Span(paragraphs[0].span.start, paragraphs[-1].span.end)
+            )
         year = options.statement_year
         owner.phases.append(
             Phase(
