@@ -272,6 +272,27 @@ def test_cached_summaries_meet_in_a_process_with_another_hash_seed(corpus, tmp_p
     assert '"entry-copy"' in first.out
 
 
+def test_summary_digests_are_the_same_in_a_process_with_another_hash_seed(corpus, tmp_path):
+    """A document checked again in another process (another hash seed) gives its summaries the
+    same digests, so the corpus rules' findings are reused: the other documents' summaries,
+    deleted, are not needed (a needed, missing summary has its document checked again, which
+    writes it back)."""
+    cache = tmp_path / "cache"
+    env = {**os.environ, "RESPONSE_LINT_RESULT_CACHE": str(cache)}
+    args = ("check", str(corpus), "--format", "json", "--fail-on", "never", "--jobs", "1")
+    first = run_process(*args, env={**env, "PYTHONHASHSEED": "1"})
+    entries = _entries(cache)
+    for entry in entries[::2]:
+        entry.unlink()  # checked again, with another seed
+    kept = {entry.name for entry in entries[1::2]}
+    for summary in _entries(cache, ".s"):
+        if summary.name.split(".")[0] in kept:
+            summary.unlink()
+    second = run_process(*args, env={**env, "PYTHONHASHSEED": "2"})
+    assert second.code == first.code == 0 and second.out == first.out
+    assert not [s for s in _entries(cache, ".s") if s.name.split(".")[0] in kept]
+
+
 def test_clean_removes_the_cache(corpus, tmp_path):
     cache = tmp_path / "cache"
     _cached(corpus, cache, "--select", "placeholder")
@@ -401,3 +422,30 @@ def test_a_lexicon_remembers_what_it_looked_up_and_answers_the_same(monkeypatch)
     monkeypatch.setattr(lexicon, "_SEEN_MAX", 4)
     words.lookup([f"w{i}" for i in range(10)])
     assert len(words._seen) <= 4
+
+
+def test_paragraph_scores_count_the_name_units():
+    """readability counts a paragraph's units and syllables without building them: the same as from the units."""
+    from lint.checks import readability
+
+    text = "The Government Digital Service (GDS) met HMRC and the Department for Education, MOD and DfE’s team."
+    tokens = [text[s:e] for s, e in sentences.words(text)]
+    count = readability.counter("estimate")
+    units = sentences.name_units(tokens)
+    expected = sum(1 if name else count(tokens[i]) for i, _, name in units)
+    scores = readability._scores(tokens, 1, count, names=True)
+    assert scores is not None and (scores.words, scores.syllables) == (len(units), expected)
+    assert len(units) < len(tokens)  # names were joined: the case is not trivial
+
+
+def test_a_sentence_alone_is_analysed_as_within_a_paragraph():
+    """A paragraph of one sentence takes the paragraph's own analysis: the same as the sentence's among others."""
+    from lint.checks import copies
+    from lint.checks.acronyms import Names
+
+    names = Names("Government Digital Service", frozenset({"GDS"}), {"GDS": "Qzqorgqzq"})
+    one = "  The Government Digital Service (GDS) will publish £2.5m of data, as GDS said in 2014.  "
+    alone = copies.paragraph_sentences(one, names)
+    among = copies.paragraph_sentences(one + " Then we will stop.", names)
+    assert len(alone) == 1 and len(among) == 2
+    assert alone[0] == among[0]

@@ -201,6 +201,9 @@ def paragraph_sentences(text: str, names: Names = NO_NAMES) -> tuple[Sentence, .
     if not bounds:
         return ()
     n = len(bounds)
+    if n == 1:  # the paragraph's own analysis: white space around the sentence changes no word
+        start, end = bounds[0]
+        return (_new_sentence((start, end, *paragraph_text(text, names))),)
     joined = f" {BREAK} ".join(text[a:b] for a, b in bounds)
     words = words_of(prose(joined))
     counts = [len(w) for w in _split(words, BREAK, n)]

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress
+from operator import and_, not_
 from typing import NamedTuple
 
 from lint import messages
@@ -223,9 +224,15 @@ def _scores(
         return Scores(max(1, sentence_count), len(tokens), sum(map(count, tokens)))
     from lint.checks import sentences
 
-    units = sentences.name_units(tokens, weights)
-    total = sum(1 if name else count(tokens[i]) for i, _, name in units)
-    return Scores(max(1, sentence_count), len(units), total)
+    counts = weights if weights is not None else sentences.name_counts(tokens)
+    # the units of sentences.name_units, counted without building them (a paragraph's tokens go
+    # through map and compress, not a Python loop): a unit starts where a count is 1, and a token
+    # is a unit alone when the next token starts one too; a name of several words is one syllable
+    alone = list(compress(tokens, map(and_, counts, [*counts[1:], 1])))
+    acronyms = list(map(sentences.is_acronym, alone))  # an acronym alone is a name: one syllable
+    units = sum(counts)
+    total = units - len(alone) + sum(acronyms) + sum(map(count, compress(alone, map(not_, acronyms))))
+    return Scores(max(1, sentence_count), units, total)
 
 
 def clauses(text: str, tokens: list[tuple[int, int]], markers: frozenset[str]) -> int:
