@@ -64,11 +64,15 @@ def rule_key(rule: str, summaries: Iterable[tuple[str, str]]) -> str:
     return hashlib.blake2b(f"{rule}\n{joined}".encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def summary_digest(summary: Any) -> str:
-    """A digest of a corpus rule's summary of one document: equal summaries, equal digests, in
-    any process. Of its ``repr``, which says what the values are (a pickle also says which
-    of them are one object, which depends on what a process's caches shared)."""
-    return hashlib.blake2b(repr(summary).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+def summary_digest(blob: bytes) -> str:
+    """The digest of a corpus rule's summary of one document, from its pickle.
+
+    The same document gives the same bytes in every process: summaries are made of values
+    built the same way each time (no set of strings, whose order follows the hash seed). A
+    pickle also records which values are one object, so a summary sharing an object that
+    another process built twice would get another digest: the rule would then run again,
+    never reuse findings made on other summaries."""
+    return hashlib.blake2b(blob, digest_size=16).hexdigest()
 
 
 _RUNS_KEPT = 12  # corpus findings of this many (rule, run)s: an edit-and-rerun loop needs the last run's
@@ -202,8 +206,14 @@ class ResultCache:
     def summary(self, path: str, content: str, rule: str, digest: str) -> tuple[Any] | None:
         """The stored summary of ``path`` with this content hash by ``rule`` (in a 1-tuple: a summary
         may be None), if it has the digest the entry recorded; else None."""
-        found = self._load(self._summary_file(path, content, rule), path, content, rule, digest)
-        return (found[0],) if found is not None and len(found) == 1 else None
+        entry = self._summary_file(path, content, rule)
+        found = self._load(entry, path, content, rule, digest)
+        if found is not None and len(found) == 1 and isinstance(found[0], bytes):
+            try:
+                return (pickle.loads(found[0]),)
+            except Exception:
+                pass
+        return None
 
     def put(self, path: str, content: str, result: DocumentResult, text_left_out: bool) -> dict[str, str]:
         """Store a result; a cache that cannot be written is skipped silently (it only costs speed).
@@ -214,8 +224,9 @@ class ResultCache:
         """
         digests = {}
         for rule, summary in result.summaries.items():
-            digests[rule] = digest = summary_digest(summary)
-            self._store(self._summary_file(path, content, rule), (path, content, rule, digest, summary))
+            blob = pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)
+            digests[rule] = digest = summary_digest(blob)
+            self._store(self._summary_file(path, content, rule), (path, content, rule, digest, blob))
         self._store(self._entry(path, content), (path, content, result._replace(summaries={}), text_left_out, digests))
         return digests
 

@@ -274,6 +274,27 @@ def test_cached_summaries_meet_in_a_process_with_another_hash_seed(corpus, tmp_p
     assert '"entry-copy"' in first.out
 
 
+def test_summary_digests_are_the_same_in_a_process_with_another_hash_seed(corpus, tmp_path):
+    """A document checked again in another process (another hash seed) gives its summaries the
+    same digests, so the corpus rules' findings are reused: the other documents' summaries,
+    deleted, are not needed (a needed, missing summary has its document checked again, which
+    writes it back)."""
+    cache = tmp_path / "cache"
+    env = {**os.environ, "RESPONSE_LINT_RESULT_CACHE": str(cache)}
+    args = ("check", str(corpus), "--format", "json", "--fail-on", "never", "--jobs", "1")
+    first = run_process(*args, env={**env, "PYTHONHASHSEED": "1"})
+    entries = _entries(cache)
+    for entry in entries[::2]:
+        entry.unlink()  # checked again, with another seed
+    kept = {entry.name for entry in entries[1::2]}
+    for summary in _entries(cache, ".s"):
+        if summary.name.split(".")[0] in kept:
+            summary.unlink()
+    second = run_process(*args, env={**env, "PYTHONHASHSEED": "2"})
+    assert second.code == first.code == 0 and second.out == first.out
+    assert not [s for s in _entries(cache, ".s") if s.name.split(".")[0] in kept]
+
+
 def test_clean_removes_the_cache(corpus, tmp_path):
     cache = tmp_path / "cache"
     _cached(corpus, cache, "--select", "placeholder")

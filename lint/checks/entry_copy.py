@@ -27,7 +27,7 @@ from operator import itemgetter
 from lint.checks import copies, sentences
 from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.identity import keys_of, organisations
-from lint.checks.shingles import packed
+from lint.checks.shingles import blake2b, packed
 from lint.model import Document, Paragraph, Related, Span
 from lint.options import Option, combinable
 
@@ -67,12 +67,11 @@ OPTIONS = (
 )
 
 
-class _Para(
-    tuple[str, str, str, str, tuple[int, ...], Paragraph, copies.Names, str, "array[int]", str, "tuple[_Kept, ...]"]
-):
+class _Para(tuple[str, str, str, str, tuple[int, ...], Paragraph, bytes, "array[int]", str, "tuple[_Kept, ...]"]):
     """A paragraph in the run: path, entry key and name, phase key and order, paragraph (without
-    its links), names, canonical text, shingles (packed: a run keeps every paragraph's), organisation,
-    and its sentences long enough to compare (shingles packed too).
+    its links), a digest of its canonical text (compared for equality only: 16 bytes where the
+    text took a seventh of a summary), shingles (packed: a run keeps every paragraph's),
+    organisation, and its sentences long enough to compare (shingles packed too).
     A document's summary holds its paragraphs long enough to compare (picklable: worker
     processes, the result cache and shards carry it), so the sentences are split, levelled
     and shingled in the workers, once per document, and kept in the result cache."""
@@ -104,16 +103,16 @@ class _Para(
         return self[5]
 
     @property
-    def canonical(self) -> str:
-        return self[7]
+    def canonical(self) -> bytes:
+        return self[6]
 
     @property
     def grams(self) -> array[int]:
-        return self[8]
+        return self[7]
 
     def sentences(self) -> list[copies.Sentence]:
         """The sentences long enough to compare, with their shingles as sets again."""
-        return [_new_sentence((*kept[:4], frozenset(kept[4]))) for kept in self[10]]
+        return [_new_sentence((*kept[:4], frozenset(kept[4]))) for kept in self[9]]
 
     def text_of(self, sentence: copies.Sentence | _Kept) -> str:
         return self[5].text[sentence.start : sentence.end]
@@ -147,6 +146,13 @@ class _Kept(tuple[int, int, str, int, "array[int]"]):
 
 
 _new_sentence = partial(tuple.__new__, copies.Sentence)
+
+
+def _digest(canonical: str) -> bytes:
+    """A digest of a paragraph's canonical text, the same in every process (str hashes are not)."""
+    return blake2b(canonical.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
 _new_kept = partial(tuple.__new__, _Kept)
 
 
@@ -179,13 +185,13 @@ def summarise(document: Document, context: Context) -> tuple[tuple[str, ...], li
                 text = copies.paragraph_text(paragraph.text, names)
                 if text.words >= min_words and text.grams:
                     kept = paragraph._replace(links=()) if paragraph.links else paragraph
-                    item = (document.path, entry.key, entry.name, phase.key, order, kept, names)
+                    item = (document.path, entry.key, entry.name, phase.key, order, kept, _digest(text.canonical))
                     compared = tuple(
                         _new_kept((s[0], s[1], s[2], s[3], packed(s[4])))
                         for s in copies.paragraph_sentences(paragraph.text, names)
                         if s.words >= min_words and s.canonical
                     )
-                    found.append(new((*item, text.canonical, packed(text.grams), entry.organisation or "", compared)))
+                    found.append(new((*item, packed(text.grams), entry.organisation or "", compared)))
     return organisations((document,)), found
 
 
@@ -197,7 +203,7 @@ def _paragraphs(summaries: Sequence[tuple[tuple[str, ...], list[_Para]]]) -> lis
     keys = keys_of(name for names, _ in summaries for name in names)
     new = partial(tuple.__new__, _Para)
     found = [
-        new((para[0], keys.get(para[9], para[1]), *para[2:])) if para[9] else para
+        new((para[0], keys.get(para[8], para[1]), *para[2:])) if para[8] else para
         for _, paras in summaries
         for para in paras
     ]
@@ -209,7 +215,7 @@ def _figures(para: _Para, sentence: copies.Sentence | _Kept) -> list[str]:
 
 
 def _same_paragraph(
-    paragraphs: Sequence[_Para], para: _Para, i: int, first: dict[str, int], other: dict[str, int]
+    paragraphs: Sequence[_Para], para: _Para, i: int, first: dict[bytes, int], other: dict[bytes, int]
 ) -> int | None:
     """An earlier paragraph of another entry with the same canonical text (and remember this one)."""
     head = first.setdefault(para.canonical, i)
@@ -239,8 +245,8 @@ def find_matches(
     by a hundred entries is found even though its 3-grams are stock phrases).
     """
     index = copies.ShingleIndex(max_bucket=max_bucket)
-    first_with: dict[str, int] = {}  # canonical paragraph -> the first paragraph with it
-    other_with: dict[str, int] = {}  # canonical paragraph -> the first with it in another entry than that
+    first_with: dict[bytes, int] = {}  # canonical paragraph -> the first paragraph with it
+    other_with: dict[bytes, int] = {}  # canonical paragraph -> the first with it in another entry than that
     matches: list[_Match] = []
     for i, para in enumerate(paragraphs):
         shared = index.add(para.grams, min_shared)
@@ -254,7 +260,7 @@ def find_matches(
         if not candidates:
             continue
         candidates.sort()
-        earlier = [(j, s) for j in candidates for s in paragraphs[j][10]]  # packed: compared as they are
+        earlier = [(j, s) for j in candidates for s in paragraphs[j][9]]  # packed: compared as they are
         reachable = frozenset().union(*(paragraphs[j].grams for j in candidates))
         for sentence in para.sentences():
             if sentence.grams.isdisjoint(reachable):
