@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from typing import Any
 
 _MAX_ENTRIES = 4096  # patterns of old versions and old configs pile up: start again past this
@@ -27,7 +28,9 @@ _MAX_ENTRIES = 4096  # patterns of old versions and old configs pile up: start a
 _Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 # as kept: the program as bytes of native 4-byte opcodes (a list of ints is slow to unmarshal)
 _Kept = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
-_entries: dict[tuple[str, int], _Kept] | None = None
+# (pattern, flags) -> its program; (pattern, flags, maker) -> a pattern text derived from it (derived)
+_Entries = dict[tuple[Any, ...], Any]
+_entries: _Entries | None = None
 _path: Any = None  # the file they were read from, and are saved to
 _added = False
 
@@ -46,7 +49,7 @@ def _file() -> Any:
     return folder / f"regex-v2-{build:08x}.marshal"
 
 
-def _read(path: Any) -> dict[tuple[str, int], _Kept]:
+def _read(path: Any) -> _Entries:
     """The programs the file ``path`` holds ({} if there is none, or it is damaged)."""
     if path is None:
         return {}
@@ -64,7 +67,7 @@ def _read(path: Any) -> dict[tuple[str, int], _Kept]:
     return loaded if isinstance(loaded, dict) else {}
 
 
-def _load() -> dict[tuple[str, int], _Kept]:
+def _load() -> _Entries:
     global _entries, _path
     if _entries is None:
         try:
@@ -90,7 +93,6 @@ def _program(pattern: str, flags: int) -> _Program:
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, built from a kept program when there is one."""
-    global _added
     flags = int(flags)
     if not isinstance(pattern, str) or flags & (re.LOCALE | re.DEBUG):
         return re.compile(pattern, flags)
@@ -114,18 +116,38 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     except Exception:  # internals not as expected: use re's pattern, keep nothing
         return expected
     if built == expected and built.groupindex == expected.groupindex and built.groups == expected.groups:
-        if not _added:
-            import atexit
-
-            atexit.register(save)
-            _added = True
-        if len(entries) >= _MAX_ENTRIES:
-            entries.clear()
         from array import array
 
         final, opcodes, groups, groupindex, indexgroup = program
-        entries[key] = (final, array("I", opcodes).tobytes(), groups, groupindex, indexgroup)
+        _keep(key, (final, array("I", opcodes).tobytes(), groups, groupindex, indexgroup))
     return expected
+
+
+def derived(pattern: str, flags: int, make: Callable[[str, int], str]) -> str:
+    """``make(pattern, flags)``, kept with the programs: a pattern text a pure function derives from
+    ``pattern`` by parsing it (:func:`lint.checks.firstchars.guarded`), so that a later run does not
+    parse it again (``make`` is named in the key)."""
+    key = (pattern, int(flags), f"{make.__module__}.{make.__qualname__}")
+    kept = _load().get(key)
+    if isinstance(kept, str):
+        return kept
+    made = make(pattern, flags)
+    _keep(key, made)
+    return made
+
+
+def _keep(key: tuple[Any, ...], value: Any) -> None:
+    """Keep ``value`` under ``key`` for the next run (written by :func:`save` at exit)."""
+    global _added
+    if not _added:
+        import atexit
+
+        atexit.register(save)
+        _added = True
+    entries = _load()
+    if len(entries) >= _MAX_ENTRIES:
+        entries.clear()
+    entries[key] = value
 
 
 def save() -> None:

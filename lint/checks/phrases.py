@@ -133,7 +133,8 @@ def _compile(patterns: tuple[str, ...], whole: bool, ignore_case: bool) -> re.Pa
     body = "|".join(f"(?:{p})" for p in patterns)  # each pattern and their union were checked at load
     flags = re.IGNORECASE if ignore_case else 0
     # one pass for the union; a search skips at once the positions no pattern can start at
-    return regexcache.compile(rf"^(?:{body})$" if whole else firstchars.guarded(body, flags), flags)
+    # (the guard is worked out by parsing the union: kept between runs, as its program is)
+    return regexcache.compile(rf"^(?:{body})$" if whole else regexcache.derived(body, flags, firstchars.guarded), flags)
 
 
 @lru_cache(maxsize=16)
