@@ -5,8 +5,11 @@ document give findings and a summary), so it may run anywhere: here (``--jobs 1`
 in worker processes (``--jobs N``, default one per core), or not at all when the
 result cache holds it. Results are gathered in run order whatever ran them, and the
 corpus rules and suppressions then run once on them (:func:`lint.engine.finish`), so
-the output is the same, in the same order, however the work was spread. Shards
-(:mod:`lint.shards`) stop after :func:`results` and write them to a file instead.
+the output is the same, in the same order, however the work was spread. With the cache,
+each corpus rule's findings are reused when its summaries are the ones it last ran on
+(:func:`_corpus`), so a changed file makes only the rules whose summary of it changed
+run again, on summaries read from the cache. Shards (:mod:`lint.shards`) stop after
+:func:`results` and write them to a file instead.
 """
 
 from __future__ import annotations
@@ -214,35 +217,42 @@ def _check(
             run.contents[i] = digest(data)
 
 
-def _summaries(plan: engine.Plan, cache: ResultCache, run: _Run, rule: str) -> list[Any] | None:
+def _summaries(plan: engine.Plan, cache: ResultCache, run: _Run, rule: str, jobs: int) -> list[Any] | None:
     """``rule``'s summaries of the run's documents, in run order: kept in memory by a document
-    checked in this run, else read from the cache. A document whose summary cannot be read
-    is checked again, and None returned when that changed what it holds (a file edited
-    during the run): its digests changed, so the caller starts over."""
-    found: list[Any] = []
+    checked in this run, else read from the cache. The documents whose summary cannot be read
+    are checked again (together, in workers when there are enough), and None returned when
+    that changed what they hold (a file edited during the run): their digests changed, so
+    the caller starts over."""
+    found: dict[int, Any] = {}
+    missing: list[int] = []
     for i, result in enumerate(run.results):
-        if result is None or (rule not in run.digests[i] and rule not in result.summaries):
+        if result is None:
             continue
         if rule in result.summaries:
-            found.append(result.summaries[rule])
+            found[i] = result.summaries[rule]
             continue
         content = run.contents[i]
-        stored = cache.summary(result.path, content, rule, run.digests[i][rule]) if content is not None else None
-        if stored is not None:
-            found.append(stored[0])
+        if rule not in run.digests[i] or content is None:
             continue
-        before = run.digests[i]
-        path = run.files[i]
-        _check(plan, cache, run, [(path, _read_bytes(path, plan.config))], [i])
-        if run.digests[i] != before:
+        stored = cache.summary(result.path, content, rule, run.digests[i][rule])
+        if stored is not None:
+            found[i] = stored[0]
+        else:
+            missing.append(i)
+    if missing:
+        before = [run.digests[i] for i in missing]
+        tasks = [(run.files[i], _read_bytes(run.files[i], plan.config)) for i in missing]
+        _check(plan, cache, run, tasks, missing, jobs)
+        if [run.digests[i] for i in missing] != before:
             return None
-        again = run.results[i]
-        assert again is not None
-        found.append(again.summaries[rule])
-    return found
+        for i in missing:
+            again = run.results[i]
+            assert again is not None
+            found[i] = again.summaries[rule]
+    return [found[i] for i in sorted(found)]
 
 
-def _corpus(plan: engine.Plan, cache: ResultCache, run: _Run, timings: Timings | None) -> list[Diagnostic]:
+def _corpus(plan: engine.Plan, cache: ResultCache, run: _Run, jobs: int, timings: Timings | None) -> list[Diagnostic]:
     """The corpus rules' findings, each rule's reused when the cache holds its findings on the
     same summaries (:func:`lint.resultcache.rule_key`), else computed and kept."""
     from lint.resultcache import rule_key
@@ -258,7 +268,7 @@ def _corpus(plan: engine.Plan, cache: ResultCache, run: _Run, timings: Timings |
             key = rule_key(name, run.summarised(name))
             findings = cache.corpus(key)
             if findings is None:
-                summaries = _summaries(plan, cache, run, name)
+                summaries = _summaries(plan, cache, run, name, jobs)
                 if summaries is None:
                     break  # a file changed during the run: every rule again, on what it holds now
                 findings = engine.corpus_rule(plan, rule, check_corpus, summaries)
@@ -291,7 +301,7 @@ def results(
         while True:
             every = {}
             for rule, _ in engine.corpus_rules(plan):
-                found = _summaries(plan, cache, run, rule.name)
+                found = _summaries(plan, cache, run, rule.name, jobs)
                 if found is None:
                     break
                 every[rule.name] = iter(found)
@@ -320,7 +330,7 @@ def check_files(
     """
     run = _gather(files, plan, jobs, cache, timings, progress)
     with collector_paused():
-        corpus = _corpus(plan, cache, run, timings) if cache is not None else None
+        corpus = _corpus(plan, cache, run, jobs, timings) if cache is not None else None
         gathered = run.done()
         diagnostics = engine.finish(plan, gathered, timings, corpus)
     return [result.outline for result in gathered], diagnostics

@@ -191,7 +191,7 @@ def test_corpus_findings_are_reused_only_for_the_same_files_and_contents(corpus,
     assert not _entries(cache, ".s")
     for runs in cache.rglob("corpus"):
         shutil.rmtree(runs)  # now the corpus rules run again: each document is checked again for its summary
-    assert _cached(work, cache, "--jobs", "1") == fresh
+    assert _cached(work, cache, "--jobs", "2") == fresh  # (in workers)
     assert len(_entries(cache, ".s")) == 14 * 3
     files = sorted(p for p in work.iterdir() if not p.name.startswith("."))
     copied = files[4].read_bytes()
