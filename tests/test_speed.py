@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -247,6 +248,37 @@ def test_a_corpus_rule_whose_summaries_did_not_change_reuses_its_findings(corpus
     assert _cached(work, cache, "--jobs", "1") == after
     assert len(summaries("entry-copy")) == len(summaries("missing-entry")) == 1  # the changed file's
     assert len(summaries("cross-page-drift")) == 15  # and its old one: cross-page-drift ran again
+
+
+def test_text_moved_by_an_edit_outside_compared_paragraphs_keeps_entry_copy_findings(corpus, tmp_path):
+    """A blank line added near the top of a file moves every paragraph below it, in the findings of
+    entry-copy on that file and in those pointing at it, but changes no compared paragraph: its
+    findings are reused (its summaries, deleted, are not needed), each place moved with its
+    paragraph, and the report is byte for byte a run's without a cache."""
+    import json
+
+    work = tmp_path / "work"
+    shutil.copytree(corpus, work)
+    cache = tmp_path / "cache"
+    before = _cached(work, cache, "--jobs", "1")
+    copied = [d for d in json.loads(before)["diagnostics"] if d["rule"] == "entry-copy"]
+    sources = {Path(r["path"]).name for d in copied for r in d["related"]}
+    (name,) = [n for n in sorted({Path(d["path"]).name for d in copied} & sources)][:1]
+    changed = work / name
+    data = changed.read_bytes()
+    cut = data.index(b"\n") + 1  # after the first line
+    changed.write_bytes(data[:cut] + b"\n" + data[cut:])
+
+    def summaries():
+        return [s for s in _entries(cache, ".s") if s.name.endswith(".entry-copy.s")]
+
+    for summary in summaries():
+        summary.unlink()
+    after = _json(work, "--jobs", "1")
+    assert _cached(work, cache, "--jobs", "1") == after
+    assert len(summaries()) == 1  # the changed file's: the others were not needed
+    moved = [d for d in json.loads(after)["diagnostics"] if d["rule"] == "entry-copy"]
+    assert [d["line"] for d in moved] != [d["line"] for d in copied]  # places on the file moved
 
 
 def _corpus_findings(report):
