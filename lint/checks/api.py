@@ -133,6 +133,11 @@ class Anchored(NamedTuple):
     anchors: tuple[int, ...]
 
 
+def placed(span: Span, at: int = 0) -> Span:
+    """``span`` moved to start at ``at`` (0: counted from its anchor, in an :class:`Anchored` summary)."""
+    return Span(at, at + span.end - span.start)
+
+
 DocumentCheck = Callable[[Document, Context], Iterable[Finding]]
 CorpusCheck = Callable[[Sequence[Any], Context], Iterable[Finding]]
 Scope = Literal["document", "corpus", "post-pass"]
