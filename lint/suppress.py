@@ -22,7 +22,7 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lint import checks, rulenames
 from lint.checks.api import Finding
@@ -40,7 +40,7 @@ _ACTION = re.compile(r"^(?P<action>[A-Za-z][\w-]*)(?P<rest>.*)$", re.DOTALL)
 _NAME = re.compile(r"^[\w*?\[\]!.-]+$")
 
 
-@dataclass
+@dataclass(slots=True)  # one per comment, and a file may hold tens of thousands: no dict, no empty set each
 class Directive:
     """One ``response-lint:`` comment. ``rules`` is None for "every rule"."""
 
@@ -48,12 +48,12 @@ class Directive:
     rules: tuple[str, ...] | None
     comment: Comment
     reason: str = ""
-    used: set[str] = field(default_factory=set)  # the rule patterns that suppressed something
+    used: frozenset[str] = frozenset()  # the rule patterns that suppressed something
     used_any: bool = False
-    closes: list[Directive] = field(default_factory=list)  # for enable: the directives it ends
+    closes: tuple[Directive, ...] = ()  # for enable: the directives it ends
 
 
-@dataclass
+@dataclass(slots=True)
 class _Region:
     directive: Directive
     start: int
@@ -62,7 +62,7 @@ class _Region:
     excepted: frozenset[str] = frozenset()  # rules re-enabled inside a blanket region
 
 
-@dataclass
+@dataclass(slots=True)
 class _Problem:
     kind: str  # UNUSED or INVALID
     span: Span
@@ -148,6 +148,17 @@ def _line_removal(document: Document, span: Span) -> Edit | None:
     return Edit(Span(start.start, stop), "")
 
 
+_PATTERNS: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+def _mark(directive: Directive, patterns: Sequence[str]) -> None:
+    """``directive`` suppressed a finding, by ``patterns`` (one frozenset per set of them: 216 bytes each)."""
+    directive.used_any = True
+    given = _PATTERNS.get(key := tuple(patterns)) or _PATTERNS.setdefault(key, frozenset(patterns))
+    used = directive.used
+    directive.used = given if not used else used if given <= used else used | given
+
+
 def _describe(directive: Directive) -> str:
     rules = "" if directive.rules is None else "=" + ",".join(directive.rules)
     return directive.action + rules
@@ -209,7 +220,7 @@ class _Document:
         for region in open_regions:
             if enable.rules is None:
                 self.regions.append(_Region(region.directive, region.start, at, region.rules, region.excepted))
-                enable.closes.append(region.directive)
+                enable.closes += (region.directive,)
                 continue
             remaining = region.rules
             excepted = set(region.excepted)
@@ -224,7 +235,7 @@ class _Document:
                 still.append(region)
                 continue
             self.regions.append(_Region(region.directive, region.start, at, region.rules, region.excepted))
-            enable.closes.append(region.directive)
+            enable.closes += (region.directive,)
             if remaining is None or remaining:
                 still.append(_Region(region.directive, at, region.end, remaining, frozenset(excepted)))
         return still
@@ -363,8 +374,7 @@ def post_pass(
             kept.append(diagnostic)
             continue
         region, patterns = hit
-        region.directive.used_any = True
-        region.directive.used.update(patterns)
+        _mark(region.directive, patterns)
 
     names = [rule.name for rule in rules]
     extra: list[Diagnostic] = []
@@ -386,6 +396,5 @@ def post_pass(
             if hit is None:
                 extra.append(diagnostic)
             else:
-                hit[0].directive.used_any = True
-                hit[0].directive.used.update(hit[1])
+                _mark(hit[0].directive, hit[1])
     return kept + extra

@@ -6,7 +6,11 @@ the definition and delivery of a new suite of common technology platforms which
 will underpin ..." reports no progress: it repeats the action. The score is the
 share of the phase's content words (stopwords, names and numbers left out, tense
 levelled as in :mod:`lint.checks.copies`) that follow the title's words in
-order. The title's "Action 11:" label is not part of the comparison. A phase that
+order. The title's "Action 11:" label is not part of the comparison. Words that any
+plan's actions share ("digital", "services", "departments", "users": the ``generic``
+option) show no echo: at least ``min-specific`` of the words restated in order must be
+other words, so progress that only speaks the plan's common language is not
+reported. A phase that
 says the action does not apply ("Our offices do not have any services handling
 over 100,000 transactions a year") names the action's subject to say it is absent:
 that is an answer, not an echo, and text matching ``exempt`` (by default
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from lint.checks import copies
 from lint.checks.api import CheckKind, Context, Finding
@@ -29,6 +34,20 @@ OPTIONS = (
         "threshold", "float", 60.0, "lowest share (0-100) of the phase's content words that restate the title, in order"
     ),
     Option("min-shared", "int", 6, "at least this many of the title's content words must be restated"),
+    Option(
+        "min-specific",
+        "int",
+        3,
+        "at least this many of the restated words, in order, must be other than the generic words",
+        min=0,
+    ),
+    Option(
+        "generic",
+        "list[str]",
+        [],
+        "words common to any plan's actions, which alone show no echo (levelled as the text is)",
+        extendable=True,
+    ),
     Option("phases", "list[str]", ["progress"], "phase kinds to check (commitment, progress, plan)"),
     Option(
         "exempt",
@@ -59,8 +78,16 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     threshold = float(context["threshold"])
     kinds = set(context["phases"])
     exempt = copies.exemption(context.rule, context["exempt"])
+    generic = levelled(tuple(context["generic"]))
     limits = (min_shared, threshold, kinds, exempt)
-    yield from _echoes(document, document.title_span, title, limits, LCSseq.similarity)
+    specific = (max(0, int(context["min-specific"])), generic)
+    yield from _echoes(document, document.title_span, title, limits, specific, LCSseq.similarity)
+
+
+@lru_cache(maxsize=8)
+def levelled(words: tuple[str, ...]) -> frozenset[str]:
+    """``words`` levelled as a phase's content words are (case, tense, stems)."""
+    return frozenset(copies.content_words(copies.canonical(" ".join(words))))
 
 
 def _echoes(
@@ -68,9 +95,12 @@ def _echoes(
     title_span: Span,
     title: list[str],
     limits: tuple[int, float, set[str], re.Pattern[str] | None],
+    specific: tuple[int, frozenset[str]],
     lcs: Callable[..., int],
 ) -> Iterator[Finding]:
     min_shared, threshold, kinds, exempt = limits
+    min_specific, generic = specific
+    title_specific = [word for word in title if word not in generic]
     for entry in document.entries:
         names = copies.Names.of(entry)
         for phase in entry.phases:
@@ -84,7 +114,10 @@ def _echoes(
                 continue
             shared = lcs(words, title)
             score = 100.0 * shared / len(words)
-            if shared >= min_shared and score >= threshold:
+            if shared < min_shared or score < threshold:
+                continue
+            # restating only the plan's common words ("digital services for users") is no echo
+            if lcs([word for word in words if word not in generic], title_specific) >= min_specific:
                 yield Finding(
                     span=text.span,
                     related=(Related(document.path, title_span, "the action's title"),),

@@ -76,6 +76,9 @@ _TRIM = " \t\"'“”‘’.!;:,-–—…()[]*_"
 
 
 _TERM = re.compile(r"\$\{([\w-]+)\}")
+# the last clause of a short paragraph, after a comma, semicolon or dash
+_CLAUSE_WORDS = 6  # a longer last clause says something of its own
+_LAST_CLAUSE = re.compile(r"(?:,|;|\s[–—-])\s*([^,;–—]+?)[\s.!]*$")
 
 
 def _expand(pattern: str, terms: Mapping[str, str], depth: int = 0) -> str:
@@ -176,12 +179,15 @@ def _unfinished(core: str, shapes: _Shapes) -> bool:
         return True
     if shapes.label is not None:
         m = shapes.label.match(core)  # "Status: TBC", "Draft - anything", "NB: check this"
-        if m is None:
-            return False
-        label, rest = core[: m.end()].rstrip(_TRIM + " :;"), core[m.end() :].strip(_TRIM)
-        if whole is not None and ((label and whole.match(label)) or (rest and whole.match(rest))):
-            return True
-        return bool(rest and short is not None and short.match(rest))
+        if m is not None:
+            label, rest = core[: m.end()].rstrip(_TRIM + " :;"), core[m.end() :].strip(_TRIM)
+            if whole is not None and ((label and whole.match(label)) or (rest and whole.match(rest))):
+                return True
+            if rest and short is not None and short.match(rest):
+                return True
+        last = _LAST_CLAUSE.search(core)  # "Text from last year - needs refreshing", "see tracker, to be summarised"
+        if last is not None and short is not None and len(last.group(1).split()) <= _CLAUSE_WORDS:
+            return bool(short.match(last.group(1)))
     return False
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lint.model import Comment, Paragraph, ReadIssue, Severity, Span
@@ -69,7 +69,7 @@ def finish_comment(state: list[Line], result: BlockResult) -> None:
         state.clear()
 
 
-def markdown_blocks(lines: Sequence[Line], result: BlockResult) -> list[Paragraph]:
+def markdown_blocks(lines: Iterable[Line], result: BlockResult) -> list[Paragraph]:
     """Paragraphs and list items of ``lines`` (Markdown rules: blank lines separate)."""
     paragraphs: list[Paragraph] = []
     current: list[tuple[int, str]] = []  # the open block: (document offset, text) of each line

@@ -131,7 +131,9 @@ def identify(
         organisation = expand_acronym(organisation, text)
         found = tuple(e._replace(organisation=organisation, action=section_of(e.name)) for e in entries)
         return PER_ORGANISATION, organisation, found
-    if action is None and entries and all(e.organisation for e in entries):
-        # the reader found actions, each with the organisation named under it
+    if action is None and entries and all(e.organisation or section_of(e.name) for e in entries):
+        # the entries are actions ("Commitment 3: …", a tracker's "C01.7.1 - …"), each with the
+        # organisation named under it when the document names one: not organisations answering
+        # one action, so never compared with another action's page as if they were
         return ACTIONS, None, tuple(e._replace(action=section_of(e.name)) for e in entries)
     return PER_ACTION, None, tuple(e._replace(organisation=e.name, action=action) for e in entries)

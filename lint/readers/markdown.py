@@ -16,7 +16,8 @@ organisation (:mod:`lint.readers.frontmatter`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterator, Sequence
 
 from lint.model import UNNAMED, Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span
 from lint.names import display_name, normalise
@@ -55,8 +56,11 @@ class _Builder:
         self.entry_head: tuple[Line, str, Span] | None = None
         self.phases: list[Phase] = []
         self.phase_head: tuple[Line, str, Span] | None = None
-        self.body: list[Line] = []
-        self.preamble: list[Line] = []
+        # the lines not yet in a block, as indexes into ``source`` (a Line tuple and three ints
+        # each took 170 bytes a line: a phase of 64,000 lines held 11 MB until it closed)
+        self.source: Sequence[Line] = ()
+        self.body = array("i")
+        self.preamble = array("i")
         self.intro: list[Paragraph] = []
         self.last_end = 0
         self.headings: dict[str, tuple[str, HeadingMatch | None]] = {}
@@ -66,11 +70,11 @@ class _Builder:
             if self.entry_head is None:
                 self.preamble.extend(self.body)
             else:  # between an entry heading and its first phase heading: the entry's intro
-                self.intro.extend(markdown_blocks(self.body, self.result))
-            self.body = []
+                self.intro.extend(markdown_blocks(self.lines(self.body), self.result))
+            self.body = array("i")
             return
         head, text, text_span = self.phase_head
-        paragraphs = markdown_blocks(self.body, self.result)
+        paragraphs = markdown_blocks(self.lines(self.body), self.result)
         end = paragraphs[-1].span.end if paragraphs else head.end
         seen = self.headings.get(text)
         if seen is None:  # each entry repeats the same few headings: one copy of each, matched once
@@ -104,7 +108,11 @@ class _Builder:
             )
         )
         self.phase_head = None
-        self.body = []
+        self.body = array("i")
+
+    def lines(self, indexes: array[int]) -> Iterator[Line]:
+        """The lines at ``indexes`` of the source, each made as it is read."""
+        return map(self.source.__getitem__, indexes)
 
     def close_entry(self) -> None:
         self.close_phase()
@@ -146,7 +154,7 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
                 break
     in_comment = False
     html = False
-    body = lines[start:]
+    body = builder.source = lines[start:]
     count = len(body)
     k = -1
     while k + 1 < count:
@@ -157,14 +165,14 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
                 fence = None
             continue
         if in_comment:
-            builder.body.append(line)
+            builder.body.append(k)
             if "-->" in line.text:
                 in_comment = False
             continue
         if html:  # an HTML block runs to a blank line; it is markup, not prose
             if not line.text.strip():
                 html = False
-                builder.body.append(line)
+                builder.body.append(k)
             continue
         opener = FENCE.match(line.text)
         if opener:
@@ -172,14 +180,14 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
             continue
         if line.text.lstrip().startswith("<!--") and "-->" not in line.text:
             in_comment = True
-            builder.body.append(line)
+            builder.body.append(k)
             continue
         heading = _heading(line, body, k)
         if heading is None:
             if HTML_BLOCK.match(line.text) and not line.text.lstrip().startswith("<!--"):
                 html = True
                 continue
-            builder.body.append(line)
+            builder.body.append(k)
             continue
         level, content, content_span, underline = heading
         if underline:
@@ -203,7 +211,7 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
             ReadIssue(Span(fence[0].start, fence[0].end), "unclosed code fence: it runs to the end of the file")
         )
     builder.close_entry()
-    preamble: list[Paragraph] = markdown_blocks(builder.preamble, result)
+    preamble: list[Paragraph] = markdown_blocks(builder.lines(builder.preamble), result)
     action = action_of(title)
     layout, organisation, entries = identify(title, action, builder.entries, text)
     return Document(

@@ -44,16 +44,21 @@ _MONTHS = (
     "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 _YEAR = r"(?:19|20)\d\d"
-_POINT = (
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+{_YEAR}"  # 12 March 2024
+# a point finer than a year: a date, a month or a quarter
+_DATED = (
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+{_YEAR}"  # 12 March 2024
     rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}"  # March 12, 2024
     rf"|(?:{_MONTHS})\.?,?\s+{_YEAR}"  # March 2024
     rf"|q[1-4]\s*{_YEAR}|{_YEAR}\s*q[1-4]"  # Q3 2016, 2016 Q3
     rf"|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?\s+{_YEAR}"
     rf"|{_YEAR}-[01]\d(?:-[0-3]\d)?"  # 2024-02, 2024-02-12
-    rf"|{_YEAR}(?:\s*[-/–]\s*\d\d(?!\d))?)"  # 2013, 2013-14, 2013/14
 )
-PERIOD = rf"(?:(?:financial\s+year|fy|year|period)\s+)?{_POINT}(?:\s*(?:to|until|through|-|–|—)\s*{_POINT})?"
+_POINT = rf"(?:{_DATED}|{_YEAR}(?:\s*[-/–]\s*\d\d(?!\d))?)"  # … or 2013, 2013-14, 2013/14
+_TO = r"\s*(?:to|until|through|-|–|—)\s*"
+PERIOD = rf"(?:(?:financial\s+year|fy|year|period)\s+)?{_POINT}(?:{_TO}{_POINT})?"
+# a line that is only a date, a month or a quarter (not a bare year): a tracker's dated status
+# line ("2019-03" over a record's update) is the progress as at that date
+DATED_LINE = rf"^\(?\s*(?P<period>(?:{_DATED})(?:{_TO}(?:{_DATED}))?)\s*\)?\s*:?$"
 KIND_WORDS: dict[str, str] = {
     "commitment": r"(?:original\s+|initial\s+)?(?:commitments?|pledges?|undertakings?)",
     "progress": r"progress(?:\s+(?:update|report|made|to\s+date))?|updates?|status(?:\s+update)?|achievements?",
@@ -135,6 +140,7 @@ DEFAULT_HEADINGS: tuple[PhaseHeading, ...] = (
     *_generic("commitment"),
     *_generic("progress"),
     *_generic("plan"),
+    PhaseHeading("progress", DATED_LINE, ""),
 )
 
 

@@ -166,13 +166,15 @@ class _Reader:
     def finish(self, path: str) -> Document:
         """Close what is still open (each an issue) and make the document."""
         finish_comment(self.comment, self.result)
+        said: dict[str, str] = {}  # one copy of each message: 20,000 nested divs say the same thing
         while self.stack:
             div = self.stack.take()
             first = div.line
-            self.issue(
-                Span(first.start, first.end),
-                f"unclosed {first.text.strip()}: no matching {{/div}} before the end of the file",
+            opened = first.text.strip()
+            message = said.get(opened) or said.setdefault(
+                opened, f"unclosed {opened}: no matching {{/div}} before the end of the file"
             )
+            self.issue(Span(first.start, first.end), message)
             self.close(div, div.body[-1] if div.body else div.line)
         preamble: list[Paragraph] = markdown_blocks(self.preamble_lines, self.result)
         self.entries.sort(key=lambda e: e.span.start)

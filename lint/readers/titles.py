@@ -16,9 +16,12 @@ def action_of(title: str | None) -> str | None:
 
 
 # a line that starts an action-like section of a document: "Action 2: …", "Commitment 3: …",
-# "Recommendation 4.1 - …"
+# "Recommendation 4.1 - …", or a tracker's record keyed by a code of capitals and digits
+# ("C01.7.1 - …", "US0113.2: …": dotted, or three digits or more, so that "G7 - …" or
+# "Q3: …" is not one)
 SECTION = re.compile(
-    r"^\s*#*\s*(?:action|commitment|recommendation|milestone|objective|goal)\s+(\d+[a-z]?(?:\.\d+)*)\s*[:.\-–—]\s*\S",
+    r"^\s*#*\s*(?:(?:action|commitment|recommendation|milestone|objective|goal)\s+(\d+[a-z]?(?:\.\d+)*)"
+    r"|((?-i:[A-Z]{1,4})\d{1,4}(?:\.\d+)+|(?-i:[A-Z]{1,4})\d{3,}))\s*[:.\-–—]\s*\S",
     re.IGNORECASE,
 )
 
@@ -28,4 +31,4 @@ def section_of(line: str | None) -> str | None:
     if not line:
         return None
     m = SECTION.match(line)
-    return m.group(1) if m else None
+    return (m.group(1) or m.group(2)) if m else None

@@ -1,0 +1,121 @@
+"""Other publishers' progress reports: trackers keyed by codes, dated status lines, label lines.
+
+The real files are in fixtures/real/other (Canada's NAP tracker, the UK's NAP progress
+updates); the crafted ones repeat each shape with other words, so that a reader that
+only knew the real files' lines would fail them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lint.model import ACTIONS, PER_ACTION, UNNAMED, Document
+from lint.readers import read
+from lint.readers.phases import ReaderOptions, match_heading
+from lint.readers.titles import section_of
+from lint.source import parse_bytes
+
+from .conftest import FIXTURES
+from .test_layouts import _check
+
+OTHER = FIXTURES / "real" / "other"
+
+
+def load(name: str) -> Document:
+    path = OTHER / name
+    return parse_bytes(str(path), path.read_bytes(), ReaderOptions())
+
+
+def test_a_line_that_is_only_a_date_month_or_quarter_is_a_dated_progress_heading():
+    options = ReaderOptions()
+    cases = {
+        "2019-03": (2019, 3, "2019-03"),
+        "(Sept 2021)": (2021, 9, "Sept 2021"),
+        "Q2 2018": (2018, 6, "Q2 2018"),
+        "14 July 2020:": (2020, 7, "14 July 2020"),
+        "January 2019 – March 2019": (2019, 3, "January 2019 – March 2019"),
+    }
+    for text, (year, month, period) in cases.items():
+        match = match_heading(text, options)
+        assert match is not None, text
+        assert (match.kind, match.year, match.month, match.period) == ("progress", year, month, period), text
+    # a bare year, a label, a status value or a sentence with a date is no heading
+    for text in ("2021", "2019 ", "Progress Summary", "Status: Complete", "Published 16 January 2015", "Due 2019-03."):
+        assert match_heading(text, options) is None, text
+
+
+def test_record_codes_start_sections_and_short_codes_do_not():
+    assert section_of("C01.7.1 - Microsimulation models are published") == "C01.7.1"
+    assert section_of("US0113.2: Office of Science and Technology Policy") == "US0113.2"
+    assert section_of("NZ0042 – Open budgets") == "NZ0042"
+    assert section_of("Commitment 4: Secondary legislation") == "4"
+    for text in ("G7 - leaders met", "Q3: done", "C01 - User-friendly open government", "2019-03", "co2 - emissions"):
+        assert section_of(text) is None, text
+
+
+def test_real_canadian_tracker_records_with_dated_updates_and_label_lines():
+    doc = load("ca-nap-tracker-2019.txt")
+    assert doc.layout == ACTIONS and not doc.issues
+    assert [e.action for e in doc.entries] == ["C05.5.2", "C01.7.1", "C04.5.1"]
+    assert [[p.key for p in e.phases] for e in doc.entries] == [
+        ["progress 2019-06"],
+        ["progress 2019-03"],
+        ["progress 2019-03"],
+    ]
+    # the label lines are the update's text, not headings: each record has one phase
+    summary = doc.entries[1].phases[0]
+    assert [p.text.split(":")[0] for p in summary.paragraphs[:4]] == [
+        "Milestone",
+        "Commitment",
+        "Lead Organization",
+        "Status",
+    ]
+    assert any(p.text.startswith("A Request for proposal") for p in summary.paragraphs)
+
+
+def test_real_uk_updates_one_statement_per_commitment():
+    doc = load("uk-ogp-nap3-update-2018-04.txt")
+    assert doc.layout == ACTIONS
+    assert [e.action for e in doc.entries] == ["1", "2", "3", "4"]
+    assert all([p.kind for p in e.phases] == [UNNAMED] for e in doc.entries)
+    table = load("uk-ogp-nap3-update-2016-12.txt")
+    # the table's label lines ("Timeline May 2016 to April 2018", "Overall commitment status On track")
+    # are text of the one entry, checked as prose, never phase headings
+    (entry,) = table.entries
+    assert [p.kind for p in entry.phases] == [UNNAMED]
+    texts = [p.text for p in entry.phases[0].paragraphs]
+    assert "Timeline May 2016 to April 2018" in texts and "Overall commitment status On track" in texts
+
+
+def test_crafted_tracker_is_read_like_the_real_one():
+    text = (
+        "Open Harbours Tracker\n\n"
+        "HB02.1 - Publish berth data (March 2022)\n\n2021-12\n\n"
+        "Lead Organization: Harbour Board\nStatus: Substantial progress\nProgress Summary\n\n"
+        "Berth data is published each week.\n\n"
+        "HB02.2 - Publish tide data (June 2022)\n\nQ1 2022\n\nStatus: Not started\nEvidence:\n\n"
+        "The tide gauges are being replaced.\n"
+    )
+    doc = read("harbours.txt", text, ReaderOptions())
+    assert doc.layout == ACTIONS and not doc.issues
+    assert [(e.action, [p.key for p in e.phases]) for e in doc.entries] == [
+        ("HB02.1", ["progress 2021-12"]),
+        ("HB02.2", ["progress Q1 2022"]),
+    ]
+    assert [len(e.phases[0].paragraphs) for e in doc.entries] == [4, 3]
+
+
+def test_a_list_of_organisations_stays_per_action():
+    text = "Action 3: Open data\nHarbour Board\nProgress during 2021\nDone.\n"
+    text += "Coast Office\nProgress during 2021\nDone.\n"
+    assert read("a.txt", text, ReaderOptions()).layout == PER_ACTION
+
+
+def test_two_trackers_of_different_plans_are_not_one_action(tmp_path: Path):
+    # alike titles ("… National Action Plan … tracker"), entries that are commitments: each
+    # tracker lists its own plan's commitments, and no entry of one is missing from the other
+    files = {
+        "a.txt": "Open Government National Action Plan tracker\n\nAB01.1 - Open budgets\n\n2021-03\n\nDone.\n",
+        "b.md": "# National Action Plan on Open Government: tracker\n\n## CD0002.1: Open courts\n\nUnder way.\n",
+    }
+    assert _check(tmp_path, files, "missing-entry") == []
