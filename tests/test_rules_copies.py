@@ -516,3 +516,30 @@ def test_consecutive_carried_over_sentences_are_one_passage(tmp_path: Path, betw
         (related,) = first.related
         earlier = text[related.span.start : related.span.end]
         assert earlier.startswith("Bookings for the northern") and earlier.endswith("through the shared service.")
+
+
+@pytest.mark.parametrize(
+    ("text", "exempt"),
+    [
+        ("DCMS does not directly deliver any transactional services.", True),  # an adverb, any verb (seed 000)
+        ("The Office does not work on any of the services this action names.", True),  # a particle
+        ("The department has not launched any new digital services in 2014.", True),  # nothing done in the period
+        ("The department has not yet started any work on the register.", True),
+        # a contrast adds a claim: a copy of it is still a copy (fixtures/real/govuk/action-09.txt)
+        (
+            "Law Officers’ departments have not launched any new digital services or redesigned existing ones "
+            "in 2014, but continue to support assisted digital.",
+            False,
+        ),
+        (
+            "Although DCMS does not directly deliver any transactional services, it looks forward to "
+            "co-operating with GDS to define any common tools.",
+            False,
+        ),
+        ("MLA did not publish the register as planned.", False),
+        ("We have worked with GDS on any new services.", False),
+    ],
+)
+def test_not_applicable_statements_are_recognised_by_their_shape(text: str, exempt: bool) -> None:
+    pattern = copies.exemption("year-copy", list(copies.NOT_APPLICABLE))
+    assert copies.is_exempt(pattern, text) is exempt

@@ -344,6 +344,7 @@ def _exemption(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 # Statements that the action does not apply, or that there is nothing to report: the
 # one list of them (each a regex matching a whole line), the default ``exempt`` of every
 # check that compares text (year-copy, entry-copy, action-echo). Users replace it per rule.
+_NO_CONTRAST = r"(?!.*\b(?:but|however|although|though|whereas|except)\b)"
 NOT_APPLICABLE = (
     r"(?:this|the)\s+(?:action|commitment|activity|section|recommendation)\s+(?:is|was|remains)\s+not\s+(?:applicable|relevant)\b.*",
     r"(?:this\s+is\s+|it\s+is\s+)?not\s+(?:applicable|relevant)\b.*",
@@ -354,6 +355,12 @@ NOT_APPLICABLE = (
     # "X does not have any services handling ...", "X has no transactional services": the action's subject is absent
     r".*\b(?:do|does|did)\s+not\s+(?:have|hold|run|own|operate|provide|offer|deliver|manage|handle)\s+any\b.*",
     r".*\b(?:has|have|had)\s+no\s+(?:[\w-]+\s+){0,3}?(?:services?|transactions?|responsibilit(?:y|ies)|remit|role)\b.*",
+    # the same with any verb, an adverb or a particle ("does not directly deliver any", "do not work on any"),
+    # and "has not <done> any" (nothing done in the period); not when a contrast adds a claim
+    # ("..., but continue to support assisted digital", "Although X does not ..., it looks forward to ...")
+    _NO_CONTRAST
+    + r".*\b(?:do|does|did)\s+not\s+(?:\w+ly\s+)?[a-z-]+(?:\s+(?:on|in|with|for|to|into|at|up))?\s+any\b.*",
+    _NO_CONTRAST + r".*\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:\w+ly\s+)?[a-z-]+(?:ed|en|un|wn|t)\s+any(?:thing)?\b.*",
 )
 
 

