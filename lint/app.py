@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
@@ -27,6 +27,8 @@ from lint.timings import Timings
 if TYPE_CHECKING:
     from lint.links.results import LinkResults
     from lint.links.settings import Settings as LinkSettings
+    from lint.replay import Replay
+    from lint.resultcache import ResultCache
     from lint.rules import Rule
 
 
@@ -54,6 +56,7 @@ class CheckOptions:
     timings: bool = False  # --timings: time per stage and per rule, on stderr after the report
     jobs: int | None = None  # worker processes (None: one per core; 1: this process only)
     cache: bool = True  # --no-cache: neither read nor write the result cache
+    replay: bool = False  # the CLI: write the output recorded by a run that had the same key again (lint.replay)
     shard: tuple[int, int] | None = None  # --shard K/N: check only this shard's files ...
     shard_file: str | None = None  # ... and write their results here, for ``merge``
     merge: Sequence[str] = ()  # ``merge FILE...``: report the results of these shard files
@@ -91,39 +94,6 @@ def _online(options: CheckOptions, config: Config) -> bool:
     return bool(options.links if options.links is not None else config.links)
 
 
-def _write_shard(
-    options: CheckOptions, config: Config, chosen: Sequence[Rule], files: Sequence[str], timings: Timings | None
-) -> Outcome:
-    """``--shard K/N --shard-file F``: this shard's files checked, their results written to F."""
-    from lint import pipeline, resultcache, shards
-
-    if not options.shard_file or options.shard is None:
-        raise UsageError("--shard needs --shard-file FILE (and --shard-file needs --shard)")
-    shard, count = options.shard
-    mine = shards.pick(files, shard, count, config.root)
-    plan = engine.Plan(chosen, config)
-    jobs = options.jobs if options.jobs is not None else pipeline.default_jobs()
-    cache = resultcache.open_for(chosen, config) if options.cache else None
-    space = cache.space if cache is not None else resultcache.namespace(chosen, config)  # computed once
-    results = pipeline.results(mine, plan, jobs, cache, timings)
-    shards.write(options.shard_file, shard, count, files, space, results)
-    say(f"shard {shard}/{count}: checked {len(mine)} of {len(files)} files; wrote {options.shard_file}", "note")
-    if timings is not None:
-        timings.render(sys.stderr)
-    return Outcome(build([], {}, len(mine)), 0, config)
-
-
-def _merge_shards(
-    options: CheckOptions, config: Config, chosen: Sequence[Rule], known: Collection[str], timings: Timings | None
-) -> tuple[list[Document], list[Diagnostic]]:
-    """``merge FILE...``: the shards' results in run order, then the corpus rules and suppressions."""
-    from lint import resultcache, shards
-
-    results = shards.merge(options.merge, resultcache.namespace(chosen, config))
-    diagnostics = engine.finish(engine.Plan(chosen, config, known=known), results, timings)
-    return [result.outline for result in results], diagnostics
-
-
 def _check_files(
     options: CheckOptions,
     config: Config,
@@ -131,21 +101,30 @@ def _check_files(
     known: Collection[str],
     files: Sequence[str],
     timings: Timings | None,
-) -> tuple[list[Document], list[Diagnostic]]:
-    """Issue 11: the files checked through the result cache, in worker processes (``--jobs``)."""
+    cache: ResultCache | None,
+) -> tuple[list[Document], list[Diagnostic], list[str | None]]:
+    """Issue 11: the files checked (result cache, ``--jobs``), and the content hash of each as read (None: unknown)."""
     from lint import pipeline
+    from lint.progress import RunProgress
 
     plan = engine.Plan(chosen, config, known=known)
     jobs = options.jobs if options.jobs is not None else pipeline.default_jobs()
-    cache = None
-    if options.cache:  # imported only then: pickle, shutil and hashlib are start-up time of a --no-cache run
-        from lint import resultcache
-
-        cache = resultcache.open_for(chosen, config)
-    from lint.progress import RunProgress
-
     with RunProgress(len(files)) as progress:  # issue 15: a bar for runs over ~2 s, on a terminal only
         return pipeline.check_files(files, plan, jobs, cache, timings, progress)
+
+
+def _replay(
+    options: CheckOptions, config: Config, chosen: Sequence[Rule], known: Collection[str], fmt: str, stdout: TextIO
+) -> tuple[ResultCache | None, Replay | None]:
+    """The result cache, and the outputs recorded by earlier runs (:mod:`lint.replay`: the CLI only)."""
+    if not options.cache:  # imported only then: pickle, shutil and hashlib are start-up time of a --no-cache run
+        return None, None
+    from lint import replay, resultcache
+
+    cache = resultcache.open_for(chosen, config)
+    if cache is None or not options.replay or _online(options, config):
+        return cache, None
+    return cache, replay.open_for(cache, options, config, chosen, known, (fmt, _use_color(options, stdout)), stdout)
 
 
 def exit_code(diagnostics: Sequence[Diagnostic], fail_on: str) -> int:
@@ -296,7 +275,6 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r} (expected one of {', '.join(sorted(FORMATS))})")
     outputs.check_targets(options.also_write, options.output, FORMATS)
-    fail_on = options.fail_on or config.fail_on
     rules, chosen = engine.choose_rules(config, options.select, options.extend_select, options.ignore)
     link_settings = _link_settings(options, config, chosen)
     timings = Timings() if options.timings else None
@@ -328,10 +306,15 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
         )
     if timings is not None:
         timings.add_stage("discover", time.perf_counter() - started)
-    if options.shard is not None:
-        return _write_shard(options, config, chosen, files, timings)
-    if options.merge:
-        documents, diagnostics = _merge_shards(options, config, chosen, rules.keys(), timings)
+    if options.shard is not None or options.merge:
+        from lint import shards
+
+        if options.shard is not None:
+            done = shards.check(
+                options.shard, options.shard_file, files, config, chosen, options.jobs, options.cache, timings
+            )
+            return Outcome(build([], {}, done), 0, config)
+        documents, diagnostics = shards.merge_run(options.merge, config, chosen, rules.keys(), timings)
     elif from_stdin or _online(options, config):
         started = time.perf_counter()
         if from_stdin:
@@ -343,7 +326,30 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
         links = _online_links(link_settings, documents)
         diagnostics = engine.run(documents, chosen, config, links, timings, rules.keys())
     else:
-        documents, diagnostics = _check_files(options, config, chosen, rules.keys(), files, timings)
+        cache, replay = _replay(options, config, chosen, rules.keys(), fmt, stdout)
+        if replay is not None and replay.play(files, config, stdout):
+            return Outcome(build([], {}, len(files)), replay.exit_code, config)
+        documents, diagnostics, contents = _check_files(options, config, chosen, rules.keys(), files, timings, cache)
+        if replay is not None:
+            with replay.recording(stdout) as teed:
+                outcome = _report(options, config, chosen, fmt, documents, diagnostics, teed, timings, replay.tee)
+                replay.commit(files, contents, outcome.exit_code)
+            return outcome
+    return _report(options, config, chosen, fmt, documents, diagnostics, stdout, timings)
+
+
+def _report(
+    options: CheckOptions,
+    config: Config,
+    chosen: Sequence[Rule],
+    fmt: str,
+    documents: list[Document],
+    diagnostics: list[Diagnostic],
+    stdout: TextIO,
+    timings: Timings | None,
+    tee: Callable[[TextIO, str], TextIO] | None = None,
+) -> Outcome:
+    """The report stage: findings narrowed, fixed and written (``tee``: each output file's stream, to record it)."""
     started = time.perf_counter()
     by_path = {d.path: d for d in documents}
     diagnostics, run_notes = _narrow(options, fmt, diagnostics, by_path, config, chosen)
@@ -363,6 +369,7 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     report = build(diagnostics, by_path, len(documents), run_notes)
     written = {fmt, *(name for name, _ in options.also_write)}
     report.rules = outputs.rule_info(chosen, with_help=not WITH_HELP.isdisjoint(written))
+    fail_on = options.fail_on or config.fail_on
     settings = Settings(
         color=False,
         tool_version=__version__,
@@ -373,12 +380,12 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
         require_folder(options.output, "--output")
         try:
             with open(options.output, "w", encoding="utf-8", newline="\n") as handle:
-                _render(fmt, report, handle, settings, options)
+                _render(fmt, report, tee(handle, options.output) if tee else handle, settings, options)
         except OSError as exc:  # a folder, a full disk, a device that refuses: one clear line
             raise UsageError(f"--output: cannot write {options.output}: {exc.strerror or exc}") from None
     elif not options.diff:
         _render(fmt, report, stdout, settings._replace(color=_use_color(options, stdout)), options)
-    outputs.write_extra(options.also_write, report, settings)
+    outputs.write_extra(options.also_write, report, settings, tee)
     if options.summary:
         from lint import view
         from lint.formats import summary_table

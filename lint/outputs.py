@@ -7,8 +7,8 @@ SARIF describe, so that formats never import the rules (and through them the che
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Collection, Sequence
+from typing import TYPE_CHECKING, TextIO
 
 from lint import __version__
 from lint.errors import UsageError, require_folder
@@ -80,40 +80,51 @@ def check_targets(also_write: Sequence[tuple[str, str]], output: str | None, for
 
 def refuse_linted(targets: Sequence[tuple[str, str | None]], files: Sequence[str]) -> None:
     """Exit 2 before any work when an output (``--output``, ``--also-write``, ``--write-baseline``)
-    names a file being linted: writing the report there would overwrite the user's file."""
-    named = [(flag, path) for flag, path in targets if path]
+    names a file being linted: writing the report there would overwrite the user's file.
+
+    Compared by device and inode, which finds the file however it is named: through a symlink,
+    ``..`` or a hard link. An output that does not exist yet, or is not a regular file
+    (``/dev/null``, a pipe), cannot be one of them, and costs no look at the linted files.
+    """
+    import stat
+
+    named = []
+    for flag, path in targets:
+        try:
+            info = os.stat(path) if path else None
+        except OSError:
+            continue
+        if info is not None and stat.S_ISREG(info.st_mode):
+            named.append((flag, path, (info.st_dev, info.st_ino)))
     if not named:
         return
-    linted = {os.path.realpath(f) for f in files}
-    identities = {}
+    identities = set()
     for f in files:
         try:
             info = os.stat(f)
         except OSError:
             continue
-        identities[(info.st_dev, info.st_ino)] = f
-    for flag, path in named:
-        real = os.path.realpath(path)
-        same = real in linted
-        if not same:
-            try:
-                info = os.stat(path)
-                same = (info.st_dev, info.st_ino) in identities  # a hard link to a linted file
-            except OSError:
-                pass
-        if same:
+        identities.add((info.st_dev, info.st_ino))
+    for flag, path, identity in named:
+        if identity in identities:
             raise UsageError(f"{flag}: {path} is one of the files being linted; the report would overwrite it")
 
 
-def write_extra(also_write: Sequence[tuple[str, str]], report: Report, settings: Settings | None = None) -> None:
-    """Write the ``--also-write`` reports, and the job summary when ``GITHUB_STEP_SUMMARY`` is set."""
+def write_extra(
+    also_write: Sequence[tuple[str, str]],
+    report: Report,
+    settings: Settings | None = None,
+    tee: Callable[[TextIO, str], TextIO] | None = None,
+) -> None:
+    """Write the ``--also-write`` reports, and the job summary when ``GITHUB_STEP_SUMMARY`` is set
+    (``tee``: each file's stream, to record it, :mod:`lint.replay`)."""
     from lint.formats import Settings, get
 
     settings = (settings or Settings(tool_version=__version__))._replace(color=False, width=None)
     for fmt, path in also_write:
         try:
             with open(path, "w", encoding="utf-8", newline="\n") as handle:
-                get(fmt).render(report, handle, settings)
+                get(fmt).render(report, tee(handle, path) if tee else handle, settings)
         except OSError as exc:
             raise UsageError(f"--also-write: cannot write {path}: {exc.strerror or exc}") from None
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")

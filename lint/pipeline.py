@@ -312,8 +312,9 @@ def check_files(
     cache: ResultCache | None = None,
     timings: Timings | None = None,
     progress: RunProgress | None = None,
-) -> tuple[list[Document], list[Diagnostic]]:
-    """The run's documents (outlines: no paragraphs) and its diagnostics, sorted.
+) -> tuple[list[Document], list[Diagnostic], list[str | None]]:
+    """The run's documents (outlines: no paragraphs), its diagnostics, sorted, and the content
+    hash of each file as it was read (None: without a cache, or not read).
 
     With a cache, each corpus rule's findings on the same summaries are reused (a corpus
     rule is a pure function of its summaries); else they are computed and kept.
@@ -323,4 +324,4 @@ def check_files(
         corpus = _corpus(plan, cache, run, timings) if cache is not None else None
         gathered = run.done()
         diagnostics = engine.finish(plan, gathered, timings, corpus)
-    return [result.outline for result in gathered], diagnostics
+    return [result.outline for result in gathered], diagnostics, list(run.contents)

@@ -34,6 +34,7 @@ import os
 import pickle
 import re
 import shutil
+import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -127,6 +128,7 @@ def namespace(rules: Sequence[Rule], config: Config) -> str:
     effective = (
         FORMAT,
         __version__,
+        sys.version,  # another Python may read or split text otherwise (its Unicode tables, its re)
         code_stamp(),
         str(config.root),
         _stable(config.formats),
@@ -250,7 +252,8 @@ class ResultCache:
                 pass
 
     def _prepare(self) -> None:
-        """The folder, its ``.gitignore`` and ``CACHEDIR.TAG``; namespaces of older runs are removed."""
+        """The folder, its ``.gitignore`` and ``CACHEDIR.TAG``; namespaces of older runs, and the
+        folders of earlier cache formats, are removed."""
         self._dir.mkdir(parents=True, exist_ok=True)
         for name, text in ((".gitignore", _GITIGNORE), ("CACHEDIR.TAG", _TAG)):
             marker = self.folder / name
@@ -258,13 +261,42 @@ class ResultCache:
                 marker.write_text(text, encoding="utf-8")
         try:
             others = sorted(
-                (p for p in self._dir.parent.iterdir() if p.name != self.space), key=lambda p: p.stat().st_mtime
+                (p for p in self._dir.parent.iterdir() if p.name != self.space and _ours(p)),
+                key=lambda p: p.stat().st_mtime,
             )
         except OSError:
             others = []
         for other in others[:-3]:  # keep the newest few: configs used in turn should not evict each other
             shutil.rmtree(other, ignore_errors=True)
+        _prune_formats(self.folder)
         self._ready = True
+
+
+_NAMESPACE = re.compile(r"[0-9a-f]{32}")
+_OTHER_FORMAT = re.compile(r"v[0-9]+")
+
+
+def _ours(path: Path) -> bool:
+    """Whether ``path``, in a format's folder, is something this tool writes there: a namespace's
+    folder, the stat index (lint.statindex) or a temporary file (lint.atomic)."""
+    name = path.name
+    if _NAMESPACE.fullmatch(name):
+        return path.is_dir() and not path.is_symlink()
+    return name.startswith("stat.") or (name.startswith(".response-lint-") and name.endswith(".tmp"))
+
+
+def _prune_formats(folder: Path) -> None:
+    """Remove the folders of earlier cache formats (``v1``, ``v2``...): only in a folder whose
+    ``CACHEDIR.TAG`` is this tool's, and only a folder that holds nothing this tool does not write."""
+    try:
+        if (folder / "CACHEDIR.TAG").read_text(encoding="utf-8") != _TAG:
+            return
+        found = [p for p in folder.iterdir() if _OTHER_FORMAT.fullmatch(p.name) and p.name != f"v{FORMAT}"]
+        for old in found:
+            if old.is_dir() and not old.is_symlink() and all(_ours(p) for p in old.iterdir()):
+                shutil.rmtree(old, ignore_errors=True)
+    except (OSError, UnicodeDecodeError):
+        pass
 
 
 def clean(folder: Path) -> bool:

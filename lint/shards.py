@@ -20,14 +20,22 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Sequence
+import sys
+from collections.abc import Collection, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lint import __version__
+from lint import __version__, engine
 from lint.engine import DocumentResult
 from lint.errors import UsageError, require_folder
+from lint.escape import say
 from lint.files import relative_to_root, to_display
+
+if TYPE_CHECKING:
+    from lint.config import Config
+    from lint.model import Diagnostic, Document
+    from lint.rules import Rule
+    from lint.timings import Timings
 
 MAGIC = "response-lint shard"
 FORMAT = 1
@@ -118,3 +126,42 @@ def merge(paths: Sequence[str], space: str) -> list[DocumentResult]:
     if absent:
         raise UsageError(f"no shard holds the results of {absent[0]}")
     return [by_path[f] for f in files]
+
+
+def check(
+    shard: tuple[int, int],
+    target: str | None,
+    files: Sequence[str],
+    config: Config,
+    chosen: Sequence[Rule],
+    jobs: int | None,
+    cached: bool,
+    timings: Timings | None = None,
+) -> int:
+    """``check --shard K/N --shard-file F``: this shard's files checked (through the result cache
+    when ``cached``), their results written to F; gives how many files it checked."""
+    from lint import pipeline, resultcache
+
+    if not target:
+        raise UsageError("--shard needs --shard-file FILE (and --shard-file needs --shard)")
+    k, count = shard
+    mine = pick(files, k, count, config.root)
+    cache = resultcache.open_for(chosen, config) if cached else None
+    space = cache.space if cache is not None else resultcache.namespace(chosen, config)  # computed once
+    jobs = jobs if jobs is not None else pipeline.default_jobs()
+    write(target, k, count, files, space, pipeline.results(mine, engine.Plan(chosen, config), jobs, cache, timings))
+    say(f"shard {k}/{count}: checked {len(mine)} of {len(files)} files; wrote {target}", "note")
+    if timings is not None:
+        timings.render(sys.stderr)
+    return len(mine)
+
+
+def merge_run(
+    paths: Sequence[str], config: Config, chosen: Sequence[Rule], known: Collection[str], timings: Timings | None
+) -> tuple[list[Document], list[Diagnostic]]:
+    """``merge FILE...``: the shards' results in run order, then the corpus rules and suppressions."""
+    from lint import resultcache
+
+    results = merge(paths, resultcache.namespace(chosen, config))
+    diagnostics = engine.finish(engine.Plan(chosen, config, known=known), results, timings)
+    return [result.outline for result in results], diagnostics

@@ -79,7 +79,12 @@ def test_jobs_must_be_a_positive_number():
     assert result.code == 2
 
 
-def _cached(folder, cache, *args):
+def _cached(folder, cache, *args, replay=False):
+    """A run with the result cache in ``cache``; the outputs earlier runs recorded are forgotten
+    first unless ``replay`` (else a run with nothing changed would only replay one, lint.replay)."""
+    if not replay:
+        for recorded in cache.glob("v*/*/replay"):
+            shutil.rmtree(recorded)
     os.environ["RESPONSE_LINT_RESULT_CACHE"] = str(cache)
     try:
         return _json(folder, *args)
@@ -145,6 +150,7 @@ def _entries(cache, suffix=""):
         for p in cache.rglob("*")
         if p.is_file()
         and p.parent.parent.parent.parent == cache
+        and len(p.parent.name) == 2  # not a recording (replay/KEY)
         and (p.name.endswith(suffix) if suffix else "." not in p.name)
     )
 
