@@ -498,3 +498,20 @@ def test_the_splitter_finds_the_ends_its_plain_pattern_finds(text):
 
     plain = re.compile(r"(?:(?<![.!?])[.!?]+|…)[\"'’”)\]]*(?=\s)")
     assert [m.span() for m in sentences._END.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(st.text(alphabet="ab-_ '’1é.", max_size=30))
+@settings(max_examples=400)
+@example("ab-ab _ab ab' ab’s 1ab éab b ba.ab xb.ab xb.a")
+def test_listed_words_are_found_where_a_word_starts_as_with_a_look_behind(text):
+    """wordlist searches its words without a look-behind (fast in C) and skips a match inside a word
+    itself: the same matches as the look-behind pattern, a word starting inside a rejected match included."""
+    import re
+
+    from lint.checks.wordlist import Matcher
+
+    matcher = Matcher(["ab", "b", "a-b", "ba", "b a", "b.a", "a"], ignore_case=True)
+    heads = matcher.heads("ab b a-b ba b.a a")
+    assert heads is not None
+    behind = re.compile(r"(?<![\w-])" + heads.pattern)
+    assert [m.span() for m in Matcher._heads_in(heads, text)] == [m.span() for m in behind.finditer(text)]

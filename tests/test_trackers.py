@@ -119,3 +119,14 @@ def test_two_trackers_of_different_plans_are_not_one_action(tmp_path: Path):
         "b.md": "# National Action Plan on Open Government: tracker\n\n## CD0002.1: Open courts\n\nUnder way.\n",
     }
     assert _check(tmp_path, files, "missing-entry") == []
+
+
+def test_a_posts_category_and_date_is_furniture_not_the_title():
+    doc = load("uk-ogp-nap3-update-2016-12.txt")
+    assert doc.title == "2016-18 Open Government Action Plan: December 2016 Commitment Progress Updates"
+    assert [doc.lines.line_of(s.start) for s in doc.front_matter] == [1]
+    text = "News and updates 3rd March 2021\nOpen Rivers Plan: progress\nCommitment 1: Levels\nLevels are published.\n"
+    doc = read("r.txt", text, ReaderOptions())
+    assert doc.title == "Open Rivers Plan: progress" and [e.action for e in doc.entries] == ["1"]
+    # a line naming a phase and a date is a heading, never furniture
+    assert match_heading("Progress report 19 December 2016", ReaderOptions()) is not None
