@@ -101,19 +101,23 @@ class LineTable(Sequence[Line]):
     def __getitem__(self, index: slice) -> Sequence[Line]: ...
 
     def __getitem__(self, index: int | slice) -> Line | Sequence[Line]:
+        if type(index) is int and index >= 0:  # the reader's case, first
+            k = self._first + index
+            text = self._texts[k]  # IndexError past the end
+            start = self._starts[k]
+            return Line(k + 1, start, start + len(text), text)
         if isinstance(index, slice):
             start, stop, step = index.indices(len(self))
             if step != 1 or stop < len(self):
                 return [self[k] for k in range(start, stop, step)]
-            return LineTable("", self._first + start, (self._texts, self._starts))
-        if index < 0:
-            index += len(self)
-        k = self._first + index
-        if index < 0 or k >= len(self._texts):
+            return self.after(start)
+        if not -len(self) <= index < 0:
             raise IndexError(index)
-        start = self._starts[k]
-        text = self._texts[k]
-        return Line(k + 1, start, start + len(text), text)
+        return self[index + len(self)]
+
+    def after(self, first: int) -> LineTable:
+        """The lines from ``first`` on (``self[first:]``), with the same numbers and offsets."""
+        return LineTable("", self._first + first, (self._texts, self._starts))
 
     def text(self, index: int) -> str:
         """The text of line ``index`` (as ``self[index].text``, with no tuple made)."""

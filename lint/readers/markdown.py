@@ -154,7 +154,8 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
                 break
     in_comment = False
     html = False
-    body = builder.source = lines[start:]
+    body = lines.after(start)
+    builder.source = body
     count = len(body)
     k = -1
     while k + 1 < count:
@@ -231,7 +232,7 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
     )
 
 
-def _heading(line: Line, lines: Sequence[Line], k: int) -> tuple[int, str, Span, bool] | None:
+def _heading(line: Line, lines: LineTable, k: int) -> tuple[int, str, Span, bool] | None:
     """``(level, text, text span, has an underline)`` when ``line`` is a heading: ATX (also
     with no space), setext (the next line is ``===``/``---`` and this one follows a blank
     line or starts the file) or a one-line HTML ``<hN>`` block."""
@@ -255,8 +256,8 @@ def _heading(line: Line, lines: Sequence[Line], k: int) -> tuple[int, str, Span,
         last_word = plain.split()[-1]
         last = text.rindex(last_word, first, h.end(2)) + len(last_word)
         return int(h.group(1)), plain, Span(line.start + first, line.start + last), False
-    if k + 1 < len(lines) and (k == 0 or not lines[k - 1].text.strip()):
-        under = SETEXT.match(lines[k + 1].text)
+    if k + 1 < len(lines) and (k == 0 or not lines.text(k - 1).strip()):
+        under = SETEXT.match(lines.text(k + 1))
         if under and not text.startswith(("    ", "\t")) and not _LIST.match(text):
             lead = len(text) - len(text.lstrip())
             content = text.strip()
