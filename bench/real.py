@@ -282,6 +282,11 @@ def judge(runs: list[list[Path]]) -> dict[str, Any]:
                     missed.append(f"{path.relative_to(ROOT).as_posix()}:{lab.first}: [{lab.rule}] {lab.reason}")
     total_words = sum(words.values())
     total = sum(s.findings for s in scores.values())
+    folders: dict[str, dict[str, int]] = {}
+    for path in files:
+        folder = folders.setdefault(path.parent.name, {"words": 0, "findings": 0})
+        folder["words"] += words[path]
+        folder["findings"] += linted[path.relative_to(ROOT).as_posix()]
     return {
         "files": [p.relative_to(ROOT).as_posix() for p in files],
         "runs": [[p.relative_to(ROOT).as_posix() for p in run] for run in runs],
@@ -289,6 +294,7 @@ def judge(runs: list[list[Path]]) -> dict[str, Any]:
         "words": total_words,
         "findings": total,
         "per_1000_words": 1000 * total / total_words if total_words else 0.0,
+        "folders": folders,
         "rules": {
             name: {
                 "findings": s.findings,
@@ -325,6 +331,15 @@ def print_table(name: str, result: dict[str, Any], verbose: bool) -> bool:
         f"findings: {result['findings']} = {result['per_1000_words']:.1f} per 1,000 words "
         f"(target <= {MAX_PER_1000:g}) {'ok' if ok else 'MISSED'}"
     )
+    if len(result["folders"]) > 1:
+        print(
+            "  by folder: "
+            + "; ".join(
+                f"{sub}/ {f['findings']} in {f['words']} words = {1000 * f['findings'] / f['words']:.1f}"
+                for sub, f in result["folders"].items()
+                if f["words"]
+            )
+        )
     print(f"{'rule':<20} {'found':>5} {'/1000w':>6} {'right':>5} {'wrong':>5} {'may':>4} {'prec':>5} {'recall':>7}")
     for name, r in result["rules"].items():
         if not r["findings"] and not r["must"]:

@@ -34,10 +34,13 @@ def _git_ignored(folder: str, candidates: list[str]) -> set[str]:
         return set()
     import subprocess
 
+    # the candidates come from os.walk(folder): cutting the folder off is relpath, ~50x faster
+    prefix = folder if folder.endswith(os.sep) else folder + os.sep
+    relative = (c[len(prefix) :] if c.startswith(prefix) else os.path.relpath(c, folder) for c in candidates)
     try:
         proc = subprocess.run(
             ["git", "-C", folder, "check-ignore", "--stdin", "-z"],
-            input=b"\0".join(os.fsencode(os.path.relpath(c, folder)) for c in candidates),
+            input=b"\0".join(os.fsencode(c) for c in relative),
             capture_output=True,
             timeout=30,
             check=False,

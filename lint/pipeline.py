@@ -5,14 +5,18 @@ document give findings and a summary), so it may run anywhere: here (``--jobs 1`
 in worker processes (``--jobs N``, default one per core), or not at all when the
 result cache holds it. Results are gathered in run order whatever ran them, and the
 corpus rules and suppressions then run once on them (:func:`lint.engine.finish`), so
-the output is the same, in the same order, however the work was spread. Shards
-(:mod:`lint.shards`) stop after :func:`results` and write them to a file instead.
+the output is the same, in the same order, however the work was spread. With the cache,
+each corpus rule's findings are reused when its summaries are the ones it last ran on
+(:func:`_corpus`), so a changed file makes only the rules whose summary of it changed
+run again, on summaries read from the cache. Shards (:mod:`lint.shards`) stop after
+:func:`results` and write them to a file instead.
 """
 
 from __future__ import annotations
 
 import os
 import time
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -21,12 +25,13 @@ from lint import engine, source
 from lint.budget import OverBudget, time_budget
 from lint.collector import collector_paused
 from lint.files import read_regular, to_display
-from lint.model import Diagnostic, Document
+from lint.model import Diagnostic, Document, Span
 
 if TYPE_CHECKING:
+    from lint.checks.api import Finding
     from lint.config import Config
     from lint.progress import RunProgress
-    from lint.resultcache import ResultCache
+    from lint.resultcache import Marks, ResultCache
     from lint.timings import Timings
 
 _CHUNK = 16  # files per task sent to a worker: large enough to amortise the hand-over
@@ -66,10 +71,11 @@ def _read_bytes(path: str, config: Config) -> bytes | None:
 
 def _check_one(
     plan: engine.Plan, cache: ResultCache | None, path: str, data: bytes | None
-) -> tuple[engine.DocumentResult, dict[str, str]]:
-    """The document's result, and (stored in the cache) the digest of each corpus rule's summary of it."""
+) -> tuple[engine.DocumentResult, Marks]:
+    """The document's result, and (stored in the cache) its summaries' marks: the digest of each
+    corpus rule's summary of it and the anchors of each anchored one."""
     result = engine.check_document(plan, read_document(path, plan.config, data))
-    digests: dict[str, str] = {}
+    marks: Marks = ({}, {})
     if cache is not None and data is not None:
         from lint.resultcache import digest
 
@@ -77,8 +83,8 @@ def _check_one(
         # read: the entry need not hold it, a hit decodes the bytes it just hashed again
         left_out = bool(result.outline.text)
         stored = result._replace(outline=replace(result.outline, text="")) if left_out else result
-        digests = cache.put(result.path, digest(data), stored, left_out)
-    return result, digests
+        marks = cache.put(result.path, digest(data), stored, left_out)
+    return result, marks
 
 
 _STATE: tuple[engine.Plan, ResultCache | None] | None = None
@@ -89,7 +95,7 @@ def _start_worker(plan: engine.Plan, cache: ResultCache | None) -> None:
     _STATE = (plan, cache)
 
 
-def _work(tasks: list[tuple[str, bytes | None]]) -> list[tuple[engine.DocumentResult, dict[str, str]]]:
+def _work(tasks: list[tuple[str, bytes | None]]) -> list[tuple[engine.DocumentResult, Marks]]:
     assert _STATE is not None, "worker not started"
     plan, cache = _STATE
     with collector_paused():
@@ -111,7 +117,7 @@ def _in_workers(
     tasks: list[tuple[str, bytes | None]],
     jobs: int,
     progress: RunProgress | None = None,
-) -> list[tuple[engine.DocumentResult, dict[str, str]]]:
+) -> list[tuple[engine.DocumentResult, Marks]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -121,7 +127,7 @@ def _in_workers(
     with ProcessPoolExecutor(
         max_workers=min(jobs, len(chunks)), mp_context=context, initializer=_start_worker, initargs=(plan, cache)
     ) as pool:
-        done: list[tuple[engine.DocumentResult, dict[str, str]]] = []
+        done: list[tuple[engine.DocumentResult, Marks]] = []
         for chunk in pool.map(_work, chunks):
             done.extend(chunk)
             if progress is not None:
@@ -131,13 +137,15 @@ def _in_workers(
 
 class _Run:
     """What a run gathered, in the order of its files: each result, each file's content hash
-    (None: not cached) and the digests of its summaries (:meth:`lint.resultcache.ResultCache.put`)."""
+    (None: not cached), the digests of its summaries and the anchors of its anchored ones
+    (:meth:`lint.resultcache.ResultCache.put`)."""
 
     def __init__(self, files: Sequence[str]) -> None:
         self.files = files
         self.results: list[engine.DocumentResult | None] = [None] * len(files)
         self.contents: list[str | None] = [None] * len(files)
         self.digests: list[dict[str, str]] = [{} for _ in files]
+        self.anchors: list[dict[str, tuple[int, ...]]] = [{} for _ in files]
 
     def summarised(self, rule: str) -> list[tuple[str, str]]:
         """``(path, digest)`` of each document ``rule`` summarised, in run order."""
@@ -172,7 +180,7 @@ def _gather(
             run.contents[i] = content = digest(data)
             hit = cache.get(shown, content)
             if hit is not None:
-                result, left_out, run.digests[i] = hit
+                result, left_out, (run.digests[i], run.anchors[i]) = hit
                 outline = replace(result.outline, text=source.decode(data)[0]) if left_out else result.outline
                 run.results[i] = result._replace(outline=outline, times={})  # no rule ran for it in this run
                 continue
@@ -206,43 +214,86 @@ def _check(
                 checked.append(_check_one(plan, cache, path, data))
                 if progress is not None:
                     progress.advance()
-    for i, (_, data), (result, digests) in zip(where, tasks, checked, strict=True):
-        run.results[i], run.digests[i] = result, digests
+    for i, (_, data), (result, (digests, anchors)) in zip(where, tasks, checked, strict=True):
+        run.results[i], run.digests[i], run.anchors[i] = result, digests, anchors
         if cache is not None and data is not None:
             from lint.resultcache import digest
 
             run.contents[i] = digest(data)
 
 
-def _summaries(plan: engine.Plan, cache: ResultCache, run: _Run, rule: str) -> list[Any] | None:
+def _summaries(plan: engine.Plan, cache: ResultCache, run: _Run, rule: str, jobs: int) -> list[Any] | None:
     """``rule``'s summaries of the run's documents, in run order: kept in memory by a document
-    checked in this run, else read from the cache. A document whose summary cannot be read
-    is checked again, and None returned when that changed what it holds (a file edited
-    during the run): its digests changed, so the caller starts over."""
-    found: list[Any] = []
+    checked in this run, else read from the cache. The documents whose summary cannot be read
+    are checked again (together, in workers when there are enough), and None returned when
+    that changed what they hold (a file edited during the run): their digests changed, so
+    the caller starts over."""
+    found: dict[int, Any] = {}
+    missing: list[int] = []
     for i, result in enumerate(run.results):
-        if result is None or (rule not in run.digests[i] and rule not in result.summaries):
+        if result is None:
             continue
         if rule in result.summaries:
-            found.append(result.summaries[rule])
+            found[i] = result.summaries[rule]
             continue
         content = run.contents[i]
-        stored = cache.summary(result.path, content, rule, run.digests[i][rule]) if content is not None else None
-        if stored is not None:
-            found.append(stored[0])
+        if rule not in run.digests[i] or content is None:
             continue
-        before = run.digests[i]
-        path = run.files[i]
-        _check(plan, cache, run, [(path, _read_bytes(path, plan.config))], [i])
-        if run.digests[i] != before:
+        stored = cache.summary(result.path, content, rule, run.digests[i][rule])
+        if stored is not None:
+            found[i] = stored[0]
+        else:
+            missing.append(i)
+    if missing:
+        before = [run.digests[i] for i in missing]
+        tasks = [(run.files[i], _read_bytes(run.files[i], plan.config)) for i in missing]
+        _check(plan, cache, run, tasks, missing, jobs)
+        if [run.digests[i] for i in missing] != before:
             return None
-        again = run.results[i]
-        assert again is not None
-        found.append(again.summaries[rule])
-    return found
+        for i in missing:
+            again = run.results[i]
+            assert again is not None
+            found[i] = again.summaries[rule]
+    return [found[i] for i in sorted(found)]
 
 
-def _corpus(plan: engine.Plan, cache: ResultCache, run: _Run, timings: Timings | None) -> list[Diagnostic]:
+class _Unplaced(Exception):
+    """A stored finding whose place cannot be followed: the rule runs again."""
+
+
+def _placed(
+    findings: list[Finding], then: dict[str, tuple[int, ...]], now: dict[str, tuple[int, ...]]
+) -> list[Finding] | None:
+    """A corpus rule's stored findings, each span moved as the anchor it lies after moved
+    (:class:`lint.checks.api.Anchored`: ``then`` the anchors of each document's summary when
+    they were found, ``now`` this run's); None when a place cannot be followed."""
+    moves = {path: (before, now.get(path)) for path, before in then.items() if now.get(path) != before}
+    if not moves:
+        return findings
+
+    def move(path: str | None, span: Span) -> Span:
+        before, after = moves.get(path or "", (None, None))
+        if before is None:
+            return span
+        at = bisect_right(before, span.start) - 1
+        if after is None or len(after) != len(before) or at < 0 or list(before) != sorted(before):
+            raise _Unplaced
+        by = after[at] - before[at]
+        return Span(span.start + by, span.end + by)
+
+    try:
+        placed = []
+        for finding in findings:
+            if finding.fix is not None and finding.path in moves:
+                raise _Unplaced
+            related = tuple(r._replace(span=move(r.path, r.span)) for r in finding.related)
+            placed.append(finding._replace(span=move(finding.path, finding.span), related=related))
+    except _Unplaced:
+        return None
+    return placed
+
+
+def _corpus(plan: engine.Plan, cache: ResultCache, run: _Run, jobs: int, timings: Timings | None) -> list[Diagnostic]:
     """The corpus rules' findings, each rule's reused when the cache holds its findings on the
     same summaries (:func:`lint.resultcache.rule_key`), else computed and kept."""
     from lint.resultcache import rule_key
@@ -256,13 +307,15 @@ def _corpus(plan: engine.Plan, cache: ResultCache, run: _Run, timings: Timings |
             rule_started = clock()
             name = rule.name
             key = rule_key(name, run.summarised(name))
-            findings = cache.corpus(key)
+            anchors = {r.path: run.anchors[i][name] for i, r in enumerate(run.results) if r and name in run.anchors[i]}
+            stored = cache.corpus(key)
+            findings = _placed(*stored, anchors) if stored is not None else None
             if findings is None:
-                summaries = _summaries(plan, cache, run, name)
+                summaries = _summaries(plan, cache, run, name, jobs)
                 if summaries is None:
                     break  # a file changed during the run: every rule again, on what it holds now
                 findings = engine.corpus_rule(plan, rule, check_corpus, summaries)
-                cache.put_corpus(key, findings)
+                cache.put_corpus(key, findings, anchors)
             diagnostics.extend(engine.corpus_diagnostics(plan, rule, findings, outlines))
             if timings is not None:
                 timings.add_rule(name, clock() - rule_started)
@@ -291,7 +344,7 @@ def results(
         while True:
             every = {}
             for rule, _ in engine.corpus_rules(plan):
-                found = _summaries(plan, cache, run, rule.name)
+                found = _summaries(plan, cache, run, rule.name, jobs)
                 if found is None:
                     break
                 every[rule.name] = iter(found)
@@ -321,7 +374,7 @@ def check_files(
     """
     run = _gather(files, plan, jobs, cache, timings, progress)
     with collector_paused():
-        corpus = _corpus(plan, cache, run, timings) if cache is not None else None
+        corpus = _corpus(plan, cache, run, jobs, timings) if cache is not None else None
         gathered = run.done()
         diagnostics = engine.finish(plan, gathered, timings, corpus)
     return [result.outline for result in gathered], diagnostics, list(run.contents)

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lint import __version__
+from lint.checks.api import Anchored
 from lint.codestamp import code_stamp, walk
 
 if TYPE_CHECKING:
@@ -76,6 +77,8 @@ def summary_digest(blob: bytes) -> str:
     return hashlib.blake2b(blob, digest_size=16).hexdigest()
 
 
+# a document's summaries' marks: the digest of each (rule -> digest) and the anchors of each anchored one
+Marks = tuple[dict[str, str], dict[str, tuple[int, ...]]]
 _RUNS_KEPT = 12  # corpus findings of this many (rule, run)s: an edit-and-rerun loop needs the last run's
 ENV = "RESPONSE_LINT_RESULT_CACHE"
 
@@ -190,16 +193,16 @@ class ResultCache:
         except OSError:
             pass
 
-    def get(self, path: str, content: str) -> tuple[DocumentResult, bool, dict[str, str]] | None:
+    def get(self, path: str, content: str) -> tuple[DocumentResult, bool, Marks] | None:
         """The stored result for ``path`` with this content hash, whether its text was left out, and
-        the digest of each corpus rule's summary of it (:func:`summary_digest`); or None.
+        its summaries' marks (:meth:`put`); or None.
 
         The result comes without its summaries (``{}``): :meth:`summary` reads them.
         """
         found = self._load(self._entry(path, content), path, content)
-        if found is None or len(found) != 3 or not isinstance(found[2], dict):
+        if found is None or len(found) != 4 or not isinstance(found[2], dict) or not isinstance(found[3], dict):
             return None
-        return found[0], found[1], found[2]
+        return found[0], found[1], (found[2], found[3])
 
     def _summary_file(self, path: str, content: str, rule: str) -> Path:
         entry = self._entry(path, content)
@@ -210,37 +213,49 @@ class ResultCache:
         may be None), if it has the digest the entry recorded; else None."""
         entry = self._summary_file(path, content, rule)
         found = self._load(entry, path, content, rule, digest)
-        if found is not None and len(found) == 1 and isinstance(found[0], bytes):
+        if found is not None and len(found) == 2 and isinstance(found[0], bytes):
             try:
-                return (pickle.loads(found[0]),)
+                summary = pickle.loads(found[0])
             except Exception:
-                pass
+                return None
+            return (summary if found[1] is None else Anchored(summary, found[1]),)
         return None
 
-    def put(self, path: str, content: str, result: DocumentResult, text_left_out: bool) -> dict[str, str]:
+    def put(self, path: str, content: str, result: DocumentResult, text_left_out: bool) -> Marks:
         """Store a result; a cache that cannot be written is skipped silently (it only costs speed).
-        Gives the digest of each summary (:func:`summary_digest`).
+        Gives its summaries' marks: the digest of each (:func:`summary_digest`; of an
+        :class:`~lint.checks.api.Anchored` summary, of what it says without its anchors), and
+        the anchors of each anchored one.
 
         The summaries are written first: a result whose summary file is missing or damaged
         is read back as a miss when that summary is needed, never as a document without it.
         """
-        digests = {}
+        digests: dict[str, str] = {}
+        anchors: dict[str, tuple[int, ...]] = {}
         for rule, summary in result.summaries.items():
+            placed = None
+            if isinstance(summary, Anchored):
+                summary, placed = summary.summary, anchors.setdefault(rule, summary.anchors)
             blob = pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)
             digests[rule] = digest = summary_digest(blob)
-            self._store(self._summary_file(path, content, rule), (path, content, rule, digest, blob))
-        self._store(self._entry(path, content), (path, content, result._replace(summaries={}), text_left_out, digests))
-        return digests
+            self._store(self._summary_file(path, content, rule), (path, content, rule, digest, blob, placed))
+        stored = (path, content, result._replace(summaries={}), text_left_out, digests, anchors)
+        self._store(self._entry(path, content), stored)
+        return digests, anchors
 
-    def corpus(self, key: str) -> list[Finding] | None:
-        """A corpus rule's findings on the summaries of this :func:`rule_key`, or None."""
+    def corpus(self, key: str) -> tuple[list[Finding], dict[str, tuple[int, ...]]] | None:
+        """A corpus rule's findings on the summaries of this :func:`rule_key`, and the anchors of
+        each document's summary they were found on (:meth:`put_corpus`); or None."""
         found = self._load(self._dir / "corpus" / key[:2] / key, key)
-        return found[0] if found is not None and isinstance(found[0], list) else None
+        if found is None or len(found) != 2 or not isinstance(found[0], list) or not isinstance(found[1], dict):
+            return None
+        return found[0], found[1]
 
-    def put_corpus(self, key: str, findings: Sequence[Finding]) -> None:
-        """Keep a corpus rule's findings (:func:`rule_key`); only the newest few are kept."""
+    def put_corpus(self, key: str, findings: Sequence[Finding], anchors: dict[str, tuple[int, ...]]) -> None:
+        """Keep a corpus rule's findings (:func:`rule_key`) with the anchors of each document's summary
+        they were found on (path -> anchors); only the newest few are kept."""
         folder = self._dir / "corpus"
-        self._store(folder / key[:2] / key, (key, [f._replace(args=dict(f.args)) for f in findings]))
+        self._store(folder / key[:2] / key, (key, [f._replace(args=dict(f.args)) for f in findings], anchors))
         try:
             kept = sorted(folder.glob("*/*"), key=lambda p: p.stat().st_mtime_ns)
         except OSError:

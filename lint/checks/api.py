@@ -118,6 +118,26 @@ class FileProblem(NamedTuple):
     problem: str
 
 
+class Anchored(NamedTuple):
+    """A corpus summary that keeps where its document's text is apart from what it says of it.
+
+    ``summary`` holds no document offset: positions in it count from one of ``anchors``,
+    the document offsets (ascending) where the stretches its rule's findings point into
+    begin (entry-copy's compared paragraphs). Every span a finding gives in this document,
+    or points at in ``related``, lies in one stretch. So an edit that moves text and leaves
+    ``summary`` as it was (a heading fixed above a paragraph) leaves the rule's findings
+    standing in the result cache, each span moved as its stretch moved.
+    """
+
+    summary: Any
+    anchors: tuple[int, ...]
+
+
+def placed(span: Span, at: int = 0) -> Span:
+    """``span`` moved to start at ``at`` (0: counted from its anchor, in an :class:`Anchored` summary)."""
+    return Span(at, at + span.end - span.start)
+
+
 DocumentCheck = Callable[[Document, Context], Iterable[Finding]]
 CorpusCheck = Callable[[Sequence[Any], Context], Iterable[Finding]]
 Scope = Literal["document", "corpus", "post-pass"]

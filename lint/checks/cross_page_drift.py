@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from lint.checks import identity
-from lint.checks.api import CheckKind, Context, Finding
+from lint.checks.api import Anchored, CheckKind, Context, Finding
 from lint.checks.identity import keys_of, organisations
 from lint.model import Document, Phase, Related, Span
 from lint.options import Option
@@ -68,12 +68,13 @@ def _phase_span(phase: Phase) -> Span:
 
 class _Answer(NamedTuple):
     """An entry's answer as the summary keeps it: the entry's name and organisation, the action's
-    key, and each placed phase's key, levelled words and where a finding on it goes."""
+    key, and each placed phase's key, levelled words and the length of the span a finding on it
+    goes on (which starts at the phase's anchor: :class:`~lint.checks.api.Anchored`)."""
 
     entry: str
     organisation: str
     action: str
-    phases: tuple[tuple[str, str, Span], ...]
+    phases: tuple[tuple[str, str, int], ...]
 
 
 class _Page(NamedTuple):
@@ -86,16 +87,20 @@ class _Page(NamedTuple):
     answers: tuple[_Answer, ...]
 
 
-def check_corpus(pages: Sequence[_Page], context: Context) -> Iterator[Finding]:
+def check_corpus(summaries: Sequence[Anchored], context: Context) -> Iterator[Finding]:
     limit = max(1, int(context["context-words"]))
-    keys = keys_of(name for page in pages for name in page.organisations)
+    keys = keys_of(name for summary in summaries for name in summary.summary.organisations)
     # the first place of each answer; its words are split only when a page of the other layout
     # has it too, with other text
     first: dict[tuple[str, str, str], tuple[_Page, _Answer, str, Span]] = {}
-    for page in pages:
+    for summary in summaries:
+        page: _Page = summary.summary
+        anchors = iter(summary.anchors)
         for answer in page.answers:
             org = keys.get(answer.organisation, answer.organisation)
-            for phase, text, span in answer.phases:
+            for phase, text, length in answer.phases:
+                at = next(anchors)
+                span = Span(at, at + length)
                 key = (org, answer.action, phase)
                 seen = first.get(key)
                 if seen is None:
@@ -122,28 +127,29 @@ def check_corpus(pages: Sequence[_Page], context: Context) -> Iterator[Finding]:
                 )
 
 
-def summarise(document: Document, context: Context) -> _Page:
+def summarise(document: Document, context: Context) -> Anchored:
     """All ``check_corpus`` reads of the document: its answers (entries with an organisation and
     an action), each placed phase (a year or a period: unnamed or unplaced phases have no
-    identity to compare) with its levelled words. Levelling here (in the workers, kept in the
-    result cache) leaves the corpus phase a split and a compare per phase."""
+    identity to compare) with its levelled words, and where each such phase's span starts (its
+    anchor, so text moved above it leaves the summary as it was). Levelling here (in the
+    workers, kept in the result cache) leaves the corpus phase a split and a compare per phase."""
     ignore_case = bool(context["ignore-case"])
     keys = {name: name for name in organisations((document,))}
-    answers = tuple(
-        _Answer(
-            entry.name,
-            organisation,
-            action,
-            tuple(
-                (phase.key, _levelled(phase, ignore_case) if phase.paragraphs else "", _phase_span(phase))
-                for phase in entry.phases
-                if phase.year is not None or phase.period is not None
-            ),
-        )
-        for _, entry, organisation, action in identity.answers((document,), keys)
-        if action is not None
-    )
-    return _Page(document.path, document.layout, tuple(keys), answers)
+    anchors: list[int] = []
+    answers = []
+    for _, entry, organisation, action in identity.answers((document,), keys):
+        if action is None:
+            continue
+        phases = []
+        for phase in entry.phases:
+            if phase.year is not None or phase.period is not None:
+                span = _phase_span(phase)
+                anchors.append(span.start)
+                phases.append(
+                    (phase.key, _levelled(phase, ignore_case) if phase.paragraphs else "", span.end - span.start)
+                )
+        answers.append(_Answer(entry.name, organisation, action, tuple(phases)))
+    return Anchored(_Page(document.path, document.layout, tuple(keys), tuple(answers)), tuple(anchors))
 
 
 KIND = CheckKind(

@@ -25,7 +25,7 @@ from functools import partial
 from operator import itemgetter
 
 from lint.checks import copies, sentences
-from lint.checks.api import CheckKind, Context, Finding
+from lint.checks.api import Anchored, CheckKind, Context, Finding
 from lint.checks.identity import keys_of, organisations
 from lint.checks.shingles import blake2b, packed
 from lint.model import Document, Paragraph, Related, Span
@@ -169,13 +169,15 @@ class _Match:
         self.score = score
 
 
-def summarise(document: Document, context: Context) -> tuple[tuple[str, ...], list[_Para]]:
+def summarise(document: Document, context: Context) -> Anchored:
     """The organisations of the document's entries (for organisation identity across the run),
-    and its paragraphs long enough to compare, levelled and shingled. Nothing else: a change
-    this leaves as it was (a short paragraph added, text moved down the page by a line
-    outside any compared paragraph) leaves the rule's findings standing."""
+    and its paragraphs long enough to compare, levelled and shingled, each placed from its
+    own start (its start is its anchor). Nothing else: a change this leaves as it was (a short
+    paragraph added, text moved down the page by a line outside any compared paragraph)
+    leaves the rule's findings standing."""
     min_words = max(1, int(context["min-words"]))
     found: list[_Para] = []
+    anchors: list[int] = []
     new = partial(tuple.__new__, _Para)
     for entry in document.entries:
         names = copies.Names.of(entry)
@@ -184,7 +186,9 @@ def summarise(document: Document, context: Context) -> tuple[tuple[str, ...], li
             for paragraph in phase.paragraphs:
                 text = copies.paragraph_text(paragraph.text, names)
                 if text.words >= min_words and text.grams:
-                    kept = paragraph._replace(links=()) if paragraph.links else paragraph
+                    at = paragraph.span.start
+                    anchors.append(at)
+                    kept = _moved(paragraph._replace(links=()), -at)
                     item = (document.path, entry.key, entry.name, phase.key, order, kept, _digest(text.canonical))
                     compared = tuple(
                         _new_kept((s[0], s[1], s[2], s[3], packed(s[4])))
@@ -192,20 +196,27 @@ def summarise(document: Document, context: Context) -> tuple[tuple[str, ...], li
                         if s.words >= min_words and s.canonical
                     )
                     found.append(new((*item, packed(text.grams), entry.organisation or "", compared)))
-    return organisations((document,)), found
+    return Anchored((organisations((document,)), found), tuple(anchors))
 
 
-def _paragraphs(summaries: Sequence[tuple[tuple[str, ...], list[_Para]]]) -> list[_Para]:
-    """Every paragraph of the run long enough to compare: the earliest period first, then run order.
+def _moved(paragraph: Paragraph, by: int) -> Paragraph:
+    """``paragraph`` placed ``by`` characters further on (its span and the document offsets of its pieces)."""
+    span = Span(paragraph.span.start + by, paragraph.span.end + by)
+    return paragraph._replace(span=span, pieces=tuple((t, d + by) for t, d in paragraph.pieces))
+
+
+def _paragraphs(summaries: Sequence[Anchored]) -> list[_Para]:
+    """Every paragraph of the run long enough to compare, placed at its anchor: the earliest
+    period first, then run order.
 
     Entries of one organisation are one entry (:func:`~lint.checks.identity.organisation_keys`).
     """
-    keys = keys_of(name for names, _ in summaries for name in names)
+    keys = keys_of(name for anchored in summaries for name in anchored.summary[0])
     new = partial(tuple.__new__, _Para)
     found = [
-        new((para[0], keys.get(para[8], para[1]), *para[2:])) if para[8] else para
-        for _, paras in summaries
-        for para in paras
+        new((para[0], keys.get(para[8], para[1]) if para[8] else para[1], *para[2:5], _moved(para[5], at), *para[6:]))
+        for anchored in summaries
+        for para, at in zip(anchored.summary[1], anchored.anchors, strict=True)
     ]
     return sorted(found, key=itemgetter(4))
 
@@ -283,7 +294,7 @@ def find_matches(
     return matches
 
 
-def check_corpus(summaries: Sequence[tuple[tuple[str, ...], list[_Para]]], context: Context) -> Iterator[Finding]:
+def check_corpus(summaries: Sequence[Anchored], context: Context) -> Iterator[Finding]:
     exempt_severity = copies.severity_option(context.rule, "exempt-severity", context["exempt-severity"])
     exempt = copies.exemption(context.rule, context["exempt"])
     paragraphs = _paragraphs(summaries)

@@ -246,7 +246,7 @@ def nowhere(target: str, places: Nowhere) -> str | None:
     from urllib.parse import unquote
 
     text = target.strip()
-    if text in ("#", "#!", "/#"):
+    if text in ("#", "#!", "/#", "#!/"):
         return f"target {text!r} goes nowhere: it is the top of this same page"
     plain = unquote(text)
     words = places.words
@@ -254,7 +254,7 @@ def nowhere(target: str, places: Nowhere) -> str | None:
         return f"target {text!r} is not an address: the link was never filled in"
     if places.parts is not None and not text.lower().startswith("mailto:"):
         for part in _last_parts(text):
-            if places.parts.fullmatch(unquote(part)):
+            if places.parts.fullmatch(unquote(part).strip(_WRAPPERS)):
                 return f"target {text!r} names no page ({part!r}): the link was never filled in"
     if places.hosts:
         host = host_of(text)

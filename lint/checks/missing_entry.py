@@ -21,7 +21,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
-from lint.checks.api import CheckKind, Context, FileProblem, Finding
+from lint.checks.api import Anchored, CheckKind, Context, FileProblem, Finding, placed
 from lint.checks.identity import action_key, organisation_keys
 from lint.files import read_regular
 from lint.model import PER_ACTION, PER_ORGANISATION, Document, Entry, Related, Span
@@ -347,9 +347,10 @@ def _across_layouts(documents: Sequence[Document], table: Mapping[str, str], con
                     break
 
 
-def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Finding]:
-    if not context["across-documents"] or len(documents) < 2:
+def check_corpus(summaries: Sequence[Anchored], context: Context) -> Iterator[Finding]:
+    if not context["across-documents"] or len(summaries) < 2:
         return
+    documents = [_placed(summary) for summary in summaries]
     table = aliases(context)
     for group in groups(documents, context):
         if len(group) > 1:
@@ -357,25 +358,28 @@ def check_corpus(documents: Sequence[Document], context: Context) -> Iterator[Fi
     yield from _across_layouts(documents, table, context)
 
 
-def summarise(document: Document, context: Context) -> Document:
-    """What ``check_corpus`` reads of the document: its path, layout, plan, action, title and where a
-    finding on it goes, and its entries' names (with where they are written), organisations and
-    actions; no text, phases or other positions. An edit that leaves these as they were (a
-    paragraph added or reworded) leaves the rule's findings standing (the result cache)."""
+def summarise(document: Document, context: Context) -> Anchored:
+    """What ``check_corpus`` reads of the document: path, layout, plan, action, title, its entries'
+    names, organisations and actions; the places (the title's, each name's) counted from anchors,
+    so an edit that leaves these as they were leaves the rule's findings standing (the result cache)."""
+    title = title_span(document)
+    anchors = (title.start, *(e.name_span.start for e in document.entries))
     entries = tuple(
-        Entry(e.name, e.key, e.name_span, e.name_span, organisation=e.organisation, action=e.action)
+        Entry(e.name, e.key, placed(e.name_span), placed(e.name_span), organisation=e.organisation, action=e.action)
         for e in document.entries
     )
-    return replace(
-        document,
-        text="",
-        title_span=title_span(document),
-        entries=entries,
-        issues=(),
-        comments=(),
-        preamble=(),
-        front_matter=(),
+    kept = replace(document, text="", title_span=placed(title), entries=entries, issues=(), comments=())
+    return Anchored(replace(kept, preamble=(), front_matter=()), anchors)
+
+
+def _placed(summary: Anchored) -> Document:
+    """The summary's document, each place counted from its anchor again."""
+    document, (title, *names) = summary
+    entries = tuple(
+        e._replace(span=placed(e.span, at), name_span=placed(e.name_span, at))
+        for e, at in zip(document.entries, names, strict=True)
     )
+    return replace(document, title_span=placed(title_span(document), title), entries=entries)
 
 
 KIND = CheckKind(

@@ -287,7 +287,9 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
         ends = list(accumulate(words_in))
         bounds = list(zip([0, *ends[:-1]], ends, strict=True))  # each sentence's tokens
         weights: list[int] | None = None  # name_counts, once per paragraph
-        if "sentence-length" in measures and limit > 0:
+        # names only make a sentence shorter: with no sentence over the limit counting every
+        # word, there is nothing to report and no need to find the names
+        if "sentence-length" in measures and limit > 0 and max(words_in) > limit:
             weights = sentences.name_counts(tokens) if names else None
             lengths = [sum(weights[a:b]) for a, b in bounds] if weights is not None else words_in
             over = [i for i, n in enumerate(lengths) if n > limit]

@@ -103,8 +103,28 @@ class Matcher:
         pattern = self._patterns.get(present)
         if pattern is None:
             alternatives = "|".join(re.escape(h) for h in sorted(present, key=lambda h: (-len(h), h)))
-            pattern = self._patterns[present] = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-]|['’]\w)")
+            # no look-behind in front: a pattern that starts with its words' letters is searched
+            # for in C; :meth:`_heads_in` rejects a match inside a word as the look-behind would
+            pattern = self._patterns[present] = re.compile(rf"(?:{alternatives})(?![\w-]|['’]\w)")
         return pattern
+
+    @staticmethod
+    def _heads_in(heads: re.Pattern[str], folded: str) -> Iterator[re.Match[str]]:
+        """The matches of ``heads`` that start a word, left to right, as ``(?<![\\w-])heads`` finds them.
+
+        A match right after a letter, digit, ``_`` or ``-`` is not one, and the search goes on
+        from the next character (not from its end: a word may start inside it).
+        """
+        search = heads.search
+        at = 0
+        while (head := search(folded, at)) is not None:
+            start = head.start()
+            before = folded[start - 1] if start else " "
+            if before.isalnum() or before in "_-":
+                at = start + 1
+                continue
+            at = head.end()
+            yield head
 
     def _rest(self, folded: str, position: int, index: int) -> int | None:
         """End of phrase ``index`` whose first word ends at ``position``, or None."""
@@ -136,7 +156,7 @@ class Matcher:
         if len(folded) != len(text):  # lower-casing changed the length (rare Unicode): match as written
             folded = text
         position = 0
-        for head in heads.finditer(folded):
+        for head in self._heads_in(heads, folded):
             start = head.start()
             if start < position:
                 continue
