@@ -78,6 +78,7 @@ OPTIONS = (
 _TOKEN = regexcache.compile(r"(?:\[[^\W\d_]{1,3}\](?=\w))?\w+(?:(?:[-'’.]|\[[^\W\d_]{1,3}\])\w+)*")
 _MASK_SOURCE = (
     r"(?:https?|ftp)://\S+|\bwww\.\S+|\bmailto:\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # URLs and email addresses
+    r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*"  # a web address written without its scheme: canada.ca/analytique
     r"|<[^<>\n]{1,200}>|\{[^{}\n]{0,200}\}|&#?\w+;|`[^`\n]*`"  # markup, directives, code
 )
 _PREFIXES = (
@@ -119,7 +120,7 @@ _PREFIXES = (
     "trans",
     "up",
 )
-_MASK_MARKERS = ("://", "www.", "mailto:", "@", "<", "{", "&", "`")  # no marker, nothing to mask
+_MASK_MARKERS = ("/", "www.", "mailto:", "@", "<", "{", "&", "`")  # no marker, nothing to mask
 _NAME_MIN_LENGTH = 7
 _PROPER = frozenset(
     {
