@@ -57,6 +57,11 @@ def dots(n: int) -> str:
     return "# Action 1: Growth\n\n## Org\n\n### Progress during 2017\n\n" + "." * n + "\n"
 
 
+def dotted(n: int) -> str:
+    """A run of ``n`` letters and full stops before a slash (the spelling mask's web addresses)."""
+    return "# Action 1: Growth\n\n## Org\n\n### Progress during 2017\n\nSee " + "a." * (n // 2) + "/ now\n"
+
+
 def equals(n: int) -> str:
     """One line of ``n`` ``=``."""
     return "# Action 1: Growth\n\n## Org\n\n### Progress during 2017\n\nText " + "=" * n + "\n"
@@ -93,6 +98,7 @@ SHAPES: dict[str, tuple[Shape, object]] = {
     "link-opens": (Shape("link-opens", ".md", "broken-link", 128000, "a line of [a](("), link_opens),
     "sentences": (Shape("sentences", ".md", "readability", 16000, "sentences in a paragraph"), sentences),
     "dots": (Shape("dots", ".md", "readability", 4000, "a line of ."), dots),
+    "dotted": (Shape("dotted", ".md", "spelling", 4000, "a dotted run before a slash"), dotted),
     "equals": (Shape("equals", ".md", "readability", 4000, "a line of ="), equals),
     "urls": (Shape("urls", ".md", "spelling,broken-link", 2000, "bare URLs on one line"), urls),
     "suppressions": (

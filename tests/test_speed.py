@@ -515,3 +515,24 @@ def test_listed_words_are_found_where_a_word_starts_as_with_a_look_behind(text):
     assert heads is not None
     behind = re.compile(r"(?<![\w-])" + heads.pattern)
     assert [m.span() for m in Matcher._heads_in(heads, text)] == [m.span() for m in behind.finditer(text)]
+
+
+@given(st.text(alphabet="ab1é.-+/@< ", max_size=24))
+@settings(max_examples=600)
+@example("see canada.ca/analytique, a.b+c@x.gov.uk or -foo.ca/x x..y.ca/z --.ab.cd/e")
+def test_the_spelling_mask_skips_the_words_its_plain_pattern_skips(text):
+    """The spelling mask tries an address only where a run of its characters starts (a later start
+    in the run gives the same answer, and trying every one took time with the square of the run):
+    the words it leaves to check are those the plain pattern leaves."""
+    import re
+
+    from lint.checks import spelling
+
+    plain = re.compile(
+        r"(?:https?|ftp)://\S+|\bwww\.\S+|\bmailto:\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+        r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*"
+        r"|<[^<>\n]{1,200}>|\{[^{}\n]{0,200}\}|&#?\w+;|`[^`\n]*`",
+        re.IGNORECASE,
+    )
+    masked = [m.span() for m in plain.finditer(text)]
+    assert list(spelling._tokens(text, spelling._masked(text))) == list(spelling._tokens(text, masked))

@@ -77,8 +77,12 @@ OPTIONS = (
 # Words, with their hyphens, apostrophes and dots, and editorial brackets: "[t]ransformation", "organi[s]ation".
 _TOKEN = regexcache.compile(r"(?:\[[^\W\d_]{1,3}\](?=\w))?\w+(?:(?:[-'’.]|\[[^\W\d_]{1,3}\])\w+)*")
 _MASK_SOURCE = (
-    r"(?:https?|ftp)://\S+|\bwww\.\S+|\bmailto:\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # URLs and email addresses
-    r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*"  # a web address written without its scheme: canada.ca/analytique
+    r"(?:https?|ftp)://\S+|\bwww\.\S+|\bmailto:\S+"  # URLs
+    # an email address, and a web address written without its scheme (canada.ca/analytique): tried
+    # only where a run of their characters starts, since a later start in the run gives the same
+    # answer (trying every one took time with the square of a long dotted run's length)
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w-])(?<![\w-]\.)(?:-+\.)*-*\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*"
     r"|<[^<>\n]{1,200}>|\{[^{}\n]{0,200}\}|&#?\w+;|`[^`\n]*`"  # markup, directives, code
 )
 _PREFIXES = (
