@@ -20,50 +20,34 @@ of the two it reports.
 from __future__ import annotations
 
 import fnmatch
-import re
-from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+import itertools
+from array import array
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from typing import NamedTuple
 
-from lint import checks, regexcache, rulenames
+from lint import checks, rulenames
 from lint.checks.api import Finding
 from lint.config import Config
-from lint.model import Comment, Diagnostic, Document, Edit, Fix, Span
+from lint.model import Diagnostic, Document, Edit, Fix, Span
 from lint.rules import Rule, RuleError, builtin_rules_dir, load_rules
-from lint.suggest import hint
+from lint.suppress_parse import Directive, parse
+from lint.suppress_sweep import Regions
 from lint.suppress_sweep import covering as sweep
 
 UNUSED, INVALID = "unused-suppression", "invalid-suppression"  # what a post-pass kind declares (``post_pass``)
-ACTIONS = ("disable", "enable", "disable-next-line")
-
-_HEAD = regexcache.compile(r"^<!--\s*response-lint\b(?P<colon>\s*:)?\s*(?P<body>.*?)\s*-->$", re.DOTALL | re.IGNORECASE)
-_ACTION = re.compile(r"^(?P<action>[A-Za-z][\w-]*)(?P<rest>.*)$", re.DOTALL)
-_NAME = re.compile(r"^[\w*?\[\]!.-]+$")
 
 
-@dataclass(slots=True)  # one per comment, and a file may hold tens of thousands: no dict, no empty set each
-class Directive:
-    """One ``response-lint:`` comment. ``rules`` is None for "every rule"."""
+class _Open(NamedTuple):
+    """A region still open while the directives are read (a ``disable`` not yet ended)."""
 
-    action: str
-    rules: tuple[str, ...] | None
-    comment: Comment
-    reason: str = ""
-    used: frozenset[str] = frozenset()  # the rule patterns that suppressed something
-    used_any: bool = False
-    closes: tuple[Directive, ...] = ()  # for enable: the directives it ends
-
-
-@dataclass(slots=True)
-class _Region:
-    directive: Directive
+    owner: int  # the index of its directive
     start: int
     end: int
     rules: tuple[str, ...] | None  # None: every rule
     excepted: frozenset[str] = frozenset()  # rules re-enabled inside a blanket region
 
 
-@dataclass(slots=True)
-class _Problem:
+class _Problem(NamedTuple):
     kind: str  # UNUSED or INVALID
     span: Span
     message: str
@@ -73,53 +57,13 @@ class _Problem:
 
 def _verdict(
     rule: str, rules: tuple[str, ...] | None, excepted: frozenset[str], explicit_only: bool
-) -> list[str] | None:
+) -> tuple[str, ...] | None:
     """The patterns of a region of ``rules`` (None: every rule) that suppress ``rule``, or None if it does not."""
     if any(fnmatch.fnmatchcase(rule, e) for e in excepted):
         return None
     if rules is None:
-        return None if explicit_only else []
-    return _matches(rule, rules) or None
-
-
-def _matches(rule: str, patterns: Sequence[str]) -> list[str]:
-    return [p for p in patterns if fnmatch.fnmatchcase(rule, p)]
-
-
-def parse(comment: Comment) -> tuple[Directive | None, str | None]:
-    """``(directive, None)``, ``(None, problem)`` for a malformed one, or ``(None, None)``."""
-    head = _HEAD.match(comment.text)
-    if head is None:
-        return None, None
-    body = " ".join(head.group("body").split())
-    reason = ""
-    if " -- " in f" {body} ":
-        body, _, reason = f" {body} ".partition(" -- ")
-        body, reason = body.strip(), reason.strip()
-    m = _ACTION.match(body)
-    action = m.group("action").lower() if m else ""
-    if action not in ACTIONS:
-        if head.group("colon") is None:
-            return None, None  # "<!-- response-lint found ... -->": prose, not a directive
-        if not body:
-            return None, f"empty suppression: write one of {', '.join(ACTIONS)}"
-        shown = action or body
-        suggestion = hint(shown, ACTIONS) or f" (expected {', '.join(ACTIONS)})"
-        return None, f"unknown suppression directive {shown!r}{suggestion}"
-    rest = m.group("rest").strip() if m else ""
-    if not rest:
-        return Directive(action, None, comment, reason), None
-    if not rest.startswith("="):
-        return None, (
-            f"cannot read {body!r}: write '{action}=RULE[,RULE]' (no '=' means every rule; put a reason after ' -- ')"
-        )
-    names = [part.strip() for part in rest[1:].split(",")]
-    if not any(names):
-        return None, f"'{action}=' names no rule: give rule names, or drop '=' to mean every rule"
-    bad = [n for n in names if not n or not _NAME.match(n)]
-    if bad:
-        return None, f"cannot read the rule list {rest[1:].strip()!r}: separate rule names with commas"
-    return Directive(action, tuple(dict.fromkeys(names)), comment, reason), None
+        return None if explicit_only else ()
+    return tuple(p for p in rules if fnmatch.fnmatchcase(rule, p)) or None
 
 
 def known_rule_names(config: Config, chosen: Collection[Rule]) -> set[str]:
@@ -165,62 +109,74 @@ def _describe(directive: Directive) -> str:
 
 
 class _Document:
-    """The directives and suppressed regions of one document."""
+    """The directives and suppressed regions (:class:`lint.suppress_sweep.Regions`) of one document."""
 
-    def __init__(self, document: Document, known: Callable[[], set[str]]) -> None:
+    def __init__(
+        self, document: Document, known: Callable[[], set[str]], shared: dict[tuple[str, ...], tuple[str, ...]]
+    ) -> None:
         self.document = document
         self.directives: list[Directive] = []
-        self.regions: list[_Region] = []
+        self.regions = Regions()
         self.problems: list[_Problem] = []
+        judged: dict[str, str | None] = {}  # what is wrong with each pattern, asked once
         for comment in document.comments:
-            directive, problem = parse(comment)
+            directive, problem = parse(comment, shared)
             if problem is not None:
                 self.problems.append(_Problem(INVALID, comment.span, problem, fingerprint=comment.text))
             if directive is None:
                 continue
             if directive.rules is not None:
                 names = known()
-                unknown = tuple(p for p in directive.rules if rulenames.problem(p, names))
+                for pattern in directive.rules:
+                    if pattern not in judged:
+                        judged[pattern] = rulenames.problem(pattern, names)
+                unknown = tuple(p for p in directive.rules if judged[p])
                 for pattern in unknown:
                     self.problems.append(
                         _Problem(
                             INVALID,
                             comment.span,
-                            f"suppression: {rulenames.problem(pattern, names)}",
+                            f"suppression: {judged[pattern]}",
                             fingerprint=f"{comment.text}\x1f{pattern}",
                         )
                     )
-                directive.rules = tuple(p for p in directive.rules if p not in unknown)
+                if unknown:
+                    directive.rules = tuple(p for p in directive.rules if p not in unknown)
                 if not directive.rules:
                     continue  # nothing left that it could suppress; already reported
             self.directives.append(directive)
         self._build_regions()
 
+    def _add(self, region: _Open) -> None:
+        written = self.directives[region.owner].comment.span.start
+        self.regions.add(region.owner, written, region.start, region.end, region.rules, region.excepted)
+
     def _build_regions(self) -> None:
         lines = self.document.lines
         text_end = len(self.document.text)
-        open_regions: list[_Region] = []
-        for directive in self.directives:
+        open_regions: list[_Open] = []
+        for index, directive in enumerate(self.directives):
             span = directive.comment.span
             if directive.action == "disable-next-line":
                 line = lines.line_of(max(span.end - 1, span.start)) + 1
                 if line <= lines.line_count:  # on the last line there is nothing to suppress
                     target = lines.line_span(line)
-                    self.regions.append(_Region(directive, target.start, target.end + 1, directive.rules))
+                    self.regions.add(index, span.start, target.start, target.end + 1, directive.rules)
             elif directive.action == "disable":
-                open_regions.append(_Region(directive, span.end, text_end, directive.rules))
+                open_regions.append(_Open(index, span.end, text_end, directive.rules))
             else:  # enable
                 open_regions = self._enable(directive, open_regions)
-        self.regions.extend(open_regions)
+        for region in open_regions:
+            self._add(region)
 
-    def _enable(self, enable: Directive, open_regions: list[_Region]) -> list[_Region]:
+    def _enable(self, enable: Directive, open_regions: list[_Open]) -> list[_Open]:
         """Close or narrow the open regions that ``enable`` ends; returns those still open."""
         at = enable.comment.span.start
-        still: list[_Region] = []
+        still: list[_Open] = []
         for region in open_regions:
             if enable.rules is None:
-                self.regions.append(_Region(region.directive, region.start, at, region.rules, region.excepted))
-                enable.closes += (region.directive,)
+                self._add(region._replace(end=at))
+                enable.closes = True
                 continue
             remaining = region.rules
             excepted = set(region.excepted)
@@ -234,19 +190,26 @@ class _Document:
             if remaining == region.rules and excepted == region.excepted:
                 still.append(region)
                 continue
-            self.regions.append(_Region(region.directive, region.start, at, region.rules, region.excepted))
-            enable.closes += (region.directive,)
+            self._add(region._replace(end=at))
+            enable.closes = True
             if remaining is None or remaining:
-                still.append(_Region(region.directive, at, region.end, remaining, frozenset(excepted)))
+                still.append(_Open(region.owner, at, region.end, remaining, frozenset(excepted)))
         return still
 
-    def covering(self, diagnostic: Diagnostic, explicit_only: bool) -> tuple[_Region, list[str]] | None:
-        """The latest region that suppresses ``diagnostic``, with the patterns that match it."""
-        return self.covering_all([(diagnostic, explicit_only)])[0]
-
-    def covering_all(self, queries: Sequence[tuple[Diagnostic, bool]]) -> list[tuple[_Region, list[str]] | None]:
-        """:meth:`covering` for many findings at once, in one sweep (:func:`lint.suppress_sweep.covering`)."""
-        return sweep([(d.span.start, d.rule, explicit) for d, explicit in queries], self.regions, _verdict)
+    def suppress(
+        self, diagnostics: Sequence[Diagnostic], indexes: Sequence[int], meta: Collection[str] | None
+    ) -> Iterator[int]:
+        """The indexes (of ``indexes``, into ``diagnostics``) of the findings a region suppresses,
+        each region's directive marked as used, in one sweep (:func:`lint.suppress_sweep.covering`).
+        Findings of the ``meta`` rules (None: of every rule) are suppressed only by directives
+        that name their rule."""
+        offsets = [diagnostics[i].span.start for i in indexes]
+        rules = [diagnostics[i].rule for i in indexes]
+        explicit = bytes(meta is None or rule in meta for rule in rules)  # a byte a finding
+        owner, directives = self.regions.owner, self.directives
+        for query, region, patterns in sweep(offsets, rules, explicit, self.regions, _verdict):
+            _mark(directives[owner[region]], patterns)
+            yield indexes[query]
 
     def unused(self, ran: Collection[str], meta: Collection[str]) -> list[_Problem]:
         """Suppressions that suppressed nothing, judged against the rules that ran here.
@@ -256,6 +219,7 @@ class _Document:
         """
         found: list[_Problem] = []
         judged = [r for r in ran if r not in meta]
+        idle_patterns: dict[str, bool] = {}  # whether a pattern names a rule that ran and is not a meta rule
         for directive in self.directives:
             span = directive.comment.span
             if directive.action == "enable":
@@ -277,11 +241,10 @@ class _Document:
                         )
                     )
                 continue
-            idle = [
-                p
-                for p in directive.rules
-                if p not in directive.used and not fnmatch.filter(meta, p) and fnmatch.filter(judged, p)
-            ]
+            for p in directive.rules:
+                if p not in idle_patterns:
+                    idle_patterns[p] = not fnmatch.filter(meta, p) and bool(fnmatch.filter(judged, p))
+            idle = [p for p in directive.rules if p not in directive.used and idle_patterns[p]]
             if not idle:
                 continue
             names = ", ".join(repr(p) for p in idle)
@@ -342,6 +305,7 @@ def post_pass(
     """
     parsed: dict[str, _Document] = {}
     cache: list[set[str]] = []
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def known() -> set[str]:
         if not cache:
@@ -353,28 +317,22 @@ def post_pass(
 
     for document in documents:
         if document.comments and _has_directives(document):
-            parsed[document.path] = _Document(document, known)
+            parsed[document.path] = _Document(document, known, shared)
     if not parsed:
         return list(diagnostics)
     reporters = _reporters(rules)
     meta = {rule.name for group in reporters.values() for rule in group}
 
-    kept: list[Diagnostic] = []
-    asked: dict[str, list[int]] = {}
+    asked: dict[str, array[int]] = {}  # the indexes of each parsed document's findings
     for index, diagnostic in enumerate(diagnostics):
         if diagnostic.path in parsed:
-            asked.setdefault(diagnostic.path, []).append(index)
-    hits: dict[int, tuple[_Region, list[str]] | None] = {}
+            asked.setdefault(diagnostic.path, array("q")).append(index)
+    suppressed = bytearray(len(diagnostics))
     for path, indexes in asked.items():
-        answers = parsed[path].covering_all([(diagnostics[i], diagnostics[i].rule in meta) for i in indexes])
-        hits.update(zip(indexes, answers, strict=True))
-    for index, diagnostic in enumerate(diagnostics):
-        hit = hits.get(index)
-        if hit is None:
-            kept.append(diagnostic)
-            continue
-        region, patterns = hit
-        _mark(region.directive, patterns)
+        for index in parsed[path].suppress(diagnostics, indexes, meta):
+            suppressed[index] = 1
+    del asked
+    kept = list(itertools.compress(diagnostics, (not hit for hit in suppressed)))
 
     names = [rule.name for rule in rules]
     extra: list[Diagnostic] = []
@@ -392,9 +350,6 @@ def post_pass(
                     span=problem.span, message=problem.message, fix=problem.fix, fingerprint=problem.fingerprint or None
                 )
                 made.append(make(rule, finding, state.document))
-        for diagnostic, hit in zip(made, state.covering_all([(d, True) for d in made]), strict=True):
-            if hit is None:
-                extra.append(diagnostic)
-            else:
-                _mark(hit[0].directive, hit[1])
+        hits = set(state.suppress(made, range(len(made)), None))
+        extra.extend(d for i, d in enumerate(made) if i not in hits)
     return kept + extra

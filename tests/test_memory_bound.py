@@ -53,7 +53,9 @@ def test_many_entries_are_read_and_looked_up_in_memory_in_proportion_to_them():
 
 def test_suppression_comments_are_judged_in_memory_in_proportion_to_them():
     # a dict and an empty set per directive, a dict per region, and a one-pattern set per
-    # directive that suppressed something: 22x the input at the peak before, 16x now
+    # directive that suppressed something: 22x the input at the peak before, then 16x (an
+    # object per region, a list per suppressed finding, ended regions kept in the sweep's
+    # heap, a rule list and an empty set per directive); regions in columns: 3.5x
     from lint import engine
     from lint.config import Config
 
@@ -63,4 +65,4 @@ def test_suppression_comments_are_judged_in_memory_in_proportion_to_them():
     result = engine.check_document(plan, read("x.md", text))
     peak, kept = traced_peak(lambda: engine.finish(plan, [result]))
     assert kept == [] and len(result.diagnostics) == 4000  # every placeholder suppressed, every comment used
-    assert peak < 19 * len(text), f"{peak / len(text):.1f} x the input"
+    assert peak < 5 * len(text), f"{peak / len(text):.1f} x the input"
