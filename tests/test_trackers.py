@@ -130,3 +130,11 @@ def test_a_posts_category_and_date_is_furniture_not_the_title():
     assert doc.title == "Open Rivers Plan: progress" and [e.action for e in doc.entries] == ["1"]
     # a line naming a phase and a date is a heading, never furniture
     assert match_heading("Progress report 19 December 2016", ReaderOptions()) is not None
+
+
+def test_the_words_of_a_real_whistleblowing_commitment_are_spelt_right(tmp_path: Path):
+    # Australia's March 2017 OGP progress report: 'whistleblower' and 'whistleblowing' are
+    # English words of the field that pyspellchecker's dictionary lacks (rules/words)
+    text = (OTHER / "au-ogp-progress-2017-03.txt").read_text("utf-8")
+    assert "whistleblowing" in text
+    assert _check(tmp_path, {"au.txt": text}, "spelling") == []
