@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from lint import __version__, engine, outputs, stdin
+from lint.cachedir import result_cache_dir
 from lint.checkoptions import CheckOptions
 from lint.collector import collector_paused
 from lint.config import Config, ConfigError, for_paths
@@ -81,8 +82,8 @@ def _replay(
     options: CheckOptions, config: Config, chosen: Sequence[Rule], known: Collection[str], fmt: str, stdout: TextIO
 ) -> tuple[ResultCache | None, Replay | None]:
     """The result cache, and the outputs recorded by earlier runs (:mod:`lint.replay`: the CLI only)."""
-    if not options.cache:  # imported only then: pickle, shutil and hashlib are start-up time of a --no-cache run
-        return None, None
+    if not options.cache or result_cache_dir(config.root) is None:
+        return None, None  # imported only when on: pickle, shutil and hashlib are start-up time of a one-file run
     from lint import replay, resultcache
 
     cache = resultcache.open_for(chosen, config)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
 import sys
@@ -32,17 +33,19 @@ NOT_NEEDED = (
 NOT_NEEDED_HERE = ("lint.ruledoc", "lint.linkoptions")
 
 
-def _modules_of_a_run(path: Path, out: Path) -> set[str]:
+def _modules_of_a_run(path: Path, out: Path, flag: str = "--no-cache", env: dict[str, str] | None = None) -> set[str]:
     """The modules a ``check --no-cache`` of ``path`` had loaded by its end (its second run)."""
     code = (
         "import sys, runpy\n"
-        f"sys.argv = ['lint', 'check', {str(path)!r}, '--no-cache', '--output', {str(out)!r}]\n"
+        f"sys.argv = ['lint', 'check', {str(path)!r}, {flag!r}, '--output', {str(out)!r}]\n"
         "try:\n    runpy.run_module('lint', run_name='__main__')\n"
         "except SystemExit as exc:\n    assert exc.code in (0, 1), exc.code\n"
         "print(' '.join(sorted(sys.modules)))\n"
     )
     for _ in range(2):  # the second run finds the rule and regex caches written by the first
-        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True, env=env
+        )
     return set(done.stdout.split())
 
 
@@ -51,6 +54,14 @@ def test_a_one_file_run_does_not_import_what_it_does_not_use(tmp_path):
     # the run did check the file; seed 000 has a near copy between years, which rapidfuzz's ratio scores
     assert {"lint.engine", "lint.checks.action_echo", "rapidfuzz"} <= loaded
     assert sorted(m for m in loaded if m.split(".")[0] in NOT_NEEDED or m in NOT_NEEDED_HERE) == []
+
+
+def test_a_run_with_the_result_cache_turned_off_does_not_load_its_code(tmp_path):
+    """``RESPONSE_LINT_RESULT_CACHE=`` (empty) is as --no-cache: no replay, no hashing, no pickling."""
+    env = {**os.environ, "RESPONSE_LINT_RESULT_CACHE": ""}
+    loaded = _modules_of_a_run(SEEDS / "000.txt", tmp_path / "r", "--fail-on=never", env)
+    assert "lint.engine" in loaded
+    assert sorted(m for m in loaded if m in ("lint.replay", "lint.resultcache", "lint.statindex", "_hashlib")) == []
 
 
 def test_a_file_without_near_copies_is_checked_without_rapidfuzz(tmp_path):
