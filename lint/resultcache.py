@@ -28,7 +28,6 @@ half-written cache never changes what a run reports and never stops it.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 import pickle
@@ -42,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 from lint import __version__
 from lint.checks.api import Anchored
 from lint.codestamp import code_stamp, walk
+from lint.record import Record
 
 if TYPE_CHECKING:
     from lint.checks.api import Finding
@@ -117,7 +117,11 @@ def _stable(value: Any) -> Any:
         return (type(value).__name__, [_stable(v) for v in value])
     if isinstance(value, re.Pattern):
         return ("re", value.pattern, value.flags)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if isinstance(value, Record):  # lint.config's Config and RuleConfig
+        return (type(value).__name__, [(name, _stable(getattr(value, name))) for name in value.__slots__])
+    if hasattr(type(value), "__dataclass_fields__") and not isinstance(value, type):
+        import dataclasses
+
         fields = dataclasses.fields(value)
         return (type(value).__name__, [(f.name, _stable(getattr(value, f.name))) for f in fields])
     if isinstance(value, (str, int, float, bool, type(None), bytes, Path)):

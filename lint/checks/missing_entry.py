@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, NamedTuple
 
 from lint.checks.api import Anchored, CheckKind, Context, FileProblem, Finding, placed
@@ -187,11 +187,15 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-@dataclass
 class _Group:
-    number: str | None
-    words: frozenset[str]
-    documents: list[Document]
+    """Documents taken to answer the same action: its number and title words, from the first of them."""
+
+    __slots__ = ("documents", "number", "words")
+
+    def __init__(self, number: str | None, words: frozenset[str], documents: list[Document]) -> None:
+        self.number = number
+        self.words = words
+        self.documents = documents
 
 
 def _same_action(group: _Group, number: str | None, words: frozenset[str], context: Context) -> bool:
