@@ -25,6 +25,7 @@ from lint.collector import collector_paused
 from lint.config import Config
 from lint.errors import ConfigError
 from lint.files import matches, relative_to_root
+from lint.findings import Findings
 from lint.model import Diagnostic, Document, Severity, Span, outline
 from lint.rules import Rule, builtin_rules_dir, load_rules
 from lint.suggest import hint
@@ -157,9 +158,10 @@ class _Shared(dict[str, str]):
         return text
 
 
-def _diagnostic(
-    rule: Rule, finding: Finding, document: Document, explicit_severity: bool, shared: _Shared | None = None
-) -> Diagnostic:
+def _fields(
+    rule: Rule, finding: Finding, document: Document, explicit_severity: bool, shared: _Shared
+) -> tuple[Any, ...]:
+    """A finding's diagnostic but its path: the fields of :class:`lint.model.Diagnostic` after ``path``."""
     entry_name, phase_key = finding.entry, finding.phase
     if entry_name is None and phase_key is None:
         entry, phase = document.phase_at(finding.span.start)
@@ -167,20 +169,18 @@ def _diagnostic(
         phase_key = phase.key if phase else None
     severity = rule.severity if explicit_severity or finding.severity is None else finding.severity
     message = finding.message if finding.message is not None else render_message(rule.message, finding.args)
-    if shared is not None:
-        message = shared.one(message)
-        phase_key = shared.one(phase_key) if phase_key is not None else None
-    return Diagnostic(
-        path=document.path,
-        span=finding.span,
-        rule=rule.name,
-        severity=severity,
-        message=message,
-        entry=entry_name,
-        phase=phase_key,
-        related=finding.related,
-        fix=finding.fix,
-        fingerprint_text=finding.fingerprint,
+    message = shared.one(message)
+    phase_key = shared.one(phase_key) if phase_key is not None else None
+    return (
+        finding.span,
+        rule.name,
+        severity,
+        message,
+        entry_name,
+        phase_key,
+        finding.related,
+        finding.fix,
+        finding.fingerprint,
     )
 
 
@@ -195,7 +195,7 @@ class DocumentResult(NamedTuple):
     """
 
     path: str
-    diagnostics: list[Diagnostic]
+    diagnostics: Findings  # a Sequence[Diagnostic], in columns until read
     summaries: dict[str, Any]
     outline: Document
     times: dict[str, float]
@@ -242,7 +242,11 @@ class Plan:
         return names
 
     def make(self, rule: Rule, finding: Finding, document: Document) -> Diagnostic:
-        return _diagnostic(rule, finding, document, rule.name in self.explicit, self._shared)
+        return Diagnostic(document.path, *_fields(rule, finding, document, rule.name in self.explicit, self._shared))
+
+    def add(self, findings: Findings, rule: Rule, finding: Finding, document: Document) -> None:
+        """:meth:`make`, kept in ``findings`` (:class:`lint.findings.Findings`: columns, not an object each)."""
+        findings.add(*_fields(rule, finding, document, rule.name in self.explicit, self._shared))
 
 
 def _over_budget(rule: Rule, document: Document, seconds: float) -> Diagnostic:
@@ -262,7 +266,7 @@ def _over_budget(rule: Rule, document: Document, seconds: float) -> Diagnostic:
 def check_document(plan: Plan, document: Document) -> DocumentResult:
     """The per-document work of a run: document rules' findings and corpus rules' summaries."""
     ignored = plan.ignored(document.path)
-    diagnostics: list[Diagnostic] = []
+    diagnostics = Findings(document.path)
     summaries: dict[str, Any] = {}
     times: dict[str, float] = {}
     clock = time.perf_counter
@@ -278,7 +282,7 @@ def check_document(plan: Plan, document: Document) -> DocumentResult:
                 try:
                     with time_budget(plan.config.time_budget):
                         for finding in check(document, item.context):
-                            diagnostics.append(plan.make(item.rule, finding, document))
+                            plan.add(diagnostics, item.rule, finding, document)
                 except OverBudget:
                     diagnostics.append(_over_budget(item.rule, document, plan.config.time_budget))
             if item.kind.check_corpus is not None and document.text:

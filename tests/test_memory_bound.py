@@ -63,6 +63,53 @@ def test_suppression_comments_are_judged_in_memory_in_proportion_to_them():
     chosen = engine.choose_rules(Config(), ["placeholder", "unused-suppression"]).chosen
     plan = engine.Plan(chosen, Config())
     result = engine.check_document(plan, read("x.md", text))
-    peak, kept = traced_peak(lambda: engine.finish(plan, [result]))
+    made = result._replace(diagnostics=list(result.diagnostics))  # Diagnostic objects made before: measure the pass
+    peak, kept = traced_peak(lambda: engine.finish(plan, [made]))
     assert kept == [] and len(result.diagnostics) == 4000  # every placeholder suppressed, every comment used
     assert peak < 5 * len(text), f"{peak / len(text):.1f} x the input"
+
+
+def test_a_finding_on_every_line_is_held_in_columns_while_its_document_is_checked():
+    # a Diagnostic object and its span (240 bytes) per finding while the whole document (every
+    # paragraph) is alive: 50x the input of a file of one placeholder a line at the peak of
+    # check_document before; findings in columns (lint.findings.Findings): 10x
+    from lint import engine
+    from lint.config import Config
+
+    text = make("changed", 8000)
+    plan = engine.Plan(engine.choose_rules(Config(), ["placeholder"]).chosen, Config())
+    document = read("x.md", text)
+    engine.check_document(plan, read("y.md", make("changed", 10)))  # imports and caches of the check
+    peak, result = traced_peak(lambda: engine.check_document(plan, document))
+    assert len(result.diagnostics) == 8000
+    assert peak < 15 * len(text), f"{peak / len(text):.1f} x the input"
+
+
+def test_findings_read_and_pickle_as_the_diagnostics_they_hold():
+    import pickle
+
+    from lint.findings import Findings
+    from lint.model import Diagnostic, Edit, Fix, Related, Severity, Span
+
+    made = [
+        Diagnostic("a.md", Span(0, 3), "placeholder", Severity.ERROR, "m", "Org", "2017"),
+        Diagnostic("a.md", Span(4, 9), "spelling", Severity.INFO, "n", fingerprint_text="teh"),
+        Diagnostic(
+            "a.md",
+            Span(2, 2),
+            "placeholder",
+            Severity.WARNING,
+            "m",
+            related=(Related("b.md", Span(1, 2), "there"),),
+            fix=Fix("drop it", (Edit(Span(2, 2), ""),)),
+        ),
+    ]
+    findings = Findings("a.md")
+    for diagnostic in made:
+        findings.append(diagnostic)
+    assert list(findings) == made and findings[-1] == made[-1] and findings[1:] == made[1:]
+    assert len(findings) == 3 and findings == made
+    again = pickle.loads(pickle.dumps(findings))
+    assert list(again) == made
+    again.append(made[0])  # the rule names are known again after unpickling: no second code for one rule
+    assert again[3] == made[0] and len(again._rules) == 2
