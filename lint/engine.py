@@ -354,15 +354,15 @@ def finish(
     """
     clock = time.perf_counter
     outlines = {result.path: result.outline for result in results}
-    diagnostics = [d for result in results for d in result.diagnostics]
+    groups: list[Sequence[Diagnostic]] = [result.diagnostics for result in results]  # made into objects when kept
     if timings is not None:
         for result in results:
             timings.merge_rules(result.times)
-    diagnostics.extend(corpus_findings(plan, results, timings) if corpus is None else corpus)
+    groups.append(corpus_findings(plan, results, timings) if corpus is None else corpus)
     started = clock()
     ignored = {path: plan.ignored(path) for path in outlines}
     diagnostics = suppress.post_pass(
-        list(outlines.values()), diagnostics, plan.rules, ignored, plan.config, plan.make, plan.known
+        list(outlines.values()), groups, plan.rules, ignored, plan.config, plan.make, plan.known
     )
     diagnostics.sort(key=Diagnostic.sort_key)
     if timings is not None:

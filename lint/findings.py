@@ -68,6 +68,16 @@ class Findings(Sequence[Diagnostic]):
     def __len__(self) -> int:
         return len(self._starts)
 
+    @property
+    def starts(self) -> Sequence[int]:
+        """Where each finding starts (its span's start), without making the diagnostics."""
+        return self._starts
+
+    def rules(self) -> list[str]:
+        """The rule of each finding, without making the diagnostics."""
+        names = self._rules
+        return [names[code >> 2] for code in self._codes]
+
     def _make(self, i: int) -> Diagnostic:
         code, texts = self._codes[i], self._texts
         related, fix, fingerprint = self._extras.get(i, ((), None, None))

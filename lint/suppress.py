@@ -22,12 +22,13 @@ from __future__ import annotations
 import fnmatch
 import itertools
 from array import array
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from lint import checks, rulenames
 from lint.checks.api import Finding
 from lint.config import Config
+from lint.findings import Findings
 from lint.model import Diagnostic, Document, Edit, Fix, Span
 from lint.rules import Rule, RuleError, builtin_rules_dir, load_rules
 from lint.suppress_parse import Directive, parse
@@ -205,11 +206,16 @@ class _Document:
         that name their rule."""
         offsets = [diagnostics[i].span.start for i in indexes]
         rules = [diagnostics[i].rule for i in indexes]
+        for query in self.suppress_at(offsets, rules, meta):
+            yield indexes[query]
+
+    def suppress_at(self, offsets: Sequence[int], rules: Sequence[str], meta: Collection[str] | None) -> Iterator[int]:
+        """:meth:`suppress` for findings given as their offsets and rules: the indexes of those suppressed."""
         explicit = bytes(meta is None or rule in meta for rule in rules)  # a byte a finding
         owner, directives = self.regions.owner, self.directives
         for query, region, patterns in sweep(offsets, rules, explicit, self.regions, _verdict):
             _mark(directives[owner[region]], patterns)
-            yield indexes[query]
+            yield query
 
     def unused(self, ran: Collection[str], meta: Collection[str]) -> list[_Problem]:
         """Suppressions that suppressed nothing, judged against the rules that ran here.
@@ -286,16 +292,46 @@ def _reporters(rules: Sequence[Rule]) -> dict[str, list[Rule]]:
     return found
 
 
+def _unsuppressed(
+    group: Sequence[Diagnostic], parsed: Mapping[str, _Document], meta: Collection[str]
+) -> Iterable[Diagnostic]:
+    """The diagnostics of ``group`` no directive suppresses (marking the directives that do).
+
+    A document's :class:`lint.findings.Findings` is judged on its columns, and only the
+    findings kept are made into Diagnostic objects (a file of suppressed findings made one
+    each, to drop them at once)."""
+    if isinstance(group, Findings):
+        state = parsed.get(group.path)
+        if state is None or not group:
+            return group
+        hit = bytearray(len(group))
+        for query in state.suppress_at(group.starts, group.rules(), meta):
+            hit[query] = 1
+        return (group[i] for i in range(len(group)) if not hit[i])
+    asked: dict[str, array[int]] = {}  # the indexes of each parsed document's findings
+    for index, diagnostic in enumerate(group):
+        if diagnostic.path in parsed:
+            asked.setdefault(diagnostic.path, array("q")).append(index)
+    suppressed = bytearray(len(group))
+    for path, indexes in asked.items():
+        for index in parsed[path].suppress(group, indexes, meta):
+            suppressed[index] = 1
+    return itertools.compress(group, [not hit for hit in suppressed])
+
+
 def post_pass(
     documents: Sequence[Document],
-    diagnostics: Sequence[Diagnostic],
+    groups: Sequence[Sequence[Diagnostic]],
     rules: Sequence[Rule],
     ignored: Mapping[str, Collection[str]],
     config: Config,
     make: Callable[[Rule, Finding, Document], Diagnostic],
     available: Collection[str] | None = None,
 ) -> list[Diagnostic]:
-    """``diagnostics`` without the suppressed ones, plus the suppression rules' own findings.
+    """The diagnostics of ``groups`` without the suppressed ones, plus the suppression rules' own findings.
+
+    A group is a document's :class:`lint.findings.Findings` or a list of diagnostics of any
+    paths (the corpus rules').
 
     ``rules`` are the rules of the run and ``ignored`` the rule names per-file-ignores
     switch off per path; ``make`` turns a finding of a rule into a diagnostic.
@@ -319,20 +355,13 @@ def post_pass(
         if document.comments and _has_directives(document):
             parsed[document.path] = _Document(document, known, shared)
     if not parsed:
-        return list(diagnostics)
+        return [d for group in groups for d in group]
     reporters = _reporters(rules)
     meta = {rule.name for group in reporters.values() for rule in group}
 
-    asked: dict[str, array[int]] = {}  # the indexes of each parsed document's findings
-    for index, diagnostic in enumerate(diagnostics):
-        if diagnostic.path in parsed:
-            asked.setdefault(diagnostic.path, array("q")).append(index)
-    suppressed = bytearray(len(diagnostics))
-    for path, indexes in asked.items():
-        for index in parsed[path].suppress(diagnostics, indexes, meta):
-            suppressed[index] = 1
-    del asked
-    kept = list(itertools.compress(diagnostics, (not hit for hit in suppressed)))
+    kept: list[Diagnostic] = []
+    for group in groups:
+        kept.extend(_unsuppressed(group, parsed, meta))
 
     names = [rule.name for rule in rules]
     extra: list[Diagnostic] = []
