@@ -102,6 +102,13 @@ CONFIG_OPTIONS: tuple[Option, ...] = (
     ),
     Option("force-exclude", "bool", None, "apply exclude to files named on the command line too (as --force-exclude)"),
     Option("show-source", "bool", None, "show the source line under each finding in text output (as --show-source)"),
+    Option(
+        "republished-once",
+        "bool",
+        None,
+        "report a finding in an answer published with the same text on several pages of the run once, "
+        "on the first page, naming the others (default true)",
+    ),
 )
 _CONFIG_OPTIONS = {spec.name: spec for spec in CONFIG_OPTIONS}
 # a rule's own table may set its severity beside its options
@@ -199,6 +206,7 @@ class Config:
     min_severity: str = "info"
     force_exclude: bool = False
     show_source: bool = True
+    republished_once: bool = True  # lint.republished
 
     table: str = ""  # the table the settings came from, e.g. "[tool.response-lint]"
 
@@ -320,7 +328,7 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
         kwargs["links"] = data["links"]
     if "min-severity" in data:
         kwargs["min_severity"] = data["min-severity"]
-    for key in ("force-exclude", "show-source"):
+    for key in ("force-exclude", "show-source", "republished-once"):
         if key in data:
             kwargs[key.replace("-", "_")] = data[key]
     if "link-check" in data:
