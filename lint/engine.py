@@ -11,7 +11,6 @@ and gives Diagnostics.
 
 from __future__ import annotations
 
-import dataclasses
 import fnmatch
 import time
 from collections.abc import Collection, Iterable, Mapping, Sequence
@@ -96,7 +95,7 @@ def read_files(rules: Sequence[Rule], config: Config) -> list[Rule]:
             found = kind.check_files(rule.options, str(config.root))
             if isinstance(found, FileProblem):
                 raise ConfigError(f"{config.where}: rule {rule.name!r} option {found.key!r}: {found.problem}")
-            rule = dataclasses.replace(rule, files=MappingProxyType(dict(found)))
+            rule = rule._replace(files=MappingProxyType(dict(found)))
         out.append(rule)
     return out
 
