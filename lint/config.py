@@ -102,6 +102,13 @@ CONFIG_OPTIONS: tuple[Option, ...] = (
     ),
     Option("force-exclude", "bool", None, "apply exclude to files named on the command line too (as --force-exclude)"),
     Option("show-source", "bool", None, "show the source line under each finding in text output (as --show-source)"),
+    Option(
+        "republished-once",
+        "bool",
+        None,
+        "report a finding in an answer published with the same text on several pages of the run once, "
+        "on the first page, naming the others (default true)",
+    ),
 )
 _CONFIG_OPTIONS = {spec.name: spec for spec in CONFIG_OPTIONS}
 # a rule's own table may set its severity beside its options
@@ -138,6 +145,7 @@ class Config(Frozen):
         "path",
         "per_file_ignores",
         "reader",
+        "republished_once",
         "respect_gitignore",
         "root",
         "rule_paths",
@@ -169,6 +177,7 @@ class Config(Frozen):
     min_severity: str
     force_exclude: bool
     show_source: bool
+    republished_once: bool  # lint.republished
     table: str  # the table the settings came from, e.g. "[tool.response-lint]"
 
     def __init__(
@@ -195,6 +204,7 @@ class Config(Frozen):
         min_severity: str = "info",
         force_exclude: bool = False,
         show_source: bool = True,
+        republished_once: bool = True,
         table: str = "",
     ) -> None:
         root = Path.cwd() if root is None else root
@@ -323,7 +333,7 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
         kwargs["links"] = data["links"]
     if "min-severity" in data:
         kwargs["min_severity"] = data["min-severity"]
-    for key in ("force-exclude", "show-source"):
+    for key in ("force-exclude", "show-source", "republished-once"):
         if key in data:
             kwargs[key.replace("-", "_")] = data[key]
     if "link-check" in data:

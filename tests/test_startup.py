@@ -11,8 +11,9 @@ from pathlib import Path
 from tests.conftest import ROOT, SEEDS
 
 # heavy or optional packages a one-file check of the default rules has no use for (json: a text report's
-# run; threading: the main-thread questions are asked through signal; difflib: only a cross-page-drift
-# finding; pkgutil: only listing every check kind)
+# run, and a JSON report's of plain data; signal: the C module _signal does its work, without making
+# enums; threading: the main-thread questions are asked through _signal; difflib: only a
+# cross-page-drift finding; pkgutil: only listing every check kind)
 NOT_NEEDED = (
     "aiohttp",
     "pygls",
@@ -24,6 +25,7 @@ NOT_NEEDED = (
     "pickle",
     "shutil",
     "json",
+    "signal",
     "threading",
     "difflib",
     "pkgutil",
@@ -62,6 +64,12 @@ def test_a_run_with_the_result_cache_turned_off_does_not_load_its_code(tmp_path)
     loaded = _modules_of_a_run(SEEDS / "000.txt", tmp_path / "r", "--fail-on=never", env)
     assert "lint.engine" in loaded
     assert sorted(m for m in loaded if m in ("lint.replay", "lint.resultcache", "lint.statindex", "_hashlib")) == []
+
+
+def test_a_json_report_is_written_without_the_json_package(tmp_path):
+    loaded = _modules_of_a_run(SEEDS / "000.txt", tmp_path / "r", "--format=json")
+    assert "lint.formats.json_report" in loaded
+    assert sorted(m for m in loaded if m.split(".")[0] in ("json", "signal")) == []
 
 
 def test_a_file_without_near_copies_is_checked_without_rapidfuzz(tmp_path):

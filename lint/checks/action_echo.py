@@ -155,4 +155,5 @@ KIND = CheckKind(
     check=check,
     options=OPTIONS,
     message_fields=frozenset({"phase", "score", "shared", "words", "entry"}),
+    answer_text=True,
 )

@@ -53,6 +53,13 @@ of them ever names a rule or a check kind. The fields:
     (:func:`lint.engine.choose_rules`); returns what it read, by option key, which
     ``check`` and ``check_corpus`` find in ``context.files`` (so a file that changes
     or goes away during the run cannot stop it halfway), or a :class:`FileProblem`.
+``answer_text``
+    its findings are about an answer's own words, each within the text of one phase (a
+    placeholder, a word, a sentence, a link, a copied passage), so that one answer
+    published with the same text on two pages has the same finding, at the same place,
+    on each: the run reports it once (:mod:`lint.republished`; config
+    ``republished-once``). Findings about a page's structure (headings, order, what a
+    page lacks) do not declare it.
 ``post_pass``
     for post-pass kinds, what the post-pass reports for it: ``"unused-suppression"`` or
     ``"invalid-suppression"``.
@@ -169,6 +176,7 @@ class CheckKind(Frozen):
     """What a check kind declares about itself (see the module docs for each field)."""
 
     __slots__ = (
+        "answer_text",
         "check",
         "check_corpus",
         "check_files",
@@ -198,6 +206,7 @@ class CheckKind(Frozen):
     post_pass: PostPass | None
     validate: Callable[[Mapping[str, Any]], tuple[str, str] | None] | None
     check_files: Callable[[Mapping[str, Any], str], Mapping[str, Any] | FileProblem] | None
+    answer_text: bool
 
     def __init__(
         self,
@@ -215,6 +224,7 @@ class CheckKind(Frozen):
         post_pass: PostPass | None = None,
         validate: Callable[[Mapping[str, Any]], tuple[str, str] | None] | None = None,
         check_files: Callable[[Mapping[str, Any], str], Mapping[str, Any] | FileProblem] | None = None,
+        answer_text: bool = False,
     ) -> None:
         if (post_pass is not None) == (check is not None or check_corpus is not None):
             raise TypeError(f"check kind {name!r}: give check and/or check_corpus, or post_pass, not both")

@@ -136,4 +136,5 @@ KIND = CheckKind(
     message_fields=frozenset({"problem", "code", "target", "text"}),
     needs_links=True,
     summary_role="broken-link",
+    answer_text=True,
 )

@@ -341,9 +341,12 @@ def _exemption(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     return regexcache.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-# Statements that the action does not apply, or that there is nothing to report: the
-# one list of them (each a regex matching a whole line), the default ``exempt`` of every
-# check that compares text (year-copy, entry-copy, action-echo). Users replace it per rule.
+# Statements that the action does not apply, that there is nothing to report, or that only
+# say how to get in touch (a sign-off repeated on every update by design): the one list of
+# them (each a regex matching a whole line), the default ``exempt`` of every check that
+# compares text (year-copy, entry-copy, action-echo). Users replace it per rule.
+# where a sign-off says to get in touch: " at x@y.nz", " on 020 7946 0000"
+_REACH = r"\s+(?:at|on|by|via)\s+(?:\+?\d[\d ()-]{4,}\d|\S+)"
 _NO_CONTRAST = r"(?!.*\b(?:but|however|although|though|whereas|except)\b)"
 NOT_APPLICABLE = (
     r"(?:this|the)\s+(?:action|commitment|activity|section|recommendation)\s+(?:is|was|remains)\s+not\s+(?:applicable|relevant)\b.*",
@@ -361,6 +364,11 @@ NOT_APPLICABLE = (
     _NO_CONTRAST
     + r".*\b(?:do|does|did)\s+not\s+(?:\w+ly\s+)?[a-z-]+(?:\s+(?:on|in|with|for|to|into|at|up))?\s+any\b.*",
     _NO_CONTRAST + r".*\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:\w+ly\s+)?[a-z-]+(?:ed|en|un|wn|t)\s+any(?:thing)?\b.*",
+    # a sign-off and nothing else: "If you have any questions please feel free to contact us at x@y.nz"
+    r"(?:if\s+you\s+have\s+any\s+(?:questions|queries|comments|feedback)\s*,?\s+)?(?:please\s+)?"
+    r"(?:(?:do\s+not|don't)\s+hesitate\s+to\s+|feel\s+free\s+to\s+)?"
+    r"(?:contact|e-?mail|call|phone|write\s+to|get\s+in\s+touch\s+with)\s+us"
+    rf"(?:{_REACH}(?:\s+or{_REACH})?)?",
 )
 
 

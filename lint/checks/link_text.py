@@ -82,4 +82,5 @@ KIND = CheckKind(
     check=check,
     options=OPTIONS,
     message_fields=frozenset({"count", "links", "texts", "text"}),
+    answer_text=True,
 )

@@ -283,4 +283,5 @@ KIND = CheckKind(
     check=check,
     options=OPTIONS,
     message_fields=frozenset({"word", "phrase", "advice", "hint", "count", "times"}),
+    answer_text=True,
 )
