@@ -1,0 +1,409 @@
+"""The entries of a large document kept as columns: offsets in arrays, each node made when asked for.
+
+A reader builds its entries one at a time (:class:`EntryList`). While a document has few
+nodes they stay the named tuples of :mod:`lint.model`, as every check reads them; past
+:data:`PACK_AT` nodes they are moved into an :class:`Entries` of columns: each offset 8
+bytes in an array, each repeated phase description and paragraph kind stored once. A tree
+of tuples took about 1.2 kB per entry of a 56-byte Markdown entry (a Span tuple and two
+int objects per position), over 20 times its input; the columns take about 250 bytes.
+
+:class:`Entries` is a sequence of :class:`~lint.model.Entry`: indexing or iterating it
+makes the entry, with its phases and paragraphs, from the columns, equal to the one the
+reader gave (checks key their shared memos by text, never by the node object). Walking
+it costs a node made per node visited, so the small documents of every run, which the
+checks walk many times, keep their tuples.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from typing import overload
+
+from lint.model import Entry, Paragraph, Phase, ReadIssue, Severity, Span
+from lint.spans import Stab
+
+# nodes (entries, phases and paragraphs) a document keeps as tuples; past this, as columns.
+# A constant: what a run holds for one document beyond the columns is bounded by it.
+PACK_AT = 2048
+
+new_tuple = tuple.__new__
+_NO_SPAN = -1  # a phase with no heading: its heading offsets
+
+
+class Entries(Sequence[Entry]):
+    """Entries as columns (see the module's docstring); built by :class:`EntryList`."""
+
+    __slots__ = (
+        "_e_actions",
+        "_e_intro",
+        "_e_keys",
+        "_e_names",
+        "_e_off",
+        "_e_orgs",
+        "_e_phase",
+        "_last",
+        "_p_first",
+        "_p_info",
+        "_p_off",
+        "_q_kind",
+        "_q_links",
+        "_q_off",
+        "_q_pieces",
+        "_q_text",
+        "prose",
+    )
+
+    def __init__(self) -> None:
+        self._e_names: list[str] = []
+        self._e_keys: list[str] = []
+        self._e_orgs: list[str | None] = []
+        self._e_actions: list[str | None] = []
+        self._e_off = array("q")  # start, end, name start, name end
+        self._e_phase = array("q", [0])  # per entry: its first phase; then the end
+        self._e_intro = array("q")  # per entry: its intro's first paragraph and the one after its last
+        self._p_info: list[tuple[str, int | None, str | None, str | None, str | None, int]] = []
+        self._p_off = array("q")  # start, end, body start, body end, heading start, heading end
+        self._p_first = array("q")  # per phase: its first paragraph and the one after its last
+        self._q_text: list[str] = []
+        self._q_kind: list[str] = []
+        self._q_links: list[tuple[object, ...]] = []
+        self._q_pieces: list[tuple[tuple[int, int], ...]] = []
+        self._q_off = array("q")  # start, end
+        self.prose = True  # False: an outline's, with no paragraphs in its phases
+        # the entry last asked for by index, and its index: the engine asks for the entry of each
+        # finding in turn, and remaking an entry of 4,000 paragraphs per finding took minutes
+        self._last: tuple[int, Entry] | None = None
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _add_paragraph(self, paragraph: Paragraph, kinds: dict[object, object]) -> None:
+        text, span, kind, links, pieces = paragraph
+        self._q_text.append(text)
+        self._q_kind.append(kinds.setdefault(kind, kind))  # type: ignore[arg-type]
+        self._q_links.append(links if links else ())
+        self._q_pieces.append(pieces if pieces else ())
+        self._q_off.extend(span)
+
+    def add(self, entry: Entry, shared: dict[object, object]) -> None:
+        """Append ``entry`` (with its phases and paragraphs) to the columns."""
+        name, key, span, name_span, phases, organisation, action, intro = entry
+        self._e_names.append(name)
+        self._e_keys.append(key)
+        self._e_orgs.append(organisation)
+        self._e_actions.append(action)
+        self._e_off.extend(span)
+        self._e_off.extend(name_span)
+        self._e_intro.append(len(self._q_text))
+        for paragraph in intro:
+            self._add_paragraph(paragraph, shared)
+        self._e_intro.append(len(self._q_text))
+        for phase in phases:
+            kind, year, p_span, body, heading, heading_span, canonical, paragraphs, period, month = phase
+            info = (kind, year, heading, canonical, period, month)
+            self._p_info.append(shared.setdefault(info, info))  # type: ignore[arg-type]
+            self._p_off.extend(p_span)
+            self._p_off.extend(body)
+            self._p_off.extend(heading_span if heading_span is not None else (_NO_SPAN, _NO_SPAN))
+            self._p_first.append(len(self._q_text))
+            for paragraph in paragraphs:
+                self._add_paragraph(paragraph, shared)
+            self._p_first.append(len(self._q_text))
+        self._e_phase.append(len(self._p_info))
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._e_names)
+
+    def _paragraphs(self, first: int, stop: int) -> tuple[Paragraph, ...]:
+        if first >= stop:
+            return ()
+        off, text, kind, links, pieces = self._q_off, self._q_text, self._q_kind, self._q_links, self._q_pieces
+        return tuple(
+            new_tuple(Paragraph, (text[k], new_tuple(Span, (off[2 * k], off[2 * k + 1])), kind[k], links[k], pieces[k]))
+            for k in range(first, stop)
+        )
+
+    def _phase(self, j: int) -> Phase:
+        kind, year, heading, canonical, period, month = self._p_info[j]
+        o = self._p_off
+        at = 6 * j
+        heading_span = new_tuple(Span, (o[at + 4], o[at + 5])) if o[at + 4] != _NO_SPAN else None
+        paragraphs = self._paragraphs(self._p_first[2 * j], self._p_first[2 * j + 1]) if self.prose else ()
+        span = new_tuple(Span, (o[at], o[at + 1]))
+        body = new_tuple(Span, (o[at + 2], o[at + 3]))
+        return new_tuple(Phase, (kind, year, span, body, heading, heading_span, canonical, paragraphs, period, month))
+
+    def _entry(self, i: int) -> Entry:
+        name, key, organisation, action = self._e_names[i], self._e_keys[i], self._e_orgs[i], self._e_actions[i]
+        o = self._e_off
+        phases = tuple(map(self._phase, range(self._e_phase[i], self._e_phase[i + 1])))
+        intro = self._paragraphs(self._e_intro[2 * i], self._e_intro[2 * i + 1])
+        span = new_tuple(Span, (o[4 * i], o[4 * i + 1]))
+        name_span = new_tuple(Span, (o[4 * i + 2], o[4 * i + 3]))
+        return new_tuple(Entry, (name, key, span, name_span, phases, organisation, action, intro))
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Entry, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Entry | tuple[Entry, ...]:
+        if isinstance(index, slice):
+            return tuple(self._entry(i) for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        last = self._last
+        if last is not None and last[0] == index:
+            return last[1]
+        entry = self._entry(index)
+        self._last = (index, entry)
+        return entry
+
+    def __iter__(self) -> Iterator[Entry]:
+        return map(self._entry, range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (Entries, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<Entries: {len(self)} as columns>"
+
+    # -- what the document asks without making nodes -----------------------------------------
+
+    def entry_index(self) -> Stab:
+        """The index that finds the first entry holding an offset."""
+        o = self._e_off
+        return Stab.of_offsets(o[0::4], o[1::4])
+
+    def phase_index(self, i: int) -> Stab:
+        """The index of entry ``i``'s phases."""
+        a, b = self._e_phase[i], self._e_phase[i + 1]
+        o = self._p_off
+        return Stab.of_offsets(o[6 * a : 6 * b : 6], o[6 * a + 1 : 6 * b : 6])
+
+    def phase(self, i: int, j: int) -> Phase:
+        """Phase ``j`` of entry ``i``, made alone."""
+        return self._phase(self._e_phase[i] + j)
+
+    def phase_count(self, i: int) -> int:
+        return self._e_phase[i + 1] - self._e_phase[i]
+
+    def without_prose(self) -> Entries:
+        """The same entries with no paragraphs in their phases (:func:`lint.model.outline`; an
+        entry's intro is kept): the entry and phase columns shared."""
+        kept = self._copy()
+        kept._q_text, kept._q_kind, kept._q_links, kept._q_pieces, kept._q_off = [], [], [], [], array("q")
+        kept._e_intro = array("q")
+        for i in range(len(self)):
+            kept._e_intro.append(len(kept._q_text))
+            for k in range(self._e_intro[2 * i], self._e_intro[2 * i + 1]):
+                kept._q_text.append(self._q_text[k])
+                kept._q_kind.append(self._q_kind[k])
+                kept._q_links.append(self._q_links[k])
+                kept._q_pieces.append(self._q_pieces[k])
+                kept._q_off.extend(self._q_off[2 * k : 2 * k + 2])
+            kept._e_intro.append(len(kept._q_text))
+        kept.prose = False
+        return kept
+
+    def names(self) -> list[str]:
+        """Each entry's name, in order (with no entry made)."""
+        return self._e_names
+
+    def organisations(self) -> list[str | None]:
+        """Each entry's organisation, in order (with no entry made)."""
+        return self._e_orgs
+
+    def with_identity(self, organisations: list[str | None], actions: list[str | None]) -> Entries:
+        """The same entries with each one's organisation and action replaced, in order."""
+        if len(organisations) != len(self) or len(actions) != len(self):
+            raise ValueError("one organisation and one action an entry")
+        kept = self._copy()
+        kept._e_orgs, kept._e_actions = organisations, actions
+        return kept
+
+    def _copy(self) -> Entries:
+        kept = Entries.__new__(Entries)
+        for slot in Entries.__slots__:
+            setattr(kept, slot, getattr(self, slot))
+        kept._last = None
+        return kept
+
+    def __getstate__(self) -> dict[str, object]:
+        return {slot: getattr(self, slot) for slot in Entries.__slots__ if slot != "_last"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for slot, value in state.items():
+            setattr(self, slot, value)
+        self._last = None
+
+
+class EntryList:
+    """The entries a reader has closed, in order: tuples while few, then :class:`Entries`."""
+
+    __slots__ = ("_columns", "_nodes", "_shared", "_tuples")
+
+    def __init__(self) -> None:
+        self._tuples: list[Entry] = []
+        self._columns: Entries | None = None
+        self._nodes = 0
+        self._shared: dict[object, object] = {}
+
+    def append(self, entry: Entry) -> None:
+        if self._columns is not None:
+            self._columns.add(entry, self._shared)
+            return
+        self._tuples.append(entry)
+        self._nodes += 1 + len(entry.intro) + sum(1 + len(p.paragraphs) for p in entry.phases)
+        if self._nodes > PACK_AT:
+            self._columns = Entries()
+            for kept in self._tuples:
+                self._columns.add(kept, self._shared)
+            self._tuples = []
+
+    def __len__(self) -> int:
+        return len(self._columns) if self._columns is not None else len(self._tuples)
+
+    def sort_by_start(self) -> None:
+        """Put the entries in order of their starts (a reader that closes them out of order)."""
+        if self._columns is None:
+            self._tuples.sort(key=lambda e: e.span.start)
+            return
+        starts = self._columns._e_off[0::4]
+        order = sorted(range(len(starts)), key=starts.__getitem__)
+        if order != list(range(len(starts))):
+            old, self._columns, self._shared = self._columns, Entries(), {}
+            for i in order:
+                self._columns.add(old[i], self._shared)
+
+    def finish(self) -> Sequence[Entry]:
+        """The entries: a tuple, or :class:`Entries` when there were many."""
+        return self._columns if self._columns is not None else tuple(self._tuples)
+
+
+def names(entries: Sequence[Entry]) -> list[str]:
+    """The name of each entry, in order, however they are kept."""
+    return entries.names() if isinstance(entries, Entries) else [e.name for e in entries]
+
+
+def organisations(entries: Sequence[Entry]) -> list[str | None]:
+    """The organisation of each entry, in order, however they are kept."""
+    return entries.organisations() if isinstance(entries, Entries) else [e.organisation for e in entries]
+
+
+def with_identity(
+    entries: Sequence[Entry], organisations: list[str | None], actions: list[str | None]
+) -> Sequence[Entry]:
+    """``entries`` with each one's organisation and action replaced, in order, however they are kept."""
+    if isinstance(entries, Entries):
+        return entries.with_identity(organisations, actions)
+    return tuple(
+        e._replace(organisation=organisation, action=action)
+        for e, organisation, action in zip(entries, organisations, actions, strict=True)
+    )
+
+
+class Issues(Sequence[ReadIssue]):
+    """Read issues kept as columns: 16 bytes of offsets an issue, each message and each
+    (severity, code) pair a reference (20,000 nested unclosed divs say the same thing);
+    each :class:`~lint.model.ReadIssue` is made when asked for."""
+
+    __slots__ = ("_kinds", "_messages", "_off")
+
+    def __init__(self, issues: Iterable[ReadIssue] = ()) -> None:
+        self._off = array("q")
+        self._messages: list[str] = []
+        self._kinds: list[tuple[Severity, str]] = []
+        shared: dict[tuple[Severity, str], tuple[Severity, str]] = {}
+        for issue in issues:
+            self.add(issue, shared)
+
+    def add(self, issue: ReadIssue, shared: dict[tuple[Severity, str], tuple[Severity, str]]) -> None:
+        span, message, severity, code = issue
+        self._off.extend(span)
+        self._messages.append(message)
+        kind = (severity, code)
+        self._kinds.append(shared.setdefault(kind, kind))
+
+    def __len__(self) -> int:
+        return len(self._messages)
+
+    def _issue(self, k: int) -> ReadIssue:
+        severity, code = self._kinds[k]
+        span = new_tuple(Span, (self._off[2 * k], self._off[2 * k + 1]))
+        return new_tuple(ReadIssue, (span, self._messages[k], severity, code))
+
+    @overload
+    def __getitem__(self, index: int) -> ReadIssue: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[ReadIssue, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> ReadIssue | tuple[ReadIssue, ...]:
+        if isinstance(index, slice):
+            return tuple(map(self._issue, range(*index.indices(len(self)))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._issue(index)
+
+    def __iter__(self) -> Iterator[ReadIssue]:
+        return map(self._issue, range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (Issues, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<Issues: {len(self)} as columns>"
+
+
+class IssueList:
+    """The issues a reader has found, in order: tuples while few, then :class:`Issues`."""
+
+    __slots__ = ("_columns", "_shared", "_tuples")
+
+    def __init__(self) -> None:
+        self._tuples: list[ReadIssue] = []
+        self._columns: Issues | None = None
+        self._shared: dict[tuple[Severity, str], tuple[Severity, str]] = {}
+
+    def append(self, issue: ReadIssue) -> None:
+        if self._columns is not None:
+            self._columns.add(issue, self._shared)
+            return
+        self._tuples.append(issue)
+        if len(self._tuples) > PACK_AT:
+            self._columns = Issues(self._tuples)
+            self._tuples = []
+
+    def __len__(self) -> int:
+        return len(self._columns) if self._columns is not None else len(self._tuples)
+
+    def finish(self) -> Sequence[ReadIssue]:
+        """The issues: a tuple, or :class:`Issues` when there were many."""
+        return self._columns if self._columns is not None else tuple(self._tuples)
+
+
+def joined(*parts: Sequence[ReadIssue]) -> Sequence[ReadIssue]:
+    """The issues of ``parts`` one after another, as a tuple or, when many, as :class:`Issues`."""
+    if sum(map(len, parts)) <= PACK_AT:
+        return tuple(issue for part in parts for issue in part)
+    kept = IssueList()
+    for part in parts:
+        for issue in part:
+            kept.append(issue)
+    return kept.finish()
