@@ -18,9 +18,11 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import overload
 
 from lint.model import Entry, Paragraph, Phase, ReadIssue, Severity, Span
+from lint.names import key_of_display
 from lint.spans import Stab
 
 # nodes (entries, phases and paragraphs) a document keeps as tuples; past this, as columns.
@@ -29,6 +31,7 @@ PACK_AT = 2048
 
 new_tuple = tuple.__new__
 _NO_SPAN = -1  # a phase with no heading: its heading offsets
+_key = lru_cache(maxsize=1024)(key_of_display)  # an entry's key, when its name gives it
 
 
 class Entries(Sequence[Entry]):
@@ -51,25 +54,29 @@ class Entries(Sequence[Entry]):
         "_q_off",
         "_q_pieces",
         "_q_text",
+        "_text",
         "prose",
     )
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
+        # the document's text: a paragraph that is a slice of it is cut again when asked for
+        self._text = text
+        code = "i" if len(text) < 1 << 31 else "q"  # offsets in 4 bytes each when they fit
         self._e_names: list[str] = []
-        self._e_keys: list[str] = []
+        self._e_keys: list[str | None] = []  # None: the key its name gives (names.key_of_display)
         self._e_orgs: list[str | None] = []
         self._e_actions: list[str | None] = []
-        self._e_off = array("q")  # start, end, name start, name end
-        self._e_phase = array("q", [0])  # per entry: its first phase; then the end
-        self._e_intro = array("q")  # per entry: its intro's first paragraph and the one after its last
+        self._e_off = array(code)  # start, end, name start, name end
+        self._e_phase = array(code, [0])  # per entry: its first phase; then the end
+        self._e_intro = array(code)  # per entry: its intro's first paragraph and the one after its last
         self._p_info: list[tuple[str, int | None, str | None, str | None, str | None, int]] = []
-        self._p_off = array("q")  # start, end, body start, body end, heading start, heading end
-        self._p_first = array("q")  # per phase: its first paragraph and the one after its last
-        self._q_text: list[str] = []
+        self._p_off = array(code)  # start, end, body start, body end, heading start, heading end
+        self._p_first = array(code)  # per phase: its first paragraph and the one after its last
+        self._q_text: list[str | None] = []  # None: the text of its span, cut when asked for
         self._q_kind: list[str] = []
         self._q_links: list[tuple[object, ...]] = []
         self._q_pieces: list[tuple[tuple[int, int], ...]] = []
-        self._q_off = array("q")  # start, end
+        self._q_off = array(code)  # start, end
         self.prose = True  # False: an outline's, with no paragraphs in its phases
         # the entry last asked for by index, and its index: the engine asks for the entry of each
         # finding in turn, and remaking an entry of 4,000 paragraphs per finding took minutes
@@ -79,7 +86,9 @@ class Entries(Sequence[Entry]):
 
     def _add_paragraph(self, paragraph: Paragraph, kinds: dict[object, object]) -> None:
         text, span, kind, links, pieces = paragraph
-        self._q_text.append(text)
+        start, end = span
+        cut = end - start == len(text) and self._text.startswith(text, start)
+        self._q_text.append(None if cut else text)
         self._q_kind.append(kinds.setdefault(kind, kind))  # type: ignore[arg-type]
         self._q_links.append(links if links else ())
         self._q_pieces.append(pieces if pieces else ())
@@ -89,7 +98,7 @@ class Entries(Sequence[Entry]):
         """Append ``entry`` (with its phases and paragraphs) to the columns."""
         name, key, span, name_span, phases, organisation, action, intro = entry
         self._e_names.append(name)
-        self._e_keys.append(key)
+        self._e_keys.append(None if key == _key(name) else key)
         self._e_orgs.append(organisation)
         self._e_actions.append(action)
         self._e_off.extend(span)
@@ -119,11 +128,15 @@ class Entries(Sequence[Entry]):
     def _paragraphs(self, first: int, stop: int) -> tuple[Paragraph, ...]:
         if first >= stop:
             return ()
-        off, text, kind, links, pieces = self._q_off, self._q_text, self._q_kind, self._q_links, self._q_pieces
-        return tuple(
-            new_tuple(Paragraph, (text[k], new_tuple(Span, (off[2 * k], off[2 * k + 1])), kind[k], links[k], pieces[k]))
-            for k in range(first, stop)
-        )
+        return tuple(map(self._paragraph, range(first, stop)))
+
+    def _paragraph(self, k: int) -> Paragraph:
+        start, end = self._q_off[2 * k], self._q_off[2 * k + 1]
+        text = self._q_text[k]
+        if text is None:
+            text = self._text[start:end]
+        span = new_tuple(Span, (start, end))
+        return new_tuple(Paragraph, (text, span, self._q_kind[k], self._q_links[k], self._q_pieces[k]))
 
     def _phase(self, j: int) -> Phase:
         kind, year, heading, canonical, period, month = self._p_info[j]
@@ -137,6 +150,8 @@ class Entries(Sequence[Entry]):
 
     def _entry(self, i: int) -> Entry:
         name, key, organisation, action = self._e_names[i], self._e_keys[i], self._e_orgs[i], self._e_actions[i]
+        if key is None:
+            key = _key(name)
         o = self._e_off
         phases = tuple(map(self._phase, range(self._e_phase[i], self._e_phase[i + 1])))
         intro = self._paragraphs(self._e_intro[2 * i], self._e_intro[2 * i + 1])
@@ -201,17 +216,20 @@ class Entries(Sequence[Entry]):
         """The same entries with no paragraphs in their phases (:func:`lint.model.outline`; an
         entry's intro is kept): the entry and phase columns shared."""
         kept = self._copy()
-        kept._q_text, kept._q_kind, kept._q_links, kept._q_pieces, kept._q_off = [], [], [], [], array("q")
-        kept._e_intro = array("q")
+        kept._q_text, kept._q_kind, kept._q_links, kept._q_pieces = [], [], [], []
+        kept._q_off = array(self._q_off.typecode)
+        kept._e_intro = array(self._e_intro.typecode)
         for i in range(len(self)):
             kept._e_intro.append(len(kept._q_text))
             for k in range(self._e_intro[2 * i], self._e_intro[2 * i + 1]):
-                kept._q_text.append(self._q_text[k])
-                kept._q_kind.append(self._q_kind[k])
-                kept._q_links.append(self._q_links[k])
-                kept._q_pieces.append(self._q_pieces[k])
-                kept._q_off.extend(self._q_off[2 * k : 2 * k + 2])
+                paragraph = self._paragraph(k)
+                kept._q_text.append(paragraph.text)  # its own text: the outline keeps no document text
+                kept._q_kind.append(paragraph.kind)
+                kept._q_links.append(paragraph.links)
+                kept._q_pieces.append(paragraph.pieces)
+                kept._q_off.extend(paragraph.span)
             kept._e_intro.append(len(kept._q_text))
+        kept._text = ""
         kept.prose = False
         return kept
 
@@ -250,9 +268,10 @@ class Entries(Sequence[Entry]):
 class EntryList:
     """The entries a reader has closed, in order: tuples while few, then :class:`Entries`."""
 
-    __slots__ = ("_columns", "_nodes", "_shared", "_tuples")
+    __slots__ = ("_columns", "_nodes", "_shared", "_text", "_tuples")
 
-    def __init__(self) -> None:
+    def __init__(self, text: str) -> None:
+        self._text = text  # the document's text, which every span indexes
         self._tuples: list[Entry] = []
         self._columns: Entries | None = None
         self._nodes = 0
@@ -265,7 +284,7 @@ class EntryList:
         self._tuples.append(entry)
         self._nodes += 1 + len(entry.intro) + sum(1 + len(p.paragraphs) for p in entry.phases)
         if self._nodes > PACK_AT:
-            self._columns = Entries()
+            self._columns = Entries(self._text)
             for kept in self._tuples:
                 self._columns.add(kept, self._shared)
             self._tuples = []
@@ -281,7 +300,7 @@ class EntryList:
         starts = self._columns._e_off[0::4]
         order = sorted(range(len(starts)), key=starts.__getitem__)
         if order != list(range(len(starts))):
-            old, self._columns, self._shared = self._columns, Entries(), {}
+            old, self._columns, self._shared = self._columns, Entries(self._text), {}
             for i in order:
                 self._columns.add(old[i], self._shared)
 

@@ -50,10 +50,10 @@ _TAG = re.compile(r"<[^>]*>")
 
 
 class _Builder:
-    def __init__(self, options: ReaderOptions, result: BlockResult) -> None:
+    def __init__(self, options: ReaderOptions, result: BlockResult, text: str) -> None:
         self.options = options
         self.result = result
-        self.entries = EntryList()
+        self.entries = EntryList(text)
         self.entry_head: tuple[Line, str, Span] | None = None
         self.phases: list[Phase] = []
         self.phase_head: tuple[Line, str, Span] | None = None
@@ -142,7 +142,7 @@ class _Builder:
 
 def read(path: str, text: str, options: ReaderOptions) -> Document:
     result = BlockResult()
-    builder = _Builder(options, result)
+    builder = _Builder(options, result, text)
     title: str | None = None
     title_span: Span | None = None
     fence: tuple[Line, str] | None = None

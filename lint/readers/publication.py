@@ -169,7 +169,7 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
             )
         )
 
-    entries = EntryList()
+    entries = EntryList(text)
     i = first_name
     while i < n:
         name_text = texts[i]

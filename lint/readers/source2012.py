@@ -52,7 +52,7 @@ class _Div:
         self.classes = classes
         self.body: array[int] | None = None  # the indexes of its lines of text, once it has one
         self.name: tuple[str, Span] | None = None
-        self.phases: list[Phase] = []
+        self.phases: list[Phase] | None = None  # a department's, once it has one
 
     @property
     def line(self) -> Line:
@@ -89,7 +89,7 @@ class _Reader:
         self.options = options
         self.result = BlockResult()
         self.stack = _Stack()
-        self.entries = EntryList()
+        self.entries = EntryList(text)
         self.title: str | None = None
         self.title_span: Span | None = None
         self.preamble_lines: list[Line] = []
@@ -259,6 +259,8 @@ def _close(
                 paragraphs[0].span if len(paragraphs) == 1 else Span(paragraphs[0].span.start, paragraphs[-1].span.end)
             )
         year = options.statement_year
+        if owner.phases is None:
+            owner.phases = []
         owner.phases.append(
             Phase(
                 kind=options.statement_kind,
@@ -278,4 +280,4 @@ def _close(
             name, name_span = div.name
         end = max(end_line.end, div.phases[-1].span.end if div.phases else 0, name_span.end)
         display, key = entry_name(name)
-        entries.append(Entry(display, key, Span(div.line.start, end), name_span, tuple(div.phases)))
+        entries.append(Entry(display, key, Span(div.line.start, end), name_span, tuple(div.phases or ())))
