@@ -237,6 +237,18 @@ class Score:
         return self.found / self.must if self.must else None
 
 
+def places(diagnostic: dict[str, Any]) -> list[tuple[str, int]]:
+    """Where a finding of the JSON report reports something, as (path, line): where it stands,
+    then, for one answer published with the same text on several pages of the run, the same
+    place on each other page (:mod:`lint.republished` reports it once, on the first page, with
+    a related location on each other one)."""
+    from lint.republished import ALSO
+
+    found = [(diagnostic["path"].removeprefix("./"), diagnostic["line"])]
+    found += [(r["path"].removeprefix("./"), r["line"]) for r in diagnostic.get("related", ()) if r["message"] == ALSO]
+    return found
+
+
 def judge(runs: list[list[Path]]) -> dict[str, Any]:
     """Lint each run of files at once and score every default rule's findings against the labels."""
     files = sorted(p for run in runs for p in run)
@@ -260,17 +272,25 @@ def judge(runs: list[list[Path]]) -> dict[str, Any]:
             continue
         linted[d["path"]] += 1
         score = scores[d["rule"]]
-        score.findings += 1
+        score.findings += 1  # once, even when it names other pages of the same answer
         mine = [(i, lab) for i, lab in enumerate(labels[path]) if lab.rule == d["rule"] and lab.covers(d["line"])]
         kinds = {lab.kind for _, lab in mine}
         if "must" in kinds:
             score.right += 1
-            hit.update((path, i) for i, lab in mine if lab.kind == "must")
         elif "may" in kinds:
             score.maybe += 1
         else:
             score.wrong += 1
             wrong.append(f"{d['path']}:{d['line']}: [{d['rule']}] {d['message']}")
+        # recall: the labels of its rule at each place it reports (the other pages of one answer too)
+        for where, line in places(d):
+            page = by_rel.get(where)
+            if page is not None:
+                hit.update(
+                    (page, i)
+                    for i, lab in enumerate(labels[page])
+                    if lab.kind == "must" and lab.rule == d["rule"] and lab.covers(line)
+                )
     missed = []
     for path, found in labels.items():
         for i, lab in enumerate(found):

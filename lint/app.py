@@ -10,10 +10,11 @@ import os
 import sys
 import time
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, BinaryIO, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from lint import __version__, engine, outputs, stdin
+from lint.cachedir import result_cache_dir
+from lint.checkoptions import CheckOptions
 from lint.collector import collector_paused
 from lint.config import Config, ConfigError, for_paths
 from lint.errors import UsageError, require_folder
@@ -21,6 +22,7 @@ from lint.escape import say
 from lint.files import collect, force_excluded, to_display
 from lint.formats import FORMATS, WITH_HELP, Settings, get
 from lint.model import Diagnostic, Document, Severity
+from lint.record import Record, fill
 from lint.report import Report, build
 from lint.timings import Timings
 
@@ -32,53 +34,16 @@ if TYPE_CHECKING:
     from lint.rules import Rule
 
 
-@dataclass
-class CheckOptions:
-    """What one ``check`` run is asked to do: the command line's flags, or an editor's or a test's request."""
-
-    paths: Sequence[str] = (".",)
-    format: str | None = None
-    output: str | None = None
-    also_write: Sequence[tuple[str, str]] = ()  # (format, file): more reports of the same run
-    select: Sequence[str] | None = None
-    extend_select: Sequence[str] = ()
-    ignore: Sequence[str] = ()
-    fail_on: str | None = None
-    config: str | None = None
-    fix: bool = False
-    diff: bool = False
-    color: bool | None = None
-    links: bool | None = None
-    baseline: str | None = None  # report only findings this baseline file does not hold
-    write_baseline: str | None = None  # record today's findings in this file
-    changed_since: str | None = None  # report only findings on what changed since this git revision
-    # speed (issue 11): --timings, --jobs, the result cache
-    timings: bool = False  # --timings: time per stage and per rule, on stderr after the report
-    jobs: int | None = None  # worker processes (None: one per core; 1: this process only)
-    cache: bool = True  # --no-cache: neither read nor write the result cache
-    replay: bool = False  # the CLI: write the output recorded by a run that had the same key again (lint.replay)
-    shard: tuple[int, int] | None = None  # --shard K/N: check only this shard's files ...
-    shard_file: str | None = None  # ... and write their results here, for ``merge``
-    merge: Sequence[str] = ()  # ``merge FILE...``: report the results of these shard files
-    stdin_filename: str | None = None  # ``check -``: the name of the text on standard input
-    stdin: BinaryIO | None = None  # ``check -`` reads this instead of sys.stdin (tests, the editor server)
-    summary: bool = False  # ``--summary``: each document's entries × phases status table after the findings
-    extra: dict[str, object] = field(default_factory=dict)
-    # what a run shows (issue 15); None: the config's value
-    min_severity: str | None = None  # hide findings below this severity
-    statistics: bool = False  # counts per rule instead of the findings
-    quiet: bool = False  # the summary only
-    show_source: bool | None = None  # source lines under the findings (text)
-    force_exclude: bool | None = None  # exclude applies to files named on the command line
-
-
-@dataclass
-class Outcome:
+class Outcome(Record):
     """What a run gives back: its report, its exit code and the config it ran with."""
 
+    __slots__ = ("config", "exit_code", "report")
     report: Report
     exit_code: int
     config: Config
+
+    def __init__(self, report: Report, exit_code: int, config: Config) -> None:
+        fill(self, locals())
 
 
 FAIL_LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
@@ -117,8 +82,8 @@ def _replay(
     options: CheckOptions, config: Config, chosen: Sequence[Rule], known: Collection[str], fmt: str, stdout: TextIO
 ) -> tuple[ResultCache | None, Replay | None]:
     """The result cache, and the outputs recorded by earlier runs (:mod:`lint.replay`: the CLI only)."""
-    if not options.cache:  # imported only then: pickle, shutil and hashlib are start-up time of a --no-cache run
-        return None, None
+    if not options.cache or result_cache_dir(config.root) is None:
+        return None, None  # imported only when on: pickle, shutil and hashlib are start-up time of a one-file run
     from lint import replay, resultcache
 
     cache = resultcache.open_for(chosen, config)

@@ -23,7 +23,7 @@ class OverBudget(Exception):
 @contextmanager
 def time_budget(seconds: float | None) -> Iterator[None]:
     """Raise :class:`OverBudget` in the block if it runs longer than ``seconds`` (None or 0: no budget)."""
-    import signal
+    import _signal as signal  # the C module signal wraps: the same calls, without making signal's enums
 
     if not seconds or not hasattr(signal, "setitimer"):
         yield

@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 CACHE_ENV = "RESPONSE_LINT_CACHE_DIR"
+RESULT_CACHE_ENV = "RESPONSE_LINT_RESULT_CACHE"  # the result cache (lint.resultcache) is per project
+RESULT_CACHE_FOLDER = ".response-lint-cache"
 
 
 def cache_dir() -> Path | None:
@@ -27,6 +29,21 @@ def cache_dir() -> Path | None:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("response-lint", appauthor=False))
+
+
+def result_cache_dir(root: Path | str) -> Path | None:
+    """The result cache folder of the project at ``root`` (None: that cache is off).
+
+    ``RESPONSE_LINT_RESULT_CACHE`` names another folder (empty: off); an empty
+    ``RESPONSE_LINT_CACHE_DIR`` turns every cache off, this one too. Here, not in
+    :mod:`lint.resultcache`, so that a run with the cache off need not import that.
+    """
+    override = os.environ.get(RESULT_CACHE_ENV)
+    if override is not None:
+        return Path(override) if override.strip() else None
+    if os.environ.get(CACHE_ENV) == "":
+        return None
+    return Path(root) / RESULT_CACHE_FOLDER
 
 
 def move_aside(path: Path, *, keep_earlier: bool = False) -> Path | None:

@@ -8,7 +8,6 @@ key is checked: an unknown key or a value of the wrong type is a
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from lint.errors import ConfigError
 from lint.files import matches, read_regular, relative_to_root
 from lint.options import Option
 from lint.readers.phases import DEFAULT_HEADINGS, PhaseHeading, ReaderOptions
+from lint.record import Frozen, fill
 
 CONFIG_FILES = (".response-lint.toml", "response-lint.toml", "pyproject.toml")
 FAIL_LEVELS = ("error", "warning", "info", "never")
@@ -38,7 +38,7 @@ def _phase_problem(value: str) -> str | None:
     return None
 
 
-_POSITIVE = "a positive integer"
+POSITIVE = "a positive integer"
 # the config's keys, as typed options (lint.options): one validation for rules, config and links.
 # A ``validate`` hook's answer is a whole sentence after the file's name.
 CONFIG_OPTIONS: tuple[Option, ...] = (
@@ -57,7 +57,7 @@ CONFIG_OPTIONS: tuple[Option, ...] = (
     Option("format", "str", None, "output format"),
     Option("rule-paths", "list[str]", None, "folders or files of extra rules, relative to the config file"),
     Option("respect-gitignore", "bool", None, "skip files that .gitignore ignores when walking folders"),
-    Option("max-file-size", "int", None, "largest file to read, in bytes", min=1, says=_POSITIVE),
+    Option("max-file-size", "int", None, "largest file to read, in bytes", min=1, says=POSITIVE),
     Option(
         "time-budget",
         "float",
@@ -102,105 +102,118 @@ CONFIG_OPTIONS: tuple[Option, ...] = (
     ),
     Option("force-exclude", "bool", None, "apply exclude to files named on the command line too (as --force-exclude)"),
     Option("show-source", "bool", None, "show the source line under each finding in text output (as --show-source)"),
+    Option(
+        "republished-once",
+        "bool",
+        None,
+        "report a finding in an answer published with the same text on several pages of the run once, "
+        "on the first page, naming the others (default true)",
+    ),
 )
 _CONFIG_OPTIONS = {spec.name: spec for spec in CONFIG_OPTIONS}
 # a rule's own table may set its severity beside its options
 _RULE_SEVERITY = Option("severity", "str", None, "the rule's severity", choices=MIN_LEVELS)
 
 
-# the [link-check] table's settings, as typed options (lint.options): the config file's values are
-# checked when it loads, the command line's when it is read, and lint.links.settings takes their values
-LINK_OPTIONS: tuple[Option, ...] = (
-    Option("timeout", "float", 20.0, "seconds to wait for an answer before the link counts as broken", above=0),
-    Option("retries", "int", 2, "times a transient failure (timeout, reset, 429, 5xx) is retried", min=0),
-    Option("retry-backoff", "float", 1.0, "seconds before the first retry, doubling each time", min=0),
-    Option("retry-after-max", "float", 60.0, "longest Retry-After honoured for 429 and 503, in seconds", min=0),
-    Option("max-redirects", "int", 10, "redirects followed before 'too many redirects'", min=0),
-    Option("concurrency", "int", 128, "requests in flight at once, in all", min=1, says=_POSITIVE),
-    Option("per-host", "int", 8, "requests in flight at once per scheme, host and port", min=1, says=_POSITIVE),
-    Option("interval", "float", 0.0, "least seconds between two requests to the same host", min=0),
-    Option("user-agent", "line", None, "User-Agent header (default names response-lint and its version)"),
-    Option("exclude", "list[regex]", [], "regexes: URLs matching any are not requested (counted as excluded)"),
-    Option("accept", "list[status]", [], "status codes or ranges that count as working, e.g. [403, '200-299']"),
-    Option("allow-private", "bool", False, "allow private, loopback and link-local addresses (as --allow-private)"),
-    Option("allow", "list[host]", [], "host names, addresses or networks allowed even when private"),
-    Option(
-        "check-fragments",
-        "bool",
-        False,
-        "check that #fragments exist as an id or name in the page (as --check-fragments)",
-    ),
-    Option("max-body-size", "int", 2 * 1024 * 1024, "most bytes of a page read to look for fragments", min=1024),
-    Option("cache", "bool", True, "cache results between runs (--no-cache bypasses it)"),
-    Option("cache-ttl", "duration", "1d", "how long a cached result is reused: seconds or '30m', '12h', '1d'"),
-    Option(
-        "cache-path",
-        "path",
-        None,
-        "cache file (default: links.sqlite3 in the user cache folder), relative to the config",
-    ),
-    Option("progress", "bool", None, "show a progress bar (default: only on a terminal outside CI)"),
-    Option(
-        "history",
-        "path",
-        None,
-        "portable failure-history file to keep between CI runs (as --link-history; default: the cache)",
-    ),
-    Option(
-        "broken-after-runs",
-        "int",
-        3,
-        "consecutive failing runs before a transient failure is a broken link",
-        min=1,
-        says=_POSITIVE,
-    ),
-    Option("broken-after", "duration", "3d", "time since the first failure before a transient one is a broken link"),
-)
-_LINK_OPTIONS = {spec.name: spec for spec in LINK_OPTIONS}
+class RuleConfig(Frozen):
+    """A rule's table in the config: its severity (None: the rule file's) and option values."""
 
-
-def link_value(where: str, key: str, value: Any) -> Any:
-    """The value of the link-check setting ``key`` (seconds of a duration, a set of status codes, ...),
-    checked by its typed option: a :class:`ConfigError` naming ``where``, the key and what was expected."""
-    spec = _LINK_OPTIONS.get(key)
-    if spec is None:
-        raise unknown_key(where, key, list(_LINK_OPTIONS))
-    _check(where, spec, value)
-    return spec.value(value)
-
-
-@dataclass(frozen=True)
-class RuleConfig:
+    __slots__ = ("options", "severity")
     severity: str | None
     options: Mapping[str, Any]
 
+    def __init__(self, severity: str | None, options: Mapping[str, Any]) -> None:
+        fill(self, locals())
 
-@dataclass(frozen=True)
-class Config:
-    path: Path | None = None
-    root: Path = field(default_factory=Path.cwd)
-    include: tuple[str, ...] = ("*.md", "*.markdown", "*.txt")
-    exclude: tuple[str, ...] = ()
-    select: tuple[str, ...] | None = None
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    fail_on: str = "error"
-    format: str | None = None
-    rule_paths: tuple[Path, ...] = ()
-    respect_gitignore: bool = True
-    max_file_size: int = 10 * 1024 * 1024
-    time_budget: float = 20.0  # seconds per rule and file, and per file read (lint.budget)
-    formats: Mapping[str, str] = field(default_factory=dict)
-    reader: ReaderOptions = field(default_factory=ReaderOptions)
-    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    rules: Mapping[str, RuleConfig] = field(default_factory=dict)
-    links: bool = False
-    link_check: Mapping[str, Any] = field(default_factory=dict)
-    min_severity: str = "info"
-    force_exclude: bool = False
-    show_source: bool = True
 
-    table: str = ""  # the table the settings came from, e.g. "[tool.response-lint]"
+class Config(Frozen):
+    """The settings of a run: a config file's, or the defaults (immutable, equal by field)."""
+
+    __slots__ = (
+        "exclude",
+        "extend_select",
+        "fail_on",
+        "force_exclude",
+        "format",
+        "formats",
+        "ignore",
+        "include",
+        "link_check",
+        "links",
+        "max_file_size",
+        "min_severity",
+        "path",
+        "per_file_ignores",
+        "reader",
+        "republished_once",
+        "respect_gitignore",
+        "root",
+        "rule_paths",
+        "rules",
+        "select",
+        "show_source",
+        "table",
+        "time_budget",
+    )
+    path: Path | None
+    root: Path
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    select: tuple[str, ...] | None
+    extend_select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    fail_on: str
+    format: str | None
+    rule_paths: tuple[Path, ...]
+    respect_gitignore: bool
+    max_file_size: int
+    time_budget: float  # seconds per rule and file, and per file read (lint.budget)
+    formats: Mapping[str, str]
+    reader: ReaderOptions
+    per_file_ignores: Mapping[str, tuple[str, ...]]
+    rules: Mapping[str, RuleConfig]
+    links: bool
+    link_check: Mapping[str, Any]
+    min_severity: str
+    force_exclude: bool
+    show_source: bool
+    republished_once: bool  # lint.republished
+    table: str  # the table the settings came from, e.g. "[tool.response-lint]"
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        root: Path | None = None,  # None: the current folder
+        include: tuple[str, ...] = ("*.md", "*.markdown", "*.txt"),
+        exclude: tuple[str, ...] = (),
+        select: tuple[str, ...] | None = None,
+        extend_select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        fail_on: str = "error",
+        format: str | None = None,
+        rule_paths: tuple[Path, ...] = (),
+        respect_gitignore: bool = True,
+        max_file_size: int = 10 * 1024 * 1024,
+        time_budget: float = 20.0,
+        formats: Mapping[str, str] | None = None,
+        reader: ReaderOptions | None = None,
+        per_file_ignores: Mapping[str, tuple[str, ...]] | None = None,
+        rules: Mapping[str, RuleConfig] | None = None,
+        links: bool = False,
+        link_check: Mapping[str, Any] | None = None,
+        min_severity: str = "info",
+        force_exclude: bool = False,
+        show_source: bool = True,
+        republished_once: bool = True,
+        table: str = "",
+    ) -> None:
+        root = Path.cwd() if root is None else root
+        formats = {} if formats is None else formats
+        reader = ReaderOptions() if reader is None else reader
+        per_file_ignores = {} if per_file_ignores is None else per_file_ignores
+        rules = {} if rules is None else rules
+        link_check = {} if link_check is None else link_check
+        fill(self, locals())
 
     @property
     def source(self) -> str:
@@ -219,7 +232,7 @@ class Config:
         return next((fmt for glob, fmt in self.formats.items() if matches(rel, [glob])), None)
 
 
-def _check(where: str, spec: Option, value: Any) -> None:
+def check_value(where: str, spec: Option, value: Any) -> None:
     """Refuse ``value`` unless ``spec`` takes it: a :class:`ConfigError` naming ``where`` and the key."""
     problem = spec.problem(value)
     if problem is not None:
@@ -248,7 +261,7 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
     for key, value in data.items():
         if key not in _CONFIG_OPTIONS:
             raise unknown_key(where, key, list(_CONFIG_OPTIONS))
-        _check(where, _CONFIG_OPTIONS[key], value)
+        check_value(where, _CONFIG_OPTIONS[key], value)
     root = path.parent if path else Path.cwd()
     kwargs: dict[str, Any] = {"path": path, "root": root, "table": table}
     for key in ("include", "exclude", "ignore"):
@@ -313,17 +326,19 @@ def parse(data: Mapping[str, Any], path: Path | None, table: str = "") -> Config
             options = dict(table_value)
             severity = options.pop("severity", None)
             if severity is not None:
-                _check(f"{where}: rules.{name}", _RULE_SEVERITY, severity)
+                check_value(f"{where}: rules.{name}", _RULE_SEVERITY, severity)
             rules[name] = RuleConfig(severity, options)
         kwargs["rules"] = rules
     if "links" in data:
         kwargs["links"] = data["links"]
     if "min-severity" in data:
         kwargs["min_severity"] = data["min-severity"]
-    for key in ("force-exclude", "show-source"):
+    for key in ("force-exclude", "show-source", "republished-once"):
         if key in data:
             kwargs[key.replace("-", "_")] = data[key]
     if "link-check" in data:
+        from lint.linkoptions import link_value
+
         for key, value in data["link-check"].items():
             link_value(f"{where}: link-check", key, value)
         kwargs["link_check"] = dict(data["link-check"])

@@ -65,6 +65,13 @@ def kind_section(kind: CheckKind, used_by: Sequence[str]) -> str:
         "",
         f"Scope: {kind.scope}. Message fields: {fields}. Built-in rules: {rules}.",
     ]
+    if kind.answer_text:
+        out += [
+            "",
+            "Its findings are about an answer's own words: where one answer is published with the same text "
+            "on several pages of a run, each is reported once, on the first page, naming the others "
+            "(config `republished-once`).",
+        ]
     specs = expand(kind.options)
     if specs:
         out += ["", "| option | type | default | meaning |", "|---|---|---|---|"]

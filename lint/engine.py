@@ -11,14 +11,13 @@ and gives Diagnostics.
 
 from __future__ import annotations
 
-import dataclasses
 import fnmatch
 import time
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from lint import checks, messages, rulenames, suppress
+from lint import checks, messages, republished, rulenames, suppress
 from lint.budget import OverBudget, time_budget
 from lint.checks import perdoc
 from lint.checks.api import CheckKind, Context, CorpusCheck, FileProblem, Finding
@@ -96,7 +95,7 @@ def read_files(rules: Sequence[Rule], config: Config) -> list[Rule]:
             found = kind.check_files(rule.options, str(config.root))
             if isinstance(found, FileProblem):
                 raise ConfigError(f"{config.where}: rule {rule.name!r} option {found.key!r}: {found.problem}")
-            rule = dataclasses.replace(rule, files=MappingProxyType(dict(found)))
+            rule = rule._replace(files=MappingProxyType(dict(found)))
         out.append(rule)
     return out
 
@@ -228,6 +227,8 @@ class Plan:
         ]
         self.explicit = {name for name, rc in config.rules.items() if rc.severity}
         self._names = [b.rule.name for b in self.bound]
+        # the rules whose findings are about an answer's own words (lint.republished)
+        self.answer_text = frozenset(b.rule.name for b in self.bound if b.kind.answer_text)
         self._shared = _Shared()
 
     def ignored(self, path: str) -> set[str]:
@@ -361,6 +362,8 @@ def finish(
     diagnostics = suppress.post_pass(
         list(outlines.values()), diagnostics, plan.rules, ignored, plan.config, plan.make, plan.known
     )
+    if plan.config.republished_once:  # one answer on two pages: a finding in its text once (lint.republished)
+        diagnostics = republished.report_once(diagnostics, outlines, plan.answer_text)
     diagnostics.sort(key=Diagnostic.sort_key)
     if timings is not None:
         timings.add_stage("suppressions", clock() - started)

@@ -126,7 +126,10 @@ def _indented(value: object, step: str) -> str:
     calls itself is a reference cycle holding the list, kept to the end of a run whose collector
     is paused, as ``check``'s is.)
     """
-    from json.encoder import encode_basestring as quoted
+    try:  # the C escape json.encoder uses, without importing the json package (start-up: issue 11 (d))
+        from _json import encode_basestring as quoted
+    except ImportError:  # a Python without the accelerator
+        from json.encoder import encode_basestring as quoted
 
     parts: list[str] = []
     _write(value, "\n", step, parts.append, quoted)
@@ -193,7 +196,6 @@ def json_text(value: object, indent: int | None = 2) -> str:
     """``value`` as JSON text: strings through :func:`for_json`, and the characters a terminal or
     an editor would act on (DEL, C1, line separators, bidi controls) written as ``\\uXXXX``
     escapes: the same data, inert on display (JSON escapes C0 itself)."""
-    import json
 
     def dumps(data: object) -> str:
         if indent is not None:
@@ -201,6 +203,8 @@ def json_text(value: object, indent: int | None = 2) -> str:
                 return _indented(data, " " * indent)
             except (_NotPlain, RecursionError):
                 pass  # the json module writes it, or says why it cannot
+        import json
+
         return json.dumps(data, ensure_ascii=False, indent=indent)
 
     text = dumps(value)

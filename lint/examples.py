@@ -5,26 +5,40 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
 
 from lint import engine
 from lint.config import Config
 from lint.model import Diagnostic
+from lint.record import Frozen, fill
 from lint.rules import Example, Rule
 from lint.source import load
 
 _SUFFIX = {"markdown": ".md", None: ".txt"}
 
 
-@dataclass(frozen=True)
-class ExampleResult:
+class ExampleResult(Frozen):
+    """How one example of a rule fared: its findings, and what was wrong (None: it passed)."""
+
+    __slots__ = ("columns", "diagnostics", "example", "index", "lines", "problem", "rule")
     rule: str
     index: int
     example: Example
     diagnostics: tuple[Diagnostic, ...]
     lines: tuple[int, ...]
     problem: str | None
-    columns: tuple[int, ...] = ()
+    columns: tuple[int, ...]
+
+    def __init__(
+        self,
+        rule: str,
+        index: int,
+        example: Example,
+        diagnostics: tuple[Diagnostic, ...],
+        lines: tuple[int, ...],
+        problem: str | None,
+        columns: tuple[int, ...] = (),
+    ) -> None:
+        fill(self, locals())
 
     @property
     def ok(self) -> bool:

@@ -11,12 +11,14 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-_BR = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]{0,200}>")
+from lint import regexcache
+
+_BR = regexcache.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
+_TAG = regexcache.compile(r"<[^>]{0,200}>")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
-_PUNCT = re.compile(r"[^\w\s]")
-_SPACE = re.compile(r"\s+")
-_HM = re.compile(r"\bher majesty'?s\b|\bhis majesty'?s\b")
+_PUNCT = regexcache.compile(r"[^\w\s]")
+_SPACE = regexcache.compile(r"\s+")
+_HM = regexcache.compile(r"\bher majesty'?s\b|\bhis majesty'?s\b")
 
 
 def display_name(raw: str) -> str:

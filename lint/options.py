@@ -14,10 +14,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
 from typing import Any
 
 from lint.errors import OptionError
+from lint.record import Frozen, fill
 
 _TYPES: dict[str, str] = {
     "str": "a string",
@@ -173,31 +173,61 @@ def regex_problem(pattern: str, flags: int = 0) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
-    """One typed option (see the module docs)."""
+class Option(Frozen):
+    """One typed option (see the module docs); immutable, equal by its fields."""
 
+    __slots__ = (
+        "above",
+        "choices",
+        "default",
+        "environment",
+        "extendable",
+        "extends",
+        "help",
+        "max",
+        "min",
+        "name",
+        "says",
+        "type",
+        "validate",
+    )
     name: str
     type: str
     default: Any
     help: str
-    choices: tuple[Any, ...] = ()
-    min: float | None = None
-    max: float | None = None
-    above: float | None = None  # an exclusive lower bound: "more than"
-    extendable: bool = False
-    validate: Callable[[Any], str | None] | None = None
-    extends: str = ""  # for a generated ``extend-NAME`` option: NAME
-    says: str = ""  # what is expected, in words, when the type, range and choices do not say it well
+    choices: tuple[Any, ...]
+    min: float | None
+    max: float | None
+    above: float | None  # an exclusive lower bound: "more than"
+    extendable: bool
+    validate: Callable[[Any], str | None] | None
+    extends: str  # for a generated ``extend-NAME`` option: NAME
+    says: str  # what is expected, in words, when the type, range and choices do not say it well
     # the validate hook also looks at this machine (installed packages, data files): it runs on every
     # load, also for a rule file that passed before (lint.rulecache), since the machine may have changed
-    environment: bool = False
+    environment: bool
 
-    def __post_init__(self) -> None:
-        if self.type.rstrip("?") not in _TYPES and self.type not in _TYPES:
-            raise TypeError(f"option {self.name}: unknown type {self.type!r}")
-        if self.extendable and not (self.type.startswith("list[") or self.type.startswith("dict[")):
-            raise TypeError(f"option {self.name}: only lists and tables can be extendable")
+    def __init__(
+        self,
+        name: str,
+        type: str,
+        default: Any,
+        help: str,
+        choices: tuple[Any, ...] = (),
+        min: float | None = None,
+        max: float | None = None,
+        above: float | None = None,
+        extendable: bool = False,
+        validate: Callable[[Any], str | None] | None = None,
+        extends: str = "",
+        says: str = "",
+        environment: bool = False,
+    ) -> None:
+        if type.rstrip("?") not in _TYPES and type not in _TYPES:
+            raise TypeError(f"option {name}: unknown type {type!r}")
+        if extendable and not (type.startswith("list[") or type.startswith("dict[")):
+            raise TypeError(f"option {name}: only lists and tables can be extendable")
+        fill(self, locals())
 
     @property
     def expected(self) -> str:
@@ -261,8 +291,7 @@ class Option:
     def extension(self) -> Option:
         """The generated ``extend-NAME`` option of an extendable one."""
         empty: Any = [] if self.type.startswith("list[") else {}
-        return replace(
-            self,
+        return self._replace(
             name=f"extend-{self.name}",
             default=empty,
             help=f"more `{self.name}` values, added to the rule's instead of replacing them",

@@ -14,16 +14,23 @@ It can only change how fast a pattern is built, never what it matches:
   checksum, and ``_sre`` validates every program it is given;
 - anything unexpected (another interpreter, a corrupt or unwritable file, a locale- or
   bytes-dependent pattern) falls back to :func:`re.compile`, silently.
+
+The file is read and checksummed whole by every run, so it is kept small: at most
+:data:`MAX_BYTES` and :data:`MAX_ENTRIES`. When a run writes it (it compiled something new),
+entries leave least recently used first: the file keeps its entries in the order they were
+last used by a run that wrote it, and the entries this run used are never dropped (a run
+whose own patterns outgrow the bounds would otherwise compile them again every time).
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
-_MAX_ENTRIES = 4096  # patterns of old versions and old configs pile up: start again past this
+MAX_ENTRIES = 4096  # patterns of old versions and old configs pile up: the oldest go past this ...
+MAX_BYTES = 1 << 20  # ... or past this many bytes (a one-file run of the default rules keeps about 0.55 MB)
 # what _sre.compile takes after the pattern: flags, program, group count, group names both ways
 _Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 # as kept: the program as bytes of native 4-byte opcodes (a list of ints is slow to unmarshal)
@@ -33,6 +40,7 @@ _Entries = dict[tuple[Any, ...], Any]
 _entries: _Entries | None = None
 _path: Any = None  # the file they were read from, and are saved to
 _added = False
+_used: dict[tuple[Any, ...], None] = {}  # the keys this process used or added, in the order it last used them
 
 
 def _file() -> Any:
@@ -102,6 +110,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     key = (pattern, flags)
     kept = entries.get(key)
     if kept is not None:
+        _touch(key)
         try:
             final, code, groups, groupindex, indexgroup = kept
             opcodes = memoryview(code).cast("I").tolist()
@@ -130,10 +139,17 @@ def derived(pattern: str, flags: int, make: Callable[[str, int], str]) -> str:
     key = (pattern, int(flags), f"{make.__module__}.{make.__qualname__}")
     kept = _load().get(key)
     if isinstance(kept, str):
+        _touch(key)
         return kept
     made = make(pattern, flags)
     _keep(key, made)
     return made
+
+
+def _touch(key: tuple[Any, ...]) -> None:
+    """Note that this process used ``key`` now (the most recently used entry)."""
+    _used.pop(key, None)
+    _used[key] = None
 
 
 def _keep(key: tuple[Any, ...], value: Any) -> None:
@@ -145,9 +161,30 @@ def _keep(key: tuple[Any, ...], value: Any) -> None:
         atexit.register(save)
         _added = True
     entries = _load()
-    if len(entries) >= _MAX_ENTRIES:
-        entries.clear()
+    if len(entries) >= MAX_ENTRIES:  # a long-lived process (the editor server): forget the least recent
+        old = next((k for k in entries if k not in _used), None) or next(iter(_used))
+        entries.pop(old, None)
+        _used.pop(old, None)
     entries[key] = value
+    _touch(key)
+
+
+def bounded(entries: _Entries, used: Collection[tuple[Any, ...]]) -> _Entries:
+    """``entries`` in the order to keep them (least recently used first: those not in ``used``, in
+    their order, then ``used`` in its order), the least recent left out while the marshalled whole
+    would pass :data:`MAX_BYTES` or :data:`MAX_ENTRIES`; never one of ``used``."""
+    import marshal
+
+    ordered = {key: value for key, value in entries.items() if key not in used}
+    ordered.update((key, entries[key]) for key in used if key in entries)
+    sizes = {key: len(marshal.dumps((key, value))) for key, value in ordered.items()}  # at most the whole's
+    total = sum(sizes.values())
+    for key in [key for key in ordered if key not in used]:
+        if total <= MAX_BYTES and len(ordered) <= MAX_ENTRIES:
+            break
+        total -= sizes[key]
+        del ordered[key]
+    return ordered
 
 
 def save() -> None:
@@ -166,8 +203,7 @@ def save() -> None:
         if path is None:
             return
         fresh = _read(path)  # another run may have added programs since this one read the file
-        merged = {**fresh, **_entries} if len(fresh) + len(_entries) < _MAX_ENTRIES else _entries
-        body = marshal.dumps(merged)
+        body = marshal.dumps(bounded({**fresh, **_entries}, _used))
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, zlib.crc32(body).to_bytes(4, "big") + body, prefix=".regex-")
     except Exception:  # a read-only or full cache folder only costs speed

@@ -26,7 +26,6 @@ each written whole. A damaged, cut or mismatched pair is a miss, and is removed.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import io
 import marshal
@@ -71,6 +70,10 @@ class Options(Protocol):
     baseline: str | None
     output: str | None
     also_write: Sequence[tuple[str, str]]
+
+    def _asdict(self) -> dict[str, Any]:
+        """Every option and its value (:class:`lint.record.Record`)."""
+        ...
 
 
 def refused(options: Options) -> bool:
@@ -345,9 +348,7 @@ def open_for(
     targets += [os.path.abspath(path) for _, path in options.also_write]
     if not options.output:
         targets.insert(0, "")  # target 2 is --output, even when there is none
-    asked = [
-        (f.name, getattr(options, f.name)) for f in dataclasses.fields(cast(Any, options)) if f.name not in _NOT_KEYED
-    ]
+    asked = [(name, value) for name, value in options._asdict().items() if name not in _NOT_KEYED]
     base = (
         _LAYOUT,
         cache.space,

@@ -28,9 +28,7 @@ half-written cache never changes what a run reports and never stops it.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-import os
 import pickle
 import re
 import shutil
@@ -40,8 +38,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lint import __version__
+from lint.cachedir import RESULT_CACHE_ENV, RESULT_CACHE_FOLDER, result_cache_dir
 from lint.checks.api import Anchored
 from lint.codestamp import code_stamp, walk
+from lint.record import Record
 
 if TYPE_CHECKING:
     from lint.checks.api import Finding
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from lint.engine import DocumentResult
     from lint.rules import Rule
 
-FOLDER = ".response-lint-cache"
+FOLDER = RESULT_CACHE_FOLDER
 FORMAT = 3  # bump when what an entry holds changes
 _GITIGNORE = "# Created by response-lint: the result cache, never committed.\n*\n"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# response-lint result cache: see https://bford.info/cachedir/\n"
@@ -80,21 +80,13 @@ def summary_digest(blob: bytes) -> str:
 # a document's summaries' marks: the digest of each (rule -> digest) and the anchors of each anchored one
 Marks = tuple[dict[str, str], dict[str, tuple[int, ...]]]
 _RUNS_KEPT = 12  # corpus findings of this many (rule, run)s: an edit-and-rerun loop needs the last run's
-ENV = "RESPONSE_LINT_RESULT_CACHE"
+ENV = RESULT_CACHE_ENV
 
 
 def folder_for(config: Config) -> Path | None:
-    """The cache folder of the project ``config`` belongs to (None: caching is off).
-
-    ``RESPONSE_LINT_RESULT_CACHE`` names another folder (empty: off); an empty
-    ``RESPONSE_LINT_CACHE_DIR`` turns every cache off, this one too.
-    """
-    override = os.environ.get(ENV)
-    if override is not None:
-        return Path(override) if override.strip() else None
-    if os.environ.get("RESPONSE_LINT_CACHE_DIR") == "":
-        return None
-    return Path(config.root) / FOLDER
+    """The cache folder of the project ``config`` belongs to (None: caching is off): see
+    :func:`lint.cachedir.result_cache_dir`."""
+    return result_cache_dir(config.root)
 
 
 def open_for(rules: Sequence[Rule], config: Config) -> ResultCache | None:
@@ -117,7 +109,11 @@ def _stable(value: Any) -> Any:
         return (type(value).__name__, [_stable(v) for v in value])
     if isinstance(value, re.Pattern):
         return ("re", value.pattern, value.flags)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if isinstance(value, Record):  # lint.config's Config and RuleConfig
+        return (type(value).__name__, [(name, _stable(getattr(value, name))) for name in value.__slots__])
+    if hasattr(type(value), "__dataclass_fields__") and not isinstance(value, type):
+        import dataclasses
+
         fields = dataclasses.fields(value)
         return (type(value).__name__, [(f.name, _stable(getattr(value, f.name))) for f in fields])
     if isinstance(value, (str, int, float, bool, type(None), bytes, Path)):

@@ -17,13 +17,13 @@ matches nothing with :func:`problem`, which suggests the closest rule through
 from __future__ import annotations
 
 import fnmatch
-import re
 from collections.abc import Collection, Iterable
 
+from lint import regexcache
 from lint.errors import ConfigError
 from lint.suggest import hint
 
-_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_NAME = regexcache.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 
 def name_problem(name: str) -> str | None:

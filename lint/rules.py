@@ -7,7 +7,6 @@ option values and pass/fail examples. See ``rules/README.md`` for the format.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,32 +15,78 @@ from lint.errors import OptionError, RuleError
 from lint.model import Severity
 from lint.options import Option, expand, resolve
 from lint.pack import builtin_rules_dir as builtin_rules_dir  # where it always was
+from lint.record import Frozen, fill
 from lint.rulecache import RuleCache, parse
 
 
-@dataclass(frozen=True, slots=True)
-class Example:
+class Example(Frozen):
     """One pass/fail example of a rule file (``[[examples]]``), run by ``rules --test``."""
 
+    __slots__ = (
+        "columns",
+        "count",
+        "files",
+        "fixed",
+        "format",
+        "lines",
+        "links",
+        "messages",
+        "note",
+        "options",
+        "text",
+        "verdict",
+    )
     verdict: str  # "pass" or "fail"
     text: str | None
     files: Mapping[str, str]
     format: str | None
     count: int | None
     options: Mapping[str, Any]
-    lines: tuple[int, ...] | None = None
-    note: str = ""
-    columns: tuple[int, ...] | None = None  # 1-based columns of the findings (code points)
-    messages: tuple[str, ...] | None = None  # the findings' messages, in order of position
-    fixed: str | None = None  # the text after every finding's fix is applied (sqlfluff's fix_str)
+    lines: tuple[int, ...] | None
+    note: str
+    columns: tuple[int, ...] | None  # 1-based columns of the findings (code points)
+    messages: tuple[str, ...] | None  # the findings' messages, in order of position
+    fixed: str | None  # the text after every finding's fix is applied (sqlfluff's fix_str)
     # online rules: what each target's server answered (see lint.links.verdict.example_results)
-    links: Mapping[str, Mapping[str, Any]] | None = None
+    links: Mapping[str, Mapping[str, Any]] | None
+
+    def __init__(
+        self,
+        verdict: str,
+        text: str | None,
+        files: Mapping[str, str],
+        format: str | None,
+        count: int | None,
+        options: Mapping[str, Any],
+        lines: tuple[int, ...] | None = None,
+        note: str = "",
+        columns: tuple[int, ...] | None = None,
+        messages: tuple[str, ...] | None = None,
+        fixed: str | None = None,
+        links: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> None:
+        fill(self, locals())
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Frozen):
     """A loaded rule file: its check kind, severity, message, option values and examples."""
 
+    __slots__ = (
+        "check",
+        "default",
+        "docs",
+        "examples",
+        "files",
+        "fixable",
+        "message",
+        "name",
+        "option_specs",
+        "options",
+        "severity",
+        "source",
+        "summary",
+        "tags",
+    )
     name: str
     check: str
     severity: Severity
@@ -52,11 +97,30 @@ class Rule:
     option_specs: tuple[Option, ...]
     examples: tuple[Example, ...]
     source: Path
-    fixable: bool = False
-    default: bool = True
-    tags: tuple[str, ...] = field(default=())
+    fixable: bool
+    default: bool
+    tags: tuple[str, ...]
     # what the check kind's ``check_files`` read for these options (lint.engine.read_files); None: not read yet
-    files: Mapping[str, Any] | None = None
+    files: Mapping[str, Any] | None
+
+    def __init__(
+        self,
+        name: str,
+        check: str,
+        severity: Severity,
+        message: str,
+        summary: str,
+        docs: str,
+        options: Mapping[str, Any],
+        option_specs: tuple[Option, ...],
+        examples: tuple[Example, ...],
+        source: Path,
+        fixable: bool = False,
+        default: bool = True,
+        tags: tuple[str, ...] = (),
+        files: Mapping[str, Any] | None = None,
+    ) -> None:
+        fill(self, locals())
 
     def with_config(self, severity: Severity | None, values: Mapping[str, Any], source: str) -> Rule:
         """This rule with a user's severity and option values applied (validated; files not read yet)."""

@@ -121,3 +121,16 @@ def test_runs_toml_splits_a_set_and_the_rest_is_one_run(tmp_path: Path) -> None:
     )
     with pytest.raises(real.LabelError, match=r"govuk/z\.txt is not a file of the tuning set"):
         real.set_runs("tuning", tmp_path)
+
+
+def test_a_finding_reported_once_for_one_answer_on_two_pages_names_both_places(tmp_path: Path) -> None:
+    """lint.republished reports the copy once, on the first page: the score counts it once and takes
+    it as reporting what the labels of its rule ask for on the other page too (recall)."""
+    done = "AGO reviewed its board and named a digital leader who reports to the board every month."
+    copy = f"Progress during 2014\n{done}\n"
+    action1, ago = tmp_path / "action-01.txt", tmp_path / "org-ago.txt"
+    action1.write_text(_ACTION_PAGE.replace("AGO reviewed its board.", done) + copy, encoding="utf-8")
+    ago.write_text(_ORG_PAGE.split("Action 3:")[0].replace("AGO reviewed its board.", done) + copy, encoding="utf-8")
+    found = [d for d in real.lint_json([action1, ago], cwd=tmp_path)["diagnostics"] if d["rule"] == "year-copy"]
+    (finding,) = found
+    assert real.places(finding) == [("action-01.txt", 11), ("org-ago.txt", 9)]

@@ -16,11 +16,13 @@ def fresh(tmp_path, monkeypatch):
     monkeypatch.setattr(regexcache, "_entries", None)
     monkeypatch.setattr(regexcache, "_path", None)
     monkeypatch.setattr(regexcache, "_added", False)
+    monkeypatch.setattr(regexcache, "_used", {})
 
     def next_run():
         regexcache.save()
         monkeypatch.setattr(regexcache, "_entries", None)
         monkeypatch.setattr(regexcache, "_added", False)
+        monkeypatch.setattr(regexcache, "_used", {})
 
     return next_run
 
@@ -109,3 +111,56 @@ def test_a_derived_pattern_is_worked_out_once_and_kept(fresh):
     other = regexcache.derived(body, 0, guard)  # other flags: worked out again
     assert first == again == firstchars.guarded(body, re.IGNORECASE) != body
     assert other == firstchars.guarded(body, 0) and calls == [body, body]
+
+
+def _alternation(tag: str, count: int = 60) -> str:
+    """A pattern whose program takes a few kilobytes."""
+    return "|".join(f"{tag}{i:03d}word" for i in range(count))
+
+
+def _kept_patterns() -> list[str]:
+    return [key[0] for key in regexcache._load()]
+
+
+def test_the_file_keeps_under_its_byte_bound_dropping_the_least_recently_used(fresh, monkeypatch):
+    early = [_alternation(f"p{n:02d}") for n in range(20)]
+    for pattern in early:
+        regexcache.compile(pattern)
+    fresh()
+    (path,) = regexcache._file().parent.glob("regex-*.marshal")
+    assert _kept_patterns() == early
+    bound = path.stat().st_size * 9 // 20  # room for about nine of the twenty
+    monkeypatch.setattr(regexcache, "MAX_BYTES", bound)
+    used = [early[5], early[7]]  # a later run uses two of them, and compiles four new ones
+    later = [_alternation(f"q{n:02d}") for n in range(4)]
+    for pattern in used + later:
+        regexcache.compile(pattern)
+    fresh()
+    assert path.stat().st_size <= bound + 4  # and the checksum's 4 bytes
+    survivors = _kept_patterns()
+    assert survivors[-6:] == used + later  # this run's, most recently used last
+    unused = [p for p in early if p not in used]
+    stale = survivors[:-6]
+    assert 0 < len(stale) < len(unused) and stale == unused[-len(stale) :]  # the least recent went first
+
+
+def test_a_run_never_drops_what_it_used_itself(fresh, monkeypatch):
+    monkeypatch.setattr(regexcache, "MAX_BYTES", 1)
+    patterns = [_alternation(f"r{n}") for n in range(3)]
+    for pattern in patterns:
+        regexcache.compile(pattern)
+    fresh()
+    assert _kept_patterns() == patterns  # over the bound, but all this run's own
+    regexcache.compile(patterns[1])
+    regexcache.compile(_alternation("s"))
+    fresh()
+    assert _kept_patterns() == [patterns[1], _alternation("s")]
+
+
+def test_a_long_lived_process_forgets_the_least_recently_used(fresh, monkeypatch):
+    monkeypatch.setattr(regexcache, "MAX_ENTRIES", 3)
+    for n in range(5):
+        regexcache.compile(f"x{n}y")
+        if n == 2:
+            regexcache.compile("x0y")  # used again: now more recent than x1y and x2y
+    assert set(regexcache._load()) == {("x0y", 0), ("x3y", 0), ("x4y", 0)}

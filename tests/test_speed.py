@@ -38,6 +38,43 @@ def corpus(tmp_path_factory):
     return folder
 
 
+# one answer (Office of Tides, Action 97) on its action's page and on the organisation's own page, the
+# same text on both: its placeholder, plain-english and year-copy findings are reported once (lint.republished)
+_ANSWER = (
+    "### Planned activities in 2014\n\nWe will leverage the tide tables going forward and publish them monthly.\n\n"
+    "### Progress during 2014\n\nWe will leverage the tide tables going forward and publish them monthly.\n\n"
+    "### Planned activities in 2015\n\nTBC\n"
+)
+REPUBLISHED = {
+    "action": "# Action 97: Open tides\n\n## Office of Tides\n\n" + _ANSWER,
+    "own": "# Office of Tides's actions in response to the Government Digital Strategy\n\n"
+    "## Action 97: Open tides\n\n" + _ANSWER,
+}
+
+
+@pytest.fixture(scope="module", params=["generated", "republished"])
+def runs(request, corpus, tmp_path_factory):
+    """The corpus, and the corpus with one answer published on two pages that two of three shards
+    check (each page in its own shard), for the tests that output never depends on how it was made."""
+    if request.param == "generated":
+        return corpus
+    from lint.shards import owner
+
+    folder = tmp_path_factory.mktemp("republished")
+    shutil.copytree(corpus, folder, dirs_exist_ok=True)
+    own = folder / "zz-own-tides.md"
+    action = next(
+        p
+        for p in (folder / f"zz-action-97-{n}.md" for n in range(30))
+        if owner(str(p), Path.cwd(), 3) != owner(str(own), Path.cwd(), 3)
+    )
+    own.write_text(REPUBLISHED["own"], encoding="utf-8")
+    action.write_text(REPUBLISHED["action"], encoding="utf-8")
+    report = _json(folder, "--jobs", "1")
+    assert report.count("; also published in ") == 4  # 2 plain-english, 1 year-copy, 1 placeholder
+    return folder
+
+
 def _json(folder, *args, env=None):
     result = run_cli("check", str(folder), "--format", "json", "--fail-on", "never", *args)
     assert result.code == 0, result.err
@@ -56,7 +93,8 @@ def test_timings_table_follows_the_report_on_stderr():
     assert {"placeholder", "readability", "entry-copy", "missing-entry"} <= rules
 
 
-def test_jobs_give_the_same_report_in_the_same_order(corpus):
+def test_jobs_give_the_same_report_in_the_same_order(runs):
+    corpus = runs
     one = _json(corpus, "--jobs", "1")
     assert '"entry-copy"' in one and '"missing-entry"' in one and '"year-copy"' in one  # corpus rules found things
     assert _json(corpus, "--jobs", "2") == one
@@ -93,9 +131,9 @@ def _cached(folder, cache, *args, replay=False):
         os.environ["RESPONSE_LINT_RESULT_CACHE"] = ""
 
 
-def test_cache_gives_the_same_report_cold_warm_and_after_a_change(corpus, tmp_path):
+def test_cache_gives_the_same_report_cold_warm_and_after_a_change(runs, tmp_path):
     work = tmp_path / "work"
-    shutil.copytree(corpus, work)
+    shutil.copytree(runs, work)
     cache = tmp_path / "cache"
     fresh = _json(work, "--jobs", "1")
     assert _cached(work, cache, "--jobs", "1") == fresh  # cold: fills the cache
@@ -370,7 +408,8 @@ def test_sentence_split_of_a_long_paragraph_is_the_split_of_its_sentences():
     }
 
 
-def test_sharded_then_merged_is_the_single_run_byte_for_byte(corpus, tmp_path):
+def test_sharded_then_merged_is_the_single_run_byte_for_byte(runs, tmp_path):
+    corpus = runs
     single = run_cli("check", str(corpus), "--format", "json")
     files = []
     for k in (1, 2, 3):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from lint.model import ACTIONS, PER_ACTION, UNNAMED, Document
 from lint.readers import read
-from lint.readers.phases import ReaderOptions, match_heading
+from lint.readers.phases import ReaderOptions, match_heading, newest_first
 from lint.readers.titles import section_of
 from lint.source import parse_bytes
 
@@ -130,3 +130,80 @@ def test_a_posts_category_and_date_is_furniture_not_the_title():
     assert doc.title == "Open Rivers Plan: progress" and [e.action for e in doc.entries] == ["1"]
     # a line naming a phase and a date is a heading, never furniture
     assert match_heading("Progress report 19 December 2016", ReaderOptions()) is not None
+
+
+def test_the_words_of_a_real_whistleblowing_commitment_are_spelt_right(tmp_path: Path):
+    # Australia's March 2017 OGP progress report: 'whistleblower' and 'whistleblowing' are
+    # English words of the field that pyspellchecker's dictionary lacks (rules/words)
+    text = (OTHER / "au-ogp-progress-2017-03.txt").read_text("utf-8")
+    assert "whistleblowing" in text
+    assert _check(tmp_path, {"au.txt": text}, "spelling") == []
+
+
+def test_a_real_log_of_updates_newest_first_is_one_entry():
+    # New Zealand's OGP "Check Progress" page: a year line over dated updates, newest first
+    for name, periods in (
+        ("nz-ogp-check-progress-2018.txt", ["10 August 2018", "3 August 2018", "31 July 2018"]),
+        ("nz-ogp-check-progress-2023.txt", ["5 December 2023", "30 June 2023", "24 November 2022"]),
+    ):
+        doc = load(name)
+        assert not doc.issues, name
+        (entry,) = doc.entries
+        assert [p.period for p in entry.phases][:3] == periods, name
+    # the headlines between the dates are the updates' text, not entries named after them
+    doc = load("nz-ogp-check-progress-2023.txt")
+    texts = [p.text for p in doc.entries[0].phases[4].paragraphs]
+    assert texts == ["Latest trust and confidence results"]
+    assert [p.period for p in doc.entries[0].phases][-3:] == ["27 April 2022", "30 March 2022", "21 February 2022"]
+
+
+def test_a_crafted_log_newest_first_is_read_like_the_real_one(tmp_path: Path):
+    text = (
+        "Harbour data programme: what's new\n\n2024\n\n"
+        "14 March 2024 - Harbour Board Update\n\nTide tables are published.\n\n"
+        "2 March 2024\n\nBerth data published\n\n"
+        "Q4 2023. Progress report\n\nThe gauges were replaced.\n\n"
+        "2023\n\n9 October 2023 – Update on the survey\n\nSurvey results are out.\n"
+    )
+    doc = read("harbour.txt", text, ReaderOptions())
+    (entry,) = doc.entries
+    assert [p.period for p in entry.phases] == ["14 March 2024", "2 March 2024", "Q4 2023", "9 October 2023"]
+    assert [p.text for p in entry.phases[1].paragraphs] == ["Berth data published"]
+    assert _check(tmp_path, {"h.txt": text}, "phase-order", "missing-phase", "placeholder") == []
+
+
+def test_an_update_titled_after_its_date_is_a_phase_heading():
+    options = ReaderOptions()
+    cases = {
+        "3 August 2018 - Third National Action Plan Update": ("progress", 2018, "3 August 2018"),
+        "10 August 2018 – Update for Third National Action Plan": ("progress", 2018, "10 August 2018"),
+        "27 April 2022. OGPNZ Update": ("progress", 2022, "27 April 2022"),
+        "Q3 2016 - Progress report on the register": ("progress", 2016, "Q3 2016"),
+        "June 2021: Next steps for the board": ("plan", 2021, "June 2021"),
+    }
+    for text, (kind, year, period) in cases.items():
+        match = match_heading(text, options)
+        assert match is not None, text
+        assert (match.kind, match.year, match.period) == (kind, year, period), text
+    # a headline without a kind, a sentence, a bare year and furniture are no headings
+    for text in (
+        "1 December 2021 - Final self-assessment for the Third National Action Plan published",
+        "March 2024 - we published the update",
+        "2019 - Update for the plan",
+        "Updated 16 January 2015",
+        "12 March 2024 - Progress was slow.",
+    ):
+        assert match_heading(text, options) is None, text
+
+
+def test_newest_first_is_read_from_most_turns():
+    assert newest_first([(2024, 3, 1), (2023, 9, 1), (2023, 9, 1), (2022, 0, 1)])
+    # a tie, one period or none is read oldest first
+    assert not newest_first([(2024, 2, 1), (2023, 9, 1), (2022, 0, 0), (2023, 9, 1), (2024, 2, 1)])
+    assert not newest_first([(2024, 2, 1)]) and not newest_first([])
+
+
+def test_a_download_links_file_type_and_size_are_not_a_broken_link_or_a_misspelling(tmp_path: Path):
+    text = (OTHER / "nz-ogp-check-progress-2023.txt").read_text("utf-8")
+    assert "[pdf] [678.07 KB]" in text
+    assert _check(tmp_path, {"nz.txt": text}, "spelling", "broken-link") == []

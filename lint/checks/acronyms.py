@@ -8,14 +8,14 @@ read alike.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from lint import regexcache
 from lint.checks.plaintext import BREAK, SENTINEL, WORD, plain, verbatim_key, words_of
 from lint.model import Entry
 
-_DEFINITION = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9&]{1,11})\s*\)")
+_DEFINITION = regexcache.compile(r"\(\s*([A-Za-z][A-Za-z0-9&]{1,11})\s*\)")
 SMALL = frozenset({"of", "and", "for", "the", "in", "on", "to", "&", "at", "by"})
 
 

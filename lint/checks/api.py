@@ -53,6 +53,13 @@ of them ever names a rule or a check kind. The fields:
     (:func:`lint.engine.choose_rules`); returns what it read, by option key, which
     ``check`` and ``check_corpus`` find in ``context.files`` (so a file that changes
     or goes away during the run cannot stop it halfway), or a :class:`FileProblem`.
+``answer_text``
+    its findings are about an answer's own words, each within the text of one phase (a
+    placeholder, a word, a sentence, a link, a copied passage), so that one answer
+    published with the same text on two pages has the same finding, at the same place,
+    on each: the run reports it once (:mod:`lint.republished`; config
+    ``republished-once``). Findings about a page's structure (headings, order, what a
+    page lacks) do not declare it.
 ``post_pass``
     for post-pass kinds, what the post-pass reports for it: ``"unused-suppression"`` or
     ``"invalid-suppression"``.
@@ -61,29 +68,41 @@ of them ever names a rule or a check kind. The fields:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from lint.model import Document, Fix, Related, Severity, Span
 from lint.options import Option
+from lint.record import Frozen, fill
 
 if TYPE_CHECKING:
     from lint.links.results import LinkResults
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(Frozen):
     """The rule a check runs for: its name, severity and resolved option values."""
 
+    __slots__ = ("files", "links", "options", "root", "rule", "severity")
     rule: str
     severity: Severity
     options: Mapping[str, Any]
-    root: str = "."
+    root: str
     # online link results (``--links``), for check kinds that declare ``NEEDS_LINKS = True``; None when offline
-    links: LinkResults | None = None
+    links: LinkResults | None
     # what the kind's ``check_files`` read for this rule at load, by option key
-    files: Mapping[str, Any] = field(default_factory=dict)
+    files: Mapping[str, Any]
+
+    def __init__(
+        self,
+        rule: str,
+        severity: Severity,
+        options: Mapping[str, Any],
+        root: str = ".",
+        links: LinkResults | None = None,
+        files: Mapping[str, Any] | None = None,
+    ) -> None:
+        files = {} if files is None else files
+        fill(self, locals())
 
     def __getitem__(self, key: str) -> Any:
         return self.options[key]
@@ -153,32 +172,66 @@ SUMMARY_ROLES: tuple[SummaryRole, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class CheckKind:
+class CheckKind(Frozen):
     """What a check kind declares about itself (see the module docs for each field)."""
 
+    __slots__ = (
+        "answer_text",
+        "check",
+        "check_corpus",
+        "check_files",
+        "message_fields",
+        "name",
+        "needs_links",
+        "options",
+        "post_pass",
+        "runs_on_empty",
+        "summarise",
+        "summary",
+        "summary_role",
+        "validate",
+        "whole_document",
+    )
     name: str
     summary: str
-    check: DocumentCheck | None = None
-    check_corpus: CorpusCheck | None = None
-    summarise: Callable[[Document, Context], Any] | None = None
-    options: tuple[Option, ...] = ()
-    message_fields: frozenset[str] = frozenset()
-    needs_links: bool = False
-    whole_document: bool = False
-    runs_on_empty: bool = False
-    summary_role: SummaryRole | None = None
-    post_pass: PostPass | None = None
-    validate: Callable[[Mapping[str, Any]], tuple[str, str] | None] | None = None
-    check_files: Callable[[Mapping[str, Any], str], Mapping[str, Any] | FileProblem] | None = None
+    check: DocumentCheck | None
+    check_corpus: CorpusCheck | None
+    summarise: Callable[[Document, Context], Any] | None
+    options: tuple[Option, ...]
+    message_fields: frozenset[str]
+    needs_links: bool
+    whole_document: bool
+    runs_on_empty: bool
+    summary_role: SummaryRole | None
+    post_pass: PostPass | None
+    validate: Callable[[Mapping[str, Any]], tuple[str, str] | None] | None
+    check_files: Callable[[Mapping[str, Any], str], Mapping[str, Any] | FileProblem] | None
+    answer_text: bool
 
-    def __post_init__(self) -> None:
-        if (self.post_pass is not None) == (self.check is not None or self.check_corpus is not None):
-            raise TypeError(f"check kind {self.name!r}: give check and/or check_corpus, or post_pass, not both")
-        if self.summary_role is not None and self.summary_role not in SUMMARY_ROLES:
-            raise TypeError(f"check kind {self.name!r}: unknown summary_role {self.summary_role!r}")
-        if not isinstance(self.message_fields, frozenset):
-            object.__setattr__(self, "message_fields", frozenset(self.message_fields))
+    def __init__(
+        self,
+        name: str,
+        summary: str,
+        check: DocumentCheck | None = None,
+        check_corpus: CorpusCheck | None = None,
+        summarise: Callable[[Document, Context], Any] | None = None,
+        options: tuple[Option, ...] = (),
+        message_fields: Iterable[str] = frozenset(),
+        needs_links: bool = False,
+        whole_document: bool = False,
+        runs_on_empty: bool = False,
+        summary_role: SummaryRole | None = None,
+        post_pass: PostPass | None = None,
+        validate: Callable[[Mapping[str, Any]], tuple[str, str] | None] | None = None,
+        check_files: Callable[[Mapping[str, Any], str], Mapping[str, Any] | FileProblem] | None = None,
+        answer_text: bool = False,
+    ) -> None:
+        if (post_pass is not None) == (check is not None or check_corpus is not None):
+            raise TypeError(f"check kind {name!r}: give check and/or check_corpus, or post_pass, not both")
+        if summary_role is not None and summary_role not in SUMMARY_ROLES:
+            raise TypeError(f"check kind {name!r}: unknown summary_role {summary_role!r}")
+        message_fields = message_fields if isinstance(message_fields, frozenset) else frozenset(message_fields)
+        fill(self, locals())
 
     @property
     def scope(self) -> Scope:

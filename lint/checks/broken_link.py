@@ -58,7 +58,7 @@ OPTIONS = (
     ),
 )
 
-_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*\S", re.MULTILINE)
+_DEFINITION = regexcache.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*\S", re.MULTILINE)
 
 
 @lru_cache(maxsize=32)
@@ -136,4 +136,5 @@ KIND = CheckKind(
     message_fields=frozenset({"problem", "code", "target", "text"}),
     needs_links=True,
     summary_role="broken-link",
+    answer_text=True,
 )

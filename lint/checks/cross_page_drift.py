@@ -16,10 +16,10 @@ publication), where a reworded commitment is an edit, not a stale page.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
+from lint import regexcache
 from lint.checks import identity
 from lint.checks.api import Anchored, CheckKind, Context, Finding
 from lint.checks.identity import keys_of, organisations
@@ -32,7 +32,7 @@ OPTIONS = (
 )
 
 _LEVEL = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
-_WORD = re.compile(r"\S+")
+_WORD = regexcache.compile(r"\S+")
 
 
 def _levelled(phase: Phase, ignore_case: bool) -> str:

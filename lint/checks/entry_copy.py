@@ -19,16 +19,12 @@ two pages is not a copy.
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Iterator, Sequence
-from functools import partial
-from operator import itemgetter
 
 from lint.checks import copies, sentences
 from lint.checks.api import Anchored, CheckKind, Context, Finding
-from lint.checks.identity import keys_of, organisations
-from lint.checks.shingles import blake2b, packed
-from lint.model import Document, Paragraph, Related, Span
+from lint.checks.entry_summary import Paragraphs, Sentence, summarise
+from lint.model import Related, Span
 from lint.options import Option, combinable
 
 OPTIONS = (
@@ -67,101 +63,12 @@ OPTIONS = (
 )
 
 
-class _Para(tuple[str, str, str, str, tuple[int, ...], Paragraph, bytes, "array[int]", str, "tuple[_Kept, ...]"]):
-    """A paragraph in the run: path, entry key and name, phase key and order, paragraph (without
-    its links), a digest of its canonical text (compared for equality only: 16 bytes where the
-    text took a seventh of a summary), shingles (packed: a run keeps every paragraph's),
-    organisation, and its sentences long enough to compare (shingles packed too).
-    A document's summary holds its paragraphs long enough to compare (picklable: worker
-    processes, the result cache and shards carry it), so the sentences are split, levelled
-    and shingled in the workers, once per document, and kept in the result cache."""
-
-    __slots__ = ()
-
-    @property
-    def path(self) -> str:
-        return self[0]
-
-    @property
-    def entry_key(self) -> str:
-        return self[1]
-
-    @property
-    def entry_name(self) -> str:
-        return self[2]
-
-    @property
-    def phase_key(self) -> str:
-        return self[3]
-
-    @property
-    def order(self) -> tuple[int, ...]:
-        return self[4]
-
-    @property
-    def paragraph(self) -> Paragraph:
-        return self[5]
-
-    @property
-    def canonical(self) -> bytes:
-        return self[6]
-
-    @property
-    def grams(self) -> array[int]:
-        return self[7]
-
-    def sentences(self) -> list[copies.Sentence]:
-        """The sentences long enough to compare, with their shingles as sets again."""
-        return [_new_sentence((*kept[:4], frozenset(kept[4]))) for kept in self[9]]
-
-    def text_of(self, sentence: copies.Sentence | _Kept) -> str:
-        return self[5].text[sentence.start : sentence.end]
-
-    def span_of(self, sentence: copies.Sentence | _Kept) -> Span:
-        return self[5].to_span(sentence.start, sentence.end)
-
-
-class _Kept(tuple[int, int, str, int, "array[int]"]):
-    """A sentence as a summary keeps it: offsets into the paragraph's text, canonical text, words
-    and shingles, packed. Earlier paragraphs' sentences are compared in this form: unpacked to
-    sets for the whole run, they took four fifths of its memory on the benchmark corpus."""
-
-    __slots__ = ()
-
-    @property
-    def start(self) -> int:
-        return self[0]
-
-    @property
-    def end(self) -> int:
-        return self[1]
-
-    @property
-    def canonical(self) -> str:
-        return self[2]
-
-    @property
-    def grams(self) -> array[int]:
-        return self[4]
-
-
-_new_sentence = partial(tuple.__new__, copies.Sentence)
-
-
-def _digest(canonical: str) -> bytes:
-    """A digest of a paragraph's canonical text, the same in every process (str hashes are not)."""
-    return blake2b(canonical.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-
-
-_new_kept = partial(tuple.__new__, _Kept)
-
-
 class _Match:
     """A sentence of a later paragraph, and its best source in an earlier one."""
 
     __slots__ = ("earlier", "later", "score", "sentence", "source")
 
-    def __init__(self, later: int, sentence: copies.Sentence, earlier: int, source: _Kept, score: float):
+    def __init__(self, later: int, sentence: Sentence, earlier: int, source: Sentence, score: float):
         self.later = later
         self.sentence = sentence
         self.earlier = earlier
@@ -169,78 +76,21 @@ class _Match:
         self.score = score
 
 
-def summarise(document: Document, context: Context) -> Anchored:
-    """The organisations of the document's entries (for organisation identity across the run),
-    and its paragraphs long enough to compare, levelled and shingled, each placed from its
-    own start (its start is its anchor). Nothing else: a change this leaves as it was (a short
-    paragraph added, text moved down the page by a line outside any compared paragraph)
-    leaves the rule's findings standing."""
-    min_words = max(1, int(context["min-words"]))
-    found: list[_Para] = []
-    anchors: list[int] = []
-    new = partial(tuple.__new__, _Para)
-    for entry in document.entries:
-        names = copies.Names.of(entry)
-        for phase in entry.phases:
-            order = phase.order
-            for paragraph in phase.paragraphs:
-                text = copies.paragraph_text(paragraph.text, names)
-                if text.words >= min_words and text.grams:
-                    at = paragraph.span.start
-                    anchors.append(at)
-                    kept = _moved(paragraph._replace(links=()), -at)
-                    item = (document.path, entry.key, entry.name, phase.key, order, kept, _digest(text.canonical))
-                    compared = tuple(
-                        _new_kept((s[0], s[1], s[2], s[3], packed(s[4])))
-                        for s in copies.paragraph_sentences(paragraph.text, names)
-                        if s.words >= min_words and s.canonical
-                    )
-                    found.append(new((*item, packed(text.grams), entry.organisation or "", compared)))
-    return Anchored((organisations((document,)), found), tuple(anchors))
-
-
-def _moved(paragraph: Paragraph, by: int) -> Paragraph:
-    """``paragraph`` placed ``by`` characters further on (its span and the document offsets of its pieces)."""
-    span = Span(paragraph.span.start + by, paragraph.span.end + by)
-    return paragraph._replace(span=span, pieces=tuple((t, d + by) for t, d in paragraph.pieces))
-
-
-def _paragraphs(summaries: Sequence[Anchored]) -> list[_Para]:
-    """Every paragraph of the run long enough to compare, placed at its anchor: the earliest
-    period first, then run order.
-
-    Entries of one organisation are one entry (:func:`~lint.checks.identity.organisation_keys`).
-    """
-    keys = keys_of(name for anchored in summaries for name in anchored.summary[0])
-    new = partial(tuple.__new__, _Para)
-    found = [
-        new((para[0], keys.get(para[8], para[1]) if para[8] else para[1], *para[2:5], _moved(para[5], at), *para[6:]))
-        for anchored in summaries
-        for para, at in zip(anchored.summary[1], anchored.anchors, strict=True)
-    ]
-    return sorted(found, key=itemgetter(4))
-
-
-def _figures(para: _Para, sentence: copies.Sentence | _Kept) -> list[str]:
-    return copies.figures(para.paragraph.text[sentence.start : sentence.end])
-
-
-def _same_paragraph(
-    paragraphs: Sequence[_Para], para: _Para, i: int, first: dict[bytes, int], other: dict[bytes, int]
-) -> int | None:
+def _same_paragraph(paragraphs: Paragraphs, i: int, first: dict[bytes, int], other: dict[bytes, int]) -> int | None:
     """An earlier paragraph of another entry with the same canonical text (and remember this one)."""
-    head = first.setdefault(para.canonical, i)
+    canonical = paragraphs.digest(i)
+    head = first.setdefault(canonical, i)
     if head == i:
         return None
-    if paragraphs[head].entry_key != para.entry_key:
-        other.setdefault(para.canonical, i)
+    if paragraphs.keys[head] != paragraphs.keys[i]:
+        other.setdefault(canonical, i)
         return head
-    found = other.get(para.canonical)
+    found = other.get(canonical)
     return found if found is not None and found < i else None
 
 
 def find_matches(
-    paragraphs: Sequence[_Para],
+    paragraphs: Paragraphs,
     threshold: float,
     max_bucket: int,
     min_shared: int = 3,
@@ -258,35 +108,42 @@ def find_matches(
     index = copies.ShingleIndex(max_bucket=max_bucket)
     first_with: dict[bytes, int] = {}  # canonical paragraph -> the first paragraph with it
     other_with: dict[bytes, int] = {}  # canonical paragraph -> the first with it in another entry than that
+    keys = paragraphs.keys
     matches: list[_Match] = []
-    for i, para in enumerate(paragraphs):
-        shared = index.add(para.grams, min_shared)
-        same = _same_paragraph(paragraphs, para, i, first_with, other_with)  # however often it recurs
+    for i in range(len(paragraphs)):
+        shared = index.add(paragraphs.grams(i), min_shared)
+        same = _same_paragraph(paragraphs, i, first_with, other_with)  # however often it recurs
         if not shared and same is None:
             continue
         ranked = sorted((-n, j) for j, n in shared.items())
-        candidates = [j for _, j in ranked if paragraphs[j].entry_key != para.entry_key][:max_candidates]
+        candidates = [j for _, j in ranked if keys[j] != keys[i]][:max_candidates]
         if same is not None and same not in candidates:
             candidates.append(same)
         if not candidates:
             continue
         candidates.sort()
-        earlier = [(j, s) for j in candidates for s in paragraphs[j][9]]  # packed: compared as they are
-        reachable = frozenset().union(*(paragraphs[j].grams for j in candidates))
-        for sentence in para.sentences():
-            if sentence.grams.isdisjoint(reachable):
+        reachable: set[int] = set()
+        for j in candidates:
+            reachable.update(paragraphs.grams(j))
+        earlier: list[tuple[int, Sentence, frozenset[int]]] | None = None  # made when a sentence can reach them
+        text = paragraphs.text(i)
+        for sentence in paragraphs.sentences(i):
+            grams = frozenset(sentence[3])
+            if grams.isdisjoint(reachable):
                 continue
-            best: tuple[float, int, _Kept] | None = None
-            for j, source in earlier:
-                if source.canonical == sentence.canonical:
+            if earlier is None:
+                earlier = [(j, s, frozenset(s[3])) for j in candidates for s in paragraphs.sentences(j)]
+            best: tuple[float, int, Sentence] | None = None
+            for j, source, source_grams in earlier:
+                if source[2] == sentence[2]:
                     score = 100.0
-                elif copies.overlap(sentence.grams, source.grams) < 0.2:
+                elif copies.overlap(grams, source_grams) < 0.2:
                     continue
                 else:
-                    score = copies.similarity(sentence.canonical, source.canonical, threshold)
+                    score = copies.similarity(sentence[2], source[2], threshold)
                 if score < threshold or (best is not None and score <= best[0]):
                     continue
-                if same_figures and _figures(para, sentence) != _figures(paragraphs[j], source):
+                if same_figures and _figures(text, sentence) != _figures(paragraphs.text(j), source):
                     continue  # the same template with other figures: each entry's own facts
                 best = (score, j, source)
             if best is not None:
@@ -294,10 +151,14 @@ def find_matches(
     return matches
 
 
+def _figures(text: str, sentence: Sentence) -> list[str]:
+    return copies.figures(text[sentence[0] : sentence[1]])
+
+
 def check_corpus(summaries: Sequence[Anchored], context: Context) -> Iterator[Finding]:
     exempt_severity = copies.severity_option(context.rule, "exempt-severity", context["exempt-severity"])
     exempt = copies.exemption(context.rule, context["exempt"])
-    paragraphs = _paragraphs(summaries)
+    paragraphs = Paragraphs(summaries)
     if len(paragraphs) < 2:
         return
     matches = find_matches(
@@ -308,44 +169,44 @@ def check_corpus(summaries: Sequence[Anchored], context: Context) -> Iterator[Fi
     )
     by_paragraph: dict[int, list[tuple[_Match, Span, bool]]] = {}
     for match in matches:
-        later, earlier = paragraphs[match.later], paragraphs[match.earlier]
-        text = later.text_of(match.sentence)
-        is_exempt = copies.is_exempt(exempt, text) or copies.is_exempt(exempt, earlier.text_of(match.source))
+        (start, end, *_), source = match.sentence, match.source
+        text = paragraphs.text(match.later)[start:end]
+        is_exempt = copies.is_exempt(exempt, text) or copies.is_exempt(
+            exempt, paragraphs.text(match.earlier)[source[0] : source[1]]
+        )
         if is_exempt and exempt_severity is None:
             continue
-        by_paragraph.setdefault(match.later, []).append((match, later.span_of(match.sentence), is_exempt))
+        by_paragraph.setdefault(match.later, []).append((match, paragraphs.span_of(match.later, start, end), is_exempt))
     for i, group in by_paragraph.items():
-        later = paragraphs[i]
         first, last = group[0][1], group[-1][1]
         best = max((m for m, _, _ in group), key=lambda m: m.score)
-        source = paragraphs[best.earlier]
         related: list[Related] = []
         seen: set[tuple[int, int]] = set()
         for match, _, _ in sorted(group, key=lambda g: -g[0].score):
-            if (match.earlier, match.source.start) in seen:
+            j, (start, end, *_) = match.earlier, match.source
+            if (j, start) in seen:
                 continue
-            seen.add((match.earlier, match.source.start))
-            earlier = paragraphs[match.earlier]
+            seen.add((j, start))
             related.append(
                 Related(
-                    earlier.path,
-                    earlier.span_of(match.source),
-                    f"first written here by {earlier.entry_name} in {earlier.phase_key}",
+                    paragraphs.path(j),
+                    paragraphs.span_of(j, start, end),
+                    f"first written here by {paragraphs.entry_name(j)} in {paragraphs.phase_key(j)}",
                 )
             )
         yield Finding(
             span=Span(first.start, last.end),
-            path=later.path,
+            path=paragraphs.path(i),
             severity=exempt_severity if all(e for _, _, e in group) else None,
             related=tuple(related),
             args={
-                "entry": later.entry_name,
-                "other": source.entry_name,
-                "other_phase": source.phase_key,
+                "entry": paragraphs.entry_name(i),
+                "other": paragraphs.entry_name(best.earlier),
+                "other_phase": paragraphs.phase_key(best.earlier),
                 "score": round(best.score),
                 "kind": "the same" if best.score >= 100 else "nearly the same",
                 "count": len(group),
-                "total": len(sentences.split(later.paragraph.text)),
+                "total": len(sentences.split(paragraphs.text(i))),
             },
         )
 

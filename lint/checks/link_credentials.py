@@ -46,4 +46,5 @@ KIND = CheckKind(
     options=OPTIONS,
     message_fields=frozenset({"target", "what", "user", "cleaned"}),
     needs_links=False,
+    answer_text=True,
 )

@@ -62,4 +62,5 @@ KIND = CheckKind(
     options=OPTIONS,
     message_fields=frozenset({"target", "cause", "final_url"}),
     needs_links=True,
+    answer_text=True,
 )

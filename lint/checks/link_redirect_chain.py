@@ -45,4 +45,5 @@ KIND = CheckKind(
     options=OPTIONS,
     message_fields=frozenset({"target", "final", "hops"}),
     needs_links=True,
+    answer_text=True,
 )

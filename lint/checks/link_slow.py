@@ -35,4 +35,5 @@ KIND = CheckKind(
     options=OPTIONS,
     message_fields=frozenset({"target", "seconds", "limit"}),
     needs_links=True,
+    answer_text=True,
 )

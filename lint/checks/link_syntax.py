@@ -57,16 +57,16 @@ REAL_SCHEMES = frozenset(
         "rtsp",
     }
 )
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+_SCHEME = regexcache.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _LOOKS_LIKE_HOST = regexcache.compile(
     r"^(?:www\d?\.|(?:[a-z0-9-]+\.)+(?:uk|com|org|net|gov|edu|int|eu|io|info|biz|scot|wales|cymru|london)"
     r"(?:[/:?#]|$))",
     re.IGNORECASE,
 )
-_LABEL = re.compile(r"^[^\W_](?:[\w-]{0,61}[^\W_])?$|^[\w]$")
-_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+$")
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f<>\"{}|\\^`]")
+_LABEL = regexcache.compile(r"^[^\W_](?:[\w-]{0,61}[^\W_])?$|^[\w]$")
+_BAD_PERCENT = regexcache.compile(r"%(?![0-9A-Fa-f]{2})")
+_EMAIL = regexcache.compile(r"^[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+$")
+_UNSAFE = regexcache.compile(r"[\x00-\x1f\x7f<>\"{}|\\^`]")
 
 
 class LinkProblem(NamedTuple):

@@ -8,9 +8,9 @@ places as related locations; ``per-link`` reports each link.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from lint import regexcache
 from lint.checks.api import CheckKind, Context, Finding
 from lint.model import Document, Link, Related
 from lint.options import Option
@@ -26,7 +26,7 @@ OPTIONS = (
     Option("per-link", "bool", False, "one finding per link instead of one per document"),
 )
 
-_NOT_WORD = re.compile(r"[^\w]+")
+_NOT_WORD = regexcache.compile(r"[^\w]+")
 
 
 def fold(text: str) -> str:
@@ -82,4 +82,5 @@ KIND = CheckKind(
     check=check,
     options=OPTIONS,
     message_fields=frozenset({"count", "links", "texts", "text"}),
+    answer_text=True,
 )

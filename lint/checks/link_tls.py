@@ -56,4 +56,5 @@ KIND = CheckKind(
     options=OPTIONS,
     message_fields=frozenset({"target", "problem", "cause"}),
     needs_links=True,
+    answer_text=True,
 )

@@ -42,4 +42,5 @@ KIND = CheckKind(
     options=OPTIONS,
     message_fields=frozenset({"target", "cause", "history", "runs", "code"}),
     needs_links=True,
+    answer_text=True,
 )

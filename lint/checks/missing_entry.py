@@ -16,11 +16,11 @@ Findings are on the document's title.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, NamedTuple
 
+from lint import regexcache
 from lint.checks.api import Anchored, CheckKind, Context, FileProblem, Finding, placed
 from lint.checks.identity import action_key, organisation_keys
 from lint.files import read_regular
@@ -167,7 +167,7 @@ class _Answer(NamedTuple):
     entry: Entry
 
 
-_ACTION_PREFIX = re.compile(r"^action \w+ ")
+_ACTION_PREFIX = regexcache.compile(r"^action \w+ ")
 _SMALL_WORDS = "a an and the of to for in on by with will their its our be is are at as from"
 _STOPWORDS = frozenset(_SMALL_WORDS.split())
 
@@ -187,11 +187,15 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-@dataclass
 class _Group:
-    number: str | None
-    words: frozenset[str]
-    documents: list[Document]
+    """Documents taken to answer the same action: its number and title words, from the first of them."""
+
+    __slots__ = ("documents", "number", "words")
+
+    def __init__(self, number: str | None, words: frozenset[str], documents: list[Document]) -> None:
+        self.number = number
+        self.words = words
+        self.documents = documents
 
 
 def _same_action(group: _Group, number: str | None, words: frozenset[str], context: Context) -> bool:

@@ -101,4 +101,5 @@ KIND = CheckKind(
     options=OPTIONS,
     message_fields=frozenset({"target", "moved_to", "cause", "text"}),
     needs_links=True,
+    answer_text=True,
 )

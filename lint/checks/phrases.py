@@ -245,4 +245,5 @@ KIND = CheckKind(
     message_fields=frozenset({"text"}),
     summary_role="placeholder",
     validate=_validate,
+    answer_text=True,
 )

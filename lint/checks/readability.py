@@ -345,4 +345,5 @@ KIND = CheckKind(
         {"words", "limit", "count", "detail", "reading_ease", "grade", "min_reading_ease", "max_grade", "sentences"}
     ),
     summary_role="hard-to-read",
+    answer_text=True,
 )

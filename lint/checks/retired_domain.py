@@ -77,4 +77,5 @@ KIND = CheckKind(
     options=OPTIONS,
     message_fields=frozenset({"host", "target", "advice"}),
     summary_role="broken-link",
+    answer_text=True,
 )

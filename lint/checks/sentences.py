@@ -11,7 +11,6 @@ them back with :meth:`Paragraph.to_span`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import compress
@@ -166,11 +165,11 @@ _STARTERS = frozenset(
 # other character in C instead of trying the pattern there (3-4 times faster on prose).
 _END = regexcache.compile(r"[.!?…](?:(?<=…)|(?<!…)(?<![.!?][.!?])[.!?]*)[\"'’”)\]]*(?=\s)")
 _NEXT = regexcache.compile(r"\s+([\"'‘“(\[]*)(\S)")
-_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
-_NEXT_WORD = re.compile(r"[A-Za-z]+")
+_DOTTED = regexcache.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_NEXT_WORD = regexcache.compile(r"[A-Za-z]+")
 # a run of non-space that holds a letter or digit; it never starts right after punctuation (it
 # would end where the punctuation's run does), or a long run of "." or "=" is scanned once a character
-_WORD = re.compile(r"(?<![^\s\w])[^\s\w]*\w\S*")
+_WORD = regexcache.compile(r"(?<![^\s\w])[^\s\w]*\w\S*")
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 
 

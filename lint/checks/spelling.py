@@ -383,4 +383,5 @@ KIND = CheckKind(
     options=OPTIONS,
     message_fields=frozenset({"word", "suggestions", "hint"}),
     check_files=spelling_words.check_files,
+    answer_text=True,
 )

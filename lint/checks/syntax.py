@@ -8,10 +8,10 @@ a count and the lines of the others, not one finding per heading.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
+from lint import regexcache
 from lint.checks.api import CheckKind, Context, Finding
 from lint.model import Document, ReadIssue, Severity
 from lint.options import Option
@@ -20,7 +20,7 @@ OPTIONS = (Option("skip", "list[str]", [], "issue codes not to report: encoding,
 
 
 _SHOWN = 8  # lines listed for the other places
-_SPECIFIC = re.compile(r"'[^']*'|\"[^\"]*\"|\d+")
+_SPECIFIC = regexcache.compile(r"'[^']*'|\"[^\"]*\"|\d+")
 
 
 class _Group:

@@ -28,7 +28,8 @@ OPTIONS = (
 )
 
 _IRREGULAR = {"drive": ("drove", "driven"), "lead": ("led",), "take": ("took", "taken"), "make": ("made",)}
-_WORD = re.compile(r"\w+")
+_WORD = regexcache.compile(r"\w+")
+_CVC = regexcache.compile(r"[^aeiou][aeiou][bdgklmnprt]$")  # commit, combat: a doubled last letter
 _SPACE = re.compile(r"\s+")
 
 
@@ -40,7 +41,7 @@ def inflections(word: str) -> list[str]:
     elif word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
         stem = word[:-1]
         forms = [word, stem + "ies", stem + "ied", word + "ing"]
-    elif re.search(r"[^aeiou][aeiou][bdgklmnprt]$", word):
+    elif _CVC.search(word):
         double = word + word[-1]  # commit -> committed; combat -> combated or combatted
         forms = [word, word + "s", word + "ed", double + "ed", word + "ing", double + "ing"]
     else:
@@ -282,4 +283,5 @@ KIND = CheckKind(
     check=check,
     options=OPTIONS,
     message_fields=frozenset({"word", "phrase", "advice", "hint", "count", "times"}),
+    answer_text=True,
 )

@@ -395,4 +395,5 @@ KIND = CheckKind(
         {"phase", "earlier", "kind", "score", "words", "sentences", "how", "entry", "times", "repeats"}
     ),
     summary_role="copied",
+    answer_text=True,
 )

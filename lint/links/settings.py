@@ -1,7 +1,7 @@
 """Settings of online link checking: the ``[tool.response-lint.link-check]`` table and
 the command-line flags that override it, validated into one :class:`Settings` value.
 
-Every value is checked and parsed by its typed option (:data:`lint.config.LINK_OPTIONS`,
+Every value is checked and parsed by its typed option (:data:`lint.linkoptions.LINK_OPTIONS`,
 with the types of :mod:`lint.options`): a problem is a :class:`lint.config.ConfigError`
 naming where the value came from, the key and what was expected.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from lint import __version__
-from lint.config import LINK_OPTIONS, link_value
+from lint.linkoptions import LINK_OPTIONS, link_value
 
 DEFAULT_USER_AGENT = f"response-lint/{__version__} (link checker)"
 
@@ -61,7 +61,7 @@ _PATHS = {"cache-path": "cache_path", "history": "history_path"}
 def from_mapping(data: Mapping[str, Any], *, root: Path | None = None, where: str = "link-check") -> Settings:
     """Settings from the link-check table (and command-line overrides in the same keys).
 
-    Each value is checked and parsed by its typed option (:data:`lint.config.LINK_OPTIONS`).
+    Each value is checked and parsed by its typed option (:data:`lint.linkoptions.LINK_OPTIONS`).
     """
     return Settings(**_changes(data, root, where))
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from lint import regexcache
@@ -67,6 +68,23 @@ KIND_WORDS: dict[str, str] = {
 }
 _CONNECTOR = r"during|in|for|of|at|by|from|until|since|to\s+date|as\s+(?:of|at)|up\s+to"
 _JOIN = rf"(?:\s*[:,–—-]\s*|\s+(?:(?:{_CONNECTOR})\s+(?:the\s+)?)?)"
+
+
+# an update titled after its date: "3 August 2018 - Third National Action Plan Update",
+# "27 April 2022. OGPNZ Update", "10 August 2018 – Update for Third National Action Plan" (a
+# date, month or quarter, not a bare year; the words before the kind are a title in capitals)
+_TITLE_WORD = r"(?-i:[A-Z0-9][\w&'’/-]*)"
+_OBJECT = r"[\w&'’()/-]+(?:[ ,]+[\w&'’()/-]+){0,7}"
+
+
+def _titled(kind: str) -> PhaseHeading:
+    words = KIND_WORDS[kind]
+    title = rf"(?:{_TITLE_WORD}\s+){{1,8}}"
+    return PhaseHeading(
+        kind,
+        rf"^(?P<period>{_DATED})\s*[.:–—-]\s*(?:{title})?(?:{words})(?:\s+(?:for|on|of|about)\s+{_OBJECT})?\s*$",
+        "",
+    )
 
 
 def _generic(kind: str) -> tuple[PhaseHeading, PhaseHeading]:
@@ -140,8 +158,27 @@ DEFAULT_HEADINGS: tuple[PhaseHeading, ...] = (
     *_generic("commitment"),
     *_generic("progress"),
     *_generic("plan"),
+    _titled("progress"),
+    _titled("plan"),
     PhaseHeading("progress", DATED_LINE, ""),
 )
+
+
+def newest_first(orders: Sequence[tuple[int, int, int]]) -> bool:
+    """Whether a document lists its periods newest first: more of its consecutive phase
+    headings go back in time than forward (a tie is read oldest first, as most are).
+
+    The publication reader starts a new entry where the periods turn back (the next
+    organisation's commitment after the last one's plans); in a newest-first document
+    they turn back at every heading, so it reads the turn the other way: a period later
+    than the last starts an entry, and two updates of one month do not."""
+    back = forward = 0
+    for earlier, later in pairwise(orders):
+        if later < earlier:
+            back += 1
+        elif later > earlier:
+            forward += 1
+    return back > forward
 
 
 class ReaderOptions(NamedTuple):

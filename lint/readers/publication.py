@@ -26,7 +26,7 @@ from lint.readers.entrynames import entry_name
 from lint.readers.frontmatter import furniture_pattern, identify, is_furniture, organisation_of, plan_of
 from lint.readers.inline import line_paragraph
 from lint.readers.lines import line_table
-from lint.readers.phases import HeadingMatch, ReaderOptions, heading_matcher
+from lint.readers.phases import HeadingMatch, ReaderOptions, heading_matcher, newest_first
 from lint.readers.titles import SECTION, action_of
 
 FORMAT = "publication-2015"
@@ -125,13 +125,14 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
     else:
         last_order: tuple[int, int, int] | None = None
         seen_entry = False
+        backwards = newest_first([_order(m) for m in headings if m is not None])
         for i, match in enumerate(headings):
             if match is None:
                 continue
             order = _order(match)
             j = i - 1
             if j > title_index and headings[j] is None and not BULLET.match(texts[j]):
-                restart = last_order is None or order <= last_order
+                restart = last_order is None or (order > last_order if backwards else order <= last_order)
                 named = (not seen_entry and j > 0) or (looks_like_name(texts[j]) and restart)
                 if named and not is_furniture(texts[j], furniture):
                     is_name[j] = True

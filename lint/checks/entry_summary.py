@@ -1,0 +1,197 @@
+"""entry-copy's summary of one document, kept compact, and the run's compared paragraphs read from all of them.
+
+A run keeps every document's summary until its corpus phase (in the calling process, in
+the result cache, in shard files), so a summary is a few flat arrays per document, never
+objects per paragraph or per sentence: the paragraphs' word 3-gram hashes in one array,
+the sentences' in another, their offsets in arrays beside them, the texts in one tuple.
+On the benchmark corpus that is about half the memory of a tuple per paragraph and per
+sentence. :class:`Paragraphs` reads the paragraphs of the whole run from the summaries,
+in the order entry-copy takes them, making each value only when it is asked for.
+
+A summary is a plain tuple (fields below), made of values built the same way in every
+process (no set), so its pickle, and the result cache's digest of it, is the same in
+every process.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Sequence
+from typing import Any
+
+from lint.checks import copies
+from lint.checks.api import Anchored, Context
+from lint.checks.identity import keys_of, organisations
+from lint.checks.shingles import blake2b
+from lint.model import Document, Paragraph, Span
+
+# the fields of a summary's second half (the first is the organisations of its entries)
+ENTRIES = 0  # (key, name, organisation or "") of each entry with a compared paragraph
+PHASES = 1  # (key, order) of each phase with one
+OWNERS = 2  # array: each paragraph's entry and phase (indexes into the two above), two numbers a paragraph
+TEXTS = 3  # each paragraph's text (its links left out)
+ENDS = 4  # array: each paragraph's end, counted from its start (its anchor)
+PIECES = 5  # (paragraph, its pieces counted from its start) for each paragraph that has pieces
+DIGESTS = 6  # bytes: a digest of each paragraph's canonical text, DIGEST bytes each
+GRAMS = 7  # array: the paragraphs' shingles, one after another ...
+GRAM_AT = 8  # ... paragraph k's are GRAMS[GRAM_AT[k]:GRAM_AT[k + 1]]
+BOUNDS = 9  # array: start and end (in its paragraph's text) of each sentence long enough to compare
+SENTENCE_AT = 10  # paragraph k's sentences are numbers SENTENCE_AT[k] to SENTENCE_AT[k + 1] - 1
+CANONICALS = 11  # each sentence's canonical text
+SENTENCE_GRAMS = 12  # array: the sentences' shingles, one after another ...
+SENTENCE_GRAM_AT = 13  # ... as GRAM_AT
+PATH = 14  # the document's path
+DIGEST = 16
+
+Sentence = tuple[int, int, str, "array[int]"]  # start, end, canonical text, shingles
+
+
+def _digest(canonical: str) -> bytes:
+    """A digest of a paragraph's canonical text, the same in every process (str hashes are not)."""
+    return blake2b(canonical.encode("utf-8", "surrogatepass"), digest_size=DIGEST).digest()
+
+
+def summarise(document: Document, context: Context) -> Anchored:
+    """The organisations of the document's entries (for organisation identity across the run),
+    and its paragraphs long enough to compare, levelled and shingled, each placed from its own
+    start (its start is its anchor). Nothing else: a change this leaves as it was (a short
+    paragraph added, text moved down the page by a line outside any compared paragraph)
+    leaves the rule's findings standing."""
+    min_words = max(1, int(context["min-words"]))
+    entries: dict[tuple[str, str, str], int] = {}
+    phases: dict[tuple[str, tuple[int, ...]], int] = {}
+    owners, ends, gram_at, bounds, sentence_at, sentence_gram_at = (array("l") for _ in range(6))
+    grams, sentence_grams = array("q"), array("q")
+    texts: list[str] = []
+    pieces: list[tuple[int, tuple[tuple[int, int], ...]]] = []
+    digests: list[bytes] = []
+    canonicals: list[str] = []
+    anchors: list[int] = []
+    for entry in document.entries:
+        names = copies.Names.of(entry)
+        for phase in entry.phases:
+            for paragraph in phase.paragraphs:
+                text = copies.paragraph_text(paragraph.text, names)
+                if text.words < min_words or not text.grams:
+                    continue
+                at = paragraph.span.start
+                owner = (entry.key, entry.name, entry.organisation or "")
+                owners.append(entries.setdefault(owner, len(entries)))
+                owners.append(phases.setdefault((phase.key, phase.order), len(phases)))
+                if paragraph.pieces:
+                    pieces.append((len(texts), tuple((t, d - at) for t, d in paragraph.pieces)))
+                texts.append(paragraph.text)
+                anchors.append(at)
+                ends.append(paragraph.span.end - at)
+                digests.append(_digest(text.canonical))
+                gram_at.append(len(grams))
+                grams.extend(text.grams)
+                sentence_at.append(len(canonicals))
+                for sentence in copies.paragraph_sentences(paragraph.text, names):
+                    if sentence.words >= min_words and sentence.canonical:
+                        bounds.extend((sentence.start, sentence.end))
+                        canonicals.append(sentence.canonical)
+                        sentence_gram_at.append(len(sentence_grams))
+                        sentence_grams.extend(sentence.grams)
+    gram_at.append(len(grams))
+    sentence_at.append(len(canonicals))
+    sentence_gram_at.append(len(sentence_grams))
+    compact = (
+        tuple(entries),
+        tuple(phases),
+        owners,
+        tuple(texts),
+        ends,
+        tuple(pieces),
+        b"".join(digests),
+        grams,
+        gram_at,
+        bounds,
+        sentence_at,
+        tuple(canonicals),
+        sentence_grams,
+        sentence_gram_at,
+        document.path,
+    )
+    return Anchored((organisations((document,)), compact), tuple(anchors))
+
+
+class Paragraphs:
+    """Every paragraph of the run long enough to compare, numbered in the order entry-copy takes
+    them: the earliest period first, then the order of the run's documents and their paragraphs.
+
+    Entries of one organisation are one entry (:func:`~lint.checks.identity.organisation_keys`):
+    :attr:`keys` holds each paragraph's entry key, so worked out.
+    """
+
+    __slots__ = ("_anchors", "_documents", "_index", "_pieces", "_summaries", "keys")
+
+    def __init__(self, summaries: Sequence[Anchored]) -> None:
+        names = keys_of(name for anchored in summaries for name in anchored.summary[0])
+        self._summaries: list[tuple[Any, ...]] = [anchored.summary[1] for anchored in summaries]
+        self._anchors = [anchored.anchors for anchored in summaries]
+        self._pieces: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
+        orders: list[tuple[int, ...]] = []
+        documents, index, keys = array("l"), array("l"), []
+        for d, summary in enumerate(self._summaries):
+            if len(summary[TEXTS]) != len(self._anchors[d]):
+                raise ValueError("an entry-copy summary whose anchors are not its paragraphs'")
+            entry_keys = [names.get(organisation, key) if organisation else key for key, _, organisation in summary[0]]
+            phases, owners = summary[PHASES], summary[OWNERS]
+            for k in range(len(summary[TEXTS])):
+                orders.append(phases[owners[2 * k + 1]][1])
+                keys.append(entry_keys[owners[2 * k]])
+                documents.append(d)
+                index.append(k)
+            for k, moved in summary[PIECES]:
+                self._pieces[d, k] = moved
+        ranked = sorted(range(len(orders)), key=orders.__getitem__)  # stable: run order within a period
+        self._documents = array("l", (documents[i] for i in ranked))
+        self._index = array("l", (index[i] for i in ranked))
+        self.keys: list[str] = [keys[i] for i in ranked]
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def _at(self, i: int) -> tuple[tuple[Any, ...], int]:
+        return self._summaries[self._documents[i]], self._index[i]
+
+    def grams(self, i: int) -> array[int]:
+        summary, k = self._at(i)
+        at = summary[GRAM_AT]
+        return summary[GRAMS][at[k] : at[k + 1]]
+
+    def digest(self, i: int) -> bytes:
+        summary, k = self._at(i)
+        return summary[DIGESTS][k * DIGEST : (k + 1) * DIGEST]
+
+    def sentences(self, i: int) -> list[Sentence]:
+        """Paragraph ``i``'s sentences long enough to compare: start, end, canonical text, shingles."""
+        summary, k = self._at(i)
+        bounds, canonicals = summary[BOUNDS], summary[CANONICALS]
+        grams, at = summary[SENTENCE_GRAMS], summary[SENTENCE_GRAM_AT]
+        first, last = summary[SENTENCE_AT][k], summary[SENTENCE_AT][k + 1]
+        return [(bounds[2 * m], bounds[2 * m + 1], canonicals[m], grams[at[m] : at[m + 1]]) for m in range(first, last)]
+
+    def text(self, i: int) -> str:
+        summary, k = self._at(i)
+        return str(summary[TEXTS][k])
+
+    def path(self, i: int) -> str:
+        return str(self._summaries[self._documents[i]][PATH])
+
+    def entry_name(self, i: int) -> str:
+        summary, k = self._at(i)
+        return str(summary[ENTRIES][summary[OWNERS][2 * k]][1])
+
+    def phase_key(self, i: int) -> str:
+        summary, k = self._at(i)
+        return str(summary[PHASES][summary[OWNERS][2 * k + 1]][0])
+
+    def span_of(self, i: int, start: int, end: int) -> Span:
+        """The document span of ``text(i)[start:end]``."""
+        d, k = self._documents[i], self._index[i]
+        summary, at = self._summaries[d], self._anchors[d][k]
+        moved = tuple((t, o + at) for t, o in self._pieces.get((d, k), ()))
+        paragraph = Paragraph(summary[TEXTS][k], Span(at, at + summary[ENDS][k]), pieces=moved)
+        return paragraph.to_span(start, end)

@@ -1,0 +1,145 @@
+"""One answer published on several pages: its findings reported once, on the first page.
+
+GOV.UK published each answer twice, on the action's page and on the organisation's own
+page. When the same answer, ``(organisation, action)`` as the cross-document rules
+identify it (:mod:`lint.checks.identity`), has the same phase with the same text in two
+or more documents of a run, of different layouts (the two views of one publication, as
+``cross-page-drift`` compares them), a finding in that text is one defect published
+twice, not two defects. This pass keeps it on the first of those documents (in path order, the
+report's order) and folds the others into it: a related location on each other page,
+at the same place in the same text, and the message ends "…; also published in
+PATH:LINE".
+
+A finding is folded only when it is the same finding: a rule whose check kind declares
+``answer_text`` (its findings are about the words of one phase), the same severity and
+message, and the same place in phases of the same identity and the same text. Text that
+differs is never merged (that is ``cross-page-drift``'s business), nor is a finding
+carrying a fix (a fix edits its own page only). It runs after the per-document checks,
+the corpus rules and the suppressions, on the diagnostics and the outlines the run has
+anyway (never a document read again), so its output is the same however the documents
+were checked: in workers, from the result cache or in shards. Config ``republished-once
+= false`` turns it off.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Collection, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from lint.model import Diagnostic, Document, Related
+
+if TYPE_CHECKING:
+    from lint.model import Entry, Span
+
+# what a folded finding's related location on each other page says (bench/real.py reads it)
+ALSO = "also published here (the same answer, the same text)"
+
+
+def shared_phases(outlines: Mapping[str, Document]) -> dict[str, list[tuple[int, int, int]]]:
+    """The phases of one answer published with the same text on pages of different layouts: by
+    page, each one's body (start and end offsets) and a number that is the same on every page
+    it is on.
+
+    As ``cross-page-drift``, only pages of different layouts are one answer published twice
+    (an action's page and an organisation's page, the two views of one publication); two
+    pages of one layout for the same action are two editions (the 2012 source and the 2015
+    publication). So a run of one layout costs nothing here; in others, answers on pages of
+    one layout are left at once, then phases whose body is not as long as the same phase's
+    elsewhere, and only the rest have their text compared. An answer with the same phase
+    twice on one page is left alone.
+    """
+    if len({document.layout for document in outlines.values()}) < 2:
+        return {}
+    from lint.checks.identity import action_key, keys_of, organisations
+
+    keys = keys_of(organisations(outlines.values()))
+    pages: dict[tuple[str, str | None], list[tuple[str, Entry]]] = {}
+    for path, document in outlines.items():
+        for entry in document.entries:
+            if entry.organisation and entry.action:
+                answer = (keys.get(entry.organisation, entry.organisation), action_key(entry.action))
+                pages.setdefault(answer, []).append((path, entry))
+    shared: dict[str, list[tuple[int, int, int]]] = {}
+    number = 0
+    for on_pages in pages.values():
+        if len({outlines[path].layout for path, _ in on_pages}) < 2:
+            continue
+        # by the phase's identity (its kind and period: Phase.key without making the string) and length
+        same: dict[tuple[str, int | None, str | None, int], list[tuple[str, Span]]] = {}
+        for path, entry in on_pages:
+            for phase in entry.phases:
+                body = phase.body_span
+                same.setdefault((phase.kind, phase.year, phase.period, body.end - body.start), []).append((path, body))
+        for (_, year, period, _), where in same.items():
+            if len(where) < 2 or (year is None and period is None):
+                continue  # one page only, or an unnamed phase (it has no identity to compare across pages)
+            by_text: dict[str, list[tuple[str, Span]]] = {}
+            for path, body in where:
+                by_text.setdefault(outlines[path].text[body.start : body.end], []).append((path, body))
+            for found in by_text.values():
+                paths = {path for path, _ in found}
+                if len(paths) == len(found) and len({outlines[path].layout for path in paths}) >= 2:
+                    number += 1
+                    for path, body in found:
+                        shared.setdefault(path, []).append((body.start, body.end, number))
+    return shared
+
+
+def report_once(
+    diagnostics: Sequence[Diagnostic], outlines: Mapping[str, Document], rules: Collection[str]
+) -> list[Diagnostic]:
+    """``diagnostics`` with each finding of ``rules`` repeated in the same answer on other pages
+    folded into its first page's (see the module docs); the rest as they were, in their order."""
+    if len(outlines) < 2 or not rules:
+        return list(diagnostics)
+    shared = shared_phases(outlines)
+    if not shared:
+        return list(diagnostics)
+    index = {path: (sorted(phases), [start for start, _, _ in sorted(phases)]) for path, phases in shared.items()}
+    groups: dict[tuple[object, ...], list[int]] = {}
+    for i, found in enumerate(diagnostics):
+        phases = index.get(found.path)
+        if phases is None or found.rule not in rules or found.fix is not None:
+            continue
+        span = found.span
+        at = bisect_right(phases[1], span.start) - 1
+        if at < 0 or span.end > phases[0][at][1]:
+            continue  # not in the text of a phase published on another page too
+        start, _, number = phases[0][at]
+        same = (number, span.start - start, span.end - start, found.rule, found.severity, found.message)
+        groups.setdefault(same, []).append(i)
+    folded: dict[int, Diagnostic | None] = {}  # finding index -> what replaces it (None: dropped)
+    for members in groups.values():
+        if len(members) < 2 or len({diagnostics[i].path for i in members}) != len(members):
+            continue  # on one page only, or a finding twice at one place of a page
+        members.sort(key=lambda i: diagnostics[i].path)
+        first, others = members[0], [diagnostics[i] for i in members[1:]]
+        folded[first] = _folded(diagnostics[first], others, outlines)
+        folded.update((i, None) for i in members[1:])
+    if not folded:
+        return list(diagnostics)
+    out = []
+    for i, found in enumerate(diagnostics):
+        kept = folded.get(i, found)
+        if kept is not None:
+            out.append(kept)
+    return out
+
+
+def _folded(first: Diagnostic, others: Sequence[Diagnostic], outlines: Mapping[str, Document]) -> Diagnostic:
+    """``first`` saying where else the same answer publishes it."""
+    where = ", ".join(f"{d.path}:{outlines[d.path].lines.line_of(d.span.start)}" for d in others)
+    related = tuple(Related(d.path, d.span, ALSO) for d in others)
+    return Diagnostic(
+        path=first.path,
+        span=first.span,
+        rule=first.rule,
+        severity=first.severity,
+        message=f"{first.message}; also published in {where}",
+        entry=first.entry,
+        phase=first.phase,
+        related=(*first.related, *related),
+        fix=first.fix,
+        fingerprint_text=first.fingerprint_text,
+    )
