@@ -13,8 +13,8 @@ from dataclasses import replace
 from lint.files import NotRegular, read_regular
 from lint.model import Document, ReadIssue, Severity, Span
 from lint.readers import read
-from lint.readers.columns import joined
 from lint.readers.phases import ReaderOptions
+from lint.readers.records import joined
 
 
 def _newline(text: str) -> str:

@@ -16,10 +16,11 @@ import pytest
 
 from lint import engine
 from lint.config import Config
-from lint.model import outline
+from lint.model import ReadIssue, Span, outline
 from lint.readers import columns, lines, read
-from lint.readers.columns import Entries, Issues
+from lint.readers.columns import Entries
 from lint.readers.lines import LineTable, split_lines
+from lint.readers.records import Issues
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 FILES = sorted(p for p in FIXTURES.rglob("*") if p.suffix in (".md", ".txt") and p.is_file())
@@ -43,6 +44,7 @@ def test_a_document_read_into_columns_is_the_document_read_into_tuples(path, mon
     assert as_columns == as_tuples
     assert tuple(as_columns.entries) == as_tuples.entries
     assert tuple(as_columns.issues) == tuple(as_tuples.issues)
+    assert as_columns.comments == as_tuples.comments
     assert list(as_columns.paragraphs) == list(as_tuples.paragraphs)
     kept = outline(as_columns)
     assert tuple(kept.entries) == tuple(outline(as_tuples).entries)
@@ -73,6 +75,13 @@ def test_many_issues_are_kept_as_columns_and_read_back_in_order():
         (issue.span.start for issue in document.issues), reverse=True
     )
     assert document.issues[0] == next(iter(document.issues)) and document.issues[-1] == tuple(document.issues)[-1]
+
+
+def test_issue_messages_with_a_number_read_back_as_they_were_given(monkeypatch):
+    monkeypatch.setattr(columns, "PACK_AT", 0)
+    messages = ["at line 8123 here", "line 007 kept", "two 1 numbers 2", "٣ digits", "12", "none", "x 0"]
+    issues = Issues(ReadIssue(Span(k, k + 1), message) for k, message in enumerate(messages))
+    assert [issue.message for issue in issues] == messages
 
 
 def test_a_long_text_cut_into_lines_on_demand_has_the_lines_of_split_lines(monkeypatch):

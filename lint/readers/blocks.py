@@ -7,9 +7,9 @@ from collections.abc import Iterable
 
 from lint import regexcache
 from lint.model import Comment, Paragraph, ReadIssue, Severity, Span
-from lint.readers.columns import IssueList
 from lint.readers.inline import build_paragraph
 from lint.readers.lines import Line
+from lint.readers.records import IssueList
 
 BULLET = regexcache.compile(r"^(\s{0,3})([-*+•]|\d{1,3}[.)])\s+")
 # inline code: a run of backticks, then the shortest text up to the same run

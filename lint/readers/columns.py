@@ -17,11 +17,12 @@ checks walk many times, keep their tuples.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from sys import intern
 from typing import overload
 
-from lint.model import Entry, Paragraph, Phase, ReadIssue, Severity, Span
+from lint.model import Entry, Paragraph, Phase, Span
 from lint.names import key_of_display
 from lint.spans import Stab
 
@@ -31,6 +32,7 @@ PACK_AT = 2048
 
 new_tuple = tuple.__new__
 _NO_SPAN = -1  # a phase with no heading: its heading offsets
+_SHORT = 24  # characters: a paragraph this short, made from the text, is interned
 _key = lru_cache(maxsize=1024)(key_of_display)  # an entry's key, when its name gives it
 
 
@@ -78,8 +80,9 @@ class Entries(Sequence[Entry]):
         self._q_pieces: list[tuple[tuple[int, int], ...]] = []
         self._q_off = array(code)  # start, end
         self.prose = True  # False: an outline's, with no paragraphs in its phases
-        # the entry last asked for by index, and its index: the engine asks for the entry of each
-        # finding in turn, and remaking an entry of 4,000 paragraphs per finding took minutes
+        # the entry last made, and its index: the engine asks for the entry of each finding in
+        # turn (remaking an entry of 4,000 paragraphs per finding took minutes), mostly the one
+        # a check walking the entries has just made (kept once, not twice)
         self._last: tuple[int, Entry] | None = None
 
     # -- building ----------------------------------------------------------------------------
@@ -135,6 +138,8 @@ class Entries(Sequence[Entry]):
         text = self._q_text[k]
         if text is None:
             text = self._text[start:end]
+            if end - start <= _SHORT:  # "TBC", "N/A": one copy of each, however many paragraphs say it
+                text = intern(text)
         span = new_tuple(Span, (start, end))
         return new_tuple(Paragraph, (text, span, self._q_kind[k], self._q_links[k], self._q_pieces[k]))
 
@@ -172,6 +177,9 @@ class Entries(Sequence[Entry]):
             index += len(self)
         if not 0 <= index < len(self):
             raise IndexError(index)
+        return self._kept(index)
+
+    def _kept(self, index: int) -> Entry:
         last = self._last
         if last is not None and last[0] == index:
             return last[1]
@@ -180,7 +188,7 @@ class Entries(Sequence[Entry]):
         return entry
 
     def __iter__(self) -> Iterator[Entry]:
-        return map(self._entry, range(len(self)))
+        return map(self._kept, range(len(self)))
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (Entries, tuple)):
@@ -329,100 +337,3 @@ def with_identity(
         e._replace(organisation=organisation, action=action)
         for e, organisation, action in zip(entries, organisations, actions, strict=True)
     )
-
-
-class Issues(Sequence[ReadIssue]):
-    """Read issues kept as columns: 16 bytes of offsets an issue, each message and each
-    (severity, code) pair a reference (20,000 nested unclosed divs say the same thing);
-    each :class:`~lint.model.ReadIssue` is made when asked for."""
-
-    __slots__ = ("_kinds", "_messages", "_off")
-
-    def __init__(self, issues: Iterable[ReadIssue] = ()) -> None:
-        self._off = array("q")
-        self._messages: list[str] = []
-        self._kinds: list[tuple[Severity, str]] = []
-        shared: dict[tuple[Severity, str], tuple[Severity, str]] = {}
-        for issue in issues:
-            self.add(issue, shared)
-
-    def add(self, issue: ReadIssue, shared: dict[tuple[Severity, str], tuple[Severity, str]]) -> None:
-        span, message, severity, code = issue
-        self._off.extend(span)
-        self._messages.append(message)
-        kind = (severity, code)
-        self._kinds.append(shared.setdefault(kind, kind))
-
-    def __len__(self) -> int:
-        return len(self._messages)
-
-    def _issue(self, k: int) -> ReadIssue:
-        severity, code = self._kinds[k]
-        span = new_tuple(Span, (self._off[2 * k], self._off[2 * k + 1]))
-        return new_tuple(ReadIssue, (span, self._messages[k], severity, code))
-
-    @overload
-    def __getitem__(self, index: int) -> ReadIssue: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[ReadIssue, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> ReadIssue | tuple[ReadIssue, ...]:
-        if isinstance(index, slice):
-            return tuple(map(self._issue, range(*index.indices(len(self)))))
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        return self._issue(index)
-
-    def __iter__(self) -> Iterator[ReadIssue]:
-        return map(self._issue, range(len(self)))
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, (Issues, tuple)):
-            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"<Issues: {len(self)} as columns>"
-
-
-class IssueList:
-    """The issues a reader has found, in order: tuples while few, then :class:`Issues`."""
-
-    __slots__ = ("_columns", "_shared", "_tuples")
-
-    def __init__(self) -> None:
-        self._tuples: list[ReadIssue] = []
-        self._columns: Issues | None = None
-        self._shared: dict[tuple[Severity, str], tuple[Severity, str]] = {}
-
-    def append(self, issue: ReadIssue) -> None:
-        if self._columns is not None:
-            self._columns.add(issue, self._shared)
-            return
-        self._tuples.append(issue)
-        if len(self._tuples) > PACK_AT:
-            self._columns = Issues(self._tuples)
-            self._tuples = []
-
-    def __len__(self) -> int:
-        return len(self._columns) if self._columns is not None else len(self._tuples)
-
-    def finish(self) -> Sequence[ReadIssue]:
-        """The issues: a tuple, or :class:`Issues` when there were many."""
-        return self._columns if self._columns is not None else tuple(self._tuples)
-
-
-def joined(*parts: Sequence[ReadIssue]) -> Sequence[ReadIssue]:
-    """The issues of ``parts`` one after another, as a tuple or, when many, as :class:`Issues`."""
-    if sum(map(len, parts)) <= PACK_AT:
-        return tuple(issue for part in parts for issue in part)
-    kept = IssueList()
-    for part in parts:
-        for issue in part:
-            kept.append(issue)
-    return kept.finish()
