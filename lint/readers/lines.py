@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
 from typing import NamedTuple, overload
 
@@ -185,6 +185,12 @@ class LineTable(Sequence[Line]):
         if self._texts is not None:
             return self._texts[k]
         return self._text[self._starts[k] : self._ends[k]]
+
+    def texts(self) -> Iterable[str]:
+        """The text of each line in order: the strings kept, or each cut as it is reached."""
+        if self._texts is not None:
+            return self._texts[self._first :] if self._first else self._texts
+        return map(self.text, range(len(self)))
 
     def start(self, index: int) -> int:
         """The offset line ``index`` starts at."""

@@ -75,9 +75,8 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
     """The document in ``text``: each line is markup (a div opened or closed, a directive),
     a heading (the title, a department's name), or text of the open statement."""
     reader = _Reader(text, options)
-    line_text = reader.lines.text
-    for index in range(len(reader.lines)):
-        reader.line(index, line_text(index))
+    for index, raw in enumerate(reader.lines.texts()):
+        reader.line(index, raw)
     return reader.finish(path)
 
 
