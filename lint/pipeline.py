@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import time
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -25,10 +24,9 @@ from lint import engine, source
 from lint.budget import OverBudget, time_budget
 from lint.collector import collector_paused
 from lint.files import read_regular, to_display
-from lint.model import Diagnostic, Document, Span
+from lint.model import Diagnostic, Document
 
 if TYPE_CHECKING:
-    from lint.checks.api import Finding
     from lint.config import Config
     from lint.progress import RunProgress
     from lint.resultcache import Marks, ResultCache
@@ -257,46 +255,15 @@ def _summaries(plan: engine.Plan, cache: ResultCache, run: _Run, rule: str, jobs
     return [found[i] for i in sorted(found)]
 
 
-class _Unplaced(Exception):
-    """A stored finding whose place cannot be followed: the rule runs again."""
-
-
-def _placed(
-    findings: list[Finding], then: dict[str, tuple[int, ...]], now: dict[str, tuple[int, ...]]
-) -> list[Finding] | None:
-    """A corpus rule's stored findings, each span moved as the anchor it lies after moved
-    (:class:`lint.checks.api.Anchored`: ``then`` the anchors of each document's summary when
-    they were found, ``now`` this run's); None when a place cannot be followed."""
-    moves = {path: (before, now.get(path)) for path, before in then.items() if now.get(path) != before}
-    if not moves:
-        return findings
-
-    def move(path: str | None, span: Span) -> Span:
-        before, after = moves.get(path or "", (None, None))
-        if before is None:
-            return span
-        at = bisect_right(before, span.start) - 1
-        if after is None or len(after) != len(before) or at < 0 or list(before) != sorted(before):
-            raise _Unplaced
-        by = after[at] - before[at]
-        return Span(span.start + by, span.end + by)
-
-    try:
-        placed = []
-        for finding in findings:
-            if finding.fix is not None and finding.path in moves:
-                raise _Unplaced
-            related = tuple(r._replace(span=move(r.path, r.span)) for r in finding.related)
-            placed.append(finding._replace(span=move(finding.path, finding.span), related=related))
-    except _Unplaced:
-        return None
-    return placed
-
-
-def _corpus(plan: engine.Plan, cache: ResultCache, run: _Run, jobs: int, timings: Timings | None) -> list[Diagnostic]:
-    """The corpus rules' findings, each rule's reused when the cache holds its findings on the
-    same summaries (:func:`lint.resultcache.rule_key`), else computed and kept."""
-    from lint.resultcache import rule_key
+def _corpus(
+    plan: engine.Plan, cache: ResultCache | None, run: _Run, jobs: int, timings: Timings | None
+) -> list[Diagnostic]:
+    """The corpus rules' findings. With a cache, each rule's are reused when it holds its findings
+    on the same summaries (:func:`lint.resultcache.rule_key`), else computed and kept. Each rule's
+    summaries are let go once it has run: they are the largest part of what a run holds (a rule
+    that runs again, when a file changed during the run, reads them from the cache)."""
+    if cache is not None:
+        from lint.resultcache import placed, rule_key
 
     clock = time.perf_counter
     started = clock()
@@ -306,16 +273,27 @@ def _corpus(plan: engine.Plan, cache: ResultCache, run: _Run, jobs: int, timings
         for rule, check_corpus in engine.corpus_rules(plan):
             rule_started = clock()
             name = rule.name
-            key = rule_key(name, run.summarised(name))
-            anchors = {r.path: run.anchors[i][name] for i, r in enumerate(run.results) if r and name in run.anchors[i]}
-            stored = cache.corpus(key)
-            findings = _placed(*stored, anchors) if stored is not None else None
+            findings = None
+            if cache is not None:
+                key = rule_key(name, run.summarised(name))
+                anchors = {
+                    r.path: run.anchors[i][name] for i, r in enumerate(run.results) if r and name in run.anchors[i]
+                }
+                stored = cache.corpus(key)
+                findings = placed(*stored, anchors) if stored is not None else None
             if findings is None:
-                summaries = _summaries(plan, cache, run, name, jobs)
+                if cache is not None:
+                    summaries = _summaries(plan, cache, run, name, jobs)
+                else:
+                    summaries = [r.summaries[name] for r in run.done() if name in r.summaries]
                 if summaries is None:
                     break  # a file changed during the run: every rule again, on what it holds now
                 findings = engine.corpus_rule(plan, rule, check_corpus, summaries)
-                cache.put_corpus(key, findings, anchors)
+                del summaries
+                if cache is not None:
+                    cache.put_corpus(key, findings, anchors)
+            for result in run.done():
+                result.summaries.pop(name, None)
             diagnostics.extend(engine.corpus_diagnostics(plan, rule, findings, outlines))
             if timings is not None:
                 timings.add_rule(name, clock() - rule_started)
@@ -370,11 +348,12 @@ def check_files(
     hash of each file as it was read (None: without a cache, or not read).
 
     With a cache, each corpus rule's findings on the same summaries are reused (a corpus
-    rule is a pure function of its summaries); else they are computed and kept.
+    rule is a pure function of its summaries); else they are computed and kept. The results'
+    summaries are let go as the corpus rules finish with them.
     """
     run = _gather(files, plan, jobs, cache, timings, progress)
     with collector_paused():
-        corpus = _corpus(plan, cache, run, jobs, timings) if cache is not None else None
+        corpus = _corpus(plan, cache, run, jobs, timings)
         gathered = run.done()
         diagnostics = engine.finish(plan, gathered, timings, corpus)
     return [result.outline for result in gathered], diagnostics, list(run.contents)

@@ -33,6 +33,7 @@ import pickle
 import re
 import shutil
 import sys
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,6 +42,7 @@ from lint import __version__
 from lint.cachedir import RESULT_CACHE_ENV, RESULT_CACHE_FOLDER, result_cache_dir
 from lint.checks.api import Anchored
 from lint.codestamp import code_stamp, walk
+from lint.model import Span
 from lint.record import Record
 
 if TYPE_CHECKING:
@@ -316,3 +318,39 @@ def clean(folder: Path) -> bool:
         return False
     shutil.rmtree(folder, ignore_errors=True)
     return not folder.exists()
+
+
+class _Unplaced(Exception):
+    """A stored finding whose place cannot be followed: the rule runs again."""
+
+
+def placed(
+    findings: list[Finding], then: dict[str, tuple[int, ...]], now: dict[str, tuple[int, ...]]
+) -> list[Finding] | None:
+    """A corpus rule's stored findings, each span moved as the anchor it lies after moved
+    (:class:`lint.checks.api.Anchored`: ``then`` the anchors of each document's summary when
+    they were found, ``now`` this run's); None when a place cannot be followed."""
+    moves = {path: (before, now.get(path)) for path, before in then.items() if now.get(path) != before}
+    if not moves:
+        return findings
+
+    def move(path: str | None, span: Span) -> Span:
+        before, after = moves.get(path or "", (None, None))
+        if before is None:
+            return span
+        at = bisect_right(before, span.start) - 1
+        if after is None or len(after) != len(before) or at < 0 or list(before) != sorted(before):
+            raise _Unplaced
+        by = after[at] - before[at]
+        return Span(span.start + by, span.end + by)
+
+    try:
+        moved = []
+        for finding in findings:
+            if finding.fix is not None and finding.path in moves:
+                raise _Unplaced
+            related = tuple(r._replace(span=move(r.path, r.span)) for r in finding.related)
+            moved.append(finding._replace(span=move(finding.path, finding.span), related=related))
+    except _Unplaced:
+        return None
+    return moved

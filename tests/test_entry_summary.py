@@ -1,9 +1,12 @@
-"""entry-copy's compact summary: what it holds reads back as the paragraphs it was made from, in little memory."""
+"""What a run holds of its corpus summaries: entry-copy's reads back as the paragraphs it was made from, in
+little memory, and each rule's are let go once it has run."""
 
 from __future__ import annotations
 
 import pickle
 import tracemalloc
+
+import pytest
 
 from bench.corpus import generate
 from lint import engine, pipeline
@@ -71,3 +74,42 @@ def test_a_summary_held_for_the_corpus_phase_takes_little_memory():
         tracemalloc.stop()
     assert len(held) == 24
     assert taken <= 6 * size
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_each_corpus_rules_summaries_are_let_go_once_it_has_run(cached, monkeypatch, tmp_path):
+    """The summaries are the largest part of what a run holds: while a corpus rule runs, the run holds
+    no summary of a rule that has run before it, and none once the corpus phase is over (with and
+    without the result cache); the report is the same."""
+    from lint import pipeline
+    from lint.config import for_paths
+    from lint.resultcache import ResultCache
+
+    for item in generate(10, seed=4, formats=("source-2012", "publication-2015", "markdown"), scale=0.5):
+        (tmp_path / item.name).write_bytes(item.data)
+    files = sorted(str(p) for p in tmp_path.iterdir())
+    config = for_paths([str(tmp_path)], None)
+    plan = engine.Plan(engine.select_rules(engine.available_rules(config), None, [], []), config)
+    runs, seen = [], []
+
+    class Watched(pipeline._Run):
+        def __init__(self, files):
+            super().__init__(files)
+            runs.append(self)
+
+    real_rule = engine.corpus_rule
+
+    def corpus_rule(plan, rule, check_corpus, summaries):
+        seen.append((rule.name, {name for result in runs[-1].done() for name in result.summaries}))
+        return real_rule(plan, rule, check_corpus, summaries)
+
+    expected = pipeline.check_files(files, plan, 1)[1]
+    monkeypatch.setattr(pipeline, "_Run", Watched)
+    monkeypatch.setattr(engine, "corpus_rule", corpus_rule)
+    cache = ResultCache(tmp_path / "cache", "space") if cached else None
+    assert pipeline.check_files(files, plan, 1, cache)[1] == expected
+    names = [name for name, _ in seen]
+    assert names == [rule.name for rule, _ in engine.corpus_rules(plan)] and len(names) == 3
+    for k, (name, held) in enumerate(seen):
+        assert name in held and held.isdisjoint(names[:k]), (name, held)
+    assert not any(result.summaries for result in runs[-1].done())

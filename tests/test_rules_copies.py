@@ -538,6 +538,12 @@ def test_consecutive_carried_over_sentences_are_one_passage(tmp_path: Path, betw
         ),
         ("MLA did not publish the register as planned.", False),
         ("We have worked with GDS on any new services.", False),
+        # a sign-off repeated on every update (fixtures/real/other/nz-ogp-check-progress-2018.txt)
+        ("If you have any questions please feel free to contact us at ogpnz@ssc.govt.nz", True),
+        ("Please do not hesitate to contact us on 020 7946 0000.", True),
+        ("Email us at open@example.gov.uk or on 020 7946 0000.", True),
+        ("Contact us at open@example.gov.uk to see the draft plan, which we published in May.", False),
+        ("If you have any questions about the survey results, contact the data team.", False),
     ],
 )
 def test_not_applicable_statements_are_recognised_by_their_shape(text: str, exempt: bool) -> None:

@@ -3,10 +3,11 @@
 A run keeps every document's summary until its corpus phase (in the calling process, in
 the result cache, in shard files), so a summary is a few flat arrays per document, never
 objects per paragraph or per sentence: the paragraphs' word 3-gram hashes in one array,
-the sentences' in another, their offsets in arrays beside them, the texts in one tuple.
-On the benchmark corpus that is about half the memory of a tuple per paragraph and per
-sentence. :class:`Paragraphs` reads the paragraphs of the whole run from the summaries,
-in the order entry-copy takes them, making each value only when it is asked for.
+the sentences' in another, the paragraphs' texts in UTF-8 (a text with one curly quote
+takes two bytes a character as a str), their offsets in arrays beside them. On the benchmark corpus that is
+about half the memory of a tuple per paragraph and per sentence. :class:`Paragraphs` reads
+the paragraphs of the whole run from the summaries, in the order entry-copy takes them,
+making each value only when it is asked for.
 
 A summary is a plain tuple (fields below), made of values built the same way in every
 process (no set), so its pickle, and the result cache's digest of it, is the same in
@@ -29,7 +30,7 @@ from lint.model import Document, Paragraph, Span
 ENTRIES = 0  # (key, name, organisation or "") of each entry with a compared paragraph
 PHASES = 1  # (key, order) of each phase with one
 OWNERS = 2  # array: each paragraph's entry and phase (indexes into the two above), two numbers a paragraph
-TEXTS = 3  # each paragraph's text (its links left out)
+TEXTS = 3  # bytes: the paragraphs' texts (their links left out) in UTF-8, one after another ...
 ENDS = 4  # array: each paragraph's end, counted from its start (its anchor)
 PIECES = 5  # (paragraph, its pieces counted from its start) for each paragraph that has pieces
 DIGESTS = 6  # bytes: a digest of each paragraph's canonical text, DIGEST bytes each
@@ -41,6 +42,7 @@ CANONICALS = 11  # each sentence's canonical text
 SENTENCE_GRAMS = 12  # array: the sentences' shingles, one after another ...
 SENTENCE_GRAM_AT = 13  # ... as GRAM_AT
 PATH = 14  # the document's path
+TEXT_AT = 15  # ... paragraph k's is TEXTS[TEXT_AT[k]:TEXT_AT[k + 1]]
 DIGEST = 16
 
 Sentence = tuple[int, int, str, "array[int]"]  # start, end, canonical text, shingles
@@ -62,7 +64,7 @@ def summarise(document: Document, context: Context) -> Anchored:
     phases: dict[tuple[str, tuple[int, ...]], int] = {}
     owners, ends, gram_at, bounds, sentence_at, sentence_gram_at = (array("l") for _ in range(6))
     grams, sentence_grams = array("q"), array("q")
-    texts: list[str] = []
+    texts: list[bytes] = []
     pieces: list[tuple[int, tuple[tuple[int, int], ...]]] = []
     digests: list[bytes] = []
     canonicals: list[str] = []
@@ -80,7 +82,7 @@ def summarise(document: Document, context: Context) -> Anchored:
                 owners.append(phases.setdefault((phase.key, phase.order), len(phases)))
                 if paragraph.pieces:
                     pieces.append((len(texts), tuple((t, d - at) for t, d in paragraph.pieces)))
-                texts.append(paragraph.text)
+                texts.append(paragraph.text.encode("utf-8", "surrogatepass"))
                 anchors.append(at)
                 ends.append(paragraph.span.end - at)
                 digests.append(_digest(text.canonical))
@@ -100,7 +102,7 @@ def summarise(document: Document, context: Context) -> Anchored:
         tuple(entries),
         tuple(phases),
         owners,
-        tuple(texts),
+        b"".join(texts),
         ends,
         tuple(pieces),
         b"".join(digests),
@@ -112,8 +114,22 @@ def summarise(document: Document, context: Context) -> Anchored:
         sentence_grams,
         sentence_gram_at,
         document.path,
+        _offsets(texts),
     )
     return Anchored((organisations((document,)), compact), tuple(anchors))
+
+
+def _offsets(parts: list[bytes]) -> array[int]:
+    """Where each of ``parts`` starts in their join, and where the last ends."""
+    found, at = array("l", [0]), 0
+    for part in parts:
+        at += len(part)
+        found.append(at)
+    return found
+
+
+def _text(blob: bytes, at: array[int], k: int) -> str:
+    return blob[at[k] : at[k + 1]].decode("utf-8", "surrogatepass")
 
 
 class Paragraphs:
@@ -134,11 +150,11 @@ class Paragraphs:
         orders: list[tuple[int, ...]] = []
         documents, index, keys = array("l"), array("l"), []
         for d, summary in enumerate(self._summaries):
-            if len(summary[TEXTS]) != len(self._anchors[d]):
+            if len(summary[TEXT_AT]) - 1 != len(self._anchors[d]):
                 raise ValueError("an entry-copy summary whose anchors are not its paragraphs'")
             entry_keys = [names.get(organisation, key) if organisation else key for key, _, organisation in summary[0]]
             phases, owners = summary[PHASES], summary[OWNERS]
-            for k in range(len(summary[TEXTS])):
+            for k in range(len(summary[TEXT_AT]) - 1):
                 orders.append(phases[owners[2 * k + 1]][1])
                 keys.append(entry_keys[owners[2 * k]])
                 documents.append(d)
@@ -175,7 +191,7 @@ class Paragraphs:
 
     def text(self, i: int) -> str:
         summary, k = self._at(i)
-        return str(summary[TEXTS][k])
+        return _text(summary[TEXTS], summary[TEXT_AT], k)
 
     def path(self, i: int) -> str:
         return str(self._summaries[self._documents[i]][PATH])
@@ -193,5 +209,5 @@ class Paragraphs:
         d, k = self._documents[i], self._index[i]
         summary, at = self._summaries[d], self._anchors[d][k]
         moved = tuple((t, o + at) for t, o in self._pieces.get((d, k), ()))
-        paragraph = Paragraph(summary[TEXTS][k], Span(at, at + summary[ENDS][k]), pieces=moved)
+        paragraph = Paragraph(_text(summary[TEXTS], summary[TEXT_AT], k), Span(at, at + summary[ENDS][k]), pieces=moved)
         return paragraph.to_span(start, end)
