@@ -8,10 +8,10 @@ text of its file). Line and column numbers are derived once, at report time, by
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import NamedTuple
+from typing import NamedTuple, Protocol, cast
 
 from lint.spans import LineIndex, Span, Stab, holds
 
@@ -239,13 +239,24 @@ class Related(NamedTuple):
 _WALKED = 8  # phases of an entry looked through one by one (more: by binary search)
 
 
+class Columns(Protocol):
+    """What a document asks of entries kept as columns (:class:`lint.readers.columns.Entries`),
+    a sequence of :class:`Entry` made when asked for, without making them."""
+
+    def entry_index(self) -> Stab: ...
+
+    def without_prose(self) -> Sequence[Entry]: ...
+
+
 @dataclass(frozen=True)
 class Document:
     """A parsed response file.
 
     ``text`` is the decoded text (BOM removed, line endings kept); every span in the
     tree indexes into it. ``encoding``, ``bom`` and ``newline`` let a fix write the
-    file back exactly as it was found.
+    file back exactly as it was found. ``entries`` is a tuple, or for a document of many
+    nodes a sequence that keeps them as columns and makes each entry when asked for
+    (:mod:`lint.readers.columns`): read it as a sequence.
     """
 
     path: str
@@ -254,8 +265,8 @@ class Document:
     title: str | None = None
     title_span: Span | None = None
     action: str | None = None
-    entries: tuple[Entry, ...] = ()
-    issues: tuple[ReadIssue, ...] = ()
+    entries: Sequence[Entry] = ()
+    issues: Sequence[ReadIssue] = ()
     comments: tuple[Comment, ...] = ()
     encoding: str = "utf-8"
     bom: bool = False
@@ -295,17 +306,16 @@ class Document:
 
     @cached_property
     def _entry_index(self) -> Stab:
+        if not isinstance(self.entries, tuple):
+            return cast(Columns, self.entries).entry_index()
         return Stab.of([entry.span for entry in self.entries])
 
     @cached_property
     def _phase_index(self) -> dict[int, Stab]:
-        """The phase index of each entry with more than a few phases (by the entry's index); an entry
-        with few is walked. A Stab for every entry took 300 bytes an entry, most of them for one phase."""
-        return {
-            i: Stab.of([phase.span for phase in entry.phases])
-            for i, entry in enumerate(self.entries)
-            if len(entry.phases) > _WALKED
-        }
+        """The phase index of each entry with more than a few phases (by the entry's index), made
+        when first asked for; an entry with few is walked. A Stab for every entry took 300 bytes
+        an entry, most of them for one phase."""
+        return {}
 
     def entry_at(self, offset: int) -> Entry | None:
         """The first entry whose span holds ``offset``: a binary search (the engine asks once per finding)."""
@@ -319,7 +329,10 @@ class Document:
         entry = self.entries[index]
         if len(entry.phases) <= _WALKED:
             return entry, next((phase for phase in entry.phases if holds(phase.span, offset)), None)
-        at = self._phase_index[index].first(offset)
+        stab = self._phase_index.get(index)
+        if stab is None:
+            stab = self._phase_index[index] = Stab.of([phase.span for phase in entry.phases])
+        at = stab.first(offset)
         return entry, entry.phases[at] if at >= 0 else None
 
 
@@ -348,8 +361,12 @@ def outline(document: Document) -> Document:
     What the stages after the checks read (positions, entries and phases, comments, the
     text for excerpts), small enough to pass between processes and keep in the result cache.
     """
-    entries = tuple(
-        entry._replace(phases=tuple(phase._replace(paragraphs=()) for phase in entry.phases))
-        for entry in document.entries
-    )
+    entries: Sequence[Entry]
+    if not isinstance(document.entries, tuple):  # columns: the same ones, shared, with no paragraphs
+        entries = cast(Columns, document.entries).without_prose()
+    else:
+        entries = tuple(
+            entry._replace(phases=tuple(phase._replace(paragraphs=()) for phase in entry.phases))
+            for entry in document.entries
+        )
     return replace(document, entries=entries, preamble=())

@@ -14,6 +14,7 @@ from lint.files import NotRegular, read_regular
 from lint.model import Document, ReadIssue, Severity, Span
 from lint.readers import read
 from lint.readers.phases import ReaderOptions
+from lint.readers.records import joined
 
 
 def _newline(text: str) -> str:
@@ -126,7 +127,7 @@ def parse_bytes(
         document = read(path, text, options, fmt)
     except RecursionError:  # pragma: no cover - readers are iterative; kept as a last guard
         return _unreadable(path, "the file is too deeply nested to read")
-    found = list(issues) + list(document.issues)
+    found: list[ReadIssue] = []
     if not document.entries:
         found.append(
             ReadIssue(
@@ -136,4 +137,5 @@ def parse_bytes(
                 code="no-entries",
             )
         )
-    return replace(document, issues=tuple(found), encoding=encoding, bom=bom, newline=_newline(text))
+    every = joined(issues, document.issues, found)  # many kept as columns, as the reader had them
+    return replace(document, issues=every, encoding=encoding, bom=bom, newline=_newline(text))

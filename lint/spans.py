@@ -89,28 +89,37 @@ def holds(span: Span, offset: int) -> bool:
 class Stab(NamedTuple):
     """Spans in order of their starts, with the running maximum of their ends: the first span
     holding an offset is then found by two binary searches, also when spans overlap (an
-    unclosed div's entry runs into the next). Scanning them all per finding took minutes."""
+    unclosed div's entry runs into the next). Scanning them all per finding took minutes.
+    Kept as arrays of offsets, 8 bytes each, with no span tuple held."""
 
-    spans: list[Span]
-    starts: array[int] | None  # None: not in order of their starts, so walked
-    reach: array[int]  # reach[i]: the furthest end (at least start + 1) of spans 0..i
+    starts: array[int]
+    ends: array[int]
+    reach: array[int] | None  # reach[i]: the furthest end (at least start + 1) of spans 0..i; None:
+    # the starts are not in order, so the spans are walked
 
     @staticmethod
     def of(spans: list[Span]) -> Stab:
-        starts = array("q", [span.start for span in spans])
+        return Stab.of_offsets(array("q", [span.start for span in spans]), array("q", [span.end for span in spans]))
+
+    @staticmethod
+    def of_offsets(starts: array[int], ends: array[int]) -> Stab:
+        """The index of the spans ``starts[i]..ends[i]``."""
         if any(a > b for a, b in itertools.pairwise(starts)):
-            return Stab(spans, None, array("q"))
+            return Stab(starts, ends, None)
         reach = array("q")
         furthest = -1
-        for span in spans:
-            furthest = max(furthest, span.end, span.start + 1)
+        for start, end in zip(starts, ends, strict=True):
+            furthest = max(furthest, end, start + 1)
             reach.append(furthest)
-        return Stab(spans, starts, reach)
+        return Stab(starts, ends, reach)
 
     def first(self, offset: int) -> int:
         """Index of the first span holding ``offset``, or -1."""
-        if self.starts is None:
-            return next((i for i, span in enumerate(self.spans) if holds(span, offset)), -1)
+        if self.reach is None:
+            return next(
+                (i for i, (s, e) in enumerate(zip(self.starts, self.ends, strict=True)) if s <= offset < max(e, s + 1)),
+                -1,
+            )
         begun = bisect.bisect_right(self.starts, offset)  # spans 0..begun-1 start at or before it
         first = bisect.bisect_right(self.reach, offset)  # the first whose reach passes it: it ends after it
         return first if first < begun else -1

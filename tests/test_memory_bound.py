@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bench.growth_shapes import make
+from lint.model import outline
 from lint.readers import read
 
 
@@ -30,15 +31,17 @@ def traced_peak(action: Callable[[], Any]) -> tuple[int, Any]:
 def test_a_line_of_unclosed_link_targets_is_read_in_memory_in_proportion_to_it():
     # "[a]((" 40,000 times: each "(" once had a dict entry and an int, about 45x the line
     text = make("link-opens", 200_000)
+    read("x.md", make("link-opens", 100))  # the reader's patterns compiled (through the regex cache) once
     peak, document = traced_peak(lambda: read("x.md", text))
     assert document.entries
     assert peak < 12 * len(text), f"{peak / len(text):.1f} x the input"
 
 
 def test_many_entries_are_read_and_looked_up_in_memory_in_proportion_to_them():
-    # a reader's Line tuple and three ints per line, a second copy of each repeated phase
-    # heading, and a phase index per entry: 52x the input before, 32x now (the rest is
-    # the model's tuples, a node per object)
+    # a tuple per entry, phase and paragraph, a Span tuple and two ints per position: 52x the
+    # input once, 32x with the reader's line tuples gone; 12x with the entries kept as columns
+    # (lint.readers.columns) and the lines as offsets; 9.4x with offsets in 4 bytes, and each key
+    # and each paragraph that is a slice of the text made when asked for
     text = make("entries", 4000)
 
     def read_and_look_up():
@@ -48,7 +51,44 @@ def test_many_entries_are_read_and_looked_up_in_memory_in_proportion_to_them():
 
     peak, document = traced_peak(read_and_look_up)
     assert len(document.entries) == 4000
-    assert peak < 40 * len(text), f"{peak / len(text):.1f} x the input"
+    assert peak < 11 * len(text), f"{peak / len(text):.1f} x the input"
+
+
+def test_many_unclosed_departments_are_read_in_memory_in_proportion_to_them():
+    # each entry's tuples and an issue tuple (with its Span) per unclosed div: 35x the input before
+    text = make("divs", 4000)
+    peak, document = traced_peak(lambda: read("x.txt", text))
+    assert len(document.entries) == 4000 and len(document.issues) == 4001
+    assert peak < 20 * len(text), f"{peak / len(text):.1f} x the input"
+
+
+def test_nested_unclosed_divs_are_read_and_reported_in_memory_in_proportion_to_them():
+    # an open div held its line as a Line tuple and each line of text as another, and each of the
+    # 16,001 issues was a tuple with a Span: 35x the input to read before; the syntax check then
+    # held every issue in a list (now: the first of each kind, a count and the lines it shows).
+    # 13x with each open div an object of indexes; 10.3x with its list of phases made when needed
+    from lint import engine
+    from lint.config import Config
+
+    text = make("nested", 8000)
+    peak, document = traced_peak(lambda: read("x.txt", text))
+    assert len(document.issues) == 16001
+    assert peak < 12 * len(text), f"{peak / len(text):.1f} x the input"
+    plan = engine.Plan(engine.choose_rules(Config(), ["syntax"]).chosen, Config())
+    peak, result = traced_peak(lambda: engine.check_document(plan, document))
+    assert sorted(d.message.count("more like it") for d in result.diagnostics) == [0, 1, 1]
+    assert peak < 3 * len(text), f"{peak / len(text):.1f} x the input"
+
+
+def test_the_outline_of_many_entries_shares_what_the_document_holds():
+    # the outline (what later stages keep of a document) made a tuple per entry and phase again:
+    # 5.6x the input, on top of the document
+    text = make("entries", 4000)
+    document = read("x.md", text)
+    peak, kept = traced_peak(lambda: outline(document))
+    assert len(kept.entries) == 4000 and not any(phase.paragraphs for phase in kept.phases)
+    assert [e.name for e in kept.entries] == [e.name for e in document.entries]
+    assert peak < 1 * len(text), f"{peak / len(text):.2f} x the input"
 
 
 def test_suppression_comments_are_judged_in_memory_in_proportion_to_them():

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from lint import regexcache
 from lint.model import Comment, Paragraph, ReadIssue, Severity, Span
 from lint.readers.inline import build_paragraph
 from lint.readers.lines import Line
+from lint.readers.records import IssueList
 
 BULLET = regexcache.compile(r"^(\s{0,3})([-*+•]|\d{1,3}[.)])\s+")
 # inline code: a run of backticks, then the shortest text up to the same run
@@ -24,11 +24,14 @@ def mask_code(text: str) -> str:
     return _CODE.sub(lambda m: " " * len(m.group(0)), text)
 
 
-@dataclass
 class BlockResult:
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    comments: list[Comment] = field(default_factory=list)
-    issues: list[ReadIssue] = field(default_factory=list)
+    """What a reader gathers besides its entries: comments and issues."""
+
+    __slots__ = ("comments", "issues")
+
+    def __init__(self) -> None:
+        self.comments: list[Comment] = []
+        self.issues = IssueList()
 
 
 def comment_line(line: Line, result: BlockResult, state: list[Line]) -> bool:

@@ -23,6 +23,7 @@ from pathlib import Path
 from lint import regexcache
 from lint.model import ACTIONS, PER_ACTION, PER_ORGANISATION, Entry
 from lint.names import acronym_of
+from lint.readers.columns import names, organisations, with_identity
 from lint.readers.titles import section_of
 
 # "DCMS's actions in response to the Government Digital Strategy", "Actions by HMRC"
@@ -120,20 +121,22 @@ _HEAD_JOINERS = frozenset({"for", "of"})
 
 def identify(
     title: str | None, action: str | None, entries: Sequence[Entry], text: str, organisation: str | None = None
-) -> tuple[str, str | None, tuple[Entry, ...]]:
+) -> tuple[str, str | None, Sequence[Entry]]:
     """``(layout, organisation, entries)``: the document's layout and its entries with
     their identity (organisation, action) filled in."""
     if organisation is None and action is None:
         organisation = organisation_of(title)
-    if organisation is not None and not any(section_of(e.name) for e in entries):
+    named = names(entries)  # no entry made: a document of many keeps them as columns
+    if organisation is not None and not any(section_of(name) for name in named):
         organisation = None  # the title reads like one organisation's page, but the entries are not actions
     if organisation is not None:
         organisation = expand_acronym(organisation, text)
-        found = tuple(e._replace(organisation=organisation, action=section_of(e.name)) for e in entries)
+        found = with_identity(entries, [organisation] * len(named), [section_of(name) for name in named])
         return PER_ORGANISATION, organisation, found
-    if action is None and entries and all(e.organisation or section_of(e.name) for e in entries):
+    answered = organisations(entries)
+    if action is None and entries and all(o or section_of(name) for o, name in zip(answered, named, strict=True)):
         # the entries are actions ("Commitment 3: …", a tracker's "C01.7.1 - …"), each with the
         # organisation named under it when the document names one: not organisations answering
         # one action, so never compared with another action's page as if they were
-        return ACTIONS, None, tuple(e._replace(action=section_of(e.name)) for e in entries)
-    return PER_ACTION, None, tuple(e._replace(organisation=e.name, action=action) for e in entries)
+        return ACTIONS, None, with_identity(entries, answered, [section_of(name) for name in named])
+    return PER_ACTION, None, with_identity(entries, list(named), [action] * len(named))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
 from typing import NamedTuple, overload
 
@@ -77,22 +78,72 @@ def line_table(text: str) -> tuple[list[str], array[int]]:
     return texts, starts
 
 
+# a text up to this many characters is split at C speed and its lines kept as strings; a longer
+# one keeps only offsets, and each line's text is cut from it when asked for (a 64,000-line
+# file held 5 MB of line strings while it was read, most of them never kept)
+SPLIT_UP_TO = 1 << 16
+_LONG = 4096  # characters: a line this long is kept once cut, until another long one is
+_BREAK = re.compile(r"\r\n?|\n")
+
+
+def line_offsets(text: str) -> tuple[array[int], array[int]]:
+    """``(starts, ends)``: the offsets of each line of ``text`` (as :func:`split_lines` has them),
+    with no line's text made."""
+    starts, ends = array("q"), array("q")
+    n = len(text)
+    start = 0
+    if "\r" not in text:
+        find = text.find
+        while start < n:
+            nl = find("\n", start)
+            if nl < 0:
+                nl = n
+            starts.append(start)
+            ends.append(nl)
+            start = nl + 1
+        return starts, ends
+    for m in _BREAK.finditer(text):
+        starts.append(start)
+        ends.append(m.start())
+        start = m.end()
+    if start < n:
+        starts.append(start)
+        ends.append(n)
+    return starts, ends
+
+
 class LineTable(Sequence[Line]):
     """The lines of a text from line ``first`` on, as :class:`Line` tuples made when asked for.
 
-    A reader that walks every line by index (and looks one line back or ahead) holds a
-    string and 8 bytes a line instead of a tuple and three ints (170 bytes a line more: a
-    file of 100,000 short lines took 20 MB to read).
+    A reader that walks every line by index (and looks one line back or ahead) holds 8 or
+    16 bytes a line (and, for a short text, its lines' strings) instead of a tuple and
+    three ints (170 bytes a line more: a file of 100,000 short lines took 20 MB to read).
     """
 
-    __slots__ = ("_first", "_starts", "_texts")
+    __slots__ = ("_ends", "_first", "_last", "_starts", "_text", "_texts")
 
-    def __init__(self, text: str, first: int = 0, table: tuple[list[str], array[int]] | None = None) -> None:
-        self._texts, self._starts = table if table is not None else line_table(text)
+    _text: str
+    _texts: list[str] | None
+    _starts: array[int]
+    _ends: array[int]
+
+    def __init__(self, text: str, first: int = 0, table: LineTable | None = None) -> None:
+        if table is not None:
+            self._text, self._texts, self._starts, self._ends = table._text, table._texts, table._starts, table._ends
+        elif len(text) <= SPLIT_UP_TO:
+            self._text = text
+            self._texts, self._starts = line_table(text)
+            self._ends = self._starts  # not read: each end is its start plus its text's length
+        else:
+            self._text, self._texts = text, None
+            self._starts, self._ends = line_offsets(text)
         self._first = first
+        # the long line last cut from the text: a reader asks for a line again (to build its
+        # paragraph), and a second copy of a 1 MB line would double what reading it holds
+        self._last: Line | None = None
 
     def __len__(self) -> int:
-        return len(self._texts) - self._first
+        return max(0, len(self._starts) - self._first)
 
     @overload
     def __getitem__(self, index: int) -> Line: ...
@@ -103,9 +154,18 @@ class LineTable(Sequence[Line]):
     def __getitem__(self, index: int | slice) -> Line | Sequence[Line]:
         if type(index) is int and index >= 0:  # the reader's case, first
             k = self._first + index
-            text = self._texts[k]  # IndexError past the end
-            start = self._starts[k]
-            return Line(k + 1, start, start + len(text), text)
+            start = self._starts[k]  # IndexError past the end
+            if self._texts is not None:
+                text = self._texts[k]
+                return Line(k + 1, start, start + len(text), text)
+            last = self._last
+            if last is not None and last.start == start:
+                return last
+            end = self._ends[k]
+            line = Line(k + 1, start, end, self._text[start:end])
+            if end - start >= _LONG:
+                self._last = line
+            return line
         if isinstance(index, slice):
             start, stop, step = index.indices(len(self))
             if step != 1 or stop < len(self):
@@ -117,8 +177,21 @@ class LineTable(Sequence[Line]):
 
     def after(self, first: int) -> LineTable:
         """The lines from ``first`` on (``self[first:]``), with the same numbers and offsets."""
-        return LineTable("", self._first + first, (self._texts, self._starts))
+        return LineTable("", self._first + first, self)
 
     def text(self, index: int) -> str:
         """The text of line ``index`` (as ``self[index].text``, with no tuple made)."""
-        return self._texts[self._first + index]
+        k = self._first + index
+        if self._texts is not None:
+            return self._texts[k]
+        return self._text[self._starts[k] : self._ends[k]]
+
+    def texts(self) -> Iterable[str]:
+        """The text of each line in order: the strings kept, or each cut as it is reached."""
+        if self._texts is not None:
+            return self._texts[self._first :] if self._first else self._texts
+        return map(self.text, range(len(self)))
+
+    def start(self, index: int) -> int:
+        """The offset line ``index`` starts at."""
+        return self._starts[self._first + index]

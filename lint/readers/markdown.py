@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from lint.model import UNNAMED, Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span
 from lint.names import display_name, normalise
 from lint.readers.blocks import BlockResult, markdown_blocks
+from lint.readers.columns import EntryList
 from lint.readers.frontmatter import identify, plan_of
 from lint.readers.lines import Line, LineTable
 from lint.readers.phases import HeadingMatch, ReaderOptions, match_heading
@@ -49,10 +50,10 @@ _TAG = re.compile(r"<[^>]*>")
 
 
 class _Builder:
-    def __init__(self, options: ReaderOptions, result: BlockResult) -> None:
+    def __init__(self, options: ReaderOptions, result: BlockResult, text: str) -> None:
         self.options = options
         self.result = result
-        self.entries: list[Entry] = []
+        self.entries = EntryList(text)
         self.entry_head: tuple[Line, str, Span] | None = None
         self.phases: list[Phase] = []
         self.phase_head: tuple[Line, str, Span] | None = None
@@ -141,7 +142,7 @@ class _Builder:
 
 def read(path: str, text: str, options: ReaderOptions) -> Document:
     result = BlockResult()
-    builder = _Builder(options, result)
+    builder = _Builder(options, result, text)
     title: str | None = None
     title_span: Span | None = None
     fence: tuple[Line, str] | None = None
@@ -214,7 +215,7 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
     builder.close_entry()
     preamble: list[Paragraph] = markdown_blocks(builder.lines(builder.preamble), result)
     action = action_of(title)
-    layout, organisation, entries = identify(title, action, builder.entries, text)
+    layout, organisation, entries = identify(title, action, builder.entries.finish(), text)
     return Document(
         path=path,
         text=text,
@@ -223,7 +224,7 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
         title_span=title_span,
         action=action,
         entries=entries,
-        issues=tuple(result.issues),
+        issues=result.issues.finish(),
         comments=tuple(sorted(result.comments, key=lambda c: c.span.start)),
         preamble=tuple(preamble),
         layout=layout,

@@ -21,6 +21,7 @@ from itertools import compress
 
 from lint.model import UNNAMED, Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span, new_tuple
 from lint.readers.blocks import BULLET
+from lint.readers.columns import EntryList
 from lint.readers.entrynames import entry_name
 from lint.readers.frontmatter import furniture_pattern, identify, is_furniture, organisation_of, plan_of
 from lint.readers.inline import line_paragraph
@@ -169,7 +170,7 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
             )
         )
 
-    entries: list[Entry] = []
+    entries = EntryList(text)
     i = first_name
     while i < n:
         name_text = texts[i]
@@ -244,7 +245,7 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
         )
 
     action = action_of(title)
-    layout, organisation, identified = identify(title, action, entries, text, organisation)
+    layout, organisation, identified = identify(title, action, entries.finish(), text, organisation)
     return Document(
         path=path,
         text=text,

@@ -11,14 +11,16 @@ and reading goes on.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from array import array
+from collections.abc import Iterator
 from functools import lru_cache
 
 from lint.model import Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span
 from lint.readers.blocks import BlockResult, comment_line, finish_comment, markdown_blocks
+from lint.readers.columns import EntryList
 from lint.readers.entrynames import entry_name
 from lint.readers.frontmatter import identify
-from lint.readers.lines import Line, line_table
+from lint.readers.lines import Line, LineTable
 from lint.readers.phases import ReaderOptions
 from lint.readers.titles import action_of
 
@@ -36,20 +38,44 @@ def _classes(attrs: str) -> tuple[str, ...]:
     return tuple(c.lstrip(".") for c in attrs.split() if c.startswith("."))
 
 
-@dataclass(slots=True)
 class _Div:
-    line: Line
-    classes: tuple[str, ...]
-    body: list[Line] = field(default_factory=list)
-    name: tuple[str, Span] | None = None
-    phases: list[Phase] = field(default_factory=list)
+    """An open div: the index of its ``{div}`` line, its classes, and what it holds so far.
+
+    Lines are kept as indexes into the reader's :class:`LineTable` (a Line tuple and three
+    ints each took 250 bytes: 20,000 nested unclosed divs held 8 MB of them)."""
+
+    __slots__ = ("at", "body", "classes", "lines", "name", "phases")
+
+    def __init__(self, lines: LineTable, at: int, classes: tuple[str, ...]) -> None:
+        self.lines = lines
+        self.at = at
+        self.classes = classes
+        self.body: array[int] | None = None  # the indexes of its lines of text, once it has one
+        self.name: tuple[str, Span] | None = None
+        self.phases: list[Phase] | None = None  # a department's, once it has one
+
+    @property
+    def line(self) -> Line:
+        return self.lines[self.at]
+
+    def add(self, index: int) -> None:
+        if self.body is None:
+            self.body = array("i")
+        self.body.append(index)
+
+    def body_lines(self) -> Iterator[Line]:
+        return map(self.lines.__getitem__, self.body or ())
+
+    def last(self) -> Line:
+        """Its last line of text, or its ``{div}`` line when it has none."""
+        return self.lines[self.body[-1]] if self.body else self.line
 
 
 def read(path: str, text: str, options: ReaderOptions) -> Document:
     """The document in ``text``: each line is markup (a div opened or closed, a directive),
     a heading (the title, a department's name), or text of the open statement."""
     reader = _Reader(text, options)
-    for index, raw in enumerate(reader.texts):
+    for index, raw in enumerate(reader.lines.texts()):
         reader.line(index, raw)
     return reader.finish(path)
 
@@ -62,12 +88,12 @@ class _Reader:
         self.options = options
         self.result = BlockResult()
         self.stack = _Stack()
-        self.entries: list[Entry] = []
+        self.entries = EntryList(text)
         self.title: str | None = None
         self.title_span: Span | None = None
         self.preamble_lines: list[Line] = []
         self.comment: list[Line] = []
-        self.texts, self.starts = line_table(text)
+        self.lines = LineTable(text)
 
     def department(self) -> _Div | None:
         """The innermost open department."""
@@ -78,8 +104,7 @@ class _Reader:
 
     def line_at(self, index: int) -> Line:
         """Line ``index`` (0-based) as a :class:`Line`: made only for the lines kept or reported."""
-        start = self.starts[index]
-        return Line(index + 1, start, start + len(self.texts[index]), self.texts[index])
+        return self.lines[index]
 
     def issue(self, span: Span, message: str, severity: Severity = Severity.ERROR) -> None:
         self.result.issues.append(ReadIssue(span, message, severity))
@@ -92,7 +117,7 @@ class _Reader:
             return
         if not raw or raw.isspace():
             if self.in_statement():
-                self.stack[-1].body.append(self.line_at(index))
+                self.stack[-1].add(index)
             return
         # every markup line but the heading starts with "{" after any blanks
         m = MARKUP.match(raw) if raw.lstrip()[0] == "{" else None
@@ -112,7 +137,7 @@ class _Reader:
             else:
                 self.issue(Span(line.start, line.end), "{/div} without a matching {div}")
         elif m.group("attribute") is None and m.group("name") not in self.options.known_directives:
-            start = self.starts[index]
+            start = self.lines.start(index)
             self.issue(Span(start, start + len(raw)), f"unknown directive {raw.strip()}", Severity.WARNING)
 
     def open_div(self, line: Line, classes: tuple[str, ...]) -> None:
@@ -126,21 +151,21 @@ class _Reader:
                         f"unclosed {div.line.text.strip()}: a new {{div .department}} starts "
                         f"at line {line.number} before its {{/div}}",
                     )
-                    self.close(div, div.body[-1] if div.body else div.line)
+                    self.close(div, div.last())
                     break
                 self.close(div, line)
         if "statement" in classes and self.department() is None:
             self.issue(
                 Span(line.start, line.end), "{div .statement} outside any {div .department}: it belongs to no entry"
             )
-        self.stack.push(_Div(line, classes))
+        self.stack.push(_Div(self.lines, line.number - 1, classes))
 
     def heading(self, index: int, raw: str) -> bool:
         """A heading: the title, or an open department's name; False when it is neither (then prose)."""
         level = min(len(raw) - len(raw.lstrip("#")), 6)
         rest = raw[level:]
         content = rest.strip()
-        content_start = self.starts[index] + level + len(rest) - len(rest.lstrip())
+        content_start = self.lines.start(index) + level + len(rest) - len(rest.lstrip())
         span = Span(content_start, content_start + len(content))
         department = self.department()
         if level == 1 and self.title is None and department is None:
@@ -154,11 +179,11 @@ class _Reader:
     def prose(self, index: int, raw: str) -> None:
         """Text: a statement's, the preamble's, or misplaced in a department."""
         if self.in_statement():
-            self.stack[-1].body.append(self.line_at(index))
+            self.stack[-1].add(index)
         elif self.department() is None:
             self.preamble_lines.append(self.line_at(index))
         else:
-            start = self.starts[index]
+            start = self.lines.start(index)
             self.issue(
                 Span(start, start + len(raw)), "text in a department outside its {div .statement}", Severity.WARNING
             )
@@ -175,11 +200,11 @@ class _Reader:
                 opened, f"unclosed {opened}: no matching {{/div}} before the end of the file"
             )
             self.issue(Span(first.start, first.end), message)
-            self.close(div, div.body[-1] if div.body else div.line)
+            self.close(div, div.last())
         preamble: list[Paragraph] = markdown_blocks(self.preamble_lines, self.result)
-        self.entries.sort(key=lambda e: e.span.start)
+        self.entries.sort_by_start()
         action = action_of(self.title)
-        layout, organisation, identified = identify(self.title, action, self.entries, self.text)
+        layout, organisation, identified = identify(self.title, action, self.entries.finish(), self.text)
         return Document(
             path=path,
             text=self.text,
@@ -188,7 +213,7 @@ class _Reader:
             title_span=self.title_span,
             action=action,
             entries=identified,
-            issues=tuple(self.result.issues),
+            issues=self.result.issues.finish(),
             comments=tuple(sorted(self.result.comments, key=lambda c: c.span.start)),
             preamble=tuple(preamble),
             layout=layout,
@@ -219,10 +244,10 @@ class _Stack(list[_Div]):
 
 
 def _close(
-    div: _Div, end_line: Line, stack: _Stack, entries: list[Entry], result: BlockResult, options: ReaderOptions
+    div: _Div, end_line: Line, stack: _Stack, entries: EntryList, result: BlockResult, options: ReaderOptions
 ) -> None:
     if "statement" in div.classes:
-        paragraphs = markdown_blocks(div.body, result)
+        paragraphs = markdown_blocks(div.body_lines(), result)
         if not stack.departments:
             return
         owner = stack.departments[-1]
@@ -233,6 +258,8 @@ def _close(
                 paragraphs[0].span if len(paragraphs) == 1 else Span(paragraphs[0].span.start, paragraphs[-1].span.end)
             )
         year = options.statement_year
+        if owner.phases is None:
+            owner.phases = []
         owner.phases.append(
             Phase(
                 kind=options.statement_kind,
@@ -252,4 +279,4 @@ def _close(
             name, name_span = div.name
         end = max(end_line.end, div.phases[-1].span.end if div.phases else 0, name_span.end)
         display, key = entry_name(name)
-        entries.append(Entry(display, key, Span(div.line.start, end), name_span, tuple(div.phases)))
+        entries.append(Entry(display, key, Span(div.line.start, end), name_span, tuple(div.phases or ())))

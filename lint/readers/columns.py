@@ -1,0 +1,339 @@
+"""The entries of a large document kept as columns: offsets in arrays, each node made when asked for.
+
+A reader builds its entries one at a time (:class:`EntryList`). While a document has few
+nodes they stay the named tuples of :mod:`lint.model`, as every check reads them; past
+:data:`PACK_AT` nodes they are moved into an :class:`Entries` of columns: each offset 8
+bytes in an array, each repeated phase description and paragraph kind stored once. A tree
+of tuples took about 1.2 kB per entry of a 56-byte Markdown entry (a Span tuple and two
+int objects per position), over 20 times its input; the columns take about 250 bytes.
+
+:class:`Entries` is a sequence of :class:`~lint.model.Entry`: indexing or iterating it
+makes the entry, with its phases and paragraphs, from the columns, equal to the one the
+reader gave (checks key their shared memos by text, never by the node object). Walking
+it costs a node made per node visited, so the small documents of every run, which the
+checks walk many times, keep their tuples.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from sys import intern
+from typing import overload
+
+from lint.model import Entry, Paragraph, Phase, Span
+from lint.names import key_of_display
+from lint.spans import Stab
+
+# nodes (entries, phases and paragraphs) a document keeps as tuples; past this, as columns.
+# A constant: what a run holds for one document beyond the columns is bounded by it.
+PACK_AT = 2048
+
+new_tuple = tuple.__new__
+_NO_SPAN = -1  # a phase with no heading: its heading offsets
+_SHORT = 24  # characters: a paragraph this short, made from the text, is interned
+_key = lru_cache(maxsize=1024)(key_of_display)  # an entry's key, when its name gives it
+
+
+class Entries(Sequence[Entry]):
+    """Entries as columns (see the module's docstring); built by :class:`EntryList`."""
+
+    __slots__ = (
+        "_e_actions",
+        "_e_intro",
+        "_e_keys",
+        "_e_names",
+        "_e_off",
+        "_e_orgs",
+        "_e_phase",
+        "_last",
+        "_p_first",
+        "_p_info",
+        "_p_off",
+        "_q_kind",
+        "_q_links",
+        "_q_off",
+        "_q_pieces",
+        "_q_text",
+        "_text",
+        "prose",
+    )
+
+    def __init__(self, text: str = "") -> None:
+        # the document's text: a paragraph that is a slice of it is cut again when asked for
+        self._text = text
+        code = "i" if len(text) < 1 << 31 else "q"  # offsets in 4 bytes each when they fit
+        self._e_names: list[str] = []
+        self._e_keys: list[str | None] = []  # None: the key its name gives (names.key_of_display)
+        self._e_orgs: list[str | None] = []
+        self._e_actions: list[str | None] = []
+        self._e_off = array(code)  # start, end, name start, name end
+        self._e_phase = array(code, [0])  # per entry: its first phase; then the end
+        self._e_intro = array(code)  # per entry: its intro's first paragraph and the one after its last
+        self._p_info: list[tuple[str, int | None, str | None, str | None, str | None, int]] = []
+        self._p_off = array(code)  # start, end, body start, body end, heading start, heading end
+        self._p_first = array(code)  # per phase: its first paragraph and the one after its last
+        self._q_text: list[str | None] = []  # None: the text of its span, cut when asked for
+        self._q_kind: list[str] = []
+        self._q_links: list[tuple[object, ...]] = []
+        self._q_pieces: list[tuple[tuple[int, int], ...]] = []
+        self._q_off = array(code)  # start, end
+        self.prose = True  # False: an outline's, with no paragraphs in its phases
+        # the entry last made, and its index: the engine asks for the entry of each finding in
+        # turn (remaking an entry of 4,000 paragraphs per finding took minutes), mostly the one
+        # a check walking the entries has just made (kept once, not twice)
+        self._last: tuple[int, Entry] | None = None
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _add_paragraph(self, paragraph: Paragraph, kinds: dict[object, object]) -> None:
+        text, span, kind, links, pieces = paragraph
+        start, end = span
+        cut = end - start == len(text) and self._text.startswith(text, start)
+        self._q_text.append(None if cut else text)
+        self._q_kind.append(kinds.setdefault(kind, kind))  # type: ignore[arg-type]
+        self._q_links.append(links if links else ())
+        self._q_pieces.append(pieces if pieces else ())
+        self._q_off.extend(span)
+
+    def add(self, entry: Entry, shared: dict[object, object]) -> None:
+        """Append ``entry`` (with its phases and paragraphs) to the columns."""
+        name, key, span, name_span, phases, organisation, action, intro = entry
+        self._e_names.append(name)
+        self._e_keys.append(None if key == _key(name) else key)
+        self._e_orgs.append(organisation)
+        self._e_actions.append(action)
+        self._e_off.extend(span)
+        self._e_off.extend(name_span)
+        self._e_intro.append(len(self._q_text))
+        for paragraph in intro:
+            self._add_paragraph(paragraph, shared)
+        self._e_intro.append(len(self._q_text))
+        for phase in phases:
+            kind, year, p_span, body, heading, heading_span, canonical, paragraphs, period, month = phase
+            info = (kind, year, heading, canonical, period, month)
+            self._p_info.append(shared.setdefault(info, info))  # type: ignore[arg-type]
+            self._p_off.extend(p_span)
+            self._p_off.extend(body)
+            self._p_off.extend(heading_span if heading_span is not None else (_NO_SPAN, _NO_SPAN))
+            self._p_first.append(len(self._q_text))
+            for paragraph in paragraphs:
+                self._add_paragraph(paragraph, shared)
+            self._p_first.append(len(self._q_text))
+        self._e_phase.append(len(self._p_info))
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._e_names)
+
+    def _paragraphs(self, first: int, stop: int) -> tuple[Paragraph, ...]:
+        if first >= stop:
+            return ()
+        return tuple(map(self._paragraph, range(first, stop)))
+
+    def _paragraph(self, k: int) -> Paragraph:
+        start, end = self._q_off[2 * k], self._q_off[2 * k + 1]
+        text = self._q_text[k]
+        if text is None:
+            text = self._text[start:end]
+            if end - start <= _SHORT:  # "TBC", "N/A": one copy of each, however many paragraphs say it
+                text = intern(text)
+        span = new_tuple(Span, (start, end))
+        return new_tuple(Paragraph, (text, span, self._q_kind[k], self._q_links[k], self._q_pieces[k]))
+
+    def _phase(self, j: int) -> Phase:
+        kind, year, heading, canonical, period, month = self._p_info[j]
+        o = self._p_off
+        at = 6 * j
+        heading_span = new_tuple(Span, (o[at + 4], o[at + 5])) if o[at + 4] != _NO_SPAN else None
+        paragraphs = self._paragraphs(self._p_first[2 * j], self._p_first[2 * j + 1]) if self.prose else ()
+        span = new_tuple(Span, (o[at], o[at + 1]))
+        body = new_tuple(Span, (o[at + 2], o[at + 3]))
+        return new_tuple(Phase, (kind, year, span, body, heading, heading_span, canonical, paragraphs, period, month))
+
+    def _entry(self, i: int) -> Entry:
+        name, key, organisation, action = self._e_names[i], self._e_keys[i], self._e_orgs[i], self._e_actions[i]
+        if key is None:
+            key = _key(name)
+        o = self._e_off
+        phases = tuple(map(self._phase, range(self._e_phase[i], self._e_phase[i + 1])))
+        intro = self._paragraphs(self._e_intro[2 * i], self._e_intro[2 * i + 1])
+        span = new_tuple(Span, (o[4 * i], o[4 * i + 1]))
+        name_span = new_tuple(Span, (o[4 * i + 2], o[4 * i + 3]))
+        return new_tuple(Entry, (name, key, span, name_span, phases, organisation, action, intro))
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Entry, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Entry | tuple[Entry, ...]:
+        if isinstance(index, slice):
+            return tuple(self._entry(i) for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._kept(index)
+
+    def _kept(self, index: int) -> Entry:
+        last = self._last
+        if last is not None and last[0] == index:
+            return last[1]
+        entry = self._entry(index)
+        self._last = (index, entry)
+        return entry
+
+    def __iter__(self) -> Iterator[Entry]:
+        return map(self._kept, range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (Entries, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<Entries: {len(self)} as columns>"
+
+    # -- what the document asks without making nodes -----------------------------------------
+
+    def entry_index(self) -> Stab:
+        """The index that finds the first entry holding an offset."""
+        o = self._e_off
+        return Stab.of_offsets(o[0::4], o[1::4])
+
+    def phase_index(self, i: int) -> Stab:
+        """The index of entry ``i``'s phases."""
+        a, b = self._e_phase[i], self._e_phase[i + 1]
+        o = self._p_off
+        return Stab.of_offsets(o[6 * a : 6 * b : 6], o[6 * a + 1 : 6 * b : 6])
+
+    def phase(self, i: int, j: int) -> Phase:
+        """Phase ``j`` of entry ``i``, made alone."""
+        return self._phase(self._e_phase[i] + j)
+
+    def phase_count(self, i: int) -> int:
+        return self._e_phase[i + 1] - self._e_phase[i]
+
+    def without_prose(self) -> Entries:
+        """The same entries with no paragraphs in their phases (:func:`lint.model.outline`; an
+        entry's intro is kept): the entry and phase columns shared."""
+        kept = self._copy()
+        kept._q_text, kept._q_kind, kept._q_links, kept._q_pieces = [], [], [], []
+        kept._q_off = array(self._q_off.typecode)
+        kept._e_intro = array(self._e_intro.typecode)
+        for i in range(len(self)):
+            kept._e_intro.append(len(kept._q_text))
+            for k in range(self._e_intro[2 * i], self._e_intro[2 * i + 1]):
+                paragraph = self._paragraph(k)
+                kept._q_text.append(paragraph.text)  # its own text: the outline keeps no document text
+                kept._q_kind.append(paragraph.kind)
+                kept._q_links.append(paragraph.links)
+                kept._q_pieces.append(paragraph.pieces)
+                kept._q_off.extend(paragraph.span)
+            kept._e_intro.append(len(kept._q_text))
+        kept._text = ""
+        kept.prose = False
+        return kept
+
+    def names(self) -> list[str]:
+        """Each entry's name, in order (with no entry made)."""
+        return self._e_names
+
+    def organisations(self) -> list[str | None]:
+        """Each entry's organisation, in order (with no entry made)."""
+        return self._e_orgs
+
+    def with_identity(self, organisations: list[str | None], actions: list[str | None]) -> Entries:
+        """The same entries with each one's organisation and action replaced, in order."""
+        if len(organisations) != len(self) or len(actions) != len(self):
+            raise ValueError("one organisation and one action an entry")
+        kept = self._copy()
+        kept._e_orgs, kept._e_actions = organisations, actions
+        return kept
+
+    def _copy(self) -> Entries:
+        kept = Entries.__new__(Entries)
+        for slot in Entries.__slots__:
+            setattr(kept, slot, getattr(self, slot))
+        kept._last = None
+        return kept
+
+    def __getstate__(self) -> dict[str, object]:
+        return {slot: getattr(self, slot) for slot in Entries.__slots__ if slot != "_last"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for slot, value in state.items():
+            setattr(self, slot, value)
+        self._last = None
+
+
+class EntryList:
+    """The entries a reader has closed, in order: tuples while few, then :class:`Entries`."""
+
+    __slots__ = ("_columns", "_nodes", "_shared", "_text", "_tuples")
+
+    def __init__(self, text: str) -> None:
+        self._text = text  # the document's text, which every span indexes
+        self._tuples: list[Entry] = []
+        self._columns: Entries | None = None
+        self._nodes = 0
+        self._shared: dict[object, object] = {}
+
+    def append(self, entry: Entry) -> None:
+        if self._columns is not None:
+            self._columns.add(entry, self._shared)
+            return
+        self._tuples.append(entry)
+        self._nodes += 1 + len(entry.intro) + sum(1 + len(p.paragraphs) for p in entry.phases)
+        if self._nodes > PACK_AT:
+            self._columns = Entries(self._text)
+            for kept in self._tuples:
+                self._columns.add(kept, self._shared)
+            self._tuples = []
+
+    def __len__(self) -> int:
+        return len(self._columns) if self._columns is not None else len(self._tuples)
+
+    def sort_by_start(self) -> None:
+        """Put the entries in order of their starts (a reader that closes them out of order)."""
+        if self._columns is None:
+            self._tuples.sort(key=lambda e: e.span.start)
+            return
+        starts = self._columns._e_off[0::4]
+        order = sorted(range(len(starts)), key=starts.__getitem__)
+        if order != list(range(len(starts))):
+            old, self._columns, self._shared = self._columns, Entries(self._text), {}
+            for i in order:
+                self._columns.add(old[i], self._shared)
+
+    def finish(self) -> Sequence[Entry]:
+        """The entries: a tuple, or :class:`Entries` when there were many."""
+        return self._columns if self._columns is not None else tuple(self._tuples)
+
+
+def names(entries: Sequence[Entry]) -> list[str]:
+    """The name of each entry, in order, however they are kept."""
+    return entries.names() if isinstance(entries, Entries) else [e.name for e in entries]
+
+
+def organisations(entries: Sequence[Entry]) -> list[str | None]:
+    """The organisation of each entry, in order, however they are kept."""
+    return entries.organisations() if isinstance(entries, Entries) else [e.organisation for e in entries]
+
+
+def with_identity(
+    entries: Sequence[Entry], organisations: list[str | None], actions: list[str | None]
+) -> Sequence[Entry]:
+    """``entries`` with each one's organisation and action replaced, in order, however they are kept."""
+    if isinstance(entries, Entries):
+        return entries.with_identity(organisations, actions)
+    return tuple(
+        e._replace(organisation=organisation, action=action)
+        for e, organisation, action in zip(entries, organisations, actions, strict=True)
+    )

@@ -1,0 +1,99 @@
+"""Entries and issues kept as columns (lint/readers/columns.py) read the same as tuples.
+
+Every fixture is read twice: with its entries kept as tuples (as a small document is) and as
+columns (``PACK_AT`` set to 0, as a document of many nodes is). The two must be equal node for
+node, and so must what is made of them: outlines, pickles, the entry and phase of each offset,
+and every finding of the default rules.
+"""
+
+from __future__ import annotations
+
+import pickle
+import random
+from pathlib import Path
+
+import pytest
+
+from lint import engine
+from lint.config import Config
+from lint.model import ReadIssue, Span, outline
+from lint.readers import columns, lines, read
+from lint.readers.columns import Entries
+from lint.readers.lines import LineTable, split_lines
+from lint.readers.records import Issues
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FILES = sorted(p for p in FIXTURES.rglob("*") if p.suffix in (".md", ".txt") and p.is_file())
+
+
+def _both(path: Path, monkeypatch: pytest.MonkeyPatch):
+    text = path.read_text(encoding="utf-8", errors="replace")
+    as_tuples = read(str(path), text)
+    monkeypatch.setattr(columns, "PACK_AT", 0)
+    as_columns = read(str(path), text)
+    monkeypatch.undo()
+    return text, as_tuples, as_columns
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_a_document_read_into_columns_is_the_document_read_into_tuples(path, monkeypatch):
+    text, as_tuples, as_columns = _both(path, monkeypatch)
+    assert isinstance(as_tuples.entries, tuple)
+    if as_tuples.entries:
+        assert isinstance(as_columns.entries, Entries)
+    assert as_columns == as_tuples
+    assert tuple(as_columns.entries) == as_tuples.entries
+    assert tuple(as_columns.issues) == tuple(as_tuples.issues)
+    assert as_columns.comments == as_tuples.comments
+    assert list(as_columns.paragraphs) == list(as_tuples.paragraphs)
+    kept = outline(as_columns)
+    assert tuple(kept.entries) == tuple(outline(as_tuples).entries)
+    assert tuple(pickle.loads(pickle.dumps(kept)).entries) == tuple(kept.entries)
+    assert tuple(pickle.loads(pickle.dumps(as_columns)).entries) == as_tuples.entries
+    for offset in range(-1, len(text) + 2, max(1, len(text) // 300)):
+        assert as_columns.phase_at(offset) == as_tuples.phase_at(offset)
+    if as_tuples.entries:
+        assert as_columns.entries[-1] == as_tuples.entries[-1]
+        assert as_columns.entries[1:3] == as_tuples.entries[1:3]
+
+
+def test_every_finding_is_the_same_whether_entries_are_tuples_or_columns(monkeypatch):
+    config = Config()
+    plan = engine.Plan(engine.choose_rules(config, None).chosen, config)
+    for path in FILES:
+        _, as_tuples, as_columns = _both(path, monkeypatch)
+        want = engine.finish(plan, [engine.check_document(plan, as_tuples)])
+        got = engine.finish(plan, [engine.check_document(plan, as_columns)])
+        assert got == want, path
+
+
+def test_many_issues_are_kept_as_columns_and_read_back_in_order():
+    text = "#Action 1: Growth\n\n{div .department}\n##Org\n" + "{div .section}\n" * 3000
+    document = read("x.txt", text)
+    assert isinstance(document.issues, Issues)
+    assert [issue.span.start for issue in document.issues] == sorted(
+        (issue.span.start for issue in document.issues), reverse=True
+    )
+    assert document.issues[0] == next(iter(document.issues)) and document.issues[-1] == tuple(document.issues)[-1]
+
+
+def test_issue_messages_with_a_number_read_back_as_they_were_given(monkeypatch):
+    monkeypatch.setattr(columns, "PACK_AT", 0)
+    messages = ["at line 8123 here", "line 007 kept", "two 1 numbers 2", "٣ digits", "12", "none", "x 0"]
+    issues = Issues(ReadIssue(Span(k, k + 1), message) for k, message in enumerate(messages))
+    assert [issue.message for issue in issues] == messages
+
+
+def test_a_long_text_cut_into_lines_on_demand_has_the_lines_of_split_lines(monkeypatch):
+    rng = random.Random(12)
+    samples = ["", "\n", "a", "a\n", "a\r\nb\r", "\r\r\n\n", "x\ry\n\nz\r\n"]
+    samples += ["".join(rng.choice("ab\r\n") for _ in range(rng.randint(0, 40))) for _ in range(500)]
+    for split_up_to in (1 << 30, -1):  # kept as strings; cut from the text when asked for
+        monkeypatch.setattr(lines, "SPLIT_UP_TO", split_up_to)
+        for text in samples:
+            want = list(split_lines(text))
+            table = LineTable(text)
+            assert list(table) == want
+            assert [table.text(k) for k in range(len(table))] == [line.text for line in want]
+            assert [table.start(k) for k in range(len(table))] == [line.start for line in want]
+            assert list(table.after(1)) == want[1:]
