@@ -16,11 +16,12 @@ checks walk many times, keep their tuples.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from array import array
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from sys import intern
-from typing import overload
+from typing import TypeVar, overload
 
 from lint.model import Entry, Paragraph, Phase, Span
 from lint.names import key_of_display
@@ -33,10 +34,56 @@ PACK_AT = 2048
 new_tuple = tuple.__new__
 _NO_SPAN = -1  # a phase with no heading: its heading offsets
 _SHORT = 24  # characters: a paragraph this short, made from the text, is interned
+T = TypeVar("T")
 _key = lru_cache(maxsize=1024)(key_of_display)  # an entry's key, when its name gives it
 
 
-class Entries(Sequence[Entry]):
+class ColumnView(Sequence[T]):
+    """A sequence whose items are made from columns when asked for: the indexing, iteration,
+    equality (with another view of its kind or a tuple) and repr that :class:`Entries` and
+    :class:`~lint.readers.records.Issues` share. A subclass gives ``__len__`` and ``_make``
+    (a new item from its columns), and may give ``_get`` (the item for an index or a walk:
+    :class:`Entries` keeps the last one made)."""
+
+    __slots__ = ()
+
+    @abstractmethod
+    def _make(self, index: int) -> T:
+        """A new item from the columns at ``index`` (0 <= index < len)."""
+
+    def _get(self, index: int) -> T:
+        return self._make(index)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[T, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> T | tuple[T, ...]:
+        if isinstance(index, slice):
+            return tuple(map(self._make, range(*index.indices(len(self)))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._get(index)
+
+    def __iter__(self) -> Iterator[T]:
+        return map(self._get, range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (type(self), tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {len(self)} as columns>"
+
+
+class Entries(ColumnView[Entry]):
     """Entries as columns (see the module's docstring); built by :class:`EntryList`."""
 
     __slots__ = (
@@ -153,7 +200,7 @@ class Entries(Sequence[Entry]):
         body = new_tuple(Span, (o[at + 2], o[at + 3]))
         return new_tuple(Phase, (kind, year, span, body, heading, heading_span, canonical, paragraphs, period, month))
 
-    def _entry(self, i: int) -> Entry:
+    def _make(self, i: int) -> Entry:
         name, key, organisation, action = self._e_names[i], self._e_keys[i], self._e_orgs[i], self._e_actions[i]
         if key is None:
             key = _key(name)
@@ -164,41 +211,13 @@ class Entries(Sequence[Entry]):
         name_span = new_tuple(Span, (o[4 * i + 2], o[4 * i + 3]))
         return new_tuple(Entry, (name, key, span, name_span, phases, organisation, action, intro))
 
-    @overload
-    def __getitem__(self, index: int) -> Entry: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Entry, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> Entry | tuple[Entry, ...]:
-        if isinstance(index, slice):
-            return tuple(self._entry(i) for i in range(*index.indices(len(self))))
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        return self._kept(index)
-
-    def _kept(self, index: int) -> Entry:
+    def _get(self, index: int) -> Entry:
         last = self._last
         if last is not None and last[0] == index:
             return last[1]
-        entry = self._entry(index)
+        entry = self._make(index)
         self._last = (index, entry)
         return entry
-
-    def __iter__(self) -> Iterator[Entry]:
-        return map(self._kept, range(len(self)))
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, (Entries, tuple)):
-            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"<Entries: {len(self)} as columns>"
 
     # -- what the document asks without making nodes -----------------------------------------
 

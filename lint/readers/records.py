@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
-from typing import overload
+from collections.abc import Iterable, Sequence
 
 from lint.model import ReadIssue, Severity, Span
 from lint.readers import columns
@@ -21,7 +20,7 @@ new_tuple = tuple.__new__
 _NUMBERED = re.compile(r"(\D*)(\d{1,18})(\D*)", re.DOTALL)
 
 
-class Issues(Sequence[ReadIssue]):
+class Issues(columns.ColumnView[ReadIssue]):
     """Read issues kept as columns: 16 bytes of offsets an issue, each message and each
     (severity, code) pair a reference (20,000 nested unclosed divs say the same thing);
     each :class:`~lint.model.ReadIssue` is made when asked for."""
@@ -56,41 +55,13 @@ class Issues(Sequence[ReadIssue]):
     def __len__(self) -> int:
         return len(self._messages)
 
-    def _issue(self, k: int) -> ReadIssue:
+    def _make(self, k: int) -> ReadIssue:
         severity, code = self._kinds[k]
         span = new_tuple(Span, (self._off[2 * k], self._off[2 * k + 1]))
         message = self._messages[k]
         if type(message) is tuple:
             message = f"{message[0]}{self._numbers[k]}{message[1]}"
         return new_tuple(ReadIssue, (span, message, severity, code))
-
-    @overload
-    def __getitem__(self, index: int) -> ReadIssue: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[ReadIssue, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> ReadIssue | tuple[ReadIssue, ...]:
-        if isinstance(index, slice):
-            return tuple(map(self._issue, range(*index.indices(len(self)))))
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        return self._issue(index)
-
-    def __iter__(self) -> Iterator[ReadIssue]:
-        return map(self._issue, range(len(self)))
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, (Issues, tuple)):
-            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"<Issues: {len(self)} as columns>"
 
 
 class IssueList:
