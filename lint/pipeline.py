@@ -343,7 +343,7 @@ def check_files(
     cache: ResultCache | None = None,
     timings: Timings | None = None,
     progress: RunProgress | None = None,
-) -> tuple[list[Document], list[Diagnostic], list[str | None]]:
+) -> tuple[list[Document], Sequence[Diagnostic], list[str | None]]:
     """The run's documents (outlines: no paragraphs), its diagnostics, sorted, and the content
     hash of each file as it was read (None: without a cache, or not read).
 
@@ -355,5 +355,5 @@ def check_files(
     with collector_paused():
         corpus = _corpus(plan, cache, run, jobs, timings)
         gathered = run.done()
-        diagnostics = engine.finish(plan, gathered, timings, corpus)
+        diagnostics = engine.finish_lazy(plan, gathered, timings, corpus)
     return [result.outline for result in gathered], diagnostics, list(run.contents)
