@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from lint import engine, source
@@ -80,7 +79,7 @@ def _check_one(
         # a document's text is its bytes decoded (source.parse_bytes), or empty when it was not
         # read: the entry need not hold it, a hit decodes the bytes it just hashed again
         left_out = bool(result.outline.text)
-        stored = result._replace(outline=replace(result.outline, text="")) if left_out else result
+        stored = result._replace(outline=result.outline._replace(text="")) if left_out else result
         marks = cache.put(result.path, digest(data), stored, left_out)
     return result, marks
 
@@ -179,7 +178,7 @@ def _gather(
             hit = cache.get(shown, content)
             if hit is not None:
                 result, left_out, (run.digests[i], run.anchors[i]) = hit
-                outline = replace(result.outline, text=source.decode(data)[0]) if left_out else result.outline
+                outline = result.outline._replace(text=source.decode(data)[0]) if left_out else result.outline
                 run.results[i] = result._replace(outline=outline, times={})  # no rule ran for it in this run
                 continue
         tasks.append((path, data))
