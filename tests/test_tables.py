@@ -97,3 +97,20 @@ def test_meeting_paper_lines_are_furniture_data():
     assert read("m.txt", text, ReaderOptions()).title == "Progress report"
     # replacing the furniture list: the heading lines are read as the title again
     assert read("n.txt", text, ReaderOptions(furniture=())).title == "Attachment C"
+
+
+def test_a_date_that_finishes_the_line_before_is_no_heading():
+    tracker = FIXTURES / "real" / "holdout" / "ca-mandate-tracker-2019-05.txt"
+    doc = parse_bytes(str(tracker), tracker.read_bytes(), ReaderOptions())
+    # "Reflects progress up to" / "May 10, 2019": one statement over two lines, no entry named
+    assert all("Reflects" not in entry.name for entry in doc.entries)
+    prose = [doc.lines.line_of(p.span.start) for p in doc.paragraphs]
+    assert 7 in prose and 8 in prose and 44 in prose  # still read, and scored, as text
+    text = "Report\n\nUpdated as at\n12 May 2021\n\nDepartment for Ports\n\nProgress during 2021\n\nDone.\n"
+    doc = read("a.txt", text, ReaderOptions())
+    assert [entry.name for entry in doc.entries] == ["Department for Ports"]
+    # a blank line between them, or a line that ends whole: the date is a heading
+    for before in ("Updated as at\n\n", "Ports\n"):
+        text = f"Report\n\n{before}12 May 2021\n\nDone.\n"
+        doc = read("b.txt", text, ReaderOptions())
+        assert [phase.heading for entry in doc.entries for phase in entry.phases] == ["12 May 2021"], before

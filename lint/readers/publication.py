@@ -90,6 +90,9 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
     match_line = heading_matcher(options)
     known: dict[str, HeadingMatch | None] = {}
     headings = [known[raw] if raw in known else known.setdefault(raw, match_line(raw)) for raw in texts]
+    for k in range(1, n):
+        if headings[k] is not None and kept[k] == kept[k - 1] + 1 and _runs_on(texts[k - 1], texts[k]):
+            headings[k] = None  # "Reflects progress up to" / "May 10, 2019": one statement, no heading
 
     # front matter: page furniture, the title, a repeat of the title
     furniture = furniture_pattern(options.furniture, options.extend_furniture)
@@ -278,6 +281,18 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
         front_matter=tuple(front_matter),
         plan=plan_of(title, " ".join(span.slice(text) for span in front_matter)),
     )
+
+
+# words a line cannot end on when it is whole: a preposition, an article or a conjunction
+_DANGLING = regexcache.compile(
+    r"\b(?:to|of|for|on|at|by|from|in|as|with|until|since|into|than|the|a|an|and|or)$", re.IGNORECASE
+)
+
+
+def _runs_on(before: str, line: str) -> bool:
+    """Whether the date ``line`` finishes the statement of the line right before it, which
+    stops on a word that cannot end one ("Reflects progress up to" / "May 10, 2019")."""
+    return _DANGLING.search(before.rstrip()) is not None and DATELINE.match(line.strip()) is not None
 
 
 def _dateline(texts: list[str], headings: list[HeadingMatch | None], k: int) -> bool:
