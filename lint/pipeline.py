@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lint import engine, source, spool
@@ -91,7 +90,7 @@ def _check_one(plan: engine.Plan, cache: ResultCache | None, keep: Keep, path: s
         # a document's text is its bytes decoded (source.parse_bytes), or empty when it was not
         # read: the entry need not hold it, a hit decodes the bytes it just hashed again
         left_out = bool(result.outline.text)
-        stored = result._replace(outline=replace(result.outline, text="")) if left_out else result
+        stored = result._replace(outline=result.outline._replace(text="")) if left_out else result
         marks = cache.put(result.path, digest(data), stored, left_out)
     summaries = {name: keep.put(summary) for name, summary in result.summaries.items()}
     return _Done(result.path, keep.put(result._replace(summaries={})), summaries, marks)
@@ -208,7 +207,7 @@ def _gather(
             hit = cache.get(shown, content)
             if hit is not None:
                 result, left_out, (run.digests[i], run.anchors[i]) = hit
-                outline = replace(result.outline, text=source.decode(data)[0]) if left_out else result.outline
+                outline = result.outline._replace(text=source.decode(data)[0]) if left_out else result.outline
                 run.results[i] = result._replace(outline=outline, times={})  # no rule ran for it in this run
                 run.paths[i] = result.path
                 continue
