@@ -113,7 +113,10 @@ def table_header(texts: Sequence[str], lines: Sequence[int], k: int, pattern: re
     name the next ("Provide a brief overview of … / Next steps", :func:`guidance_pattern`).
     It is the form's, not an answer: guidance is recognised here only, under the column
     names, and a line that starts with a name starts the rows."""
-    cells = _cells(texts[k])
+    first = texts[k]
+    if first.count(" / ") + first.count(" | ") + first.count("\t") < 2:
+        return 0  # fewer than three cells (most lines: a plain count spares them the split)
+    cells = _cells(first)
     if len(cells) < 3 or not all(_column_name(cell) for cell in cells):
         return 0
     stop = k + 1
