@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from lint import __version__
@@ -69,7 +69,7 @@ def entries(diagnostics: Sequence[Diagnostic], documents: Mapping[str, Document]
     """The baseline entries for ``diagnostics`` (in their order), paths relative to ``root``."""
     paths = {path: relative_to_root(path, root) for path in {d.path for d in diagnostics}}
     texts = {paths[path]: documents[path].text for path in paths if path in documents}
-    moved = [replace(d, path=paths[d.path]) for d in diagnostics]
+    moved = [d._replace(path=paths[d.path]) for d in diagnostics]
     result = []
     for diagnostic, original, fingerprint in zip(moved, diagnostics, fingerprints(moved, texts), strict=True):
         document = documents.get(original.path)

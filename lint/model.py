@@ -2,18 +2,18 @@
 
 Every node carries an exact :class:`Span` (start and end offsets into the decoded
 text of its file). Line and column numbers are derived once, at report time, by
-:class:`LineIndex`. This module imports nothing else from the package.
+:class:`LineIndex`. This module builds on :mod:`lint.spans` and :mod:`lint.record` alone.
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from functools import cached_property
 from typing import NamedTuple, Protocol, cast
 
-from lint.spans import LineIndex, Span, Stab, holds
+from lint.record import Frozen, fill
+from lint.spans import Indexed, Span, Stab, holds
+from lint.spans import LineIndex as LineIndex  # (re-exported: the model's line index)
 
 
 class Severity(enum.IntEnum):
@@ -243,47 +243,85 @@ class Columns(Protocol):
     """What a document asks of entries kept as columns (:class:`lint.readers.columns.Entries`),
     a sequence of :class:`Entry` made when asked for, without making them."""
 
-    def entry_index(self) -> Stab: ...
+    def entry_index(self) -> Stab: ...  # (asked by lint.spans.Indexed)
 
     def without_prose(self) -> Sequence[Entry]: ...
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(Frozen, Indexed):
     """A parsed response file.
 
     ``text`` is the decoded text (BOM removed, line endings kept); every span in the
     tree indexes into it. ``encoding``, ``bom`` and ``newline`` let a fix write the
     file back exactly as it was found. ``entries`` is a tuple, or for a document of many
     nodes a sequence that keeps them as columns and makes each entry when asked for
-    (:mod:`lint.readers.columns`): read it as a sequence.
+    (:mod:`lint.readers.columns`): read it as a sequence. Immutable (:class:`lint.record.Frozen`);
+    ``document._replace(field=value)`` makes a changed copy.
     """
 
+    __slots__ = (
+        "action",
+        "bom",
+        "comments",
+        "encoding",
+        "entries",
+        "format",
+        "front_matter",
+        "issues",
+        "layout",
+        "newline",
+        "organisation",
+        "path",
+        "plan",
+        "preamble",
+        "text",
+        "title",
+        "title_span",
+    )
     path: str
     text: str
     format: str
-    title: str | None = None
-    title_span: Span | None = None
-    action: str | None = None
-    entries: Sequence[Entry] = ()
-    issues: Sequence[ReadIssue] = ()
-    comments: tuple[Comment, ...] = ()
-    encoding: str = "utf-8"
-    bom: bool = False
-    newline: str = "\n"
-    preamble: tuple[Paragraph, ...] = field(default=())
+    title: str | None
+    title_span: Span | None
+    action: str | None
+    entries: Sequence[Entry]
+    issues: Sequence[ReadIssue]
+    comments: tuple[Comment, ...]
+    encoding: str
+    bom: bool
+    newline: str
+    preamble: tuple[Paragraph, ...]
     # PER_ACTION (entries are organisations) or PER_ORGANISATION (entries are actions)
-    layout: str = PER_ACTION
+    layout: str
     # the organisation a per-organisation document answers for (from its title)
-    organisation: str | None = None
+    organisation: str | None
     # page furniture: document-type labels, Published/Updated lines, notices (never prose)
-    front_matter: tuple[Span, ...] = field(default=())
+    front_matter: tuple[Span, ...]
     # the plan the document answers, when it says ("Government Digital Strategy")
-    plan: str | None = None
+    plan: str | None
 
-    @cached_property
-    def lines(self) -> LineIndex:
-        return LineIndex(self.text)
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        format: str,
+        title: str | None = None,
+        title_span: Span | None = None,
+        action: str | None = None,
+        entries: Sequence[Entry] = (),
+        issues: Sequence[ReadIssue] = (),
+        comments: tuple[Comment, ...] = (),
+        encoding: str = "utf-8",
+        bom: bool = False,
+        newline: str = "\n",
+        preamble: tuple[Paragraph, ...] = (),
+        layout: str = PER_ACTION,
+        organisation: str | None = None,
+        front_matter: tuple[Span, ...] = (),
+        plan: str | None = None,
+    ) -> None:
+        fill(self, locals())
+        self._unworked()
 
     @property
     def paragraphs(self) -> Iterator[Paragraph]:
@@ -300,22 +338,12 @@ class Document:
 
     @property
     def links(self) -> tuple[Link, ...]:
-        found = [link for para in self.preamble for link in para.links]
-        found.extend(link for entry in self.entries for link in entry.links)
-        return tuple(found)
-
-    @cached_property
-    def _entry_index(self) -> Stab:
-        if not isinstance(self.entries, tuple):
-            return cast(Columns, self.entries).entry_index()
-        return Stab.of([entry.span for entry in self.entries])
-
-    @cached_property
-    def _phase_index(self) -> dict[int, Stab]:
-        """The phase index of each entry with more than a few phases (by the entry's index), made
-        when first asked for; an entry with few is walked. A Stab for every entry took 300 bytes
-        an entry, most of them for one phase."""
-        return {}
+        """Every link in reading order, gathered once (each link rule reads them all)."""
+        if self._links is None:
+            found = [link for para in self.preamble for link in para.links]
+            found.extend(link for entry in self.entries for link in entry.links)
+            return self._keep("_links", tuple(found))
+        return self._links
 
     def entry_at(self, offset: int) -> Entry | None:
         """The first entry whose span holds ``offset``: a binary search (the engine asks once per finding)."""
@@ -336,8 +364,7 @@ class Document:
         return entry, entry.phases[at] if at >= 0 else None
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """A finding of one rule at one place of one document."""
 
     path: str
@@ -369,4 +396,4 @@ def outline(document: Document) -> Document:
             entry._replace(phases=tuple(phase._replace(paragraphs=()) for phase in entry.phases))
             for entry in document.entries
         )
-    return replace(document, entries=entries, preamble=())
+    return document._replace(entries=entries, preamble=())

@@ -17,19 +17,21 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Sequence
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from lint import engine, source
+from lint import engine, source, spool
 from lint.budget import OverBudget, time_budget
 from lint.collector import collector_paused
 from lint.files import read_regular, to_display
 from lint.model import Diagnostic, Document
 
 if TYPE_CHECKING:
+    from lint.checks.api import Finding
     from lint.config import Config
     from lint.progress import RunProgress
     from lint.resultcache import Marks, ResultCache
+    from lint.rules import Rule
+    from lint.spool import Handle, Keep
     from lint.timings import Timings
 
 _CHUNK = 16  # files per task sent to a worker: large enough to amortise the hand-over
@@ -67,11 +69,19 @@ def _read_bytes(path: str, config: Config) -> bytes | None:
         return None  # source.load makes the diagnostic (a FIFO, a device: skipped, never read)
 
 
-def _check_one(
-    plan: engine.Plan, cache: ResultCache | None, path: str, data: bytes | None
-) -> tuple[engine.DocumentResult, Marks]:
-    """The document's result, and (stored in the cache) its summaries' marks: the digest of each
-    corpus rule's summary of it and the anchors of each anchored one."""
+class _Done(NamedTuple):
+    """What checking one document hands back to the run: its display path, its result without
+    its summaries and each summary, kept (:mod:`lint.spool`), and its summaries' marks (the
+    digest of each, and the anchors of each anchored one: :meth:`lint.resultcache.ResultCache.put`)."""
+
+    path: str
+    result: Handle
+    summaries: dict[str, Handle]
+    marks: Marks
+
+
+def _check_one(plan: engine.Plan, cache: ResultCache | None, keep: Keep, path: str, data: bytes | None) -> _Done:
+    """Check one document, store its result in the cache, and keep its parts (``keep``)."""
     result = engine.check_document(plan, read_document(path, plan.config, data))
     marks: Marks = ({}, {})
     if cache is not None and data is not None:
@@ -80,24 +90,25 @@ def _check_one(
         # a document's text is its bytes decoded (source.parse_bytes), or empty when it was not
         # read: the entry need not hold it, a hit decodes the bytes it just hashed again
         left_out = bool(result.outline.text)
-        stored = result._replace(outline=replace(result.outline, text="")) if left_out else result
+        stored = result._replace(outline=result.outline._replace(text="")) if left_out else result
         marks = cache.put(result.path, digest(data), stored, left_out)
-    return result, marks
+    summaries = {name: keep.put(summary) for name, summary in result.summaries.items()}
+    return _Done(result.path, keep.put(result._replace(summaries={})), summaries, marks)
 
 
-_STATE: tuple[engine.Plan, ResultCache | None] | None = None
+_STATE: tuple[engine.Plan, ResultCache | None, Keep] | None = None
 
 
-def _start_worker(plan: engine.Plan, cache: ResultCache | None) -> None:
+def _start_worker(plan: engine.Plan, cache: ResultCache | None, keep: Keep) -> None:
     global _STATE
-    _STATE = (plan, cache)
+    _STATE = (plan, cache, keep)
 
 
-def _work(tasks: list[tuple[str, bytes | None]]) -> list[tuple[engine.DocumentResult, Marks]]:
+def _work(tasks: list[tuple[str, bytes | None]]) -> list[_Done]:
     assert _STATE is not None, "worker not started"
-    plan, cache = _STATE
+    plan, cache, keep = _STATE
     with collector_paused():
-        return [_check_one(plan, cache, path, data) for path, data in tasks]
+        return [_check_one(plan, cache, keep, path, data) for path, data in tasks]
 
 
 def _can_fork() -> bool:
@@ -112,10 +123,11 @@ def _can_fork() -> bool:
 def _in_workers(
     plan: engine.Plan,
     cache: ResultCache | None,
+    keep: Keep,
     tasks: list[tuple[str, bytes | None]],
     jobs: int,
     progress: RunProgress | None = None,
-) -> list[tuple[engine.DocumentResult, Marks]]:
+) -> list[_Done]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -123,9 +135,12 @@ def _in_workers(
     size = max(1, min(_CHUNK, len(tasks) // (jobs * 4) or 1))
     chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
     with ProcessPoolExecutor(
-        max_workers=min(jobs, len(chunks)), mp_context=context, initializer=_start_worker, initargs=(plan, cache)
+        max_workers=min(jobs, len(chunks)),
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(plan, cache, keep),
     ) as pool:
-        done: list[tuple[engine.DocumentResult, Marks]] = []
+        done: list[_Done] = []
         for chunk in pool.map(_work, chunks):
             done.extend(chunk)
             if progress is not None:
@@ -134,22 +149,34 @@ def _in_workers(
 
 
 class _Run:
-    """What a run gathered, in the order of its files: each result, each file's content hash
-    (None: not cached), the digests of its summaries and the anchors of its anchored ones
+    """What a run gathered, in the order of its files: each document's path as reported, its
+    result (in memory: a cache hit, or every result once :meth:`load` ran) or the handle of the
+    result a check kept (:mod:`lint.spool`), the handles of its summaries, its file's content
+    hash (None: not cached), the digests of its summaries and the anchors of its anchored ones
     (:meth:`lint.resultcache.ResultCache.put`)."""
 
     def __init__(self, files: Sequence[str]) -> None:
         self.files = files
+        self.paths: list[str | None] = [None] * len(files)
         self.results: list[engine.DocumentResult | None] = [None] * len(files)
+        self.kept: list[Handle | None] = [None] * len(files)
+        self.summaries: list[dict[str, Handle]] = [{} for _ in files]
         self.contents: list[str | None] = [None] * len(files)
         self.digests: list[dict[str, str]] = [{} for _ in files]
         self.anchors: list[dict[str, tuple[int, ...]]] = [{} for _ in files]
 
     def summarised(self, rule: str) -> list[tuple[str, str]]:
         """``(path, digest)`` of each document ``rule`` summarised, in run order."""
-        return [(r.path, self.digests[i][rule]) for i, r in enumerate(self.results) if r and rule in self.digests[i]]
+        return [(p, self.digests[i][rule]) for i, p in enumerate(self.paths) if p and rule in self.digests[i]]
+
+    def load(self, keep: Keep) -> None:
+        """Every result kept by a check, read back (its summaries are read by :func:`_summaries`)."""
+        for i, handle in enumerate(self.kept):
+            if handle is not None:
+                self.results[i], self.kept[i] = keep.get(handle), None
 
     def done(self) -> list[engine.DocumentResult]:
+        """The results in run order (after :meth:`load`)."""
         return [result for result in self.results if result is not None]
 
 
@@ -158,11 +185,12 @@ def _gather(
     plan: engine.Plan,
     jobs: int,
     cache: ResultCache | None,
+    keep: Keep,
     timings: Timings | None,
     progress: RunProgress | None,
 ) -> _Run:
     """Every file's result in the order of ``files``: from the cache (without summaries:
-    :func:`_summaries` reads those a corpus rule needs), else checked (and stored)."""
+    :func:`_summaries` reads those a corpus rule needs), else checked (stored, and kept)."""
     if cache is not None:  # else not imported: pickle, shutil and hashlib are a one-file run's start-up time
         from lint.resultcache import digest
 
@@ -179,15 +207,16 @@ def _gather(
             hit = cache.get(shown, content)
             if hit is not None:
                 result, left_out, (run.digests[i], run.anchors[i]) = hit
-                outline = replace(result.outline, text=source.decode(data)[0]) if left_out else result.outline
+                outline = result.outline._replace(text=source.decode(data)[0]) if left_out else result.outline
                 run.results[i] = result._replace(outline=outline, times={})  # no rule ran for it in this run
+                run.paths[i] = result.path
                 continue
         tasks.append((path, data))
         where.append(i)
     if timings is not None and cache is not None:
         timings.add_stage("cache", clock() - started)
     started = clock()
-    _check(plan, cache, run, tasks, where, jobs, progress)
+    _check(plan, cache, keep, run, tasks, where, jobs, progress)
     if timings is not None:
         timings.add_stage("check", clock() - started)
     return run
@@ -196,48 +225,53 @@ def _gather(
 def _check(
     plan: engine.Plan,
     cache: ResultCache | None,
+    keep: Keep,
     run: _Run,
     tasks: list[tuple[str, bytes | None]],
     where: list[int],
     jobs: int = 1,
     progress: RunProgress | None = None,
 ) -> None:
-    """Check the files of ``tasks`` (at ``where`` in the run) and put their results in ``run``."""
+    """Check the files of ``tasks`` (at ``where`` in the run) and put what they give in ``run``."""
     if jobs > 1 and len(tasks) >= _MIN_FOR_WORKERS and _can_fork():
-        checked = _in_workers(plan, cache, tasks, jobs, progress)
+        checked = _in_workers(plan, cache, keep, tasks, jobs, progress)
     else:
         with collector_paused():
             checked = []
             for path, data in tasks:
-                checked.append(_check_one(plan, cache, path, data))
+                checked.append(_check_one(plan, cache, keep, path, data))
                 if progress is not None:
                     progress.advance()
-    for i, (_, data), (result, (digests, anchors)) in zip(where, tasks, checked, strict=True):
-        run.results[i], run.digests[i], run.anchors[i] = result, digests, anchors
+    for i, (_, data), done in zip(where, tasks, checked, strict=True):
+        run.paths[i], run.results[i], run.kept[i], run.summaries[i] = done.path, None, done.result, done.summaries
+        run.digests[i], run.anchors[i] = done.marks
         if cache is not None and data is not None:
             from lint.resultcache import digest
 
             run.contents[i] = digest(data)
 
 
-def _summaries(plan: engine.Plan, cache: ResultCache, run: _Run, rule: str, jobs: int) -> list[Any] | None:
-    """``rule``'s summaries of the run's documents, in run order: kept in memory by a document
+def _summaries(
+    plan: engine.Plan, cache: ResultCache | None, keep: Keep, run: _Run, rule: str, jobs: int
+) -> dict[int, Any] | None:
+    """``rule``'s summaries of the run's documents, by place in the run: kept by a document
     checked in this run, else read from the cache. The documents whose summary cannot be read
     are checked again (together, in workers when there are enough), and None returned when
     that changed what they hold (a file edited during the run): their digests changed, so
     the caller starts over."""
     found: dict[int, Any] = {}
     missing: list[int] = []
-    for i, result in enumerate(run.results):
-        if result is None:
+    for i, path in enumerate(run.paths):
+        if path is None:
             continue
-        if rule in result.summaries:
-            found[i] = result.summaries[rule]
+        handle = run.summaries[i].get(rule)
+        if handle is not None:
+            found[i] = keep.get(handle)
             continue
         content = run.contents[i]
-        if rule not in run.digests[i] or content is None:
+        if cache is None or rule not in run.digests[i] or content is None:
             continue
-        stored = cache.summary(result.path, content, rule, run.digests[i][rule])
+        stored = cache.summary(path, content, rule, run.digests[i][rule])
         if stored is not None:
             found[i] = stored[0]
         else:
@@ -245,60 +279,55 @@ def _summaries(plan: engine.Plan, cache: ResultCache, run: _Run, rule: str, jobs
     if missing:
         before = [run.digests[i] for i in missing]
         tasks = [(run.files[i], _read_bytes(run.files[i], plan.config)) for i in missing]
-        _check(plan, cache, run, tasks, missing, jobs)
+        _check(plan, cache, keep, run, tasks, missing, jobs)
         if [run.digests[i] for i in missing] != before:
             return None
         for i in missing:
-            again = run.results[i]
-            assert again is not None
-            found[i] = again.summaries[rule]
-    return [found[i] for i in sorted(found)]
+            found[i] = keep.get(run.summaries[i][rule])
+    return {i: found[i] for i in sorted(found)}
 
 
 def _corpus(
-    plan: engine.Plan, cache: ResultCache | None, run: _Run, jobs: int, timings: Timings | None
+    plan: engine.Plan, cache: ResultCache | None, keep: Keep, run: _Run, jobs: int, timings: Timings | None
 ) -> list[Diagnostic]:
     """The corpus rules' findings. With a cache, each rule's are reused when it holds its findings
-    on the same summaries (:func:`lint.resultcache.rule_key`), else computed and kept. Each rule's
-    summaries are let go once it has run: they are the largest part of what a run holds (a rule
-    that runs again, when a file changed during the run, reads them from the cache)."""
+    on the same summaries (:func:`lint.resultcache.rule_key`), else computed and kept. One rule's
+    summaries are read at a time and let go once it has run, and the documents' outlines and
+    findings are read back only after the last: a run never holds them all at once."""
     if cache is not None:
         from lint.resultcache import placed, rule_key
 
     clock = time.perf_counter
     started = clock()
     while True:
-        diagnostics: list[Diagnostic] = []
-        outlines = {result.path: result.outline for result in run.done()}
+        found: list[tuple[Rule, list[Finding]]] = []
         for rule, check_corpus in engine.corpus_rules(plan):
             rule_started = clock()
             name = rule.name
             findings = None
             if cache is not None:
                 key = rule_key(name, run.summarised(name))
-                anchors = {
-                    r.path: run.anchors[i][name] for i, r in enumerate(run.results) if r and name in run.anchors[i]
-                }
+                anchors = {p: run.anchors[i][name] for i, p in enumerate(run.paths) if p and name in run.anchors[i]}
                 stored = cache.corpus(key)
                 findings = placed(*stored, anchors) if stored is not None else None
             if findings is None:
-                if cache is not None:
-                    summaries = _summaries(plan, cache, run, name, jobs)
-                else:
-                    summaries = [r.summaries[name] for r in run.done() if name in r.summaries]
+                summaries = _summaries(plan, cache, keep, run, name, jobs)
                 if summaries is None:
                     break  # a file changed during the run: every rule again, on what it holds now
-                findings = engine.corpus_rule(plan, rule, check_corpus, summaries)
+                findings = engine.corpus_rule(plan, rule, check_corpus, list(summaries.values()))
                 del summaries
                 if cache is not None:
                     cache.put_corpus(key, findings, anchors)
-            for result in run.done():
-                result.summaries.pop(name, None)
-            diagnostics.extend(engine.corpus_diagnostics(plan, rule, findings, outlines))
+            for held in run.summaries:
+                held.pop(name, None)
+            found.append((rule, findings))
             if timings is not None:
                 timings.add_rule(name, clock() - rule_started)
         else:
             break
+    run.load(keep)
+    outlines = {result.path: result.outline for result in run.done()}
+    diagnostics = [d for rule, findings in found for d in engine.corpus_diagnostics(plan, rule, findings, outlines)]
     if timings is not None:
         timings.add_stage("corpus rules", clock() - started)
     return diagnostics
@@ -317,22 +346,26 @@ def results(
 
     ``progress`` (issue 15: a bar for long runs on a terminal) counts the files checked.
     """
-    run = _gather(files, plan, jobs, cache, timings, progress)
-    if cache is not None:
+    keep = spool.for_run(len(files))
+    try:
+        run = _gather(files, plan, jobs, cache, keep, timings, progress)
+        every: dict[str, dict[int, Any]] = {}
         while True:
             every = {}
             for rule, _ in engine.corpus_rules(plan):
-                found = _summaries(plan, cache, run, rule.name, jobs)
+                found = _summaries(plan, cache, keep, run, rule.name, jobs)
                 if found is None:
                     break
-                every[rule.name] = iter(found)
+                every[rule.name] = found
             else:
                 break
-        # each result with its summaries, as a run without a cache has them
-        for i, result in enumerate(run.results):
-            if result is not None and run.digests[i]:
-                summaries = {name: next(every[name]) for name in run.digests[i] if name in every}
-                run.results[i] = result._replace(summaries=summaries)
+        run.load(keep)
+    finally:
+        keep.close()
+    # each result with its summaries, as a run without a cache has them
+    for i, result in enumerate(run.results):
+        if result is not None:
+            run.results[i] = result._replace(summaries={name: got[i] for name, got in every.items() if i in got})
     return run.done()
 
 
@@ -351,9 +384,14 @@ def check_files(
     rule is a pure function of its summaries); else they are computed and kept. The results'
     summaries are let go as the corpus rules finish with them.
     """
-    run = _gather(files, plan, jobs, cache, timings, progress)
+    keep = spool.for_run(len(files))
+    try:
+        run = _gather(files, plan, jobs, cache, keep, timings, progress)
+        with collector_paused():
+            corpus = _corpus(plan, cache, keep, run, jobs, timings)
+    finally:
+        keep.close()
+    gathered = run.done()
     with collector_paused():
-        corpus = _corpus(plan, cache, run, jobs, timings)
-        gathered = run.done()
         diagnostics = engine.finish_lazy(plan, gathered, timings, corpus)
     return [result.outline for result in gathered], diagnostics, list(run.contents)

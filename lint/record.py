@@ -63,6 +63,14 @@ class Frozen(Record):
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"cannot delete field {name!r}: {self.__class__.__qualname__} is immutable")
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled as its fields, made again by its ``__init__`` (a slot that is no field is not kept)."""
+        return (_rebuild, (self.__class__, self._asdict()))
+
+
+def _rebuild(cls: type[_R], fields: dict[str, Any]) -> _R:
+    return cls(**fields)
+
 
 def fill(record: Record, values: Mapping[str, Any]) -> None:
     """Set each field of ``record`` from ``values`` (an ``__init__``'s ``locals()``), immutable or not."""

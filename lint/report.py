@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import NamedTuple, overload
 
 from lint.findings import Chosen
 from lint.model import Diagnostic, Document, LineIndex, Related, Severity, Span
+from lint.record import Record, fill
 
 
 class Location(NamedTuple):
@@ -112,13 +112,28 @@ class Items(Sequence[Item]):
         return item(diagnostic, self._documents)
 
 
-@dataclass
-class Report:
+class Report(Record):
+    """What a run found, positions resolved: what every formatter reads."""
+
+    __slots__ = ("documents", "files", "items", "notes", "rules")
     items: Sequence[Item]
     files: int
-    documents: Mapping[str, Document] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
-    rules: Mapping[str, RuleInfo] = field(default_factory=dict)  # the rules that ran, by name
+    documents: Mapping[str, Document]
+    notes: list[str]
+    rules: Mapping[str, RuleInfo]  # the rules that ran, by name
+
+    def __init__(
+        self,
+        items: Sequence[Item],
+        files: int,
+        documents: Mapping[str, Document] | None = None,
+        notes: list[str] | None = None,
+        rules: Mapping[str, RuleInfo] | None = None,
+    ) -> None:
+        documents = {} if documents is None else documents
+        notes = [] if notes is None else notes
+        rules = {} if rules is None else rules
+        fill(self, locals())
 
     def diagnostics(self) -> Iterable[Diagnostic]:
         """The diagnostics of the items (counted without making the items, when they are made when read)."""

@@ -8,7 +8,6 @@ with any problem recorded as a ``syntax`` issue.
 from __future__ import annotations
 
 import codecs
-from dataclasses import replace
 
 from lint.files import NotRegular, read_regular
 from lint.model import Document, ReadIssue, Severity, Span
@@ -138,4 +137,4 @@ def parse_bytes(
             )
         )
     every = joined(issues, document.issues, found)  # many kept as columns, as the reader had them
-    return replace(document, issues=every, encoding=encoding, bom=bom, newline=_newline(text))
+    return document._replace(issues=every, encoding=encoding, bom=bom, newline=_newline(text))

@@ -9,7 +9,7 @@ import bisect
 import itertools
 import re
 from array import array
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class Span(NamedTuple):
@@ -123,3 +123,63 @@ class Stab(NamedTuple):
         begun = bisect.bisect_right(self.starts, offset)  # spans 0..begun-1 start at or before it
         first = bisect.bisect_right(self.reach, offset)  # the first whose reach passes it: it ends after it
         return first if first < begun else -1
+
+
+_set = object.__setattr__
+
+
+class Indexed:
+    """What a document (:class:`lint.model.Document`, its one subclass) works out from its text and
+    entries when first asked: the line index, the index of its entries' and phases' spans, its links.
+
+    Slots of a base class, so they are none of the document's fields (not compared, hashed, shown
+    or pickled), set even on an immutable one.
+    """
+
+    __slots__ = ("_entries_stab", "_lines", "_links", "_phases_stab")
+    _lines: LineIndex | None
+    _entries_stab: Stab | None
+    _phases_stab: dict[int, Stab] | None
+    _links: tuple[Any, ...] | None  # lint.model.Document.links
+    text: str
+    entries: Any  # a tuple of entries, or columns that make their own index (``entry_index()``)
+
+    def _unworked(self) -> None:
+        """Nothing worked out yet (the subclass's ``__init__``)."""
+        _set(self, "_lines", None)
+        _set(self, "_entries_stab", None)
+        _set(self, "_phases_stab", None)
+        _set(self, "_links", None)
+
+    def _keep(self, name: str, value: Any) -> Any:
+        """``value``, kept in slot ``name`` (worked out once)."""
+        _set(self, name, value)
+        return value
+
+    @property
+    def lines(self) -> LineIndex:
+        lines = self._lines
+        if lines is None:
+            lines = LineIndex(self.text)
+            _set(self, "_lines", lines)
+        return lines
+
+    @property
+    def _entry_index(self) -> Stab:
+        stab = self._entries_stab
+        if stab is None:
+            entries = self.entries
+            stab = entries.entry_index() if not isinstance(entries, tuple) else Stab.of([e.span for e in entries])
+            _set(self, "_entries_stab", stab)
+        return stab
+
+    @property
+    def _phase_index(self) -> dict[int, Stab]:
+        """The phase index of each entry with more than a few phases (by the entry's index), made
+        when first asked for; an entry with few is walked. A Stab for every entry took 300 bytes
+        an entry, most of them for one phase."""
+        found = self._phases_stab
+        if found is None:
+            found = {}
+            _set(self, "_phases_stab", found)
+        return found

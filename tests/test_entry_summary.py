@@ -76,12 +76,13 @@ def test_a_summary_held_for_the_corpus_phase_takes_little_memory():
     assert taken <= 6 * size
 
 
-@pytest.mark.parametrize("cached", [False, True])
-def test_each_corpus_rules_summaries_are_let_go_once_it_has_run(cached, monkeypatch, tmp_path):
+@pytest.mark.parametrize(("cached", "spooled"), [(False, False), (True, False), (False, True), (True, True)])
+def test_each_corpus_rules_summaries_are_let_go_once_it_has_run(cached, spooled, monkeypatch, tmp_path):
     """The summaries are the largest part of what a run holds: while a corpus rule runs, the run holds
     no summary of a rule that has run before it, and none once the corpus phase is over (with and
-    without the result cache); the report is the same."""
-    from lint import pipeline
+    without the result cache). Spooled (:mod:`lint.spool`, a large run), a checked document's outline
+    and findings are not held while the corpus rules run either. The report is the same."""
+    from lint import pipeline, spool
     from lint.config import for_paths
     from lint.resultcache import ResultCache
 
@@ -100,10 +101,15 @@ def test_each_corpus_rules_summaries_are_let_go_once_it_has_run(cached, monkeypa
     real_rule = engine.corpus_rule
 
     def corpus_rule(plan, rule, check_corpus, summaries):
-        seen.append((rule.name, {name for result in runs[-1].done() for name in result.summaries}))
+        run = runs[-1]
+        if spooled:
+            assert not any(run.results[i] for i, handle in enumerate(run.kept) if handle is not None)
+        held = {name for result in run.done() for name in result.summaries}
+        seen.append((rule.name, held | {name for kept in run.summaries for name in kept}))
         return real_rule(plan, rule, check_corpus, summaries)
 
     expected = pipeline.check_files(files, plan, 1)[1]
+    monkeypatch.setattr(spool, "SPOOL_FROM", 1 if spooled else 10**9)
     monkeypatch.setattr(pipeline, "_Run", Watched)
     monkeypatch.setattr(engine, "corpus_rule", corpus_rule)
     cache = ResultCache(tmp_path / "cache", "space") if cached else None
@@ -113,3 +119,4 @@ def test_each_corpus_rules_summaries_are_let_go_once_it_has_run(cached, monkeypa
     for k, (name, held) in enumerate(seen):
         assert name in held and held.isdisjoint(names[:k]), (name, held)
     assert not any(result.summaries for result in runs[-1].done())
+    assert not any(runs[-1].summaries) and not any(runs[-1].kept)

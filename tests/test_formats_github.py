@@ -121,15 +121,13 @@ def test_multi_line_span_has_no_columns() -> None:
     report = rich_report()
     item = report.items[0]
 
-    from dataclasses import replace
-
     from lint.report import Item, Location
     from lint.spans import LineIndex, Span
 
     lines = LineIndex("one\ntwo\nabcdef\nfour\nfive of them\n")
-    wide = Item(replace(item.diagnostic, span=Span(9, 26)), lines)
+    wide = Item(item.diagnostic._replace(span=Span(9, 26)), lines)
     assert wide.location == Location(3, 2, 5, 7)
     assert "line=3,endLine=5,title" in github.command(wide)
-    ends_with_newline = Item(replace(item.diagnostic, span=Span(9, 15)), lines)
+    ends_with_newline = Item(item.diagnostic._replace(span=Span(9, 15)), lines)
     assert (ends_with_newline.location, ends_with_newline.source_line) == (Location(3, 2, 4, 1), "abcdef")
     assert "line=3,endLine=3,col=2,endColumn=7," in github.command(ends_with_newline)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -184,7 +183,7 @@ def test_rule_counts_are_one_table_for_every_summary_format() -> None:
     summary and the HTML report both print it."""
     report = rich_report()
     first_item = report.items[0]
-    extra = Item(replace(first_item.diagnostic, severity=Severity.INFO), report.documents[first_item.path].lines)
+    extra = Item(first_item.diagnostic._replace(severity=Severity.INFO), report.documents[first_item.path].lines)
     report.items.append(extra)  # a second finding of the first item's rule
     table = report.rule_counts()
     first = report.items[0].diagnostic.rule

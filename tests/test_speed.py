@@ -93,13 +93,18 @@ def test_timings_table_follows_the_report_on_stderr():
     assert {"placeholder", "readability", "entry-copy", "missing-entry"} <= rules
 
 
-def test_jobs_give_the_same_report_in_the_same_order(runs):
+def test_jobs_give_the_same_report_in_the_same_order(runs, monkeypatch):
     corpus = runs
     one = _json(corpus, "--jobs", "1")
     assert '"entry-copy"' in one and '"missing-entry"' in one and '"year-copy"' in one  # corpus rules found things
     assert _json(corpus, "--jobs", "2") == one
     assert _json(corpus, "--jobs", "3") == one
     assert _json(corpus) == one  # default: one worker per core
+    from lint import spool
+
+    monkeypatch.setattr(spool, "SPOOL_FROM", 1)  # as a large run: results spooled by whichever process made them
+    assert _json(corpus, "--jobs", "1") == one
+    assert _json(corpus, "--jobs", "2") == one
 
 
 def test_jobs_without_fork_check_here_with_the_same_report(corpus, monkeypatch):
@@ -131,7 +136,7 @@ def _cached(folder, cache, *args, replay=False):
         os.environ["RESPONSE_LINT_RESULT_CACHE"] = ""
 
 
-def test_cache_gives_the_same_report_cold_warm_and_after_a_change(runs, tmp_path):
+def test_cache_gives_the_same_report_cold_warm_and_after_a_change(runs, tmp_path, monkeypatch):
     work = tmp_path / "work"
     shutil.copytree(runs, work)
     cache = tmp_path / "cache"
@@ -147,6 +152,13 @@ def test_cache_gives_the_same_report_cold_warm_and_after_a_change(runs, tmp_path
     assert after != fresh
     assert _cached(work, cache, "--jobs", "1") == after  # the changed file is checked again, the rest is cached
     assert _cached(work, cache, "--no-cache") == after
+    from lint import spool
+
+    monkeypatch.setattr(spool, "SPOOL_FROM", 1)  # as a large run: results spooled, summaries read from the cache
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nTBC again\n")
+    again = _json(work, "--jobs", "1")
+    assert _cached(work, cache, "--jobs", "2") == again
+    assert _cached(work, cache, "--jobs", "1") == again
 
 
 def test_cache_is_keyed_by_config_and_rules(corpus, tmp_path):

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import replace
 from typing import Any, NamedTuple
 
 from lint import regexcache
@@ -372,8 +371,8 @@ def summarise(document: Document, context: Context) -> Anchored:
         Entry(e.name, e.key, placed(e.name_span), placed(e.name_span), organisation=e.organisation, action=e.action)
         for e in document.entries
     )
-    kept = replace(document, text="", title_span=placed(title), entries=entries, issues=(), comments=())
-    return Anchored(replace(kept, preamble=(), front_matter=()), anchors)
+    kept = document._replace(text="", title_span=placed(title), entries=entries, issues=(), comments=())
+    return Anchored(kept._replace(preamble=(), front_matter=()), anchors)
 
 
 def _placed(summary: Anchored) -> Document:
@@ -383,7 +382,7 @@ def _placed(summary: Anchored) -> Document:
         e._replace(span=placed(e.span, at), name_span=placed(e.name_span, at))
         for e, at in zip(document.entries, names, strict=True)
     )
-    return replace(document, title_span=placed(title_span(document), title), entries=entries)
+    return document._replace(title_span=placed(title_span(document), title), entries=entries)
 
 
 KIND = CheckKind(

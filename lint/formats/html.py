@@ -10,7 +10,6 @@ Reads the report only; cell states come from :mod:`lint.formats.status`.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import replace
 from importlib import resources
 from typing import TextIO
 
@@ -129,7 +128,7 @@ _LEGEND = "".join(
 
 def render(report: Report, out: TextIO, settings: Settings) -> None:
     if not isinstance(report.items, list):  # made when read (lint.report.Items): the page names each item by its id
-        report = replace(report, items=list(report.items))
+        report = report._replace(items=list(report.items))
     items: dict[str, list[Item]] = defaultdict(list)
     ids: dict[int, str] = {}
     for n, item in enumerate(report.items):

@@ -164,9 +164,7 @@ class Analyzer:
             return cached[1], stamp
         document = source.load(path, config.reader, config.format_of(path), config.max_file_size)
         if document.path != shown:
-            from dataclasses import replace
-
-            document = replace(document, path=shown)
+            document = document._replace(path=shown)
         project.disk[path] = (stamp, document)
         return document, stamp
 

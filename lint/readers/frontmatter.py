@@ -2,8 +2,10 @@
 
 *Furniture* is what a saved web page carries around its content: a document-type
 label ("Policy paper"), "Published …"/"Updated …" lines, a history notice, fixed
-intro sentences. The patterns are rule data (``rules/words/furniture.txt``), which
-users extend (``extend-furniture``) or replace (``furniture``) in the config.
+intro sentences, and the header of a table saved as text (its column names, with the
+form's guidance to the person filling it in, ``rules/words/form-guidance.txt``). The
+patterns are rule data (``rules/words/furniture.txt``), which users extend
+(``extend-furniture``) or replace (``furniture``) in the config.
 
 *Layout*: a document either answers one action, with one entry per organisation
 (``Action 11: …`` then organisation names), or gives one organisation's answers
@@ -38,21 +40,34 @@ PLAN_LINE = regexcache.compile(r"\bthis\s+action\s+forms\s+part\s+of\s+(?:the\s+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
-def _builtin_file() -> Path:
+def _builtin_file(name: str = "furniture.txt") -> Path:
     from lint.pack import builtin_rules_dir
 
-    return builtin_rules_dir() / "words" / "furniture.txt"
+    return builtin_rules_dir() / "words" / name
+
+
+def _patterns(path: Path) -> tuple[str, ...]:
+    """The patterns of a list file: one a line, '#' comments and blank lines left out."""
+    patterns = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            patterns.append(line)
+    return tuple(patterns)
 
 
 @lru_cache(maxsize=1)
 def builtin_furniture() -> tuple[str, ...]:
     """The built-in furniture patterns (read once per process)."""
-    patterns = []
-    for line in _builtin_file().read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            patterns.append(line)
-    return tuple(patterns)
+    return _patterns(_builtin_file())
+
+
+@lru_cache(maxsize=1)
+def guidance_pattern() -> re.Pattern[str]:
+    """One regex that matches a sentence of form guidance (``rules/words/form-guidance.txt``),
+    read when a document first has a table header: most never do."""
+    every = _patterns(_builtin_file("form-guidance.txt"))
+    return regexcache.compile("|".join(f"(?:{p})" for p in every), re.IGNORECASE)
 
 
 @lru_cache(maxsize=16)
@@ -70,6 +85,57 @@ def is_furniture(line: str, pattern: re.Pattern[str]) -> bool:
     if not text or len(text) > 400:
         return False
     return all(pattern.fullmatch(part.strip()) for part in _SENTENCE_END.split(text) if part.strip())
+
+
+# the cells of a table saved as text: run together with " / " or " | ", or split by tabs
+_CELLS = re.compile(r"\s+[/|]\s+|\s*\t\s*|^\s*[/|]\s+|\s+[/|]\s*$")
+_LIST_MARK = re.compile(r"^\s*(?:[-*•▪◦·‣]|\d{1,2}[.)])\s+")
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in _CELLS.split(line) if cell.strip()]
+
+
+def _column_name(cell: str) -> bool:
+    """A column header or one of its listed values ("Delivery of milestones", "• On track"):
+    a few words, no sentence."""
+    words = _LIST_MARK.sub("", cell).split()
+    return 0 < len(words) <= 6 and words[-1][-1] not in ".:;,!?…"
+
+
+def table_header(texts: Sequence[str], lines: Sequence[int], k: int, pattern: re.Pattern[str]) -> int:
+    """How many lines from ``texts[k]`` are the header of a table saved as text, or 0.
+
+    The header starts with a row of three or more column names run together as cells
+    ("Commitment / Portfolio / Delivery of milestones") and goes on, with no blank line
+    (``lines`` holds each text's line number), over lines that go on under the last
+    column, with the form's guidance for it or a value it lists ("• On track"), and may
+    name the next ("Provide a brief overview of … / Next steps", :func:`guidance_pattern`).
+    It is the form's, not an answer: guidance is recognised here only, under the column
+    names, and a line that starts with a name starts the rows."""
+    first = texts[k]
+    if first.count(" / ") + first.count(" | ") + first.count("\t") < 2:
+        return 0  # fewer than three cells (most lines: a plain count spares them the split)
+    cells = _cells(first)
+    if len(cells) < 3 or not all(_column_name(cell) for cell in cells):
+        return 0
+    stop = k + 1
+    while stop < len(texts) and lines[stop] == lines[stop - 1] + 1:
+        cells = _cells(texts[stop])
+        # a line of the header goes on under the last column (its guidance, or a value it
+        # lists); a line that starts with a name starts a row: "Whistleblower protections /
+        # Treasury / Provide a brief overview …" is a row the form's guidance was left in
+        first = cells[0] if cells else ""
+        if not (_form_text(first, pattern) or (_LIST_MARK.match(first) and _column_name(first))):
+            break
+        if not all(_column_name(cell) or _form_text(cell, pattern) for cell in cells[1:]):
+            break
+        stop += 1
+    return stop - k
+
+
+def _form_text(cell: str, furniture: re.Pattern[str]) -> bool:
+    return is_furniture(cell, furniture) or is_furniture(cell, guidance_pattern())
 
 
 def organisation_of(title: str | None) -> str | None:

@@ -16,20 +16,30 @@ followed by phase heading lines ("Progress during 2013") and their paragraphs an
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import compress
 
+from lint import regexcache
 from lint.model import UNNAMED, Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span, new_tuple
 from lint.readers.blocks import BULLET
 from lint.readers.columns import EntryList
 from lint.readers.entrynames import entry_name
-from lint.readers.frontmatter import furniture_pattern, identify, is_furniture, organisation_of, plan_of
+from lint.readers.frontmatter import (
+    furniture_pattern,
+    identify,
+    is_furniture,
+    organisation_of,
+    plan_of,
+    table_header,
+)
 from lint.readers.inline import line_paragraph
 from lint.readers.lines import line_table
-from lint.readers.phases import HeadingMatch, ReaderOptions, heading_matcher, newest_first
+from lint.readers.phases import DATED_LINE, HeadingMatch, ReaderOptions, heading_matcher, newest_first
 from lint.readers.titles import SECTION, action_of
 
 FORMAT = "publication-2015"
+DATELINE = regexcache.compile(DATED_LINE, re.IGNORECASE)  # a line that is only a date, a month or a quarter
 
 
 def looks_like_name(text: str) -> bool:
@@ -80,6 +90,9 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
     match_line = heading_matcher(options)
     known: dict[str, HeadingMatch | None] = {}
     headings = [known[raw] if raw in known else known.setdefault(raw, match_line(raw)) for raw in texts]
+    for k in range(1, n):
+        if headings[k] is not None and kept[k] == kept[k - 1] + 1 and _runs_on(texts[k - 1], texts[k]):
+            headings[k] = None  # "Reflects progress up to" / "May 10, 2019": one statement, no heading
 
     # front matter: page furniture, the title, a repeat of the title
     furniture = furniture_pattern(options.furniture, options.extend_furniture)
@@ -89,7 +102,11 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
     title_index = -1
     for k in range(n):
         if headings[k] is not None:
-            break
+            if not (front_matter and _dateline(texts, headings, k)):
+                break
+            headings[k] = None  # the paper's date, between its heading lines and its title
+            front_matter.append(_line_span(texts[k], starts[k]))
+            continue
         if is_furniture(texts[k], furniture):
             front_matter.append(_line_span(texts[k], starts[k]))
             continue
@@ -155,8 +172,11 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
     first_heading = next((i for i, m in enumerate(headings) if m), n)
     front = min(first_name, first_heading)
     if title_index >= 0 and front > title_index:
+        header_stop = -1
         for k in range(title_index + 1, front):
-            if k == period_line or is_furniture(texts[k], furniture) or texts[k].strip() == title:
+            if k >= header_stop:
+                header_stop = k + table_header(texts, kept, k, furniture)
+            if k < header_stop or k == period_line or is_furniture(texts[k], furniture) or texts[k].strip() == title:
                 front_matter.append(_line_span(texts[k], starts[k]))
             else:
                 preamble.extend(_paragraphs(texts, starts, k, k + 1))
@@ -260,6 +280,32 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
         organisation=organisation,
         front_matter=tuple(front_matter),
         plan=plan_of(title, " ".join(span.slice(text) for span in front_matter)),
+    )
+
+
+# words a line cannot end on when it is whole: a preposition, an article or a conjunction
+_DANGLING = regexcache.compile(
+    r"\b(?:to|of|for|on|at|by|from|in|as|with|until|since|into|than|the|a|an|and|or)$", re.IGNORECASE
+)
+
+
+def _runs_on(before: str, line: str) -> bool:
+    """Whether the date ``line`` finishes the statement of the line right before it, which
+    stops on a word that cannot end one ("Reflects progress up to" / "May 10, 2019")."""
+    return _DANGLING.search(before.rstrip()) is not None and DATELINE.match(line.strip()) is not None
+
+
+def _dateline(texts: list[str], headings: list[HeadingMatch | None], k: int) -> bool:
+    """Whether the heading line ``texts[k]`` is only a date that heads a paper, not a
+    period: it follows page furniture (a meeting paper's "Agenda Item 2", "Attachment C")
+    and comes right before a title, a line that reads like a name and is no heading."""
+    after = k + 1
+    return (
+        DATELINE.match(texts[k].strip()) is not None
+        and after < len(texts)
+        and headings[after] is None
+        and looks_like_name(texts[after])
+        and not (after + 1 < len(texts) and headings[after + 1] is not None)
     )
 
 
