@@ -338,9 +338,12 @@ class Document(Frozen, Indexed):
 
     @property
     def links(self) -> tuple[Link, ...]:
-        found = [link for para in self.preamble for link in para.links]
-        found.extend(link for entry in self.entries for link in entry.links)
-        return tuple(found)
+        """Every link in reading order, gathered once (each link rule reads them all)."""
+        if self._links is None:
+            found = [link for para in self.preamble for link in para.links]
+            found.extend(link for entry in self.entries for link in entry.links)
+            return self._keep("_links", tuple(found))
+        return self._links
 
     def entry_at(self, offset: int) -> Entry | None:
         """The first entry whose span holds ``offset``: a binary search (the engine asks once per finding)."""

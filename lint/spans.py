@@ -130,16 +130,17 @@ _set = object.__setattr__
 
 class Indexed:
     """What a document (:class:`lint.model.Document`, its one subclass) works out from its text and
-    entries when first asked: the line index and the index of its entries' and phases' spans.
+    entries when first asked: the line index, the index of its entries' and phases' spans, its links.
 
     Slots of a base class, so they are none of the document's fields (not compared, hashed, shown
     or pickled), set even on an immutable one.
     """
 
-    __slots__ = ("_entries_stab", "_lines", "_phases_stab")
+    __slots__ = ("_entries_stab", "_lines", "_links", "_phases_stab")
     _lines: LineIndex | None
     _entries_stab: Stab | None
     _phases_stab: dict[int, Stab] | None
+    _links: tuple[Any, ...] | None  # lint.model.Document.links
     text: str
     entries: Any  # a tuple of entries, or columns that make their own index (``entry_index()``)
 
@@ -148,6 +149,12 @@ class Indexed:
         _set(self, "_lines", None)
         _set(self, "_entries_stab", None)
         _set(self, "_phases_stab", None)
+        _set(self, "_links", None)
+
+    def _keep(self, name: str, value: Any) -> Any:
+        """``value``, kept in slot ``name`` (worked out once)."""
+        _set(self, name, value)
+        return value
 
     @property
     def lines(self) -> LineIndex:

@@ -3,11 +3,12 @@
 A run keeps every document's summary until its corpus phase (in the calling process, in
 the result cache, in shard files), so a summary is a few flat arrays per document, never
 objects per paragraph or per sentence: the paragraphs' word 3-gram hashes in one array,
-the sentences' in another, the paragraphs' texts in UTF-8 (a text with one curly quote
-takes two bytes a character as a str), their offsets in arrays beside them. On the benchmark corpus that is
-about half the memory of a tuple per paragraph and per sentence. :class:`Paragraphs` reads
-the paragraphs of the whole run from the summaries, in the order entry-copy takes them,
-making each value only when it is asked for.
+the sentences' in another, the paragraphs' texts and the sentences' canonical texts in
+UTF-8 (a text with one curly quote takes two bytes a character as a str, and a str per
+sentence costs 50 bytes more), their offsets and pieces in arrays beside them. On the
+benchmark corpus that is about half the memory of a tuple per paragraph and per sentence.
+:class:`Paragraphs` reads the paragraphs of the whole run from the summaries, in the order
+entry-copy takes them, making each value only when it is asked for.
 
 A summary is a plain tuple (fields below), made of values built the same way in every
 process (no set), so its pickle, and the result cache's digest of it, is the same in
@@ -32,17 +33,19 @@ PHASES = 1  # (key, order) of each phase with one
 OWNERS = 2  # array: each paragraph's entry and phase (indexes into the two above), two numbers a paragraph
 TEXTS = 3  # bytes: the paragraphs' texts (their links left out) in UTF-8, one after another ...
 ENDS = 4  # array: each paragraph's end, counted from its start (its anchor)
-PIECES = 5  # (paragraph, its pieces counted from its start) for each paragraph that has pieces
+PIECES = 5  # array: for each paragraph that has pieces, its number, their count, then each (text, document)
+# offset pair counted from its start, one after another
 DIGESTS = 6  # bytes: a digest of each paragraph's canonical text, DIGEST bytes each
 GRAMS = 7  # array: the paragraphs' shingles, one after another ...
 GRAM_AT = 8  # ... paragraph k's are GRAMS[GRAM_AT[k]:GRAM_AT[k + 1]]
 BOUNDS = 9  # array: start and end (in its paragraph's text) of each sentence long enough to compare
 SENTENCE_AT = 10  # paragraph k's sentences are numbers SENTENCE_AT[k] to SENTENCE_AT[k + 1] - 1
-CANONICALS = 11  # each sentence's canonical text
+CANONICALS = 11  # bytes: the sentences' canonical texts in UTF-8, one after another ...
 SENTENCE_GRAMS = 12  # array: the sentences' shingles, one after another ...
 SENTENCE_GRAM_AT = 13  # ... as GRAM_AT
 PATH = 14  # the document's path
 TEXT_AT = 15  # ... paragraph k's is TEXTS[TEXT_AT[k]:TEXT_AT[k + 1]]
+CANONICAL_AT = 16  # ... sentence m's is CANONICALS[CANONICAL_AT[m]:CANONICAL_AT[m + 1]]
 DIGEST = 16
 
 Sentence = tuple[int, int, str, "array[int]"]  # start, end, canonical text, shingles
@@ -65,9 +68,9 @@ def summarise(document: Document, context: Context) -> Anchored:
     owners, ends, gram_at, bounds, sentence_at, sentence_gram_at = (array("l") for _ in range(6))
     grams, sentence_grams = array("q"), array("q")
     texts: list[bytes] = []
-    pieces: list[tuple[int, tuple[tuple[int, int], ...]]] = []
+    pieces = array("l")
     digests: list[bytes] = []
-    canonicals: list[str] = []
+    canonicals: list[bytes] = []
     anchors: list[int] = []
     for entry in document.entries:
         names = copies.Names.of(entry)
@@ -81,7 +84,9 @@ def summarise(document: Document, context: Context) -> Anchored:
                 owners.append(entries.setdefault(owner, len(entries)))
                 owners.append(phases.setdefault((phase.key, phase.order), len(phases)))
                 if paragraph.pieces:
-                    pieces.append((len(texts), tuple((t, d - at) for t, d in paragraph.pieces)))
+                    pieces.extend((len(texts), len(paragraph.pieces)))
+                    for t, d in paragraph.pieces:
+                        pieces.extend((t, d - at))
                 texts.append(paragraph.text.encode("utf-8", "surrogatepass"))
                 anchors.append(at)
                 ends.append(paragraph.span.end - at)
@@ -92,7 +97,7 @@ def summarise(document: Document, context: Context) -> Anchored:
                 for sentence in copies.paragraph_sentences(paragraph.text, names):
                     if sentence.words >= min_words and sentence.canonical:
                         bounds.extend((sentence.start, sentence.end))
-                        canonicals.append(sentence.canonical)
+                        canonicals.append(sentence.canonical.encode("utf-8", "surrogatepass"))
                         sentence_gram_at.append(len(sentence_grams))
                         sentence_grams.extend(sentence.grams)
     gram_at.append(len(grams))
@@ -104,17 +109,18 @@ def summarise(document: Document, context: Context) -> Anchored:
         owners,
         b"".join(texts),
         ends,
-        tuple(pieces),
+        pieces,
         b"".join(digests),
         grams,
         gram_at,
         bounds,
         sentence_at,
-        tuple(canonicals),
+        b"".join(canonicals),
         sentence_grams,
         sentence_gram_at,
         document.path,
         _offsets(texts),
+        _offsets(canonicals),
     )
     return Anchored((organisations((document,)), compact), tuple(anchors))
 
@@ -126,6 +132,17 @@ def _offsets(parts: list[bytes]) -> array[int]:
         at += len(part)
         found.append(at)
     return found
+
+
+def _pieces(flat: array[int], k: int) -> list[tuple[int, int]]:
+    """Paragraph ``k``'s pieces, counted from its start, from a summary's :data:`PIECES`."""
+    i = 0
+    while i < len(flat):
+        count = flat[i + 1]
+        if flat[i] == k:
+            return [(flat[j], flat[j + 1]) for j in range(i + 2, i + 2 + 2 * count, 2)]
+        i += 2 + 2 * count
+    return []
 
 
 def _text(blob: bytes, at: array[int], k: int) -> str:
@@ -140,13 +157,12 @@ class Paragraphs:
     :attr:`keys` holds each paragraph's entry key, so worked out.
     """
 
-    __slots__ = ("_anchors", "_documents", "_index", "_pieces", "_summaries", "keys")
+    __slots__ = ("_anchors", "_documents", "_index", "_summaries", "keys")
 
     def __init__(self, summaries: Sequence[Anchored]) -> None:
         names = keys_of(name for anchored in summaries for name in anchored.summary[0])
         self._summaries: list[tuple[Any, ...]] = [anchored.summary[1] for anchored in summaries]
         self._anchors = [anchored.anchors for anchored in summaries]
-        self._pieces: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
         orders: list[tuple[int, ...]] = []
         documents, index, keys = array("l"), array("l"), []
         for d, summary in enumerate(self._summaries):
@@ -159,8 +175,6 @@ class Paragraphs:
                 keys.append(entry_keys[owners[2 * k]])
                 documents.append(d)
                 index.append(k)
-            for k, moved in summary[PIECES]:
-                self._pieces[d, k] = moved
         ranked = sorted(range(len(orders)), key=orders.__getitem__)  # stable: run order within a period
         self._documents = array("l", (documents[i] for i in ranked))
         self._index = array("l", (index[i] for i in ranked))
@@ -184,10 +198,13 @@ class Paragraphs:
     def sentences(self, i: int) -> list[Sentence]:
         """Paragraph ``i``'s sentences long enough to compare: start, end, canonical text, shingles."""
         summary, k = self._at(i)
-        bounds, canonicals = summary[BOUNDS], summary[CANONICALS]
+        bounds, canonicals, canonical_at = summary[BOUNDS], summary[CANONICALS], summary[CANONICAL_AT]
         grams, at = summary[SENTENCE_GRAMS], summary[SENTENCE_GRAM_AT]
         first, last = summary[SENTENCE_AT][k], summary[SENTENCE_AT][k + 1]
-        return [(bounds[2 * m], bounds[2 * m + 1], canonicals[m], grams[at[m] : at[m + 1]]) for m in range(first, last)]
+        return [
+            (bounds[2 * m], bounds[2 * m + 1], _text(canonicals, canonical_at, m), grams[at[m] : at[m + 1]])
+            for m in range(first, last)
+        ]
 
     def text(self, i: int) -> str:
         summary, k = self._at(i)
@@ -208,6 +225,6 @@ class Paragraphs:
         """The document span of ``text(i)[start:end]``."""
         d, k = self._documents[i], self._index[i]
         summary, at = self._summaries[d], self._anchors[d][k]
-        moved = tuple((t, o + at) for t, o in self._pieces.get((d, k), ()))
+        moved = tuple((t, o + at) for t, o in _pieces(summary[PIECES], k))
         paragraph = Paragraph(_text(summary[TEXTS], summary[TEXT_AT], k), Span(at, at + summary[ENDS][k]), pieces=moved)
         return paragraph.to_span(start, end)
