@@ -87,20 +87,20 @@ class _Reader:
         self.text = text
         self.options = options
         self.result = BlockResult()
-        self.stack = _Stack()
+        self.lines = LineTable(text)
+        self.stack = _Stack(self.lines)
         self.entries = EntryList(text)
         self.title: str | None = None
         self.title_span: Span | None = None
         self.preamble_lines: list[Line] = []
         self.comment: list[Line] = []
-        self.lines = LineTable(text)
 
     def department(self) -> _Div | None:
         """The innermost open department."""
         return self.stack.departments[-1] if self.stack.departments else None
 
     def in_statement(self) -> bool:
-        return bool(self.stack) and "statement" in self.stack[-1].classes
+        return bool(self.stack) and "statement" in self.stack.top_classes()
 
     def line_at(self, index: int) -> Line:
         """Line ``index`` (0-based) as a :class:`Line`: made only for the lines kept or reported."""
@@ -117,7 +117,7 @@ class _Reader:
             return
         if not raw or raw.isspace():
             if self.in_statement():
-                self.stack[-1].add(index)
+                self.stack.top().add(index)
             return
         # every markup line but the heading starts with "{" after any blanks
         m = MARKUP.match(raw) if raw.lstrip()[0] == "{" else None
@@ -158,7 +158,7 @@ class _Reader:
             self.issue(
                 Span(line.start, line.end), "{div .statement} outside any {div .department}: it belongs to no entry"
             )
-        self.stack.push(_Div(self.lines, line.number - 1, classes))
+        self.stack.push(line.number - 1, classes)
 
     def heading(self, index: int, raw: str) -> bool:
         """A heading: the title, or an open department's name; False when it is neither (then prose)."""
@@ -179,7 +179,7 @@ class _Reader:
     def prose(self, index: int, raw: str) -> None:
         """Text: a statement's, the preamble's, or misplaced in a department."""
         if self.in_statement():
-            self.stack[-1].add(index)
+            self.stack.top().add(index)
         elif self.department() is None:
             self.preamble_lines.append(self.line_at(index))
         else:
@@ -221,23 +221,59 @@ class _Reader:
         )
 
 
-class _Stack(list[_Div]):
+class _Stack:
     """The open divs, innermost last, that also keeps its departments: the nearest one is
     asked on every line, and walking the stack for it took time in the square of the
-    nesting (20,000 unclosed divs: over a minute)."""
+    nesting (20,000 unclosed divs: over a minute). A div is two numbers (its line and its
+    classes, each set of classes kept once) until it is given something to hold, or is a
+    department: 32,000 nested unclosed divs held an object each (112 bytes) before."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    __slots__ = ("_at", "_classes", "_kinds", "_known", "_lines", "_made", "departments")
+
+    def __init__(self, lines: LineTable) -> None:
+        self._lines = lines
+        self._at = array("i")  # each open div's line index
+        self._kinds = array("i")  # and its classes: an index into _classes
+        self._classes: list[tuple[str, ...]] = []
+        self._known: dict[tuple[str, ...], int] = {}
+        self._made: dict[int, _Div] = {}  # depth -> the div object made for it
         self.departments: list[_Div] = []
 
-    def push(self, div: _Div) -> None:
-        self.append(div)
-        if "department" in div.classes:
+    def __len__(self) -> int:
+        return len(self._at)
+
+    def push(self, at: int, classes: tuple[str, ...]) -> None:
+        """A div opened at line index ``at``."""
+        kind = self._known.get(classes)
+        if kind is None:
+            kind = self._known[classes] = len(self._classes)
+            self._classes.append(classes)
+        self._at.append(at)
+        self._kinds.append(kind)
+        if "department" in classes:
+            div = self._made[len(self._at) - 1] = _Div(self._lines, at, classes)
             self.departments.append(div)
+
+    def top_classes(self) -> tuple[str, ...]:
+        """The classes of the innermost div."""
+        return self._classes[self._kinds[-1]]
+
+    def _div(self, depth: int) -> _Div:
+        return _Div(self._lines, self._at[depth], self._classes[self._kinds[depth]])
+
+    def top(self) -> _Div:
+        """The innermost div (made once, and kept while it is open)."""
+        depth = len(self._at) - 1
+        div = self._made.get(depth)
+        if div is None:
+            div = self._made[depth] = self._div(depth)
+        return div
 
     def take(self) -> _Div:
         """The innermost div, removed."""
-        div = self.pop()
+        depth = len(self._at) - 1
+        div = self._made.pop(depth, None) or self._div(depth)
+        del self._at[depth], self._kinds[depth]
         if "department" in div.classes:
             self.departments.pop()
         return div
