@@ -20,6 +20,7 @@ from lint.config import Config, ConfigError, for_paths
 from lint.errors import UsageError, require_folder
 from lint.escape import say
 from lint.files import collect, force_excluded, to_display
+from lint.findings import at_least
 from lint.formats import FORMATS, WITH_HELP, Settings, get
 from lint.model import Diagnostic, Document, Severity
 from lint.record import Record, fill
@@ -67,7 +68,7 @@ def _check_files(
     files: Sequence[str],
     timings: Timings | None,
     cache: ResultCache | None,
-) -> tuple[list[Document], list[Diagnostic], list[str | None]]:
+) -> tuple[list[Document], Sequence[Diagnostic], list[str | None]]:
     """Issue 11: the files checked (result cache, ``--jobs``), and the content hash of each as read (None: unknown)."""
     from lint import pipeline
     from lint.progress import RunProgress
@@ -125,11 +126,11 @@ def _use_color(options: CheckOptions, stream: TextIO) -> bool:
 def _narrow(
     options: CheckOptions,
     fmt: str,
-    diagnostics: list[Diagnostic],
+    diagnostics: Sequence[Diagnostic],
     documents: dict[str, Document],
     config: Config,
     chosen: Sequence[Rule],
-) -> tuple[list[Diagnostic], list[str]]:
+) -> tuple[Sequence[Diagnostic], list[str]]:
     """``--write-baseline``, ``--baseline`` and ``--changed-since``: the findings this run reports."""
     notes: list[str] = []
     if not (options.write_baseline or options.baseline or options.changed_since):
@@ -271,6 +272,7 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
         )
     if timings is not None:
         timings.add_stage("discover", time.perf_counter() - started)
+    diagnostics: Sequence[Diagnostic]
     if options.shard is not None or options.merge:
         from lint import shards
 
@@ -309,7 +311,7 @@ def _report(
     chosen: Sequence[Rule],
     fmt: str,
     documents: list[Document],
-    diagnostics: list[Diagnostic],
+    diagnostics: Sequence[Diagnostic],
     stdout: TextIO,
     timings: Timings | None,
     tee: Callable[[TextIO, str], TextIO] | None = None,
@@ -319,12 +321,12 @@ def _report(
     by_path = {d.path: d for d in documents}
     diagnostics, run_notes = _narrow(options, fmt, diagnostics, by_path, config, chosen)
     min_severity = options.min_severity or config.min_severity
-    diagnostics = [d for d in diagnostics if d.severity >= Severity.parse(min_severity)]
+    diagnostics = at_least(diagnostics, Severity.parse(min_severity))
 
     if options.fix or options.diff:
         from lint import fixes
 
-        fixed = fixes.fix_all(documents, diagnostics, write_files=not options.diff)
+        fixed = fixes.fix_all(documents, list(diagnostics), write_files=not options.diff)
         stdout.write(fixed.diff)
         if not options.diff:  # with --diff nothing was written: every finding still stands
             diagnostics = fixed.remaining

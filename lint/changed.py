@@ -14,50 +14,79 @@ the file changed at all.
 from __future__ import annotations
 
 import bisect
+import itertools
 import os
 import re
 import subprocess
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from array import array
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from lint.errors import ChangedError
+from lint.findings import select
 from lint.model import Diagnostic, Document, Span
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 _CHUNK = 200  # pathspecs per git call, well below any command-line limit
 
 
-@dataclass
 class FileChanges:
-    """What changed in one file: added or changed lines, and lines next to deletions."""
+    """What changed in one file: added or changed lines (runs of them, as the diff's hunks give
+    them: a set held an int and a slot for each of 40,000 changed lines), lines next to
+    deletions (``touched``), and whether the file is new."""
 
-    lines: set[int] = field(default_factory=set)
-    touched: set[int] = field(default_factory=set)
-    new: bool = False
+    __slots__ = ("_cache", "_runs", "new", "touched")
+
+    def __init__(self, lines: Iterable[int] = (), touched: Iterable[int] = (), new: bool = False) -> None:
+        self._runs = array("q")  # first, last + 1 of each run of changed lines
+        self.touched = set(touched)
+        self.new = new
+        # per kind of lookup, the runs merged and sorted: starts and stops, and the sizes they were made at
+        self._cache: dict[bool, tuple[tuple[int, int], array[int], array[int]]] = {}
+        for line in lines:
+            self.add(line)
+
+    def add(self, first: int, stop: int | None = None) -> None:
+        """Lines ``first`` up to ``stop`` (by default, ``first`` alone) changed."""
+        self._runs += array("q", (first, first + 1 if stop is None else stop))
+
+    @property
+    def lines(self) -> set[int]:
+        """The changed line numbers, one by one."""
+        runs = self._runs
+        return {n for i in range(0, len(runs), 2) for n in range(runs[i], runs[i + 1])}
 
     @property
     def changed(self) -> bool:
-        return self.new or bool(self.lines) or bool(self.touched)
+        return self.new or bool(self._runs) or bool(self.touched)
 
     def meets(self, lines: range, touched_too: bool = False) -> bool:
         """True when a changed line (or, with ``touched_too``, a line next to a deletion) is in ``lines``.
 
-        A binary search in the sorted line numbers: looking through them all for each
+        A binary search in the sorted runs of changed lines: looking through them all for each
         finding took time in the product (40,000 changed lines and as many findings).
         """
-        numbers = self._sorted(touched_too)
-        at = bisect.bisect_left(numbers, lines.start)
-        return at < len(numbers) and numbers[at] < lines.stop
+        starts, stops = self._sorted(touched_too)
+        at = bisect.bisect_left(starts, lines.stop) - 1  # the last run starting before ``lines`` ends
+        return at >= 0 and stops[at] > lines.start
 
-    def _sorted(self, touched_too: bool) -> list[int]:
-        # one slot per list, so that keep()'s changed-lines-then-touched-too lookups (a finding on
-        # an entry's name or a phase's heading) do not sort again each time; redone if the sets grew
-        size = (len(self.lines), len(self.touched))
-        cache: dict[bool, tuple[tuple[int, int], list[int]]] = self.__dict__.setdefault("_sorted_cache", {})
-        held = cache.get(touched_too)
+    def _sorted(self, touched_too: bool) -> tuple[array[int], array[int]]:
+        # kept per kind, so that keep()'s changed-lines-then-touched-too lookups (a finding on an
+        # entry's name or a phase's heading) do not sort again each time; redone if more was added
+        size = (len(self._runs), len(self.touched))
+        held = self._cache.get(touched_too)
         if held is None or held[0] != size:
-            held = cache[touched_too] = (size, sorted(self.lines | self.touched if touched_too else self.lines))
-        return held[1]
+            runs: Iterable[tuple[int, int]] = zip(self._runs[::2], self._runs[1::2], strict=True)
+            if touched_too:
+                runs = itertools.chain(runs, ((n, n + 1) for n in self.touched))
+            starts, stops = array("q"), array("q")
+            for first, stop in sorted(runs):
+                if stops and first <= stops[-1]:
+                    stops[-1] = max(stops[-1], stop)
+                else:
+                    starts.append(first)
+                    stops.append(stop)
+            held = self._cache[touched_too] = (size, starts, stops)
+        return held[1], held[2]
 
 
 def _git(args: Sequence[str], cwd: str) -> subprocess.CompletedProcess[bytes]:
@@ -120,7 +149,7 @@ def parse_diff(text: str) -> dict[str, FileChanges]:
                 continue
             start, count = int(match.group(1)), int(match.group(2) if match.group(2) is not None else 1)
             if count:
-                current.lines.update(range(start, start + count))
+                current.add(start, start + count)
             else:  # lines deleted after line ``start``: the lines around the gap are touched
                 current.touched.update(n for n in (start, start + 1) if n >= 1)
     return result
@@ -236,11 +265,11 @@ def narrow(
     documents: Mapping[str, Document],
     ref: str,
     whole_document: Collection[str] = (),
-) -> list[Diagnostic]:
-    """The diagnostics about what changed since ``ref`` (see the module docs and :func:`keep`)."""
+) -> Sequence[Diagnostic]:
+    """The diagnostics about what changed since ``ref`` (see the module docs and :func:`keep`), each
+    judged as it is made (:func:`lint.findings.select`)."""
     changes = changes_since(ref, list(documents))
-    return [
-        d
-        for d in diagnostics
-        if d.path in documents and keep(d, documents[d.path], changes.get(d.path), whole_document)
-    ]
+    return select(
+        diagnostics,
+        (d.path in documents and keep(d, documents[d.path], changes.get(d.path), whole_document) for d in diagnostics),
+    )

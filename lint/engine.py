@@ -25,7 +25,7 @@ from lint.collector import collector_paused
 from lint.config import Config
 from lint.errors import ConfigError
 from lint.files import matches, relative_to_root
-from lint.findings import Findings
+from lint.findings import Findings, Shared
 from lint.model import Diagnostic, Document, Severity, Span, outline
 from lint.rules import Rule, builtin_rules_dir, load_rules
 from lint.suggest import hint
@@ -141,25 +141,8 @@ class _Bound(NamedTuple):
     kind: CheckKind
 
 
-class _Shared(dict[str, str]):
-    """One copy of each message and phase key the findings of a document repeat: a file of 16,000
-    placeholders made 16,000 equal messages and phase keys, 160 bytes a finding. Emptied when it
-    grows past a bound, so text that never repeats costs no more than before."""
-
-    BOUND = 1 << 12
-
-    def one(self, text: str) -> str:
-        kept = self.get(text)
-        if kept is not None:
-            return kept
-        if len(self) >= self.BOUND:
-            self.clear()
-        self[text] = text
-        return text
-
-
 def _fields(
-    rule: Rule, finding: Finding, document: Document, explicit_severity: bool, shared: _Shared
+    rule: Rule, finding: Finding, document: Document, explicit_severity: bool, shared: Shared
 ) -> tuple[Any, ...]:
     """A finding's diagnostic but its path: the fields of :class:`lint.model.Diagnostic` after ``path``."""
     entry_name, phase_key = finding.entry, finding.phase
@@ -229,7 +212,7 @@ class Plan:
         self._names = [b.rule.name for b in self.bound]
         # the rules whose findings are about an answer's own words (lint.republished)
         self.answer_text = frozenset(b.rule.name for b in self.bound if b.kind.answer_text)
-        self._shared = _Shared()
+        self._shared = Shared()
 
     def ignored(self, path: str) -> set[str]:
         """The rule names ``per-file-ignores`` switch off for ``path``."""
@@ -349,26 +332,35 @@ def finish(
     timings: Timings | None = None,
     corpus: list[Diagnostic] | None = None,
 ) -> list[Diagnostic]:
-    """The run's diagnostics from its documents' results: corpus rules on the summaries, then suppressions.
+    """The run's diagnostics from its documents' results (:func:`finish_lazy`), in a list."""
+    return list(finish_lazy(plan, results, timings, corpus))
 
-    ``results`` are in run order; the diagnostics come back sorted by path and position.
-    ``corpus``: the corpus rules' findings when the caller has them already (the result cache).
-    """
+
+def finish_lazy(
+    plan: Plan,
+    results: Sequence[DocumentResult],
+    timings: Timings | None = None,
+    corpus: list[Diagnostic] | None = None,
+) -> Sequence[Diagnostic]:
+    """The run's diagnostics from its documents' results (in run order): corpus rules on the summaries
+    (``corpus``: their findings, when the caller has them already), then suppressions; sorted by path
+    and position, each made when read (:class:`lint.findings.Chosen`: a report reads them one by one)."""
     clock = time.perf_counter
     outlines = {result.path: result.outline for result in results}
-    groups: list[Sequence[Diagnostic]] = [result.diagnostics for result in results]  # made into objects when kept
+    groups: list[Sequence[Diagnostic]] = [result.diagnostics for result in results]  # made into objects when read
     if timings is not None:
         for result in results:
             timings.merge_rules(result.times)
     groups.append(corpus_findings(plan, results, timings) if corpus is None else corpus)
     started = clock()
     ignored = {path: plan.ignored(path) for path in outlines}
-    diagnostics = suppress.post_pass(
-        list(outlines.values()), groups, plan.rules, ignored, plan.config, plan.make, plan.known
-    )
-    if plan.config.republished_once:  # one answer on two pages: a finding in its text once (lint.republished)
-        diagnostics = republished.report_once(diagnostics, outlines, plan.answer_text)
-    diagnostics.sort(key=Diagnostic.sort_key)
+    documents = list(outlines.values())
+    chosen = suppress.post_pass(documents, groups, plan.rules, ignored, plan.config, plan.make, plan.known)
+    diagnostics: Sequence[Diagnostic]
+    if plan.config.republished_once and len(outlines) > 1 and plan.answer_text:  # lint.republished
+        diagnostics = sorted(republished.report_once(chosen, outlines, plan.answer_text), key=Diagnostic.sort_key)
+    else:
+        diagnostics = chosen.sorted()
     if timings is not None:
         timings.add_stage("suppressions", clock() - started)
     return diagnostics

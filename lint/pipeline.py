@@ -378,7 +378,7 @@ def check_files(
     cache: ResultCache | None = None,
     timings: Timings | None = None,
     progress: RunProgress | None = None,
-) -> tuple[list[Document], list[Diagnostic], list[str | None]]:
+) -> tuple[list[Document], Sequence[Diagnostic], list[str | None]]:
     """The run's documents (outlines: no paragraphs), its diagnostics, sorted, and the content
     hash of each file as it was read (None: without a cache, or not read).
 
@@ -395,5 +395,5 @@ def check_files(
         keep.close()
     gathered = run.done()
     with collector_paused():
-        diagnostics = engine.finish(plan, gathered, timings, corpus)
+        diagnostics = engine.finish_lazy(plan, gathered, timings, corpus)
     return [result.outline for result in gathered], diagnostics, list(run.contents)

@@ -6,9 +6,10 @@ Formatters read a :class:`Report`; they never compute findings or positions.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from typing import NamedTuple
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import NamedTuple, overload
 
+from lint.findings import Chosen
 from lint.model import Diagnostic, Document, LineIndex, Related, Severity, Span
 from lint.record import Record, fill
 
@@ -81,11 +82,41 @@ class RuleInfo(NamedTuple):
     summary_role: str | None = None
 
 
+class Items(Sequence[Item]):
+    """The items of a report's diagnostics (a :class:`lint.findings.Chosen`), each made when read:
+    formatters write them one at a time, and a file of 30,000 findings held an item and a
+    diagnostic object (300 bytes) for each."""
+
+    __slots__ = ("_documents", "diagnostics")
+
+    def __init__(self, diagnostics: Sequence[Diagnostic], documents: Mapping[str, Document]) -> None:
+        self.diagnostics = diagnostics
+        self._documents = documents
+
+    def __len__(self) -> int:
+        return len(self.diagnostics)
+
+    @overload
+    def __getitem__(self, index: int) -> Item: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Item]: ...
+    def __getitem__(self, index: int | slice) -> Item | list[Item]:
+        if isinstance(index, slice):
+            return [self._item(d) for d in self.diagnostics[index]]
+        return self._item(self.diagnostics[index])
+
+    def __iter__(self) -> Iterator[Item]:
+        return map(self._item, self.diagnostics)
+
+    def _item(self, diagnostic: Diagnostic) -> Item:
+        return item(diagnostic, self._documents)
+
+
 class Report(Record):
     """What a run found, positions resolved: what every formatter reads."""
 
     __slots__ = ("documents", "files", "items", "notes", "rules")
-    items: list[Item]
+    items: Sequence[Item]
     files: int
     documents: Mapping[str, Document]
     notes: list[str]
@@ -93,7 +124,7 @@ class Report(Record):
 
     def __init__(
         self,
-        items: list[Item],
+        items: Sequence[Item],
         files: int,
         documents: Mapping[str, Document] | None = None,
         notes: list[str] | None = None,
@@ -104,8 +135,14 @@ class Report(Record):
         rules = {} if rules is None else rules
         fill(self, locals())
 
+    def diagnostics(self) -> Iterable[Diagnostic]:
+        """The diagnostics of the items (counted without making the items, when they are made when read)."""
+        if isinstance(self.items, Items):
+            return self.items.diagnostics
+        return (item.diagnostic for item in self.items)
+
     def count(self, severity: Severity) -> int:
-        return sum(1 for item in self.items if item.diagnostic.severity == severity)
+        return sum(1 for d in self.diagnostics() if d.severity == severity)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -113,14 +150,13 @@ class Report(Record):
 
     @property
     def by_rule(self) -> Counter[str]:
-        return Counter(item.diagnostic.rule for item in self.items)
+        return Counter(d.rule for d in self.diagnostics())
 
     def rule_counts(self) -> list[tuple[str, dict[str, int]]]:
         """Findings per rule and severity (``{"error": n, "warning": n, "info": n}``), the rule with
         the most findings first, then by name: the per-rule tables of the summary formats."""
         table: dict[str, dict[str, int]] = {}
-        for item in self.items:
-            d = item.diagnostic
+        for d in self.diagnostics():
             counts = table.get(d.rule)
             if counts is None:
                 counts = table[d.rule] = {"error": 0, "warning": 0, "info": 0}
@@ -129,7 +165,7 @@ class Report(Record):
 
     @property
     def fixable(self) -> int:
-        return sum(1 for item in self.items if item.diagnostic.fix is not None)
+        return sum(1 for d in self.diagnostics() if d.fix is not None)
 
 
 def locate(index: LineIndex, span: Span) -> Location:
@@ -138,20 +174,27 @@ def locate(index: LineIndex, span: Span) -> Location:
     return Location(line, column, end_line, end_column)
 
 
+def item(diagnostic: Diagnostic, documents: Mapping[str, Document]) -> Item:
+    """``diagnostic``'s item: its position and its related places resolved against ``documents``."""
+    related = []
+    for rel in diagnostic.related:
+        other = documents.get(rel.path)
+        if other is None:
+            continue
+        rel_location = locate(other.lines, rel.span)
+        excerpt = rel.span.slice(other.text)
+        related.append(RelatedItem(rel, rel_location, excerpt))
+    return Item(diagnostic, documents[diagnostic.path].lines, tuple(related))
+
+
 def build(
     diagnostics: Sequence[Diagnostic], documents: Mapping[str, Document], files: int, notes: Sequence[str] = ()
 ) -> Report:
-    """Resolve every diagnostic's position against its document."""
-    items: list[Item] = []
-    for diagnostic in diagnostics:
-        document = documents[diagnostic.path]
-        related = []
-        for rel in diagnostic.related:
-            other = documents.get(rel.path)
-            if other is None:
-                continue
-            rel_location = locate(other.lines, rel.span)
-            excerpt = rel.span.slice(other.text)
-            related.append(RelatedItem(rel, rel_location, excerpt))
-        items.append(Item(diagnostic, document.lines, tuple(related)))
+    """Resolve every diagnostic's position against its document (a :class:`lint.findings.Chosen`: each
+    when a formatter reads it)."""
+    items: Sequence[Item]
+    if isinstance(diagnostics, Chosen):
+        items = Items(diagnostics, documents)
+    else:
+        items = [item(diagnostic, documents) for diagnostic in diagnostics]
     return Report(items=items, files=files, documents=documents, notes=list(notes))

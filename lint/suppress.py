@@ -28,7 +28,7 @@ from typing import NamedTuple
 from lint import checks, rulenames
 from lint.checks.api import Finding
 from lint.config import Config
-from lint.findings import Findings
+from lint.findings import Chosen, Findings
 from lint.model import Diagnostic, Document, Edit, Fix, Span
 from lint.rules import Rule, RuleError, builtin_rules_dir, load_rules
 from lint.suppress_parse import Directive, parse
@@ -292,22 +292,19 @@ def _reporters(rules: Sequence[Rule]) -> dict[str, list[Rule]]:
     return found
 
 
-def _unsuppressed(
-    group: Sequence[Diagnostic], parsed: Mapping[str, _Document], meta: Collection[str]
-) -> Iterable[Diagnostic]:
-    """The diagnostics of ``group`` no directive suppresses (marking the directives that do).
+def _unsuppressed(group: Sequence[Diagnostic], parsed: Mapping[str, _Document], meta: Collection[str]) -> Iterable[int]:
+    """The indexes of the diagnostics of ``group`` no directive suppresses (marking the directives that do).
 
-    A document's :class:`lint.findings.Findings` is judged on its columns, and only the
-    findings kept are made into Diagnostic objects (a file of suppressed findings made one
-    each, to drop them at once)."""
+    A document's :class:`lint.findings.Findings` is judged on its columns: no Diagnostic
+    object is made (a file of suppressed findings made one each, to drop them at once)."""
     if isinstance(group, Findings):
         state = parsed.get(group.path)
         if state is None or not group:
-            return group
+            return range(len(group))
         hit = bytearray(len(group))
         for query in state.suppress_at(group.starts, group.rules(), meta):
             hit[query] = 1
-        return (group[i] for i in range(len(group)) if not hit[i])
+        return (i for i in range(len(group)) if not hit[i])
     asked: dict[str, array[int]] = {}  # the indexes of each parsed document's findings
     for index, diagnostic in enumerate(group):
         if diagnostic.path in parsed:
@@ -316,7 +313,7 @@ def _unsuppressed(
     for path, indexes in asked.items():
         for index in parsed[path].suppress(group, indexes, meta):
             suppressed[index] = 1
-    return itertools.compress(group, [not hit for hit in suppressed])
+    return itertools.compress(range(len(group)), [not hit for hit in suppressed])
 
 
 def post_pass(
@@ -327,8 +324,9 @@ def post_pass(
     config: Config,
     make: Callable[[Rule, Finding, Document], Diagnostic],
     available: Collection[str] | None = None,
-) -> list[Diagnostic]:
-    """The diagnostics of ``groups`` without the suppressed ones, plus the suppression rules' own findings.
+) -> Chosen:
+    """The diagnostics of ``groups`` without the suppressed ones, plus the suppression rules' own findings
+    (in that order; made into objects when read).
 
     A group is a document's :class:`lint.findings.Findings` or a list of diagnostics of any
     paths (the corpus rules').
@@ -355,13 +353,15 @@ def post_pass(
         if document.comments and _has_directives(document):
             parsed[document.path] = _Document(document, known, shared)
     if not parsed:
-        return [d for group in groups for d in group]
+        return Chosen.every(groups)
     reporters = _reporters(rules)
     meta = {rule.name for group in reporters.values() for rule in group}
 
-    kept: list[Diagnostic] = []
-    for group in groups:
-        kept.extend(_unsuppressed(group, parsed, meta))
+    which, index = array("i"), array("q")
+    for number, group in enumerate(groups):
+        for i in _unsuppressed(group, parsed, meta):
+            which.append(number)
+            index.append(i)
 
     names = [rule.name for rule in rules]
     extra: list[Diagnostic] = []
@@ -381,4 +381,6 @@ def post_pass(
                 made.append(make(rule, finding, state.document))
         hits = set(state.suppress(made, range(len(made)), None))
         extra.extend(d for i, d in enumerate(made) if i not in hits)
-    return kept + extra
+    which.extend(itertools.repeat(len(groups), len(extra)))
+    index.extend(range(len(extra)))
+    return Chosen([*groups, extra], which, index)

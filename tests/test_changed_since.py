@@ -200,6 +200,6 @@ def test_the_sorted_changed_lines_are_kept_for_both_lookups(monkeypatch):
         assert not changes.meets(range(5, 8))
         assert changes.meets(range(5, 8), touched_too=True)
     assert len(sorts) == 2
-    changes.lines.add(6)  # the sets grew: sorted again
+    changes.add(6)  # more changed lines: sorted again
     assert changes.meets(range(5, 8))
     assert len(sorts) == 3

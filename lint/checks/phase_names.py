@@ -24,7 +24,7 @@ KIND_LABELS: Mapping[str, str] = {
 }
 
 _KEY = regexcache.compile(r"^\s*(?P<kind>[a-z]+)\s+(?P<year>\d{4})\s*$", re.IGNORECASE)
-_SPACE = re.compile(r"\s+")
+_SPACE = regexcache.compile(r"\s+")
 
 
 def parse_key(text: str) -> tuple[str, int] | None:

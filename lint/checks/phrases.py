@@ -75,10 +75,10 @@ OPTIONS = (
 _TRIM = " \t\"'“”‘’.!;:,-–—…()[]*_"
 
 
-_TERM = re.compile(r"\$\{([\w-]+)\}")
+_TERM = regexcache.compile(r"\$\{([\w-]+)\}")
 # the last clause of a short paragraph, after a comma, semicolon or dash
 _CLAUSE_WORDS = 6  # a longer last clause says something of its own
-_LAST_CLAUSE = re.compile(r"(?:,|;|\s[–—-])\s*([^,;–—]+?)[\s.!]*$")
+_LAST_CLAUSE = regexcache.compile(r"(?:,|;|\s[–—-])\s*([^,;–—]+?)[\s.!]*$")
 
 
 def _expand(pattern: str, terms: Mapping[str, str], depth: int = 0) -> str:
@@ -176,8 +176,8 @@ def _unfinished(core: str, shapes: _Shapes) -> bool:
     whole, short = shapes.whole, shapes.short
     if whole is not None and whole.match(core):
         return True
-    if len(core.split()) > shapes.short_words:
-        return False
+    if len(core.split(None, shapes.short_words)) > shapes.short_words:
+        return False  # over short_words words (split no further than one past them)
     if short is not None and short.match(core):
         return True
     if shapes.label is not None:

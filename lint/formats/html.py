@@ -127,6 +127,8 @@ _LEGEND = "".join(
 
 
 def render(report: Report, out: TextIO, settings: Settings) -> None:
+    if not isinstance(report.items, list):  # made when read (lint.report.Items): the page names each item by its id
+        report = report._replace(items=list(report.items))
     items: dict[str, list[Item]] = defaultdict(list)
     ids: dict[int, str] = {}
     for n, item in enumerate(report.items):

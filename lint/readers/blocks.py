@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from lint import regexcache
@@ -13,7 +12,7 @@ from lint.readers.records import IssueList
 
 BULLET = regexcache.compile(r"^(\s{0,3})([-*+•]|\d{1,3}[.)])\s+")
 # inline code: a run of backticks, then the shortest text up to the same run
-_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_CODE = regexcache.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 
 
 def mask_code(text: str) -> str:

@@ -12,14 +12,15 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from lint import regexcache
 from lint.model import Link, Paragraph, Span
 
-_BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\[\]()\"'`]+", re.IGNORECASE)
+_BARE_URL = regexcache.compile(r"\b(?:https?://|www\.)[^\s<>\[\]()\"'`]+", re.IGNORECASE)
 _TRAILING = ".,;:!?»\u201d\u2019"
 
 
-_TITLE = re.compile(r'(\S+)\s+["\'(].*$')
-_PARENS = re.compile(r"[()\n]")
+_TITLE = regexcache.compile(r'(\S+)\s+["\'(].*$')
+_PARENS = regexcache.compile(r"[()\n]")
 
 
 class _Find:
