@@ -320,6 +320,8 @@ def _corpus(
                     cache.put_corpus(key, findings, anchors)
             for held in run.summaries:
                 held.pop(name, None)
+            if isinstance(keep, spool.Spool):
+                spool.give_back()  # the rule's summaries and work: the next stage is not counted on top
             found.append((rule, findings))
             if timings is not None:
                 timings.add_rule(name, clock() - rule_started)

@@ -83,6 +83,27 @@ class Spool:
 
 Keep = Memory | Spool
 
+_TRIM: Any = None  # glibc's malloc_trim, once looked up (False: not there)
+
+
+def give_back() -> None:
+    """Hand the memory freed so far back to the system (glibc's ``malloc_trim``; elsewhere nothing).
+
+    A corpus rule's summaries are many blocks of a few kilobytes (arrays, bytes): let go, they
+    leave holes in the heap that stay resident, and the next stage's memory (the next rule's
+    summaries, the outlines) would be counted on top of them. Called between the stages of a
+    spooled run only: a small run never loads ctypes."""
+    global _TRIM
+    if _TRIM is None:
+        try:
+            import ctypes
+
+            _TRIM = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _TRIM = False
+    if _TRIM:
+        _TRIM(0)
+
 
 def for_run(files: int) -> Keep:
     """A :class:`Spool` for a run of many files, else :class:`Memory`."""
