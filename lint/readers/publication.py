@@ -284,7 +284,12 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
 
 
 # words a line cannot end on when it is whole: a preposition, an article or a conjunction
-_DANGLING = frozenset("to of for on at by from in as with until since into than the a an and or".split())
+_DANGLING = frozenset(
+    {
+        *("to", "of", "for", "on", "at", "by", "from", "in", "as", "with", "until", "since", "into", "than"),
+        *("the", "a", "an", "and", "or"),
+    }
+)
 
 
 def _runs_on(before: str, line: str) -> bool:
