@@ -13,11 +13,14 @@ as its columns, for worker processes, the result cache and shard files.
 from __future__ import annotations
 
 import itertools
+from abc import abstractmethod
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, overload
+from typing import Any, TypeVar, overload
 
 from lint.model import Diagnostic, Fix, Related, Severity, Span
+
+T = TypeVar("T")
 
 _SEVERITIES = {int(severity): severity for severity in Severity}
 
@@ -39,7 +42,28 @@ class Shared(dict[str, str]):
         return text
 
 
-class Findings(Sequence[Diagnostic]):
+class Lazy(Sequence[T]):
+    """A sequence whose items are made when read, from columns a subclass keeps: the indexing
+    (negative indexes, slices as lists) that :class:`Findings`, :class:`Chosen` and
+    :class:`lint.report.Items` share. A subclass gives ``__len__`` and ``_make``."""
+
+    __slots__ = ()
+
+    @abstractmethod
+    def _make(self, index: int) -> T:
+        """A new item from the columns at ``index`` (0 <= index < len)."""
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        if isinstance(index, slice):
+            return [self._make(i) for i in range(len(self))[index]]
+        return self._make(range(len(self))[index])  # IndexError out of range, as a list's
+
+
+class Findings(Lazy[Diagnostic]):
     """The diagnostics of one document (``path``), in the order they were added."""
 
     __slots__ = ("_codes", "_ends", "_extras", "_names", "_rules", "_starts", "_texts", "path")
@@ -112,19 +136,6 @@ class Findings(Sequence[Diagnostic]):
             fingerprint_text=fingerprint,
         )
 
-    @overload
-    def __getitem__(self, index: int) -> Diagnostic: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Diagnostic]: ...
-    def __getitem__(self, index: int | slice) -> Diagnostic | list[Diagnostic]:
-        if isinstance(index, slice):
-            return [self._make(i) for i in range(len(self))[index]]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("finding index out of range")
-        return self._make(index)
-
     def __iter__(self) -> Iterator[Diagnostic]:
         return map(self._make, range(len(self)))
 
@@ -152,7 +163,7 @@ class Findings(Sequence[Diagnostic]):
         return (self._starts[i], self._ends[i], self._rules[self._codes[i] >> 2])
 
 
-class Chosen(Sequence[Diagnostic]):
+class Chosen(Lazy[Diagnostic]):
     """Some of the diagnostics of several groups (each a :class:`Findings` or a list of
     Diagnostic objects), in an order of their own: two array items a finding, each made
     into a Diagnostic object when read.
@@ -183,15 +194,6 @@ class Chosen(Sequence[Diagnostic]):
 
     def _make(self, at: int) -> Diagnostic:
         return self._groups[self._which[at]][self._index[at]]
-
-    @overload
-    def __getitem__(self, index: int) -> Diagnostic: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Diagnostic]: ...
-    def __getitem__(self, index: int | slice) -> Diagnostic | list[Diagnostic]:
-        if isinstance(index, slice):
-            return [self._make(i) for i in range(len(self))[index]]
-        return self._make(range(len(self))[index])
 
     def __iter__(self) -> Iterator[Diagnostic]:
         groups = self._groups

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import NamedTuple, overload
+from typing import NamedTuple
 
-from lint.findings import Chosen
+from lint.findings import Chosen, Lazy
 from lint.model import Diagnostic, Document, LineIndex, Related, Severity, Span
 from lint.record import Record, fill
 
@@ -82,7 +82,7 @@ class RuleInfo(NamedTuple):
     summary_role: str | None = None
 
 
-class Items(Sequence[Item]):
+class Items(Lazy[Item]):
     """The items of a report's diagnostics (a :class:`lint.findings.Chosen`), each made when read:
     formatters write them one at a time, and a file of 30,000 findings held an item and a
     diagnostic object (300 bytes) for each."""
@@ -96,13 +96,7 @@ class Items(Sequence[Item]):
     def __len__(self) -> int:
         return len(self.diagnostics)
 
-    @overload
-    def __getitem__(self, index: int) -> Item: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Item]: ...
-    def __getitem__(self, index: int | slice) -> Item | list[Item]:
-        if isinstance(index, slice):
-            return [self._item(d) for d in self.diagnostics[index]]
+    def _make(self, index: int) -> Item:
         return self._item(self.diagnostics[index])
 
     def __iter__(self) -> Iterator[Item]:
