@@ -120,3 +120,20 @@ def test_each_corpus_rules_summaries_are_let_go_once_it_has_run(cached, spooled,
         assert name in held and held.isdisjoint(names[:k]), (name, held)
     assert not any(result.summaries for result in runs[-1].done())
     assert not any(runs[-1].summaries) and not any(runs[-1].kept)
+
+
+def test_the_pieces_of_a_document_are_walked_once_however_many_of_its_paragraphs_are_asked(monkeypatch):
+    """span_of() of a paragraph with links finds its pieces through an index of its document's,
+    made once: walking them for each paragraph asked took time in the square of a document's
+    paragraphs (8,000 copied entries with a link each: 15 s)."""
+    from lint.checks import entry_summary
+
+    documents, summaries = _summaries(6, seed=7)
+    walks = []
+    real = entry_summary._piece_index
+    monkeypatch.setattr(entry_summary, "_piece_index", lambda flat: walks.append(len(flat)) or real(flat))
+    paragraphs = Paragraphs(summaries)
+    for i in range(len(paragraphs)):  # (the spans themselves: the test above)
+        paragraphs.span_of(i, 0, len(paragraphs.text(i)))
+    assert sum(1 for s in summaries if len(s.summary[1][entry_summary.PIECES])) >= 2  # links to find
+    assert len(walks) <= len(documents)
