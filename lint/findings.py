@@ -257,11 +257,9 @@ class Chosen(Lazy[Diagnostic]):
         return Chosen(groups, which, index)
 
 
-def _key(group: Sequence[Diagnostic], i: int) -> tuple[int, int, str]:
-    if isinstance(group, Findings):
-        return group.key(i)
-    diagnostic = group[i]
-    return (diagnostic.span.start, diagnostic.span.end, diagnostic.rule)
+def _key(group: Sequence[Diagnostic], i: int) -> tuple[Any, ...]:
+    """Finding ``i``'s order in its document: :meth:`lint.model.Diagnostic.sort_key` less the path."""
+    return group.key(i) if isinstance(group, Findings) else group[i].sort_key()[1:]
 
 
 def select(diagnostics: Sequence[Diagnostic], keep: Iterable[object]) -> Sequence[Diagnostic]:

@@ -88,8 +88,8 @@ def is_furniture(line: str, pattern: re.Pattern[str]) -> bool:
 
 
 # the cells of a table saved as text: run together with " / " or " | ", or split by tabs
-_CELLS = re.compile(r"\s+[/|]\s+|\s*\t\s*|^\s*[/|]\s+|\s+[/|]\s*$")
-_LIST_MARK = re.compile(r"^\s*(?:[-*•▪◦·‣]|\d{1,2}[.)])\s+")
+_CELLS = regexcache.compile(r"\s+[/|]\s+|\s*\t\s*|^\s*[/|]\s+|\s+[/|]\s*$")
+_LIST_MARK = regexcache.compile(r"^\s*(?:[-*•▪◦·‣]|\d{1,2}[.)])\s+")
 
 
 def _cells(line: str) -> list[str]:
