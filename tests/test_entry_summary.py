@@ -82,7 +82,7 @@ def test_each_corpus_rules_summaries_are_let_go_once_it_has_run(cached, spooled,
     no summary of a rule that has run before it, and none once the corpus phase is over (with and
     without the result cache). Spooled (:mod:`lint.spool`, a large run), a checked document's outline
     and findings are not held while the corpus rules run either. The report is the same."""
-    from lint import pipeline, spool
+    from lint import gathered, pipeline, spool
     from lint.config import for_paths
     from lint.resultcache import ResultCache
 
@@ -93,7 +93,7 @@ def test_each_corpus_rules_summaries_are_let_go_once_it_has_run(cached, spooled,
     plan = engine.Plan(engine.select_rules(engine.available_rules(config), None, [], []), config)
     runs, seen = [], []
 
-    class Watched(pipeline._Run):
+    class Watched(gathered.Run):
         def __init__(self, files):
             super().__init__(files)
             runs.append(self)
@@ -110,7 +110,7 @@ def test_each_corpus_rules_summaries_are_let_go_once_it_has_run(cached, spooled,
 
     expected = pipeline.check_files(files, plan, 1)[1]
     monkeypatch.setattr(spool, "SPOOL_FROM", 1 if spooled else 10**9)
-    monkeypatch.setattr(pipeline, "_Run", Watched)
+    monkeypatch.setattr(gathered, "Run", Watched)
     monkeypatch.setattr(engine, "corpus_rule", corpus_rule)
     cache = ResultCache(tmp_path / "cache", "space") if cached else None
     assert pipeline.check_files(files, plan, 1, cache)[1] == expected
