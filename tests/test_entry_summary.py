@@ -98,20 +98,30 @@ def test_each_corpus_rules_summaries_are_let_go_once_it_has_run(cached, spooled,
             super().__init__(files)
             runs.append(self)
 
-    real_rule = engine.corpus_rule
+    real_rule, real_again = engine.corpus_rule, engine.corpus_rule_again
 
-    def corpus_rule(plan, rule, check_corpus, summaries):
+    def watch(rule):
         run = runs[-1]
         if spooled:
             assert not any(run.results[i] for i, handle in enumerate(run.kept) if handle is not None)
         held = {name for result in run.done() for name in result.summaries}
         seen.append((rule.name, held | {name for kept in run.summaries for name in kept}))
+
+    def corpus_rule(plan, rule, check_corpus, summaries):
+        watch(rule)
         return real_rule(plan, rule, check_corpus, summaries)
+
+    def corpus_rule_again(plan, rule, state, before, summaries):
+        done = real_again(plan, rule, state, before, summaries)
+        if done is not None:  # the rule ran (from what it kept of its last run): else corpus_rule runs it
+            watch(rule)
+        return done
 
     expected = pipeline.check_files(files, plan, 1)[1]
     monkeypatch.setattr(spool, "SPOOL_FROM", 1 if spooled else 10**9)
     monkeypatch.setattr(gathered, "Run", Watched)
     monkeypatch.setattr(engine, "corpus_rule", corpus_rule)
+    monkeypatch.setattr(engine, "corpus_rule_again", corpus_rule_again)
     cache = ResultCache(tmp_path / "cache", "space") if cached else None
     assert pipeline.check_files(files, plan, 1, cache)[1] == expected
     names = [name for name, _ in seen]
