@@ -368,7 +368,7 @@ def finish_lazy(
     chosen = suppress.post_pass(documents, groups, plan.rules, ignored, plan.config, plan.make, plan.known)
     diagnostics: Sequence[Diagnostic]
     if plan.config.republished_once and len(outlines) > 1 and plan.answer_text:  # lint.republished
-        diagnostics = sorted(republished.report_once(chosen, outlines, plan.answer_text), key=Diagnostic.sort_key)
+        diagnostics = republished.report_once(chosen.sorted(), outlines, plan.answer_text)
     else:
         diagnostics = chosen.sorted()
     if timings is not None:

@@ -76,6 +76,7 @@ def test_a_warm_run_after_each_edit_is_the_cold_run(corpus, tmp_path, monkeypatc
     whole = []
     real = entry_copy_again.find_matches
     monkeypatch.setattr(entry_copy_again, "find_matches", lambda *a, **k: whole.append(1) or real(*a, **k))
+    monkeypatch.setattr(entry_copy_again, "WHOLE_PAST", 1.0)  # a small run: followed however far a change reaches
     work, cache = tmp_path / "work", tmp_path / "cache"
     shutil.copytree(corpus, work)
     cold = _json(work)
