@@ -14,13 +14,13 @@ from array import array
 from collections.abc import Iterable, Sequence
 
 from lint.model import ReadIssue, Severity, Span
-from lint.readers import columns
+from lint.readers import columns, views
 
 new_tuple = tuple.__new__
 _NUMBERED = re.compile(r"(\D*)(\d{1,18})(\D*)", re.DOTALL)
 
 
-class Issues(columns.ColumnView[ReadIssue]):
+class Issues(views.ColumnView[ReadIssue]):
     """Read issues kept as columns: 16 bytes of offsets an issue, each message and each
     (severity, code) pair a reference (20,000 nested unclosed divs say the same thing);
     each :class:`~lint.model.ReadIssue` is made when asked for."""
