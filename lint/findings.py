@@ -17,7 +17,7 @@ import itertools
 from abc import abstractmethod
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, TypeVar, overload
+from typing import Any, TypeVar, cast, overload
 
 from lint.model import Diagnostic, Fix, Related, Severity, Span
 
@@ -182,6 +182,12 @@ class Findings(Lazy[Diagnostic]):
         return (self._starts[i], self._ends[i], self._rules[self._codes[i] >> 2])
 
 
+def group_code(groups: int) -> str:
+    """The array type code for the group numbers of :class:`Chosen` over ``groups`` groups: a
+    byte each for a run of few documents (a file of 32,000 findings is one group)."""
+    return "B" if groups <= 1 << 8 else "H" if groups <= 1 << 16 else "i"
+
+
 class Chosen(Lazy[Diagnostic]):
     """Some of the diagnostics of several groups (each a :class:`Findings` or a list of
     Diagnostic objects), in an order of their own: two array items a finding, each made
@@ -202,7 +208,7 @@ class Chosen(Lazy[Diagnostic]):
     @classmethod
     def every(cls, groups: Sequence[Sequence[Diagnostic]]) -> Chosen:
         """All the diagnostics of ``groups``, group after group."""
-        which, index = array("i"), array("i")
+        which, index = array(group_code(len(groups))), array("i")
         for number, group in enumerate(groups):
             which.extend(itertools.repeat(number, len(group)))
             index.extend(range(len(group)))
@@ -229,9 +235,17 @@ class Chosen(Lazy[Diagnostic]):
         return f"Chosen({list(self)!r})"
 
     def where(self, keep: Iterable[object]) -> Chosen:
-        """The diagnostics for which ``keep`` (one truth value each, in order) is true."""
-        which, index = array("i"), array("i")
-        for w, i, kept in zip(self._which, self._index, keep, strict=True):
+        """The diagnostics for which ``keep`` (one truth value each, in order) is true (this
+        one, not a copy, when it is true of each: ``--changed-since`` on a new file)."""
+        which, index = array(self._which.typecode), array("i")
+        judged = zip(self._which, self._index, keep, strict=True)
+        for at, (_, _, kept) in enumerate(judged):
+            if not kept:  # the first left out: those before it are kept
+                which, index = self._which[:at], self._index[:at]
+                break
+        else:
+            return self
+        for w, i, kept in judged:
             if kept:
                 which.append(w)
                 index.append(i)
@@ -240,40 +254,55 @@ class Chosen(Lazy[Diagnostic]):
     def sorted(self) -> Chosen:
         """The same diagnostics by path and position (:meth:`lint.model.Diagnostic.sort_key`), as a
         stable sort of them would put them, made one document at a time: a document's findings
-        that are in order already (one rule's) are left so without a key each."""
-        groups = self._groups
-        by_path: dict[str, list[tuple[int, array[int]]]] = {}  # path -> (group, indexes), in order
+        that are in order already (one rule's) are left so without a key each, and this one is
+        given back, not a copy, when all of them are."""
+        groups, index = self._groups, self._index
+        by_path: dict[str, list[tuple[int, int, int]]] = {}  # path -> runs (group, first, stop) of items
         start = 0
         while start < len(self._which):  # runs of one group
             w = self._which[start]
             stop = start
             while stop < len(self._which) and self._which[stop] == w:
                 stop += 1
-            run = self._index[start:stop]
             group = groups[w]
             if isinstance(group, Findings):
-                by_path.setdefault(group.path, []).append((w, run))
+                by_path.setdefault(group.path, []).append((w, start, stop))
             else:
-                for i in run:
-                    by_path.setdefault(group[i].path, []).append((w, array("i", (i,))))
+                for at in range(start, stop):
+                    by_path.setdefault(group[index[at]].path, []).append((w, at, at + 1))
             start = stop
-        which, index = array("i"), array("i")
+        ordered: dict[str, bool] = {}  # a document of one run of Findings: whether it is in order
+        unchanged, reached = True, 0
         for path in sorted(by_path):
             runs = by_path[path]
-            only = groups[runs[0][0]]
-            if len(runs) == 1 and isinstance(only, Findings):
-                run = runs[0][1]
-                if any(only.key(a) > only.key(b) for a, b in itertools.pairwise(run)):
-                    run = array("i", sorted(run, key=only.key))
-                which.extend(itertools.repeat(runs[0][0], len(run)))
-                index.extend(run)
+            w, first, stop = runs[0]
+            group = groups[w]
+            if len(runs) == 1 and isinstance(group, Findings):
+                keys = (group.key(index[at]) for at in range(first, stop))
+                ordered[path] = not any(a > b for a, b in itertools.pairwise(keys))
+                unchanged = unchanged and ordered[path] and first == reached
+                reached = stop
+            else:
+                unchanged = False
+        if unchanged:
+            return self
+        which, chosen = array(self._which.typecode), array("i")
+        for path in sorted(by_path):
+            runs = by_path[path]
+            if path in ordered:
+                w, first, stop = runs[0]
+                run = index[first:stop]
+                if not ordered[path]:
+                    run = array("i", sorted(run, key=cast(Findings, groups[w]).key))
+                which.extend(itertools.repeat(w, len(run)))
+                chosen.extend(run)
                 continue
-            members = [(w, i) for w, run in runs for i in run]
+            members = [(w, index[at]) for w, first, stop in runs for at in range(first, stop)]
             members.sort(key=lambda member: _key(groups[member[0]], member[1]))
             for w, i in members:
                 which.append(w)
-                index.append(i)
-        return Chosen(groups, which, index)
+                chosen.append(i)
+        return Chosen(groups, which, chosen)
 
 
 def _key(group: Sequence[Diagnostic], i: int) -> tuple[Any, ...]:

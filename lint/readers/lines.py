@@ -210,3 +210,29 @@ class LineTable(Sequence[Line]):
     def start(self, index: int) -> int:
         """The offset line ``index`` starts at."""
         return self._starts[self._first + index]
+
+
+class Runs:
+    """Line indexes in increasing order, kept as runs of consecutive ones: 8 bytes a run where
+    an array of the indexes took 4 a line (a phase of 64,000 lines is one run)."""
+
+    __slots__ = ("_bounds",)
+
+    def __init__(self) -> None:
+        self._bounds = array("i")  # first, stop of each run
+
+    def append(self, index: int) -> None:
+        bounds = self._bounds
+        if bounds and bounds[-1] == index:
+            bounds[-1] = index + 1
+        else:
+            bounds.extend((index, index + 1))
+
+    def extend(self, other: Runs) -> None:
+        for index in other:
+            self.append(index)
+
+    def __iter__(self) -> Iterator[int]:
+        bounds = self._bounds
+        for at in range(0, len(bounds), 2):
+            yield from range(bounds[at], bounds[at + 1])

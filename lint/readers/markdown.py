@@ -16,7 +16,6 @@ organisation (:mod:`lint.readers.frontmatter`).
 from __future__ import annotations
 
 import re
-from array import array
 from collections.abc import Iterator, Sequence
 from itertools import chain
 
@@ -25,7 +24,7 @@ from lint.names import display_name, normalise
 from lint.readers.blocks import BlockResult, iter_blocks, markdown_blocks
 from lint.readers.columns import EntryList
 from lint.readers.frontmatter import identify, plan_of
-from lint.readers.lines import Line, LineTable
+from lint.readers.lines import Line, LineTable, Runs
 from lint.readers.phases import HeadingMatch, ReaderOptions, match_heading
 from lint.readers.titles import action_of
 
@@ -58,11 +57,11 @@ class _Builder:
         self.entry_head: tuple[Line, str, Span] | None = None
         self.phases: list[Phase] = []
         self.phase_head: tuple[Line, str, Span] | None = None
-        # the lines not yet in a block, as indexes into ``source`` (a Line tuple and three ints
+        # the lines not yet in a block, as runs of indexes into ``source`` (a Line tuple and three ints
         # each took 170 bytes a line: a phase of 64,000 lines held 11 MB until it closed)
         self.source: Sequence[Line] = ()
-        self.body = array("i")
-        self.preamble = array("i")
+        self.body = Runs()
+        self.preamble = Runs()
         self.intro: Sequence[Paragraph] = ()
         self.last_end = 0
         self.headings: dict[str, tuple[str, HeadingMatch | None]] = {}
@@ -74,7 +73,7 @@ class _Builder:
             else:  # between an entry heading and its first phase heading: the entry's intro
                 blocks = iter_blocks(self.lines(self.body), self.result)
                 self.intro = self.entries.paragraphs(chain(self.intro, blocks) if self.intro else blocks)
-            self.body = array("i")
+            self.body = Runs()
             return
         head, text, text_span = self.phase_head
         # a tuple, or (a long run) a view of the columns the paragraphs went into one by one
@@ -112,9 +111,9 @@ class _Builder:
             )
         )
         self.phase_head = None
-        self.body = array("i")
+        self.body = Runs()
 
-    def lines(self, indexes: array[int]) -> Iterator[Line]:
+    def lines(self, indexes: Runs) -> Iterator[Line]:
         """The lines at ``indexes`` of the source, each made as it is read."""
         return map(self.source.__getitem__, indexes)
 
