@@ -9,7 +9,7 @@ import bisect
 import itertools
 import re
 from array import array
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 
 class Span(NamedTuple):
@@ -126,6 +126,7 @@ class Stab(NamedTuple):
 
 
 _set = object.__setattr__
+_V = TypeVar("_V")
 
 
 class Indexed:
@@ -146,13 +147,12 @@ class Indexed:
 
     def _unworked(self) -> None:
         """Nothing worked out yet (the subclass's ``__init__``)."""
-        _set(self, "_lines", None)
-        _set(self, "_entries_stab", None)
-        _set(self, "_phases_stab", None)
-        _set(self, "_links", None)
+        for name in Indexed.__slots__:
+            self._keep(name, None)
 
-    def _keep(self, name: str, value: Any) -> Any:
-        """``value``, kept in slot ``name`` (worked out once)."""
+    def _keep(self, name: str, value: _V) -> _V:
+        """``value``, kept in slot ``name`` (worked out once): the one way these slots are set, also
+        on an immutable document."""
         _set(self, name, value)
         return value
 
@@ -160,8 +160,7 @@ class Indexed:
     def lines(self) -> LineIndex:
         lines = self._lines
         if lines is None:
-            lines = LineIndex(self.text)
-            _set(self, "_lines", lines)
+            lines = self._keep("_lines", LineIndex(self.text))
         return lines
 
     @property
@@ -169,8 +168,10 @@ class Indexed:
         stab = self._entries_stab
         if stab is None:
             entries = self.entries
-            stab = entries.entry_index() if not isinstance(entries, tuple) else Stab.of([e.span for e in entries])
-            _set(self, "_entries_stab", stab)
+            stab = self._keep(
+                "_entries_stab",
+                entries.entry_index() if not isinstance(entries, tuple) else Stab.of([e.span for e in entries]),
+            )
         return stab
 
     @property
@@ -180,6 +181,5 @@ class Indexed:
         an entry, most of them for one phase."""
         found = self._phases_stab
         if found is None:
-            found = {}
-            _set(self, "_phases_stab", found)
+            found = self._keep("_phases_stab", {})
         return found

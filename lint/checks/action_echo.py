@@ -125,7 +125,7 @@ def _echoes(
             if phase.kind not in kinds:
                 continue
             text = copies.phase_text(entry, phase, names)
-            if text is None or copies.is_exempt(exempt, text.text):
+            if text is None:
                 continue
             words = copies.content_words(text.canonical)
             if len(words) < min_shared:
@@ -134,8 +134,11 @@ def _echoes(
             score = 100.0 * shared / len(words)
             if shared < min_shared or score < threshold:
                 continue
-            # restating only the plan's common words ("digital services for users") is no echo
-            if lcs([word for word in words if word not in generic], title_specific) >= min_specific:
+            # restating only the plan's common words ("digital services for users") is no echo; an
+            # exempt statement is none either (tested last: its whole-line patterns cost the most)
+            if lcs([word for word in words if word not in generic], title_specific) >= min_specific and not (
+                copies.is_exempt(exempt, text.text)
+            ):
                 yield Finding(
                     span=text.span,
                     related=(Related(document.path, title_span, "the action's title"),),

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from lint import messages, regexcache
-from lint.checks import firstchars
+from lint.checks import firstchars, needles
 from lint.checks.api import CheckKind, Context, Finding
 from lint.model import Document, Paragraph, Span
 from lint.options import Option, combinable, regex_problem
@@ -137,6 +137,15 @@ def _compile(patterns: tuple[str, ...], whole: bool, ignore_case: bool) -> re.Pa
     return regexcache.compile(rf"^(?:{body})$" if whole else regexcache.derived(body, flags, firstchars.guarded), flags)
 
 
+@lru_cache(maxsize=64)
+def _needles(patterns: tuple[str, ...], ignore_case: bool) -> needles.Tests | None:
+    """What a paragraph must contain for the ``anywhere`` union to match in it (see :mod:`.needles`)."""
+    if not patterns:
+        return None
+    body = "|".join(f"(?:{p})" for p in patterns)
+    return needles.decode(regexcache.derived(body, re.IGNORECASE if ignore_case else 0, needles.encode))
+
+
 @lru_cache(maxsize=16)
 def _label(pattern: str, ignore_case: bool) -> re.Pattern[str] | None:
     return regexcache.compile(pattern, re.IGNORECASE if ignore_case else 0) if pattern else None
@@ -153,6 +162,7 @@ class _Shapes(NamedTuple):
     short_words: int
     shouting: int
     label: re.Pattern[str] | None
+    needles: needles.Tests | None  # a text without them holds no ``anywhere`` match
 
 
 # the commonest small letters of English: counted at C speed, a lower bound of a text's small letters
@@ -195,7 +205,7 @@ def _unfinished(core: str, shapes: _Shapes) -> bool:
 
 
 def _scan(paragraphs: Iterable[Paragraph], shapes: _Shapes) -> Iterator[Finding]:
-    anywhere = shapes.anywhere
+    anywhere, tests = shapes.anywhere, shapes.needles
     for paragraph in paragraphs:
         text = paragraph.text
         core = text.strip(_TRIM) or text.strip()  # "???" or "..." alone is matched as written
@@ -204,7 +214,7 @@ def _scan(paragraphs: Iterable[Paragraph], shapes: _Shapes) -> Iterator[Finding]
             start = text.index(stripped[0])
             yield Finding(span=paragraph.to_span(start, start + len(stripped)), args={"text": stripped})
             continue
-        if anywhere is not None:
+        if anywhere is not None and (tests is None or needles.may_match(tests, text)):
             for m in anywhere.finditer(text):
                 if m.end() > m.start():
                     yield Finding(span=paragraph.to_span(m.start(), m.end()), args={"text": m.group(0)})
@@ -218,6 +228,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
         context["short-words"],
         context["shouting"],
         _label(context["label"], context["ignore-case"]),
+        _needles(_expanded(context.options, "anywhere"), context["ignore-case"]),
     )
     if context["preamble"]:
         yield from _scan(document.preamble, shapes)
