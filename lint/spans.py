@@ -48,9 +48,9 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        # an array: 8 bytes a line where a list of ints takes about 40, and a run keeps the
-        # index of every document with a finding until its report is written
-        starts = array("q", [0])
+        # an array: 4 bytes a line (8 past 2 GiB) where a list of ints takes about 40, and a run
+        # keeps the index of every document with a finding until its report is written
+        starts = array("i" if len(text) < 1 << 31 else "q", [0])
         if "\r" in text:
             starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
         else:  # the common case, at C speed

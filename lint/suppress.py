@@ -27,7 +27,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from lint import checks, rulenames
 from lint.checks.api import Finding
 from lint.config import Config
-from lint.findings import Chosen, Findings
+from lint.findings import Chosen, Findings, group_code
 from lint.model import Diagnostic, Document, Edit, Fix, Span
 from lint.rules import Rule, RuleError, builtin_rules_dir, load_rules
 from lint.suppress_parse import Directive, parse
@@ -308,7 +308,7 @@ def _unsuppressed(group: Sequence[Diagnostic], parsed: Mapping[str, _Document], 
     asked: dict[str, array[int]] = {}  # the indexes of each parsed document's findings
     for index, diagnostic in enumerate(group):
         if diagnostic.path in parsed:
-            asked.setdefault(diagnostic.path, array("q")).append(index)
+            asked.setdefault(diagnostic.path, array("i")).append(index)
     suppressed = bytearray(len(group))
     for path, indexes in asked.items():
         for index in parsed[path].suppress(group, indexes, meta):
@@ -357,7 +357,7 @@ def post_pass(
     reporters = _reporters(rules)
     meta = {rule.name for group in reporters.values() for rule in group}
 
-    which, index = array("i"), array("q")
+    which, index = array(group_code(len(groups) + 1)), array("i")
     for number, group in enumerate(groups):
         for i in _unsuppressed(group, parsed, meta):
             which.append(number)
