@@ -15,7 +15,7 @@ import fnmatch
 import time
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from lint import checks, messages, republished, rulenames, suppress
 from lint.budget import OverBudget, time_budget
@@ -29,6 +29,7 @@ from lint.findings import Findings, Shared
 from lint.model import Diagnostic, Document, Severity, Span, outline
 from lint.rules import Rule, builtin_rules_dir, load_rules
 from lint.suggest import hint
+from lint.tuples import NamedTuple
 
 if TYPE_CHECKING:
     from lint.links.results import LinkResults

@@ -17,13 +17,14 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from lint import engine, gathered, source, spool
 from lint.budget import OverBudget, time_budget
 from lint.collector import collector_paused
 from lint.files import read_regular, to_display
 from lint.model import Diagnostic, Document
+from lint.tuples import NamedTuple
 
 if TYPE_CHECKING:
     from lint.checks.api import Finding

@@ -77,11 +77,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal
 
 from lint.model import Document, Fix, Related, Severity, Span
 from lint.options import Option
 from lint.record import Frozen, fill
+from lint.tuples import NamedTuple
 
 if TYPE_CHECKING:
     from lint.links.results import LinkResults

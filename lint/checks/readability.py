@@ -13,16 +13,16 @@ cost) or from the CMU dictionary built into textstat-rs (``syllables = "cmudict"
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import accumulate, chain, compress
+from itertools import accumulate, chain, compress, islice
 from operator import and_, not_
-from typing import NamedTuple
 
 from lint import messages
 from lint.checks.api import CheckKind, Context, Finding
 from lint.model import Document
 from lint.options import Option
+from lint.tuples import NamedTuple
 
 MEASURES = ("sentence-length", "reading-ease", "grade")
 # A clause has a verb group or a subordinator: "has been", "will", "that", "which", "when".
@@ -197,7 +197,7 @@ def _score(
     tokens: list[tuple[int, int]],
     count: Callable[[str], int],
     names: bool = False,
-    weights: list[int] | None = None,
+    weights: Sequence[int] | None = None,
 ) -> Scores | None:
     """:func:`_scores` of the tokens ``text[s:e]``."""
     return _scores([text[s:e] for s, e in tokens], sentence_count, count, names, weights)
@@ -208,7 +208,7 @@ def _scores(
     sentence_count: int,
     count: Callable[[str], int],
     names: bool = False,
-    weights: list[int] | None = None,
+    weights: Sequence[int] | None = None,
 ) -> Scores | None:
     """Flesch counts; with ``names``, an official name or acronym is one word of one syllable.
 
@@ -228,10 +228,19 @@ def _scores(
     # the units of sentences.name_units, counted without building them (a paragraph's tokens go
     # through map and compress, not a Python loop): a unit starts where a count is 1, and a token
     # is a unit alone when the next token starts one too; a name of several words is one syllable
-    alone = list(compress(tokens, map(and_, counts, [*counts[1:], 1])))
-    acronyms = list(map(sentences.is_acronym, alone))  # an acronym alone is a name: one syllable
+    starts = map(and_, counts, chain(islice(counts, 1, None), (1,)))
+    alone: Iterable[str]
+    acronyms: Sequence[int]
+    if len(tokens) < sentences.COMPACT:
+        alone = list(compress(tokens, starts))
+        acronyms = list(map(sentences.is_acronym, alone))  # an acronym alone is a name: one syllable
+        lone = len(alone)
+    else:  # a long paragraph: a byte a token, not a list of them
+        mask = bytes(starts)
+        acronyms = bytes(map(sentences.is_acronym, compress(tokens, mask)))
+        alone, lone = compress(tokens, mask), sum(mask)
     units = sum(counts)
-    total = units - len(alone) + sum(acronyms) + sum(map(count, compress(alone, map(not_, acronyms))))
+    total = units - lone + sum(acronyms) + sum(map(count, compress(alone, map(not_, acronyms))))
     return Scores(max(1, sentence_count), units, total)
 
 
@@ -279,27 +288,31 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     for paragraph in document.paragraphs:
         text = paragraph.text
         spans = sentences.split(text)
-        if not spans:
+        flat = spans.flat  # the offsets as they are kept: read directly, no Python call a look
+        if not flat:
             continue
-        grouped = sentences.sentence_words(text, spans)
-        tokens = list(chain.from_iterable(grouped))
-        words_in = list(map(len, grouped))
-        ends = list(accumulate(words_in))
-        bounds = list(zip([0, *ends[:-1]], ends, strict=True))  # each sentence's tokens
-        weights: list[int] | None = None  # name_counts, once per paragraph
+        # the paragraph's tokens in one flat list, and the number in each sentence (no list a
+        # sentence, no string a word: a paragraph of many short sentences stays small)
+        tokens, words_in = sentences.flat_words(text, spans)
+        weights: Sequence[int] | None = None  # name_counts, once per paragraph
         # names only make a sentence shorter: with no sentence over the limit counting every
         # word, there is nothing to report and no need to find the names
         if "sentence-length" in measures and limit > 0 and max(words_in) > limit:
+            ends = list(accumulate(words_in))
+            bounds = list(zip([0, *ends[:-1]], ends, strict=True))  # each sentence's tokens
             weights = sentences.name_counts(tokens) if names else None
             lengths = [sum(weights[a:b]) for a, b in bounds] if weights is not None else words_in
             over = [i for i, n in enumerate(lengths) if n > limit]
             # a sentence a little over the limit is reported only with two clauses or more
-            if any(lengths[i] > limit + margin or clauses_of(grouped[i], markers) > 1 for i in over):
+            if any(
+                lengths[i] > limit + margin or clauses_of(tokens[bounds[i][0] : bounds[i][1]], markers) > 1
+                for i in over
+            ):
                 # one finding per paragraph, on its longest sentence; no paragraph score on top
                 worst = max(over, key=lambda i: (lengths[i], -i))
                 n = lengths[worst]
                 key = "sentence-message" if len(over) == 1 else "sentences-message"
-                s, e = spans[worst]
+                s, e = flat[2 * worst], flat[2 * worst + 1]
                 yield Finding(
                     span=paragraph.to_span(s, e),
                     args={"words": n, "limit": limit, "count": len(over)},
@@ -311,7 +324,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             continue
         if count is None:
             count = _remembering(context["syllables"])
-        scores = _scores(tokens, len(spans), count, names, weights)
+        scores = _scores(tokens, len(flat) >> 1, count, names, weights)
         if scores is None:
             continue
         ease, grade = scores.reading_ease, scores.grade
@@ -321,7 +334,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
         if "grade" in measures and grade > max_grade:
             failed.append(f"Flesch–Kincaid grade {grade:.1f} (maximum {max_grade:g})")
         if failed:
-            first, last = spans[0][0], spans[-1][1]
+            first, last = flat[0], flat[-1]
             yield Finding(
                 span=paragraph.to_span(first, last),
                 args={
@@ -331,7 +344,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
                     "min_reading_ease": min_ease,
                     "max_grade": max_grade,
                     "words": total_words,
-                    "sentences": len(spans),
+                    "sentences": len(flat) >> 1,
                 },
             )
 

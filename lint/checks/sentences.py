@@ -11,12 +11,14 @@ them back with :meth:`Paragraph.to_span`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterable, MutableSequence, Sequence
 from functools import lru_cache
-from itertools import compress
+from itertools import chain, compress
 
 from lint import regexcache
 from lint.checks.perdoc import per_document
+from lint.checks.tokens import Bounds, shared
 
 # Never the last word of a sentence: titles and Latin abbreviations followed by more text.
 _NEVER_LAST = frozenset(
@@ -217,29 +219,32 @@ def _ends_sentence(text: str, end: int, mark: str) -> bool:
 
 
 @per_document
-def split(text: str) -> tuple[tuple[int, int], ...]:
+def split(text: str) -> Bounds:
     """The ``(start, end)`` offsets of each sentence of ``text``, surrounding space trimmed.
 
     The one sentence splitter of the project: readability counts these sentences and the
     copy checks compare them, so a paragraph is split once per document (:mod:`.perdoc`).
-    Linear in the length of ``text``.
+    Linear in the length of ``text``; the offsets are kept flat (:class:`.tokens.Bounds`).
     """
-    sentences: list[tuple[int, int]] = []
-    start = 0
+    ends = array("i")  # where each sentence ends, untrimmed
     for match in _END.finditer(text):
-        if _ends_sentence(text, match.end(), match.group(0).rstrip("\"'’”)]")):
-            sentences.append((start, match.end()))
-            start = match.end()
-    sentences.append((start, len(text)))
-    result = []
-    for s, e in sentences:
+        end = match.end()
+        if _ends_sentence(text, end, match.group(0).rstrip("\"'’”)]")):
+            ends.append(end)
+    ends.append(len(text))
+    flat = array("i")
+    start = 0
+    for end in ends:
+        s, e = start, end
+        start = end
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
-            result.append((s, e))
-    return tuple(result)
+            flat.append(s)
+            flat.append(e)
+    return Bounds(flat)
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -251,7 +256,7 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
     return [(s + start, e + start) for s, e in (m.span() for m in _WORD.finditer(text[start:stop]))]
 
 
-def sentence_words(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str]]:
+def sentence_words(text: str, spans: Iterable[tuple[int, int]]) -> list[list[str]]:
     """The word tokens of each sentence of ``text``, as strings (what :func:`words` finds, sentence by sentence).
 
     ``spans`` are :func:`split`'s: a sentence starts at the start of the text or after white
@@ -261,6 +266,27 @@ def sentence_words(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str
     """
     findall = _WORD.findall
     return [findall(text, s, e) for s, e in spans]
+
+
+_SMALL = 1 << 13  # a paragraph shorter than this many characters holds too few words to be worth sharing them
+COMPACT = 1 << 11  # from this many tokens, per-token flags are kept a byte each (slower to make, 8 times smaller)
+
+
+def flat_words(text: str, spans: Iterable[tuple[int, int]]) -> tuple[list[str], array[int]]:
+    """:func:`sentence_words` kept flat: the paragraph's tokens in one list and the number of tokens
+    of each sentence. In a long paragraph each word form is one string (:func:`.tokens.shared`), so
+    that its words cost 8 bytes each, whatever their number."""
+    findall = _WORD.findall
+    if len(text) < _SMALL:  # (a list a sentence costs little in a paragraph of this size)
+        grouped = [findall(text, s, e) for s, e in spans]
+        return list(chain.from_iterable(grouped)), array("i", map(len, grouped))
+    tokens: list[str] = []
+    counts = array("i")
+    for s, e in spans:
+        found = findall(text, s, e)
+        counts.append(len(found))
+        tokens.extend(shared(found))
+    return tokens, counts
 
 
 # words that may join the capitalised words of one official name ("Department for Education")
@@ -278,12 +304,12 @@ def _name_word(word: str) -> bool:
     return not (word[0].islower() and word[0].isalnum()) and _capitalised(word)
 
 
-def name_word_counts(text: str, tokens: list[tuple[int, int]]) -> list[int]:
+def name_word_counts(text: str, tokens: list[tuple[int, int]]) -> MutableSequence[int]:
     """:func:`name_counts` of the tokens ``text[s:e]``."""
     return name_counts([text[s:e] for s, e in tokens])
 
 
-def name_counts(tokens: Sequence[str]) -> list[int]:
+def name_counts(tokens: Sequence[str]) -> MutableSequence[int]:
     """Per token, 1 if it starts a word, 0 if it continues an official name.
 
     A run of capitalised words, joined by small words ("for", "of", "and", "the",
@@ -292,12 +318,13 @@ def name_counts(tokens: Sequence[str]) -> list[int]:
     a sentence "long" by themselves.
     """
     n = len(tokens)
-    counts = [1] * n
-    caps = list(map(_name_word, tokens))  # once per token, not once per look
+    compact = n >= COMPACT  # a long paragraph: a byte a token, not a list item (8 bytes)
+    counts: MutableSequence[int] = array("b", b"\x01") * n if compact else [1] * n
+    caps: Sequence[int] = bytes(map(_name_word, tokens)) if compact else list(map(_name_word, tokens))
     i = 0
     while True:
         try:
-            i = caps.index(True, i)  # the next capitalised token: most are not
+            i = caps.index(1, i)  # the next capitalised token: most are not
         except ValueError:
             break
         j = i  # the last capitalised token of the run
@@ -332,12 +359,14 @@ def is_acronym(word: str) -> bool:
     return _ACRONYM.fullmatch(word) is not None
 
 
-def name_runs(text: str, tokens: list[tuple[int, int]], counts: list[int] | None = None) -> list[tuple[int, int, bool]]:
+def name_runs(
+    text: str, tokens: list[tuple[int, int]], counts: Sequence[int] | None = None
+) -> list[tuple[int, int, bool]]:
     """:func:`name_units` of the tokens ``text[s:e]``."""
     return name_units([text[s:e] for s, e in tokens], counts)
 
 
-def name_units(tokens: Sequence[str], counts: list[int] | None = None) -> list[tuple[int, int, bool]]:
+def name_units(tokens: Sequence[str], counts: Sequence[int] | None = None) -> list[tuple[int, int, bool]]:
     """The tokens grouped as a reader reads them: ``(first, end, is_name)`` token indexes.
 
     An official name (a run of capitalised words, see :func:`name_counts`) or an
