@@ -3,9 +3,9 @@
 A :class:`lint.model.Diagnostic` takes 112 bytes, and with the span a check made for it (a
 tuple and two ints) 240: a file with a finding on every line held one per line while its full
 document (every paragraph) was still alive, the peak of the run. :class:`Findings` keeps the
-same diagnostics in columns, 16 to 40 bytes each: offsets and rule and severity codes in
-arrays, the message, entry and phase as references, once for a run of findings that repeat
-them (the engine stores each repeated string once), and the rarer fields (related places, a
+same diagnostics in columns, 8 to 44 bytes each: offsets in arrays, and once for each run of
+findings of one rule and severity that say the same message, entry and phase, their rule and
+severity code and the three texts (the engine stores each repeated string once), and the rarer fields (related places, a
 fix, fingerprint text) only for the findings that have them. Reading it (by index or in
 order) gives equal Diagnostic objects; it pickles as its columns, for worker processes, the
 result cache and shard files.
@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 from abc import abstractmethod
 from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar, cast, overload
 
@@ -67,17 +68,18 @@ class Lazy(Sequence[T]):
 class Findings(Lazy[Diagnostic]):
     """The diagnostics of one document (``path``), in the order they were added."""
 
-    __slots__ = ("_codes", "_ends", "_extras", "_names", "_rules", "_said", "_starts", "_texts", "path")
+    __slots__ = ("_codes", "_ends", "_extras", "_names", "_rules", "_runs", "_starts", "_texts", "path")
 
     def __init__(self, path: str) -> None:
         self.path = path
         self._starts = array("i")  # 4 bytes an offset; 8 (_wide) past 2 GiB
         self._ends = array("i")
-        self._codes = array("i")  # rule index x 4 + severity
-        # message, entry, phase: three a change of them; _said: where each finding's three start
-        # (a run of placeholders in one phase says the same three: 4 bytes a finding, not 24)
+        # runs of findings of one rule and severity saying the same message, entry and phase (a
+        # file of placeholders in one phase is one run: 8 bytes a finding in all, not 48): the
+        # first finding of each run, its rule index x 4 + severity, and its three texts
+        self._runs = array("i")
+        self._codes = array("i")
         self._texts: list[str | None] = []
-        self._said = array("i")
         self._extras: dict[int, tuple[tuple[Related, ...], Fix | None, str | None]] = {}
         self._rules: list[str] = []
         self._names: dict[str, int] = {}
@@ -108,13 +110,18 @@ class Findings(Lazy[Diagnostic]):
             self._wide()
             self._starts.append(span.start)
             self._ends.append(span.end)
-        self._codes.append(code * 4 + int(severity))
+        code = code * 4 + int(severity)
         texts = self._texts
-        at = len(texts) - 3
-        if at < 0 or texts[at] is not message or texts[at + 1] is not entry or texts[at + 2] is not phase:
-            at += 3
+        if (
+            not texts
+            or self._codes[-1] != code
+            or texts[-3] is not message
+            or texts[-2] is not entry
+            or texts[-1] is not phase
+        ):
+            self._runs.append(len(self._ends) - 1)
+            self._codes.append(code)
             texts += (message, entry, phase)
-        self._said.append(at)
 
     def _wide(self) -> None:
         """Offsets in 8 bytes each: a finding past 2 GiB."""
@@ -136,11 +143,14 @@ class Findings(Lazy[Diagnostic]):
 
     def rules(self) -> list[str]:
         """The rule of each finding, without making the diagnostics."""
-        names = self._rules
-        return [names[code >> 2] for code in self._codes]
+        names, runs = self._rules, self._runs
+        stops = itertools.chain(itertools.islice(runs, 1, None), (len(self),))
+        each = zip(self._codes, runs, stops, strict=True)
+        return [names[code >> 2] for code, first, stop in each for _ in range(first, stop)]
 
     def _make(self, i: int) -> Diagnostic:
-        code, texts, at = self._codes[i], self._texts, self._said[i]
+        run = bisect_right(self._runs, i) - 1
+        code, texts, at = self._codes[run], self._texts, 3 * run
         related, fix, fingerprint = self._extras.get(i, ((), None, None))
         return Diagnostic(
             path=self.path,
@@ -171,15 +181,15 @@ class Findings(Lazy[Diagnostic]):
         return f"Findings({self.path!r}, {list(self)!r})"
 
     def __getstate__(self) -> tuple[Any, ...]:
-        return (self.path, self._starts, self._ends, self._codes, self._texts, self._said, self._extras, self._rules)
+        return (self.path, self._starts, self._ends, self._runs, self._codes, self._texts, self._extras, self._rules)
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.path, self._starts, self._ends, self._codes, self._texts, self._said, self._extras, self._rules = state
+        self.path, self._starts, self._ends, self._runs, self._codes, self._texts, self._extras, self._rules = state
         self._names = {rule: i for i, rule in enumerate(self._rules)}
 
     def key(self, i: int) -> tuple[int, int, str]:
         """The order of finding ``i`` in its document (its span, then its rule), without making it."""
-        return (self._starts[i], self._ends[i], self._rules[self._codes[i] >> 2])
+        return (self._starts[i], self._ends[i], self._rules[self._codes[bisect_right(self._runs, i) - 1] >> 2])
 
 
 def group_code(groups: int) -> str:
