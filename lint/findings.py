@@ -208,31 +208,52 @@ class Chosen(Lazy[Diagnostic]):
     writes them one at a time.
     """
 
-    __slots__ = ("_groups", "_index", "_which")
+    __slots__ = ("_firsts", "_groups", "_index", "_which")
 
-    def __init__(self, groups: Sequence[Sequence[Diagnostic]], which: array[int], index: array[int]) -> None:
+    def __init__(
+        self, groups: Sequence[Sequence[Diagnostic]], which: array[int] | None, index: array[int] | None
+    ) -> None:
         self._groups = groups
-        self._which = which  # the group of each diagnostic
+        self._which = which  # the group of each diagnostic (None: each of each group, group after group)
         self._index = index  # its index in that group
+        # with no columns: where each group's diagnostics start, and where the last one's end
+        self._firsts = list(itertools.accumulate(map(len, groups), initial=0)) if which is None else []
 
     @classmethod
     def every(cls, groups: Sequence[Sequence[Diagnostic]]) -> Chosen:
-        """All the diagnostics of ``groups``, group after group."""
-        which, index = array(group_code(len(groups))), array("i")
-        for number, group in enumerate(groups):
-            which.extend(itertools.repeat(number, len(group)))
-            index.extend(range(len(group)))
-        return cls(groups, which, index)
+        """All the diagnostics of ``groups``, group after group (no array item for each)."""
+        return cls(groups, None, None)
 
     def __len__(self) -> int:
-        return len(self._which)
+        return len(self._which) if self._which is not None else self._firsts[-1]
 
     def _make(self, at: int) -> Diagnostic:
-        return self._groups[self._which[at]][self._index[at]]
+        if self._which is not None and self._index is not None:
+            return self._groups[self._which[at]][self._index[at]]
+        w = bisect_right(self._firsts, at) - 1
+        return self._groups[w][at - self._firsts[w]]
+
+    def _pairs(self) -> Iterator[tuple[int, int]]:
+        """The group of each diagnostic and its index in that group, in order."""
+        if self._which is not None and self._index is not None:
+            return zip(self._which, self._index, strict=True)
+        return ((w, i) for w, group in enumerate(self._groups) for i in range(len(group)))
+
+    def _columns(self) -> Chosen:
+        """The same diagnostics with a group and an index for each."""
+        if self._which is not None:
+            return self
+        which, index = array(group_code(len(self._groups))), array("i")
+        for w, group in enumerate(self._groups):
+            which.extend(itertools.repeat(w, len(group)))
+            index.extend(range(len(group)))
+        return Chosen(self._groups, which, index)
 
     def __iter__(self) -> Iterator[Diagnostic]:
         groups = self._groups
-        return (groups[w][i] for w, i in zip(self._which, self._index, strict=True))
+        if self._which is None:
+            return itertools.chain.from_iterable(groups)
+        return (groups[w][i] for w, i in self._pairs())
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence):
@@ -247,15 +268,17 @@ class Chosen(Lazy[Diagnostic]):
     def where(self, keep: Iterable[object]) -> Chosen:
         """The diagnostics for which ``keep`` (one truth value each, in order) is true (this
         one, not a copy, when it is true of each: ``--changed-since`` on a new file)."""
-        which, index = array(self._which.typecode), array("i")
-        judged = zip(self._which, self._index, keep, strict=True)
-        for at, (_, _, kept) in enumerate(judged):
+        which, index = array(group_code(len(self._groups))), array("i")
+        judged = zip(self._pairs(), keep, strict=True)
+        for at, (_, kept) in enumerate(judged):
             if not kept:  # the first left out: those before it are kept
-                which, index = self._which[:at], self._index[:at]
+                for w, i in itertools.islice(self._pairs(), at):
+                    which.append(w)
+                    index.append(i)
                 break
         else:
             return self
-        for w, i, kept in judged:
+        for (w, i), kept in judged:
             if kept:
                 which.append(w)
                 index.append(i)
@@ -266,7 +289,12 @@ class Chosen(Lazy[Diagnostic]):
         stable sort of them would put them, made one document at a time: a document's findings
         that are in order already (one rule's) are left so without a key each, and this one is
         given back, not a copy, when all of them are."""
+        if self._which is None:
+            if self._in_order():
+                return self
+            return self._columns().sorted()
         groups, index = self._groups, self._index
+        assert index is not None
         by_path: dict[str, list[tuple[int, int, int]]] = {}  # path -> runs (group, first, stop) of items
         start = 0
         while start < len(self._which):  # runs of one group
@@ -313,6 +341,21 @@ class Chosen(Lazy[Diagnostic]):
                 which.append(w)
                 chosen.append(i)
         return Chosen(groups, which, chosen)
+
+    def _in_order(self) -> bool:
+        """Whether each group with diagnostics is of a document of its own, after the one before it
+        by path, with its findings in order: :meth:`sorted` of :meth:`every` would be the same."""
+        groups = [group for group in self._groups if len(group)]
+        if not all(isinstance(group, Findings) for group in groups):
+            return False
+        paths = [cast(Findings, group).path for group in groups]
+        if any(a >= b for a, b in itertools.pairwise(paths)):
+            return False
+        for group in groups:
+            keys = map(cast(Findings, group).key, range(len(group)))
+            if any(a > b for a, b in itertools.pairwise(keys)):
+                return False
+        return True
 
 
 def _key(group: Sequence[Diagnostic], i: int) -> tuple[Any, ...]:

@@ -261,6 +261,12 @@ def test_chosen_findings_are_given_back_as_they_are_when_nothing_changes():
     assert list(chosen.where([True, False, True])) == [findings[0], findings[2]]
     both = Chosen.every([unordered, findings])
     assert list(both.sorted()) == sorted([*findings, *unordered], key=lambda d: d.sort_key())
+    gapped = Chosen.every([[], findings, [], unordered])  # no array item a finding: found by group
+    assert len(gapped) == 5 and gapped[0] == findings[0] and gapped[3] == unordered[0] and gapped[-1] == unordered[1]
+    assert list(gapped) == [*findings, *unordered] and list(gapped.sorted()) == list(both.sorted())
+    alone = Chosen.every([[], findings, []])
+    assert alone.sorted() is alone and list(alone) == list(findings)
+    assert list(gapped.where([False, True, True, True, False])) == [findings[1], findings[2], unordered[0]]
 
 
 def test_findings_in_runs_read_back_as_they_were_added():
