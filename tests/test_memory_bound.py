@@ -283,3 +283,26 @@ def test_findings_in_runs_read_back_as_they_were_added():
     assert list(findings) == made and findings.rules() == [r for r, *_ in said]
     assert [findings.key(k) for k in range(len(made))] == [d.sort_key()[1:] for d in made]
     assert len(findings._codes) == 6  # a run a change of rule, severity, message or entry
+
+
+def test_a_document_kept_as_columns_is_freed_as_soon_as_it_is_dropped():
+    # a long phase's Paragraphs view held the entries' columns, which keep the entry last made
+    # (and so the view): a cycle, and the pipeline runs with the cyclic collector paused, so the
+    # whole document's columns stayed alive through the report. The view holds the paragraph
+    # columns alone now.
+    import gc
+
+    text = make("changed", 8000)
+    read("x.md", make("changed", 300))  # the reader's imports and patterns made once
+    gc.disable()
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        document = read("x.md", text)
+        assert sum(len(phase.paragraphs) for entry in document.entries for phase in entry.phases) == 8000
+        del document
+        left = tracemalloc.get_traced_memory()[0] - base
+    finally:
+        tracemalloc.stop()
+        gc.enable()
+    assert left < len(text) / 4, f"{left / len(text):.2f} x the input left"
