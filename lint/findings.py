@@ -3,11 +3,12 @@
 A :class:`lint.model.Diagnostic` takes 112 bytes, and with the span a check made for it (a
 tuple and two ints) 240: a file with a finding on every line held one per line while its full
 document (every paragraph) was still alive, the peak of the run. :class:`Findings` keeps the
-same diagnostics in columns, about 50 bytes each: offsets and rule and severity codes in
-arrays, the message, entry and phase as references (the engine stores each repeated string
-once), and the rarer fields (related places, a fix, fingerprint text) only for the findings
-that have them. Reading it (by index or in order) gives equal Diagnostic objects; it pickles
-as its columns, for worker processes, the result cache and shard files.
+same diagnostics in columns, 16 to 40 bytes each: offsets and rule and severity codes in
+arrays, the message, entry and phase as references, once for a run of findings that repeat
+them (the engine stores each repeated string once), and the rarer fields (related places, a
+fix, fingerprint text) only for the findings that have them. Reading it (by index or in
+order) gives equal Diagnostic objects; it pickles as its columns, for worker processes, the
+result cache and shard files.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import itertools
 from abc import abstractmethod
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, TypeVar, overload
+from typing import Any, TypeVar, cast, overload
 
 from lint.model import Diagnostic, Fix, Related, Severity, Span
 
@@ -66,14 +67,17 @@ class Lazy(Sequence[T]):
 class Findings(Lazy[Diagnostic]):
     """The diagnostics of one document (``path``), in the order they were added."""
 
-    __slots__ = ("_codes", "_ends", "_extras", "_names", "_rules", "_starts", "_texts", "path")
+    __slots__ = ("_codes", "_ends", "_extras", "_names", "_rules", "_said", "_starts", "_texts", "path")
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self._starts = array("q")
-        self._ends = array("q")
-        self._codes = array("q")  # rule index x 4 + severity
-        self._texts: list[str | None] = []  # message, entry, phase: three a finding
+        self._starts = array("i")  # 4 bytes an offset; 8 (_wide) past 2 GiB
+        self._ends = array("i")
+        self._codes = array("i")  # rule index x 4 + severity
+        # message, entry, phase: three a change of them; _said: where each finding's three start
+        # (a run of placeholders in one phase says the same three: 4 bytes a finding, not 24)
+        self._texts: list[str | None] = []
+        self._said = array("i")
         self._extras: dict[int, tuple[tuple[Related, ...], Fix | None, str | None]] = {}
         self._rules: list[str] = []
         self._names: dict[str, int] = {}
@@ -97,10 +101,25 @@ class Findings(Lazy[Diagnostic]):
             self._rules.append(rule)
         if related or fix is not None or fingerprint_text is not None:
             self._extras[len(self._starts)] = (related, fix, fingerprint_text)
-        self._starts.append(span.start)
-        self._ends.append(span.end)
+        try:
+            self._starts.append(span.start)
+            self._ends.append(span.end)
+        except OverflowError:
+            self._wide()
+            self._starts.append(span.start)
+            self._ends.append(span.end)
         self._codes.append(code * 4 + int(severity))
-        self._texts += (message, entry, phase)
+        texts = self._texts
+        at = len(texts) - 3
+        if at < 0 or texts[at] is not message or texts[at + 1] is not entry or texts[at + 2] is not phase:
+            at += 3
+            texts += (message, entry, phase)
+        self._said.append(at)
+
+    def _wide(self) -> None:
+        """Offsets in 8 bytes each: a finding past 2 GiB."""
+        del self._starts[len(self._ends) :]
+        self._starts, self._ends = array("q", self._starts), array("q", self._ends)
 
     def append(self, diagnostic: Diagnostic) -> None:
         """Add ``diagnostic`` (of this document)."""
@@ -121,16 +140,16 @@ class Findings(Lazy[Diagnostic]):
         return [names[code >> 2] for code in self._codes]
 
     def _make(self, i: int) -> Diagnostic:
-        code, texts = self._codes[i], self._texts
+        code, texts, at = self._codes[i], self._texts, self._said[i]
         related, fix, fingerprint = self._extras.get(i, ((), None, None))
         return Diagnostic(
             path=self.path,
             span=Span(self._starts[i], self._ends[i]),
             rule=self._rules[code >> 2],
             severity=_SEVERITIES[code & 3],
-            message=texts[3 * i],  # type: ignore[arg-type]  # always a str: add() takes one
-            entry=texts[3 * i + 1],
-            phase=texts[3 * i + 2],
+            message=texts[at],  # type: ignore[arg-type]  # always a str: add() takes one
+            entry=texts[at + 1],
+            phase=texts[at + 2],
             related=related,
             fix=fix,
             fingerprint_text=fingerprint,
@@ -152,15 +171,21 @@ class Findings(Lazy[Diagnostic]):
         return f"Findings({self.path!r}, {list(self)!r})"
 
     def __getstate__(self) -> tuple[Any, ...]:
-        return (self.path, self._starts, self._ends, self._codes, self._texts, self._extras, self._rules)
+        return (self.path, self._starts, self._ends, self._codes, self._texts, self._said, self._extras, self._rules)
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.path, self._starts, self._ends, self._codes, self._texts, self._extras, self._rules = state
+        self.path, self._starts, self._ends, self._codes, self._texts, self._said, self._extras, self._rules = state
         self._names = {rule: i for i, rule in enumerate(self._rules)}
 
     def key(self, i: int) -> tuple[int, int, str]:
         """The order of finding ``i`` in its document (its span, then its rule), without making it."""
         return (self._starts[i], self._ends[i], self._rules[self._codes[i] >> 2])
+
+
+def group_code(groups: int) -> str:
+    """The array type code for the group numbers of :class:`Chosen` over ``groups`` groups: a
+    byte each for a run of few documents (a file of 32,000 findings is one group)."""
+    return "B" if groups <= 1 << 8 else "H" if groups <= 1 << 16 else "i"
 
 
 class Chosen(Lazy[Diagnostic]):
@@ -183,7 +208,7 @@ class Chosen(Lazy[Diagnostic]):
     @classmethod
     def every(cls, groups: Sequence[Sequence[Diagnostic]]) -> Chosen:
         """All the diagnostics of ``groups``, group after group."""
-        which, index = array("i"), array("q")
+        which, index = array(group_code(len(groups))), array("i")
         for number, group in enumerate(groups):
             which.extend(itertools.repeat(number, len(group)))
             index.extend(range(len(group)))
@@ -210,9 +235,17 @@ class Chosen(Lazy[Diagnostic]):
         return f"Chosen({list(self)!r})"
 
     def where(self, keep: Iterable[object]) -> Chosen:
-        """The diagnostics for which ``keep`` (one truth value each, in order) is true."""
-        which, index = array("i"), array("q")
-        for w, i, kept in zip(self._which, self._index, keep, strict=True):
+        """The diagnostics for which ``keep`` (one truth value each, in order) is true (this
+        one, not a copy, when it is true of each: ``--changed-since`` on a new file)."""
+        which, index = array(self._which.typecode), array("i")
+        judged = zip(self._which, self._index, keep, strict=True)
+        for at, (_, _, kept) in enumerate(judged):
+            if not kept:  # the first left out: those before it are kept
+                which, index = self._which[:at], self._index[:at]
+                break
+        else:
+            return self
+        for w, i, kept in judged:
             if kept:
                 which.append(w)
                 index.append(i)
@@ -221,40 +254,55 @@ class Chosen(Lazy[Diagnostic]):
     def sorted(self) -> Chosen:
         """The same diagnostics by path and position (:meth:`lint.model.Diagnostic.sort_key`), as a
         stable sort of them would put them, made one document at a time: a document's findings
-        that are in order already (one rule's) are left so without a key each."""
-        groups = self._groups
-        by_path: dict[str, list[tuple[int, array[int]]]] = {}  # path -> (group, indexes), in order
+        that are in order already (one rule's) are left so without a key each, and this one is
+        given back, not a copy, when all of them are."""
+        groups, index = self._groups, self._index
+        by_path: dict[str, list[tuple[int, int, int]]] = {}  # path -> runs (group, first, stop) of items
         start = 0
         while start < len(self._which):  # runs of one group
             w = self._which[start]
             stop = start
             while stop < len(self._which) and self._which[stop] == w:
                 stop += 1
-            run = self._index[start:stop]
             group = groups[w]
             if isinstance(group, Findings):
-                by_path.setdefault(group.path, []).append((w, run))
+                by_path.setdefault(group.path, []).append((w, start, stop))
             else:
-                for i in run:
-                    by_path.setdefault(group[i].path, []).append((w, array("q", (i,))))
+                for at in range(start, stop):
+                    by_path.setdefault(group[index[at]].path, []).append((w, at, at + 1))
             start = stop
-        which, index = array("i"), array("q")
+        ordered: dict[str, bool] = {}  # a document of one run of Findings: whether it is in order
+        unchanged, reached = True, 0
         for path in sorted(by_path):
             runs = by_path[path]
-            only = groups[runs[0][0]]
-            if len(runs) == 1 and isinstance(only, Findings):
-                run = runs[0][1]
-                if any(only.key(a) > only.key(b) for a, b in itertools.pairwise(run)):
-                    run = array("q", sorted(run, key=only.key))
-                which.extend(itertools.repeat(runs[0][0], len(run)))
-                index.extend(run)
+            w, first, stop = runs[0]
+            group = groups[w]
+            if len(runs) == 1 and isinstance(group, Findings):
+                keys = (group.key(index[at]) for at in range(first, stop))
+                ordered[path] = not any(a > b for a, b in itertools.pairwise(keys))
+                unchanged = unchanged and ordered[path] and first == reached
+                reached = stop
+            else:
+                unchanged = False
+        if unchanged:
+            return self
+        which, chosen = array(self._which.typecode), array("i")
+        for path in sorted(by_path):
+            runs = by_path[path]
+            if path in ordered:
+                w, first, stop = runs[0]
+                run = index[first:stop]
+                if not ordered[path]:
+                    run = array("i", sorted(run, key=cast(Findings, groups[w]).key))
+                which.extend(itertools.repeat(w, len(run)))
+                chosen.extend(run)
                 continue
-            members = [(w, i) for w, run in runs for i in run]
+            members = [(w, index[at]) for w, first, stop in runs for at in range(first, stop)]
             members.sort(key=lambda member: _key(groups[member[0]], member[1]))
             for w, i in members:
                 which.append(w)
-                index.append(i)
-        return Chosen(groups, which, index)
+                chosen.append(i)
+        return Chosen(groups, which, chosen)
 
 
 def _key(group: Sequence[Diagnostic], i: int) -> tuple[Any, ...]:

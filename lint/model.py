@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator, Mapping, Sequence
-from typing import NamedTuple, Protocol, cast
+from typing import Protocol, cast
 
 from lint.record import Frozen, fill
 from lint.spans import Indexed, Span, Stab, holds
 from lint.spans import LineIndex as LineIndex  # (re-exported: the model's line index)
+from lint.tuples import NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -138,7 +139,7 @@ class Phase(NamedTuple):
     heading: str | None = None
     heading_span: Span | None = None
     canonical: str | None = None
-    paragraphs: tuple[Paragraph, ...] = ()
+    paragraphs: Sequence[Paragraph] = ()  # a tuple, or a view of columns when long
     # a period finer or wider than a year ("Q3 2016", "February 2024", "2013 to 2014"), else None
     period: str | None = None
     # the month the period ends in (1-12), for ordering periods within a year; 0 for a whole year
@@ -185,7 +186,7 @@ class Entry(NamedTuple):
     phases: tuple[Phase, ...] = ()
     organisation: str | None = None
     action: str | None = None
-    intro: tuple[Paragraph, ...] = ()
+    intro: Sequence[Paragraph] = ()  # a tuple, or a view of columns when long
 
     @property
     def links(self) -> tuple[Link, ...]:
@@ -393,7 +394,10 @@ def outline(document: Document) -> Document:
         entries = cast(Columns, document.entries).without_prose()
     else:
         entries = tuple(
-            entry._replace(phases=tuple(phase._replace(paragraphs=()) for phase in entry.phases))
+            # (a long intro, a view of the reader's columns, as a tuple: the outline holds no columns)
+            entry._replace(
+                phases=tuple(phase._replace(paragraphs=()) for phase in entry.phases), intro=tuple(entry.intro)
+            )
             for entry in document.entries
         )
     return document._replace(entries=entries, preamble=())

@@ -1,6 +1,6 @@
 """Positions in a document's text: spans, the line index, and the index that finds the span holding an offset.
 
-Imports nothing of ours; :mod:`lint.model` builds its records on these.
+Imports nothing of ours but :mod:`lint.tuples`; :mod:`lint.model` builds its records on these.
 """
 
 from __future__ import annotations
@@ -9,7 +9,9 @@ import bisect
 import itertools
 import re
 from array import array
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
+
+from lint.tuples import NamedTuple
 
 
 class Span(NamedTuple):
@@ -46,9 +48,9 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        # an array: 8 bytes a line where a list of ints takes about 40, and a run keeps the
-        # index of every document with a finding until its report is written
-        starts = array("q", [0])
+        # an array: 4 bytes a line (8 past 2 GiB) where a list of ints takes about 40, and a run
+        # keeps the index of every document with a finding until its report is written
+        starts = array("i" if len(text) < 1 << 31 else "q", [0])
         if "\r" in text:
             starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
         else:  # the common case, at C speed

@@ -23,17 +23,17 @@ import fnmatch
 import itertools
 from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from typing import NamedTuple
 
 from lint import checks, rulenames
 from lint.checks.api import Finding
 from lint.config import Config
-from lint.findings import Chosen, Findings
+from lint.findings import Chosen, Findings, group_code
 from lint.model import Diagnostic, Document, Edit, Fix, Span
 from lint.rules import Rule, RuleError, builtin_rules_dir, load_rules
 from lint.suppress_parse import Directive, parse
 from lint.suppress_sweep import Regions
 from lint.suppress_sweep import covering as sweep
+from lint.tuples import NamedTuple
 
 UNUSED, INVALID = "unused-suppression", "invalid-suppression"  # what a post-pass kind declares (``post_pass``)
 
@@ -308,7 +308,7 @@ def _unsuppressed(group: Sequence[Diagnostic], parsed: Mapping[str, _Document], 
     asked: dict[str, array[int]] = {}  # the indexes of each parsed document's findings
     for index, diagnostic in enumerate(group):
         if diagnostic.path in parsed:
-            asked.setdefault(diagnostic.path, array("q")).append(index)
+            asked.setdefault(diagnostic.path, array("i")).append(index)
     suppressed = bytearray(len(group))
     for path, indexes in asked.items():
         for index in parsed[path].suppress(group, indexes, meta):
@@ -357,7 +357,7 @@ def post_pass(
     reporters = _reporters(rules)
     meta = {rule.name for group in reporters.values() for rule in group}
 
-    which, index = array("i"), array("q")
+    which, index = array(group_code(len(groups) + 1)), array("i")
     for number, group in enumerate(groups):
         for i in _unsuppressed(group, parsed, meta):
             which.append(number)

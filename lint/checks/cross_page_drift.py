@@ -17,13 +17,13 @@ publication), where a reworded commitment is an edit, not a stale page.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
 
 from lint.checks import identity
 from lint.checks.api import Anchored, CheckKind, Context, Finding
 from lint.checks.identity import keys_of, organisations
 from lint.model import Document, Phase, Related, Span
 from lint.options import Option
+from lint.tuples import NamedTuple
 
 OPTIONS = (
     Option("ignore-case", "bool", False, "treat text that differs only in case as the same"),

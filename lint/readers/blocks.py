@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from lint import regexcache
 from lint.model import Comment, Paragraph, ReadIssue, Severity, Span
@@ -74,7 +74,12 @@ def finish_comment(state: list[Line], result: BlockResult) -> None:
 
 def markdown_blocks(lines: Iterable[Line], result: BlockResult) -> list[Paragraph]:
     """Paragraphs and list items of ``lines`` (Markdown rules: blank lines separate)."""
-    paragraphs: list[Paragraph] = []
+    return list(iter_blocks(lines, result))
+
+
+def iter_blocks(lines: Iterable[Line], result: BlockResult) -> Iterator[Paragraph]:
+    """:func:`markdown_blocks`, each paragraph given as it closes (read to the end: the comments
+    and issues of ``lines`` are in ``result`` once it is)."""
     current: list[tuple[int, str]] = []  # the open block: (document offset, text) of each line
     kind = "paragraph"
     first = last = 0  # the open block's start and end offsets
@@ -87,7 +92,7 @@ def markdown_blocks(lines: Iterable[Line], result: BlockResult) -> list[Paragrap
             text = mask_code(text)
         bullet = None if ends_block or text[0].isalpha() else BULLET.match(text)
         if current and (ends_block or bullet or (kind == "bullet" and not text[0].isspace())):
-            paragraphs.append(build_paragraph(current, Span(first, last), kind))
+            yield build_paragraph(current, Span(first, last), kind)
             current = []
             kind = "paragraph"
         if ends_block:
@@ -103,6 +108,5 @@ def markdown_blocks(lines: Iterable[Line], result: BlockResult) -> list[Paragrap
         current.append((line.start + lead, text.strip()))
         last = line.end
     if current:
-        paragraphs.append(build_paragraph(current, Span(first, last), kind))
+        yield build_paragraph(current, Span(first, last), kind)
     finish_comment(comment, result)
-    return paragraphs

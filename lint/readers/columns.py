@@ -16,71 +16,31 @@ checks walk many times, keep their tuples.
 
 from __future__ import annotations
 
-from abc import abstractmethod
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import islice
 from sys import intern
-from typing import TypeVar, overload
 
 from lint.model import Entry, Paragraph, Phase, Span
 from lint.names import key_of_display
+from lint.readers.views import ColumnView, Paragraphs
 from lint.spans import Stab
 
 # nodes (entries, phases and paragraphs) a document keeps as tuples; past this, as columns.
 # A constant: what a run holds for one document beyond the columns is bounded by it.
 PACK_AT = 2048
+# paragraphs: a run of more (one phase's, one entry's intro) is kept as columns while the
+# document is read and given as a :class:`Paragraphs` view, each made when read (a phase of
+# 32,000 one-line paragraphs held 8 MB of tuples while it was read, and again while a check
+# walked it); a shorter run is a tuple, as every check reads it many times
+LAZY_AT = 256
 
 new_tuple = tuple.__new__
 _NO_SPAN = -1  # a phase with no heading: its heading offsets
+_PLAIN: tuple[None, tuple[()], tuple[()]] = (None, (), ())  # a paragraph's text (cut), links, pieces: most
 _SHORT = 24  # characters: a paragraph this short, made from the text, is interned
-T = TypeVar("T")
 _key = lru_cache(maxsize=1024)(key_of_display)  # an entry's key, when its name gives it
-
-
-class ColumnView(Sequence[T]):
-    """A sequence whose items are made from columns when asked for: the indexing, iteration,
-    equality (with another view of its kind or a tuple) and repr that :class:`Entries` and
-    :class:`~lint.readers.records.Issues` share. A subclass gives ``__len__`` and ``_make``
-    (a new item from its columns), and may give ``_get`` (the item for an index or a walk:
-    :class:`Entries` keeps the last one made)."""
-
-    __slots__ = ()
-
-    @abstractmethod
-    def _make(self, index: int) -> T:
-        """A new item from the columns at ``index`` (0 <= index < len)."""
-
-    def _get(self, index: int) -> T:
-        return self._make(index)
-
-    @overload
-    def __getitem__(self, index: int) -> T: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[T, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> T | tuple[T, ...]:
-        if isinstance(index, slice):
-            return tuple(map(self._make, range(*index.indices(len(self)))))
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        return self._get(index)
-
-    def __iter__(self) -> Iterator[T]:
-        return map(self._get, range(len(self)))
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, (type(self), tuple)):
-            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__}: {len(self)} as columns>"
 
 
 class Entries(ColumnView[Entry]):
@@ -95,14 +55,16 @@ class Entries(ColumnView[Entry]):
         "_e_orgs",
         "_e_phase",
         "_last",
+        "_m_links",
+        "_m_pieces",
+        "_m_text",
         "_p_first",
         "_p_info",
         "_p_off",
         "_q_kind",
-        "_q_links",
+        "_q_kinds",
+        "_q_more",
         "_q_off",
-        "_q_pieces",
-        "_q_text",
         "_text",
         "prose",
     )
@@ -121,11 +83,15 @@ class Entries(ColumnView[Entry]):
         self._p_info: list[tuple[str, int | None, str | None, str | None, str | None, int]] = []
         self._p_off = array(code)  # start, end, body start, body end, heading start, heading end
         self._p_first = array(code)  # per phase: its first paragraph and the one after its last
-        self._q_text: list[str | None] = []  # None: the text of its span, cut when asked for
-        self._q_kind: list[str] = []
-        self._q_links: list[tuple[object, ...]] = []
-        self._q_pieces: list[tuple[tuple[int, int], ...]] = []
         self._q_off = array(code)  # start, end
+        self._q_kind = array("B")  # an index into _q_kinds
+        self._q_kinds: list[str] = []
+        # -1: the text of its span (cut when asked for), no links, no piece table (most
+        # paragraphs); else the index of its text (None: cut), links and pieces in the _m_ lists
+        self._q_more = array("i")
+        self._m_text: list[str | None] = []
+        self._m_links: list[tuple[object, ...]] = []
+        self._m_pieces: list[tuple[tuple[int, int], ...]] = []
         self.prose = True  # False: an outline's, with no paragraphs in its phases
         # the entry last made, and its index: the engine asks for the entry of each finding in
         # turn (remaking an entry of 4,000 paragraphs per finding took minutes), mostly the one
@@ -134,15 +100,36 @@ class Entries(ColumnView[Entry]):
 
     # -- building ----------------------------------------------------------------------------
 
-    def _add_paragraph(self, paragraph: Paragraph, kinds: dict[object, object]) -> None:
+    def _add_paragraph(self, paragraph: Paragraph) -> None:
         text, span, kind, links, pieces = paragraph
         start, end = span
         cut = end - start == len(text) and self._text.startswith(text, start)
-        self._q_text.append(None if cut else text)
-        self._q_kind.append(kinds.setdefault(kind, kind))  # type: ignore[arg-type]
-        self._q_links.append(links if links else ())
-        self._q_pieces.append(pieces if pieces else ())
+        kinds = self._q_kinds
+        if kind not in kinds:
+            kinds.append(kind)
+        self._q_kind.append(kinds.index(kind))
+        if cut and not links and not pieces:
+            self._q_more.append(-1)
+        else:
+            self._q_more.append(len(self._m_text))
+            self._m_text.append(None if cut else text)
+            self._m_links.append(links if links else ())
+            self._m_pieces.append(pieces if pieces else ())
         self._q_off.extend(span)
+
+    def add_run(self, paragraphs: Iterable[Paragraph]) -> tuple[int, int]:
+        """Append ``paragraphs`` to the paragraph columns: ``(first, stop)`` of the run, which
+        :meth:`add` may take (as a :class:`Paragraphs` view) in place of the paragraphs."""
+        first = len(self._q_more)
+        for paragraph in paragraphs:
+            self._add_paragraph(paragraph)
+        return first, len(self._q_more)
+
+    def _add_paragraphs(self, paragraphs: Sequence[Paragraph], runs: array[int]) -> None:
+        run = paragraphs.run_of(self) if isinstance(paragraphs, Paragraphs) else None
+        if run is None:
+            run = self.add_run(paragraphs)
+        runs.extend(run)
 
     def add(self, entry: Entry, shared: dict[object, object]) -> None:
         """Append ``entry`` (with its phases and paragraphs) to the columns."""
@@ -153,10 +140,7 @@ class Entries(ColumnView[Entry]):
         self._e_actions.append(action)
         self._e_off.extend(span)
         self._e_off.extend(name_span)
-        self._e_intro.append(len(self._q_text))
-        for paragraph in intro:
-            self._add_paragraph(paragraph, shared)
-        self._e_intro.append(len(self._q_text))
+        self._add_paragraphs(intro, self._e_intro)
         for phase in phases:
             kind, year, p_span, body, heading, heading_span, canonical, paragraphs, period, month = phase
             info = (kind, year, heading, canonical, period, month)
@@ -164,10 +148,7 @@ class Entries(ColumnView[Entry]):
             self._p_off.extend(p_span)
             self._p_off.extend(body)
             self._p_off.extend(heading_span if heading_span is not None else (_NO_SPAN, _NO_SPAN))
-            self._p_first.append(len(self._q_text))
-            for paragraph in paragraphs:
-                self._add_paragraph(paragraph, shared)
-            self._p_first.append(len(self._q_text))
+            self._add_paragraphs(paragraphs, self._p_first)
         self._e_phase.append(len(self._p_info))
 
     # -- reading -----------------------------------------------------------------------------
@@ -175,20 +156,23 @@ class Entries(ColumnView[Entry]):
     def __len__(self) -> int:
         return len(self._e_names)
 
-    def _paragraphs(self, first: int, stop: int) -> tuple[Paragraph, ...]:
+    def _paragraphs(self, first: int, stop: int) -> Sequence[Paragraph]:
         if first >= stop:
             return ()
+        if stop - first > LAZY_AT:
+            return Paragraphs(self, first, stop)
         return tuple(map(self._paragraph, range(first, stop)))
 
     def _paragraph(self, k: int) -> Paragraph:
         start, end = self._q_off[2 * k], self._q_off[2 * k + 1]
-        text = self._q_text[k]
+        more = self._q_more[k]
+        text, links, pieces = _PLAIN if more < 0 else (self._m_text[more], self._m_links[more], self._m_pieces[more])
         if text is None:
             text = self._text[start:end]
             if end - start <= _SHORT:  # "TBC", "N/A": one copy of each, however many paragraphs say it
                 text = intern(text)
         span = new_tuple(Span, (start, end))
-        return new_tuple(Paragraph, (text, span, self._q_kind[k], self._q_links[k], self._q_pieces[k]))
+        return new_tuple(Paragraph, (text, span, self._q_kinds[self._q_kind[k]], links, pieces))
 
     def _phase(self, j: int) -> Phase:
         kind, year, heading, canonical, period, month = self._p_info[j]
@@ -243,20 +227,13 @@ class Entries(ColumnView[Entry]):
         """The same entries with no paragraphs in their phases (:func:`lint.model.outline`; an
         entry's intro is kept): the entry and phase columns shared."""
         kept = self._copy()
-        kept._q_text, kept._q_kind, kept._q_links, kept._q_pieces = [], [], [], []
-        kept._q_off = array(self._q_off.typecode)
+        kept._text = ""  # each intro paragraph keeps its own text: the outline keeps no document text
+        kept._q_off, kept._q_kind, kept._q_kinds = array(self._q_off.typecode), array("B"), []
+        kept._q_more, kept._m_text, kept._m_links, kept._m_pieces = array("i"), [], [], []
         kept._e_intro = array(self._e_intro.typecode)
         for i in range(len(self)):
-            kept._e_intro.append(len(kept._q_text))
-            for k in range(self._e_intro[2 * i], self._e_intro[2 * i + 1]):
-                paragraph = self._paragraph(k)
-                kept._q_text.append(paragraph.text)  # its own text: the outline keeps no document text
-                kept._q_kind.append(paragraph.kind)
-                kept._q_links.append(paragraph.links)
-                kept._q_pieces.append(paragraph.pieces)
-                kept._q_off.extend(paragraph.span)
-            kept._e_intro.append(len(kept._q_text))
-        kept._text = ""
+            first, stop = self._e_intro[2 * i], self._e_intro[2 * i + 1]
+            kept._e_intro.extend(kept.add_run(map(self._paragraph, range(first, stop))))
         kept.prose = False
         return kept
 
@@ -295,14 +272,29 @@ class Entries(ColumnView[Entry]):
 class EntryList:
     """The entries a reader has closed, in order: tuples while few, then :class:`Entries`."""
 
-    __slots__ = ("_columns", "_nodes", "_shared", "_text", "_tuples")
+    __slots__ = ("_columns", "_nodes", "_shared", "_store", "_text", "_tuples")
 
     def __init__(self, text: str) -> None:
         self._text = text  # the document's text, which every span indexes
         self._tuples: list[Entry] = []
         self._columns: Entries | None = None
+        # the columns: the entries' once there are many, a long run of paragraphs' at once
+        self._store = Entries(text)
         self._nodes = 0
         self._shared: dict[object, object] = {}
+
+    def paragraphs(self, paragraphs: Iterable[Paragraph]) -> Sequence[Paragraph]:
+        """``paragraphs`` (of one phase or intro, made one by one) as :meth:`append` will take
+        them: a tuple, or past :data:`LAZY_AT` a :class:`Paragraphs` view of the columns they
+        went into as they came (no more than :data:`LAZY_AT` of them held at once)."""
+        given = iter(paragraphs)
+        head = list(islice(given, LAZY_AT + 1))
+        if len(head) <= LAZY_AT:
+            return tuple(head)
+        first, _ = self._store.add_run(head)
+        del head
+        _, stop = self._store.add_run(given)
+        return Paragraphs(self._store, first, stop)
 
     def append(self, entry: Entry) -> None:
         if self._columns is not None:
@@ -311,7 +303,7 @@ class EntryList:
         self._tuples.append(entry)
         self._nodes += 1 + len(entry.intro) + sum(1 + len(p.paragraphs) for p in entry.phases)
         if self._nodes > PACK_AT:
-            self._columns = Entries(self._text)
+            self._columns = self._store
             for kept in self._tuples:
                 self._columns.add(kept, self._shared)
             self._tuples = []
@@ -328,6 +320,7 @@ class EntryList:
         order = sorted(range(len(starts)), key=starts.__getitem__)
         if order != list(range(len(starts))):
             old, self._columns, self._shared = self._columns, Entries(self._text), {}
+            self._store = self._columns
             for i in order:
                 self._columns.add(old[i], self._shared)
 

@@ -6,7 +6,9 @@ import re
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
-from typing import NamedTuple, overload
+from typing import overload
+
+from lint.tuples import NamedTuple
 
 
 class Line(NamedTuple):
@@ -60,18 +62,18 @@ def line_table(text: str) -> tuple[list[str], array[int]]:
 
     The same lines as :func:`split_lines`, built at C speed: a reader that needs no line
     numbers and looks at most lines once spares the tuple per line. The starts are an
-    array, 8 bytes a line where an int object takes 32.
+    array, 4 bytes a line (8 past 2 GiB) where an int object takes 32.
     """
     if "\r" not in text:
         texts = text.split("\n")
         if texts[-1] == "":
             texts.pop()
         # each line starts one past the end of the line before it
-        starts = array("q", accumulate((len(line) + 1 for line in texts), initial=0))
+        starts = array(offset_code(text), accumulate((len(line) + 1 for line in texts), initial=0))
         starts.pop()
         return texts, starts
     texts = []
-    starts = array("q")
+    starts = array(offset_code(text))
     for line in split_lines(text):
         texts.append(line.text)
         starts.append(line.start)
@@ -86,10 +88,17 @@ _LONG = 4096  # characters: a line this long is kept once cut, until another lon
 _BREAK = re.compile(r"\r\n?|\n")
 
 
-def line_offsets(text: str) -> tuple[array[int], array[int]]:
+def offset_code(text: str) -> str:
+    """The array type code for offsets into ``text``: 4 bytes each, 8 for a text past 2 GiB."""
+    return "i" if len(text) < 1 << 31 else "q"
+
+
+def line_offsets(text: str) -> tuple[array[int], array[int] | None]:
     """``(starts, ends)``: the offsets of each line of ``text`` (as :func:`split_lines` has them),
-    with no line's text made."""
-    starts, ends = array("q"), array("q")
+    with no line's text made. ``ends`` is None when every line ends with ``\n`` (or the text):
+    then each ends one before the next starts (:func:`line_end`)."""
+    code = offset_code(text)
+    starts = array(code)
     n = len(text)
     start = 0
     if "\r" not in text:
@@ -99,9 +108,9 @@ def line_offsets(text: str) -> tuple[array[int], array[int]]:
             if nl < 0:
                 nl = n
             starts.append(start)
-            ends.append(nl)
             start = nl + 1
-        return starts, ends
+        return starts, None
+    ends = array(code)
     for m in _BREAK.finditer(text):
         starts.append(start)
         ends.append(m.start())
@@ -112,11 +121,18 @@ def line_offsets(text: str) -> tuple[array[int], array[int]]:
     return starts, ends
 
 
+def line_end(text: str, starts: array[int], k: int) -> int:
+    """Where line ``k`` of ``text`` ends, from the ``starts`` of its lines when each ends with ``\n``."""
+    if k + 1 < len(starts):
+        return starts[k + 1] - 1
+    return len(text) - 1 if text.endswith("\n") else len(text)
+
+
 class LineTable(Sequence[Line]):
     """The lines of a text from line ``first`` on, as :class:`Line` tuples made when asked for.
 
-    A reader that walks every line by index (and looks one line back or ahead) holds 8 or
-    16 bytes a line (and, for a short text, its lines' strings) instead of a tuple and
+    A reader that walks every line by index (and looks one line back or ahead) holds 4 or
+    8 bytes a line (and, for a short text, its lines' strings) instead of a tuple and
     three ints (170 bytes a line more: a file of 100,000 short lines took 20 MB to read).
     """
 
@@ -125,7 +141,7 @@ class LineTable(Sequence[Line]):
     _text: str
     _texts: list[str] | None
     _starts: array[int]
-    _ends: array[int]
+    _ends: array[int] | None  # None: each line ends one before the next starts (line_end)
 
     def __init__(self, text: str, first: int = 0, table: LineTable | None = None) -> None:
         if table is not None:
@@ -161,7 +177,7 @@ class LineTable(Sequence[Line]):
             last = self._last
             if last is not None and last.start == start:
                 return last
-            end = self._ends[k]
+            end = self._ends[k] if self._ends is not None else line_end(self._text, self._starts, k)
             line = Line(k + 1, start, end, self._text[start:end])
             if end - start >= _LONG:
                 self._last = line
@@ -184,7 +200,8 @@ class LineTable(Sequence[Line]):
         k = self._first + index
         if self._texts is not None:
             return self._texts[k]
-        return self._text[self._starts[k] : self._ends[k]]
+        end = self._ends[k] if self._ends is not None else line_end(self._text, self._starts, k)
+        return self._text[self._starts[k] : end]
 
     def texts(self) -> Iterable[str]:
         """The text of each line in order: the strings kept, or each cut as it is reached."""
@@ -195,3 +212,29 @@ class LineTable(Sequence[Line]):
     def start(self, index: int) -> int:
         """The offset line ``index`` starts at."""
         return self._starts[self._first + index]
+
+
+class Runs:
+    """Line indexes in increasing order, kept as runs of consecutive ones: 8 bytes a run where
+    an array of the indexes took 4 a line (a phase of 64,000 lines is one run)."""
+
+    __slots__ = ("_bounds",)
+
+    def __init__(self) -> None:
+        self._bounds = array("i")  # first, stop of each run
+
+    def append(self, index: int) -> None:
+        bounds = self._bounds
+        if bounds and bounds[-1] == index:
+            bounds[-1] = index + 1
+        else:
+            bounds.extend((index, index + 1))
+
+    def extend(self, other: Runs) -> None:
+        for index in other:
+            self.append(index)
+
+    def __iter__(self) -> Iterator[int]:
+        bounds = self._bounds
+        for at in range(0, len(bounds), 2):
+            yield from range(bounds[at], bounds[at + 1])

@@ -16,15 +16,15 @@ organisation (:mod:`lint.readers.frontmatter`).
 from __future__ import annotations
 
 import re
-from array import array
 from collections.abc import Iterator, Sequence
+from itertools import chain
 
 from lint.model import UNNAMED, Document, Entry, Paragraph, Phase, ReadIssue, Severity, Span
 from lint.names import display_name, normalise
-from lint.readers.blocks import BlockResult, markdown_blocks
+from lint.readers.blocks import BlockResult, iter_blocks, markdown_blocks
 from lint.readers.columns import EntryList
 from lint.readers.frontmatter import identify, plan_of
-from lint.readers.lines import Line, LineTable
+from lint.readers.lines import Line, LineTable, Runs
 from lint.readers.phases import HeadingMatch, ReaderOptions, match_heading
 from lint.readers.titles import action_of
 
@@ -57,12 +57,12 @@ class _Builder:
         self.entry_head: tuple[Line, str, Span] | None = None
         self.phases: list[Phase] = []
         self.phase_head: tuple[Line, str, Span] | None = None
-        # the lines not yet in a block, as indexes into ``source`` (a Line tuple and three ints
+        # the lines not yet in a block, as runs of indexes into ``source`` (a Line tuple and three ints
         # each took 170 bytes a line: a phase of 64,000 lines held 11 MB until it closed)
         self.source: Sequence[Line] = ()
-        self.body = array("i")
-        self.preamble = array("i")
-        self.intro: list[Paragraph] = []
+        self.body = Runs()
+        self.preamble = Runs()
+        self.intro: Sequence[Paragraph] = ()
         self.last_end = 0
         self.headings: dict[str, tuple[str, HeadingMatch | None]] = {}
 
@@ -71,11 +71,13 @@ class _Builder:
             if self.entry_head is None:
                 self.preamble.extend(self.body)
             else:  # between an entry heading and its first phase heading: the entry's intro
-                self.intro.extend(markdown_blocks(self.lines(self.body), self.result))
-            self.body = array("i")
+                blocks = iter_blocks(self.lines(self.body), self.result)
+                self.intro = self.entries.paragraphs(chain(self.intro, blocks) if self.intro else blocks)
+            self.body = Runs()
             return
         head, text, text_span = self.phase_head
-        paragraphs = markdown_blocks(self.lines(self.body), self.result)
+        # a tuple, or (a long run) a view of the columns the paragraphs went into one by one
+        paragraphs = self.entries.paragraphs(iter_blocks(self.lines(self.body), self.result))
         end = paragraphs[-1].span.end if paragraphs else head.end
         seen = self.headings.get(text)
         if seen is None:  # each entry repeats the same few headings: one copy of each, matched once
@@ -103,15 +105,15 @@ class _Builder:
                 heading=text,
                 heading_span=text_span,
                 canonical=match.canonical if match else None,
-                paragraphs=tuple(paragraphs),
+                paragraphs=paragraphs,
                 period=match.period if match else None,
                 month=match.month if match else 0,
             )
         )
         self.phase_head = None
-        self.body = array("i")
+        self.body = Runs()
 
-    def lines(self, indexes: array[int]) -> Iterator[Line]:
+    def lines(self, indexes: Runs) -> Iterator[Line]:
         """The lines at ``indexes`` of the source, each made as it is read."""
         return map(self.source.__getitem__, indexes)
 
@@ -122,8 +124,8 @@ class _Builder:
             intro = self.intro
             if intro and not self.phases:  # text and no phase heading: one unnamed phase
                 span = Span(intro[0].span.start, intro[-1].span.end)
-                self.phases.append(Phase(UNNAMED, None, span, span, paragraphs=tuple(intro)))
-                intro = []
+                self.phases.append(Phase(UNNAMED, None, span, span, paragraphs=intro))
+                intro = ()
             end = self.phases[-1].span.end if self.phases else intro[-1].span.end if intro else head.end
             self.entries.append(
                 Entry(
@@ -132,12 +134,12 @@ class _Builder:
                     Span(head.start, end),
                     text_span,
                     tuple(self.phases),
-                    intro=tuple(intro),
+                    intro=intro,
                 )
             )
         self.entry_head = None
         self.phases = []
-        self.intro = []
+        self.intro = ()
 
 
 def read(path: str, text: str, options: ReaderOptions) -> Document:

@@ -14,24 +14,25 @@ from array import array
 from collections.abc import Iterable, Sequence
 
 from lint.model import ReadIssue, Severity, Span
-from lint.readers import columns
+from lint.readers import columns, views
 
 new_tuple = tuple.__new__
 _NUMBERED = re.compile(r"(\D*)(\d{1,18})(\D*)", re.DOTALL)
 
 
-class Issues(columns.ColumnView[ReadIssue]):
-    """Read issues kept as columns: 16 bytes of offsets an issue, each message and each
-    (severity, code) pair a reference (20,000 nested unclosed divs say the same thing);
-    each :class:`~lint.model.ReadIssue` is made when asked for."""
+class Issues(views.ColumnView[ReadIssue]):
+    """Read issues kept as columns: 8 bytes of offsets an issue (16 past 2 GiB), a message
+    reference, a number and a byte for its (severity, code) pair (20,000 nested unclosed divs
+    say the same thing); each :class:`~lint.model.ReadIssue` is made when asked for."""
 
-    __slots__ = ("_kinds", "_messages", "_numbers", "_off")
+    __slots__ = ("_kind", "_kinds", "_messages", "_numbers", "_off")
 
     def __init__(self, issues: Iterable[ReadIssue] = ()) -> None:
-        self._off = array("q")
+        self._off = array("i")
         # a message, or the words around the one number in it (the number in _numbers)
         self._messages: list[str | tuple[str, str]] = []
-        self._numbers = array("q")
+        self._numbers = array("i")
+        self._kind = array("B")  # an index into _kinds
         self._kinds: list[tuple[Severity, str]] = []
         shared: dict[object, object] = {}
         for issue in issues:
@@ -39,9 +40,11 @@ class Issues(columns.ColumnView[ReadIssue]):
 
     def add(self, issue: ReadIssue, shared: dict[object, object]) -> None:
         span, message, severity, code = issue
+        if span.end >= 1 << 31 and self._off.typecode == "i":
+            self._off = array("q", self._off)
         self._off.extend(span)
         numbered = _NUMBERED.fullmatch(message)
-        if numbered is not None and str(int(numbered[2])) == numbered[2]:
+        if numbered is not None and str(int(numbered[2])) == numbered[2] and len(numbered[2]) < 10:
             # "… starts at line 8123 before …": the words once, the number in the array
             words = (numbered[1], numbered[3])
             self._messages.append(shared.setdefault(words, words))  # type: ignore[arg-type]
@@ -50,13 +53,17 @@ class Issues(columns.ColumnView[ReadIssue]):
             self._messages.append(message)
             self._numbers.append(0)
         kind = (severity, code)
-        self._kinds.append(shared.setdefault(kind, kind))  # type: ignore[arg-type]
+        if kind not in self._kinds:
+            if len(self._kinds) == 255:  # a byte each no more: any number of kinds still fits
+                self._kind = array("i", self._kind)
+            self._kinds.append(kind)
+        self._kind.append(self._kinds.index(kind))
 
     def __len__(self) -> int:
         return len(self._messages)
 
     def _make(self, k: int) -> ReadIssue:
-        severity, code = self._kinds[k]
+        severity, code = self._kinds[self._kind[k]]
         span = new_tuple(Span, (self._off[2 * k], self._off[2 * k + 1]))
         message = self._messages[k]
         if type(message) is tuple:
@@ -92,7 +99,15 @@ class IssueList:
 
 
 def joined(*parts: Sequence[ReadIssue]) -> Sequence[ReadIssue]:
-    """The issues of ``parts`` one after another, as a tuple or, when many, as :class:`Issues`."""
+    """The issues of ``parts`` one after another, as a tuple or, when many, as :class:`Issues`
+    (the one part that has any, as it is, when it is one of those: not a copy of 64,000)."""
+    some = [part for part in parts if part]
+    if (
+        len(some) == 1
+        and isinstance(some[0], (tuple, Issues))
+        and (len(some[0]) > columns.PACK_AT) == (isinstance(some[0], Issues))
+    ):
+        return some[0]
     if sum(map(len, parts)) <= columns.PACK_AT:
         return tuple(issue for part in parts for issue in part)
     kept = IssueList()
