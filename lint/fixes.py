@@ -16,11 +16,11 @@ import os
 import stat
 import sys
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from lint.atomic import temporary_beside
 from lint.errors import FixError
 from lint.model import Diagnostic, Document, Edit
+from lint.tuples import NamedTuple
 
 
 def apply(text: str, edits: Iterable[Edit]) -> tuple[str, int]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator, Mapping, Sequence
-from typing import NamedTuple, Protocol, cast
+from typing import Protocol, cast
 
 from lint.record import Frozen, fill
 from lint.spans import Indexed, Span, Stab, holds
 from lint.spans import LineIndex as LineIndex  # (re-exported: the model's line index)
+from lint.tuples import NamedTuple
 
 
 class Severity(enum.IntEnum):

@@ -10,9 +10,12 @@ dataclass's: by the field values, in order, between objects of the same class.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-_R = TypeVar("_R", bound="Record")
+if TYPE_CHECKING:  # only: a TypeVar bound by name compiles it, and a process's first compile() costs 9 M instructions
+    from typing import TypeVar
+
+    _R = TypeVar("_R", bound="Record")
 _set = object.__setattr__
 
 

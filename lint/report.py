@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import NamedTuple
 
 from lint.findings import Chosen, Lazy
 from lint.model import Diagnostic, Document, LineIndex, Related, Severity, Span
 from lint.record import Record, fill
+from lint.tuples import NamedTuple
 
 
 class Location(NamedTuple):

@@ -1,6 +1,6 @@
 """Positions in a document's text: spans, the line index, and the index that finds the span holding an offset.
 
-Imports nothing of ours; :mod:`lint.model` builds its records on these.
+Imports nothing of ours but :mod:`lint.tuples`; :mod:`lint.model` builds its records on these.
 """
 
 from __future__ import annotations
@@ -9,7 +9,9 @@ import bisect
 import itertools
 import re
 from array import array
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
+
+from lint.tuples import NamedTuple
 
 
 class Span(NamedTuple):

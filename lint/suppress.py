@@ -23,7 +23,6 @@ import fnmatch
 import itertools
 from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from typing import NamedTuple
 
 from lint import checks, rulenames
 from lint.checks.api import Finding
@@ -34,6 +33,7 @@ from lint.rules import Rule, RuleError, builtin_rules_dir, load_rules
 from lint.suppress_parse import Directive, parse
 from lint.suppress_sweep import Regions
 from lint.suppress_sweep import covering as sweep
+from lint.tuples import NamedTuple
 
 UNUSED, INVALID = "unused-suppression", "invalid-suppression"  # what a post-pass kind declares (``post_pass``)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import random
 import subprocess
@@ -35,20 +36,42 @@ NOT_NEEDED = (
 NOT_NEEDED_HERE = ("lint.ruledoc", "lint.linkoptions")
 
 
-def _modules_of_a_run(path: Path, out: Path, flag: str = "--no-cache", env: dict[str, str] | None = None) -> set[str]:
-    """The modules a ``check --no-cache`` of ``path`` had loaded by its end (its second run)."""
-    code = (
-        "import sys, runpy\n"
-        f"sys.argv = ['lint', 'check', {str(path)!r}, {flag!r}, '--output', {str(out)!r}]\n"
-        "try:\n    runpy.run_module('lint', run_name='__main__')\n"
-        "except SystemExit as exc:\n    assert exc.code in (0, 1), exc.code\n"
-        "print(' '.join(sorted(sys.modules)))\n"
-    )
+# run as ``python -m lint`` does; what it loaded, and what it compiled with compile() (typing's
+# ForwardRef does, for an annotation given as a string), printed at its exit (lint.cli.leave runs
+# the exit handlers, then ends the process without tearing it down)
+_RUN = """
+import atexit, builtins, runpy, sys
+compiled = []
+def counted(source, *args, _compile=builtins.compile, **kwargs):
+    if isinstance(source, str):  # (a module without its .pyc is compiled from bytes: not a run's doing)
+        compiled.append(source)
+    return _compile(source, *args, **kwargs)
+builtins.compile = counted
+atexit.register(lambda: print(' '.join(sorted(sys.modules)), '|', repr(compiled)))
+sys.argv = ['lint', 'check', *sys.argv[1:]]
+runpy.run_module('lint', run_name='__main__')
+"""
+
+
+def _a_run(path: Path, out: Path, flag: str, env: dict[str, str] | None) -> tuple[set[str], list[str]]:
+    """The modules a ``check`` of ``path`` had loaded by its end, and the texts it compiled (its second run)."""
     for _ in range(2):  # the second run finds the rule and regex caches written by the first
         done = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True, env=env
+            [sys.executable, "-c", _RUN, str(path), flag, "--output", str(out)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            env=env,
         )
-    return set(done.stdout.split())
+        assert done.returncode in (0, 1), done.stderr
+    modules, _, compiled = done.stdout.rpartition(" | ")
+    return set(modules.split()), ast.literal_eval(compiled)
+
+
+def _modules_of_a_run(path: Path, out: Path, flag: str = "--no-cache", env: dict[str, str] | None = None) -> set[str]:
+    """The modules a ``check --no-cache`` of ``path`` had loaded by its end (its second run)."""
+    return _a_run(path, out, flag, env)[0]
 
 
 def test_a_one_file_run_does_not_import_what_it_does_not_use(tmp_path):
@@ -56,6 +79,14 @@ def test_a_one_file_run_does_not_import_what_it_does_not_use(tmp_path):
     # the run did check the file; seed 000 has a near copy between years, which rapidfuzz's ratio scores
     assert {"lint.engine", "lint.checks.action_echo", "rapidfuzz"} <= loaded
     assert sorted(m for m in loaded if m.split(".")[0] in NOT_NEEDED or m in NOT_NEEDED_HERE) == []
+
+
+def test_a_one_file_run_compiles_no_source_text(tmp_path):
+    """No annotation made a ForwardRef (typing compiles its text: lint.tuples.NamedTuple is why), nor
+    did anything else call compile(): the first call alone sets up the compiler's syntax-tree types."""
+    loaded, compiled = _a_run(SEEDS / "000.txt", tmp_path / "r", "--format=json", None)
+    assert "lint.engine" in loaded
+    assert compiled == []
 
 
 def test_a_run_with_the_result_cache_turned_off_does_not_load_its_code(tmp_path):

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Container
-from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from lint import regexcache
 from lint.model import Link, Span
+from lint.tuples import NamedTuple
 
 # schemes that exist (so "ftp:" is "not allowed", while "htp:" is "misspelt")
 REAL_SCHEMES = frozenset(

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from lint import regexcache
 from lint.checks.api import Anchored, CheckKind, Context, FileProblem, Finding, placed
@@ -26,6 +26,7 @@ from lint.files import read_regular
 from lint.model import PER_ACTION, PER_ORGANISATION, Document, Entry, Related, Span
 from lint.names import canonical_key, normalise
 from lint.options import Option
+from lint.tuples import NamedTuple
 
 OPTIONS = (
     Option("roster", "list[str]", [], "names of the organisations every document must have as entries"),

@@ -19,13 +19,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from lint import messages, regexcache
 from lint.checks import firstchars, needles
 from lint.checks.api import CheckKind, Context, Finding
 from lint.model import Document, Paragraph, Span
 from lint.options import Option, combinable, regex_problem
+from lint.tuples import NamedTuple
 
 OPTIONS = (
     Option(

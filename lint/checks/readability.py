@@ -17,12 +17,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate, chain, compress, islice
 from operator import and_, not_
-from typing import NamedTuple
 
 from lint import messages
 from lint.checks.api import CheckKind, Context, Finding
 from lint.model import Document
 from lint.options import Option
+from lint.tuples import NamedTuple
 
 MEASURES = ("sentence-length", "reading-ease", "grade")
 # A clause has a verb group or a subordinator: "has been", "will", "that", "which", "when".

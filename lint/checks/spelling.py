@@ -24,13 +24,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import NamedTuple
 
 from lint import regexcache
 from lint.checks import spelling_names, spelling_words
 from lint.checks.api import CheckKind, Context, Finding
 from lint.model import Document, Paragraph
 from lint.options import Option
+from lint.tuples import NamedTuple
 
 OPTIONS = (
     Option("words", "list[str]", [], "words to accept, case-insensitive (your project's names and terms)"),

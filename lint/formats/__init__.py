@@ -6,9 +6,10 @@ Formatters read a :class:`lint.report.Report`; they never compute findings.
 from __future__ import annotations
 
 import importlib
-from typing import NamedTuple, Protocol, TextIO
+from typing import Protocol, TextIO
 
 from lint.report import Report
+from lint.tuples import NamedTuple
 
 FORMATS: dict[str, str] = {
     "text": "lint.formats.text",

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from typing import NamedTuple
 
 from lint.formats import wordmark
 from lint.model import Document, key_order
 from lint.report import Item, Report
+from lint.tuples import NamedTuple
 
 # a role (from the check kind's spec) -> the cell state it gives
 STATE_OF_ROLE: Mapping[str, str] = {

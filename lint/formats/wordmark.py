@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
-from typing import NamedTuple
 
 from lint.model import Entry, Phase
 from lint.report import Item, RelatedItem, Report
+from lint.tuples import NamedTuple
 
 _WORD = re.compile(r"\S+")
 _EDGE = re.compile(r"^\W+|\W+$")

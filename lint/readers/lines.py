@@ -6,7 +6,9 @@ import re
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
-from typing import NamedTuple, overload
+from typing import overload
+
+from lint.tuples import NamedTuple
 
 
 class Line(NamedTuple):

@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import pairwise
-from typing import NamedTuple
 
 from lint import regexcache
+from lint.tuples import NamedTuple
 
 
 class PhaseHeading(NamedTuple):
