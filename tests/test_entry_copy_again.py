@@ -131,3 +131,20 @@ def test_a_state_it_did_not_write_gives_a_whole_run():
     ]:
         found, _ = entry_copy.check_corpus_again(state, {}, summaries, context)
         assert found == expected
+
+
+@pytest.mark.parametrize("bucket", [64, 3, 2, 1])
+def test_the_holders_found_in_one_pass_are_what_the_index_gives(bucket):
+    """For every paragraph, the earlier paragraphs sharing live shingles with it, counted from each
+    shingle's first holders (``_shared``), are what :class:`ShingleIndex` gives a whole run."""
+    from lint.checks import copies, entry_copy_again
+    from lint.checks.entry_summary import Paragraphs
+
+    config, plan, _ = _setup(bucket)
+    items = generate(8, seed=6, formats=("source-2012", "publication-2015", "markdown"))
+    paragraphs = Paragraphs([_summary(plan, config, item.name, item.data) for item in items])
+    index = copies.ShingleIndex(max_bucket=bucket)
+    expected = [index.add(paragraphs.grams(i), entry_copy_again.MIN_SHARED) for i in range(len(paragraphs))]
+    got = entry_copy_again._shared(paragraphs, list(range(len(paragraphs))), max(2, bucket))
+    assert [got[i] for i in range(len(paragraphs))] == expected
+    assert sum(1 for shared in expected if shared) > 10
