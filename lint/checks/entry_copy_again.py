@@ -12,18 +12,24 @@ every paragraph's candidates are what they were. A paragraph's candidates depend
 - the entry keys of the paragraphs (from the organisations of the whole run).
 
 So when the organisations' keys are unchanged, only the paragraphs that differ in anything
-entry-copy reads (all of a document's when it has more or fewer than before) are *changed*,
-and a paragraph that is not keeps its matches unless it holds a shingle of a changed
-paragraph (before or after the change), is among the first ``max(2, max-bucket)`` unchanged
-holders of that shingle (past those, the shingle is a stock phrase for it either way), and
-comes after the shingle's first changed holder in this run's order or in the last run's
-(before both, the holders counted for it are the ones they were); or its canonical text is
-one a changed paragraph had or has. Those paragraphs, and the changed ones, are compared
-again, each from the holders of its shingles found in one pass over the run (its candidates
-as the index would give them); every other match is kept from the last run. The findings
-are made from the matches as a whole run makes them, so they equal a whole run's.
-The state kept between runs: the options, the documents'
-paths in run order, and the matches as arrays of numbers.
+entry-copy reads (all of a document's when it has more or fewer than before) are *changed*.
+A paragraph that is not keeps its matches unless
+
+- it holds a shingle whose holders changed (one a changed paragraph gained or lost, or any
+  of one that moved, came or went), is among its first ``max(2, max-bucket)`` unchanged
+  holders (past those, the shingle is a stock phrase for it either way), and comes after the
+  shingle's first changed holder in this run's order or in the last run's (before both, the
+  holders counted for it are the ones they were);
+- or it holds, after a changed paragraph that stayed at its place, at least ``MIN_SHARED``
+  of the shingles that paragraph kept, among their first holders: the changed paragraph may
+  be one of its candidates, whose sentences changed;
+- or its canonical text is one a changed paragraph had or has.
+
+Those paragraphs, and the changed ones, are compared again, each from the holders of its
+shingles found in one pass over the run (its candidates as the index would give them);
+every other match is kept from the last run. The findings are made from the matches as a
+whole run makes them, so they equal a whole run's. The state kept between runs: the
+options, the documents' paths in run order, and the matches as arrays of numbers.
 """
 
 from __future__ import annotations
@@ -132,7 +138,8 @@ def _again(
     place = {p: d for d, p in enumerate(old_paths)}  # each document's place in the last run
     gone: set[tuple[str, int]] = set()  # the last run's paragraphs that changed: (path, number)
     fresh: set[tuple[int, int]] = set()  # this run's that did: (document, number)
-    reach: set[int] = set()  # their shingles
+    reach: set[int] = set()  # their shingles whose holders may have changed
+    common: set[int] = set()  # the shingles a changed paragraph kept, at its place
     digests: set[bytes] = set()  # their canonical texts
     first_before: dict[int, tuple[Any, int, int]] = {}  # shingle -> its first changed holder in the last run
     for d, path in [*((d, p) for d, p in enumerate(paths) if p in changed), *((-1, p) for p in changed - set(now))]:
@@ -140,25 +147,36 @@ def _again(
         old_numbers, new_numbers = _differing(old, new)
         gone.update((path, k) for k in old_numbers)
         fresh.update((d, k) for k in new_numbers)
+        held: dict[tuple[bool, int], array[int]] = {}
         for anchored, numbers, last_run in ((old, old_numbers, True), (new, new_numbers, False)):
             if anchored is None:
                 continue
             summary = anchored.summary[1]
             for k in numbers:
-                grams = summary[GRAMS][summary[GRAM_AT][k] : summary[GRAM_AT][k + 1]]
-                reach.update(grams)
+                held[last_run, k] = grams = summary[GRAMS][summary[GRAM_AT][k] : summary[GRAM_AT][k + 1]]
                 digests.add(summary[DIGESTS][k * DIGEST : (k + 1) * DIGEST])
                 if last_run:
                     key = (_order(summary, k), place[path], k)
                     for gram in grams:
                         if gram not in first_before or key < first_before[gram]:
                             first_before[gram] = key
+        alike = _alike(old, new, set(old_numbers) & set(new_numbers))
+        for k in old_numbers:
+            if k in alike:  # one paragraph changed at its place: the holders of the shingles it kept are as they were
+                before_grams, after_grams = set(held[True, k]), set(held[False, k])
+                reach.update(before_grams ^ after_grams)
+                common.update(before_grams & after_grams)
+            else:
+                reach.update(held[True, k])
+        for k in new_numbers:
+            if k not in alike:
+                reach.update(held[False, k])
     threshold, max_bucket, same_figures = options
     holders = max(2, max_bucket)  # the holders of a shingle that may count for a later paragraph
     if len(changed) > WHOLE_PAST * len(summaries):
         return None  # much of the run changed: cheaper whole
     key_of = _keys(paragraphs, summaries, [place.get(p, -1) for p in paths])
-    again, same = _reached(paragraphs, fresh, reach, digests, holders, first_before, key_of)
+    again, same = _reached(paragraphs, fresh, (reach, common - reach), digests, holders, first_before, key_of)
     if len(again) > WHOLE_PAST * len(paragraphs):
         return None  # the change reaches much of the run: cheaper whole
     kept = _kept(paragraphs, paths, old_paths, gone, columns, scores, again)
@@ -188,6 +206,14 @@ def _paragraph(summary: tuple[Any, ...], k: int) -> tuple[Any, ...]:
         summary[SENTENCE_GRAMS][summary[SENTENCE_GRAM_AT][first] : summary[SENTENCE_GRAM_AT][last]],
         [a - summary[SENTENCE_GRAM_AT][first] for a in summary[SENTENCE_GRAM_AT][first : last + 1]],
     )
+
+
+def _alike(old: Anchored | None, new: Anchored | None, numbers: set[int]) -> set[int]:
+    """The paragraphs of ``numbers`` in the same period before and after (so at the same place in
+    the run's order: their document keeps its place)."""
+    if old is None or new is None:
+        return set()
+    return {k for k in numbers if _order(old.summary[1], k) == _order(new.summary[1], k)}
 
 
 def _count(anchored: Anchored | None) -> int:
@@ -225,36 +251,35 @@ def _keys(
 def _reached(
     paragraphs: Paragraphs,
     fresh: set[tuple[int, int]],
-    reach: set[int],
+    shingles: tuple[set[int], set[int]],
     digests: set[bytes],
     holders: int,
     first_before: dict[int, tuple[Any, int, int]],
     key_of: Callable[[int], tuple[Any, int, int]],
 ) -> tuple[set[int], dict[int, int | None]]:
-    """The paragraphs to compare again, and each one's earlier paragraph of another entry with
-    the same canonical text, as a whole run finds it.
-
-    A paragraph of an unchanged document is reached through a shingle of a changed one when it
-    is among the shingle's first ``holders`` unchanged holders (past those the shingle is a stock
-    phrase for it, before and after) and comes after the shingle's first changed holder in this
-    run's order or in the last run's (``first_before``: the key of that holder then, compared
-    with ``key_of``); before both, what it was given is what it is given now."""
+    """The paragraphs to compare again (the module docs say which), and each one's earlier
+    paragraph of another entry with the same canonical text, as a whole run finds it.
+    ``shingles``: those whose holders changed, and those a changed paragraph kept at its place;
+    ``first_before``: the key in the last run's order of each one's first changed holder then,
+    compared with ``key_of`` of a paragraph."""
     again: set[int] = set()
     same: dict[int, int | None] = {}
     seen: Counter[int] = Counter()  # shingle -> unchanged paragraphs holding it so far
     passed: set[int] = set()  # shingles whose first changed holder in this run's order is passed
     first_with: dict[bytes, int] = {}
     other_with: dict[bytes, int] = {}
-    reach_set = set(reach)  # less each shingle past its first holders
+    reach, kept = set(shingles[0]), set(shingles[1])  # less each shingle past its first holders
     for i in range(len(paragraphs)):
         found = same_paragraph(paragraphs, i, first_with, other_with)
         grams = paragraphs.grams(i)
         if paragraphs.where(i) in fresh:
             again.add(i)
+            same[i] = found
             passed.update(grams)
-        elif not reach_set.isdisjoint(grams):
+            continue
+        if not reach.isdisjoint(grams):
             key = None
-            for gram in reach_set.intersection(grams):
+            for gram in reach.intersection(grams):
                 if i not in again:
                     if gram in passed:
                         again.add(i)
@@ -264,7 +289,16 @@ def _reached(
                             again.add(i)
                 seen[gram] += 1
                 if seen[gram] == holders:
-                    reach_set.discard(gram)  # a stock phrase for every later holder, before and after
+                    reach.discard(gram)  # a stock phrase for every later holder, before and after
+        if not kept.isdisjoint(grams):
+            hits = 0  # kept shingles it holds after their changed holder: shared with it, if live
+            for gram in kept.intersection(grams):
+                hits += gram in passed
+                seen[gram] += 1
+                if seen[gram] == holders:
+                    kept.discard(gram)
+            if hits >= MIN_SHARED:
+                again.add(i)  # the changed paragraph may be its candidate: compared again
         if i not in again and paragraphs.digest(i) in digests:
             again.add(i)
         if i in again:
