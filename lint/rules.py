@@ -6,6 +6,7 @@ option values and pass/fail examples. See ``rules/README.md`` for the format.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -342,7 +343,8 @@ def load_rules(paths: Iterable[Path]) -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
     cache = RuleCache()
     for base in paths:
-        files = sorted(base.glob("*.toml")) if base.is_dir() else [base]
+        # (a listing, not base.glob: that compiles a regex for the pattern, start-up time of every run)
+        files = sorted(base / name for name in os.listdir(base) if name.endswith(".toml")) if base.is_dir() else [base]
         if not base.exists():
             raise RuleError(f"{base}: rule path does not exist")
         for file in files:
