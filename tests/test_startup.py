@@ -149,3 +149,17 @@ def test_a_run_builds_only_its_own_commands_parser():
     for argv in (["check", "a.md", "--format", "json", "-j", "1", "--no-links"], ["--debug", "rules", "--json"]):
         alone, full = cli_parser.build(cli_parser.command_of(argv)), cli_parser.build()
         assert vars(alone.parse_args(argv)) == vars(full.parse_args(argv))
+
+
+def test_rules_from_the_cache_make_their_examples_when_read(tmp_path, monkeypatch):
+    """A run reads no rule's examples: a rule file that passed validation before makes them when asked."""
+    from lint import rules
+
+    monkeypatch.setenv("RESPONSE_LINT_CACHE_DIR", str(tmp_path))
+    validated = rules.load_rules([rules.builtin_rules_dir()])  # an empty cache: every file validated
+    cached = rules.load_rules([rules.builtin_rules_dir()])
+    for name, rule in cached.items():
+        assert isinstance(rule.examples, rules.Examples) and isinstance(validated[name].examples, tuple)
+        assert len(rule.examples) == len(validated[name].examples) > 0
+        assert rule.examples == validated[name].examples and tuple(rule.examples) == validated[name].examples
+        assert rule == validated[name] and repr(rule) == repr(validated[name])
