@@ -29,6 +29,10 @@ def _format_file(value: str) -> tuple[str, str]:
 def _check(args: argparse.Namespace) -> int:
     from lint.collector import collector_paused
 
+    if _PROGRAM:  # the process ends after the check (run): the collector stays off from here to the end
+        import gc
+
+        gc.disable()  # (each time it came back on, its next pass walked every object made while it was off)
     with collector_paused():  # the checking code's modules: many objects and no garbage, so no sweeps
         from lint import cli_view
         from lint.app import CheckOptions, check
@@ -82,8 +86,13 @@ def _link_overrides(args: argparse.Namespace) -> dict[str, object]:
     return overrides
 
 
+_PROGRAM = False  # True in the response-lint program (run): the process ends when the command does
+
+
 def run() -> NoReturn:
     """The ``response-lint`` program (and ``python -m lint``): :func:`main`, then :func:`leave`."""
+    global _PROGRAM
+    _PROGRAM = True
     leave(main())
 
 
