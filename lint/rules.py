@@ -386,8 +386,8 @@ def load_rules(paths: Iterable[Path]) -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
     cache = RuleCache()
     for base in paths:
-        # (a listing, not base.glob: that compiles a regex for the pattern, start-up time of every run)
-        files = sorted(base / name for name in os.listdir(base) if name.endswith(".toml")) if base.is_dir() else [base]
+        names = sorted(os.listdir(base)) if base.is_dir() else None  # not base.glob (a regex), nor Paths sorted
+        files = [base / name for name in names if name.endswith(".toml")] if names is not None else [base]
         if not base.exists():
             raise RuleError(f"{base}: rule path does not exist")
         for file in files:
