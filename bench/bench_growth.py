@@ -5,10 +5,10 @@
     python -m bench.bench_growth --scale 0.25          # smaller sizes (quick)
 
 Each shape of :mod:`bench.growth_shapes` (entries, divs, a line of brackets, sentences
-in a paragraph, URLs on a line, suppressions, changed lines, word length, ...) is
-written to a file at each size and linted in a fresh process: the run is timed inside
-that process after a warm-up run on a tiny file of the same shape (so imports are not
-counted), best of ``--repeat``, and its peak RSS read from ``getrusage``. Printed per
+in a paragraph, URLs on a line, suppressions, changed lines, word length, copied entries
+with links, ...) is written to a file at each size and linted in a fresh process: the run
+is timed inside that process after a warm-up run on a tiny file of the same shape (so
+imports are not counted), best of ``--repeat``, and its peak RSS read from ``getrusage``. Printed per
 shape: the figures at each size, the ratio per doubling beside the target (at most
 2.3x time and memory per doubling; judged on their mean over n..8n, as one doubling of a
 short run is noisy), and the peak RSS beside 10x the input size plus

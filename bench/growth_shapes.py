@@ -90,6 +90,18 @@ def word(n: int) -> str:
     return f"# Action 1: Growth\n\n## Org\n\n### Progress during 2017\n\nWe wrote {'qz' * (n // 2)} today.\n"
 
 
+def copied(n: int) -> str:
+    """``n`` entries whose paragraphs are copies of each other and hold links (entry-copy's
+    comparison of copied paragraphs, and their links; once a walk per paragraph of its pieces)."""
+    parts = ["# Action 1: Growth\n\n"]
+    paragraph = (
+        "We worked with [our partners](https://example.org/partners) across the sector to deliver "
+        "the [new programme](https://example.org/programme) and reached more people than planned.\n\n"
+    )
+    parts += [f"## Organisation {i}\n\n### Progress during 2017\n\n{paragraph}" for i in range(n)]
+    return "".join(parts)
+
+
 SHAPES: dict[str, tuple[Shape, object]] = {
     "entries": (Shape("entries", ".md", "placeholder", 2000, "entries with a finding each"), entries),
     "divs": (Shape("divs", ".txt", "placeholder,syntax", 2000, "unclosed {div .department}"), divs),
@@ -107,6 +119,7 @@ SHAPES: dict[str, tuple[Shape, object]] = {
     ),
     "changed": (Shape("changed", ".md", "placeholder", 4000, "changed lines (--changed-since)"), changed),
     "word": (Shape("word", ".md", "spelling", 250000, "letters in one unknown word"), word),
+    "copied": (Shape("copied", ".md", "entry-copy,broken-link", 500, "copied entries with links"), copied),
 }
 
 

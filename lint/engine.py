@@ -295,6 +295,16 @@ def corpus_rule(plan: Plan, rule: Rule, check_corpus: CorpusCheck, summaries: Se
     return list(check_corpus(summaries, context))
 
 
+def corpus_rule_again(
+    plan: Plan, rule: Rule, state: Any, before: Mapping[str, Any], summaries: Sequence[Any]
+) -> tuple[list[Finding], Any] | None:
+    """:func:`corpus_rule` from what the rule kept of its last run (its kind's ``check_corpus_again``),
+    with what to keep for the next; None when its kind does not declare it."""
+    item = next(item for item in plan.bound if item.rule is rule)
+    again = item.kind.check_corpus_again
+    return None if again is None else again(state, before, summaries, item.context)
+
+
 def corpus_diagnostics(
     plan: Plan, rule: Rule, findings: Iterable[Finding], outlines: Mapping[str, Document]
 ) -> list[Diagnostic]:
@@ -359,7 +369,7 @@ def finish_lazy(
     chosen = suppress.post_pass(documents, groups, plan.rules, ignored, plan.config, plan.make, plan.known)
     diagnostics: Sequence[Diagnostic]
     if plan.config.republished_once and len(outlines) > 1 and plan.answer_text:  # lint.republished
-        diagnostics = sorted(republished.report_once(chosen, outlines, plan.answer_text), key=Diagnostic.sort_key)
+        diagnostics = republished.report_once(chosen.sorted(), outlines, plan.answer_text)
     else:
         diagnostics = chosen.sorted()
     if timings is not None:

@@ -238,6 +238,15 @@ def json_text(value: object, indent: int | None = 2) -> str:
     return _chars(_JSON_INERT).sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def json_inert(text: str) -> str | None:
+    """JSON ``text`` (written with the json module's escape) as :func:`json_text` finishes its own:
+    DEL, C1, line separators and bidi controls as ``\\uXXXX``; None when it holds a lone surrogate
+    (give :func:`json_text` the data then: it writes those in its own way)."""
+    if _chars(_SURROGATE).search(text):
+        return None
+    return _chars(_JSON_INERT).sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def xml_inert(document: str) -> str:
     """A serialised XML ``document`` with DEL, C1, line separators and bidi controls written as
     character references (``&#x202e;``): the same document, inert when shown as text."""

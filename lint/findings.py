@@ -3,9 +3,9 @@
 A :class:`lint.model.Diagnostic` takes 112 bytes, and with the span a check made for it (a
 tuple and two ints) 240: a file with a finding on every line held one per line while its full
 document (every paragraph) was still alive, the peak of the run. :class:`Findings` keeps the
-same diagnostics in columns, 16 to 40 bytes each: offsets and rule and severity codes in
-arrays, the message, entry and phase as references, once for a run of findings that repeat
-them (the engine stores each repeated string once), and the rarer fields (related places, a
+same diagnostics in columns, 8 to 44 bytes each: offsets in arrays, and once for each run of
+findings of one rule and severity that say the same message, entry and phase, their rule and
+severity code and the three texts (the engine stores each repeated string once), and the rarer fields (related places, a
 fix, fingerprint text) only for the findings that have them. Reading it (by index or in
 order) gives equal Diagnostic objects; it pickles as its columns, for worker processes, the
 result cache and shard files.
@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 from abc import abstractmethod
 from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar, cast, overload
 
@@ -67,17 +68,18 @@ class Lazy(Sequence[T]):
 class Findings(Lazy[Diagnostic]):
     """The diagnostics of one document (``path``), in the order they were added."""
 
-    __slots__ = ("_codes", "_ends", "_extras", "_names", "_rules", "_said", "_starts", "_texts", "path")
+    __slots__ = ("_codes", "_ends", "_extras", "_names", "_rules", "_runs", "_starts", "_texts", "path")
 
     def __init__(self, path: str) -> None:
         self.path = path
         self._starts = array("i")  # 4 bytes an offset; 8 (_wide) past 2 GiB
         self._ends = array("i")
-        self._codes = array("i")  # rule index x 4 + severity
-        # message, entry, phase: three a change of them; _said: where each finding's three start
-        # (a run of placeholders in one phase says the same three: 4 bytes a finding, not 24)
+        # runs of findings of one rule and severity saying the same message, entry and phase (a
+        # file of placeholders in one phase is one run: 8 bytes a finding in all, not 48): the
+        # first finding of each run, its rule index x 4 + severity, and its three texts
+        self._runs = array("i")
+        self._codes = array("i")
         self._texts: list[str | None] = []
-        self._said = array("i")
         self._extras: dict[int, tuple[tuple[Related, ...], Fix | None, str | None]] = {}
         self._rules: list[str] = []
         self._names: dict[str, int] = {}
@@ -108,13 +110,18 @@ class Findings(Lazy[Diagnostic]):
             self._wide()
             self._starts.append(span.start)
             self._ends.append(span.end)
-        self._codes.append(code * 4 + int(severity))
+        code = code * 4 + int(severity)
         texts = self._texts
-        at = len(texts) - 3
-        if at < 0 or texts[at] is not message or texts[at + 1] is not entry or texts[at + 2] is not phase:
-            at += 3
+        if (
+            not texts
+            or self._codes[-1] != code
+            or texts[-3] is not message
+            or texts[-2] is not entry
+            or texts[-1] is not phase
+        ):
+            self._runs.append(len(self._ends) - 1)
+            self._codes.append(code)
             texts += (message, entry, phase)
-        self._said.append(at)
 
     def _wide(self) -> None:
         """Offsets in 8 bytes each: a finding past 2 GiB."""
@@ -136,11 +143,14 @@ class Findings(Lazy[Diagnostic]):
 
     def rules(self) -> list[str]:
         """The rule of each finding, without making the diagnostics."""
-        names = self._rules
-        return [names[code >> 2] for code in self._codes]
+        names, runs = self._rules, self._runs
+        stops = itertools.chain(itertools.islice(runs, 1, None), (len(self),))
+        each = zip(self._codes, runs, stops, strict=True)
+        return [names[code >> 2] for code, first, stop in each for _ in range(first, stop)]
 
     def _make(self, i: int) -> Diagnostic:
-        code, texts, at = self._codes[i], self._texts, self._said[i]
+        run = bisect_right(self._runs, i) - 1
+        code, texts, at = self._codes[run], self._texts, 3 * run
         related, fix, fingerprint = self._extras.get(i, ((), None, None))
         return Diagnostic(
             path=self.path,
@@ -171,15 +181,15 @@ class Findings(Lazy[Diagnostic]):
         return f"Findings({self.path!r}, {list(self)!r})"
 
     def __getstate__(self) -> tuple[Any, ...]:
-        return (self.path, self._starts, self._ends, self._codes, self._texts, self._said, self._extras, self._rules)
+        return (self.path, self._starts, self._ends, self._runs, self._codes, self._texts, self._extras, self._rules)
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.path, self._starts, self._ends, self._codes, self._texts, self._said, self._extras, self._rules = state
+        self.path, self._starts, self._ends, self._runs, self._codes, self._texts, self._extras, self._rules = state
         self._names = {rule: i for i, rule in enumerate(self._rules)}
 
     def key(self, i: int) -> tuple[int, int, str]:
         """The order of finding ``i`` in its document (its span, then its rule), without making it."""
-        return (self._starts[i], self._ends[i], self._rules[self._codes[i] >> 2])
+        return (self._starts[i], self._ends[i], self._rules[self._codes[bisect_right(self._runs, i) - 1] >> 2])
 
 
 def group_code(groups: int) -> str:
@@ -198,31 +208,52 @@ class Chosen(Lazy[Diagnostic]):
     writes them one at a time.
     """
 
-    __slots__ = ("_groups", "_index", "_which")
+    __slots__ = ("_firsts", "_groups", "_index", "_which")
 
-    def __init__(self, groups: Sequence[Sequence[Diagnostic]], which: array[int], index: array[int]) -> None:
+    def __init__(
+        self, groups: Sequence[Sequence[Diagnostic]], which: array[int] | None, index: array[int] | None
+    ) -> None:
         self._groups = groups
-        self._which = which  # the group of each diagnostic
+        self._which = which  # the group of each diagnostic (None: each of each group, group after group)
         self._index = index  # its index in that group
+        # with no columns: where each group's diagnostics start, and where the last one's end
+        self._firsts = list(itertools.accumulate(map(len, groups), initial=0)) if which is None else []
 
     @classmethod
     def every(cls, groups: Sequence[Sequence[Diagnostic]]) -> Chosen:
-        """All the diagnostics of ``groups``, group after group."""
-        which, index = array(group_code(len(groups))), array("i")
-        for number, group in enumerate(groups):
-            which.extend(itertools.repeat(number, len(group)))
-            index.extend(range(len(group)))
-        return cls(groups, which, index)
+        """All the diagnostics of ``groups``, group after group (no array item for each)."""
+        return cls(groups, None, None)
 
     def __len__(self) -> int:
-        return len(self._which)
+        return len(self._which) if self._which is not None else self._firsts[-1]
 
     def _make(self, at: int) -> Diagnostic:
-        return self._groups[self._which[at]][self._index[at]]
+        if self._which is not None and self._index is not None:
+            return self._groups[self._which[at]][self._index[at]]
+        w = bisect_right(self._firsts, at) - 1
+        return self._groups[w][at - self._firsts[w]]
+
+    def _pairs(self) -> Iterator[tuple[int, int]]:
+        """The group of each diagnostic and its index in that group, in order."""
+        if self._which is not None and self._index is not None:
+            return zip(self._which, self._index, strict=True)
+        return ((w, i) for w, group in enumerate(self._groups) for i in range(len(group)))
+
+    def _columns(self) -> Chosen:
+        """The same diagnostics with a group and an index for each."""
+        if self._which is not None:
+            return self
+        which, index = array(group_code(len(self._groups))), array("i")
+        for w, group in enumerate(self._groups):
+            which.extend(itertools.repeat(w, len(group)))
+            index.extend(range(len(group)))
+        return Chosen(self._groups, which, index)
 
     def __iter__(self) -> Iterator[Diagnostic]:
         groups = self._groups
-        return (groups[w][i] for w, i in zip(self._which, self._index, strict=True))
+        if self._which is None:
+            return itertools.chain.from_iterable(groups)
+        return (groups[w][i] for w, i in self._pairs())
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence):
@@ -237,15 +268,17 @@ class Chosen(Lazy[Diagnostic]):
     def where(self, keep: Iterable[object]) -> Chosen:
         """The diagnostics for which ``keep`` (one truth value each, in order) is true (this
         one, not a copy, when it is true of each: ``--changed-since`` on a new file)."""
-        which, index = array(self._which.typecode), array("i")
-        judged = zip(self._which, self._index, keep, strict=True)
-        for at, (_, _, kept) in enumerate(judged):
+        which, index = array(group_code(len(self._groups))), array("i")
+        judged = zip(self._pairs(), keep, strict=True)
+        for at, (_, kept) in enumerate(judged):
             if not kept:  # the first left out: those before it are kept
-                which, index = self._which[:at], self._index[:at]
+                for w, i in itertools.islice(self._pairs(), at):
+                    which.append(w)
+                    index.append(i)
                 break
         else:
             return self
-        for w, i, kept in judged:
+        for (w, i), kept in judged:
             if kept:
                 which.append(w)
                 index.append(i)
@@ -256,7 +289,12 @@ class Chosen(Lazy[Diagnostic]):
         stable sort of them would put them, made one document at a time: a document's findings
         that are in order already (one rule's) are left so without a key each, and this one is
         given back, not a copy, when all of them are."""
+        if self._which is None:
+            if self._in_order():
+                return self
+            return self._columns().sorted()
         groups, index = self._groups, self._index
+        assert index is not None
         by_path: dict[str, list[tuple[int, int, int]]] = {}  # path -> runs (group, first, stop) of items
         start = 0
         while start < len(self._which):  # runs of one group
@@ -303,6 +341,21 @@ class Chosen(Lazy[Diagnostic]):
                 which.append(w)
                 chosen.append(i)
         return Chosen(groups, which, chosen)
+
+    def _in_order(self) -> bool:
+        """Whether each group with diagnostics is of a document of its own, after the one before it
+        by path, with its findings in order: :meth:`sorted` of :meth:`every` would be the same."""
+        groups = [group for group in self._groups if len(group)]
+        if not all(isinstance(group, Findings) for group in groups):
+            return False
+        paths = [cast(Findings, group).path for group in groups]
+        if any(a >= b for a, b in itertools.pairwise(paths)):
+            return False
+        for group in groups:
+            keys = map(cast(Findings, group).key, range(len(group)))
+            if any(a > b for a, b in itertools.pairwise(keys)):
+                return False
+        return True
 
 
 def _key(group: Sequence[Diagnostic], i: int) -> tuple[Any, ...]:

@@ -19,7 +19,7 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from lint import engine, source, spool
+from lint import engine, gathered, source, spool
 from lint.budget import OverBudget, time_budget
 from lint.collector import collector_paused
 from lint.files import read_regular, to_display
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 _CHUNK = 16  # files per task sent to a worker: large enough to amortise the hand-over
 _MIN_FOR_WORKERS = 8  # fewer files than this are checked here: starting workers costs more
+_AGAIN_MOST = 32  # documents changed since a corpus rule's last run that it may follow (else it runs whole)
 
 
 def default_jobs() -> int:
@@ -149,38 +150,6 @@ def _in_workers(
         return done
 
 
-class _Run:
-    """What a run gathered, in the order of its files: each document's path as reported, its
-    result (in memory: a cache hit, or every result once :meth:`load` ran) or the handle of the
-    result a check kept (:mod:`lint.spool`), the handles of its summaries, its file's content
-    hash (None: not cached), the digests of its summaries and the anchors of its anchored ones
-    (:meth:`lint.resultcache.ResultCache.put`)."""
-
-    def __init__(self, files: Sequence[str]) -> None:
-        self.files = files
-        self.paths: list[str | None] = [None] * len(files)
-        self.results: list[engine.DocumentResult | None] = [None] * len(files)
-        self.kept: list[Handle | None] = [None] * len(files)
-        self.summaries: list[dict[str, Handle]] = [{} for _ in files]
-        self.contents: list[str | None] = [None] * len(files)
-        self.digests: list[dict[str, str]] = [{} for _ in files]
-        self.anchors: list[dict[str, tuple[int, ...]]] = [{} for _ in files]
-
-    def summarised(self, rule: str) -> list[tuple[str, str]]:
-        """``(path, digest)`` of each document ``rule`` summarised, in run order."""
-        return [(p, self.digests[i][rule]) for i, p in enumerate(self.paths) if p and rule in self.digests[i]]
-
-    def load(self, keep: Keep) -> None:
-        """Every result kept by a check, read back (its summaries are read by :func:`_summaries`)."""
-        for i, handle in enumerate(self.kept):
-            if handle is not None:
-                self.results[i], self.kept[i] = keep.get(handle), None
-
-    def done(self) -> list[engine.DocumentResult]:
-        """The results in run order (after :meth:`load`)."""
-        return [result for result in self.results if result is not None]
-
-
 def _gather(
     files: Sequence[str],
     plan: engine.Plan,
@@ -189,14 +158,14 @@ def _gather(
     keep: Keep,
     timings: Timings | None,
     progress: RunProgress | None,
-) -> _Run:
+) -> gathered.Run:
     """Every file's result in the order of ``files``: from the cache (without summaries:
     :func:`_summaries` reads those a corpus rule needs), else checked (stored, and kept)."""
     if cache is not None:  # else not imported: pickle, shutil and hashlib are a one-file run's start-up time
         from lint.resultcache import digest
 
     clock = time.perf_counter
-    run = _Run(files)
+    run = gathered.Run(files)
     tasks: list[tuple[str, bytes | None]] = []
     where: list[int] = []
     started = clock()
@@ -227,7 +196,7 @@ def _check(
     plan: engine.Plan,
     cache: ResultCache | None,
     keep: Keep,
-    run: _Run,
+    run: gathered.Run,
     tasks: list[tuple[str, bytes | None]],
     where: list[int],
     jobs: int = 1,
@@ -253,43 +222,55 @@ def _check(
 
 
 def _summaries(
-    plan: engine.Plan, cache: ResultCache | None, keep: Keep, run: _Run, rule: str, jobs: int
+    plan: engine.Plan, cache: ResultCache | None, keep: Keep, run: gathered.Run, rule: str, jobs: int
 ) -> dict[int, Any] | None:
-    """``rule``'s summaries of the run's documents, by place in the run: kept by a document
-    checked in this run, else read from the cache. The documents whose summary cannot be read
-    are checked again (together, in workers when there are enough), and None returned when
-    that changed what they hold (a file edited during the run): their digests changed, so
-    the caller starts over."""
-    found: dict[int, Any] = {}
-    missing: list[int] = []
-    for i, path in enumerate(run.paths):
-        if path is None:
-            continue
-        handle = run.summaries[i].get(rule)
-        if handle is not None:
-            found[i] = keep.get(handle)
-            continue
-        content = run.contents[i]
-        if cache is None or rule not in run.digests[i] or content is None:
-            continue
-        stored = cache.summary(path, content, rule, run.digests[i][rule])
-        if stored is not None:
-            found[i] = stored[0]
-        else:
-            missing.append(i)
-    if missing:
-        before = [run.digests[i] for i in missing]
+    """``rule``'s summaries of the run's documents (:func:`lint.gathered.summaries`), those that
+    cannot be read checked again."""
+
+    def recheck(missing: list[int]) -> None:
         tasks = [(run.files[i], _read_bytes(run.files[i], plan.config)) for i in missing]
         _check(plan, cache, keep, run, tasks, missing, jobs)
-        if [run.digests[i] for i in missing] != before:
-            return None
-        for i in missing:
-            found[i] = keep.get(run.summaries[i][rule])
-    return {i: found[i] for i in sorted(found)}
+
+    return gathered.summaries(cache, keep, run, rule, recheck)
+
+
+def _again(
+    plan: engine.Plan, cache: ResultCache, run: gathered.Run, rule: Rule, summaries: list[Any]
+) -> list[Finding] | None:
+    """A corpus rule's findings worked out from what it kept of its last run (its kind's
+    ``check_corpus_again``), given that run's summaries of the documents changed, added or removed
+    since (read from the cache); the state it gives back kept for the next run. None: its kind
+    does not declare it (or some documents have no content hash: nothing to find them by)."""
+    name = rule.name
+    now = [(p, run.contents[i], run.digests[i][name]) for i, p in enumerate(run.paths) if p and name in run.digests[i]]
+    if any(content is None for _, content, _ in now):
+        return None
+    state: Any = None
+    before: dict[str, Any] = {}
+    kept = cache.again(name)
+    if kept is not None:
+        state, was = kept[1], {p: (content, digest) for p, content, digest in kept[0]}
+        digests = {p: digest for p, _, digest in now}
+        changed = sorted(p for p in was.keys() | digests.keys() if was.get(p, ("", ""))[1] != digests.get(p))
+        for p in changed if len(changed) <= _AGAIN_MOST else ():
+            if p not in was:
+                before[p] = None  # added
+                continue
+            stored = cache.summary(p, was[p][0], name, was[p][1])
+            if stored is None:
+                break
+            before[p] = stored[0]
+        if len(before) != len(changed):
+            state, before = None, {}  # too many changes to follow, or a summary of the last run is gone
+    done = engine.corpus_rule_again(plan, rule, state, before, summaries)
+    if done is None:
+        return None
+    cache.put_again(name, [(p, str(content), digest) for p, content, digest in now], done[1])
+    return done[0]
 
 
 def _corpus(
-    plan: engine.Plan, cache: ResultCache | None, keep: Keep, run: _Run, jobs: int, timings: Timings | None
+    plan: engine.Plan, cache: ResultCache | None, keep: Keep, run: gathered.Run, jobs: int, timings: Timings | None
 ) -> list[Diagnostic]:
     """The corpus rules' findings. With a cache, each rule's are reused when it holds its findings
     on the same summaries (:func:`lint.resultcache.rule_key`), else computed and kept. One rule's
@@ -315,7 +296,10 @@ def _corpus(
                 summaries = _summaries(plan, cache, keep, run, name, jobs)
                 if summaries is None:
                     break  # a file changed during the run: every rule again, on what it holds now
-                findings = engine.corpus_rule(plan, rule, check_corpus, list(summaries.values()))
+                if cache is not None:
+                    findings = _again(plan, cache, run, rule, list(summaries.values()))
+                if findings is None:
+                    findings = engine.corpus_rule(plan, rule, check_corpus, list(summaries.values()))
                 del summaries
                 if cache is not None:
                     cache.put_corpus(key, findings, anchors)
@@ -336,6 +320,22 @@ def _corpus(
     return diagnostics
 
 
+def _every_summary(
+    plan: engine.Plan, cache: ResultCache | None, keep: Keep, run: gathered.Run, jobs: int
+) -> dict[str, dict[int, Any]]:
+    """Every corpus rule's summaries (rule -> place in the run -> summary); all read again when a
+    file changed while they were read (:func:`_summaries` gave None)."""
+    while True:
+        every: dict[str, dict[int, Any]] = {}
+        for rule, _ in engine.corpus_rules(plan):
+            found = _summaries(plan, cache, keep, run, rule.name, jobs)
+            if found is None:
+                break
+            every[rule.name] = found
+        else:
+            return every
+
+
 def results(
     files: Sequence[str],
     plan: engine.Plan,
@@ -352,16 +352,7 @@ def results(
     keep = spool.for_run(len(files))
     try:
         run = _gather(files, plan, jobs, cache, keep, timings, progress)
-        every: dict[str, dict[int, Any]] = {}
-        while True:
-            every = {}
-            for rule, _ in engine.corpus_rules(plan):
-                found = _summaries(plan, cache, keep, run, rule.name, jobs)
-                if found is None:
-                    break
-                every[rule.name] = found
-            else:
-                break
+        every = _every_summary(plan, cache, keep, run, jobs)
         run.load(keep)
     finally:
         keep.close()
@@ -394,7 +385,7 @@ def check_files(
             corpus = _corpus(plan, cache, keep, run, jobs, timings)
     finally:
         keep.close()
-    gathered = run.done()
+    done = run.done()
     with collector_paused():
-        diagnostics = engine.finish_lazy(plan, gathered, timings, corpus)
-    return [result.outline for result in gathered], diagnostics, list(run.contents)
+        diagnostics = engine.finish_lazy(plan, done, timings, corpus)
+    return [result.outline for result in done], diagnostics, list(run.contents)

@@ -140,7 +140,9 @@ class Report(Record):
 
     @property
     def counts(self) -> dict[str, int]:
-        return {str(s): self.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
+        """Findings per severity, counted in one pass (each diagnostic of a lazy report is made when read)."""
+        found = Counter(d.severity for d in self.diagnostics())
+        return {str(s): found[s] for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
 
     @property
     def by_rule(self) -> Counter[str]:

@@ -23,10 +23,12 @@ were checked: in workers, from the result cache or in shards. Config ``republish
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from lint.findings import Chosen
 from lint.model import Diagnostic, Document, Related
 
 if TYPE_CHECKING:
@@ -88,14 +90,19 @@ def shared_phases(outlines: Mapping[str, Document]) -> dict[str, list[tuple[int,
 
 def report_once(
     diagnostics: Sequence[Diagnostic], outlines: Mapping[str, Document], rules: Collection[str]
-) -> list[Diagnostic]:
+) -> Sequence[Diagnostic]:
     """``diagnostics`` with each finding of ``rules`` repeated in the same answer on other pages
-    folded into its first page's (see the module docs); the rest as they were, in their order."""
+    folded into its first page's (see the module docs); the rest as they were, in their order.
+
+    Which page is first does not depend on the order given, so on diagnostics sorted by
+    position (:meth:`lint.findings.Chosen.sorted`) this gives what sorting its answer on
+    unsorted ones would. The answer is made when read (a :class:`lint.findings.Chosen` over
+    ``diagnostics`` and the folded findings): a run's findings are not all made objects at once."""
     if len(outlines) < 2 or not rules:
-        return list(diagnostics)
+        return diagnostics
     shared = shared_phases(outlines)
     if not shared:
-        return list(diagnostics)
+        return diagnostics
     index = {path: (sorted(phases), [start for start, _, _ in sorted(phases)]) for path, phases in shared.items()}
     groups: dict[tuple[object, ...], list[int]] = {}
     for i, found in enumerate(diagnostics):
@@ -118,13 +125,20 @@ def report_once(
         folded[first] = _folded(diagnostics[first], others, outlines)
         folded.update((i, None) for i in members[1:])
     if not folded:
-        return list(diagnostics)
-    out = []
-    for i, found in enumerate(diagnostics):
-        kept = folded.get(i, found)
+        return diagnostics
+    which, places = array("i"), array("q")  # group 0: diagnostics; group 1: the folded findings
+    replaced: list[Diagnostic] = []
+    for i in range(len(diagnostics)):
+        if i not in folded:
+            which.append(0)
+            places.append(i)
+            continue
+        kept = folded[i]
         if kept is not None:
-            out.append(kept)
-    return out
+            which.append(1)
+            places.append(len(replaced))
+            replaced.append(kept)
+    return Chosen([diagnostics, replaced], which, places)
 
 
 def _folded(first: Diagnostic, others: Sequence[Diagnostic], outlines: Mapping[str, Document]) -> Diagnostic:

@@ -264,6 +264,23 @@ class ResultCache:
             except OSError:
                 pass
 
+    def _again_file(self, rule: str) -> Path:
+        return self._dir / "again" / hashlib.blake2b(rule.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+    def again(self, rule: str) -> tuple[list[tuple[str, str, str]], Any] | None:
+        """What a corpus rule kept of its last run for ``check_corpus_again`` (:meth:`put_again`):
+        the documents it summarised then (path, content hash, summary digest, in run order) and
+        its state; or None."""
+        found = self._load(self._again_file(rule), rule)
+        if found is None or len(found) != 2 or not isinstance(found[0], list):
+            return None
+        return found[0], found[1]
+
+    def put_again(self, rule: str, summarised: list[tuple[str, str, str]], state: Any) -> None:
+        """Keep a corpus rule's state after a run, with the documents it summarised (only the last
+        run's: written whole, so a reader never sees a state with another run's documents)."""
+        self._store(self._again_file(rule), (rule, summarised, state))
+
     def _prepare(self) -> None:
         """The folder, its ``.gitignore`` and ``CACHEDIR.TAG``; namespaces of older runs, and the
         folders of earlier cache formats, are removed."""

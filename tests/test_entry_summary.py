@@ -82,7 +82,7 @@ def test_each_corpus_rules_summaries_are_let_go_once_it_has_run(cached, spooled,
     no summary of a rule that has run before it, and none once the corpus phase is over (with and
     without the result cache). Spooled (:mod:`lint.spool`, a large run), a checked document's outline
     and findings are not held while the corpus rules run either. The report is the same."""
-    from lint import pipeline, spool
+    from lint import gathered, pipeline, spool
     from lint.config import for_paths
     from lint.resultcache import ResultCache
 
@@ -93,25 +93,35 @@ def test_each_corpus_rules_summaries_are_let_go_once_it_has_run(cached, spooled,
     plan = engine.Plan(engine.select_rules(engine.available_rules(config), None, [], []), config)
     runs, seen = [], []
 
-    class Watched(pipeline._Run):
+    class Watched(gathered.Run):
         def __init__(self, files):
             super().__init__(files)
             runs.append(self)
 
-    real_rule = engine.corpus_rule
+    real_rule, real_again = engine.corpus_rule, engine.corpus_rule_again
 
-    def corpus_rule(plan, rule, check_corpus, summaries):
+    def watch(rule):
         run = runs[-1]
         if spooled:
             assert not any(run.results[i] for i, handle in enumerate(run.kept) if handle is not None)
         held = {name for result in run.done() for name in result.summaries}
         seen.append((rule.name, held | {name for kept in run.summaries for name in kept}))
+
+    def corpus_rule(plan, rule, check_corpus, summaries):
+        watch(rule)
         return real_rule(plan, rule, check_corpus, summaries)
+
+    def corpus_rule_again(plan, rule, state, before, summaries):
+        done = real_again(plan, rule, state, before, summaries)
+        if done is not None:  # the rule ran (from what it kept of its last run): else corpus_rule runs it
+            watch(rule)
+        return done
 
     expected = pipeline.check_files(files, plan, 1)[1]
     monkeypatch.setattr(spool, "SPOOL_FROM", 1 if spooled else 10**9)
-    monkeypatch.setattr(pipeline, "_Run", Watched)
+    monkeypatch.setattr(gathered, "Run", Watched)
     monkeypatch.setattr(engine, "corpus_rule", corpus_rule)
+    monkeypatch.setattr(engine, "corpus_rule_again", corpus_rule_again)
     cache = ResultCache(tmp_path / "cache", "space") if cached else None
     assert pipeline.check_files(files, plan, 1, cache)[1] == expected
     names = [name for name, _ in seen]

@@ -122,3 +122,26 @@ def test_the_plan_knows_the_rules_whose_kind_declares_answer_text() -> None:
     plan = engine.Plan(selection.chosen, Config())
     assert plan.answer_text == {"placeholder", "year-copy"}
     assert checks.load("heading-style").answer_text is False  # a page's headings are the page's own
+
+
+def test_folded_findings_are_made_when_read_in_the_order_sorting_would_give() -> None:
+    """On findings sorted by position the answer is the sorted answer on unsorted ones, and is a
+    lazy sequence (a run's findings are not all made objects at once: issue 12)."""
+    from lint.findings import Chosen, Findings
+
+    outlines = {"a.md": read("a.md", ACTION_PAGE), "b.md": read("b.md", OWN_PAGE)}
+    groups = []
+    for path in ("b.md", "a.md"):  # run order is not report order
+        found = Findings(path)
+        text = outlines[path].text
+        for at in (text.index("TBC"), text.index("leverage"), 0):
+            d = _diagnostic(path, at)
+            found.add(d.span, d.rule, d.severity, d.message, d.entry, d.phase, d.related, d.fix, d.fingerprint_text)
+        groups.append(found)
+    chosen = Chosen.every(groups)
+    expected = sorted(republished.report_once(list(chosen), outlines, {"placeholder"}), key=Diagnostic.sort_key)
+    got = republished.report_once(chosen.sorted(), outlines, {"placeholder"})
+    assert isinstance(got, Chosen)
+    assert list(got) == expected and len(got) == len(expected) == 4
+    assert [d.path for d in expected] == ["a.md", "a.md", "a.md", "b.md"]
+    assert ["also published in b.md" in d.message for d in expected] == [False, True, True, False]

@@ -16,6 +16,14 @@ of them ever names a rule or a check kind. The fields:
     ``check_corpus(summaries, context)``: run once on the summaries of all documents of
     the run, in run order (its findings must carry ``path``); or None. A kind may have
     both.
+``check_corpus_again``
+    ``check_corpus_again(state, before, summaries, context) -> (findings, state)``: the
+    same findings as ``check_corpus`` on ``summaries``, worked out from what it kept of its
+    last run (``state``, which it gives back for the next; None: there is none) and the
+    summaries that run had of the documents changed, added or removed since (``before``:
+    path -> summary, None for a document added). A kind declares it when a change to a few
+    documents can be followed without its whole work again; the result cache keeps the
+    state (:mod:`lint.pipeline`). Or None.
 ``summarise``
     ``summarise(document, context)``: for a corpus kind, the small picklable summary of
     one document that ``check_corpus`` reads (made per document, in worker processes
@@ -160,6 +168,7 @@ def placed(span: Span, at: int = 0) -> Span:
 
 DocumentCheck = Callable[[Document, Context], Iterable[Finding]]
 CorpusCheck = Callable[[Sequence[Any], Context], Iterable[Finding]]
+CorpusAgain = Callable[[Any, Mapping[str, Any], Sequence[Any], Context], tuple[list[Finding], Any]]
 Scope = Literal["document", "corpus", "post-pass"]
 SummaryRole = Literal["placeholder", "copied", "missing-phase", "missing-entry", "broken-link", "hard-to-read"]
 PostPass = Literal["unused-suppression", "invalid-suppression"]
@@ -180,6 +189,7 @@ class CheckKind(Frozen):
         "answer_text",
         "check",
         "check_corpus",
+        "check_corpus_again",
         "check_files",
         "message_fields",
         "name",
@@ -197,6 +207,7 @@ class CheckKind(Frozen):
     summary: str
     check: DocumentCheck | None
     check_corpus: CorpusCheck | None
+    check_corpus_again: CorpusAgain | None
     summarise: Callable[[Document, Context], Any] | None
     options: tuple[Option, ...]
     message_fields: frozenset[str]
@@ -226,6 +237,7 @@ class CheckKind(Frozen):
         validate: Callable[[Mapping[str, Any]], tuple[str, str] | None] | None = None,
         check_files: Callable[[Mapping[str, Any], str], Mapping[str, Any] | FileProblem] | None = None,
         answer_text: bool = False,
+        check_corpus_again: CorpusAgain | None = None,
     ) -> None:
         if (post_pass is not None) == (check is not None or check_corpus is not None):
             raise TypeError(f"check kind {name!r}: give check and/or check_corpus, or post_pass, not both")

@@ -19,7 +19,8 @@ two pages is not a copy.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 from lint.checks import copies, sentences
 from lint.checks.api import Anchored, CheckKind, Context, Finding
@@ -63,12 +64,13 @@ OPTIONS = (
 )
 
 
-class _Match:
-    """A sentence of a later paragraph, and its best source in an earlier one."""
+class Match:
+    """A sentence of a later paragraph, and its best source in an earlier one (a sentence: its
+    start and end in its paragraph's text, then what :data:`Sentence` holds, when known)."""
 
     __slots__ = ("earlier", "later", "score", "sentence", "source")
 
-    def __init__(self, later: int, sentence: Sentence, earlier: int, source: Sentence, score: float):
+    def __init__(self, later: int, sentence: tuple[Any, ...], earlier: int, source: tuple[Any, ...], score: float):
         self.later = later
         self.sentence = sentence
         self.earlier = earlier
@@ -76,7 +78,7 @@ class _Match:
         self.score = score
 
 
-def _same_paragraph(paragraphs: Paragraphs, i: int, first: dict[bytes, int], other: dict[bytes, int]) -> int | None:
+def same_paragraph(paragraphs: Paragraphs, i: int, first: dict[bytes, int], other: dict[bytes, int]) -> int | None:
     """An earlier paragraph of another entry with the same canonical text (and remember this one)."""
     canonical = paragraphs.digest(i)
     head = first.setdefault(canonical, i)
@@ -96,7 +98,7 @@ def find_matches(
     min_shared: int = 3,
     max_candidates: int = 16,
     same_figures: bool = True,
-) -> list[_Match]:
+) -> list[Match]:
     """For each sentence, its best match in an earlier paragraph of another entry (if any).
 
     Candidates are the earlier paragraphs that share at least ``min_shared`` word
@@ -108,46 +110,63 @@ def find_matches(
     index = copies.ShingleIndex(max_bucket=max_bucket)
     first_with: dict[bytes, int] = {}  # canonical paragraph -> the first paragraph with it
     other_with: dict[bytes, int] = {}  # canonical paragraph -> the first with it in another entry than that
-    keys = paragraphs.keys
-    matches: list[_Match] = []
+    matches: list[Match] = []
     for i in range(len(paragraphs)):
         shared = index.add(paragraphs.grams(i), min_shared)
-        same = _same_paragraph(paragraphs, i, first_with, other_with)  # however often it recurs
-        if not shared and same is None:
+        same = same_paragraph(paragraphs, i, first_with, other_with)  # however often it recurs
+        matches.extend(match_paragraph(paragraphs, i, shared, same, threshold, max_candidates, same_figures))
+    return matches
+
+
+def match_paragraph(
+    paragraphs: Paragraphs,
+    i: int,
+    shared: dict[int, int],
+    same: int | None,
+    threshold: float,
+    max_candidates: int,
+    same_figures: bool,
+) -> list[Match]:
+    """Paragraph ``i``'s sentences with their best match among its candidates: the earlier
+    paragraphs sharing shingles with it (``shared``: paragraph -> shingles shared) and the
+    earlier one of another entry with the same canonical text (``same``)."""
+    if not shared and same is None:
+        return []
+    keys = paragraphs.keys
+    ranked = sorted((-n, j) for j, n in shared.items())
+    candidates = [j for _, j in ranked if keys[j] != keys[i]][:max_candidates]
+    if same is not None and same not in candidates:
+        candidates.append(same)
+    if not candidates:
+        return []
+    candidates.sort()
+    reachable: set[int] = set()
+    for j in candidates:
+        reachable.update(paragraphs.grams(j))
+    earlier: list[tuple[int, Sentence, frozenset[int]]] | None = None  # made when a sentence can reach them
+    text = paragraphs.text(i)
+    matches: list[Match] = []
+    for sentence in paragraphs.sentences(i):
+        grams = frozenset(sentence[3])
+        if grams.isdisjoint(reachable):
             continue
-        ranked = sorted((-n, j) for j, n in shared.items())
-        candidates = [j for _, j in ranked if keys[j] != keys[i]][:max_candidates]
-        if same is not None and same not in candidates:
-            candidates.append(same)
-        if not candidates:
-            continue
-        candidates.sort()
-        reachable: set[int] = set()
-        for j in candidates:
-            reachable.update(paragraphs.grams(j))
-        earlier: list[tuple[int, Sentence, frozenset[int]]] | None = None  # made when a sentence can reach them
-        text = paragraphs.text(i)
-        for sentence in paragraphs.sentences(i):
-            grams = frozenset(sentence[3])
-            if grams.isdisjoint(reachable):
+        if earlier is None:
+            earlier = [(j, s, frozenset(s[3])) for j in candidates for s in paragraphs.sentences(j)]
+        best: tuple[float, int, Sentence] | None = None
+        for j, source, source_grams in earlier:
+            if source[2] == sentence[2]:
+                score = 100.0
+            elif copies.overlap(grams, source_grams) < 0.2:
                 continue
-            if earlier is None:
-                earlier = [(j, s, frozenset(s[3])) for j in candidates for s in paragraphs.sentences(j)]
-            best: tuple[float, int, Sentence] | None = None
-            for j, source, source_grams in earlier:
-                if source[2] == sentence[2]:
-                    score = 100.0
-                elif copies.overlap(grams, source_grams) < 0.2:
-                    continue
-                else:
-                    score = copies.similarity(sentence[2], source[2], threshold)
-                if score < threshold or (best is not None and score <= best[0]):
-                    continue
-                if same_figures and _figures(text, sentence) != _figures(paragraphs.text(j), source):
-                    continue  # the same template with other figures: each entry's own facts
-                best = (score, j, source)
-            if best is not None:
-                matches.append(_Match(i, sentence, best[1], best[2], best[0]))
+            else:
+                score = copies.similarity(sentence[2], source[2], threshold)
+            if score < threshold or (best is not None and score <= best[0]):
+                continue
+            if same_figures and _figures(text, sentence) != _figures(paragraphs.text(j), source):
+                continue  # the same template with other figures: each entry's own facts
+            best = (score, j, source)
+        if best is not None:
+            matches.append(Match(i, sentence, best[1], best[2], best[0]))
     return matches
 
 
@@ -155,19 +174,26 @@ def _figures(text: str, sentence: Sentence) -> list[str]:
     return copies.figures(text[sentence[0] : sentence[1]])
 
 
+def settings(context: Context) -> tuple[float, int, bool]:
+    """The options :func:`find_matches` takes: threshold, max-bucket, same-figures."""
+    return float(context["threshold"]), max(1, int(context["max-bucket"])), bool(context["same-figures"])
+
+
 def check_corpus(summaries: Sequence[Anchored], context: Context) -> Iterator[Finding]:
-    exempt_severity = copies.severity_option(context.rule, "exempt-severity", context["exempt-severity"])
-    exempt = copies.exemption(context.rule, context["exempt"])
     paragraphs = Paragraphs(summaries)
     if len(paragraphs) < 2:
         return
-    matches = find_matches(
-        paragraphs,
-        float(context["threshold"]),
-        max(1, int(context["max-bucket"])),
-        same_figures=bool(context["same-figures"]),
-    )
-    by_paragraph: dict[int, list[tuple[_Match, Span, bool]]] = {}
+    threshold, max_bucket, same_figures = settings(context)
+    yield from findings(paragraphs, find_matches(paragraphs, threshold, max_bucket, same_figures=same_figures), context)
+
+
+def findings(paragraphs: Paragraphs, matches: Sequence[Match], context: Context) -> Iterator[Finding]:
+    """The rule's findings from its matches (in the order of their later paragraphs): one a
+    paragraph, on its copied sentences, pointing at the paragraphs that wrote them first.
+    Reads only the bounds of each match's sentences."""
+    exempt_severity = copies.severity_option(context.rule, "exempt-severity", context["exempt-severity"])
+    exempt = copies.exemption(context.rule, context["exempt"])
+    by_paragraph: dict[int, list[tuple[Match, Span, bool]]] = {}
     for match in matches:
         (start, end, *_), source = match.sentence, match.source
         text = paragraphs.text(match.later)[start:end]
@@ -211,10 +237,20 @@ def check_corpus(summaries: Sequence[Anchored], context: Context) -> Iterator[Fi
         )
 
 
+def check_corpus_again(
+    state: Any, before: Mapping[str, Any], summaries: Sequence[Anchored], context: Context
+) -> tuple[list[Finding], Any]:
+    """:func:`check_corpus` from what it kept of its last run (:mod:`lint.checks.entry_copy_again`)."""
+    from lint.checks import entry_copy_again
+
+    return entry_copy_again.check_corpus_again(state, before, summaries, context)
+
+
 KIND = CheckKind(
     name="entry-copy",
     summary="the same or nearly the same sentences in two entries, across the run (a corpus check)",
     check_corpus=check_corpus,
+    check_corpus_again=check_corpus_again,
     summarise=summarise,
     options=OPTIONS,
     message_fields=frozenset({"entry", "other", "other_phase", "score", "kind", "count", "total"}),

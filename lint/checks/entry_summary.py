@@ -183,6 +183,10 @@ class Paragraphs:
     def __len__(self) -> int:
         return len(self._index)
 
+    def where(self, i: int) -> tuple[int, int]:
+        """Paragraph ``i``'s document (its place among the summaries) and its number in that document."""
+        return self._documents[i], self._index[i]
+
     def _at(self, i: int) -> tuple[tuple[Any, ...], int]:
         return self._summaries[self._documents[i]], self._index[i]
 

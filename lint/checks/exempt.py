@@ -69,11 +69,26 @@ def exemption(rule: str, patterns: Sequence[str]) -> re.Pattern[str] | None:
 _TRIM = " \t\r\n\"'“”‘’.!;:,-–—…"
 
 
+_ANSWERS: dict[tuple[re.Pattern[str], str], bool] = {}  # (pattern, text) -> is_exempt's answer
+_ANSWERS_MAX = 1 << 12  # emptied past this: a document's phases and paragraphs fit
+
+
 def is_exempt(pattern: re.Pattern[str] | None, text: str) -> bool:
-    """Does the whole of ``text`` (each of its lines) match an exemption pattern?"""
+    """Does the whole of ``text`` (each of its lines) match an exemption pattern?
+
+    Remembered for the run (bounded): the patterns are whole-line regexes, several starting
+    with ``.*``, that cost tens of microseconds a line, and the same phase text is asked about
+    by several checks (year-copy, entry-copy) and again when a document is checked again.
+    """
     if pattern is None:
         return False
+    key = (pattern, text)
+    known = _ANSWERS.get(key)
+    if known is not None:
+        return known
     lines = [line.strip(_TRIM) for line in text.splitlines() if line.strip(_TRIM)]
-    if not lines:
-        return False
-    return all(pattern.fullmatch(" ".join(line.split())) for line in lines)
+    answer = bool(lines) and all(pattern.fullmatch(" ".join(line.split())) for line in lines)
+    if len(_ANSWERS) >= _ANSWERS_MAX:
+        _ANSWERS.clear()
+    _ANSWERS[key] = answer
+    return answer

@@ -20,11 +20,10 @@ from array import array
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import islice
-from sys import intern
 
 from lint.model import Entry, Paragraph, Phase, Span
 from lint.names import key_of_display
-from lint.readers.views import ColumnView, Paragraphs
+from lint.readers.views import ColumnView, ParagraphColumns, Paragraphs
 from lint.spans import Stab
 
 # nodes (entries, phases and paragraphs) a document keeps as tuples; past this, as columns.
@@ -38,8 +37,6 @@ LAZY_AT = 256
 
 new_tuple = tuple.__new__
 _NO_SPAN = -1  # a phase with no heading: its heading offsets
-_PLAIN: tuple[None, tuple[()], tuple[()]] = (None, (), ())  # a paragraph's text (cut), links, pieces: most
-_SHORT = 24  # characters: a paragraph this short, made from the text, is interned
 _key = lru_cache(maxsize=1024)(key_of_display)  # an entry's key, when its name gives it
 
 
@@ -55,23 +52,14 @@ class Entries(ColumnView[Entry]):
         "_e_orgs",
         "_e_phase",
         "_last",
-        "_m_links",
-        "_m_pieces",
-        "_m_text",
         "_p_first",
         "_p_info",
         "_p_off",
-        "_q_kind",
-        "_q_kinds",
-        "_q_more",
-        "_q_off",
-        "_text",
+        "_q",
         "prose",
     )
 
     def __init__(self, text: str = "") -> None:
-        # the document's text: a paragraph that is a slice of it is cut again when asked for
-        self._text = text
         code = "i" if len(text) < 1 << 31 else "q"  # offsets in 4 bytes each when they fit
         self._e_names: list[str] = []
         self._e_keys: list[str | None] = []  # None: the key its name gives (names.key_of_display)
@@ -83,15 +71,7 @@ class Entries(ColumnView[Entry]):
         self._p_info: list[tuple[str, int | None, str | None, str | None, str | None, int]] = []
         self._p_off = array(code)  # start, end, body start, body end, heading start, heading end
         self._p_first = array(code)  # per phase: its first paragraph and the one after its last
-        self._q_off = array(code)  # start, end
-        self._q_kind = array("B")  # an index into _q_kinds
-        self._q_kinds: list[str] = []
-        # -1: the text of its span (cut when asked for), no links, no piece table (most
-        # paragraphs); else the index of its text (None: cut), links and pieces in the _m_ lists
-        self._q_more = array("i")
-        self._m_text: list[str | None] = []
-        self._m_links: list[tuple[object, ...]] = []
-        self._m_pieces: list[tuple[tuple[int, int], ...]] = []
+        self._q = ParagraphColumns(text)  # the paragraphs: apart, for the views an entry holds
         self.prose = True  # False: an outline's, with no paragraphs in its phases
         # the entry last made, and its index: the engine asks for the entry of each finding in
         # turn (remaking an entry of 4,000 paragraphs per finding took minutes), mostly the one
@@ -100,33 +80,17 @@ class Entries(ColumnView[Entry]):
 
     # -- building ----------------------------------------------------------------------------
 
-    def _add_paragraph(self, paragraph: Paragraph) -> None:
-        text, span, kind, links, pieces = paragraph
-        start, end = span
-        cut = end - start == len(text) and self._text.startswith(text, start)
-        kinds = self._q_kinds
-        if kind not in kinds:
-            kinds.append(kind)
-        self._q_kind.append(kinds.index(kind))
-        if cut and not links and not pieces:
-            self._q_more.append(-1)
-        else:
-            self._q_more.append(len(self._m_text))
-            self._m_text.append(None if cut else text)
-            self._m_links.append(links if links else ())
-            self._m_pieces.append(pieces if pieces else ())
-        self._q_off.extend(span)
-
     def add_run(self, paragraphs: Iterable[Paragraph]) -> tuple[int, int]:
         """Append ``paragraphs`` to the paragraph columns: ``(first, stop)`` of the run, which
-        :meth:`add` may take (as a :class:`Paragraphs` view) in place of the paragraphs."""
-        first = len(self._q_more)
-        for paragraph in paragraphs:
-            self._add_paragraph(paragraph)
-        return first, len(self._q_more)
+        :meth:`add` may take (as the :class:`Paragraphs` view :meth:`view`) in place of them."""
+        return self._q.add_run(paragraphs)
+
+    def view(self, first: int, stop: int) -> Paragraphs:
+        """The paragraphs ``first`` up to ``stop`` of the columns, each made when read."""
+        return Paragraphs(self._q, first, stop)
 
     def _add_paragraphs(self, paragraphs: Sequence[Paragraph], runs: array[int]) -> None:
-        run = paragraphs.run_of(self) if isinstance(paragraphs, Paragraphs) else None
+        run = paragraphs.run_of(self._q) if isinstance(paragraphs, Paragraphs) else None
         if run is None:
             run = self.add_run(paragraphs)
         runs.extend(run)
@@ -160,19 +124,8 @@ class Entries(ColumnView[Entry]):
         if first >= stop:
             return ()
         if stop - first > LAZY_AT:
-            return Paragraphs(self, first, stop)
-        return tuple(map(self._paragraph, range(first, stop)))
-
-    def _paragraph(self, k: int) -> Paragraph:
-        start, end = self._q_off[2 * k], self._q_off[2 * k + 1]
-        more = self._q_more[k]
-        text, links, pieces = _PLAIN if more < 0 else (self._m_text[more], self._m_links[more], self._m_pieces[more])
-        if text is None:
-            text = self._text[start:end]
-            if end - start <= _SHORT:  # "TBC", "N/A": one copy of each, however many paragraphs say it
-                text = intern(text)
-        span = new_tuple(Span, (start, end))
-        return new_tuple(Paragraph, (text, span, self._q_kinds[self._q_kind[k]], links, pieces))
+            return Paragraphs(self._q, first, stop)
+        return tuple(map(self._q.paragraph, range(first, stop)))
 
     def _phase(self, j: int) -> Phase:
         kind, year, heading, canonical, period, month = self._p_info[j]
@@ -227,13 +180,11 @@ class Entries(ColumnView[Entry]):
         """The same entries with no paragraphs in their phases (:func:`lint.model.outline`; an
         entry's intro is kept): the entry and phase columns shared."""
         kept = self._copy()
-        kept._text = ""  # each intro paragraph keeps its own text: the outline keeps no document text
-        kept._q_off, kept._q_kind, kept._q_kinds = array(self._q_off.typecode), array("B"), []
-        kept._q_more, kept._m_text, kept._m_links, kept._m_pieces = array("i"), [], [], []
+        kept._q = ParagraphColumns("")  # each intro paragraph keeps its own text: the outline keeps no document text
         kept._e_intro = array(self._e_intro.typecode)
         for i in range(len(self)):
             first, stop = self._e_intro[2 * i], self._e_intro[2 * i + 1]
-            kept._e_intro.extend(kept.add_run(map(self._paragraph, range(first, stop))))
+            kept._e_intro.extend(kept.add_run(map(self._q.paragraph, range(first, stop))))
         kept.prose = False
         return kept
 
@@ -294,7 +245,7 @@ class EntryList:
         first, _ = self._store.add_run(head)
         del head
         _, stop = self._store.add_run(given)
-        return Paragraphs(self._store, first, stop)
+        return self._store.view(first, stop)
 
     def append(self, entry: Entry) -> None:
         if self._columns is not None:

@@ -1,0 +1,360 @@
+"""entry-copy again after a few documents changed: only the paragraphs the change can reach are compared.
+
+A whole entry-copy run takes each compared paragraph in order and finds its candidates in
+an index of the shingles before it (:func:`lint.checks.entry_copy.find_matches`), so the
+run costs seconds to minutes on thousands of files. After an edit to one file, almost
+every paragraph's candidates are what they were. A paragraph's candidates depend only on
+
+- the earlier paragraphs that share a *live* shingle with it: a shingle is live for the
+  ``m``-th paragraph holding it (from 0) when ``1 <= m <= max(1, max-bucket - 1)``, and
+  then its first ``m`` holders count (:class:`lint.checks.shingles.ShingleIndex`);
+- the earlier paragraphs with the same canonical text;
+- the entry keys of the paragraphs (from the organisations of the whole run).
+
+So when the organisations' keys are unchanged, only the paragraphs that differ in anything
+entry-copy reads (all of a document's when it has more or fewer than before) are *changed*.
+A paragraph that is not keeps its matches unless
+
+- it holds a shingle whose holders changed (one a changed paragraph gained or lost, or any
+  of one that moved, came or went), is among its first ``max(2, max-bucket)`` unchanged
+  holders (past those, the shingle is a stock phrase for it either way), and comes after the
+  shingle's first changed holder in this run's order or in the last run's (before both, the
+  holders counted for it are the ones they were);
+- or it holds, after a changed paragraph that stayed at its place, at least ``MIN_SHARED``
+  of the shingles that paragraph kept, among their first holders: the changed paragraph may
+  be one of its candidates, whose sentences changed;
+- or its canonical text is one a changed paragraph had or has.
+
+Those paragraphs, and the changed ones, are compared again, each from the holders of its
+shingles found in one pass over the run (its candidates as the index would give them);
+every other match is kept from the last run. The findings are made from the matches as a
+whole run makes them, so they equal a whole run's. The state kept between runs: the
+options, the documents' paths in run order, and the matches as arrays of numbers.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from lint.checks.api import Anchored, Context, Finding
+from lint.checks.entry_copy import Match, find_matches, findings, match_paragraph, same_paragraph, settings
+from lint.checks.entry_summary import (
+    BOUNDS,
+    CANONICAL_AT,
+    CANONICALS,
+    DIGEST,
+    DIGESTS,
+    ENTRIES,
+    GRAM_AT,
+    GRAMS,
+    OWNERS,
+    PATH,
+    PHASES,
+    SENTENCE_AT,
+    SENTENCE_GRAM_AT,
+    SENTENCE_GRAMS,
+    TEXT_AT,
+    TEXTS,
+    Paragraphs,
+)
+from lint.checks.identity import keys_of
+
+MIN_SHARED = 3  # as find_matches
+MAX_CANDIDATES = 16  # as find_matches
+WHOLE_PAST = 0.25  # a change reaching more of the run's documents or paragraphs than this is worked out whole
+_FIELDS = 9  # arrays of a state's matches: later (document, number), sentence (start, end), earlier ..., score
+
+
+def check_corpus_again(
+    state: Any, before: Mapping[str, Any], summaries: Sequence[Anchored], context: Context
+) -> tuple[list[Finding], Any]:
+    """entry-copy's findings on ``summaries``, from its last run's ``state`` when it can
+    (see the module docs), and the state for the next run."""
+    paragraphs = Paragraphs(summaries)
+    options = settings(context)
+    matches = None
+    if state is not None and len(paragraphs) >= 2:
+        try:
+            matches = _again(state, before, summaries, paragraphs, options)
+        except (ValueError, TypeError, IndexError, KeyError):
+            matches = None  # a state this code did not write: the whole run again
+    if matches is None:
+        threshold, max_bucket, same_figures = options
+        matches = find_matches(paragraphs, threshold, max_bucket, same_figures=same_figures)
+    found = list(findings(paragraphs, matches, context)) if len(paragraphs) >= 2 else []
+    return found, _state(options, summaries, paragraphs, matches)
+
+
+def _path(anchored: Anchored) -> str:
+    return str(anchored.summary[1][PATH])
+
+
+def _state(
+    options: tuple[Any, ...], summaries: Sequence[Anchored], paragraphs: Paragraphs, matches: list[Match]
+) -> Any:
+    columns = [array("l") for _ in range(_FIELDS - 1)]
+    scores = array("d")
+    for match in matches:
+        values = (
+            *paragraphs.where(match.later),
+            match.sentence[0],
+            match.sentence[1],
+            *paragraphs.where(match.earlier),
+            match.source[0],
+            match.source[1],
+        )
+        for column, value in zip(columns, values, strict=True):
+            column.append(value)
+        scores.append(match.score)
+    return (options, tuple(_path(s) for s in summaries), tuple(columns), scores)
+
+
+def _organisations(summaries: Sequence[Anchored | None]) -> dict[str, str]:
+    return keys_of(name for anchored in summaries if anchored is not None for name in anchored.summary[0])
+
+
+def _again(
+    state: Any,
+    before: Mapping[str, Any],
+    summaries: Sequence[Anchored],
+    paragraphs: Paragraphs,
+    options: tuple[float, int, bool],
+) -> list[Match] | None:
+    """The run's matches from the last run's (``state``), or None when they cannot be followed."""
+    old_options, old_paths, columns, scores = state
+    if tuple(old_options) != options or len(columns) != _FIELDS - 1:
+        return None
+    paths = [_path(s) for s in summaries]
+    changed = set(before)
+    if [p for p in old_paths if p not in changed] != [p for p in paths if p not in changed]:
+        return None  # files reordered, or a document changed that the caller did not say
+    now = dict(zip(paths, summaries, strict=True))
+    old_summaries = [before[p] if p in changed else now[p] for p in old_paths]
+    if _organisations(old_summaries) != _organisations(summaries):
+        return None  # entry keys may differ anywhere
+    place = {p: d for d, p in enumerate(old_paths)}  # each document's place in the last run
+    gone: set[tuple[str, int]] = set()  # the last run's paragraphs that changed: (path, number)
+    fresh: set[tuple[int, int]] = set()  # this run's that did: (document, number)
+    reach: set[int] = set()  # their shingles whose holders may have changed
+    common: set[int] = set()  # the shingles a changed paragraph kept, at its place
+    digests: set[bytes] = set()  # their canonical texts
+    first_before: dict[int, tuple[Any, int, int]] = {}  # shingle -> its first changed holder in the last run
+    for d, path in [*((d, p) for d, p in enumerate(paths) if p in changed), *((-1, p) for p in changed - set(now))]:
+        old, new = before[path], now.get(path)
+        old_numbers, new_numbers = _differing(old, new)
+        gone.update((path, k) for k in old_numbers)
+        fresh.update((d, k) for k in new_numbers)
+        held: dict[tuple[bool, int], array[int]] = {}
+        for anchored, numbers, last_run in ((old, old_numbers, True), (new, new_numbers, False)):
+            if anchored is None:
+                continue
+            summary = anchored.summary[1]
+            for k in numbers:
+                held[last_run, k] = grams = summary[GRAMS][summary[GRAM_AT][k] : summary[GRAM_AT][k + 1]]
+                digests.add(summary[DIGESTS][k * DIGEST : (k + 1) * DIGEST])
+                if last_run:
+                    key = (_order(summary, k), place[path], k)
+                    for gram in grams:
+                        if gram not in first_before or key < first_before[gram]:
+                            first_before[gram] = key
+        alike = _alike(old, new, set(old_numbers) & set(new_numbers))
+        for k in old_numbers:
+            if k in alike:  # one paragraph changed at its place: the holders of the shingles it kept are as they were
+                before_grams, after_grams = set(held[True, k]), set(held[False, k])
+                reach.update(before_grams ^ after_grams)
+                common.update(before_grams & after_grams)
+            else:
+                reach.update(held[True, k])
+        for k in new_numbers:
+            if k not in alike:
+                reach.update(held[False, k])
+    threshold, max_bucket, same_figures = options
+    holders = max(2, max_bucket)  # the holders of a shingle that may count for a later paragraph
+    if len(changed) > WHOLE_PAST * len(summaries):
+        return None  # much of the run changed: cheaper whole
+    key_of = _keys(paragraphs, summaries, [place.get(p, -1) for p in paths])
+    again, same = _reached(paragraphs, fresh, (reach, common - reach), digests, holders, first_before, key_of)
+    if len(again) > WHOLE_PAST * len(paragraphs):
+        return None  # the change reaches much of the run: cheaper whole
+    kept = _kept(paragraphs, paths, old_paths, gone, columns, scores, again)
+    if kept is None:
+        return None
+    shared = _shared(paragraphs, sorted(again), holders)
+    redone = [
+        match
+        for i in sorted(again)
+        for match in match_paragraph(paragraphs, i, shared[i], same[i], threshold, MAX_CANDIDATES, same_figures)
+    ]
+    return sorted([*kept, *redone], key=lambda m: m.later)  # stable: a paragraph's in sentence order
+
+
+def _paragraph(summary: tuple[Any, ...], k: int) -> tuple[Any, ...]:
+    """Everything entry-copy reads of a summary's paragraph ``k`` but where it is in its document."""
+    owners, first, last = summary[OWNERS], summary[SENTENCE_AT][k], summary[SENTENCE_AT][k + 1]
+    return (
+        summary[ENTRIES][owners[2 * k]],
+        summary[PHASES][owners[2 * k + 1]],
+        summary[TEXTS][summary[TEXT_AT][k] : summary[TEXT_AT][k + 1]],
+        summary[DIGESTS][k * DIGEST : (k + 1) * DIGEST],
+        summary[GRAMS][summary[GRAM_AT][k] : summary[GRAM_AT][k + 1]],
+        summary[BOUNDS][2 * first : 2 * last],
+        summary[CANONICALS][summary[CANONICAL_AT][first] : summary[CANONICAL_AT][last]],
+        [a - summary[CANONICAL_AT][first] for a in summary[CANONICAL_AT][first : last + 1]],
+        summary[SENTENCE_GRAMS][summary[SENTENCE_GRAM_AT][first] : summary[SENTENCE_GRAM_AT][last]],
+        [a - summary[SENTENCE_GRAM_AT][first] for a in summary[SENTENCE_GRAM_AT][first : last + 1]],
+    )
+
+
+def _alike(old: Anchored | None, new: Anchored | None, numbers: set[int]) -> set[int]:
+    """The paragraphs of ``numbers`` in the same period before and after (so at the same place in
+    the run's order: their document keeps its place)."""
+    if old is None or new is None:
+        return set()
+    return {k for k in numbers if _order(old.summary[1], k) == _order(new.summary[1], k)}
+
+
+def _count(anchored: Anchored | None) -> int:
+    return 0 if anchored is None else len(anchored.summary[1][TEXT_AT]) - 1
+
+
+def _differing(old: Anchored | None, new: Anchored | None) -> tuple[list[int], list[int]]:
+    """The numbers of the paragraphs of a document that changed, before and after: those that
+    differ in anything entry-copy reads when it has as many as before, else all of them."""
+    if old is None or new is None or _count(old) != _count(new):
+        return list(range(_count(old))), list(range(_count(new)))
+    a, b = old.summary[1], new.summary[1]
+    numbers = [k for k in range(_count(old)) if _paragraph(a, k) != _paragraph(b, k)]
+    return numbers, numbers
+
+
+def _order(summary: tuple[Any, ...], k: int) -> Any:
+    """The period order of a summary's paragraph ``k`` (what the run's paragraphs are sorted by first)."""
+    return summary[PHASES][summary[OWNERS][2 * k + 1]][1]
+
+
+def _keys(
+    paragraphs: Paragraphs, summaries: Sequence[Anchored], place: list[int]
+) -> Callable[[int], tuple[Any, int, int]]:
+    """Paragraph ``i``'s place in the last run's order: its period order, its document's place
+    in that run (``place``, by document of this run), its number in the document."""
+
+    def key(i: int) -> tuple[Any, int, int]:
+        d, k = paragraphs.where(i)
+        return (_order(summaries[d].summary[1], k), place[d], k)
+
+    return key
+
+
+def _reached(
+    paragraphs: Paragraphs,
+    fresh: set[tuple[int, int]],
+    shingles: tuple[set[int], set[int]],
+    digests: set[bytes],
+    holders: int,
+    first_before: dict[int, tuple[Any, int, int]],
+    key_of: Callable[[int], tuple[Any, int, int]],
+) -> tuple[set[int], dict[int, int | None]]:
+    """The paragraphs to compare again (the module docs say which), and each one's earlier
+    paragraph of another entry with the same canonical text, as a whole run finds it.
+    ``shingles``: those whose holders changed, and those a changed paragraph kept at its place;
+    ``first_before``: the key in the last run's order of each one's first changed holder then,
+    compared with ``key_of`` of a paragraph."""
+    again: set[int] = set()
+    same: dict[int, int | None] = {}
+    seen: Counter[int] = Counter()  # shingle -> unchanged paragraphs holding it so far
+    passed: set[int] = set()  # shingles whose first changed holder in this run's order is passed
+    first_with: dict[bytes, int] = {}
+    other_with: dict[bytes, int] = {}
+    reach, kept = set(shingles[0]), set(shingles[1])  # less each shingle past its first holders
+    for i in range(len(paragraphs)):
+        found = same_paragraph(paragraphs, i, first_with, other_with)
+        grams = paragraphs.grams(i)
+        if paragraphs.where(i) in fresh:
+            again.add(i)
+            same[i] = found
+            passed.update(grams)
+            continue
+        if not reach.isdisjoint(grams):
+            key = None
+            for gram in reach.intersection(grams):
+                if i not in again:
+                    if gram in passed:
+                        again.add(i)
+                    elif gram in first_before:
+                        key = key_of(i) if key is None else key
+                        if key > first_before[gram]:
+                            again.add(i)
+                seen[gram] += 1
+                if seen[gram] == holders:
+                    reach.discard(gram)  # a stock phrase for every later holder, before and after
+        if not kept.isdisjoint(grams):
+            hits = 0  # kept shingles it holds after their changed holder: shared with it, if live
+            for gram in kept.intersection(grams):
+                hits += gram in passed
+                seen[gram] += 1
+                if seen[gram] == holders:
+                    kept.discard(gram)
+            if hits >= MIN_SHARED:
+                again.add(i)  # the changed paragraph may be its candidate: compared again
+        if i not in again and paragraphs.digest(i) in digests:
+            again.add(i)
+        if i in again:
+            same[i] = found
+    return again, same
+
+
+def _shared(paragraphs: Paragraphs, again: list[int], holders: int) -> dict[int, dict[int, int]]:
+    """For each paragraph of ``again``: the earlier paragraphs sharing at least MIN_SHARED live
+    shingles with it, and how many (what :meth:`ShingleIndex.add` gives it in a whole run)."""
+    wanted = set().union(*(paragraphs.grams(i) for i in again))  # less each shingle whose holders are all found
+    owners: dict[int, list[int]] = {}  # shingle -> its first holders, in order
+    last = again[-1] if again else -1
+    for i in range(last + 1):
+        grams = paragraphs.grams(i)
+        if wanted.isdisjoint(grams):
+            continue
+        for gram in wanted.intersection(grams):
+            held = owners.setdefault(gram, [])
+            held.append(i)
+            if len(held) == holders:
+                wanted.discard(gram)
+    shared: dict[int, dict[int, int]] = {}
+    for i in again:
+        counts: Counter[int] = Counter()
+        for gram in paragraphs.grams(i):
+            held = owners.get(gram, [])
+            if i in held:
+                m = held.index(i)
+                counts.update(held[:m])  # m == 0: the shingle's first holder, nothing shared
+        shared[i] = {j: n for j, n in counts.items() if n >= MIN_SHARED}
+    return shared
+
+
+def _kept(
+    paragraphs: Paragraphs,
+    paths: list[str],
+    old_paths: Sequence[str],
+    gone: set[tuple[str, int]],
+    columns: Sequence[array[int]],
+    scores: array[float],
+    again: set[int],
+) -> list[Match] | None:
+    """The last run's matches of the paragraphs not compared again, numbered as in this run."""
+    number = {(paths[d], k): i for i in range(len(paragraphs)) for d, k in (paragraphs.where(i),)}
+    later_d, later_k, start, end, earlier_d, earlier_k, source_start, source_end = columns
+    kept = []
+    for m in range(len(scores)):
+        later_path, earlier_path = old_paths[later_d[m]], old_paths[earlier_d[m]]
+        if (later_path, later_k[m]) in gone:
+            continue
+        later = number[(later_path, later_k[m])]
+        if later in again:
+            continue
+        if (earlier_path, earlier_k[m]) in gone:
+            return None  # cannot be: its later paragraph would be compared again
+        earlier = number[(earlier_path, earlier_k[m])]
+        kept.append(Match(later, (start[m], end[m]), earlier, (source_start[m], source_end[m]), scores[m]))
+    return kept
