@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import builtins
-import collections
-import copy
-import inspect
 import pickle
 import typing
-from collections.abc import Callable
-from typing import Any
 
 import pytest
 
@@ -110,91 +105,3 @@ def test_no_annotation_is_compiled(monkeypatch):
 def test_the_call_form_is_typings():
     Pair = tuples.NamedTuple("Pair", [("a", int), ("b", str)])
     assert Pair._fields == ("a", "b") and Pair(1, "x").b == "x"
-
-
-FIELD_LISTS = [
-    (["a"], None),
-    (["start", "end"], None),
-    (["path", "line", "tags"], [1, ()]),
-    (list("abcdefghijkl"), [0]),
-]
-CLASS_ATTRIBUTES = ("__doc__", "__module__", "__qualname__", "_fields", "_field_defaults", "__match_args__")
-METHOD_ATTRIBUTES = ("__name__", "__qualname__", "__doc__", "__defaults__")  # (the methods' module: lint.tuples)
-CODE_ATTRIBUTES = ("co_varnames", "co_argcount", "co_name", "co_qualname", "co_code", "co_names", "co_consts")
-
-
-def _made_both(fields: list[str], defaults: list[object] | None) -> tuple[type, type]:
-    ours = tuples.named_tuple("Point", fields, defaults=defaults, module="tests.test_tuples")
-    theirs = collections.namedtuple("Point", fields, defaults=defaults, module="tests.test_tuples")
-    return ours, theirs
-
-
-@pytest.mark.parametrize(("fields", "defaults"), FIELD_LISTS)
-def test_named_tuple_makes_collections_class(fields, defaults):
-    ours, theirs = _made_both(fields, defaults)
-    for name in CLASS_ATTRIBUTES:
-        assert getattr(ours, name) == getattr(theirs, name), name
-    assert ours.__bases__ == theirs.__bases__ == (tuple,) and ours.__slots__ == theirs.__slots__ == ()
-    assert ours.__new__.__module__ == theirs.__new__.__module__ == "namedtuple_Point"
-    assert sorted(vars(ours)) == sorted(vars(theirs))
-    for name in ("__new__", "_make", "_replace", "__repr__", "_asdict", "__getnewargs__"):
-        a, b = getattr(ours, name), getattr(theirs, name)
-        for attribute in METHOD_ATTRIBUTES if name != "_make" else ("__qualname__", "__doc__"):
-            assert getattr(a, attribute) == getattr(b, attribute), (name, attribute)
-    for attribute in CODE_ATTRIBUTES:
-        assert getattr(ours.__new__.__code__, attribute) == getattr(theirs.__new__.__code__, attribute), attribute
-    assert inspect.signature(ours) == inspect.signature(theirs)
-    for name in fields:
-        assert vars(ours)[name].__doc__ == vars(theirs)[name].__doc__
-
-
-def _outcome(call: Callable[[], object]) -> object:
-    try:
-        return ("value", repr(call()))
-    except Exception as exc:  # the same error, with the same message
-        return (type(exc).__name__, str(exc))
-
-
-def _uses(cls: Any, fields: list[str]) -> list[object]:
-    """What a named tuple class does, used every way (each value, or the error and its message)."""
-    n = len(fields)
-    calls: list[Callable[[], object]] = [
-        lambda: cls(*range(n)),
-        lambda: cls(*range(n + 1)),
-        lambda: cls(),
-        lambda: cls(**{name: i for i, name in enumerate(fields)}),
-        lambda: cls(*range(n))._replace(**{fields[-1]: "x"}),
-        lambda: cls(*range(n))._replace(nope=1),
-        lambda: cls._make(range(n)),
-        lambda: cls._make(range(n + 2)),
-        lambda: cls(*range(n))._asdict(),
-        lambda: cls(*range(n)).__getnewargs__(),
-        lambda: getattr(cls(*range(n)), fields[0]),
-        lambda: copy.copy(cls(*range(n))),
-        lambda: cls(*range(n)) == tuple(range(n)),
-    ]
-    return [_outcome(call) for call in calls]
-
-
-@pytest.mark.parametrize(("fields", "defaults"), FIELD_LISTS)
-def test_named_tuple_instances_behave_as_collections(fields, defaults):
-    ours, theirs = _made_both(fields, defaults)
-    assert _uses(ours, fields) == _uses(theirs, fields)
-
-
-@pytest.mark.parametrize(
-    ("typename", "fields", "defaults"),
-    [
-        ("Point", ["a", "a"], None),
-        ("Point", ["_a"], None),
-        ("Point", ["class"], None),
-        ("Point", ["a b"], None),
-        ("def", ["a"], None),
-        ("Point", [1], None),
-        ("Point", ["a"], [1, 2]),
-    ],
-)
-def test_named_tuple_refuses_what_collections_refuses(typename, fields, defaults):
-    made = _outcome(lambda: tuples.named_tuple(typename, fields, defaults=defaults))
-    assert made[0] != "value"
-    assert made == _outcome(lambda: collections.namedtuple(typename, fields, defaults=defaults))
