@@ -68,7 +68,8 @@ def _a_run(path: Path, out: Path, flag: str, env: dict[str, str] | None) -> tupl
         assert done.returncode in (0, 1), done.stderr
     modules, _, compiled = done.stdout.rpartition(" | ")
     *texts, collector = ast.literal_eval(compiled)
-    assert collector == "collector on: False"  # a check by the program: off from the check to the end
+    # a check of a few files by the program: the collector off from the check to the end; of a folder: on
+    assert collector == f"collector on: {path.is_dir()}"
     return set(modules.split()), texts
 
 
@@ -82,6 +83,11 @@ def test_a_one_file_run_does_not_import_what_it_does_not_use(tmp_path):
     # the run did check the file; seed 000 has a near copy between years, which rapidfuzz's ratio scores
     assert {"lint.engine", "lint.checks.action_echo", "rapidfuzz"} <= loaded
     assert sorted(m for m in loaded if m.split(".")[0] in NOT_NEEDED or m in NOT_NEEDED_HERE) == []
+
+
+def test_a_folders_run_keeps_the_collector(tmp_path):
+    """Only a run of a few files leaves the collector off to its end: a folder may hold thousands."""
+    assert "lint.engine" in _a_run(ROOT / "fixtures" / "clean", tmp_path / "r", "--no-cache", None)[0]
 
 
 def test_a_one_file_run_compiles_no_source_text(tmp_path):
