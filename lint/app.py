@@ -25,7 +25,7 @@ from lint.formats import FORMATS, WITH_HELP, Settings, get
 from lint.model import Diagnostic, Document, Severity
 from lint.record import Record, fill
 from lint.report import Report, build
-from lint.timings import Timings
+from lint.terminal import width
 
 if TYPE_CHECKING:
     from lint.links.results import LinkResults
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from lint.replay import Replay
     from lint.resultcache import ResultCache
     from lint.rules import Rule
+    from lint.timings import Timings
 
 
 class Outcome(Record):
@@ -208,14 +209,14 @@ def _online_links(settings: LinkSettings | None, documents: Sequence[Document]) 
 
 def _render(fmt: str, report: Report, out: TextIO, settings: Settings, options: CheckOptions) -> None:
     """The report in ``fmt``; or, with ``--statistics``, counts per rule; with ``--quiet``, the summary only."""
-    from lint import view
-
+    if options.statistics or options.quiet:
+        from lint import view
     if options.statistics:
         view.statistics(report, out, as_json=fmt == "json")
     elif options.quiet and fmt in ("text", "concise"):
         view.quiet(report, out)
     else:
-        get(fmt).render(report, out, settings._replace(width=view.width(out)))
+        get(fmt).render(report, out, settings._replace(width=width(out)))
 
 
 def _from_stdin(options: CheckOptions) -> bool:
@@ -243,7 +244,11 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
     outputs.check_targets(options.also_write, options.output, FORMATS)
     rules, chosen = engine.choose_rules(config, options.select, options.extend_select, options.ignore)
     link_settings = _link_settings(options, config, chosen)
-    timings = Timings() if options.timings else None
+    timings = None
+    if options.timings:
+        from lint.timings import Timings
+
+        timings = Timings()
     started = time.perf_counter()
     files: list[str] = []
     if not from_stdin and not options.merge:

@@ -29,6 +29,13 @@ def _format_file(value: str) -> tuple[str, str]:
 def _check(args: argparse.Namespace) -> int:
     from lint.collector import collector_paused
 
+    if _PROGRAM and _few_files(args.paths):
+        # the process ends after the check (run), which reads a few files in this process: the collector
+        # stays off to the end (each time it came back on, its next pass walked every object made while
+        # it was off). A larger run keeps it, as do its --jobs workers (which would inherit it off).
+        import gc
+
+        gc.disable()
     with collector_paused():  # the checking code's modules: many objects and no garbage, so no sweeps
         from lint import cli_view
         from lint.app import CheckOptions, check
@@ -64,6 +71,14 @@ def _check(args: argparse.Namespace) -> int:
     return outcome.exit_code
 
 
+def _few_files(paths: Sequence[str]) -> bool:
+    """Whether the paths given are fewer than 8 files (no folder, no standard input): lint.pipeline checks
+    so few in this process (``_MIN_FOR_WORKERS``), never in workers."""
+    import os
+
+    return len(paths) < 8 and all(os.path.isfile(path) for path in paths)
+
+
 def _link_overrides(args: argparse.Namespace) -> dict[str, object]:
     """The link-check settings given as flags (they win over the config file's)."""
     overrides: dict[str, object] = {}
@@ -82,8 +97,13 @@ def _link_overrides(args: argparse.Namespace) -> dict[str, object]:
     return overrides
 
 
+_PROGRAM = False  # True in the response-lint program (run): the process ends when the command does
+
+
 def run() -> NoReturn:
     """The ``response-lint`` program (and ``python -m lint``): :func:`main`, then :func:`leave`."""
+    global _PROGRAM
+    _PROGRAM = True
     leave(main())
 
 

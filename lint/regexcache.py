@@ -132,11 +132,34 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return expected
 
 
+_makers: dict[str, str] = {}  # a deriving function's name -> its name and its module file's stamp
+
+
+def _maker(make: Callable[[str, int], str]) -> str:
+    """``make`` as named in a key: its name, and the size and modification time of the file of its
+    module, so that a kept text is never used once that code changed (an upgrade, an edit)."""
+    name = f"{make.__module__}.{make.__qualname__}"
+    stamp = _makers.get(name)
+    if stamp is None:
+        import os
+
+        try:
+            found = os.stat(sys.modules[make.__module__].__file__ or "")
+            stamp = f"{name}|{found.st_size}|{found.st_mtime_ns}"
+        except (KeyError, AttributeError, OSError):
+            stamp = ""  # no file to stamp it by: worked out every run, never kept
+        _makers[name] = stamp
+    return stamp
+
+
 def derived(pattern: str, flags: int, make: Callable[[str, int], str]) -> str:
     """``make(pattern, flags)``, kept with the programs: a pattern text a pure function derives from
     ``pattern`` by parsing it (:func:`lint.checks.firstchars.guarded`), so that a later run does not
-    parse it again (``make`` is named in the key)."""
-    key = (pattern, int(flags), f"{make.__module__}.{make.__qualname__}")
+    parse it again (``make`` and the stamp of its module's file are in the key)."""
+    maker = _maker(make)
+    if not maker:
+        return make(pattern, flags)
+    key = (pattern, int(flags), maker)
     kept = _load().get(key)
     if isinstance(kept, str):
         _touch(key)

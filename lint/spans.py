@@ -38,9 +38,6 @@ class Span(NamedTuple):
         return text[self.start : self.end]
 
 
-_LINE_BREAK = re.compile(r"\r\n?|\n")
-
-
 class LineIndex:
     """Maps offsets to 1-based line and column numbers (columns count code points)."""
 
@@ -52,7 +49,7 @@ class LineIndex:
         # keeps the index of every document with a finding until its report is written
         starts = array("i" if len(text) < 1 << 31 else "q", [0])
         if "\r" in text:
-            starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+            starts.extend(m.end() for m in re.finditer(r"\r\n?|\n", text))  # (compiled only when needed)
         else:  # the common case, at C speed
             find = text.find
             i = find("\n")

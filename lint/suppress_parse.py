@@ -13,8 +13,8 @@ _NOTHING: frozenset[str] = frozenset()  # one empty set for every directive: eac
 _ACTIONS = {action: action for action in ACTIONS}  # one copy of each action word, however it was written
 
 _HEAD = regexcache.compile(r"^<!--\s*response-lint\b(?P<colon>\s*:)?\s*(?P<body>.*?)\s*-->$", re.DOTALL | re.IGNORECASE)
-_ACTION = re.compile(r"^(?P<action>[A-Za-z][\w-]*)(?P<rest>.*)$", re.DOTALL)
-_NAME = re.compile(r"^[\w*?\[\]!.-]+$")
+_ACTION = regexcache.compile(r"^(?P<action>[A-Za-z][\w-]*)(?P<rest>.*)$", re.DOTALL)
+_NAME = regexcache.compile(r"^[\w*?\[\]!.-]+$")
 
 
 class Directive:

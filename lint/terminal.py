@@ -1,4 +1,5 @@
-"""Whether to draw on a stream: a progress bar only on a terminal, outside CI, with a capable TERM.
+"""Whether to draw on a stream (a progress bar only on a terminal, outside CI, with a capable TERM),
+and how wide text output should be.
 
 One policy for every bar (the run's, :mod:`lint.progress`, and the link checker's,
 :mod:`lint.links.progress`). Imports nothing of ours.
@@ -20,3 +21,19 @@ def wanted(setting: bool | None, stream: TextIO) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def width(out: TextIO) -> int | None:
+    """The width text output should fit: ``COLUMNS``, else the terminal's; None when unknown."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        if out.isatty():
+            return os.get_terminal_size(out.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        pass
+    return None

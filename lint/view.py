@@ -7,28 +7,12 @@ only. The text width is ``COLUMNS`` when set, else the terminal's; piped output 
 
 from __future__ import annotations
 
-import os
 from typing import TextIO
 
 from lint.escape import for_terminal
 from lint.formats.text import summary
 from lint.report import Report
-
-
-def width(out: TextIO) -> int | None:
-    """The width text output should fit: ``COLUMNS``, else the terminal's; None when unknown."""
-    try:
-        columns = int(os.environ.get("COLUMNS", ""))
-    except ValueError:
-        columns = 0
-    if columns > 0:
-        return columns
-    try:
-        if out.isatty():
-            return os.get_terminal_size(out.fileno()).columns
-    except (OSError, ValueError, AttributeError):
-        pass
-    return None
+from lint.terminal import width as width  # (where it was; a JSON report need not import this module)
 
 
 def quiet(report: Report, out: TextIO) -> None:

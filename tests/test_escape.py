@@ -143,3 +143,15 @@ def test_text_that_is_printable_holds_no_character_an_escape_replaces():
     for name in ("_TERMINAL", "_GITHUB", "_XML", "_SURROGATE", "_JSON_INERT"):
         found = escape._chars(getattr(escape, name)).findall(every)
         assert found and not any(char.isprintable() for char in found), name
+
+
+def test_json_text_escapes_every_character_its_classes_name():
+    """json_text finds the characters to escape without its regexes, as they would have."""
+    from lint import escape
+
+    every = "".join(map(chr, range(0x110000)))
+    assert set(escape._chars(escape._JSON_INERT).findall(every)) == escape._JSON_INERT_SET
+    for text in (every, every[:0x2100], "’plain", "a\u2028b\u200f", "name\udcff.md", "\ud800\u202e", "ascii"):
+        written = json.dumps(escape.json_safe(text), ensure_ascii=False)
+        expected = escape._chars(escape._JSON_INERT).sub(lambda m: f"\\u{ord(m.group()):04x}", written)
+        assert json_text(text, None) == expected == json_text([text], 2)[4:-2]

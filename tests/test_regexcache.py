@@ -113,6 +113,32 @@ def test_a_derived_pattern_is_worked_out_once_and_kept(fresh):
     assert other == firstchars.guarded(body, 0) and calls == [body, body]
 
 
+def test_a_derived_text_is_worked_out_again_once_the_code_deriving_it_changed(fresh, tmp_path, monkeypatch):
+    """A kept text is keyed by the deriving module's file (size, modification time): after an upgrade
+    or an edit of that code a later run works it out again, never uses the old code's answer."""
+    import importlib
+    import os
+
+    folder = tmp_path / "code"
+    folder.mkdir()
+    module = folder / "deriving_code.py"
+    module.write_text("def make(pattern, flags):\n    return pattern + '-v1'\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(folder))
+    monkeypatch.setattr(regexcache, "_makers", {})
+    deriving = importlib.import_module("deriving_code")
+    assert regexcache.derived("abc", 0, deriving.make) == "abc-v1"
+    fresh()
+    assert regexcache.derived("abc", 0, deriving.make) == "abc-v1"  # kept: the same code
+
+    module.write_text("def make(pattern, flags):\n    return pattern + '-v2, changed'\n", encoding="utf-8")
+    os.utime(module, ns=(1, 1))
+    monkeypatch.setattr(regexcache, "_makers", {})  # a new process
+    deriving = importlib.reload(deriving)
+    fresh()
+    assert regexcache.derived("abc", 0, deriving.make) == "abc-v2, changed"
+    monkeypatch.delitem(__import__("sys").modules, "deriving_code")
+
+
 def _alternation(tag: str, count: int = 60) -> str:
     """A pattern whose program takes a few kilobytes."""
     return "|".join(f"{tag}{i:03d}word" for i in range(count))

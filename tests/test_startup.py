@@ -47,7 +47,8 @@ def counted(source, *args, _compile=builtins.compile, **kwargs):
         compiled.append(source)
     return _compile(source, *args, **kwargs)
 builtins.compile = counted
-atexit.register(lambda: print(' '.join(sorted(sys.modules)), '|', repr(compiled)))
+import gc
+atexit.register(lambda: print(' '.join(sorted(sys.modules)), '|', repr(compiled + [f'collector on: {gc.isenabled()}'])))
 sys.argv = ['lint', 'check', *sys.argv[1:]]
 runpy.run_module('lint', run_name='__main__')
 """
@@ -66,7 +67,10 @@ def _a_run(path: Path, out: Path, flag: str, env: dict[str, str] | None) -> tupl
         )
         assert done.returncode in (0, 1), done.stderr
     modules, _, compiled = done.stdout.rpartition(" | ")
-    return set(modules.split()), ast.literal_eval(compiled)
+    *texts, collector = ast.literal_eval(compiled)
+    # a check of a few files by the program: the collector off from the check to the end; of a folder: on
+    assert collector == f"collector on: {path.is_dir()}"
+    return set(modules.split()), texts
 
 
 def _modules_of_a_run(path: Path, out: Path, flag: str = "--no-cache", env: dict[str, str] | None = None) -> set[str]:
@@ -79,6 +83,11 @@ def test_a_one_file_run_does_not_import_what_it_does_not_use(tmp_path):
     # the run did check the file; seed 000 has a near copy between years, which rapidfuzz's ratio scores
     assert {"lint.engine", "lint.checks.action_echo", "rapidfuzz"} <= loaded
     assert sorted(m for m in loaded if m.split(".")[0] in NOT_NEEDED or m in NOT_NEEDED_HERE) == []
+
+
+def test_a_folders_run_keeps_the_collector(tmp_path):
+    """Only a run of a few files leaves the collector off to its end: a folder may hold thousands."""
+    assert "lint.engine" in _a_run(ROOT / "fixtures" / "clean", tmp_path / "r", "--no-cache", None)[0]
 
 
 def test_a_one_file_run_compiles_no_source_text(tmp_path):
@@ -149,3 +158,17 @@ def test_a_run_builds_only_its_own_commands_parser():
     for argv in (["check", "a.md", "--format", "json", "-j", "1", "--no-links"], ["--debug", "rules", "--json"]):
         alone, full = cli_parser.build(cli_parser.command_of(argv)), cli_parser.build()
         assert vars(alone.parse_args(argv)) == vars(full.parse_args(argv))
+
+
+def test_rules_from_the_cache_make_their_examples_when_read(tmp_path, monkeypatch):
+    """A run reads no rule's examples: a rule file that passed validation before makes them when asked."""
+    from lint import rules
+
+    monkeypatch.setenv("RESPONSE_LINT_CACHE_DIR", str(tmp_path))
+    validated = rules.load_rules([rules.builtin_rules_dir()])  # an empty cache: every file validated
+    cached = rules.load_rules([rules.builtin_rules_dir()])
+    for name, rule in cached.items():
+        assert isinstance(rule.examples, rules.Examples) and isinstance(validated[name].examples, tuple)
+        assert len(rule.examples) == len(validated[name].examples) > 0
+        assert rule.examples == validated[name].examples and tuple(rule.examples) == validated[name].examples
+        assert rule == validated[name] and repr(rule) == repr(validated[name])

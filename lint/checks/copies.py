@@ -53,16 +53,22 @@ __all__ = [  # shared with the copy checks
 
 def _words(text: str, names: Names) -> tuple[list[str], int]:
     """The words of ``text`` with the entry's name and acronyms as one marker word, and the word count."""
+    words, plain = _marked(text, names)
+    return words, len(plain)
+
+
+def _marked(text: str, names: Names) -> tuple[list[str], list[str]]:
+    """The words of ``text`` with the entry's name and acronyms as one marker word, and its plain words."""
     original = text = prose(text)
     if names.name and names.name in text:
         text = text.replace(names.name, SENTINEL)
     if "(" in text:
         text = collapse_definitions(text)
     words = words_of(text)
-    count = len(words) if text is original else len(words_of(original))
+    plain = words if text is original else words_of(original)
     if names.acronyms and not names.acronyms.isdisjoint(words):
         words = list(map(names.lookup.get, words, words))
-    return words, count
+    return words, plain
 
 
 def _canonical(words: list[str]) -> tuple[str, list[str]]:
@@ -215,10 +221,10 @@ def paragraph_sentences(text: str, names: Names = NO_NAMES) -> tuple[Sentence, .
         start, end = bounds[0]
         return (_new_sentence((start, end, *paragraph_text(text, names))),)
     joined = f" {BREAK} ".join(text[a:b] for a, b in bounds)
-    words = words_of(prose(joined))
-    counts = [len(w) for w in _split(words, BREAK, n)]
+    marked, plain = _marked(joined, names)  # one pass: the words to compare, and the words to count
+    counts = [len(w) for w in _split(plain, BREAK, n)]
     found = []
-    for (start, end), count, part in zip(bounds, counts, _split(_words(joined, names)[0], BREAK, n), strict=True):
+    for (start, end), count, part in zip(bounds, counts, _split(marked, BREAK, n), strict=True):
         canonical_text, tokens = _canonical(part)
         found.append(_new_sentence((start, end, canonical_text, count, grams(tokens))))
     return tuple(found)

@@ -52,7 +52,7 @@ _DATE_WORDS = regexcache.compile(
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|autumn|winter)\b",
     re.IGNORECASE,
 )
-_SPACE = re.compile(r"\s+")
+_SPACE = regexcache.compile(r"\s+")
 
 
 def _dates(text: str) -> list[str]:

@@ -9,6 +9,7 @@ import importlib
 import re
 from typing import Protocol
 
+from lint import regexcache
 from lint.model import Document
 from lint.readers.phases import ReaderOptions
 
@@ -20,8 +21,8 @@ FORMATS: dict[str, str] = {
 
 # 2012 markup is its block structure ({div …}, {/div}, {: .logo}); a {{NAME}} directive alone
 # is not enough: "{{progress}}" left in a Markdown or plain-text file is a template marker
-_SOURCE_2012 = re.compile(r"^\s*(?:\{div[\s}.]|\{/div\}|\{:\s*\.)", re.MULTILINE)
-_MD_HEADING = re.compile(r"^(?:#{1,3}[ \t]+\S|#{2,3}[A-Z0-9])", re.MULTILINE)
+_SOURCE_2012 = regexcache.compile(r"^\s*(?:\{div[\s}.]|\{/div\}|\{:\s*\.)", re.MULTILINE)
+_MD_HEADING = regexcache.compile(r"^(?:#{1,3}[ \t]+\S|#{2,3}[A-Z0-9])", re.MULTILINE)
 
 
 class _Reader(Protocol):

@@ -37,7 +37,7 @@ ORGANISATION_TITLE = regexcache.compile(
 )
 # "This action forms part of the Government Digital Strategy."
 PLAN_LINE = regexcache.compile(r"\bthis\s+action\s+forms\s+part\s+of\s+(?:the\s+)?(?P<plan>[^.]{3,160})", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_END = regexcache.compile(r"(?<=[.!?])\s+")
 
 
 def _builtin_file(name: str = "furniture.txt") -> Path:
@@ -180,7 +180,7 @@ def expand_acronym(org: str, text: str) -> str:
     return org
 
 
-_POSSESSIVE = re.compile(r"[’']s?$")
+_POSSESSIVE = regexcache.compile(r"[’']s?$")
 # "Department for Business, Innovation and Skills (BIS)", "Ministry of Justice" heads that some acronyms leave out
 _HEAD_JOINERS = frozenset({"for", "of"})
 

@@ -100,7 +100,7 @@ _MONTH_NUMBER = {
     m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
 }
 _POINT_RE = regexcache.compile(_POINT, re.IGNORECASE)
-_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_YEAR_RE = regexcache.compile(r"(?:19|20)\d\d")
 _SHORT_END = regexcache.compile(r"^((?:19|20)\d\d)\s*[-/–]\s*(\d\d)$")
 _MONTH_RE = regexcache.compile(rf"\b({_MONTHS})\b|(?<=\d{{4}})-([01]\d)\b", re.IGNORECASE)
 _QUARTER_RE = regexcache.compile(r"q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter", re.IGNORECASE)
@@ -253,7 +253,7 @@ def match_heading(text: str, options: ReaderOptions) -> HeadingMatch | None:
     return heading_matcher(options)(text)
 
 
-_GROUP = re.compile(r"\(\?P(<|=)([A-Za-z_]\w*)")
+_GROUP = regexcache.compile(r"\(\?P(<|=)([A-Za-z_]\w*)")
 
 
 def _alternative(m: re.Match[str]) -> int:

@@ -13,11 +13,12 @@ import re
 from array import array
 from collections.abc import Iterable, Sequence
 
+from lint import regexcache
 from lint.model import ReadIssue, Severity, Span
 from lint.readers import columns, views
 
 new_tuple = tuple.__new__
-_NUMBERED = re.compile(r"(\D*)(\d{1,18})(\D*)", re.DOTALL)
+_NUMBERED = regexcache.compile(r"(\D*)(\d{1,18})(\D*)", re.DOTALL)
 
 
 class Issues(views.ColumnView[ReadIssue]):
