@@ -114,14 +114,11 @@ def key_order(key: str, phases: Mapping[str, Phase] | None = None) -> tuple[int,
     return (*phase_order(kind, int(year_text) if year_text.isdigit() else 0), key)
 
 
-# the kind of the one phase of an entry that has text and no phase heading
-UNNAMED = "statement"
-# document layouts: entries are organisations answering one action (seed 000), or
-# actions answered by one organisation ("DCMS's actions in response to ...")
-PER_ACTION = "per-action"
-PER_ORGANISATION = "per-organisation"
-# entries are actions (commitments ...), each answered by the organisation named under it
-ACTIONS = "actions"
+UNNAMED = "statement"  # the kind of the one phase of an entry that has text and no phase heading
+# document layouts: entries are organisations answering one action (seed 000), actions answered by
+# one organisation ("DCMS's actions in response to ..."), or actions (commitments ...) each answered
+# by the organisation named under it
+PER_ACTION, PER_ORGANISATION, ACTIONS = "per-action", "per-organisation", "actions"
 
 
 class Phase(NamedTuple):
