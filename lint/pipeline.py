@@ -212,13 +212,9 @@ def _check(
                 checked.append(_check_one(plan, cache, keep, path, data))
                 if progress is not None:
                     progress.advance()
-    for i, (_, data), done in zip(where, tasks, checked, strict=True):
+    for i, done in zip(where, checked, strict=True):
         run.paths[i], run.results[i], run.kept[i], run.summaries[i] = done.path, None, done.result, done.summaries
         run.digests[i], run.anchors[i] = done.marks
-        if cache is not None and data is not None:
-            from lint.resultcache import digest
-
-            run.contents[i] = digest(data)
 
 
 def _summaries(
@@ -227,8 +223,13 @@ def _summaries(
     """``rule``'s summaries of the run's documents (:func:`lint.gathered.summaries`), those that
     cannot be read checked again."""
 
-    def recheck(missing: list[int]) -> None:
+    def recheck(missing: list[int]) -> None:  # (only with a cache: a summary it could not read)
+        from lint.resultcache import digest
+
         tasks = [(run.files[i], _read_bytes(run.files[i], plan.config)) for i in missing]
+        for i, (_, data) in zip(missing, tasks, strict=True):  # read again: perhaps edited since
+            if data is not None:
+                run.contents[i] = digest(data)
         _check(plan, cache, keep, run, tasks, missing, jobs)
 
     return gathered.summaries(cache, keep, run, rule, recheck)
