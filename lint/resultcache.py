@@ -281,6 +281,15 @@ class ResultCache:
         run's: written whole, so a reader never sees a state with another run's documents)."""
         self._store(self._again_file(rule), (rule, summarised, state))
 
+    def pieces(self) -> Path | None:
+        """The folder of the report pieces formats keep (:mod:`lint.pieces`); None: it cannot be made."""
+        try:
+            if not self._ready:
+                self._prepare()
+        except OSError:
+            return None
+        return self._dir / "pieces"
+
     def _prepare(self) -> None:
         """The folder, its ``.gitignore`` and ``CACHEDIR.TAG``; namespaces of older runs, and the
         folders of earlier cache formats, are removed."""
