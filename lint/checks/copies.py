@@ -14,7 +14,7 @@ Three views of a piece of prose:
   copies across a whole run are found without comparing every pair.
 
 Everything a check needs about a paragraph is worked out once, in one pass, by
-:func:`paragraph_text` (cached, shared by the three checks, forgotten after each
+:func:`paragraph_text` (cached, shared by the three checks, forgotten after a large
 document: :func:`forget_document`); its sentences, by :func:`paragraph_sentences`,
 only for text that shares shingles with other text. Also here: the per-entry
 :class:`Names`, :class:`PhaseText` (a phase's text as the checks compare it),
@@ -120,10 +120,11 @@ class ParagraphText(tuple[str, int, "array[int]"]):
 
 
 _PARAGRAPHS: dict[Names, dict[str, ParagraphText]] = {}  # per entry's names: paragraph text -> its analysis
-# the checks share them within a document, and the engine has them forgotten after it
-# (:func:`forget_document`); a bound for a check called outside the engine (1 << 18 kept every
+# the checks share them within a document, and the engine has a large document's forgotten
+# after it (:func:`forget_document`); a bound for a check called outside the engine (1 << 18 kept every
 # paragraph a worker process saw: 700 MB a worker on the 2,000-file benchmark corpus)
 _PARAGRAPHS_MAX = 1 << 12
+_KEPT_ACROSS = 1 << 10  # analysed paragraphs (or entries' names) kept from one document to the next
 _paragraphs_cached = 0
 
 
@@ -351,9 +352,18 @@ def documents_entries(documents: Sequence[Document]) -> Iterator[tuple[Document,
 
 
 def forget_document() -> None:
-    """Forget the analysed paragraphs and the entries' names (the engine, after each document):
-    kept for the run, a document's worth of them outlived it (of 4,000 entries, 5 MB through
-    the corpus rules' stage); the checks share them within a document."""
+    """After each document (the engine): forget the analysed paragraphs and the entries' names
+    when there are more than :data:`_KEPT_ACROSS` of them. A large document's worth outlived it
+    (of 4,000 entries, 5 MB through the corpus rules' stage); a small one's is kept for the next
+    (the editor server checks the same document again after each change)."""
+    if (
+        max(_paragraphs_cached, paragraph_sentences.cache_info().currsize, names_of.cache_info().currsize)
+        > _KEPT_ACROSS
+    ):
+        _forget()
+
+
+def _forget() -> None:
     global _paragraphs_cached
     _PARAGRAPHS.clear()
     _paragraphs_cached = 0
@@ -366,6 +376,6 @@ perdoc.also_forget(forget_document)
 
 def clear_caches() -> None:
     """Forget every levelled text (a long-running process re-reading edited files may call it)."""
-    forget_document()
+    _forget()
     TOKENS.clear()
     IDS.clear()
