@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint.checks import perdoc, phrases, readability, wordlist
+from lint.checks import perdoc, phrases, readability, spelling, wordlist
 from lint.config import Config
 from lint.engine import available_rules, run
 from lint.readers.phases import ReaderOptions
@@ -19,9 +19,9 @@ PARAGRAPHS = [
     "programme, will continue to publish data that shows how the service has performed, and it will "
     "also report on how it has spent the money it was given for the work in the year.",
     "Sites will be added by [insert date] once the Driving Standards Agency has agreed the list.",
-    "Progress has been good. We met every milestone.",
+    "Progress has been good. We met every milestone and recieved the tables, see https://example.org/recieved.",
 ]
-MEMOS = (readability._FOUND, phrases._FOUND, wordlist._FOUND)
+MEMOS = (readability._FOUND, phrases._FOUND, wordlist._FOUND, spelling._WORDS)
 
 
 def _document(paragraphs: list[str], path: str) -> str:
@@ -34,7 +34,7 @@ def _findings(text: str, rule: str, path: str) -> list[tuple[int, int, str]]:
     return [(d.span.start, d.span.end, d.message) for d in run([document], [RULES[rule]], Config())]
 
 
-@pytest.mark.parametrize("rule", ["readability", "placeholder", "plain-english"])
+@pytest.mark.parametrize("rule", ["readability", "placeholder", "plain-english", "spelling"])
 def test_findings_from_kept_answers_are_those_of_a_fresh_check(rule: str) -> None:
     first = _document(PARAGRAPHS, "a.md")
     # the same paragraphs at other offsets and in another order, after one that is new

@@ -22,12 +22,13 @@ asks for two (which can take a second per word).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from lint import regexcache
 from lint.checks import spelling_names, spelling_words
 from lint.checks.api import CheckKind, Context, Finding
+from lint.checks.perdoc import Remembered
 from lint.model import Document, Paragraph
 from lint.options import Option
 from lint.tuples import NamedTuple
@@ -212,7 +213,7 @@ def _mask() -> re.Pattern[str]:
     return re.compile(_MASK_SOURCE, re.IGNORECASE)
 
 
-def _tokens(text: str, masked: list[tuple[int, int]]) -> Iterator[tuple[int, str]]:
+def _tokens(text: str, masked: Sequence[tuple[int, int]]) -> Iterator[tuple[int, str]]:
     """``(offset, token)`` of each word of ``text`` outside the masked ranges.
 
     Tokens and ranges both come in order, so one walk along the two decides (asking every
@@ -226,6 +227,20 @@ def _tokens(text: str, masked: list[tuple[int, int]]) -> Iterator[tuple[int, str
         if j < len(masked) and masked[j][0] < end:
             continue
         yield start, match.group(0)
+
+
+_WORDS: Remembered[tuple[tuple[tuple[int, int], ...], frozenset[str]]] = Remembered()
+
+
+def _words(text: str) -> tuple[tuple[tuple[int, int], ...], frozenset[str]]:
+    """The masked ranges of ``text`` and its tokens outside them, kept (a paragraph re-checked is not split again)."""
+    found = _WORDS.under(None)
+    words = found.get(text)
+    if words is None:
+        mask = tuple(_masked(text))
+        tokens = frozenset(token for _, token in _tokens(text, mask)) if mask else frozenset(_TOKEN.findall(text))
+        words = _WORDS.keep(found, text, (mask, tokens))
+    return words
 
 
 def _bare(token: str) -> str:
@@ -299,11 +314,8 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     min_length = context["min-length"]
     # Judge each distinct token once; positions are worked out only for the words reported.
     paragraphs = list(_paragraphs(document))
-    masks = [_masked(p.text) for p in paragraphs]
-    tokens_of = [
-        {token for _, token in _tokens(p.text, mask)} if mask else set(_TOKEN.findall(p.text))
-        for p, mask in zip(paragraphs, masks, strict=True)
-    ]
+    words = [_words(p.text) for p in paragraphs]
+    masks, tokens_of = [mask for mask, _ in words], [tokens for _, tokens in words]
     kinds = {token: _judged(token, min_length) for token in set().union(*tokens_of)}
     if not any(kinds.values()):
         return
