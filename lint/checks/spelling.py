@@ -200,12 +200,12 @@ def _judged(token: str, min_length: int) -> _Kind | None:
     return _kind(_written(token), min_length)
 
 
-def _masked(text: str) -> list[tuple[int, int]]:
+def _masked(text: str) -> tuple[tuple[int, int], ...]:
     """Ranges of ``text`` that are URLs, email addresses or markup."""
     lowered = text.lower()
     if not any(marker in lowered for marker in _MASK_MARKERS):
-        return []
-    return [(m.start(), m.end()) for m in _mask().finditer(text)]
+        return ()
+    return tuple((m.start(), m.end()) for m in _mask().finditer(text))
 
 
 @lru_cache(maxsize=1)
@@ -229,15 +229,15 @@ def _tokens(text: str, masked: Sequence[tuple[int, int]]) -> Iterator[tuple[int,
         yield start, match.group(0)
 
 
-_WORDS: Remembered[tuple[tuple[tuple[int, int], ...], frozenset[str]]] = Remembered()
+_Words = tuple[tuple[tuple[int, int], ...], frozenset[str]]
+_WORDS: Remembered[_Words] = Remembered()
 
 
-def _words(text: str) -> tuple[tuple[tuple[int, int], ...], frozenset[str]]:
-    """The masked ranges of ``text`` and its tokens outside them, kept (a paragraph re-checked is not split again)."""
-    found = _WORDS.under(None)
+def _words(text: str, found: dict[str, _Words]) -> _Words:
+    """``text``'s masked ranges and tokens outside them: from the text alone, so kept by it (in ``found``)."""
     words = found.get(text)
     if words is None:
-        mask = tuple(_masked(text))
+        mask = _masked(text)
         tokens = frozenset(token for _, token in _tokens(text, mask)) if mask else frozenset(_TOKEN.findall(text))
         words = _WORDS.keep(found, text, (mask, tokens))
     return words
@@ -314,9 +314,9 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     min_length = context["min-length"]
     # Judge each distinct token once; positions are worked out only for the words reported.
     paragraphs = list(_paragraphs(document))
-    words = [_words(p.text) for p in paragraphs]
-    masks, tokens_of = [mask for mask, _ in words], [tokens for _, tokens in words]
-    kinds = {token: _judged(token, min_length) for token in set().union(*tokens_of)}
+    kept = _WORDS.under(context.settings())  # a paragraph re-checked is not split into words again
+    words = [_words(p.text, kept) for p in paragraphs]
+    kinds = {token: _judged(token, min_length) for token in set().union(*(tokens for _, tokens in words))}
     if not any(kinds.values()):
         return
     accepted = spelling_words.accepted(context)
@@ -358,7 +358,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     titles = frozenset(t.lower() for t in context["name-titles"])
     found: list[tuple[str, Finding]] = []
     names: dict[str, list[str]] = {}  # name typos: their capitalised neighbours, wherever they stand
-    for paragraph, mask, tokens in zip(paragraphs, masks, tokens_of, strict=True):
+    for paragraph, (mask, tokens) in zip(paragraphs, words, strict=True):
         if tokens.isdisjoint(bad):
             continue
         for start, token in _tokens(paragraph.text, mask):
