@@ -187,9 +187,9 @@ class Findings(Lazy[Diagnostic]):
         self.path, self._starts, self._ends, self._runs, self._codes, self._texts, self._extras, self._rules = state
         self._names = {rule: i for i, rule in enumerate(self._rules)}
 
-    def related(self, i: int) -> tuple[Related, ...]:
-        """Finding ``i``'s related places, without making it."""
-        return self._extras.get(i, ((), None, None))[0]
+    def related(self) -> dict[int, tuple[Related, ...]]:
+        """The related places of each finding that has some, by index, without making them."""
+        return {i: extras[0] for i, extras in self._extras.items() if extras[0]}
 
     def key(self, i: int) -> tuple[int, int, str]:
         """The order of finding ``i`` in its document (its span, then its rule), without making it."""

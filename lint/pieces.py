@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from lint.findings import Chosen, Findings
 
 if TYPE_CHECKING:
-    from lint.model import Diagnostic
+    from lint.model import Diagnostic, Related
 
 _MAGIC = b"response-lint pieces 1\n"
 _RECORD = struct.Struct("<16s3iQ")  # key, counts (error, warning, info), length of the text in UTF-8
@@ -59,19 +59,31 @@ def cut(diagnostics: Sequence[Diagnostic], contents: Mapping[str, str | None]) -
     related: set[str] = set()
     at = -1
     member: object
+    last: object = None  # the Findings the finding before was read from
+    places_of: dict[int, tuple[Related, ...]] = {}  # its findings' related places
+    known: dict[int, dict[int, tuple[Related, ...]]] = {}  # those of each Findings met, by id (all alive)
     for at, (group, i) in enumerate(diagnostics.origins()):
+        if group is last:  # most findings: the next of the same document's own
+            members.append(i)
+            places = places_of.get(i)
+            if places:
+                related.update(place.path for place in places)
+            continue
         if isinstance(group, Findings):
-            where, member, places = group.path, i, group.related(i)
+            last = group
+            if id(group) not in known:
+                known[id(group)] = group.related()
+            places_of = known[id(group)]
+            where, member, places = group.path, i, places_of.get(i, ())
         else:
-            found = group[i]
+            last, found = None, group[i]
             where, member, places = found.path, repr(found), found.related
         if where != path:
             if path is not None:
                 runs.append((_key(path, members, related, contents), start, at))
             path, start, members, related = where, at, [], set()
         members.append(member)
-        for place in places:
-            related.add(place.path)
+        related.update(place.path for place in places)
     if path is not None:
         runs.append((_key(path, members, related, contents), start, at + 1))
     return runs
