@@ -66,7 +66,7 @@ OPTIONS = (
 
 class Match:
     """A sentence of a later paragraph, and its best source in an earlier one (a sentence: its
-    start and end in its paragraph's text, then what :data:`Sentence` holds, when known)."""
+    start and end in its paragraph's text: all the findings read, so a match keeps no more)."""
 
     __slots__ = ("earlier", "later", "score", "sentence", "source")
 
@@ -166,7 +166,7 @@ def match_paragraph(
                 continue  # the same template with other figures: each entry's own facts
             best = (score, j, source)
         if best is not None:
-            matches.append(Match(i, sentence, best[1], best[2], best[0]))
+            matches.append(Match(i, sentence[:2], best[1], best[2][:2], best[0]))  # the findings read their bounds
     return matches
 
 
