@@ -348,9 +348,9 @@ def test_the_names_of_many_entries_without_acronyms_are_kept_in_little_memory():
 
 
 def test_the_copy_checks_keep_a_paragraph_analysed_in_little_memory():
-    # the copy checks' caches keep a document's worth of analysed paragraphs (text, sentences):
+    # the copy checks' caches kept a document's worth of analysed paragraphs (text, sentences):
     # their word 3-gram hashes as a frozenset took 1.3 kB of a paragraph's 2 kB, nine times its
-    # input; packed in an array of 64-bit numbers, 8 bytes a shingle
+    # input; packed in an array of 64-bit numbers, 8 bytes a shingle, 960 bytes a paragraph
     from lint.checks import copies
 
     document = read("x.md", make("copied", 3000))
@@ -369,7 +369,8 @@ def test_the_copy_checks_keep_a_paragraph_analysed_in_little_memory():
         tracemalloc.stop()
         copies.clear_caches()
     assert len(each_names) == 3000
-    assert each < 1300, f"{each:.0f} bytes a paragraph"
+    # and only the last 1,024 or fewer are kept (4,096 were: 4 MB, a large document's worth)
+    assert each < 450, f"{each:.0f} bytes a paragraph"
 
 
 def test_the_copy_checks_forget_a_large_documents_analysed_paragraphs_after_it():

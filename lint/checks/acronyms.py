@@ -114,7 +114,7 @@ class Names:
 NO_NAMES = Names()
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 10)  # as copies' analysed paragraphs, which it keys: 1 << 15 kept 8 MB
 def names_of(name: str, texts: tuple[str, ...]) -> Names:
     """The entry's name and acronyms: initials of its name, and any acronym its text defines for it."""
     written = " ".join(plain(name).split())

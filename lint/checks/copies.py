@@ -120,11 +120,13 @@ class ParagraphText(tuple[str, int, "array[int]"]):
 
 
 _PARAGRAPHS: dict[Names, dict[str, ParagraphText]] = {}  # per entry's names: paragraph text -> its analysis
-# the checks share them within a document, and the engine has a large document's forgotten
-# after it (:func:`forget_document`); a bound for a check called outside the engine (1 << 18 kept every
-# paragraph a worker process saw: 700 MB a worker on the 2,000-file benchmark corpus)
-_PARAGRAPHS_MAX = 1 << 12
-_KEPT_ACROSS = 1 << 10  # analysed paragraphs (or entries' names) kept from one document to the next
+# the checks share them within a document (in one of more than _PARAGRAPHS_MAX paragraphs, only
+# those walked close together), and the engine has a large document's forgotten after it
+# (:func:`forget_document`). A constant bound: 1 << 18 kept every paragraph a worker process saw
+# (700 MB a worker on the 2,000-file benchmark corpus), and 1 << 12 a document of 4,000 entries'
+# worth (4 MB, 4x its text: it missed the growth benchmark's peak-RSS bound)
+_PARAGRAPHS_MAX = 1 << 10
+_KEPT_ACROSS = 1 << 9  # analysed paragraphs (or entries' names) kept from one document to the next
 _paragraphs_cached = 0
 
 
@@ -212,7 +214,7 @@ def _split(items: list[str], separator: str, parts: int) -> list[list[str]]:
     return pieces
 
 
-@lru_cache(maxsize=1 << 12)  # as _PARAGRAPHS_MAX: a document's worth
+@lru_cache(maxsize=1 << 10)  # as _PARAGRAPHS_MAX
 def paragraph_sentences(text: str, names: Names = NO_NAMES) -> tuple[Sentence, ...]:
     """The sentences of a paragraph's text, each levelled and shingled (cached for all checks).
 
