@@ -28,6 +28,8 @@ from lint.report import Report, build
 from lint.terminal import width
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from lint.links.results import LinkResults
     from lint.links.settings import Settings as LinkSettings
     from lint.replay import Replay
@@ -302,12 +304,27 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> Outcome:
         if replay is not None and replay.play(files, config, stdout):
             return Outcome(build([], {}, len(files)), replay.exit_code, config)
         documents, diagnostics, contents = _check_files(options, config, chosen, rules.keys(), files, timings, cache)
+        json_written = "json" in (fmt, *(name for name, _ in options.also_write))
+        pieces = _kept(cache, documents, contents) if json_written else None
         if replay is not None:
             with replay.recording(stdout) as teed:
-                outcome = _report(options, config, chosen, fmt, documents, diagnostics, teed, timings, replay.tee)
+                outcome = _report(
+                    options, config, chosen, fmt, documents, diagnostics, teed, timings, replay.tee, pieces
+                )
                 replay.commit(files, contents, outcome.exit_code)
             return outcome
+        return _report(options, config, chosen, fmt, documents, diagnostics, stdout, timings, pieces=pieces)
     return _report(options, config, chosen, fmt, documents, diagnostics, stdout, timings)
+
+
+def _kept(
+    cache: ResultCache | None, documents: Sequence[Document], contents: Sequence[str | None]
+) -> tuple[Path, dict[str, str | None]] | None:
+    """Where formats keep report pieces (:mod:`lint.pieces`), and each document's content hash by path."""
+    if cache is None or len(documents) != len(contents):
+        return None
+    folder = cache.pieces()
+    return None if folder is None else (folder, {d.path: c for d, c in zip(documents, contents, strict=True)})
 
 
 def _report(
@@ -320,8 +337,10 @@ def _report(
     stdout: TextIO,
     timings: Timings | None,
     tee: Callable[[TextIO, str], TextIO] | None = None,
+    pieces: tuple[Path, dict[str, str | None]] | None = None,
 ) -> Outcome:
-    """The report stage: findings narrowed, fixed and written (``tee``: each output file's stream, to record it)."""
+    """The report stage: findings narrowed, fixed and written (``tee``: each output file's stream, to record
+    it; ``pieces``: where formats keep what they wrote of each document, and the documents' content hashes)."""
     started = time.perf_counter()
     by_path = {d.path: d for d in documents}
     diagnostics, run_notes = _narrow(options, fmt, diagnostics, by_path, config, chosen)
@@ -339,6 +358,10 @@ def _report(
         _announce(run_notes[-1:], fmt, options)
 
     report = build(diagnostics, by_path, len(documents), run_notes)
+    if pieces is not None and not (options.fix or options.diff):
+        from lint.pieces import Pieces
+
+        report.pieces = Pieces(pieces[0], diagnostics, pieces[1])
     written = {fmt, *(name for name, _ in options.also_write)}
     report.rules = outputs.rule_info(chosen, with_help=not WITH_HELP.isdisjoint(written))
     fail_on = options.fail_on or config.fail_on

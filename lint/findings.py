@@ -187,6 +187,10 @@ class Findings(Lazy[Diagnostic]):
         self.path, self._starts, self._ends, self._runs, self._codes, self._texts, self._extras, self._rules = state
         self._names = {rule: i for i, rule in enumerate(self._rules)}
 
+    def related(self) -> dict[int, tuple[Related, ...]]:
+        """The related places of each finding that has some, by index, without making them."""
+        return {i: extras[0] for i, extras in self._extras.items() if extras[0]}
+
     def key(self, i: int) -> tuple[int, int, str]:
         """The order of finding ``i`` in its document (its span, then its rule), without making it."""
         return (self._starts[i], self._ends[i], self._rules[self._codes[bisect_right(self._runs, i) - 1] >> 2])
@@ -238,6 +242,21 @@ class Chosen(Lazy[Diagnostic]):
         if self._which is not None and self._index is not None:
             return zip(self._which, self._index, strict=True)
         return ((w, i) for w, group in enumerate(self._groups) for i in range(len(group)))
+
+    def origins(self) -> Iterator[tuple[Sequence[Diagnostic], int]]:
+        """Where each diagnostic is read from, in order, without making it: its group (a
+        :class:`Findings` or a list, through any Chosen among the groups) and its index there."""
+        groups = self._groups
+        inner: dict[int, list[tuple[Sequence[Diagnostic], int]]] = {}
+        for w, i in self._pairs():
+            group = groups[w]
+            if isinstance(group, Chosen):
+                found = inner.get(w)
+                if found is None:
+                    found = inner[w] = list(group.origins())
+                yield found[i]
+            else:
+                yield group, i
 
     def _columns(self) -> Chosen:
         """The same diagnostics with a group and an index for each."""

@@ -35,11 +35,9 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-# ``new_tuple(Span, (start, end))`` is ``Span(start, end)`` without the named tuple's
-# Python-level ``__new__``, and without a type checker's eye on the fields. Only the
-# publication reader still uses it (being rewritten for new layouts under issue 16);
-# the other readers call the constructors: on ``bench/bench_reading.py`` that made no
-# measurable difference (source-2012 19.6 -> 19.4 MB/s, both formats 24.6 -> 25.3, noise).
+# ``new_tuple(Span, (start, end))`` is ``Span(start, end)`` without the named tuple's Python-level
+# ``__new__`` (and a type checker's eye on the fields): the publication reader and the columns use
+# it; the other readers call the constructors (no measurable difference on bench/bench_reading.py).
 new_tuple = tuple.__new__
 
 
@@ -244,6 +242,7 @@ class Columns(Protocol):
     def entry_index(self) -> Stab: ...  # (asked by lint.spans.Indexed)
 
     def without_prose(self) -> Sequence[Entry]: ...
+    def links(self, head: tuple[Link, ...]) -> Sequence[Link]: ...  # ``head``, then the entries' links
 
 
 class Document(Frozen, Indexed):
@@ -335,12 +334,13 @@ class Document(Frozen, Indexed):
         return tuple(phase for entry in self.entries for phase in entry.phases)
 
     @property
-    def links(self) -> tuple[Link, ...]:
-        """Every link in reading order, gathered once (each link rule reads them all)."""
+    def links(self) -> Sequence[Link]:
+        """Every link in reading order, gathered once (each link rule reads them all); of columns, a view."""
         if self._links is None:
-            found = [link for para in self.preamble for link in para.links]
-            found.extend(link for entry in self.entries for link in entry.links)
-            return self._keep("_links", tuple(found))
+            found = tuple(link for para in self.preamble for link in para.links)
+            if not isinstance(self.entries, tuple):  # each made when read: a tuple held 560 bytes a link
+                return self._keep("_links", cast(Columns, self.entries).links(found))
+            return self._keep("_links", found + tuple(link for entry in self.entries for link in entry.links))
         return self._links
 
     def entry_at(self, offset: int) -> Entry | None:

@@ -7,11 +7,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from lint.findings import Chosen, Lazy
 from lint.model import Diagnostic, Document, LineIndex, Related, Severity, Span
 from lint.record import Record, fill
 from lint.tuples import NamedTuple
+
+if TYPE_CHECKING:
+    from lint.pieces import Pieces
 
 
 class Location(NamedTuple):
@@ -109,12 +113,13 @@ class Items(Lazy[Item]):
 class Report(Record):
     """What a run found, positions resolved: what every formatter reads."""
 
-    __slots__ = ("documents", "files", "items", "notes", "rules")
+    __slots__ = ("documents", "files", "items", "notes", "pieces", "rules")
     items: Sequence[Item]
     files: int
     documents: Mapping[str, Document]
     notes: list[str]
     rules: Mapping[str, RuleInfo]  # the rules that ran, by name
+    pieces: Pieces | None  # the items cut by document, with the texts formats kept of them (lint.pieces)
 
     def __init__(
         self,
@@ -123,6 +128,7 @@ class Report(Record):
         documents: Mapping[str, Document] | None = None,
         notes: list[str] | None = None,
         rules: Mapping[str, RuleInfo] | None = None,
+        pieces: Pieces | None = None,
     ) -> None:
         documents = {} if documents is None else documents
         notes = [] if notes is None else notes

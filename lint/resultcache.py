@@ -29,6 +29,7 @@ half-written cache never changes what a run reports and never stops it.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import re
 import shutil
@@ -151,16 +152,17 @@ class ResultCache:
         self.folder = folder
         self.space = space
         self._dir = folder / f"v{FORMAT}" / space
+        self._base = str(self._dir)  # entries' names joined as strings: pathlib's joins cost ~0.1 ms each
         self._ready = False
 
     def _key(self, path: str, content: str) -> str:
         return hashlib.blake2b(f"{path}\0{content}".encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
-    def _entry(self, path: str, content: str) -> Path:
+    def _entry(self, path: str, content: str) -> str:
         key = self._key(path, content)
-        return self._dir / key[:2] / key
+        return f"{self._base}{os.sep}{key[:2]}{os.sep}{key}"
 
-    def _load(self, entry: Path, *header: str) -> Any:
+    def _load(self, entry: str | Path, *header: str) -> Any:
         """What ``entry`` holds after ``header``; None (and the entry removed) if it is missing,
         damaged or written for another key."""
         try:
@@ -175,18 +177,18 @@ class ResultCache:
         except Exception:
             pass
         try:
-            entry.unlink()
+            os.unlink(entry)
         except OSError:
             pass
         return None
 
-    def _store(self, entry: Path, value: tuple[Any, ...]) -> None:
+    def _store(self, entry: str | Path, value: tuple[Any, ...]) -> None:
         from lint.atomic import write_atomic
 
         try:
             if not self._ready:
                 self._prepare()
-            entry.parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(os.path.dirname(entry), exist_ok=True)
             write_atomic(entry, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass
@@ -202,9 +204,8 @@ class ResultCache:
             return None
         return found[0], found[1], (found[2], found[3])
 
-    def _summary_file(self, path: str, content: str, rule: str) -> Path:
-        entry = self._entry(path, content)
-        return entry.with_name(f"{entry.name}.{rule}.s")
+    def _summary_file(self, path: str, content: str, rule: str) -> str:
+        return f"{self._entry(path, content)}.{rule}.s"
 
     def summary(self, path: str, content: str, rule: str, digest: str) -> tuple[Any] | None:
         """The stored summary of ``path`` with this content hash by ``rule`` (in a 1-tuple: a summary
@@ -280,6 +281,15 @@ class ResultCache:
         """Keep a corpus rule's state after a run, with the documents it summarised (only the last
         run's: written whole, so a reader never sees a state with another run's documents)."""
         self._store(self._again_file(rule), (rule, summarised, state))
+
+    def pieces(self) -> Path | None:
+        """The folder of the report pieces formats keep (:mod:`lint.pieces`); None: it cannot be made."""
+        try:
+            if not self._ready:
+                self._prepare()
+        except OSError:
+            return None
+        return self._dir / "pieces"
 
     def _prepare(self) -> None:
         """The folder, its ``.gitignore`` and ``CACHEDIR.TAG``; namespaces of older runs, and the

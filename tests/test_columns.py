@@ -46,6 +46,7 @@ def test_a_document_read_into_columns_is_the_document_read_into_tuples(path, mon
     assert tuple(as_columns.issues) == tuple(as_tuples.issues)
     assert as_columns.comments == as_tuples.comments
     assert list(as_columns.paragraphs) == list(as_tuples.paragraphs)
+    assert tuple(as_columns.links) == as_tuples.links and len(as_columns.links) == len(as_tuples.links)
     kept = outline(as_columns)
     assert tuple(kept.entries) == tuple(outline(as_tuples).entries)
     assert tuple(pickle.loads(pickle.dumps(kept)).entries) == tuple(kept.entries)
@@ -65,6 +66,26 @@ def test_every_finding_is_the_same_whether_entries_are_tuples_or_columns(monkeyp
         want = engine.finish(plan, [engine.check_document(plan, as_tuples)])
         got = engine.finish(plan, [engine.check_document(plan, as_columns)])
         assert got == want, path
+
+
+def test_paragraphs_kept_as_columns_read_back_as_they_were_given():
+    # links and pieces are kept as offsets, labels and targets cut from the text when read, a
+    # paragraph's text joined from its pieces: what they do not give is kept as it was
+    from lint.readers.views import ParagraphColumns
+
+    text = '# Action 1: Growth\n\n## Org\n\nSee [a](b) and www.x.org, [c].\nNext [d](<e f> "t") [](x).\n\n- [g](h)\n'
+    given = list(read("x.md", text).paragraphs)
+    assert len(given) == 2 and len(given[0].links) == 5 and given[1].kind == "bullet"
+    link = given[0].links[0]
+    given.append(
+        given[0]._replace(links=(link._replace(text="A"), link._replace(target_span=None), link._replace(target=None)))
+    )
+    given.append(given[0]._replace(text="See a and www.x.org, [c]. Next d."))  # not its pieces' text
+    given.append(given[1]._replace(span=Span(1, 2)))  # nor cut from the text at its span
+    store = ParagraphColumns(text)
+    assert store.add_run(given) == (0, 5)
+    assert [store.paragraph(k) for k in range(len(store))] == given
+    assert len(store.odd) == 3 and store.texts[0] is None and store.texts[1] is None
 
 
 def test_many_issues_are_kept_as_columns_and_read_back_in_order():

@@ -225,6 +225,26 @@ def test_a_file_of_many_read_issues_is_loaded_in_memory_in_proportion_to_it():
     assert peak < 7 * len(data), f"{peak / len(data):.1f} x the input"
 
 
+def test_links_of_many_entries_are_read_and_walked_in_memory_in_proportion_to_them():
+    # 4,000 entries of a paragraph with two links: each link a Link tuple with three Span tuples,
+    # its label and target strings, each piece of the paragraph a tuple of two ints, all kept in
+    # the columns, and the document's links a tuple of them all: 10.1x the input. Links and
+    # pieces as offsets (labels and targets cut from the text when read), the paragraph's text
+    # joined again from its pieces, and the document's links a view: 2.7x.
+    text = make("copied", 4000)
+    read("x.md", make("copied", 50))
+
+    def read_and_walk() -> int:
+        document = read("x.md", text)
+        links = sum(1 for _ in document.links) + sum(len(p.links) for p in document.paragraphs)
+        assert document.links[-1] == document.entries[-1].links[-1]
+        return links
+
+    peak, walked = traced_peak(read_and_walk)
+    assert walked == 2 * 8000
+    assert peak < 4 * len(text), f"{peak / len(text):.1f} x the input"
+
+
 def test_a_long_run_of_paragraphs_is_a_view_equal_to_the_tuple_of_them():
     import pickle
 
@@ -306,3 +326,68 @@ def test_a_document_kept_as_columns_is_freed_as_soon_as_it_is_dropped():
         tracemalloc.stop()
         gc.enable()
     assert left < len(text) / 4, f"{left / len(text):.2f} x the input left"
+
+
+def test_the_names_of_many_entries_without_acronyms_are_kept_in_little_memory():
+    # the copy checks keep each entry's Names (names_of's cache, a run's worth): an empty
+    # frozenset and dict of its own took 280 of its 720 bytes; entries with no acronym share them
+    from lint.checks.acronyms import Names, names_of
+
+    entries = list(read("x.md", make("copied", 4000)).entries)
+    names_of.cache_clear()
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        kept = [Names.of(entry) for entry in entries]
+        each = (tracemalloc.get_traced_memory()[0] - base) / len(entries)
+    finally:
+        tracemalloc.stop()
+        names_of.cache_clear()
+    assert len({id(names) for names in kept}) == 4000 and not kept[0].acronyms and kept[0].lookup == {}
+    assert each < 450, f"{each:.0f} bytes an entry"
+
+
+def test_the_copy_checks_keep_a_paragraph_analysed_in_little_memory():
+    # the copy checks' caches keep a document's worth of analysed paragraphs (text, sentences):
+    # their word 3-gram hashes as a frozenset took 1.3 kB of a paragraph's 2 kB, nine times its
+    # input; packed in an array of 64-bit numbers, 8 bytes a shingle
+    from lint.checks import copies
+
+    document = read("x.md", make("copied", 3000))
+    paragraphs = [(p.text, entry) for entry in document.entries for phase in entry.phases for p in phase.paragraphs]
+    copies.clear_caches()
+    each_names = [(text, copies.Names.of(entry)) for text, entry in paragraphs]
+    copies.paragraph_text("warm up the token ids", each_names[0][1])
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        for text, names in each_names:
+            copies.paragraph_sentences(text, names)
+            copies.paragraph_text(text, names)
+        each = (tracemalloc.get_traced_memory()[0] - base) / len(each_names)
+    finally:
+        tracemalloc.stop()
+        copies.clear_caches()
+    assert len(each_names) == 3000
+    assert each < 1300, f"{each:.0f} bytes a paragraph"
+
+
+def test_the_copy_checks_forget_a_large_documents_analysed_paragraphs_after_it():
+    # kept for the run (up to 4,096 paragraphs and 32,768 entries' names), a document's analysed
+    # paragraphs outlived it: 5 MB of 4,000 entries through the corpus rules' stage. A small
+    # document's are kept for the next check (the editor server checks it again after a change).
+    from lint import engine
+    from lint.checks import copies
+    from lint.checks.acronyms import names_of
+    from lint.config import Config
+
+    config = Config()
+    rules = [r for r in engine.available_rules(config).values() if r.name in ("entry-copy", "year-copy")]
+    plan = engine.Plan(rules, config)
+    copies.clear_caches()
+    engine.check_document(plan, read("x.md", make("copied", 50)))
+    assert len(copies._PARAGRAPHS) == 50 and names_of.cache_info().currsize == 50
+    result = engine.check_document(plan, read("x.md", make("copied", 1100)))
+    assert len(result.summaries["entry-copy"].anchors) == 1100  # each paragraph analysed
+    assert not copies._PARAGRAPHS and not copies.paragraph_sentences.cache_info().currsize
+    assert not names_of.cache_info().currsize

@@ -84,6 +84,8 @@ def test_a_run_keeps_only_programs_that_rebuild_its_patterns(fresh):
 
     phases._combined.cache_clear()  # compiled again in this run, not kept from an earlier test
     phrases._compile.cache_clear()
+    phrases._shapes.cache_clear()
+    phrases._FOUND.clear()  # (the paragraphs' findings too: else no pattern is needed)
     check(CheckOptions(paths=[str(SEEDS / "000.txt")], output="/dev/null"))
     kept = {key: value for key, value in regexcache._load().items() if len(key) == 2}  # not derived texts
     assert phases._combined(phases.DEFAULT_HEADINGS).pattern in {pattern for pattern, _ in kept}

@@ -47,26 +47,36 @@ def _one_word_changed(path, line=None):
 
 
 def _copied(work, report):
-    """The file and line of an entry-copy finding of ``report`` on a line with words to change."""
+    """The file and line of an entry-copy finding of ``report`` on a line with words to change, and the
+    file and line of where it was copied from."""
     for found in json.loads(report)["diagnostics"]:
         if found["rule"] == "entry-copy":
             path = work / os.path.basename(found["path"])
             line = path.read_text(encoding="utf-8").split("\n")[found["line"] - 1]
             if len(re.findall(r"(?<= )[a-z]{5,}(?= )", line)) >= 3:
-                return path, found["line"]
+                source = found["related"][0]
+                return path, found["line"], (work / os.path.basename(source["path"]), source["line"])
     raise AssertionError("no entry-copy finding to edit")
+
+
+def _line_added_above(path, line):
+    """An empty line added above ``line`` (1-based): what follows moves down, its text unchanged."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    path.write_text("\n".join([*lines[: line - 1], "", *lines[line - 1 :]]), encoding="utf-8")
 
 
 def _edits(work, report):
     files = sorted(work.iterdir())
-    copied, line = _copied(work, report)
-    other = next(p for p in files if p != copied)
+    copied, line, (source, source_line) = _copied(work, report)
+    other = next(p for p in files if p not in (copied, source))
     longest = max(other.read_text(encoding="utf-8").split("\n"), key=len)
     yield "one word changed in a copy", lambda: _one_word_changed(copied, line)
     yield "paragraph added", lambda: copied.write_text(copied.read_text(encoding="utf-8") + "\n\nEdited paragraph.\n")
     yield "paragraph copied in", lambda: copied.write_text(copied.read_text(encoding="utf-8") + f"\n\n{longest}\n")
     yield "file removed", lambda: other.unlink()
     yield "file added", lambda: shutil.copy(files[3], work / ("zz-copy" + files[3].suffix))
+    # the findings of the copy stand, but their related place moved: its report piece is written again
+    yield "line added above what was copied", lambda: _line_added_above(source, source_line)
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

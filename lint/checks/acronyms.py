@@ -78,6 +78,12 @@ def collapse_definitions(text: str, found: set[str] | None = None) -> str:
     return "".join(parts)
 
 
+# an entry with no acronym (most) shares these: a run keeps a Names per entry (names_of's cache),
+# and an empty frozenset and dict of its own were 280 of its 500 bytes
+_NO_ACRONYMS: frozenset[str] = frozenset()
+_NO_LOOKUP: dict[str, str] = {}  # never written to
+
+
 class Names:
     """How an entry names itself: its name as written, and the spellings of its acronym.
 
@@ -90,11 +96,11 @@ class Names:
     __slots__ = ("acronyms", "lookup", "name")
 
     def __init__(
-        self, name: str = "", acronyms: frozenset[str] = frozenset(), lookup: dict[str, str] | None = None
+        self, name: str = "", acronyms: frozenset[str] = _NO_ACRONYMS, lookup: dict[str, str] | None = None
     ) -> None:
         self.name = name
         self.acronyms = acronyms
-        self.lookup = lookup if lookup is not None else dict.fromkeys(acronyms, SENTINEL)
+        self.lookup = lookup if lookup is not None else dict.fromkeys(acronyms, SENTINEL) if acronyms else _NO_LOOKUP
 
     def __repr__(self) -> str:
         return f"Names({self.name!r}, {sorted(self.acronyms)!r})"
@@ -133,4 +139,4 @@ def names_of(name: str, texts: tuple[str, ...]) -> Names:
             if key == name_key or key.endswith(" " + name_key) or name_key.endswith(" " + key):
                 acronyms.add(acronym)  # Defra, BIS
     spellings = acronyms | {a + "'s" for a in acronyms}
-    return Names(written if len(words) > 1 else "", frozenset(spellings))
+    return Names(written if len(words) > 1 else "", frozenset(spellings) if spellings else _NO_ACRONYMS)

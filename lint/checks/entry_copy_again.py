@@ -269,6 +269,7 @@ def _reached(
     first_with: dict[bytes, int] = {}
     other_with: dict[bytes, int] = {}
     reach, kept = set(shingles[0]), set(shingles[1])  # less each shingle past its first holders
+    either = reach | kept  # (disjoint): one look at each paragraph's shingles finds those holding neither
     for i in range(len(paragraphs)):
         found = same_paragraph(paragraphs, i, first_with, other_with)
         grams = paragraphs.grams(i)
@@ -276,6 +277,11 @@ def _reached(
             again.add(i)
             same[i] = found
             passed.update(grams)
+            continue
+        if either.isdisjoint(grams):
+            if paragraphs.digest(i) in digests:
+                again.add(i)
+                same[i] = found
             continue
         if not reach.isdisjoint(grams):
             key = None
@@ -290,6 +296,7 @@ def _reached(
                 seen[gram] += 1
                 if seen[gram] == holders:
                     reach.discard(gram)  # a stock phrase for every later holder, before and after
+                    either.discard(gram)
         if not kept.isdisjoint(grams):
             hits = 0  # kept shingles it holds after their changed holder: shared with it, if live
             for gram in kept.intersection(grams):
@@ -297,6 +304,7 @@ def _reached(
                 seen[gram] += 1
                 if seen[gram] == holders:
                     kept.discard(gram)
+                    either.discard(gram)
             if hits >= MIN_SHARED:
                 again.add(i)  # the changed paragraph may be its candidate: compared again
         if i not in again and paragraphs.digest(i) in digests:

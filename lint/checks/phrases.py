@@ -24,6 +24,7 @@ from typing import Any
 from lint import messages, regexcache
 from lint.checks import firstchars, needles
 from lint.checks.api import CheckKind, Context, Finding
+from lint.checks.perdoc import Remembered
 from lint.model import Document, Paragraph, Span
 from lint.options import Option, combinable, regex_problem
 from lint.tuples import NamedTuple
@@ -152,10 +153,6 @@ def _label(pattern: str, ignore_case: bool) -> re.Pattern[str] | None:
     return regexcache.compile(pattern, re.IGNORECASE if ignore_case else 0) if pattern else None
 
 
-def _patterns(context: Context, key: str, whole: bool) -> re.Pattern[str] | None:
-    return _compile(_expanded(context.options, key), whole, context["ignore-case"])
-
-
 class _Shapes(NamedTuple):
     whole: re.Pattern[str] | None
     anywhere: re.Pattern[str] | None
@@ -205,36 +202,75 @@ def _unfinished(core: str, shapes: _Shapes) -> bool:
     return False
 
 
-def _scan(paragraphs: Iterable[Paragraph], shapes: _Shapes) -> Iterator[Finding]:
+def _shape_options(context: Context) -> tuple[Any, ...]:
+    """The options :func:`_shapes` compiles (the patterns as written), as its cache's key."""
+    return (
+        tuple(context["whole"]),
+        tuple(context["anywhere"]),
+        tuple(context["short"]),
+        tuple(context["terms"].items()),
+        context["short-words"],
+        context["shouting"],
+        context["label"],
+        context["ignore-case"],
+    )
+
+
+@lru_cache(maxsize=16)
+def _shapes(values: tuple[Any, ...]) -> _Shapes:
+    """The patterns of :func:`_shape_options`, compiled."""
+    whole, anywhere, short, terms, short_words, shouting, label, ignore_case = values
+    options = {"whole": whole, "anywhere": anywhere, "short": short, "terms": dict(terms)}
+    return _Shapes(
+        _compile(_expanded(options, "whole"), True, ignore_case),
+        _compile(_expanded(options, "anywhere"), False, ignore_case),
+        _compile(_expanded(options, "short"), False, ignore_case),
+        short_words,
+        shouting,
+        _label(label, ignore_case),
+        _needles(_expanded(options, "anywhere"), ignore_case),
+    )
+
+
+def _paragraph(text: str, shapes: _Shapes) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, text)`` of each finding in one paragraph: the whole of it, or what ``anywhere`` matches."""
+    core = text.strip(_TRIM) or text.strip()  # "???" or "..." alone is matched as written
+    if core and (_unfinished(core, shapes) or _shouting(core, shapes.shouting)):
+        stripped = text.strip()
+        start = text.index(stripped[0])
+        return ((start, start + len(stripped), stripped),)
     anywhere, tests = shapes.anywhere, shapes.needles
+    if anywhere is None or (tests is not None and not needles.may_match(tests, text)):
+        return ()
+    return tuple((m.start(), m.end(), m.group(0)) for m in anywhere.finditer(text) if m.end() > m.start())
+
+
+# each paragraph's findings, by the rule's options (Context.settings), by text: a paragraph
+# re-checked (the editor server's next change, the same paragraph in another file) is not matched
+# again. They depend on nothing else: the paragraph's text is matched against the options' patterns
+# alone (no entry name, phase, front matter or other paragraph; suppressions are the engine's, after).
+# An empty phase's finding, which depends on the phase, is not kept here.
+_Answer = tuple[tuple[int, int, str], ...]
+_FOUND: Remembered[_Answer] = Remembered()
+
+
+def _scan(paragraphs: Iterable[Paragraph], found: dict[str, _Answer], context: Context) -> Iterator[Finding]:
+    """The findings of ``paragraphs``, each from ``found`` (its answers under the rule's options) or made."""
     for paragraph in paragraphs:
         text = paragraph.text
-        core = text.strip(_TRIM) or text.strip()  # "???" or "..." alone is matched as written
-        if core and (_unfinished(core, shapes) or _shouting(core, shapes.shouting)):
-            stripped = text.strip()
-            start = text.index(stripped[0])
-            yield Finding(span=paragraph.to_span(start, start + len(stripped)), args={"text": stripped})
-            continue
-        if anywhere is not None and (tests is None or needles.may_match(tests, text)):
-            for m in anywhere.finditer(text):
-                if m.end() > m.start():
-                    yield Finding(span=paragraph.to_span(m.start(), m.end()), args={"text": m.group(0)})
+        answer = found.get(text)
+        if answer is None:
+            answer = _FOUND.keep(found, text, _paragraph(text, _shapes(_shape_options(context))))
+        for start, end, matched in answer:
+            yield Finding(span=paragraph.to_span(start, end), args={"text": matched})
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
-    shapes = _Shapes(
-        _patterns(context, "whole", True),
-        _patterns(context, "anywhere", False),
-        _patterns(context, "short", False),
-        context["short-words"],
-        context["shouting"],
-        _label(context["label"], context["ignore-case"]),
-        _needles(_expanded(context.options, "anywhere"), context["ignore-case"]),
-    )
+    found = _FOUND.under(context.settings())
     if context["preamble"]:
-        yield from _scan(document.preamble, shapes)
+        yield from _scan(document.preamble, found, context)
     for entry in document.entries:
-        yield from _scan(entry.intro, shapes)  # text before the entry's first phase heading
+        yield from _scan(entry.intro, found, context)  # text before the entry's first phase heading
         for phase in entry.phases:
             if context["empty-phase"] and not any(p.text.strip() for p in phase.paragraphs):
                 span = phase.heading_span or phase.span
@@ -248,7 +284,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
                     phase=phase.key,
                 )
                 continue
-            yield from _scan(phase.paragraphs, shapes)
+            yield from _scan(phase.paragraphs, found, context)
 
 
 KIND = CheckKind(

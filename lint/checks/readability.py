@@ -17,9 +17,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate, chain, compress, islice
 from operator import and_, not_
+from typing import Any
 
 from lint import messages
 from lint.checks.api import CheckKind, Context, Finding
+from lint.checks.perdoc import Remembered
 from lint.model import Document
 from lint.options import Option
 from lint.tuples import NamedTuple
@@ -275,78 +277,100 @@ def _message(template: str, words: int, limit: int, count: int) -> str:
     return messages.fill(template, {"words": words, "limit": limit, "count": count})  # fields checked at load
 
 
-def check(document: Document, context: Context) -> Iterator[Finding]:
-    from lint.checks import sentences  # here, not at the top: loading the rule for its options stays cheap
+# a paragraph's finding, if any, as (start, end, args, message): by the rule's options
+# (Context.settings), by text. It depends on nothing else: the paragraph's sentences, words, names
+# and syllables come from its text, the limits and messages from the options; no entry name, phase,
+# front matter or other paragraph enters it, and suppressions are applied by the engine afterwards.
+_Found = tuple[tuple[int, int, dict[str, Any], str | None], ...]
+_FOUND: Remembered[_Found] = Remembered()
 
-    measures = set(context["measures"])
-    limit = context["max-sentence-words"]
-    min_ease, max_grade = context["min-reading-ease"], context["max-grade"]
-    names = context["names-as-one-word"]
-    margin = context["margin"]
-    markers = frozenset(context["clause-words"])
-    count: Callable[[str], int] | None = None
+
+def _values(context: Context) -> tuple[Any, ...]:
+    """The option values :func:`_paragraph` reads."""
+    return (
+        frozenset(context["measures"]),
+        context["max-sentence-words"],
+        context["min-reading-ease"],
+        context["max-grade"],
+        context["names-as-one-word"],
+        context["margin"],
+        frozenset(context["clause-words"]),
+        context["min-words"],
+        context["syllables"],
+        context["sentence-message"],
+        context["sentences-message"],
+    )
+
+
+def check(document: Document, context: Context) -> Iterator[Finding]:
+    # a paragraph re-checked (the editor server's next change) is not measured again
+    found = _FOUND.under(context.settings())
+    values: tuple[Any, ...] | None = None
     for paragraph in document.paragraphs:
         text = paragraph.text
-        spans = sentences.split(text)
-        flat = spans.flat  # the offsets as they are kept: read directly, no Python call a look
-        if not flat:
-            continue
-        # the paragraph's tokens in one flat list, and the number in each sentence (no list a
-        # sentence, no string a word: a paragraph of many short sentences stays small)
-        tokens, words_in = sentences.flat_words(text, spans)
-        weights: Sequence[int] | None = None  # name_counts, once per paragraph
-        # names only make a sentence shorter: with no sentence over the limit counting every
-        # word, there is nothing to report and no need to find the names
-        if "sentence-length" in measures and limit > 0 and max(words_in) > limit:
-            ends = list(accumulate(words_in))
-            bounds = list(zip([0, *ends[:-1]], ends, strict=True))  # each sentence's tokens
-            weights = sentences.name_counts(tokens) if names else None
-            lengths = [sum(weights[a:b]) for a, b in bounds] if weights is not None else words_in
-            over = [i for i, n in enumerate(lengths) if n > limit]
-            # a sentence a little over the limit is reported only with two clauses or more
-            if any(
-                lengths[i] > limit + margin or clauses_of(tokens[bounds[i][0] : bounds[i][1]], markers) > 1
-                for i in over
-            ):
-                # one finding per paragraph, on its longest sentence; no paragraph score on top
-                worst = max(over, key=lambda i: (lengths[i], -i))
-                n = lengths[worst]
-                key = "sentence-message" if len(over) == 1 else "sentences-message"
-                s, e = flat[2 * worst], flat[2 * worst + 1]
-                yield Finding(
-                    span=paragraph.to_span(s, e),
-                    args={"words": n, "limit": limit, "count": len(over)},
-                    message=_message(context[key], n, limit, len(over)),
-                )
-                continue
-        total_words = sum(words_in)
-        if total_words < context["min-words"] or not measures & {"reading-ease", "grade"}:
-            continue
-        if count is None:
-            count = _remembering(context["syllables"])
-        scores = _scores(tokens, len(flat) >> 1, count, names, weights)
-        if scores is None:
-            continue
-        ease, grade = scores.reading_ease, scores.grade
-        failed = []
-        if "reading-ease" in measures and ease < min_ease:
-            failed.append(f"Flesch reading ease {ease:.1f} (minimum {min_ease:g})")
-        if "grade" in measures and grade > max_grade:
-            failed.append(f"Flesch–Kincaid grade {grade:.1f} (maximum {max_grade:g})")
-        if failed:
-            first, last = flat[0], flat[-1]
-            yield Finding(
-                span=paragraph.to_span(first, last),
-                args={
-                    "detail": "; ".join(failed),
-                    "reading_ease": round(ease, 1),
-                    "grade": round(grade, 1),
-                    "min_reading_ease": min_ease,
-                    "max_grade": max_grade,
-                    "words": total_words,
-                    "sentences": len(flat) >> 1,
-                },
-            )
+        answer = found.get(text)
+        if answer is None:
+            values = values or _values(context)
+            answer = _FOUND.keep(found, text, _paragraph(text, values))
+        for start, end, args, message in answer:
+            yield Finding(span=paragraph.to_span(start, end), args=args, message=message)
+
+
+def _paragraph(text: str, values: tuple[Any, ...]) -> _Found:
+    """The finding of one paragraph, if any (on its sentences, or its scores), in offsets of ``text``."""
+    from lint.checks import sentences  # here, not at the top: loading the rule for its options stays cheap
+
+    measures, limit, min_ease, max_grade, names, margin, markers, min_words, syllables, *templates = values
+    spans = sentences.split(text)
+    flat = spans.flat  # the offsets as they are kept: read directly, no Python call a look
+    if not flat:
+        return ()
+    # the paragraph's tokens in one flat list, and the number in each sentence (no list a
+    # sentence, no string a word: a paragraph of many short sentences stays small)
+    tokens, words_in = sentences.flat_words(text, spans)
+    weights: Sequence[int] | None = None  # name_counts, once per paragraph
+    # names only make a sentence shorter: with no sentence over the limit counting every
+    # word, there is nothing to report and no need to find the names
+    if "sentence-length" in measures and limit > 0 and max(words_in) > limit:
+        ends = list(accumulate(words_in))
+        bounds = list(zip([0, *ends[:-1]], ends, strict=True))  # each sentence's tokens
+        weights = sentences.name_counts(tokens) if names else None
+        lengths = [sum(weights[a:b]) for a, b in bounds] if weights is not None else words_in
+        over = [i for i, n in enumerate(lengths) if n > limit]
+        # a sentence a little over the limit is reported only with two clauses or more
+        if any(
+            lengths[i] > limit + margin or clauses_of(tokens[bounds[i][0] : bounds[i][1]], markers) > 1 for i in over
+        ):
+            # one finding per paragraph, on its longest sentence; no paragraph score on top
+            worst = max(over, key=lambda i: (lengths[i], -i))
+            n = lengths[worst]
+            template = templates[0] if len(over) == 1 else templates[1]
+            args = {"words": n, "limit": limit, "count": len(over)}
+            return ((flat[2 * worst], flat[2 * worst + 1], args, _message(template, n, limit, len(over))),)
+    total_words = sum(words_in)
+    if total_words < min_words or not measures & {"reading-ease", "grade"}:
+        return ()
+    scores = _scores(tokens, len(flat) >> 1, _remembering(syllables), names, weights)
+    if scores is None:
+        return ()
+    ease, grade = scores.reading_ease, scores.grade
+    failed = []
+    if "reading-ease" in measures and ease < min_ease:
+        failed.append(f"Flesch reading ease {ease:.1f} (minimum {min_ease:g})")
+    if "grade" in measures and grade > max_grade:
+        failed.append(f"Flesch–Kincaid grade {grade:.1f} (maximum {max_grade:g})")
+    if not failed:
+        return ()
+    args = {
+        "detail": "; ".join(failed),
+        "reading_ease": round(ease, 1),
+        "grade": round(grade, 1),
+        "min_reading_ease": min_ease,
+        "max_grade": max_grade,
+        "words": total_words,
+        "sentences": len(flat) >> 1,
+    }
+    return ((flat[0], flat[-1], args, None),)
 
 
 KIND = CheckKind(

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from lint import regexcache
 from lint.checks.api import CheckKind, Context, Finding
+from lint.checks.perdoc import Remembered
 from lint.model import Document, Paragraph, Related
 from lint.options import Option
 
@@ -228,34 +229,67 @@ def _groups(document: Document) -> Iterator[tuple[Paragraph, ...]]:
         yield tuple(p for phase in entry.phases for p in phase.paragraphs)
 
 
+_Hits = tuple[tuple[int, int, int], ...]
+# each paragraph's hits, by the rule's options (Context.settings), by text: a paragraph re-checked
+# (the editor server's next change, the same paragraph in another file) is not searched again.
+# They depend on nothing else: the phrases, exceptions and quotes are found in the paragraph's text
+# (see _hits for the heads; no entry name, phase or front matter; suppressions are the engine's,
+# after); what depends on the other paragraphs of its entry (which place is the first, the count)
+# is worked out from the hits each time.
+_FOUND: Remembered[_Hits] = Remembered()
+_Heads = tuple[re.Pattern[str] | None, re.Pattern[str] | None]
+
+
+def _heads(document: Document, matcher: Matcher, exceptions: Matcher) -> _Heads:
+    """The regexes of the list's and the exceptions' first words that occur in ``document``."""
+    whole = "\n".join(p.text for p in document.paragraphs)
+    words = matcher.words(whole)  # the exceptions fold case as the list does
+    return matcher.heads(whole, words), exceptions.heads(whole, words)
+
+
+def _hits(text: str, matcher: Matcher, exceptions: Matcher, heads: _Heads) -> _Hits:
+    """``(phrase index, start, end)`` of each hit in one paragraph that is not excused, quoted or in a name.
+
+    ``heads`` (:func:`_heads`) are worked out on the whole document; a paragraph's hits are the
+    same with the heads of any text that holds it, so they are remembered by its text alone.
+    """
+    phrase_heads, exception_heads = heads
+    if phrase_heads is None:
+        return ()
+    excused = [(s, e) for _, s, e in exceptions.finditer(text, exception_heads)] if exception_heads else []
+    excused += _quoted(text)
+    starts: set[int] | None = None
+    hits = []
+    for index, start, end in matcher.finditer(text, phrase_heads):
+        if any(s <= start and end <= e for s, e in excused):
+            continue
+        if text[start : start + 1].isupper():
+            if starts is None:
+                starts = _sentence_starts(text)
+            if _proper_name(text, start, end, starts):
+                continue
+        hits.append((index, start, end))
+    return tuple(hits)
+
+
 def check(document: Document, context: Context) -> Iterator[Finding]:
     table = _table(context["words"], context["extra"], context["allow"])
     ignore_case = context["ignore-case"]
     ordered = tuple(sorted(table, key=lambda p: -len(p)))  # "going forward" before a listed "going"
     matcher = _matcher(ordered, ignore_case)
     exceptions = _matcher(tuple(context["exceptions"]), ignore_case)
-    paragraphs = list(document.paragraphs)
-    whole = "\n".join(p.text for p in paragraphs)
-    words = matcher.words(whole)  # the exceptions fold case as the list does
-    heads = matcher.heads(whole, words)
-    if heads is None:
-        return
-    exception_heads = exceptions.heads(whole, words)
+    found = _FOUND.under(context.settings())
+    heads: _Heads | None = None  # worked out once a paragraph is not in found
     for group in _groups(document):
         hits: dict[str, list[tuple[Paragraph, int, int]]] = {}  # phrase -> places, in reading order
         for paragraph in group:
             text = paragraph.text
-            excused = [(s, e) for _, s, e in exceptions.finditer(text, exception_heads)] if exception_heads else []
-            excused += _quoted(text)
-            starts: set[int] | None = None
-            for index, start, end in matcher.finditer(text, heads):
-                if any(s <= start and end <= e for s, e in excused):
-                    continue
-                if text[start : start + 1].isupper():
-                    if starts is None:
-                        starts = _sentence_starts(text)
-                    if _proper_name(text, start, end, starts):
-                        continue
+            answer = found.get(text)
+            if answer is None:
+                if heads is None:
+                    heads = _heads(document, matcher, exceptions)
+                answer = _FOUND.keep(found, text, _hits(text, matcher, exceptions, heads))
+            for index, start, end in answer:
                 hits.setdefault(ordered[index], []).append((paragraph, start, end))
         for phrase, places in hits.items():
             paragraph, start, end = places[0]

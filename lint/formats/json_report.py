@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 try:  # the json module's own C escape (as lint.escape writes JSON), without importing the json package
     from _json import encode_basestring as _quoted
@@ -13,6 +13,9 @@ from lint.escape import json_inert, json_text
 from lint.formats import Settings
 from lint.model import Severity
 from lint.report import Item, Location, Report
+
+if TYPE_CHECKING:
+    from lint.pieces import Run, Store
 
 
 def _position(location: Location) -> dict[str, int]:
@@ -64,12 +67,14 @@ def document(report: Report, settings: Settings) -> dict[str, Any]:
     return _frame(report, settings, [diagnostic(item, report) for item in report.items])
 
 
-def _frame(report: Report, settings: Settings, diagnostics: list[dict[str, Any]]) -> dict[str, Any]:
+def _frame(
+    report: Report, settings: Settings, diagnostics: list[dict[str, Any]], counts: dict[str, int] | None = None
+) -> dict[str, Any]:
     return {
         "version": 1,
         "tool": {"name": "response-lint", "version": settings.tool_version},
         "diagnostics": diagnostics,
-        "summary": {"files": report.files, **report.counts},
+        "summary": {"files": report.files, **(report.counts if counts is None else counts)},
     }
 
 
@@ -127,10 +132,19 @@ _SLOT = '"diagnostics": []'
 _BATCH = 512  # findings written at a time
 
 
+def _text(item: Item, report: Report) -> str:
+    text = _written(item)
+    return text if text is not None else json_text(diagnostic(item, report)).replace("\n", "\n    ")
+
+
 def render(report: Report, out: TextIO, settings: Settings) -> None:
     """:func:`document` as JSON, written a few hundred findings at a time: the same text as
     ``json_text(document(...))``, but a large run's report is never one string (nor one
     list of dictionaries) in memory. Each finding is indented to its depth in the document."""
+    runs = report.pieces.runs() if report.pieces is not None and report.items else None
+    if runs is not None and report.pieces is not None:
+        _by_piece(report, out, settings, runs, report.pieces.store("json"))
+        return
     skeleton = json_text(_frame(report, settings, []))
     if not report.items:
         out.write(skeleton + "\n")
@@ -140,11 +154,46 @@ def render(report: Report, out: TextIO, settings: Settings) -> None:
     separator = "\n    "
     batch: list[str] = []
     for item in report.items:
-        text = _written(item)
-        batch.append(text if text is not None else json_text(diagnostic(item, report)).replace("\n", "\n    "))
+        batch.append(_text(item, report))
         if len(batch) == _BATCH:
             out.write(separator + ",\n    ".join(batch))
             separator, batch = ",\n    ", []
     if batch:
         out.write(separator + ",\n    ".join(batch))
     out.write("\n  ]" + tail + "\n")
+
+
+_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)  # Report.counts'
+
+
+def _by_piece(report: Report, out: TextIO, settings: Settings, runs: list[Run], store: Store) -> None:
+    """:func:`render` one document's findings at a time (:mod:`lint.pieces`), each piece's text the
+    last run's when it kept one with the same key: the same text, without making its findings."""
+    head = json_text(_frame(report, settings, [], dict.fromkeys(map(str, _ORDER), 0))).partition(_SLOT)[0]
+    out.write(head + '"diagnostics": [')
+    totals = [0, 0, 0]
+    separator = "\n    "
+    items = report.items
+    try:
+        for key, start, stop in runs:
+            found = store.get(key) if key is not None else None
+            if found is None:
+                made = [items[at] for at in range(start, stop)]
+                text = ",\n    ".join([_text(item, report) for item in made])
+                severities = [item.diagnostic.severity for item in made]
+                counts = (severities.count(_ORDER[0]), severities.count(_ORDER[1]), severities.count(_ORDER[2]))
+                del made
+            else:
+                text, counts = found
+            out.write(separator + text)
+            separator = ",\n    "
+            if key is not None:
+                store.add(key, text, counts, found is None)
+            for k in range(3):
+                totals[k] += counts[k]
+    except BaseException:
+        store.close(keep=False)
+        raise
+    store.close()
+    tail = json_text(_frame(report, settings, [], dict(zip(map(str, _ORDER), totals, strict=True))))
+    out.write("\n  ]" + tail.partition(_SLOT)[2] + "\n")

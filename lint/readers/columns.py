@@ -21,9 +21,9 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import islice
 
-from lint.model import Entry, Paragraph, Phase, Span
+from lint.model import Entry, Link, Paragraph, Phase, Span
 from lint.names import key_of_display
-from lint.readers.views import ColumnView, ParagraphColumns, Paragraphs
+from lint.readers.views import ColumnView, Links, ParagraphColumns, Paragraphs
 from lint.spans import Stab
 
 # nodes (entries, phases and paragraphs) a document keeps as tuples; past this, as columns.
@@ -187,6 +187,10 @@ class Entries(ColumnView[Entry]):
             kept._e_intro.extend(kept.add_run(map(self._q.paragraph, range(first, stop))))
         kept.prose = False
         return kept
+
+    def links(self, head: tuple[Link, ...]) -> Links:
+        """``head``, then every link of the entries, in order, each made when read (the document's links)."""
+        return Links(head, self)
 
     def names(self) -> list[str]:
         """Each entry's name, in order (with no entry made)."""

@@ -10,14 +10,15 @@ from __future__ import annotations
 from abc import abstractmethod
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from sys import intern
 from typing import TypeVar, overload
 
-from lint.model import Link, Paragraph, Span
+from lint.model import Entry, Link, Paragraph, Span
 
 T = TypeVar("T")
 new_tuple = tuple.__new__
-_PLAIN: tuple[None, tuple[()], tuple[()]] = (None, (), ())  # a paragraph's text (cut), links, pieces: most
+_BREAKS = frozenset(("\n", "\r"))  # a piece that is a line break reads as a space: it joins two lines
 _SHORT = 24  # characters: a paragraph this short, made from the text, is interned
 
 
@@ -73,19 +74,43 @@ class ParagraphColumns:
 
     A plain paragraph (its text is its span of the document's text, no links, no piece table)
     takes 13 bytes: its offsets, a byte for its kind, and -1 for the rest; another, an index
-    into the lists of its text (None: cut), links and pieces."""
+    into the columns of the rest: its text (None: cut from the document's, or joined again
+    from its pieces), its links and its pieces. A link is six offsets, 24 bytes (its label
+    and target are cut from the document's text when read), and a piece two: as tuples a
+    link took about 560 bytes and a piece 110, ten times a paragraph's text of two links
+    (a link whose label or target is not the text at its span is kept as it is)."""
 
-    __slots__ = ("kind", "kinds", "links", "more", "off", "pieces", "text", "texts")
+    __slots__ = (
+        "kind",
+        "kinds",
+        "link_at",
+        "links",
+        "more",
+        "odd",
+        "off",
+        "piece_at",
+        "pieces",
+        "plain",
+        "text",
+        "texts",
+    )
 
     def __init__(self, text: str) -> None:
         self.text = text  # the document's text: a paragraph that is a slice of it is cut again when read
-        self.off = array("i" if len(text) < 1 << 31 else "q")  # start, end
+        code = "i" if len(text) < 1 << 31 else "q"
+        self.off = array(code)  # start, end
         self.kind = array("B")  # an index into kinds
         self.kinds: list[str] = []
         self.more = array("i")
+        # per paragraph with more: its text (None: cut or joined), its first link, its first
+        # piece, the length of its text when joined from its pieces (-1: not)
         self.texts: list[str | None] = []
-        self.links: list[tuple[Link, ...]] = []
-        self.pieces: list[tuple[tuple[int, int], ...]] = []
+        self.link_at = array("i")
+        self.piece_at = array("i")
+        self.plain = array("i")
+        self.links = array(code)  # per link: start, end, label's start and end, target's (-1: none)
+        self.odd: dict[int, Link] = {}  # link number -> the link, when its offsets do not give it
+        self.pieces = array(code)  # per piece: its offset in the paragraph's text, and in the document's
 
     def __len__(self) -> int:
         return len(self.more)
@@ -97,14 +122,21 @@ class ParagraphColumns:
         if kind not in self.kinds:
             self.kinds.append(kind)
         self.kind.append(self.kinds.index(kind))
+        self.off.extend(span)
         if cut and not links and not pieces:
             self.more.append(-1)
-        else:
-            self.more.append(len(self.texts))
-            self.texts.append(None if cut else text)
-            self.links.append(links if links else ())
-            self.pieces.append(pieces if pieces else ())
-        self.off.extend(span)
+            return
+        self.more.append(len(self.texts))
+        self.link_at.append(len(self.links) // 6)
+        for link in links:
+            self._add_link(link)
+        first = len(self.pieces)
+        self.piece_at.append(first)
+        for piece in pieces:
+            self.pieces.extend(piece)
+        joined = not cut and bool(pieces) and self._joined(first, len(self.pieces), len(text)) == text
+        self.texts.append(None if cut or joined else text)
+        self.plain.append(len(text) if joined else -1)
 
     def add_run(self, paragraphs: Iterable[Paragraph]) -> tuple[int, int]:
         """Append ``paragraphs``: ``(first, stop)`` of the run."""
@@ -113,17 +145,101 @@ class ParagraphColumns:
             self.add(paragraph)
         return first, len(self.more)
 
+    def _add_link(self, link: Link) -> None:
+        label, target, span, (a, b), target_span = link
+        c, d = target_span if target_span is not None else (-1, -1)
+        doc = self.text
+        if not (
+            b - a == len(label)
+            and doc.startswith(label, a)
+            and (target is None) == (target_span is None)
+            and (target is None or (d - c == len(target) and doc.startswith(target, c)))
+        ):
+            self.odd[len(self.links) // 6] = link
+        self.links.extend((*span, a, b, c, d))
+
+    def _joined(self, first: int, stop: int, length: int) -> str:
+        """A paragraph's text joined from its pieces ``first`` up to ``stop`` (its length
+        ``length``); :meth:`add` keeps the text itself when this is not it."""
+        p, doc = self.pieces, self.text
+        parts = []
+        for x in range(first, stop, 2):
+            at, offset = p[x], p[x + 1]
+            part = doc[offset : offset + (p[x + 2] if x + 2 < stop else length) - at]
+            parts.append(" " if part in _BREAKS else part)  # the space that joins two lines
+        return "".join(parts)
+
+    def link(self, n: int) -> Link:
+        """Link ``n``, made."""
+        if n in self.odd:
+            return self.odd[n]
+        o, doc = self.links, self.text
+        at = 6 * n
+        a, b, c, d = o[at + 2], o[at + 3], o[at + 4], o[at + 5]
+        span = new_tuple(Span, (o[at], o[at + 1]))
+        if c < 0:
+            return new_tuple(Link, (doc[a:b], None, span, new_tuple(Span, (a, b)), None))
+        return new_tuple(Link, (doc[a:b], doc[c:d], span, new_tuple(Span, (a, b)), new_tuple(Span, (c, d))))
+
     def paragraph(self, k: int) -> Paragraph:
         """Paragraph ``k``, made."""
         start, end = self.off[2 * k], self.off[2 * k + 1]
         more = self.more[k]
-        text, links, pieces = _PLAIN if more < 0 else (self.texts[more], self.links[more], self.pieces[more])
+        text: str | None = None
+        links: tuple[Link, ...] = ()
+        pieces: tuple[tuple[int, int], ...] = ()
+        if more >= 0:
+            last = more + 1 == len(self.texts)
+            stop = len(self.links) // 6 if last else self.link_at[more + 1]
+            links = tuple(map(self.link, range(self.link_at[more], stop)))
+            first, stop = self.piece_at[more], len(self.pieces) if last else self.piece_at[more + 1]
+            pieces = tuple(zip(self.pieces[first:stop:2], self.pieces[first + 1 : stop : 2]))  # noqa: B905
+            text = self.texts[more]
+            if text is None and self.plain[more] >= 0:
+                text = self._joined(first, stop, self.plain[more])
         if text is None:
             text = self.text[start:end]
             if end - start <= _SHORT:  # "TBC", "N/A": one copy of each, however many paragraphs say it
                 text = intern(text)
         span = new_tuple(Span, (start, end))
         return new_tuple(Paragraph, (text, span, self.kinds[self.kind[k]], links, pieces))
+
+
+class Links(Sequence[Link]):
+    """Every link of a document whose entries are kept as columns, in reading order: ``head``
+    (those before its first entry), then each entry's, made each time it is walked (a tuple of
+    them all, kept for each link rule, held 560 bytes a link as long as the document lived)."""
+
+    __slots__ = ("_count", "_entries", "_head")
+
+    def __init__(self, head: tuple[Link, ...], entries: Sequence[Entry]) -> None:
+        self._head = head
+        self._entries = entries
+        self._count = -1
+
+    def __iter__(self) -> Iterator[Link]:
+        yield from self._head
+        for entry in self._entries:
+            yield from entry.links
+
+    def __len__(self) -> int:
+        if self._count < 0:
+            self._count = sum(1 for _ in self)
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Link: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Link, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Link | tuple[Link, ...]:
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        at = index + len(self) if index < 0 else index
+        if not 0 <= at < len(self):
+            raise IndexError(index)
+        return next(islice(self, at, None))
 
 
 class Paragraphs(ColumnView[Paragraph]):

@@ -1,0 +1,240 @@
+"""A report's findings cut into one piece per document, and the text a format wrote for each, kept between runs.
+
+In a warm run after one file of 2,000 changed, nearly every document's findings are the
+ones the last run reported, and writing them again (each made a Diagnostic and an item,
+each document's line index built, their positions worked out) was most of the run. A
+format whose text is one block per document, in the report's order, with nothing in a
+block that depends on the others (``json``), writes each block once: the last run's
+blocks are kept in one file of the namespace (``NAMESPACE/pieces/FORMAT``, by the
+key of each) and a run writes again only the blocks whose key it does not find.
+
+A piece's key (:func:`cut`) says everything its text depends on besides the namespace
+(the tool's code, the config and the rules): the document's path and content hash, each
+of its findings in order (a finding of the document's own checks by its place among
+them: they are a pure function of the path and the content; another, of the corpus
+rules, the suppressions or the folding of republished answers, by its whole value), and
+the content hash of each document its related places point into (their lines and
+excerpts are worked out from those texts). A document whose content hash is not known
+has no key, and is written as before.
+
+The file is written whole or not at all (a temporary file, then one rename), ends with a
+digest of everything before it, and is read back only when the digest holds and every
+piece in it parses: a damaged, foreign or half-written file is never trusted, and any
+piece whose key is not in it is written again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import struct
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lint.findings import Chosen, Findings
+
+if TYPE_CHECKING:
+    from lint.model import Diagnostic, Related
+
+_MAGIC = b"response-lint pieces 1\n"
+_RECORD = struct.Struct("<16s3iQ")  # key, counts (error, warning, info), length of the text in UTF-8
+_DIGEST = 32
+
+# a piece: its key (None: not kept), its first finding and the one after its last, in the report's order
+Run = tuple[bytes | None, int, int]
+Counts = tuple[int, int, int]  # findings of the piece per severity: error, warning, info
+
+
+def cut(diagnostics: Sequence[Diagnostic], contents: Mapping[str, str | None]) -> list[Run] | None:
+    """The report's findings in pieces, a run of one document's each, with their keys (see the
+    module docs); None when they are not a :class:`lint.findings.Chosen` (nothing to read them by).
+    ``contents``: the content hash of each document of the run, by path (None: not known)."""
+    if not isinstance(diagnostics, Chosen):
+        return None
+    runs: list[Run] = []
+    path: str | None = None
+    start = 0
+    members: list[object] = []
+    related: set[str] = set()
+    at = -1
+    member: object
+    last: object = None  # the Findings the finding before was read from
+    places_of: dict[int, tuple[Related, ...]] = {}  # its findings' related places
+    known: dict[int, dict[int, tuple[Related, ...]]] = {}  # those of each Findings met, by id (all alive)
+    for at, (group, i) in enumerate(diagnostics.origins()):
+        if group is last:  # most findings: the next of the same document's own
+            members.append(i)
+            places = places_of.get(i)
+            if places:
+                related.update(place.path for place in places)
+            continue
+        if isinstance(group, Findings):
+            last = group
+            if id(group) not in known:
+                known[id(group)] = group.related()
+            places_of = known[id(group)]
+            where, member, places = group.path, i, places_of.get(i, ())
+        else:
+            last, found = None, group[i]
+            where, member, places = found.path, repr(found), found.related
+        if where != path:
+            if path is not None:
+                runs.append((_key(path, members, related, contents), start, at))
+            path, start, members, related = where, at, [], set()
+        members.append(member)
+        related.update(place.path for place in places)
+    if path is not None:
+        runs.append((_key(path, members, related, contents), start, at + 1))
+    return runs
+
+
+def _key(path: str, members: list[object], related: set[str], contents: Mapping[str, str | None]) -> bytes | None:
+    content = contents.get(path)
+    if content is None:
+        return None
+    texts = []
+    for other in sorted(related):
+        if other not in contents:
+            texts.append((other, "-"))  # not a document of the run: the place is left out of the report
+            continue
+        known = contents[other]
+        if known is None:
+            return None
+        texts.append((other, known))
+    described = repr((path, content, members, texts))
+    return hashlib.blake2b(described.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+class Store:
+    """The pieces one format wrote in the last run (read once, when first asked), and this run's, written
+    as the format makes them (:meth:`add`) and kept by :meth:`close` in place of the last run's."""
+
+    __slots__ = ("_digest", "_file", "_handle", "_index", "_made", "_old", "_temporary")
+
+    def __init__(self, file: Path) -> None:
+        self._file = file
+        self._old: memoryview | None = None
+        self._index: dict[bytes, tuple[Counts, int, int]] | None = None
+        self._handle: int | None = None
+        self._temporary = ""
+        self._digest = hashlib.blake2b(digest_size=_DIGEST)
+        self._made = 0
+
+    def _read(self) -> dict[bytes, tuple[Counts, int, int]]:
+        if self._index is None:
+            self._index = {}
+            try:
+                with open(self._file, "rb") as handle:
+                    data = handle.read()
+                self._index, self._old = _parse(data), memoryview(data)
+            except (OSError, ValueError, struct.error):
+                self._index, self._old = {}, None
+        return self._index
+
+    def get(self, key: bytes) -> tuple[str, Counts] | None:
+        """The text and counts the last run kept for ``key``, or None."""
+        found = self._read().get(key)
+        if found is None or self._old is None:
+            return None
+        counts, offset, length = found
+        try:
+            return str(self._old[offset : offset + length], "utf-8", "surrogatepass"), counts
+        except UnicodeDecodeError:
+            return None
+
+    def add(self, key: bytes, text: str, counts: Counts, made: bool) -> None:
+        """Keep a piece of this run (``made``: written in this run, not found in the last run's)."""
+        self._made += made
+        data = text.encode("utf-8", "surrogatepass")
+        record = _RECORD.pack(key, *counts, len(data))
+        try:
+            if self._handle is None:
+                from lint.atomic import temporary_beside
+
+                self._file.parent.mkdir(parents=True, exist_ok=True)
+                self._handle, self._temporary = temporary_beside(str(self._file.parent))
+                os.write(self._handle, _MAGIC)
+                self._digest.update(_MAGIC)
+            _write(self._handle, record)
+            _write(self._handle, data)
+        except OSError:
+            self.close(keep=False)
+            self._handle = -1  # a cache that cannot be written only costs speed
+            return
+        self._digest.update(record)
+        self._digest.update(data)
+
+    def close(self, keep: bool = True) -> None:
+        """This run's pieces in place of the last run's, when some were made in it (``keep``); else
+        they are thrown away."""
+        handle, self._handle = self._handle, None
+        if handle is None or handle < 0:
+            return
+        try:
+            if keep and self._made:
+                _write(handle, self._digest.digest())
+                os.close(handle)
+                umask = os.umask(0)  # the mode open() gives a new file, not a temporary file's owner-only one
+                os.umask(umask)
+                os.chmod(self._temporary, 0o666 & ~umask)
+                os.replace(self._temporary, self._file)
+                return
+            os.close(handle)
+        except OSError:
+            pass
+        try:
+            os.unlink(self._temporary)
+        except OSError:
+            pass
+
+
+def _write(handle: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(handle, view) :]
+
+
+def _parse(data: bytes) -> dict[bytes, tuple[Counts, int, int]]:
+    """Each piece's key -> its counts, and the offset and length of its text in ``data``; ValueError
+    when ``data`` is not a whole pieces file."""
+    if not data.startswith(_MAGIC) or len(data) < len(_MAGIC) + _DIGEST:
+        raise ValueError("not a pieces file")
+    body = memoryview(data)[: len(data) - _DIGEST]
+    if hashlib.blake2b(body, digest_size=_DIGEST).digest() != data[len(data) - _DIGEST :]:
+        raise ValueError("damaged")
+    index: dict[bytes, tuple[Counts, int, int]] = {}
+    at, end = len(_MAGIC), len(body)
+    while at < end:
+        key, error, warning, info, length = _RECORD.unpack_from(body, at)
+        at += _RECORD.size
+        if at + length > end:
+            raise ValueError("damaged")
+        index[key] = ((error, warning, info), at, length)
+        at += length
+    return index
+
+
+class Pieces:
+    """What a format needs to write a report piece by piece: the report's pieces (:func:`cut`, worked
+    out when first asked) and the store of each format (``folder/FORMAT``)."""
+
+    __slots__ = ("_contents", "_diagnostics", "_runs", "folder")
+
+    def __init__(self, folder: Path, diagnostics: Sequence[Diagnostic], contents: Mapping[str, str | None]) -> None:
+        self.folder = folder
+        self._diagnostics = diagnostics
+        self._contents = contents
+        self._runs: list[Run] | None = None
+
+    def runs(self) -> list[Run] | None:
+        """The report's pieces (None: it cannot be cut)."""
+        if self._runs is None:
+            found = cut(self._diagnostics, self._contents)
+            if found is None:
+                return None
+            self._runs = found
+        return self._runs
+
+    def store(self, name: str) -> Store:
+        return Store(self.folder / name)

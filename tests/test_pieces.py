@@ -1,0 +1,117 @@
+"""Report pieces (lint.pieces): each document's findings as the json format wrote them, kept between runs
+by a key of everything their text depends on, reused only when the key and the kept file hold."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from bench.corpus import generate
+from lint.findings import Chosen, Findings
+from lint.model import Diagnostic, Related, Severity, Span
+from lint.pieces import Store, cut
+
+from .conftest import run_cli
+
+
+def _findings(path, related_to=None):
+    found = Findings(path)
+    found.add(Span(0, 3), "placeholder", Severity.ERROR, "a placeholder")
+    related = (Related(related_to, Span(4, 9), "first written here"),) if related_to else ()
+    found.add(Span(5, 9), "year-copy", Severity.WARNING, "copied", related=related)
+    return found
+
+
+def _keys(contents, corpus_message="drifted", other="b.txt"):
+    corpus = [Diagnostic("a.txt", Span(1, 2), "cross-page-drift", Severity.INFO, corpus_message)]
+    chosen = Chosen.every([_findings("a.txt", related_to=other), _findings("b.txt"), corpus]).sorted()
+    runs = cut(chosen, contents)
+    assert runs is not None
+    assert [(start, stop) for _, start, stop in runs] == [(0, 3), (3, 5)]  # a.txt's three, b.txt's two
+    return [key for key, _, _ in runs]
+
+
+def test_a_piece_key_says_what_its_text_depends_on():
+    contents = {"a.txt": "1", "b.txt": "2", "c.txt": "3"}
+    a, b = _keys(contents)
+    assert a is not None and b is not None and a != b
+    assert _keys(dict(contents)) == [a, b]  # the same run: the same keys
+    assert _keys({**contents, "b.txt": "2x"})[0] != a  # a related place's text changed: its line may have
+    assert _keys({**contents, "b.txt": "2x"})[1] != b
+    assert _keys({**contents, "a.txt": "1x"}) == [_keys({**contents, "a.txt": "1x"})[0], b]
+    assert _keys({**contents, "a.txt": "1x"})[0] != a
+    assert _keys({**contents, "c.txt": "3x"}) == [a, b]  # a document no finding points into
+    assert _keys(contents, corpus_message="drifted again")[0] != a  # a corpus finding of its changed
+    assert _keys(contents, other="c.txt")[0] != a  # related to another document
+    assert _keys({"a.txt": "1", "c.txt": "3"})[0] != a  # the related document is not in the run
+    assert _keys({**contents, "a.txt": None})[0] is None  # no content hash: not kept
+    assert _keys({**contents, "b.txt": None}) == [None, None]
+
+
+def test_only_a_chosen_is_cut():
+    assert cut([Diagnostic("a.txt", Span(1, 2), "r", Severity.INFO, "m")], {"a.txt": "1"}) is None
+
+
+def test_a_store_gives_back_what_it_kept_and_nothing_damaged(tmp_path):
+    file = tmp_path / "pieces" / "json"
+    store = Store(file)
+    assert store.get(b"k" * 16) is None
+    store.add(b"k" * 16, "{é}", (1, 2, 3), made=True)
+    store.add(b"j" * 16, "{}", (0, 0, 1), made=False)
+    store.close()
+    again = Store(file)
+    assert again.get(b"k" * 16) == ("{é}", (1, 2, 3))
+    assert again.get(b"j" * 16) == ("{}", (0, 0, 1))
+    whole = file.read_bytes()
+    flipped = bytearray(whole)
+    flipped[whole.index("é".encode())] ^= 1
+    for damage in (b"", b"not a pieces file", whole[:-1], whole[:40] + whole[41:], bytes(flipped)):
+        file.write_bytes(damage)
+        assert Store(file).get(b"k" * 16) is None, damage[:40]
+    nothing_new = Store(file)  # every piece found in the last run's: the file is left as it was
+    nothing_new.add(b"k" * 16, "{é}", (1, 2, 3), made=False)
+    nothing_new.close()
+    assert file.read_bytes() == bytes(flipped)
+    assert [p.name for p in file.parent.iterdir()] == ["json"]  # no temporary file left behind
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    for item in generate(9, seed=7, formats=("source-2012", "publication-2015", "markdown"), scale=0.5):
+        (folder / item.name).write_bytes(item.data)
+    return folder
+
+
+def _run(folder, cache, *args):
+    os.environ["RESPONSE_LINT_RESULT_CACHE"] = str(cache) if cache is not None else ""
+    try:
+        for recorded in cache.glob("v*/*/replay") if cache is not None else ():
+            shutil.rmtree(recorded)  # a recorded output would be written again without a report made
+        result = run_cli("check", str(folder), "--fail-on", "never", *args)
+    finally:
+        os.environ["RESPONSE_LINT_RESULT_CACHE"] = ""
+    assert result.code == 0, result.err
+    return result.out
+
+
+def test_pieces_are_reused_and_a_damaged_file_is_never_trusted(corpus, tmp_path):
+    work, cache = tmp_path / "work", tmp_path / "cache"
+    shutil.copytree(corpus, work)
+    cold = _run(work, None, "--format", "json")
+    assert _run(work, cache, "--format", "json") == cold
+    (kept,) = cache.glob("v*/*/pieces/json")
+    whole = kept.read_bytes()
+    assert _run(work, cache, "--format", "json") == cold  # every piece from the file
+    assert kept.read_bytes() == whole  # nothing new: not written again
+    # a piece that says something else, under a key the run asks for: the digest no longer holds
+    first = whole.index(b'"path"')
+    lied = whole[:first] + whole[first:].replace(b'"path"', b'"PATH"', 1)
+    for damage in (b"garbage", whole[: len(whole) // 2], lied):
+        kept.write_bytes(damage)
+        assert _run(work, cache, "--format", "json") == cold
+        assert kept.read_bytes() == whole  # written afresh
+    for fmt in ("sarif", "text"):  # the other formats are written as they always were
+        assert _run(work, cache, "--format", fmt) == _run(work, None, "--format", fmt)
