@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from lint.checks import perdoc, phrases, readability, wordlist
+from lint.checks import perdoc, phrases, readability, spelling, wordlist
+from lint.checks.api import Context
 from lint.config import Config
 from lint.engine import available_rules, run
 from lint.readers.phases import ReaderOptions
@@ -19,9 +20,14 @@ PARAGRAPHS = [
     "programme, will continue to publish data that shows how the service has performed, and it will "
     "also report on how it has spent the money it was given for the work in the year.",
     "Sites will be added by [insert date] once the Driving Standards Agency has agreed the list.",
-    "Progress has been good. We met every milestone.",
+    "Progress has been good. We met every milestone and recieved the tables, see https://example.org/recieved.",
 ]
-MEMOS = (readability._FOUND, phrases._FOUND, wordlist._FOUND)
+MEMOS: dict[str, perdoc.Remembered] = {
+    "readability": readability._FOUND,
+    "placeholder": phrases._FOUND,
+    "plain-english": wordlist._FOUND,
+    "spelling": spelling._WORDS,
+}
 
 
 def _document(paragraphs: list[str], path: str) -> str:
@@ -34,16 +40,16 @@ def _findings(text: str, rule: str, path: str) -> list[tuple[int, int, str]]:
     return [(d.span.start, d.span.end, d.message) for d in run([document], [RULES[rule]], Config())]
 
 
-@pytest.mark.parametrize("rule", ["readability", "placeholder", "plain-english"])
+@pytest.mark.parametrize("rule", ["readability", "placeholder", "plain-english", "spelling"])
 def test_findings_from_kept_answers_are_those_of_a_fresh_check(rule: str) -> None:
     first = _document(PARAGRAPHS, "a.md")
     # the same paragraphs at other offsets and in another order, after one that is new
     second = _document(["A paragraph that comes first this time.", *reversed(PARAGRAPHS)], "b.md")
-    for memo in MEMOS:
+    for memo in MEMOS.values():
         memo.clear()
     _findings(first, rule, "a.md")  # keeps every paragraph's answer
     kept = _findings(second, rule, "b.md")
-    for memo in MEMOS:
+    for memo in MEMOS.values():
         memo.clear()
     fresh = _findings(second, rule, "b.md")
     assert fresh  # each rule finds something in these paragraphs
@@ -63,3 +69,36 @@ def test_kept_answers_are_bounded_by_their_text() -> None:
     long = "y" * (perdoc._LONGEST + 1)
     assert memo.keep(answers, long, 7) == 7
     assert long not in answers
+
+
+def _other(value: object) -> object:
+    """A value of the same type as ``value``, not equal to it."""
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, (int, float)):
+        return value + 1
+    if isinstance(value, str):
+        return value + "x"
+    if value is None:
+        return "x"
+    if isinstance(value, list):
+        return [*value, "x"]
+    if isinstance(value, dict):
+        return {**value, "x": "y"}
+    raise AssertionError(f"no other value for {value!r}")
+
+
+@pytest.mark.parametrize("rule", sorted(MEMOS))
+def test_any_option_changed_misses_what_was_kept(rule: str) -> None:
+    """The key is made from every option the rule has (Context.settings), not from a list of them that
+    a new option could be left out of: with any one option changed, nothing kept is read."""
+    base = RULES[rule]
+    memo = MEMOS[rule]
+    memo.clear()
+    _findings(_document(PARAGRAPHS, "a.md"), rule, "a.md")
+    kept = memo.under(Context(rule, base.severity, base.options).settings())
+    assert kept  # the paragraphs' answers, under the rule's options
+    for name, value in base.options.items():
+        changed = Context(rule, base.severity, {**base.options, name: _other(value)})
+        assert memo.under(changed.settings()) is not kept, name
+        assert not memo.under(changed.settings()), name

@@ -75,7 +75,7 @@ of them ever names a rule or a check kind. The fields:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -115,6 +115,23 @@ class Context(Frozen):
 
     def __getitem__(self, key: str) -> Any:
         return self.options[key]
+
+    def settings(self) -> Hashable:
+        """Every option value of the rule as one hashable key (lists and tables as tuples, in their
+        order): what a check remembers answers by (:class:`lint.checks.perdoc.Remembered`), so that
+        no option can be left out of it. Made on each call (a few microseconds), not kept."""
+        return _hashable(self.options)
+
+
+def _hashable(value: Any) -> Hashable:
+    if isinstance(value, Mapping):
+        return tuple((key, _hashable(item)) for key, item in value.items())
+    if isinstance(value, (list, tuple)):
+        return tuple(map(_hashable, value))
+    if isinstance(value, (set, frozenset)):
+        return frozenset(map(_hashable, value))
+    hash(value)  # anything else must be hashable as it is (TypeError if not)
+    return value
 
 
 class Finding(NamedTuple):

@@ -14,38 +14,44 @@ import re
 
 from lint import regexcache
 
-# (pattern, replacement): applied at each place the pattern matches, one at a time.
-_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (regexcache.compile(p), r)
-    for p, r in (
-        (r"is(?=ation|ations|ational|e|ed|es|ing|er|ers|able|ability)", "iz"),  # organisation, realise, recognisable
-        (r"ys(?=(?:e|ed|es|ing|er|ers)$)", "yz"),  # analyse, paralysed
+# (literal, pattern, replacement): applied at each place the pattern matches, one at a time; the literal
+# is in every match (a word without it is not searched: most words meet few of the rules)
+_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
+    (literal, regexcache.compile(p), r)
+    for literal, p, r in (
         (
+            "is",
+            r"is(?=ation|ations|ational|e|ed|es|ing|er|ers|able|ability)",
+            "iz",
+        ),  # organisation, realise, recognisable
+        ("ys", r"ys(?=(?:e|ed|es|ing|er|ers)$)", "yz"),  # analyse, paralysed
+        (
+            "our",
             r"our(?=$|s$|ed$|ing$|ite|ites|able|ably|ful|fully|less|ism|ist|hood|er|ers|al|ally|ise|ize|is|iz|y|s)",
             "or",
         ),  # colour, behaviour, favourite
-        (r"(?<=[bcdfghkmnpstv])re(?=$|s$)", "er"),  # centre, fibres
-        (r"(?<=[bcdfghkmnpstv])red$", "ered"),  # centred
-        (r"(?<=[bcdfghkmnpstv])ring$", "ering"),  # centring
-        (r"ence(?=$|s$)", "ense"),  # defence, licence, offences
-        (r"ogue(?=$|s$)", "og"),  # catalogue, dialogues
-        (r"(?<=[aeiou])ll(?=ed$|ing$|er$|ers$|ation|ations)", "l"),  # travelled, modelling, cancellation
-        (r"(?<=[aeiou][a-z])l(?=$|s$|ment|ments|ful|fully)", "ll"),  # fulfil, enrolment, skilful
-        (r"mme(?=$|s$)", "m"),  # programme, programmes
-        (r"(?<=gra)mm(?=ed$|ing$|er$|ers$)", "m"),  # programmed stays; kilogramme
-        (r"ae", "e"),  # paediatric, anaemia
-        (r"oe(?=[a-z])", "e"),  # oestrogen, manoeuvre
-        (r"(?<=[gd])e(?=ment)", ""),  # judgement, acknowledgement
-        (r"(?<=g)e(?=ing$)", ""),  # ageing
-        (r"que(?=$|s$)", "ck"),  # cheque
-        (r"(?<=^t)yre", "ire"),  # tyre
-        (r"(?<=m)ou(?=ld|lt)", "o"),  # mould, moult, smoulder
-        (r"ough$", "ow"),  # plough
-        (r"^sc(?=ept)", "sk"),  # sceptical
-        (r"euvre", "euver"),  # manoeuvre
-        (r"(?<=[a-z])ise$", "ice"),  # practise (verb) -> practice
-        (r"^grey", "gray"),  # grey
-        (r"(?<=[a-z])xion", "ction"),  # connexion
+        ("re", r"(?<=[bcdfghkmnpstv])re(?=$|s$)", "er"),  # centre, fibres
+        ("red", r"(?<=[bcdfghkmnpstv])red$", "ered"),  # centred
+        ("ring", r"(?<=[bcdfghkmnpstv])ring$", "ering"),  # centring
+        ("ence", r"ence(?=$|s$)", "ense"),  # defence, licence, offences
+        ("ogue", r"ogue(?=$|s$)", "og"),  # catalogue, dialogues
+        ("ll", r"(?<=[aeiou])ll(?=ed$|ing$|er$|ers$|ation|ations)", "l"),  # travelled, modelling, cancellation
+        ("l", r"(?<=[aeiou][a-z])l(?=$|s$|ment|ments|ful|fully)", "ll"),  # fulfil, enrolment, skilful
+        ("mme", r"mme(?=$|s$)", "m"),  # programme, programmes
+        ("mm", r"(?<=gra)mm(?=ed$|ing$|er$|ers$)", "m"),  # programmed stays; kilogramme
+        ("ae", r"ae", "e"),  # paediatric, anaemia
+        ("oe", r"oe(?=[a-z])", "e"),  # oestrogen, manoeuvre
+        ("ement", r"(?<=[gd])e(?=ment)", ""),  # judgement, acknowledgement
+        ("eing", r"(?<=g)e(?=ing$)", ""),  # ageing
+        ("que", r"que(?=$|s$)", "ck"),  # cheque
+        ("yre", r"(?<=^t)yre", "ire"),  # tyre
+        ("mou", r"(?<=m)ou(?=ld|lt)", "o"),  # mould, moult, smoulder
+        ("ough", r"ough$", "ow"),  # plough
+        ("scept", r"^sc(?=ept)", "sk"),  # sceptical
+        ("euvre", r"euvre", "euver"),  # manoeuvre
+        ("ise", r"(?<=[a-z])ise$", "ice"),  # practise (verb) -> practice
+        ("grey", r"^grey", "gray"),  # grey
+        ("xion", r"(?<=[a-z])xion", "ction"),  # connexion
     )
 )
 _MAX_FORMS = 64
@@ -58,7 +64,9 @@ def american_forms(word: str, depth: int = 3) -> set[str]:
     for _ in range(depth):
         following: set[str] = set()
         for form in frontier:
-            for pattern, replacement in _RULES:
+            for literal, pattern, replacement in _RULES:
+                if literal not in form:
+                    continue
                 for match in pattern.finditer(form):
                     changed = form[: match.start()] + replacement + form[match.end() :]
                     if changed not in seen:

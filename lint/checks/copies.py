@@ -14,26 +14,29 @@ Three views of a piece of prose:
   copies across a whole run are found without comparing every pair.
 
 Everything a check needs about a paragraph is worked out once, in one pass, by
-:func:`paragraph_text` (cached, shared by the three checks); its sentences, by
-:func:`paragraph_sentences`, only for text that shares shingles with other
-text. Also here: the per-entry :class:`Names`, :class:`PhaseText` (a phase's
-text as the checks compare it), :class:`Unit` (a reported stretch of text); the
-option helpers shared by the check kinds (severity per kind, exemption patterns)
-are re-exported from :mod:`lint.checks.exempt`. rapidfuzz is imported inside
-:func:`similarity`, when it is first needed.
+:func:`paragraph_text` (cached, shared by the three checks, forgotten after a large
+document: :func:`forget_document`); its sentences, by :func:`paragraph_sentences`,
+only for text that shares shingles with other text. Also here: the per-entry
+:class:`Names`, :class:`PhaseText` (a phase's text as the checks compare it),
+:class:`Unit` (a reported stretch of text); the option helpers shared by the check
+kinds (severity per kind, exemption patterns) are re-exported from
+:mod:`lint.checks.exempt`. rapidfuzz is imported inside :func:`similarity`, when it
+is first needed.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from operator import itemgetter
 
+from lint.checks import perdoc
 from lint.checks.acronyms import NO_NAMES, Names, collapse_definitions, names_of
 from lint.checks.exempt import NOT_APPLICABLE, SEVERITY_CHOICES, exemption, is_exempt, severity_option
 from lint.checks.plaintext import BREAK, NUMBER, ORG, SENTINEL, STOPWORDS, figures, prose, verbatim_key, words_of
 from lint.checks.sentences import split as split_sentences
-from lint.checks.shingles import IDS, ShingleIndex, grams, overlap
+from lint.checks.shingles import IDS, ShingleIndex, grams, overlap, packed
 from lint.checks.stemming import TOKENS
 from lint.model import Document, Entry, Paragraph, Phase, Span
 
@@ -92,11 +95,13 @@ def _level(joined: str) -> str:
     return joined.strip()
 
 
-class ParagraphText(tuple[str, int, frozenset[int]]):
+class ParagraphText(tuple[str, int, "array[int]"]):
     """A paragraph as the copy checks compare it: canonical text, words and shingles.
 
-    (A tuple subclass with properties rather than a NamedTuple: cheaper to define
-    at import and to create.)
+    The shingles :func:`~lint.checks.shingles.packed` (the cache keeps a document's worth of
+    paragraphs: as a frozenset they took 1.3 kB of a paragraph's 2 kB, six times its text), in
+    the order of the set they were made from. (A tuple subclass with properties rather than a
+    NamedTuple: cheaper to define at import and to create.)
     """
 
     __slots__ = ()
@@ -110,15 +115,16 @@ class ParagraphText(tuple[str, int, frozenset[int]]):
         return self[1]
 
     @property
-    def grams(self) -> frozenset[int]:
+    def grams(self) -> array[int]:
         return self[2]
 
 
 _PARAGRAPHS: dict[Names, dict[str, ParagraphText]] = {}  # per entry's names: paragraph text -> its analysis
-# enough for the paragraphs of a large document (the checks share them within a document, and
-# consecutive files often repeat them); 1 << 18 kept every paragraph a worker process saw:
-# 700 MB a worker on the 2,000-file benchmark corpus
+# the checks share them within a document, and the engine has a large document's forgotten
+# after it (:func:`forget_document`); a bound for a check called outside the engine (1 << 18 kept every
+# paragraph a worker process saw: 700 MB a worker on the 2,000-file benchmark corpus)
 _PARAGRAPHS_MAX = 1 << 12
+_KEPT_ACROSS = 1 << 10  # analysed paragraphs (or entries' names) kept from one document to the next
 _paragraphs_cached = 0
 
 
@@ -137,7 +143,7 @@ def paragraph_text(text: str, names: Names = NO_NAMES) -> ParagraphText:
     if found is None:
         words, count = _words(text, names)
         joined, tokens = _canonical(words)
-        found = tuple.__new__(ParagraphText, (joined, count, grams(tokens)))
+        found = tuple.__new__(ParagraphText, (joined, count, packed(grams(tokens))))
         if _paragraphs_cached >= _PARAGRAPHS_MAX:
             _PARAGRAPHS.clear()
             cache = _PARAGRAPHS[names] = {}
@@ -163,9 +169,9 @@ def content_words(canonical_text: str) -> list[str]:
     return [t for t in canonical_text.split() if t not in STOPWORDS and t not in (ORG, NUMBER)]
 
 
-class Sentence(tuple[int, int, str, int, frozenset[int]]):
+class Sentence(tuple[int, int, str, int, "array[int]"]):
     """One sentence of a paragraph, as the copy checks compare it: offsets into the
-    paragraph's text, canonical text, words and shingles."""
+    paragraph's text, canonical text, words and shingles (packed, as :class:`ParagraphText`'s)."""
 
     __slots__ = ()
 
@@ -186,11 +192,11 @@ class Sentence(tuple[int, int, str, int, frozenset[int]]):
         return self[3]
 
     @property
-    def grams(self) -> frozenset[int]:
+    def grams(self) -> array[int]:
         return self[4]
 
 
-def _new_sentence(values: tuple[int, int, str, int, frozenset[int]]) -> Sentence:
+def _new_sentence(values: tuple[int, int, str, int, array[int]]) -> Sentence:
     return tuple.__new__(Sentence, values)
 
 
@@ -226,7 +232,7 @@ def paragraph_sentences(text: str, names: Names = NO_NAMES) -> tuple[Sentence, .
     found = []
     for (start, end), count, part in zip(bounds, counts, _split(marked, BREAK, n), strict=True):
         canonical_text, tokens = _canonical(part)
-        found.append(_new_sentence((start, end, canonical_text, count, grams(tokens))))
+        found.append(_new_sentence((start, end, canonical_text, count, packed(grams(tokens)))))
     return tuple(found)
 
 
@@ -268,9 +274,7 @@ class PhaseText:
         self._parts = paragraphs
         self._canonical: str | None = None
         self.words = sum(map(itemgetter(1), paragraphs))
-        self.grams: frozenset[int] = (
-            paragraphs[0].grams if len(paragraphs) == 1 else frozenset().union(*map(itemgetter(2), paragraphs))
-        )
+        self.grams: frozenset[int] = frozenset().union(*map(itemgetter(2), paragraphs))
         self._span: Span | None = None
         self._sentences: list[tuple[Paragraph, Sentence]] | None = None
 
@@ -347,12 +351,31 @@ def documents_entries(documents: Sequence[Document]) -> Iterator[tuple[Document,
             yield document, entry
 
 
-def clear_caches() -> None:
-    """Forget every levelled text (a long-running process re-reading edited files may call it)."""
+def forget_document() -> None:
+    """After each document (the engine): forget the analysed paragraphs and the entries' names
+    when there are more than :data:`_KEPT_ACROSS` of them. A large document's worth outlived it
+    (of 4,000 entries, 5 MB through the corpus rules' stage); a small one's is kept for the next
+    (the editor server checks the same document again after each change)."""
+    if (
+        max(_paragraphs_cached, paragraph_sentences.cache_info().currsize, names_of.cache_info().currsize)
+        > _KEPT_ACROSS
+    ):
+        _forget()
+
+
+def _forget() -> None:
     global _paragraphs_cached
     _PARAGRAPHS.clear()
     _paragraphs_cached = 0
     paragraph_sentences.cache_clear()
     names_of.cache_clear()
+
+
+perdoc.also_forget(forget_document)
+
+
+def clear_caches() -> None:
+    """Forget every levelled text (a long-running process re-reading edited files may call it)."""
+    _forget()
     TOKENS.clear()
     IDS.clear()

@@ -202,8 +202,8 @@ def _unfinished(core: str, shapes: _Shapes) -> bool:
     return False
 
 
-def _settings(context: Context) -> tuple[Any, ...]:
-    """The options a paragraph's findings depend on, as a key (the patterns as written)."""
+def _shape_options(context: Context) -> tuple[Any, ...]:
+    """The options :func:`_shapes` compiles (the patterns as written), as its cache's key."""
     return (
         tuple(context["whole"]),
         tuple(context["anywhere"]),
@@ -217,9 +217,9 @@ def _settings(context: Context) -> tuple[Any, ...]:
 
 
 @lru_cache(maxsize=16)
-def _shapes(settings: tuple[Any, ...]) -> _Shapes:
-    """The patterns of :func:`_settings`, compiled."""
-    whole, anywhere, short, terms, short_words, shouting, label, ignore_case = settings
+def _shapes(values: tuple[Any, ...]) -> _Shapes:
+    """The patterns of :func:`_shape_options`, compiled."""
+    whole, anywhere, short, terms, short_words, shouting, label, ignore_case = values
     options = {"whole": whole, "anywhere": anywhere, "short": short, "terms": dict(terms)}
     return _Shapes(
         _compile(_expanded(options, "whole"), True, ignore_case),
@@ -245,28 +245,32 @@ def _paragraph(text: str, shapes: _Shapes) -> tuple[tuple[int, int, str], ...]:
     return tuple((m.start(), m.end(), m.group(0)) for m in anywhere.finditer(text) if m.end() > m.start())
 
 
-# each paragraph's findings, by the settings of _settings, by text: a paragraph re-checked (the
-# editor server's next change, the same paragraph in another file) is not matched again
-_FOUND: Remembered[tuple[tuple[int, int, str], ...]] = Remembered()
+# each paragraph's findings, by the rule's options (Context.settings), by text: a paragraph
+# re-checked (the editor server's next change, the same paragraph in another file) is not matched
+# again. They depend on nothing else: the paragraph's text is matched against the options' patterns
+# alone (no entry name, phase, front matter or other paragraph; suppressions are the engine's, after).
+# An empty phase's finding, which depends on the phase, is not kept here.
+_Answer = tuple[tuple[int, int, str], ...]
+_FOUND: Remembered[_Answer] = Remembered()
 
 
-def _scan(paragraphs: Iterable[Paragraph], settings: tuple[Any, ...]) -> Iterator[Finding]:
-    found = _FOUND.under(settings)
+def _scan(paragraphs: Iterable[Paragraph], found: dict[str, _Answer], context: Context) -> Iterator[Finding]:
+    """The findings of ``paragraphs``, each from ``found`` (its answers under the rule's options) or made."""
     for paragraph in paragraphs:
         text = paragraph.text
         answer = found.get(text)
         if answer is None:
-            answer = _FOUND.keep(found, text, _paragraph(text, _shapes(settings)))
+            answer = _FOUND.keep(found, text, _paragraph(text, _shapes(_shape_options(context))))
         for start, end, matched in answer:
             yield Finding(span=paragraph.to_span(start, end), args={"text": matched})
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
-    settings = _settings(context)
+    found = _FOUND.under(context.settings())
     if context["preamble"]:
-        yield from _scan(document.preamble, settings)
+        yield from _scan(document.preamble, found, context)
     for entry in document.entries:
-        yield from _scan(entry.intro, settings)  # text before the entry's first phase heading
+        yield from _scan(entry.intro, found, context)  # text before the entry's first phase heading
         for phase in entry.phases:
             if context["empty-phase"] and not any(p.text.strip() for p in phase.paragraphs):
                 span = phase.heading_span or phase.span
@@ -280,7 +284,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
                     phase=phase.key,
                 )
                 continue
-            yield from _scan(phase.paragraphs, settings)
+            yield from _scan(phase.paragraphs, found, context)
 
 
 KIND = CheckKind(

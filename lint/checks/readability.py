@@ -277,13 +277,16 @@ def _message(template: str, words: int, limit: int, count: int) -> str:
     return messages.fill(template, {"words": words, "limit": limit, "count": count})  # fields checked at load
 
 
-# a paragraph's finding, if any, as (start, end, args, message): by the settings of _settings, by text
+# a paragraph's finding, if any, as (start, end, args, message): by the rule's options
+# (Context.settings), by text. It depends on nothing else: the paragraph's sentences, words, names
+# and syllables come from its text, the limits and messages from the options; no entry name, phase,
+# front matter or other paragraph enters it, and suppressions are applied by the engine afterwards.
 _Found = tuple[tuple[int, int, dict[str, Any], str | None], ...]
 _FOUND: Remembered[_Found] = Remembered()
 
 
-def _settings(context: Context) -> tuple[Any, ...]:
-    """What a paragraph's finding depends on besides its text, as a key."""
+def _values(context: Context) -> tuple[Any, ...]:
+    """The option values :func:`_paragraph` reads."""
     return (
         frozenset(context["measures"]),
         context["max-sentence-words"],
@@ -300,22 +303,24 @@ def _settings(context: Context) -> tuple[Any, ...]:
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
-    settings = _settings(context)
-    found = _FOUND.under(settings)  # a paragraph re-checked (the editor server's next change) is not measured again
+    # a paragraph re-checked (the editor server's next change) is not measured again
+    found = _FOUND.under(context.settings())
+    values: tuple[Any, ...] | None = None
     for paragraph in document.paragraphs:
         text = paragraph.text
         answer = found.get(text)
         if answer is None:
-            answer = _FOUND.keep(found, text, _paragraph(text, settings))
+            values = values or _values(context)
+            answer = _FOUND.keep(found, text, _paragraph(text, values))
         for start, end, args, message in answer:
             yield Finding(span=paragraph.to_span(start, end), args=args, message=message)
 
 
-def _paragraph(text: str, settings: tuple[Any, ...]) -> _Found:
+def _paragraph(text: str, values: tuple[Any, ...]) -> _Found:
     """The finding of one paragraph, if any (on its sentences, or its scores), in offsets of ``text``."""
     from lint.checks import sentences  # here, not at the top: loading the rule for its options stays cheap
 
-    measures, limit, min_ease, max_grade, names, margin, markers, min_words, syllables, *templates = settings
+    measures, limit, min_ease, max_grade, names, margin, markers, min_words, syllables, *templates = values
     spans = sentences.split(text)
     flat = spans.flat  # the offsets as they are kept: read directly, no Python call a look
     if not flat:

@@ -22,12 +22,13 @@ asks for two (which can take a second per word).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from lint import regexcache
 from lint.checks import spelling_names, spelling_words
 from lint.checks.api import CheckKind, Context, Finding
+from lint.checks.perdoc import Remembered
 from lint.model import Document, Paragraph
 from lint.options import Option
 from lint.tuples import NamedTuple
@@ -199,12 +200,12 @@ def _judged(token: str, min_length: int) -> _Kind | None:
     return _kind(_written(token), min_length)
 
 
-def _masked(text: str) -> list[tuple[int, int]]:
+def _masked(text: str) -> tuple[tuple[int, int], ...]:
     """Ranges of ``text`` that are URLs, email addresses or markup."""
     lowered = text.lower()
     if not any(marker in lowered for marker in _MASK_MARKERS):
-        return []
-    return [(m.start(), m.end()) for m in _mask().finditer(text)]
+        return ()
+    return tuple((m.start(), m.end()) for m in _mask().finditer(text))
 
 
 @lru_cache(maxsize=1)
@@ -212,7 +213,7 @@ def _mask() -> re.Pattern[str]:
     return re.compile(_MASK_SOURCE, re.IGNORECASE)
 
 
-def _tokens(text: str, masked: list[tuple[int, int]]) -> Iterator[tuple[int, str]]:
+def _tokens(text: str, masked: Sequence[tuple[int, int]]) -> Iterator[tuple[int, str]]:
     """``(offset, token)`` of each word of ``text`` outside the masked ranges.
 
     Tokens and ranges both come in order, so one walk along the two decides (asking every
@@ -226,6 +227,20 @@ def _tokens(text: str, masked: list[tuple[int, int]]) -> Iterator[tuple[int, str
         if j < len(masked) and masked[j][0] < end:
             continue
         yield start, match.group(0)
+
+
+_Words = tuple[tuple[tuple[int, int], ...], frozenset[str]]
+_WORDS: Remembered[_Words] = Remembered()
+
+
+def _words(text: str, found: dict[str, _Words]) -> _Words:
+    """``text``'s masked ranges and tokens outside them: from the text alone, so kept by it (in ``found``)."""
+    words = found.get(text)
+    if words is None:
+        mask = _masked(text)
+        tokens = frozenset(token for _, token in _tokens(text, mask)) if mask else frozenset(_TOKEN.findall(text))
+        words = _WORDS.keep(found, text, (mask, tokens))
+    return words
 
 
 def _bare(token: str) -> str:
@@ -299,12 +314,9 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     min_length = context["min-length"]
     # Judge each distinct token once; positions are worked out only for the words reported.
     paragraphs = list(_paragraphs(document))
-    masks = [_masked(p.text) for p in paragraphs]
-    tokens_of = [
-        {token for _, token in _tokens(p.text, mask)} if mask else set(_TOKEN.findall(p.text))
-        for p, mask in zip(paragraphs, masks, strict=True)
-    ]
-    kinds = {token: _judged(token, min_length) for token in set().union(*tokens_of)}
+    kept = _WORDS.under(context.settings())  # a paragraph re-checked is not split into words again
+    words = [_words(p.text, kept) for p in paragraphs]
+    kinds = {token: _judged(token, min_length) for token in set().union(*(tokens for _, tokens in words))}
     if not any(kinds.values()):
         return
     accepted = spelling_words.accepted(context)
@@ -346,7 +358,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     titles = frozenset(t.lower() for t in context["name-titles"])
     found: list[tuple[str, Finding]] = []
     names: dict[str, list[str]] = {}  # name typos: their capitalised neighbours, wherever they stand
-    for paragraph, mask, tokens in zip(paragraphs, masks, tokens_of, strict=True):
+    for paragraph, (mask, tokens) in zip(paragraphs, words, strict=True):
         if tokens.isdisjoint(bad):
             continue
         for start, token in _tokens(paragraph.text, mask):

@@ -230,8 +230,12 @@ def _groups(document: Document) -> Iterator[tuple[Paragraph, ...]]:
 
 
 _Hits = tuple[tuple[int, int, int], ...]
-# each paragraph's hits, by its (matcher, exceptions), by text: a paragraph re-checked (the editor
-# server's next change, the same paragraph in another file) is not searched again
+# each paragraph's hits, by the rule's options (Context.settings), by text: a paragraph re-checked
+# (the editor server's next change, the same paragraph in another file) is not searched again.
+# They depend on nothing else: the phrases, exceptions and quotes are found in the paragraph's text
+# (see _hits for the heads; no entry name, phase or front matter; suppressions are the engine's,
+# after); what depends on the other paragraphs of its entry (which place is the first, the count)
+# is worked out from the hits each time.
 _FOUND: Remembered[_Hits] = Remembered()
 _Heads = tuple[re.Pattern[str] | None, re.Pattern[str] | None]
 
@@ -274,7 +278,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     ordered = tuple(sorted(table, key=lambda p: -len(p)))  # "going forward" before a listed "going"
     matcher = _matcher(ordered, ignore_case)
     exceptions = _matcher(tuple(context["exceptions"]), ignore_case)
-    found = _FOUND.under((matcher, exceptions))
+    found = _FOUND.under(context.settings())
     heads: _Heads | None = None  # worked out once a paragraph is not in found
     for group in _groups(document):
         hits: dict[str, list[tuple[Paragraph, int, int]]] = {}  # phrase -> places, in reading order

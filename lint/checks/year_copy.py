@@ -305,7 +305,7 @@ def _carried(
     settings: _Settings,
 ) -> _Carried | None:
     """``sentence`` as carried over from an earlier phase, with its score, source and kind; None if it is not."""
-    if sentence.grams.isdisjoint(seen):
+    if seen.isdisjoint(sentence.grams):
         return None
     found = _best_sentence((text, paragraph, sentence), earlier, settings)
     if found is None:
@@ -366,12 +366,13 @@ def _best_sentence(item: _Sentence, earlier: list[_Sentence], settings: _Setting
     One pass keeps two bests, the best earlier plan's and the best of all, so that no
     candidate is scored twice."""
     text, _, sentence = item
+    grams = frozenset(sentence.grams)  # (packed: a set to compare the earlier sentences' with)
     plan = text.phase.kind == _PLAN
     best: tuple[float, _Sentence] | None = None
     best_plan: tuple[float, _Sentence] | None = None
     for candidate in earlier:
         other = candidate[2]
-        if candidate[0].key == text.key or copies.overlap(sentence.grams, other.grams) < 0.2:
+        if candidate[0].key == text.key or copies.overlap(grams, other.grams) < 0.2:
             continue
         if other.canonical == sentence.canonical:
             score = 100.0
