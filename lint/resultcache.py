@@ -245,9 +245,14 @@ class ResultCache:
     def corpus(self, key: str) -> tuple[list[Finding], dict[str, tuple[int, ...]]] | None:
         """A corpus rule's findings on the summaries of this :func:`rule_key`, and the anchors of
         each document's summary they were found on (:meth:`put_corpus`); or None."""
-        found = self._load(self._dir / "corpus" / key[:2] / key, key)
+        file = self._dir / "corpus" / key[:2] / key
+        found = self._load(file, key)
         if found is None or len(found) != 2 or not isinstance(found[0], list) or not isinstance(found[1], dict):
             return None
+        try:  # used now: the newest are kept (put_corpus), and a rule whose summaries never change is one
+            os.utime(file)
+        except OSError:
+            pass
         return found[0], found[1]
 
     def put_corpus(self, key: str, findings: Sequence[Finding], anchors: dict[str, tuple[int, ...]]) -> None:

@@ -392,20 +392,3 @@ def test_the_copy_checks_forget_a_large_documents_analysed_paragraphs_after_it()
     assert len(result.summaries["entry-copy"].anchors) == 1100  # each paragraph analysed
     assert not copies._PARAGRAPHS and not copies.paragraph_sentences.cache_info().currsize
     assert not names_of.cache_info().currsize
-
-
-def test_entry_copy_keeps_only_the_bounds_of_each_matched_sentence():
-    # each match kept its two sentences as read from the summaries (canonical text decoded, shingles
-    # sliced) until the findings were made, which read only their bounds: the corpus stage of 3,000
-    # copied entries peaked at 10.3x the input; 6.4x with the bounds alone
-    from lint import engine
-    from lint.config import Config
-
-    config = Config()
-    plan = engine.Plan([r for r in engine.available_rules(config).values() if r.name == "entry-copy"], config)
-    text = make("copied", 3000)
-    summary = engine.check_document(plan, read("x.md", text)).summaries["entry-copy"]
-    ((rule, check_corpus),) = engine.corpus_rules(plan)
-    peak, findings = traced_peak(lambda: engine.corpus_rule(plan, rule, check_corpus, [summary]))
-    assert len(findings) == 2999
-    assert peak < 8 * len(text), f"{peak / len(text):.1f} x the input"

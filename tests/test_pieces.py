@@ -115,3 +115,16 @@ def test_pieces_are_reused_and_a_damaged_file_is_never_trusted(corpus, tmp_path)
         assert kept.read_bytes() == whole  # written afresh
     for fmt in ("sarif", "text"):  # the other formats are written as they always were
         assert _run(work, cache, "--format", fmt) == _run(work, None, "--format", fmt)
+
+
+def test_origins_reads_through_a_chosen_among_the_groups():
+    from array import array
+
+    a, b = _findings("a.txt"), _findings("b.txt", related_to="a.txt")
+    inner = Chosen([a, b], array("B", [1, 0, 1]), array("i", [1, 0, 0]))
+    folded = [Diagnostic("c.txt", Span(0, 1), "placeholder", Severity.ERROR, "folded")]
+    outer = Chosen([inner, folded], array("B", [0, 1, 0]), array("i", [2, 0, 1]))
+    assert list(outer.origins()) == [(b, 0), (folded, 0), (a, 0)]
+    assert [group[i] for group, i in outer.origins()] == list(outer)
+    assert b.related() == {1: (Related("a.txt", Span(4, 9), "first written here"),)}
+    assert a.related() == {}

@@ -19,12 +19,15 @@ two pages is not a copy.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import lru_cache
+from itertools import compress
+from operator import not_
 from typing import Any
 
 from lint.checks import copies, sentences
 from lint.checks.api import Anchored, CheckKind, Context, Finding
-from lint.checks.entry_summary import Paragraphs, Sentence, summarise
+from lint.checks.entry_summary import Compared, Paragraphs, summarise
 from lint.model import Related, Span
 from lint.options import Option, combinable
 
@@ -66,7 +69,7 @@ OPTIONS = (
 
 class Match:
     """A sentence of a later paragraph, and its best source in an earlier one (a sentence: its
-    start and end in its paragraph's text: all the findings read, so a match keeps no more)."""
+    start and end in its paragraph's text, then what :data:`~lint.checks.entry_summary.Compared` holds, when known)."""
 
     __slots__ = ("earlier", "later", "score", "sentence", "source")
 
@@ -129,49 +132,96 @@ def match_paragraph(
 ) -> list[Match]:
     """Paragraph ``i``'s sentences with their best match among its candidates: the earlier
     paragraphs sharing shingles with it (``shared``: paragraph -> shingles shared) and the
-    earlier one of another entry with the same canonical text (``same``)."""
+    earlier one of another entry with the same canonical text (``same``).
+
+    A sentence is compared with a candidate's sentence when their canonical texts are equal
+    (100) or when they share at least a fifth of the smaller one's shingles (then scored by
+    :func:`~lint.checks.copies.similarity`); its best source is the first, in candidate order,
+    of those scoring highest, at least ``threshold``, whose figures agree."""
     if not shared and same is None:
         return []
     keys = paragraphs.keys
+    key = keys[i]
     ranked = sorted((-n, j) for j, n in shared.items())
-    candidates = [j for _, j in ranked if keys[j] != keys[i]][:max_candidates]
+    candidates = [j for _, j in ranked if keys[j] != key][:max_candidates]
     if same is not None and same not in candidates:
         candidates.append(same)
     if not candidates:
         return []
     candidates.sort()
-    reachable: set[int] = set()
-    for j in candidates:
-        reachable.update(paragraphs.grams(j))
-    earlier: list[tuple[int, Sentence, frozenset[int]]] | None = None  # made when a sentence can reach them
-    text = paragraphs.text(i)
+    # the candidates' sentences, read once for all of this paragraph's sentences
+    earlier = [(j, s) for j in candidates for s in paragraphs.compared(j)]
+    source_grams = [s[3] for _, s in earlier]
+    source_texts = frozenset(s[2] for _, s in earlier)
+    everywhere = range(len(earlier))
+    score_of = _scorer(threshold)
+    text: str | None = None
     matches: list[Match] = []
-    for sentence in paragraphs.sentences(i):
-        grams = frozenset(sentence[3])
-        if grams.isdisjoint(reachable):
+    for sentence in paragraphs.compared(i):
+        start, end, canonical, grams = sentence
+        # the sources sharing a shingle with it (every other overlaps by 0), found in C
+        near = list(compress(everywhere, map(not_, map(grams.isdisjoint, source_grams))))
+        if canonical in source_texts:  # an equal text: near already, unless a text has no shingles
+            equal = [k for k, (_, source) in enumerate(earlier) if source[2] == canonical]
+            if not set(equal).issubset(near):
+                near = sorted(set(near).union(equal))
+        if not near or not _reaches(paragraphs, grams, candidates, earlier[near[0]][0]):
             continue
-        if earlier is None:
-            earlier = [(j, s, frozenset(s[3])) for j in candidates for s in paragraphs.sentences(j)]
-        best: tuple[float, int, Sentence] | None = None
-        for j, source, source_grams in earlier:
-            if source[2] == sentence[2]:
+        size = len(grams)
+        best: tuple[float, int, Compared] | None = None
+        for k in near:
+            j, source = earlier[k]
+            if source[2] == canonical:
                 score = 100.0
-            elif copies.overlap(grams, source_grams) < 0.2:
-                continue
             else:
-                score = copies.similarity(sentence[2], source[2], threshold)
+                theirs = source_grams[k]
+                if not size or not theirs or len(grams.intersection(theirs)) / min(size, len(theirs)) < 0.2:
+                    continue  # copies.overlap below 0.2
+                score = score_of(canonical, source[2])
             if score < threshold or (best is not None and score <= best[0]):
                 continue
-            if same_figures and _figures(text, sentence) != _figures(paragraphs.text(j), source):
-                continue  # the same template with other figures: each entry's own facts
+            if same_figures:
+                if text is None:
+                    text = paragraphs.text(i)
+                if _figures(text, start, end) != _figures(paragraphs.text(j), source[0], source[1]):
+                    continue  # the same template with other figures: each entry's own facts
             best = (score, j, source)
         if best is not None:
-            matches.append(Match(i, sentence[:2], best[1], best[2][:2], best[0]))  # the findings read their bounds
+            matches.append(Match(i, sentence, best[1], best[2], best[0]))
     return matches
 
 
-def _figures(text: str, sentence: Sentence) -> list[str]:
-    return copies.figures(text[sentence[0] : sentence[1]])
+def _reaches(paragraphs: Paragraphs, grams: frozenset[int], candidates: list[int], likely: int) -> bool:
+    """Whether a sentence shares a shingle with one of the candidate paragraphs (``likely`` first)."""
+    if not grams.isdisjoint(paragraphs.grams(likely)):
+        return True
+    return not all(grams.isdisjoint(paragraphs.grams(j)) for j in candidates)
+
+
+@lru_cache(maxsize=8)
+def _scorer(threshold: float) -> Callable[[str, str], float]:
+    """:func:`~lint.checks.copies.similarity` at ``threshold``, exact wherever it reaches the
+    threshold (below it, some number below it): rapidfuzz stops early on a pair that cannot
+    reach it, and is looked up once, not on each of a run's hundreds of thousands of pairs."""
+    if not 0.0 <= threshold <= 100.0:  # (NaN too) what rapidfuzz's cutoff does not take
+        return lambda a, b: copies.similarity(a, b, threshold)
+    from rapidfuzz.distance.LCSseq import similarity as common_words
+    from rapidfuzz.fuzz import ratio
+
+    def score(a: str, b: str) -> float:
+        found: float = ratio(a, b, score_cutoff=threshold)  # 0 below the cutoff
+        if found >= threshold:
+            return found
+        short, long = sorted((a.split(), b.split()), key=len)
+        if len(short) < 12 or len(short) < 0.5 * len(long):  # as copies.similarity's defaults
+            return found
+        return 100.0 * common_words(short, long) / len(short)
+
+    return score
+
+
+def _figures(text: str, start: int, end: int) -> list[str]:
+    return copies.figures(text[start:end])
 
 
 def settings(context: Context) -> tuple[float, int, bool]:

@@ -18,7 +18,8 @@ every process.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from lint.checks import copies
@@ -47,8 +48,10 @@ PATH = 14  # the document's path
 TEXT_AT = 15  # ... paragraph k's is TEXTS[TEXT_AT[k]:TEXT_AT[k + 1]]
 CANONICAL_AT = 16  # ... sentence m's is CANONICALS[CANONICAL_AT[m]:CANONICAL_AT[m + 1]]
 DIGEST = 16
+SENTENCES_KEPT = 1 << 12  # paragraphs whose sentences Paragraphs keeps decoded (about 4 kB each)
 
 Sentence = tuple[int, int, str, "array[int]"]  # start, end, canonical text, shingles
+Compared = tuple[int, int, str, frozenset[int]]  # the same, its shingles as a set
 
 
 def _digest(canonical: str) -> bytes:
@@ -156,7 +159,7 @@ class Paragraphs:
     :attr:`keys` holds each paragraph's entry key, so worked out.
     """
 
-    __slots__ = ("_anchors", "_documents", "_index", "_piece_at", "_summaries", "keys")
+    __slots__ = ("_anchors", "_documents", "_index", "_piece_at", "_summaries", "compared", "keys")
 
     def __init__(self, summaries: Sequence[Anchored]) -> None:
         names = keys_of(name for anchored in summaries for name in anchored.summary[0])
@@ -179,6 +182,9 @@ class Paragraphs:
         self._documents = array("l", (documents[i] for i in ranked))
         self._index = array("l", (index[i] for i in ranked))
         self.keys: list[str] = [keys[i] for i in ranked]
+        # entry-copy reads an earlier paragraph's sentences again for each later one it is a
+        # candidate of (six times each on the benchmark corpus): the last few thousand are kept
+        self.compared: Callable[[int], list[Compared]] = lru_cache(maxsize=SENTENCES_KEPT)(self._compared)
 
     def __len__(self) -> int:
         return len(self._index)
@@ -209,6 +215,11 @@ class Paragraphs:
             (bounds[2 * m], bounds[2 * m + 1], _text(canonicals, canonical_at, m), grams[at[m] : at[m + 1]])
             for m in range(first, last)
         ]
+
+    def _compared(self, i: int) -> list[Compared]:
+        """:meth:`sentences` with their shingles as sets, ready to compare (:attr:`compared`: the
+        same, kept for a while; callers do not change the list)."""
+        return [(start, end, canonical, frozenset(grams)) for start, end, canonical, grams in self.sentences(i)]
 
     def text(self, i: int) -> str:
         summary, k = self._at(i)

@@ -7,10 +7,12 @@ process), and :class:`ShingleIndex` finds the earlier paragraphs that share some
 
 from __future__ import annotations
 
+import sys
 from array import array
 from collections import Counter
 from collections.abc import Collection
-from itertools import chain, filterfalse, repeat
+from itertools import chain, compress, islice, repeat
+from operator import eq
 
 try:  # hashlib.blake2b is this one: importing it from here spares start-up hashlib's OpenSSL (~3 ms)
     from _blake2 import blake2b
@@ -29,6 +31,7 @@ class TokenIds(dict[str, int]):
 
 
 IDS = TokenIds()
+STOCK = sys.maxsize  # ShingleIndex's first text of a stock phrase: later than any text
 
 
 def grams(tokens: list[str]) -> frozenset[int]:
@@ -64,18 +67,19 @@ class ShingleIndex:
 
     ``add(grams)`` registers a text and returns the earlier texts it shares
     shingles with, each with the number shared (those sharing fewer than
-    ``min_shared`` are left out). The work is in C set and dict
-    operations for the shingles seen for the first time; only shared shingles
-    cost a Python step. Once a shingle is in ``max_bucket`` texts it is a stock
-    phrase ("work with other departments") and offers no candidates any more, so
-    common phrases cannot make the work grow with the square of the corpus.
+    ``min_shared`` are left out). The work is in C: a dictionary look-up for each
+    shingle, then the earlier holders of the shared ones, sorted together, so that
+    a text found ``min_shared`` times is the same number ``min_shared - 1`` places on
+    (most holders share one shingle only and are never counted one by one). Once a
+    shingle is in ``max_bucket`` texts it is a stock phrase ("work with other
+    departments") and offers no candidates any more, so common phrases cannot make
+    the work grow with the square of the corpus.
     """
 
     def __init__(self, max_bucket: int = 64) -> None:
         self.max_bucket = max_bucket
-        self._first: dict[int, int] = {}  # shingle -> the first text with it
+        self._first: dict[int, int] = {}  # shingle -> the first text with it (STOCK once it is a stock phrase)
         self._more: dict[int, list[int]] = {}  # shingle -> the later texts with it
-        self._stock: set[int] = set()  # shingles in max_bucket texts or more
         self._count = 0
 
     def __len__(self) -> int:
@@ -88,27 +92,26 @@ class ShingleIndex:
         index = self._count
         self._count += 1
         first = self._first
-        common = list(filter(first.__contains__, grams))
-        if not common:
-            first.update(zip(grams, repeat(index)))
+        heads = list(map(first.setdefault, grams, repeat(index)))  # a new shingle's first text is this one
+        live = list(map(index.__gt__, heads))  # held before, and not a stock phrase (STOCK is past every text)
+        if not any(live):
             return {}
-        first.update(zip(filterfalse(first.__contains__, grams), repeat(index)))  # the new ones
-        more, stock, limit = self._more, self._stock, self.max_bucket
-        live = list(filterfalse(stock.__contains__, common))
-        shared: dict[int, int] = {}
-        if len(live) >= min_shared:
-            # count, at C speed, each earlier text once per live shingle it has: its first
-            # writer, then the later ones (a bucket holds up to max_bucket of them)
-            counts = Counter(map(first.__getitem__, live))
-            counts.update(chain.from_iterable(map(more.get, live, repeat(()))))
-            shared = {j: n for j, n in counts.items() if n >= min_shared}
-        for gram in live:
-            owners = more.get(gram)
-            if owners is None:
-                owners = more[gram] = [index]
-            else:
-                owners.append(index)
-            if len(owners) + 1 >= limit:
-                stock.add(gram)
-                del more[gram]
+        shared_grams = list(compress(grams, live))
+        more = self._more
+        owners = list(map(more.setdefault, shared_grams, iter(list, None)))
+        holders = list(filter(index.__gt__, heads))  # each earlier text once per live shingle it has
+        holders.extend(chain.from_iterable(owners))
+        if min_shared <= 1:
+            shared = dict(Counter(holders))
+        else:
+            holders.sort()  # sorted runs, one a shingle: merged in about one pass
+            k = min_shared - 1
+            again = Counter(compress(holders, map(eq, holders, islice(holders, k, None))))  # found k more times on
+            shared = dict(zip(again, map(k.__add__, again.values()), strict=True))
+        for later in owners:
+            later.append(index)
+        full = self.max_bucket - 1  # a shingle in this many later texts (and its first) is a stock phrase
+        for gram in compress(shared_grams, map(full.__le__, map(len, owners))):
+            first[gram] = STOCK
+            del more[gram]
         return shared
