@@ -118,6 +118,7 @@ def find_matches(
         shared = index.add(paragraphs.grams(i), min_shared)
         same = same_paragraph(paragraphs, i, first_with, other_with)  # however often it recurs
         matches.extend(match_paragraph(paragraphs, i, shared, same, threshold, max_candidates, same_figures))
+    paragraphs.forget_compared()
     return matches
 
 
@@ -187,7 +188,7 @@ def match_paragraph(
                     continue  # the same template with other figures: each entry's own facts
             best = (score, j, source)
         if best is not None:
-            matches.append(Match(i, sentence, best[1], best[2], best[0]))
+            matches.append(Match(i, (start, end), best[1], best[2][:2], best[0]))  # the bounds: all findings read
     return matches
 
 

@@ -18,8 +18,7 @@ every process.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Sequence
-from functools import lru_cache
+from collections.abc import Sequence
 from typing import Any
 
 from lint.checks import copies
@@ -48,7 +47,7 @@ PATH = 14  # the document's path
 TEXT_AT = 15  # ... paragraph k's is TEXTS[TEXT_AT[k]:TEXT_AT[k + 1]]
 CANONICAL_AT = 16  # ... sentence m's is CANONICALS[CANONICAL_AT[m]:CANONICAL_AT[m + 1]]
 DIGEST = 16
-SENTENCES_KEPT = 1 << 12  # paragraphs whose sentences Paragraphs keeps decoded (about 4 kB each)
+SENTENCES_KEPT = 1 << 10  # paragraphs whose sentences Paragraphs keeps decoded (about 1.5 kB each)
 
 Sentence = tuple[int, int, str, "array[int]"]  # start, end, canonical text, shingles
 Compared = tuple[int, int, str, frozenset[int]]  # the same, its shingles as a set
@@ -159,7 +158,7 @@ class Paragraphs:
     :attr:`keys` holds each paragraph's entry key, so worked out.
     """
 
-    __slots__ = ("_anchors", "_documents", "_index", "_piece_at", "_summaries", "compared", "keys")
+    __slots__ = ("_anchors", "_documents", "_index", "_kept", "_piece_at", "_summaries", "keys")
 
     def __init__(self, summaries: Sequence[Anchored]) -> None:
         names = keys_of(name for anchored in summaries for name in anchored.summary[0])
@@ -183,8 +182,10 @@ class Paragraphs:
         self._index = array("l", (index[i] for i in ranked))
         self.keys: list[str] = [keys[i] for i in ranked]
         # entry-copy reads an earlier paragraph's sentences again for each later one it is a
-        # candidate of (six times each on the benchmark corpus): the last few thousand are kept
-        self.compared: Callable[[int], list[Compared]] = lru_cache(maxsize=SENTENCES_KEPT)(self._compared)
+        # candidate of (six times each on the benchmark corpus): the last thousand read are kept
+        # (a dict, not an lru_cache of a bound method: that would be a reference cycle, keeping
+        # every summary alive after the run while the collector is off)
+        self._kept: dict[int, list[Compared]] = {}
 
     def __len__(self) -> int:
         return len(self._index)
@@ -216,10 +217,22 @@ class Paragraphs:
             for m in range(first, last)
         ]
 
-    def _compared(self, i: int) -> list[Compared]:
-        """:meth:`sentences` with their shingles as sets, ready to compare (:attr:`compared`: the
-        same, kept for a while; callers do not change the list)."""
-        return [(start, end, canonical, frozenset(grams)) for start, end, canonical, grams in self.sentences(i)]
+    def compared(self, i: int) -> list[Compared]:
+        """:meth:`sentences` with their shingles as sets, ready to compare (the last
+        ``SENTENCES_KEPT`` paragraphs asked for are kept; callers do not change the list)."""
+        kept = self._kept
+        found = kept.get(i)
+        if found is None:
+            if len(kept) >= SENTENCES_KEPT:
+                del kept[next(iter(kept))]  # the first kept: paragraphs are asked for in order
+            found = kept[i] = [
+                (start, end, canonical, frozenset(grams)) for start, end, canonical, grams in self.sentences(i)
+            ]
+        return found
+
+    def forget_compared(self) -> None:
+        """Let the kept sentences of :meth:`compared` go (the comparing is over; the findings read bounds only)."""
+        self._kept.clear()
 
     def text(self, i: int) -> str:
         summary, k = self._at(i)
