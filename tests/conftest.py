@@ -46,6 +46,27 @@ def run_cli(*args: str, cwd: Path | None = None) -> Result:
     return Result(code, out.getvalue(), err.getvalue())
 
 
+def run_with_result_cache(cache: Path | None, *args: str) -> Result:
+    """:func:`run_cli` with the result cache in ``cache`` (None: no cache); the tests' setting
+    (no result cache) again afterwards, whatever happens."""
+    import os
+
+    os.environ["RESPONSE_LINT_RESULT_CACHE"] = str(cache) if cache is not None else ""
+    try:
+        return run_cli(*args)
+    finally:
+        os.environ["RESPONSE_LINT_RESULT_CACHE"] = ""
+
+
+def write_corpus(folder: Path, count: int, seed: int) -> Path:
+    """``count`` generated files of the three formats (half size) written into ``folder``."""
+    from bench.corpus import generate
+
+    for item in generate(count, seed=seed, formats=("source-2012", "publication-2015", "markdown"), scale=0.5):
+        (folder / item.name).write_bytes(item.data)
+    return folder
+
+
 def run_process(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> Result:
     """Run ``python -m lint ARGS`` as a real process."""
     proc = subprocess.run(

@@ -3,17 +3,15 @@ by a key of everything their text depends on, reused only when the key and the k
 
 from __future__ import annotations
 
-import os
 import shutil
 
 import pytest
 
-from bench.corpus import generate
 from lint.findings import Chosen, Findings
 from lint.model import Diagnostic, Related, Severity, Span
 from lint.pieces import Store, cut
 
-from .conftest import run_cli
+from .conftest import run_with_result_cache, write_corpus
 
 
 def _findings(path, related_to=None):
@@ -79,20 +77,13 @@ def test_a_store_gives_back_what_it_kept_and_nothing_damaged(tmp_path):
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("corpus")
-    for item in generate(9, seed=7, formats=("source-2012", "publication-2015", "markdown"), scale=0.5):
-        (folder / item.name).write_bytes(item.data)
-    return folder
+    return write_corpus(tmp_path_factory.mktemp("corpus"), 9, seed=7)
 
 
 def _run(folder, cache, *args):
-    os.environ["RESPONSE_LINT_RESULT_CACHE"] = str(cache) if cache is not None else ""
-    try:
-        for recorded in cache.glob("v*/*/replay") if cache is not None else ():
-            shutil.rmtree(recorded)  # a recorded output would be written again without a report made
-        result = run_cli("check", str(folder), "--fail-on", "never", *args)
-    finally:
-        os.environ["RESPONSE_LINT_RESULT_CACHE"] = ""
+    for recorded in cache.glob("v*/*/replay") if cache is not None else ():
+        shutil.rmtree(recorded)  # a recorded output would be written again without a report made
+    result = run_with_result_cache(cache, "check", str(folder), "--fail-on", "never", *args)
     assert result.code == 0, result.err
     return result.out
 

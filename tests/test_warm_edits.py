@@ -12,25 +12,16 @@ import shutil
 
 import pytest
 
-from bench.corpus import generate
-
-from .conftest import run_cli
+from .conftest import run_with_result_cache, write_corpus
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("corpus")
-    for item in generate(12, seed=4, formats=("source-2012", "publication-2015", "markdown"), scale=0.5):
-        (folder / item.name).write_bytes(item.data)
-    return folder
+    return write_corpus(tmp_path_factory.mktemp("corpus"), 12, seed=4)
 
 
 def _json(folder, cache=None, *args):
-    os.environ["RESPONSE_LINT_RESULT_CACHE"] = str(cache) if cache is not None else ""
-    try:
-        result = run_cli("check", str(folder), "--format", "json", "--fail-on", "never", *args)
-    finally:
-        os.environ["RESPONSE_LINT_RESULT_CACHE"] = ""
+    result = run_with_result_cache(cache, "check", str(folder), "--format", "json", "--fail-on", "never", *args)
     assert result.code == 0, result.err
     return result.out
 
