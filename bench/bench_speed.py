@@ -222,15 +222,18 @@ def growth_figures(workdir: Path, small: int, large: int) -> None:
     show(f"(f) CPU per file, {large} files / {small}", ratio, "x", "<= 1.2", ratio <= 1.2, note)
 
 
-def _paragraph_document(size: int, total: int) -> str:
+def _paragraph_document(size: int, total: int, run: int) -> str:
+    """Paragraphs of about ``size`` characters, ``total`` in all, each one different (a number of
+    its own in front, different in each ``run``): the rules keep what they worked out from a
+    paragraph's text, and a paragraph seen before would cost next to nothing."""
     sentence = (
         "The Department for Work and Pensions (DWP) will continue to deliver robust digital services, "
         "e.g. the U.K. benefits checker, and Prof. Smith reported progress in para. 4 of the plan. "
     )
-    paragraph = (sentence * (size // len(sentence) + 1))[:size].rsplit(" ", 1)[0] + "."
+    body = (sentence * (size // len(sentence) + 1))[: size - 12].rsplit(" ", 1)[0] + "."
     count = max(1, total // size)
     head = "# Action 1: Digital services\n\n## Department for Work and Pensions\n\n### Progress during 2014\n\n"
-    return head + "\n\n".join(paragraph for _ in range(count)) + "\n"
+    return head + "\n\n".join(f"{run}{i:09d} {body}" for i in range(count)) + "\n"
 
 
 def paragraph_figures(total: int) -> None:
@@ -243,10 +246,10 @@ def paragraph_figures(total: int) -> None:
     chosen = engine.select_rules(engine.available_rules(config), None, [], [])
     per_rule: dict[int, dict[str, float]] = {}
     for size in (1_000, 100_000):
-        document = read("p.md", _paragraph_document(size, total), config.reader, "markdown")
-        paragraphs = sum(1 for _ in document.paragraphs)
         best: dict[str, float] = {}
-        for _ in range(2):
+        for run in range(1, 3):
+            document = read("p.md", _paragraph_document(size, total, run), config.reader, "markdown")
+            paragraphs = sum(1 for _ in document.paragraphs)
             timings = Timings()
             engine.run([document], chosen, config, None, timings)
             for name, seconds in timings.rules.items():
