@@ -141,7 +141,7 @@ def test_the_pieces_of_a_document_are_walked_once_however_many_of_its_paragraphs
     documents, summaries = _summaries(6, seed=7)
     walks = []
     real = entry_summary._piece_index
-    monkeypatch.setattr(entry_summary, "_piece_index", lambda flat: walks.append(len(flat)) or real(flat))
+    monkeypatch.setattr(entry_summary, "_piece_index", lambda flat, n: walks.append(len(flat)) or real(flat, n))
     paragraphs = Paragraphs(summaries)
     for i in range(len(paragraphs)):  # (the spans themselves: the test above)
         paragraphs.span_of(i, 0, len(paragraphs.text(i)))

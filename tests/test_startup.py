@@ -14,7 +14,8 @@ from tests.conftest import ROOT, SEEDS
 # heavy or optional packages a one-file check of the default rules has no use for (json: a text report's
 # run, and a JSON report's of plain data; signal: the C module _signal does its work, without making
 # enums; threading: the main-thread questions are asked through _signal; difflib: only a
-# cross-page-drift finding; pkgutil: only listing every check kind)
+# cross-page-drift finding; pkgutil: only listing every check kind; ctypes: only a large document's
+# memory given back, lint.spool.give_back)
 NOT_NEEDED = (
     "aiohttp",
     "pygls",
@@ -30,6 +31,7 @@ NOT_NEEDED = (
     "threading",
     "difflib",
     "pkgutil",
+    "ctypes",
 )
 # our modules it has no use for: the rules' whole documentation is for SARIF reports (formats.WITH_HELP);
 # the typed [link-check] settings are for a config with such a table, or --links

@@ -19,10 +19,10 @@ two pages is not a copy.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from itertools import compress
-from operator import not_
+from itertools import compress, groupby
+from operator import attrgetter, not_
 from typing import Any
 
 from lint.checks import copies, sentences
@@ -102,7 +102,22 @@ def find_matches(
     max_candidates: int = 16,
     same_figures: bool = True,
 ) -> list[Match]:
-    """For each sentence, its best match in an earlier paragraph of another entry (if any).
+    """For each sentence, its best match in an earlier paragraph of another entry (if any):
+    :func:`each_match`'s, all at once (for a caller that keeps them)."""
+    return list(each_match(paragraphs, threshold, max_bucket, min_shared, max_candidates, same_figures))
+
+
+def each_match(
+    paragraphs: Paragraphs,
+    threshold: float,
+    max_bucket: int,
+    min_shared: int = 3,
+    max_candidates: int = 16,
+    same_figures: bool = True,
+) -> Iterator[Match]:
+    """For each sentence, its best match in an earlier paragraph of another entry (if any), in
+    the order of the later paragraphs: given as they are found, so a run that turns them into
+    findings at once never holds them all.
 
     Candidates are the earlier paragraphs that share at least ``min_shared`` word
     3-grams with this one (a copied sentence of 8 words shares 6, or 3 with a
@@ -113,13 +128,13 @@ def find_matches(
     index = copies.ShingleIndex(max_bucket=max_bucket)
     first_with: dict[bytes, int] = {}  # canonical paragraph -> the first paragraph with it
     other_with: dict[bytes, int] = {}  # canonical paragraph -> the first with it in another entry than that
-    matches: list[Match] = []
-    for i in range(len(paragraphs)):
-        shared = index.add(paragraphs.grams(i), min_shared)
-        same = same_paragraph(paragraphs, i, first_with, other_with)  # however often it recurs
-        matches.extend(match_paragraph(paragraphs, i, shared, same, threshold, max_candidates, same_figures))
-    paragraphs.forget_compared()
-    return matches
+    try:
+        for i in range(len(paragraphs)):
+            shared = index.add(paragraphs.grams(i), min_shared)
+            same = same_paragraph(paragraphs, i, first_with, other_with)  # however often it recurs
+            yield from match_paragraph(paragraphs, i, shared, same, threshold, max_candidates, same_figures)
+    finally:
+        paragraphs.forget_compared()
 
 
 def match_paragraph(
@@ -235,26 +250,32 @@ def check_corpus(summaries: Sequence[Anchored], context: Context) -> Iterator[Fi
     if len(paragraphs) < 2:
         return
     threshold, max_bucket, same_figures = settings(context)
-    yield from findings(paragraphs, find_matches(paragraphs, threshold, max_bucket, same_figures=same_figures), context)
+    yield from findings(paragraphs, each_match(paragraphs, threshold, max_bucket, same_figures=same_figures), context)
 
 
-def findings(paragraphs: Paragraphs, matches: Sequence[Match], context: Context) -> Iterator[Finding]:
+def findings(paragraphs: Paragraphs, matches: Iterable[Match], context: Context) -> Iterator[Finding]:
     """The rule's findings from its matches (in the order of their later paragraphs): one a
     paragraph, on its copied sentences, pointing at the paragraphs that wrote them first.
-    Reads only the bounds of each match's sentences."""
+    Reads only the bounds of each match's sentences, and each paragraph's matches as it
+    comes to them (a paragraph's finding is made before the next paragraph's matches are read)."""
     exempt_severity = copies.severity_option(context.rule, "exempt-severity", context["exempt-severity"])
     exempt = copies.exemption(context.rule, context["exempt"])
-    by_paragraph: dict[int, list[tuple[Match, Span, bool]]] = {}
-    for match in matches:
-        (start, end, *_), source = match.sentence, match.source
-        text = paragraphs.text(match.later)[start:end]
-        is_exempt = copies.is_exempt(exempt, text) or copies.is_exempt(
-            exempt, paragraphs.text(match.earlier)[source[0] : source[1]]
-        )
-        if is_exempt and exempt_severity is None:
+    # one Related for each place first written: boilerplate copied by a thousand entries points
+    # a thousand findings at the same place, and each kept its own copy of it
+    places: dict[tuple[int, int, int], Related] = {}
+    for i, of_paragraph in groupby(matches, key=attrgetter("later")):
+        group: list[tuple[Match, Span, bool]] = []
+        for match in of_paragraph:
+            (start, end, *_), source = match.sentence, match.source
+            text = paragraphs.text(i)[start:end]
+            is_exempt = copies.is_exempt(exempt, text) or copies.is_exempt(
+                exempt, paragraphs.text(match.earlier)[source[0] : source[1]]
+            )
+            if is_exempt and exempt_severity is None:
+                continue
+            group.append((match, paragraphs.span_of(i, start, end), is_exempt))
+        if not group:
             continue
-        by_paragraph.setdefault(match.later, []).append((match, paragraphs.span_of(match.later, start, end), is_exempt))
-    for i, group in by_paragraph.items():
         first, last = group[0][1], group[-1][1]
         best = max((m for m, _, _ in group), key=lambda m: m.score)
         related: list[Related] = []
@@ -264,13 +285,14 @@ def findings(paragraphs: Paragraphs, matches: Sequence[Match], context: Context)
             if (j, start) in seen:
                 continue
             seen.add((j, start))
-            related.append(
-                Related(
+            place = places.get((j, start, end))
+            if place is None:
+                place = places[j, start, end] = Related(
                     paragraphs.path(j),
                     paragraphs.span_of(j, start, end),
                     f"first written here by {paragraphs.entry_name(j)} in {paragraphs.phase_key(j)}",
                 )
-            )
+            related.append(place)
         yield Finding(
             span=Span(first.start, last.end),
             path=paragraphs.path(i),
