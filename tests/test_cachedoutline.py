@@ -78,6 +78,62 @@ def test_shared_phases_read_from_answers_without_the_entries():
     assert all(document.entries._entries is None for document in lazy.values())  # none was read
 
 
+def _shared_as_before(outlines):
+    """shared_phases as it was before it read answers (main 996dad4): from every entry and phase."""
+    from lint.checks.identity import action_key, keys_of, organisations
+
+    if len({document.layout for document in outlines.values()}) < 2:
+        return {}
+    keys = keys_of(organisations(outlines.values()))
+    pages = {}
+    for path, document in outlines.items():
+        for entry in document.entries:
+            if entry.organisation and entry.action:
+                answer = (keys.get(entry.organisation, entry.organisation), action_key(entry.action))
+                pages.setdefault(answer, []).append((path, entry))
+    shared, number = {}, 0
+    for on_pages in pages.values():
+        if len({outlines[path].layout for path, _ in on_pages}) < 2:
+            continue
+        same = {}
+        for path, entry in on_pages:
+            for phase in entry.phases:
+                body = phase.body_span
+                same.setdefault((phase.kind, phase.year, phase.period, body.end - body.start), []).append((path, body))
+        for (_, year, period, _), where in same.items():
+            if len(where) < 2 or (year is None and period is None):
+                continue
+            by_text = {}
+            for path, body in where:
+                by_text.setdefault(outlines[path].text[body.start : body.end], []).append((path, body))
+            for found in by_text.values():
+                paths = {path for path, _ in found}
+                if len(paths) == len(found) and len({outlines[path].layout for path in paths}) >= 2:
+                    number += 1
+                    for path, body in found:
+                        shared.setdefault(path, []).append((body.start, body.end, number))
+    return shared
+
+
+def test_shared_phases_from_answers_are_the_ones_read_from_every_entry(tmp_path):
+    from lint import source
+    from lint.config import Config
+
+    from .conftest import FIXTURES, write_corpus
+    from .test_speed import REPUBLISHED
+
+    write_corpus(tmp_path, 12, seed=4)
+    for name, text in {**REPUBLISHED, "action-2": ACTION_PAGE, "own-2": OWN_PAGE}.items():
+        (tmp_path / f"zz-{name}.md").write_text(text, encoding="utf-8")
+    files = [*sorted(FIXTURES.rglob("*.md")), *sorted(FIXTURES.rglob("*.txt")), *sorted(tmp_path.iterdir())]
+    reader = Config().reader
+    outlines = {str(p): outline(source.load(str(p), reader)) for p in files}
+    expected = _shared_as_before(outlines)
+    assert sum(map(len, expected.values())) >= 6  # some phases are shared
+    assert republished.shared_phases(outlines) == expected
+    assert republished.shared_phases({path: packed(d) for path, d in outlines.items()}) == expected
+
+
 def _entry_files(cache: Path) -> list[Path]:
     """The documents' entries (cache/vN/NAMESPACE/XX/KEY): not corpus findings, summaries or recordings."""
     found = cache.rglob("*")
