@@ -163,36 +163,45 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
     k = -1
     while k + 1 < count:
         k += 1
-        line = body[k]
+        line_text = body.text(k)  # the line's tuple is made only for a heading or a fence
         if fence is not None:
-            if line.text.strip().startswith(fence[1]):
+            if line_text.strip().startswith(fence[1]):
                 fence = None
             continue
         if in_comment:
             builder.body.append(k)
-            if "-->" in line.text:
+            if "-->" in line_text:
                 in_comment = False
             continue
         if html:  # an HTML block runs to a blank line; it is markup, not prose
-            if not line.text.strip():
+            if not line_text.strip():
                 html = False
                 builder.body.append(k)
             continue
-        opener = FENCE.match(line.text)
-        if opener:
-            fence = (line, opener.group(1)[0] * 3)
-            continue
-        if line.text.lstrip().startswith("<!--") and "-->" not in line.text:
-            in_comment = True
-            builder.body.append(k)
-            continue
-        heading = _heading(line, body, k)
-        if heading is None:
-            if HTML_BLOCK.match(line.text) and not line.text.lstrip().startswith("<!--"):
-                html = True
+        if not line_text or line_text[0].isalnum():
+            # a blank line, or one that starts with a letter or digit (most lines): no fence,
+            # comment, HTML block or ATX heading starts so; only a setext underline makes it a heading
+            heading = _setext(line_text, body, k) if line_text else None
+            if heading is None:
+                builder.body.append(k)
                 continue
-            builder.body.append(k)
-            continue
+        else:
+            opener = FENCE.match(line_text)
+            if opener:
+                fence = (body[k], opener.group(1)[0] * 3)
+                continue
+            if line_text.lstrip().startswith("<!--") and "-->" not in line_text:
+                in_comment = True
+                builder.body.append(k)
+                continue
+            heading = _heading(line_text, body, k)
+            if heading is None:
+                if HTML_BLOCK.match(line_text) and not line_text.lstrip().startswith("<!--"):
+                    html = True
+                    continue
+                builder.body.append(k)
+                continue
+        line = body[k]
         level, content, content_span, underline = heading
         if underline:
             k += 1  # the setext underline belongs to the heading
@@ -235,15 +244,14 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
     )
 
 
-def _heading(line: Line, lines: LineTable, k: int) -> tuple[int, str, Span, bool] | None:
-    """``(level, text, text span, has an underline)`` when ``line`` is a heading: ATX (also
-    with no space), setext (the next line is ``===``/``---`` and this one follows a blank
-    line or starts the file) or a one-line HTML ``<hN>`` block."""
-    text = line.text
+def _heading(text: str, lines: LineTable, k: int) -> tuple[int, str, Span, bool] | None:
+    """``(level, text, text span, has an underline)`` when line ``k`` (``text``) is a heading: ATX
+    (also with no space), setext (:func:`_setext`) or a one-line HTML ``<hN>`` block."""
     m = HEADING.match(text)
     if m:
         content = m.group(2)
-        return len(m.group(1)), content, Span(line.start + m.start(2), line.start + m.start(2) + len(content)), False
+        start = lines.start(k) + m.start(2)
+        return len(m.group(1)), content, Span(start, start + len(content)), False
     stripped = text.strip()
     if not stripped:
         return None
@@ -258,18 +266,21 @@ def _heading(line: Line, lines: LineTable, k: int) -> tuple[int, str, Span, bool
         first = text.index(plain.split()[0], h.start(2))
         last_word = plain.split()[-1]
         last = text.rindex(last_word, first, h.end(2)) + len(last_word)
-        return int(h.group(1)), plain, Span(line.start + first, line.start + last), False
+        start = lines.start(k)
+        return int(h.group(1)), plain, Span(start + first, start + last), False
+    return _setext(text, lines, k)
+
+
+def _setext(text: str, lines: LineTable, k: int) -> tuple[int, str, Span, bool] | None:
+    """A setext heading: the next line is ``===``/``---`` and line ``k`` (``text``, not blank)
+    follows a blank line or starts the file."""
     if k + 1 < len(lines) and (k == 0 or not lines.text(k - 1).strip()):
         under = SETEXT.match(lines.text(k + 1))
         if under and not text.startswith(("    ", "\t")) and not _LIST.match(text):
             lead = len(text) - len(text.lstrip())
             content = text.strip()
-            return (
-                (1 if under.group(1)[0] == "=" else 2),
-                content,
-                Span(line.start + lead, line.start + lead + len(content)),
-                True,
-            )
+            start = lines.start(k) + lead
+            return (1 if under.group(1)[0] == "=" else 2), content, Span(start, start + len(content)), True
     return None
 
 
