@@ -13,6 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bench.corpus import generate
+from lint import resultcache
 from lint.checks import sentences
 
 from .conftest import run_cli, run_process
@@ -225,8 +226,8 @@ def test_a_corrupt_or_half_written_cache_is_never_trusted(corpus, tmp_path):
     summaries[5].write_bytes(b"not a pickle")
     summaries[6].write_bytes(summaries[7].read_bytes())
     assert _cached(corpus, cache, "--jobs", "1") == fresh  # those documents were checked again
-    shutil.rmtree(cache / "v3")
-    (cache / "v3").write_text("a file where the folder should be")
+    shutil.rmtree(cache / f"v{resultcache.FORMAT}")
+    (cache / f"v{resultcache.FORMAT}").write_text("a file where the folder should be")
     assert _cached(corpus, cache, "--jobs", "1") == fresh  # an unwritable cache only costs speed
 
 
@@ -562,10 +563,33 @@ def test_listed_words_are_found_where_a_word_starts_as_with_a_look_behind(text):
     from lint.checks.wordlist import Matcher
 
     matcher = Matcher(["ab", "b", "a-b", "ba", "b a", "b.a", "a"], ignore_case=True)
-    heads = matcher.heads("ab b a-b ba b.a a")
+    heads = matcher.heads()
     assert heads is not None
     behind = re.compile(r"(?<![\w-])" + heads.pattern)
     assert [m.span() for m in Matcher._heads_in(heads, text)] == [m.span() for m in behind.finditer(text)]
+
+
+@given(
+    st.lists(st.text(alphabet="ab-’ .é", min_size=1, max_size=5), min_size=1, max_size=8),
+    st.text(alphabet="ab-’ .é", max_size=30),
+)
+@settings(max_examples=400)
+@example(["a", "ab", "abb", "b a"], "abb ab- ab’a a b a abbb")
+def test_the_trie_of_listed_words_matches_what_their_alternation_matches(words, text):
+    """wordlist finds its first words with one trie, not an alternation of hundreds: at every
+    place the same word as the alternation, longest first, with the same look-ahead."""
+    import re
+
+    from lint.checks.wordlist import _trie
+
+    after = r"(?![\w-]|['’]\w)"
+    trie = re.compile(_trie(words) + after)
+    alternation = re.compile(
+        "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")" + after
+    )
+    for at in range(len(text) + 1):
+        found, expected = trie.match(text, at), alternation.match(text, at)
+        assert (found and found.group(0)) == (expected and expected.group(0))
 
 
 @given(st.text(alphabet="ab1é.-+/@< ", max_size=24))
