@@ -13,6 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bench.corpus import generate
+from lint import resultcache
 from lint.checks import sentences
 
 from .conftest import run_cli, run_process
@@ -225,8 +226,8 @@ def test_a_corrupt_or_half_written_cache_is_never_trusted(corpus, tmp_path):
     summaries[5].write_bytes(b"not a pickle")
     summaries[6].write_bytes(summaries[7].read_bytes())
     assert _cached(corpus, cache, "--jobs", "1") == fresh  # those documents were checked again
-    shutil.rmtree(cache / "v3")
-    (cache / "v3").write_text("a file where the folder should be")
+    shutil.rmtree(cache / f"v{resultcache.FORMAT}")
+    (cache / f"v{resultcache.FORMAT}").write_text("a file where the folder should be")
     assert _cached(corpus, cache, "--jobs", "1") == fresh  # an unwritable cache only costs speed
 
 
