@@ -237,10 +237,12 @@ def test_no_cookies_and_no_credentials(server: Server, tmp_path, monkeypatch: py
 
 def test_per_host_interval(server: Server) -> None:
     server.seen.clear()
-    run([server.url(f"/ok/interval-{i}") for i in range(3)], interval=0.2)
+    run([server.url(f"/ok/interval-{i}") for i in range(3)], interval=0.4)
     times = sorted(t for m, p, t in server.seen.requests if p.startswith("/ok/interval-"))
     assert len(times) == 3
-    assert times[1] - times[0] >= 0.18 and times[2] - times[1] >= 0.18
+    # the server notes each request when its thread gets to it: on a loaded machine that lags the
+    # client's send by tens of milliseconds, either way; without the interval the gaps are ~0
+    assert times[1] - times[0] >= 0.25 and times[2] - times[1] >= 0.25
 
 
 def test_connections_are_reused(server: Server) -> None:
