@@ -26,7 +26,7 @@ from operator import attrgetter, not_
 from typing import Any
 
 from lint.checks import copies, sentences
-from lint.checks.api import Anchored, CheckKind, Context, Finding
+from lint.checks.api import Anchored, CheckKind, Context, Fields, Finding
 from lint.checks.entry_summary import Compared, Paragraphs, summarise
 from lint.model import Related, Span
 from lint.options import Option, combinable
@@ -65,6 +65,9 @@ OPTIONS = (
         "a word 3-gram in more paragraphs than this is a stock phrase: only its first writers are candidates",
     ),
 )
+
+
+FIELDS = ("entry", "other", "other_phase", "score", "kind", "count", "total")  # of each finding's message
 
 
 class Match:
@@ -298,15 +301,18 @@ def findings(paragraphs: Paragraphs, matches: Iterable[Match], context: Context)
             path=paragraphs.path(i),
             severity=exempt_severity if all(e for _, _, e in group) else None,
             related=tuple(related),
-            args={
-                "entry": paragraphs.entry_name(i),
-                "other": paragraphs.entry_name(best.earlier),
-                "other_phase": paragraphs.phase_key(best.earlier),
-                "score": round(best.score),
-                "kind": "the same" if best.score >= 100 else "nearly the same",
-                "count": len(group),
-                "total": len(sentences.split(paragraphs.text(i))),
-            },
+            args=Fields(
+                FIELDS,
+                (
+                    paragraphs.entry_name(i),
+                    paragraphs.entry_name(best.earlier),
+                    paragraphs.phase_key(best.earlier),
+                    round(best.score),
+                    "the same" if best.score >= 100 else "nearly the same",
+                    len(group),
+                    len(sentences.split(paragraphs.text(i))),
+                ),
+            ),
         )
 
 
@@ -326,6 +332,6 @@ KIND = CheckKind(
     check_corpus_again=check_corpus_again,
     summarise=summarise,
     options=OPTIONS,
-    message_fields=frozenset({"entry", "other", "other_phase", "score", "kind", "count", "total"}),
+    message_fields=frozenset(FIELDS),
     summary_role="copied",
 )
