@@ -69,7 +69,19 @@ class Lazy(Sequence[T]):
 class Findings(Lazy[Diagnostic]):
     """The diagnostics of one document (``path``), in the order they were added."""
 
-    __slots__ = ("_codes", "_ends", "_extras", "_names", "_ordered", "_rules", "_runs", "_starts", "_texts", "path")
+    __slots__ = (
+        "_codes",
+        "_ends",
+        "_extras",
+        "_names",
+        "_order",
+        "_ordered",
+        "_rules",
+        "_runs",
+        "_starts",
+        "_texts",
+        "path",
+    )
 
     def __init__(self, path: str) -> None:
         self.path = path
@@ -85,6 +97,7 @@ class Findings(Lazy[Diagnostic]):
         self._rules: list[str] = []
         self._names: dict[str, int] = {}
         self._ordered: bool | None = None  # whether the findings are in order (None: not asked yet)
+        self._order: Sequence[int] | None = None  # their indexes in order (None: not worked out yet)
 
     def add(
         self,
@@ -99,7 +112,7 @@ class Findings(Lazy[Diagnostic]):
         fingerprint_text: str | None = None,
     ) -> None:
         """One more diagnostic of this document (the fields of :class:`lint.model.Diagnostic` but its path)."""
-        self._ordered = None
+        self._ordered = self._order = None
         code = self._names.get(rule)
         if code is None:
             code = self._names[rule] = len(self._rules)
@@ -184,11 +197,13 @@ class Findings(Lazy[Diagnostic]):
         return f"Findings({self.path!r}, {list(self)!r})"
 
     def __getstate__(self) -> tuple[Any, ...]:
-        return (self.path, self._starts, self._ends, self._runs, self._codes, self._texts, self._extras, self._rules)
+        columns = (self._starts, self._ends, self._runs, self._codes, self._texts, self._extras, self._rules)
+        return (self.path, *columns, self.order())  # sorted once: a cached document's, when it was checked
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.path, self._starts, self._ends, self._runs, self._codes, self._texts, self._extras, self._rules = state
+        self.path, self._starts, self._ends, self._runs, self._codes, self._texts, self._extras, self._rules = state[:8]
         self._names = {rule: i for i, rule in enumerate(self._rules)}
+        self._order = state[8] if len(state) > 8 else None
         self._ordered = None
 
     def related(self) -> dict[int, tuple[Related, ...]]:
@@ -207,6 +222,16 @@ class Findings(Lazy[Diagnostic]):
             else:
                 self._ordered = False
         return self._ordered
+
+    def order(self) -> Sequence[int]:
+        """The indexes of the findings in order: a stable sort by :meth:`key`, worked out once."""
+        if self._order is None:
+            count = len(self)
+            if self.in_order():
+                self._order = range(count)
+            else:
+                self._order = array("H" if count <= 1 << 16 else "i", sorted(range(count), key=self.key))
+        return self._order
 
     def key(self, i: int) -> tuple[int, int, str]:
         """The order of finding ``i`` in its document (its span, then its rule), without making it."""

@@ -10,6 +10,7 @@ document whose findings must be sorted.
 from __future__ import annotations
 
 import itertools
+import operator
 from array import array
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, cast
@@ -54,20 +55,16 @@ def in_order(
         else:
             for at in range(start, stop):
                 by_path.setdefault(group[index[at]].path, []).append((w, at, at + 1))
-    ordered: dict[str, bool] = {}  # a document of one run of Findings: whether it is in order
+    ordered: dict[str, array[int]] = {}  # a document of one run of Findings: the run in order
     unchanged, reached = True, 0
     for path in sorted(by_path):
         found = by_path[path]
         w, first, stop = found[0]
         group = groups[w]
         if len(found) == 1 and isinstance(group, Findings):
-            # (some of a document's findings, in their order: in order when all of them are)
-            if group.in_order():
-                ordered[path] = True
-            else:
-                keys = (group.key(index[at]) for at in range(first, stop))
-                ordered[path] = not any(a > b for a, b in itertools.pairwise(keys))
-            unchanged = unchanged and ordered[path] and first == reached
+            run = index[first:stop]
+            ordered[path] = _sorted_run(group, run)
+            unchanged = unchanged and ordered[path] == run and first == reached
             reached = stop
         else:
             unchanged = False
@@ -77,11 +74,8 @@ def in_order(
     for path in sorted(by_path):
         found = by_path[path]
         if path in ordered:
-            w, first, stop = found[0]
-            run = index[first:stop]
-            if not ordered[path]:
-                run = array("i", sorted(run, key=cast(Findings, groups[w]).key))
-            placed.extend(itertools.repeat(w, len(run)))
+            run = ordered[path]
+            placed.extend(itertools.repeat(found[0][0], len(run)))
             chosen.extend(run)
             continue
         members = [(w, index[at]) for w, first, stop in found for at in range(first, stop)]
@@ -90,6 +84,21 @@ def in_order(
             placed.append(w)
             chosen.append(i)
     return placed, chosen
+
+
+def _sorted_run(group: Findings, run: array[int]) -> array[int]:
+    """``run`` (indexes of ``group``'s findings) as a stable sort by position puts them: from the order
+    the findings keep (:meth:`lint.findings.Findings.order`) when the run is in the order they were
+    added (a key for a finding only when it is not)."""
+    if not all(map(operator.lt, run, itertools.islice(run, 1, None))):
+        return array("i", sorted(run, key=group.key))
+    if group.in_order():
+        return run
+    order = group.order()
+    if len(run) == len(group):
+        return array("i", order)
+    kept = set(run)
+    return array("i", [i for i in order if i in kept])
 
 
 def _key(group: Sequence[Diagnostic], i: int) -> tuple[Any, ...]:

@@ -5,8 +5,10 @@ the same pieces and keys as reading them one finding at a time."""
 from __future__ import annotations
 
 import hashlib
+import pickle
 from array import array
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -44,6 +46,8 @@ def _chosen(draw):
         for path, (start, length, rule, message, _) in draw(st.lists(st.tuples(st.sampled_from(_PATHS), _finding)))
     ]
     groups.append(corpus)
+    if draw(st.booleans()):  # as a cached document's: with the order worked out when it was pickled
+        groups = pickle.loads(pickle.dumps(groups))
     if draw(st.booleans()):
         return Chosen.every(groups)
     pairs = [(w, i) for w, group in enumerate(groups) for i in range(len(group))]
@@ -111,3 +115,16 @@ def test_cut_by_runs_is_cut_one_finding_at_a_time(chosen, fold):
         which = array("B", [0] * len(diagnostics) + [1])
         diagnostics = Chosen([diagnostics, folded], which, array("i", [*range(len(diagnostics)), 0]))
     assert cut(diagnostics, contents) == _cut_one_at_a_time(diagnostics, contents)
+
+
+def test_a_cached_documents_findings_are_sorted_without_a_key_each(monkeypatch):
+    found = _made("a.txt", [(5, 1, "year-copy", "one", None), (1, 1, "placeholder", "one", None)])
+    found.add(Span(3, 4), "placeholder", Severity.INFO, "two")
+    corpus = [Diagnostic("b.txt", Span(0, 1), "entry-copy", Severity.INFO, "copied")]
+    expected = sorted([*found, *corpus], key=Diagnostic.sort_key)
+    again = pickle.loads(pickle.dumps(found))
+    monkeypatch.setattr(Findings, "key", lambda self, i: pytest.fail("a key made"))
+    assert list(again.order()) == [1, 2, 0]
+    assert list(Chosen.every([again, corpus]).sorted()) == expected
+    suppressed = Chosen([again, corpus], array("B", [0, 0, 1]), array("i", [0, 1, 0]))  # finding 2 left out
+    assert list(suppressed.sorted()) == [d for d in expected if d.message != "two"]
