@@ -23,19 +23,61 @@ were checked: in workers, from the result cache or in shards. Config ``republish
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from array import array
 from bisect import bisect_right
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from lint.findings import Chosen
 from lint.model import Diagnostic, Document, Related
 
 if TYPE_CHECKING:
-    from lint.model import Entry, Span
+    from lint.model import Entry
 
 # what a folded finding's related location on each other page says (bench/real.py reads it)
 ALSO = "also published here (the same answer, the same text)"
+
+
+# each phase of an answer as the pass reads it: its kind, year and period (its identity), and its body's start and end
+Phases = tuple[tuple[str, int | None, str | None, int, int], ...]
+# what the pass reads of a document's entries: the organisations they name (each once, in order), and
+# each answer (an entry with an organisation and an action): its organisation, its action's key, its phases
+Answers = tuple[tuple[str, ...], tuple[tuple[str, str, Phases], ...]]
+
+
+class Summarised(ABC):
+    """Entries that know their :data:`Answers` without being read (a cached outline's:
+    :class:`lint.cachedoutline.LazyEntries`), so this pass reads no entry of a document
+    it has nothing to fold in."""
+
+    __slots__ = ()
+
+    @abstractmethod
+    def answers(self) -> Answers:
+        """What :func:`answers` gives for these entries."""
+
+
+def answers(entries: Iterable[Entry]) -> Answers:
+    """What this pass reads of a document's entries (:data:`Answers`)."""
+    from lint.checks.identity import action_key
+
+    entries = list(entries)
+    found = []
+    for entry in entries:
+        if entry.organisation and entry.action:
+            phases = tuple(
+                (phase.kind, phase.year, phase.period, phase.body_span.start, phase.body_span.end)
+                for phase in entry.phases
+            )
+            found.append((entry.organisation, action_key(entry.action) or "", phases))
+    named = tuple(dict.fromkeys(entry.organisation for entry in entries if entry.organisation))
+    return named, tuple(found)
+
+
+def _answers_of(document: Document) -> Answers:
+    entries = document.entries
+    return entries.answers() if isinstance(entries, Summarised) else answers(entries)
 
 
 def shared_phases(outlines: Mapping[str, Document]) -> dict[str, list[tuple[int, int, int]]]:
@@ -49,42 +91,41 @@ def shared_phases(outlines: Mapping[str, Document]) -> dict[str, list[tuple[int,
     publication). So a run of one layout costs nothing here; in others, answers on pages of
     one layout are left at once, then phases whose body is not as long as the same phase's
     elsewhere, and only the rest have their text compared. An answer with the same phase
-    twice on one page is left alone.
+    twice on one page is left alone. Each page's entries are read as :func:`answers` (a
+    cached outline's without reading its entries: :class:`Summarised`).
     """
     if len({document.layout for document in outlines.values()}) < 2:
         return {}
-    from lint.checks.identity import action_key, keys_of, organisations
+    from lint.checks.identity import keys_of
 
-    keys = keys_of(organisations(outlines.values()))
-    pages: dict[tuple[str, str | None], list[tuple[str, Entry]]] = {}
-    for path, document in outlines.items():
-        for entry in document.entries:
-            if entry.organisation and entry.action:
-                answer = (keys.get(entry.organisation, entry.organisation), action_key(entry.action))
-                pages.setdefault(answer, []).append((path, entry))
+    read = {path: _answers_of(document) for path, document in outlines.items()}
+    keys = keys_of(name for named, _ in read.values() for name in named)
+    pages: dict[tuple[str, str], list[tuple[str, Phases]]] = {}
+    for path, (_, answered) in read.items():
+        for organisation, action, phases in answered:
+            pages.setdefault((keys.get(organisation, organisation), action), []).append((path, phases))
     shared: dict[str, list[tuple[int, int, int]]] = {}
     number = 0
     for on_pages in pages.values():
         if len({outlines[path].layout for path, _ in on_pages}) < 2:
             continue
         # by the phase's identity (its kind and period: Phase.key without making the string) and length
-        same: dict[tuple[str, int | None, str | None, int], list[tuple[str, Span]]] = {}
-        for path, entry in on_pages:
-            for phase in entry.phases:
-                body = phase.body_span
-                same.setdefault((phase.kind, phase.year, phase.period, body.end - body.start), []).append((path, body))
+        same: dict[tuple[str, int | None, str | None, int], list[tuple[str, int, int]]] = {}
+        for path, phases in on_pages:
+            for kind, year, period, start, end in phases:
+                same.setdefault((kind, year, period, end - start), []).append((path, start, end))
         for (_, year, period, _), where in same.items():
             if len(where) < 2 or (year is None and period is None):
                 continue  # one page only, or an unnamed phase (it has no identity to compare across pages)
-            by_text: dict[str, list[tuple[str, Span]]] = {}
-            for path, body in where:
-                by_text.setdefault(outlines[path].text[body.start : body.end], []).append((path, body))
+            by_text: dict[str, list[tuple[str, int, int]]] = {}
+            for path, start, end in where:
+                by_text.setdefault(outlines[path].text[start:end], []).append((path, start, end))
             for found in by_text.values():
-                paths = {path for path, _ in found}
+                paths = {path for path, _, _ in found}
                 if len(paths) == len(found) and len({outlines[path].layout for path in paths}) >= 2:
                     number += 1
-                    for path, body in found:
-                        shared.setdefault(path, []).append((body.start, body.end, number))
+                    for path, start, end in found:
+                        shared.setdefault(path, []).append((start, end, number))
     return shared
 
 

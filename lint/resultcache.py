@@ -10,7 +10,8 @@ any of them gives a new namespace, so an entry is only ever read back by a run t
 would compute the same result. Within it, an entry is keyed by the file's path and a
 hash of its bytes: the content hash, never the modification time.
 
-A document's entry is a file ``KEY`` (its findings and outline, what every run reads,
+A document's entry is a file ``KEY`` (its findings and outline, what every run reads, the
+outline's entries pickled apart and read only when asked for: :mod:`lint.cachedoutline`,
 and a digest of each corpus rule's summary of it) and one ``KEY.RULE.s`` per corpus
 rule (that rule's summary, read only when that rule must run again). The corpus rules'
 findings are kept too, under ``corpus/``, each rule's apart, keyed by :func:`rule_key`:
@@ -41,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 from lint import __version__
 from lint.cachedir import RESULT_CACHE_ENV, RESULT_CACHE_FOLDER, result_cache_dir
+from lint.cachedoutline import packed
 from lint.checks.api import Anchored
 from lint.codestamp import code_stamp, walk
 from lint.model import Span
@@ -53,7 +55,7 @@ if TYPE_CHECKING:
     from lint.rules import Rule
 
 FOLDER = RESULT_CACHE_FOLDER
-FORMAT = 3  # bump when what an entry holds changes
+FORMAT = 4  # bump when what an entry holds changes
 _GITIGNORE = "# Created by response-lint: the result cache, never committed.\n*\n"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# response-lint result cache: see https://bford.info/cachedir/\n"
 
@@ -238,7 +240,8 @@ class ResultCache:
             blob = pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)
             digests[rule] = digest = summary_digest(blob)
             self._store(self._summary_file(path, content, rule), (path, content, rule, digest, blob, placed))
-        stored = (path, content, result._replace(summaries={}), text_left_out, digests, anchors)
+        kept = result._replace(summaries={}, outline=packed(result.outline))  # its entries read when needed
+        stored = (path, content, kept, text_left_out, digests, anchors)
         self._store(self._entry(path, content), stored)
         return digests, anchors
 

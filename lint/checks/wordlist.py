@@ -63,9 +63,8 @@ def _boundary(text: str, index: int) -> bool:
 class Matcher:
     """Finds listed phrases by whole words, without a regex per phrase.
 
-    One regex finds the first words of the phrases that occur in a document (built
-    for that document's words, so a long list costs little); the rest of a phrase
-    is compared word by word.
+    One regex, a trie, finds the first words of the phrases (so a long list costs
+    little); the rest of a phrase is compared word by word.
     """
 
     def __init__(self, phrases: Sequence[str], ignore_case: bool) -> None:
@@ -73,8 +72,6 @@ class Matcher:
         self._words: dict[int, tuple[str, ...]] = {}
         self._last: dict[int, tuple[str, ...]] = {}
         self._by_head: dict[str, list[int]] = {}
-        self._by_key: dict[str, set[str]] = {}
-        self._patterns: dict[frozenset[str], re.Pattern[str]] = {}
         for index, phrase in enumerate(phrases):
             words = tuple(self._fold(w) for w in phrase.rstrip("+").split())
             if not words:
@@ -86,29 +83,23 @@ class Matcher:
                 heads = self._by_head.setdefault(head, [])
                 if index not in heads:
                     heads.append(index)
-                key = _WORD.match(head)
-                self._by_key.setdefault(key.group(0) if key else head, set()).add(head)
+        self._heads: re.Pattern[str] | None = None
 
-    def words(self, text: str) -> set[str]:
-        """The words of ``text`` as the matcher compares them (lower case unless it keeps case)."""
-        return set(_WORD.findall(self._fold(text)))
+    def heads(self) -> re.Pattern[str] | None:
+        """The regex of the phrases' first words (None: the list is empty), made once.
 
-    def heads(self, text: str, words: set[str] | None = None) -> re.Pattern[str] | None:
-        """A regex for the phrases' first words that occur in ``text`` (None: none do).
-
-        ``words``: :meth:`words` of ``text``, when the caller has them (one walk for two matchers).
+        A trie of the words (:func:`_trie`), so that a search costs about the same for a list
+        of hundreds as for a few; at one place it matches the longest word that is followed by
+        no more of a word, as an alternation of the words, longest first, would. Behind a ``\\b``
+        when every word starts with a letter, digit or ``_`` (a match of :meth:`_heads_in` starts a
+        word, so the places this skips at once are places it rejects), else with no look-behind;
+        :meth:`_heads_in` rejects a match inside a word as the look-behind would.
         """
-        keys = self._by_key.keys() & (words if words is not None else self.words(text))
-        if not keys:
-            return None
-        present = frozenset(head for key in keys for head in self._by_key[key])
-        pattern = self._patterns.get(present)
-        if pattern is None:
-            alternatives = "|".join(re.escape(h) for h in sorted(present, key=lambda h: (-len(h), h)))
-            # no look-behind in front: a pattern that starts with its words' letters is searched
-            # for in C; :meth:`_heads_in` rejects a match inside a word as the look-behind would
-            pattern = self._patterns[present] = re.compile(rf"(?:{alternatives})(?![\w-]|['’]\w)")
-        return pattern
+        if self._heads is None and self._by_head:
+            heads = list(self._by_head)
+            start = r"\b" if all(_WORD.match(h) for h in heads) else ""
+            self._heads = regexcache.compile(rf"{start}{_trie(heads)}(?![\w-]|['’]\w)")
+        return self._heads
 
     @staticmethod
     def _heads_in(heads: re.Pattern[str], folded: str) -> Iterator[re.Match[str]]:
@@ -146,12 +137,9 @@ class Matcher:
                 return None
         return position
 
-    def finditer(self, text: str, heads: re.Pattern[str] | None = None) -> Iterator[tuple[int, int, int]]:
-        """``(phrase index, start, end)`` of each match, left to right, not overlapping.
-
-        ``heads`` (from :meth:`heads` on the whole document) saves working it out per text.
-        """
-        heads = heads if heads is not None else self.heads(text)
+    def finditer(self, text: str) -> Iterator[tuple[int, int, int]]:
+        """``(phrase index, start, end)`` of each match, left to right, not overlapping."""
+        heads = self.heads()
         if heads is None:
             return
         folded = self._fold(text)
@@ -168,6 +156,33 @@ class Matcher:
                     position = end
                     yield index, start, end
                     break
+
+
+_Node = dict[str, "_Node"]  # a trie: character -> the node after it ("" -> {}: a word ends here)
+
+
+def _trie(words: Sequence[str]) -> str:
+    """A regex matching each of ``words`` (not empty), the longest first where several match.
+
+    Each node is one group of the branches that go on from it, one a character (so at most
+    one of them can match), optional where a word ends there: greedy, so a longer word is tried
+    before a shorter one, and the shorter one when what follows the longer one fails.
+    """
+    tree: _Node = {}
+    for word in words:
+        node = tree
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}  # a word ends here
+
+    def branches(node: _Node) -> str:
+        options = [re.escape(c) + branches(node[c]) for c in sorted(node) if c]
+        if not options:
+            return ""
+        group = f"(?:{'|'.join(options)})"
+        return group + "?" if "" in node else group
+
+    return branches(tree)
 
 
 @lru_cache(maxsize=32)
@@ -237,30 +252,18 @@ _Hits = tuple[tuple[int, int, int], ...]
 # after); what depends on the other paragraphs of its entry (which place is the first, the count)
 # is worked out from the hits each time.
 _FOUND: Remembered[_Hits] = Remembered()
-_Heads = tuple[re.Pattern[str] | None, re.Pattern[str] | None]
 
 
-def _heads(document: Document, matcher: Matcher, exceptions: Matcher) -> _Heads:
-    """The regexes of the list's and the exceptions' first words that occur in ``document``."""
-    whole = "\n".join(p.text for p in document.paragraphs)
-    words = matcher.words(whole)  # the exceptions fold case as the list does
-    return matcher.heads(whole, words), exceptions.heads(whole, words)
-
-
-def _hits(text: str, matcher: Matcher, exceptions: Matcher, heads: _Heads) -> _Hits:
-    """``(phrase index, start, end)`` of each hit in one paragraph that is not excused, quoted or in a name.
-
-    ``heads`` (:func:`_heads`) are worked out on the whole document; a paragraph's hits are the
-    same with the heads of any text that holds it, so they are remembered by its text alone.
-    """
-    phrase_heads, exception_heads = heads
-    if phrase_heads is None:
+def _hits(text: str, matcher: Matcher, exceptions: Matcher) -> _Hits:
+    """``(phrase index, start, end)`` of each hit in one paragraph that is not excused, quoted or in a name."""
+    found = list(matcher.finditer(text))
+    if not found:  # most paragraphs: no exceptions or quotes to look for
         return ()
-    excused = [(s, e) for _, s, e in exceptions.finditer(text, exception_heads)] if exception_heads else []
+    excused = [(s, e) for _, s, e in exceptions.finditer(text)]
     excused += _quoted(text)
     starts: set[int] | None = None
     hits = []
-    for index, start, end in matcher.finditer(text, phrase_heads):
+    for index, start, end in found:
         if any(s <= start and end <= e for s, e in excused):
             continue
         if text[start : start + 1].isupper():
@@ -279,16 +282,13 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     matcher = _matcher(ordered, ignore_case)
     exceptions = _matcher(tuple(context["exceptions"]), ignore_case)
     found = _FOUND.under(context.settings())
-    heads: _Heads | None = None  # worked out once a paragraph is not in found
     for group in _groups(document):
         hits: dict[str, list[tuple[Paragraph, int, int]]] = {}  # phrase -> places, in reading order
         for paragraph in group:
             text = paragraph.text
             answer = found.get(text)
             if answer is None:
-                if heads is None:
-                    heads = _heads(document, matcher, exceptions)
-                answer = _FOUND.keep(found, text, _hits(text, matcher, exceptions, heads))
+                answer = _FOUND.keep(found, text, _hits(text, matcher, exceptions))
             for index, start, end in answer:
                 hits.setdefault(ordered[index], []).append((paragraph, start, end))
         for phrase, places in hits.items():

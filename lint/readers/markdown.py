@@ -29,11 +29,10 @@ from lint.readers.phases import HeadingMatch, ReaderOptions, match_heading
 from lint.readers.titles import action_of
 
 FORMAT = "markdown"
-# ATX headings; kramdown also takes "###Heading" with no space (for "#" alone: a capital or digit next,
-# so that a "#hashtag" line stays prose)
-HEADING = re.compile(
-    r"^ {0,3}(#{1,6})(?:[ \t]+|(?<=##)(?=[^\s#])|(?<=^#)(?=[A-Z0-9])|(?<= #)(?=[A-Z0-9]))(.*?)[ \t]*(?:[ \t]#+)?[ \t]*$"
-)
+# ATX headings: the opening run of "#" and what ends it; kramdown also takes "###Heading" with no
+# space (for "#" alone: a capital or digit next, so that a "#hashtag" line stays prose). The text
+# runs from there to before the trailing blanks and any closing run of "#" (:func:`_atx_end`)
+ATX_OPEN = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|(?<=##)(?=[^\s#])|(?<=^#)(?=[A-Z0-9])|(?<= #)(?=[A-Z0-9]))")
 FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 # an HTML block (CommonMark kinds 6 and 7): a block-level tag, or a lone complete tag, starts it
@@ -59,7 +58,7 @@ class _Builder:
         self.phase_head: tuple[Line, str, Span] | None = None
         # the lines not yet in a block, as runs of indexes into ``source`` (a Line tuple and three ints
         # each took 170 bytes a line: a phase of 64,000 lines held 11 MB until it closed)
-        self.source: Sequence[Line] = ()
+        self.source = LineTable("")
         self.body = Runs()
         self.preamble = Runs()
         self.intro: Sequence[Paragraph] = ()
@@ -115,7 +114,7 @@ class _Builder:
 
     def lines(self, indexes: Runs) -> Iterator[Line]:
         """The lines at ``indexes`` of the source, each made as it is read."""
-        return map(self.source.__getitem__, indexes)
+        return self.source.at(indexes)
 
     def close_entry(self) -> None:
         self.close_phase()
@@ -163,36 +162,45 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
     k = -1
     while k + 1 < count:
         k += 1
-        line = body[k]
+        line_text = body.text(k)  # the line's tuple is made only for a heading or a fence
         if fence is not None:
-            if line.text.strip().startswith(fence[1]):
+            if line_text.strip().startswith(fence[1]):
                 fence = None
             continue
         if in_comment:
             builder.body.append(k)
-            if "-->" in line.text:
+            if "-->" in line_text:
                 in_comment = False
             continue
         if html:  # an HTML block runs to a blank line; it is markup, not prose
-            if not line.text.strip():
+            if not line_text.strip():
                 html = False
                 builder.body.append(k)
             continue
-        opener = FENCE.match(line.text)
-        if opener:
-            fence = (line, opener.group(1)[0] * 3)
-            continue
-        if line.text.lstrip().startswith("<!--") and "-->" not in line.text:
-            in_comment = True
-            builder.body.append(k)
-            continue
-        heading = _heading(line, body, k)
-        if heading is None:
-            if HTML_BLOCK.match(line.text) and not line.text.lstrip().startswith("<!--"):
-                html = True
+        if not line_text or line_text[0].isalnum():
+            # a blank line, or one that starts with a letter or digit (most lines): no fence,
+            # comment, HTML block or ATX heading starts so; only a setext underline makes it a heading
+            heading = _setext(line_text, body, k) if line_text else None
+            if heading is None:
+                builder.body.append(k)
                 continue
-            builder.body.append(k)
-            continue
+        else:
+            opener = FENCE.match(line_text)
+            if opener:
+                fence = (body[k], opener.group(1)[0] * 3)
+                continue
+            if line_text.lstrip().startswith("<!--") and "-->" not in line_text:
+                in_comment = True
+                builder.body.append(k)
+                continue
+            heading = _heading(line_text, body, k)
+            if heading is None:
+                if HTML_BLOCK.match(line_text) and not line_text.lstrip().startswith("<!--"):
+                    html = True
+                    continue
+                builder.body.append(k)
+                continue
+        line = body[k]
         level, content, content_span, underline = heading
         if underline:
             k += 1  # the setext underline belongs to the heading
@@ -235,15 +243,15 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
     )
 
 
-def _heading(line: Line, lines: LineTable, k: int) -> tuple[int, str, Span, bool] | None:
-    """``(level, text, text span, has an underline)`` when ``line`` is a heading: ATX (also
-    with no space), setext (the next line is ``===``/``---`` and this one follows a blank
-    line or starts the file) or a one-line HTML ``<hN>`` block."""
-    text = line.text
-    m = HEADING.match(text)
+def _heading(text: str, lines: LineTable, k: int) -> tuple[int, str, Span, bool] | None:
+    """``(level, text, text span, has an underline)`` when line ``k`` (``text``) is a heading: ATX
+    (also with no space), setext (:func:`_setext`) or a one-line HTML ``<hN>`` block."""
+    m = ATX_OPEN.match(text)
     if m:
-        content = m.group(2)
-        return len(m.group(1)), content, Span(line.start + m.start(2), line.start + m.start(2) + len(content)), False
+        at = m.end()
+        content = text[at : _atx_end(text, at)]
+        start = lines.start(k) + at
+        return len(m.group(1)), content, Span(start, start + len(content)), False
     stripped = text.strip()
     if not stripped:
         return None
@@ -258,18 +266,32 @@ def _heading(line: Line, lines: LineTable, k: int) -> tuple[int, str, Span, bool
         first = text.index(plain.split()[0], h.start(2))
         last_word = plain.split()[-1]
         last = text.rindex(last_word, first, h.end(2)) + len(last_word)
-        return int(h.group(1)), plain, Span(line.start + first, line.start + last), False
+        start = lines.start(k)
+        return int(h.group(1)), plain, Span(start + first, start + last), False
+    return _setext(text, lines, k)
+
+
+def _atx_end(text: str, at: int) -> int:
+    """Where an ATX heading's text that starts at ``at`` ends: before the trailing blanks, and before a
+    closing run of ``#`` that a blank precedes ("## Title ##"); never before ``at``. The shortest text
+    that ``(.*?)[ \t]*(?:[ \t]#+)?[ \t]*$`` leaves, without that regex's retry at every character."""
+    end = len(text.rstrip(" \t"))
+    hashes = len(text[:end].rstrip("#"))  # where a closing run of "#" starts (end: there is none)
+    if at < hashes < end and text[hashes - 1] in " \t":
+        return max(at, len(text[:hashes].rstrip(" \t")))
+    return max(at, end)
+
+
+def _setext(text: str, lines: LineTable, k: int) -> tuple[int, str, Span, bool] | None:
+    """A setext heading: the next line is ``===``/``---`` and line ``k`` (``text``, not blank)
+    follows a blank line or starts the file."""
     if k + 1 < len(lines) and (k == 0 or not lines.text(k - 1).strip()):
         under = SETEXT.match(lines.text(k + 1))
         if under and not text.startswith(("    ", "\t")) and not _LIST.match(text):
             lead = len(text) - len(text.lstrip())
             content = text.strip()
-            return (
-                (1 if under.group(1)[0] == "=" else 2),
-                content,
-                Span(line.start + lead, line.start + lead + len(content)),
-                True,
-            )
+            start = lines.start(k) + lead
+            return (1 if under.group(1)[0] == "=" else 2), content, Span(start, start + len(content)), True
     return None
 
 

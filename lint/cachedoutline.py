@@ -1,0 +1,174 @@
+"""A cached document's outline whose entries stay pickled until something reads them.
+
+A warm run after one file of 2,000 changed takes every other document's result from the
+result cache, and reads the entries of next to none of them: the report writes again only
+the documents whose findings changed (:mod:`lint.pieces`), a corpus rule's finding needs
+its document's entries only to name its entry and phase, and the pass that folds a
+republished answer reads what it needs of each page's entries from a small summary kept
+beside them (:class:`lint.republished.Summarised`). Yet unpickling every entry and phase
+(named tuples, a call each) was most of the time spent reading the cache.
+
+So the result cache stores an outline's entries as :class:`LazyEntries`: each entry's
+pickle and span, a checksum of them, their count and their :func:`lint.republished.answers`.
+The checksum is checked when the entry is read from the cache, so a damaged cache entry is
+a miss there (:mod:`lint.resultcache`), never an error later in the run; each entry is
+unpickled when first read, and the entries are then the ones the reader gave (equal, and
+read the same way: as a tuple, or as columns for a large document).
+"""
+
+from __future__ import annotations
+
+import itertools
+import pickle
+import zlib
+from array import array
+from collections.abc import Iterator, Sequence
+from typing import Any, cast, overload
+
+from lint.model import Columns, Document, Entry, Link
+from lint.republished import Answers, Summarised, answers
+from lint.spans import Stab
+
+
+class LazyEntries(Summarised, Sequence[Entry]):
+    """A document's entries, each unpickled when first read (see the module docs).
+
+    Entries the reader gave as a tuple are pickled one by one, with each one's span beside
+    them, so finding the entry at an offset (:meth:`lint.model.Document.phase_at`: a corpus
+    finding's entry and phase) reads that entry alone; a large document's columns
+    (:mod:`lint.readers.columns`) are pickled whole and read whole."""
+
+    __slots__ = ("_answers", "_blob", "_bounds", "_count", "_entries", "_made", "_spans")
+
+    def __init__(
+        self, blob: bytes, count: int, answered: Answers, bounds: array[int] | None, spans: array[int] | None
+    ) -> None:
+        self._blob = blob
+        self._count = count
+        self._answers = answered
+        self._bounds = bounds  # where each entry's pickle ends in the blob (None: columns, pickled whole)
+        self._spans = spans  # each entry's span, start and end (None: columns)
+        self._entries: Sequence[Entry] | None = None  # all of them, once read whole
+        self._made: dict[int, Entry] = {}
+
+    @classmethod
+    def of(cls, entries: Sequence[Entry]) -> LazyEntries:
+        """``entries`` kept pickled (the ones the reader gave, a tuple or columns)."""
+        if isinstance(entries, LazyEntries):
+            return entries
+        answered = answers(entries)
+        if not isinstance(entries, tuple):
+            return cls(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL), len(entries), answered, None, None)
+        each = [pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL) for entry in entries]
+        bounds = array("q", itertools.accumulate(map(len, each)))
+        spans = array("q", [offset for entry in entries for offset in entry.span])
+        return cls(b"".join(each), len(entries), answered, bounds, spans)
+
+    def _entry(self, index: int) -> Entry:
+        """Entry ``index`` (0 <= index < len), unpickled alone when the entries are a tuple."""
+        if self._entries is not None:
+            return self._entries[index]
+        bounds = self._bounds
+        if bounds is None:
+            return self._all()[index]
+        entry = self._made.get(index)
+        if entry is None:
+            start = bounds[index - 1] if index else 0
+            entry = self._made[index] = pickle.loads(memoryview(self._blob)[start : bounds[index]])
+        return entry
+
+    def _all(self) -> Sequence[Entry]:
+        """Every entry: the reader's tuple, or its columns."""
+        entries = self._entries
+        if entries is None:
+            if self._bounds is None:
+                entries = cast("Sequence[Entry]", pickle.loads(self._blob))
+            else:
+                entries = tuple(map(self._entry, range(self._count)))
+            self._entries, self._made = entries, {}
+        return entries
+
+    def answers(self) -> Answers:
+        return self._answers
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Entry]: ...
+    def __getitem__(self, index: int | slice) -> Entry | Sequence[Entry]:
+        if isinstance(index, slice):
+            return self._all()[index]
+        return self._entry(range(self._count)[index])  # IndexError out of range, as a tuple's
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self._all())
+
+    # -- what a document asks of entries that are not a tuple (lint.model.Columns) -------------
+
+    def entry_index(self) -> Stab:
+        spans = self._spans
+        if spans is not None:
+            return Stab.of_offsets(spans[0::2], spans[1::2])  # as Stab.of the entries' spans, none read
+        return cast(Columns, self._all()).entry_index()
+
+    def without_prose(self) -> Sequence[Entry]:
+        """The entries of an outline have no prose already (the cache keeps outlines only)."""
+        entries = self._all()
+        return entries if isinstance(entries, tuple) else cast(Columns, entries).without_prose()
+
+    def links(self, head: tuple[Link, ...]) -> Sequence[Link]:
+        entries = self._all()
+        if isinstance(entries, tuple):
+            return head + tuple(link for entry in entries for link in entry.links)
+        return cast(Columns, entries).links(head)
+
+    # -- a value like the entries it holds ------------------------------------------------------
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyEntries):
+            other = other._all()
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return bool(self._all() == other)
+
+    def __hash__(self) -> int:
+        return hash(self._all())  # a tuple's hash; columns have none, as before
+
+    def __repr__(self) -> str:
+        return repr(self._all())
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        state = (self._blob, _check(self._blob, self._bounds, self._spans), self._count, self._answers)
+        return (_unpickled, (*state, self._bounds, self._spans))
+
+
+def _unpickled(
+    blob: bytes, check: int, count: int, answered: Answers, bounds: array[int] | None, spans: array[int] | None
+) -> LazyEntries:
+    """:class:`LazyEntries` read back from a pickle; ValueError when their pickle or where each entry
+    lies in it is damaged (the result cache then reads its entry as a miss)."""
+    whole = bounds is None and spans is None
+    placed = bounds is not None and spans is not None and len(bounds) == count and len(spans) == 2 * count
+    if _check(blob, bounds, spans) != check or not (whole or placed):
+        raise ValueError("damaged entries")
+    return LazyEntries(blob, count, answered, bounds, spans)
+
+
+def _check(blob: bytes, bounds: array[int] | None, spans: array[int] | None) -> int:
+    """The checksum of the entries' pickle and of where each entry lies in it."""
+    check = zlib.crc32(blob)
+    for offsets in (bounds, spans):
+        if offsets is not None:
+            check = zlib.crc32(offsets, check)
+    return check
+
+
+def packed(outline: Document) -> Document:
+    """``outline`` with its entries kept pickled until read (:class:`LazyEntries`), as the result
+    cache stores it."""
+    if isinstance(outline.entries, LazyEntries):
+        return outline
+    return outline._replace(entries=LazyEntries.of(outline.entries))
