@@ -15,7 +15,8 @@ It can only change how fast a pattern is built, never what it matches:
 - anything unexpected (another interpreter, a corrupt or unwritable file, a locale- or
   bytes-dependent pattern) falls back to :func:`re.compile`, silently.
 
-The file is read and checksummed whole by every run, so it is kept small: at most
+The file is read whole by every run, and checksummed when a run first meets it (a stamp beside
+it, :mod:`lint.checkedfile`, says it passed, until the file changes), so it is kept small: at most
 :data:`MAX_BYTES` and :data:`MAX_ENTRIES`. When a run writes it (it compiled something new),
 entries leave least recently used first: the file keeps its entries in the order they were
 last used by a run that wrote it, and the entries this run used are never dropped (a run
@@ -63,16 +64,25 @@ def _read(path: Any) -> _Entries:
         return {}
     try:
         import marshal
+        import os
         import zlib
 
+        from lint import checkedfile
+
         with open(path, "rb") as handle:
+            stat = os.fstat(handle.fileno())
             blob = handle.read()
-        if int.from_bytes(blob[:4], "big") != zlib.crc32(blob[4:]):
+        checked = checkedfile.trusted(path, stat)
+        if not checked and int.from_bytes(blob[:4], "big") != zlib.crc32(blob[4:]):
             return {}
         loaded = marshal.loads(blob[4:])
     except Exception:  # a missing or damaged file is only slower
         return {}
-    return loaded if isinstance(loaded, dict) else {}
+    if not isinstance(loaded, dict):
+        return {}
+    if not checked:
+        checkedfile.mark(path, stat)
+    return loaded
 
 
 def _load() -> _Entries:

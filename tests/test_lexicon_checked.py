@@ -8,12 +8,13 @@ import os
 
 import pytest
 
+from lint import checkedfile
 from lint.checks import lexicon
 
 
 @pytest.fixture
 def word_file(tmp_path, monkeypatch):
-    monkeypatch.setattr(lexicon, "_RACY_NS", 0)  # the file is checked as though it were written long ago
+    monkeypatch.setattr(checkedfile, "RACY_NS", 0)  # the file is checked as though it were written long ago
     path = tmp_path / "words-en-v3-test.words"
     path.write_bytes(lexicon._encode({"plan": 120, "tide": 7, "zero": 0, **{f"word{i}": i for i in range(200)}}))
     return path
@@ -55,7 +56,7 @@ def test_a_word_file_changed_after_its_check_is_checked_again_and_refused_when_d
 
 
 def test_a_word_file_just_written_is_not_marked(word_file, monkeypatch):
-    monkeypatch.setattr(lexicon, "_RACY_NS", 10**12)  # a file changed within the last 1,000 s
+    monkeypatch.setattr(checkedfile, "RACY_NS", 10**12)  # a file changed within the last 1,000 s
     assert lexicon._open_cached(word_file) is not None
     assert not os.path.exists(f"{word_file}.checked")
 

@@ -192,3 +192,55 @@ def test_a_long_lived_process_forgets_the_least_recently_used(fresh, monkeypatch
         if n == 2:
             regexcache.compile("x0y")  # used again: now more recent than x1y and x2y
     assert set(regexcache._load()) == {("x0y", 0), ("x3y", 0), ("x4y", 0)}
+
+
+def _summing(monkeypatch) -> list[int]:
+    """The sizes of the whole-file checksums computed from now on."""
+    import zlib
+
+    summed: list[int] = []
+    real = zlib.crc32
+
+    def counting(data, *args):
+        if len(data) > 200:  # the file's, not the name of the build's
+            summed.append(len(data))
+        return real(data, *args)
+
+    monkeypatch.setattr(zlib, "crc32", counting)
+    return summed
+
+
+def test_an_unchanged_cache_file_is_checksummed_once_and_a_changed_one_again(fresh, tmp_path, monkeypatch):
+    import os
+
+    from lint import checkedfile
+
+    monkeypatch.setattr(checkedfile, "RACY_NS", 0)  # as though the file were written long ago
+    regexcache.compile(*PATTERNS[0])
+    fresh()  # writes the file
+    (path,) = tmp_path.glob("regex-*.marshal")
+    summed = _summing(monkeypatch)
+    assert regexcache.compile(*PATTERNS[0]) == re.compile(*PATTERNS[0])
+    assert len(summed) == 1 and os.path.exists(f"{path}.checked")  # summed, and marked
+    monkeypatch.setattr(regexcache, "_entries", None)  # another run, nothing new to write
+    assert regexcache.compile(*PATTERNS[0]) == re.compile(*PATTERNS[0])
+    assert len(summed) == 1  # trusted: not summed again
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # damaged in place, the same size ...
+    stat = path.stat()
+    path.write_bytes(bytes(data))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # ... even with its old modification time
+    monkeypatch.setattr(regexcache, "_entries", None)
+    assert regexcache._load() == {}  # its change time moved: summed again, and refused
+    assert len(summed) == 2
+
+
+def test_a_cache_file_just_written_is_not_marked(fresh, tmp_path, monkeypatch):
+    from lint import checkedfile
+
+    monkeypatch.setattr(checkedfile, "RACY_NS", 10**12)  # a file changed within the last 1,000 s
+    regexcache.compile(*PATTERNS[0])
+    fresh()
+    monkeypatch.setattr(regexcache, "_entries", None)
+    assert regexcache._load()
+    assert not list(tmp_path.glob("*.checked"))

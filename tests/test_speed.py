@@ -569,6 +569,60 @@ def test_listed_words_are_found_where_a_word_starts_as_with_a_look_behind(text):
     assert [m.span() for m in Matcher._heads_in(heads, text)] == [m.span() for m in behind.finditer(text)]
 
 
+_PLAIN_SPLIT = (  # syllables._SPLIT as first written, each look-behind in front of its alternative
+    r"(?:(?<![ctsxg])ia|(?<![ctsxgl])io(?!u)|(?<![ctgx])iou|iu|ii|(?<![qg])ua(?!r)|uo|(?<![qg])ue(?!$|s$|d$)"
+    r"|(?<=cr)ea|(?<=[aeiouy].)ea$|(?<=[^aeiouy][aeiouy][^aeiouy])ea$|ie(?=t|r$|rs$|st$)|(?<![tcs])ie(?=n[ct])"
+    r"|oi(?=ng)|ei(?=ng)|yi|ee(?=ing|ist)|oe(?=ing|r$|rs$)|(?<=[^aeiouy])eo(?!u)|ao"
+    r"|(?<=[aeiou])y(?=[aeiou])(?!ed$|es$|s$)|^re(?=[uoi])|^co(?=o[rp]|e)|[^aeiouy]ism$"
+    r"|(?<![aeiouy])ire[sd]?$|^(?:h|fl|s)?our(?=s?$|selves$|ly$))"
+)
+_PLAIN_INNER_E = (
+    r"(?<=[aeiouy][^aeiouy])e(?=(?:ly|ful|fully|ment|ments|ness|less|thing|things|one|ones|body|times|where"
+    r"|how|ward|wards|ty|ties)$)"
+)
+
+
+def _same_syllable_matches(word: str) -> None:
+    import re
+
+    from lint.checks import syllables
+
+    assert syllables._SPLIT.findall(word) == re.findall(_PLAIN_SPLIT, word), word
+    assert syllables._INNER_E.findall(word) == re.findall(_PLAIN_INNER_E, word), word
+    silent, syllabic = syllables._SILENT_END, syllables._SYLLABIC_L
+    assert bool(silent.search(word, len(word) - 2)) == bool(silent.search(word)), word
+    assert bool(syllabic.search(word, len(word) - 4)) == bool(syllabic.search(word)), word
+
+
+_SYLLABLE_LETTERS = "aeiouyctsxglqrdnhfmbw"  # every letter the patterns name, and a few they do not
+
+
+@given(st.text(alphabet=_SYLLABLE_LETTERS, min_size=4, max_size=14))
+@settings(max_examples=1500)
+@example("creation")
+@example("ideas")
+@example("tourism")
+@example("hourly")
+@example("pioneer")
+@example("casement")
+@example("stylement")
+@example("gioue")
+@example("qua")
+def test_syllable_patterns_starting_with_their_letter_match_as_first_written(word):
+    """The syllable counter's patterns start each alternative with its letter and look behind from
+    after it (faster: a letter rejects an alternative at once), and its endings are searched from
+    where they can start: the same matches as the patterns as first written, searched everywhere."""
+    _same_syllable_matches(word)
+
+
+def test_syllable_patterns_match_as_first_written_on_every_short_word():
+    from itertools import product
+
+    for n in range(4):
+        for letters in product(_SYLLABLE_LETTERS, repeat=n):
+            _same_syllable_matches("".join(letters))
+
+
 @given(
     st.lists(st.text(alphabet="ab-’ .é", min_size=1, max_size=5), min_size=1, max_size=8),
     st.text(alphabet="ab-’ .é", max_size=30),

@@ -12,12 +12,9 @@ read it whole (~2.5 MB, one read) and look up only the words a document uses: a
 CRC-32 picks the word's bucket, and a byte search finds it among the ~10 words
 there. Without a writable cache folder the words are kept in memory instead.
 
-The file carries a CRC-32 of its whole, checked when a run first meets the file: its size,
-times and inode are then written beside it (``NAME.checked``), and a later run that finds them
-unchanged does not read the whole file again (about a fifth of a one-file run's spelling check),
-as tools that keep caches do. Any write to the file changes its times, so a changed file is checked
-again; a file changed within seconds of being checked is not marked (a file system's clock is
-coarse), so it is checked each time until it is older.
+The file carries a CRC-32 of its whole, checked when a run first meets the file
+(:mod:`lint.checkedfile`): a later run that finds it unchanged does not read the whole file
+again (about a fifth of a one-file run's spelling check).
 
 ``RESPONSE_LINT_CACHE_DIR`` overrides the cache folder (empty: no cache).
 """
@@ -32,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 from zlib import crc32
 
+from lint import checkedfile
 from lint.cachedir import cache_dir
 from lint.errors import LexiconError
 
@@ -200,46 +198,11 @@ def _write(path: Path, frequencies: dict[str, int], source: Path) -> None:
     write_atomic(path, _encode(frequencies), prefix=path.stem, mode=0o644)
     for old in path.parent.glob(f"words-en-v*-{_install_key(source)}-*.words"):
         if old != path:
-            for name in (old, _checked_path(old)):
+            for name in (old, checkedfile.stamp_path(old)):
                 try:
                     os.unlink(name)
                 except OSError:
                     pass
-
-
-_RACY_NS = 2_000_000_000  # a file changed this recently may change again within the clock's tick
-
-
-def _identity(stat: os.stat_result) -> str:
-    """What changes whenever a file is written or replaced (its times, which a write sets; its inode)."""
-    return f"{stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns} {stat.st_ino} {stat.st_dev}"
-
-
-def _checked_path(path: Path) -> str:
-    return f"{path}.checked"
-
-
-def _was_checked(path: Path, stat: os.stat_result) -> bool:
-    """Whether ``path``, as ``stat`` finds it, passed its checksum before (and is unchanged since)."""
-    try:
-        with open(_checked_path(path), encoding="ascii") as handle:
-            return handle.read() == _identity(stat)
-    except (OSError, ValueError):
-        return False
-
-
-def _mark_checked(path: Path, stat: os.stat_result) -> None:
-    """Note that ``path`` passed its checksum, unless it changed too recently to tell a later change."""
-    import time
-
-    if time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) < _RACY_NS:
-        return
-    from lint.atomic import write_atomic
-
-    try:
-        write_atomic(Path(_checked_path(path)), _identity(stat).encode("ascii"), prefix=path.stem, mode=0o644)
-    except OSError:
-        pass  # checked again next time
 
 
 def _open_cached(path: Path) -> Lexicon | None:
@@ -256,13 +219,13 @@ def _open_cached(path: Path) -> Lexicon | None:
             return BucketLexicon(path.read_bytes())
         except (OSError, ValueError):
             return None
-    checked = _was_checked(path, stat)
+    checked = checkedfile.trusted(path, stat)
     try:
         found = BucketLexicon(mapped, checked=checked)
     except ValueError:
         return None
     if not checked:
-        _mark_checked(path, stat)
+        checkedfile.mark(path, stat)
     return found
 
 

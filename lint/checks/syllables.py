@@ -18,17 +18,21 @@ from lint import regexcache
 _GROUPS = regexcache.compile(r"[aeiouy]+")
 _PAIR = regexcache.compile(r"[aeiouy]{2}")
 # Vowel sequences (and endings) that are said as one syllable more than their groups suggest.
+# Each alternative starts with its first letter and looks behind from after it ("i(?<![ctsxg]i)a"
+# is "(?<![ctsxg])ia"): a search tries every place of a word, and a letter that differs rejects
+# an alternative at once, where a look-behind in front was worked out first (2.5 times the cost).
 _SPLIT = regexcache.compile(
-    r"(?:(?<![ctsxg])ia|(?<![ctsxgl])io(?!u)|(?<![ctgx])iou|iu|ii|(?<![qg])ua(?!r)|uo|(?<![qg])ue(?!$|s$|d$)"
-    r"|(?<=cr)ea|(?<=[aeiouy].)ea$|(?<=[^aeiouy][aeiouy][^aeiouy])ea$|ie(?=t|r$|rs$|st$)|(?<![tcs])ie(?=n[ct])"
-    r"|oi(?=ng)|ei(?=ng)|yi|ee(?=ing|ist)|oe(?=ing|r$|rs$)|(?<=[^aeiouy])eo(?!u)|ao"
-    r"|(?<=[aeiou])y(?=[aeiou])(?!ed$|es$|s$)|^re(?=[uoi])|^co(?=o[rp]|e)|[^aeiouy]ism$"
-    r"|(?<![aeiouy])ire[sd]?$|^(?:h|fl|s)?our(?=s?$|selves$|ly$))"
+    r"(?:i(?<![ctsxg]i)a|i(?<![ctsxgl]i)o(?!u)|i(?<![ctgx]i)ou|iu|ii|u(?<![qg]u)a(?!r)|uo|u(?<![qg]u)e(?!$|s$|d$)"
+    r"|e(?<=cre)a|e(?<=[aeiouy].e)a$|e(?<=[^aeiouy][aeiouy][^aeiouy]e)a$|ie(?=t|r$|rs$|st$)|i(?<![tcs]i)e(?=n[ct])"
+    r"|oi(?=ng)|ei(?=ng)|yi|ee(?=ing|ist)|oe(?=ing|r$|rs$)|e(?<=[^aeiouy]e)o(?!u)|ao"
+    r"|y(?<=[aeiou]y)(?=[aeiou])(?!ed$|es$|s$)|^re(?=[uoi])|^co(?=o[rp]|e)|[^aeiouy]ism$"
+    r"|i(?<![aeiouy]i)re[sd]?$|^(?:h|fl|s)?our(?=s?$|selves$|ly$))"
 )
-_SILENT_END = regexcache.compile(r"(?:(?<![aeiouy])e|(?<![aeiouyszcgxh])es|(?<![aeiouytd])ed)$")
-_SYLLABIC_L = regexcache.compile(r"[^aeiouyl]l(?:e|es|ed)$")
+# endings: searched from where a match can start (their look-behinds still see the letters before)
+_SILENT_END = regexcache.compile(r"(?:(?<![aeiouy])e|(?<![aeiouyszcgxh])es|(?<![aeiouytd])ed)$")  # from len - 2
+_SYLLABIC_L = regexcache.compile(r"[^aeiouyl]l(?:e|es|ed)$")  # from len - 4
 _INNER_E = regexcache.compile(
-    r"(?<=[aeiouy][^aeiouy])e(?=(?:ly|ful|fully|ment|ments|ness|less|thing|things|one|ones|body|times|where"
+    r"e(?<=[aeiouy][^aeiouy]e)(?=(?:ly|ful|fully|ment|ments|ness|less|thing|things|one|ones|body|times|where"
     r"|how|ward|wards|ty|ties)$)"
 )
 _EXCEPTIONS = {
@@ -86,7 +90,7 @@ def estimate(word: str) -> int:
         return 1
     if _PAIR.search(w) or w.endswith(("ism", "ire", "ires", "ired")):  # what _SPLIT can match at all
         n += len(_SPLIT.findall(w))
-    if n > 1 and w[-1] in "eds" and _SILENT_END.search(w) and not _SYLLABIC_L.search(w):
+    if n > 1 and w[-1] in "eds" and _SILENT_END.search(w, len(w) - 2) and not _SYLLABIC_L.search(w, len(w) - 4):
         n -= 1
     if "e" in w[2:-2]:
         n -= len(_INNER_E.findall(w))

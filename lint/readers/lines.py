@@ -10,6 +10,10 @@ from typing import overload
 
 from lint.tuples import NamedTuple
 
+# ``_new(Line, (number, start, end, text))`` is ``Line(number, start, end, text)`` without the named
+# tuple's Python-level ``__new__`` (as lint.model.new_tuple), for the one loop that makes most lines
+_new = tuple.__new__
+
 
 class Line(NamedTuple):
     """One line: ``text`` without its ending, ``start``/``end`` offsets of that text.
@@ -191,6 +195,20 @@ class LineTable(Sequence[Line]):
             raise IndexError(index)
         return self[index + len(self)]
 
+    def at(self, indexes: Runs) -> Iterator[Line]:
+        """The lines at ``indexes`` (as ``self[k]`` for each), each made as it is reached: a reader
+        gives every line of its blocks this way, and a call of :meth:`__getitem__` for each cost
+        twice as much as the tuple."""
+        if self._texts is None:
+            yield from map(self.__getitem__, indexes)
+            return
+        texts, starts, first = self._texts, self._starts, self._first
+        for run in indexes.runs():
+            for k in range(first + run.start, first + run.stop):
+                text = texts[k]
+                start = starts[k]
+                yield _new(Line, (k + 1, start, start + len(text), text))
+
     def after(self, first: int) -> LineTable:
         """The lines from ``first`` on (``self[first:]``), with the same numbers and offsets."""
         return LineTable("", self._first + first, self)
@@ -234,7 +252,12 @@ class Runs:
         for index in other:
             self.append(index)
 
-    def __iter__(self) -> Iterator[int]:
+    def runs(self) -> Iterator[range]:
+        """Each run of consecutive indexes, as a range."""
         bounds = self._bounds
         for at in range(0, len(bounds), 2):
-            yield from range(bounds[at], bounds[at + 1])
+            yield range(bounds[at], bounds[at + 1])
+
+    def __iter__(self) -> Iterator[int]:
+        for run in self.runs():
+            yield from run

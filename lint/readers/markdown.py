@@ -29,11 +29,10 @@ from lint.readers.phases import HeadingMatch, ReaderOptions, match_heading
 from lint.readers.titles import action_of
 
 FORMAT = "markdown"
-# ATX headings; kramdown also takes "###Heading" with no space (for "#" alone: a capital or digit next,
-# so that a "#hashtag" line stays prose)
-HEADING = re.compile(
-    r"^ {0,3}(#{1,6})(?:[ \t]+|(?<=##)(?=[^\s#])|(?<=^#)(?=[A-Z0-9])|(?<= #)(?=[A-Z0-9]))(.*?)[ \t]*(?:[ \t]#+)?[ \t]*$"
-)
+# ATX headings: the opening run of "#" and what ends it; kramdown also takes "###Heading" with no
+# space (for "#" alone: a capital or digit next, so that a "#hashtag" line stays prose). The text
+# runs from there to before the trailing blanks and any closing run of "#" (:func:`_atx_end`)
+ATX_OPEN = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|(?<=##)(?=[^\s#])|(?<=^#)(?=[A-Z0-9])|(?<= #)(?=[A-Z0-9]))")
 FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 # an HTML block (CommonMark kinds 6 and 7): a block-level tag, or a lone complete tag, starts it
@@ -59,7 +58,7 @@ class _Builder:
         self.phase_head: tuple[Line, str, Span] | None = None
         # the lines not yet in a block, as runs of indexes into ``source`` (a Line tuple and three ints
         # each took 170 bytes a line: a phase of 64,000 lines held 11 MB until it closed)
-        self.source: Sequence[Line] = ()
+        self.source = LineTable("")
         self.body = Runs()
         self.preamble = Runs()
         self.intro: Sequence[Paragraph] = ()
@@ -115,7 +114,7 @@ class _Builder:
 
     def lines(self, indexes: Runs) -> Iterator[Line]:
         """The lines at ``indexes`` of the source, each made as it is read."""
-        return map(self.source.__getitem__, indexes)
+        return self.source.at(indexes)
 
     def close_entry(self) -> None:
         self.close_phase()
@@ -247,10 +246,11 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
 def _heading(text: str, lines: LineTable, k: int) -> tuple[int, str, Span, bool] | None:
     """``(level, text, text span, has an underline)`` when line ``k`` (``text``) is a heading: ATX
     (also with no space), setext (:func:`_setext`) or a one-line HTML ``<hN>`` block."""
-    m = HEADING.match(text)
+    m = ATX_OPEN.match(text)
     if m:
-        content = m.group(2)
-        start = lines.start(k) + m.start(2)
+        at = m.end()
+        content = text[at : _atx_end(text, at)]
+        start = lines.start(k) + at
         return len(m.group(1)), content, Span(start, start + len(content)), False
     stripped = text.strip()
     if not stripped:
@@ -269,6 +269,17 @@ def _heading(text: str, lines: LineTable, k: int) -> tuple[int, str, Span, bool]
         start = lines.start(k)
         return int(h.group(1)), plain, Span(start + first, start + last), False
     return _setext(text, lines, k)
+
+
+def _atx_end(text: str, at: int) -> int:
+    """Where an ATX heading's text that starts at ``at`` ends: before the trailing blanks, and before a
+    closing run of ``#`` that a blank precedes ("## Title ##"); never before ``at``. The shortest text
+    that ``(.*?)[ \t]*(?:[ \t]#+)?[ \t]*$`` leaves, without that regex's retry at every character."""
+    end = len(text.rstrip(" \t"))
+    hashes = len(text[:end].rstrip("#"))  # where a closing run of "#" starts (end: there is none)
+    if at < hashes < end and text[hashes - 1] in " \t":
+        return max(at, len(text[:hashes].rstrip(" \t")))
+    return max(at, end)
 
 
 def _setext(text: str, lines: LineTable, k: int) -> tuple[int, str, Span, bool] | None:
