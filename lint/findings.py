@@ -14,11 +14,12 @@ result cache and shard files.
 from __future__ import annotations
 
 import itertools
+import operator
 from abc import abstractmethod
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, TypeVar, cast, overload
+from typing import Any, TypeVar, overload
 
 from lint.model import Diagnostic, Fix, Related, Severity, Span
 
@@ -68,7 +69,19 @@ class Lazy(Sequence[T]):
 class Findings(Lazy[Diagnostic]):
     """The diagnostics of one document (``path``), in the order they were added."""
 
-    __slots__ = ("_codes", "_ends", "_extras", "_names", "_rules", "_runs", "_starts", "_texts", "path")
+    __slots__ = (
+        "_codes",
+        "_ends",
+        "_extras",
+        "_names",
+        "_order",
+        "_ordered",
+        "_rules",
+        "_runs",
+        "_starts",
+        "_texts",
+        "path",
+    )
 
     def __init__(self, path: str) -> None:
         self.path = path
@@ -83,6 +96,8 @@ class Findings(Lazy[Diagnostic]):
         self._extras: dict[int, tuple[tuple[Related, ...], Fix | None, str | None]] = {}
         self._rules: list[str] = []
         self._names: dict[str, int] = {}
+        self._ordered: bool | None = None  # whether the findings are in order (None: not asked yet)
+        self._order: Sequence[int] | None = None  # their indexes in order (None: not worked out yet)
 
     def add(
         self,
@@ -97,6 +112,7 @@ class Findings(Lazy[Diagnostic]):
         fingerprint_text: str | None = None,
     ) -> None:
         """One more diagnostic of this document (the fields of :class:`lint.model.Diagnostic` but its path)."""
+        self._ordered = self._order = None
         code = self._names.get(rule)
         if code is None:
             code = self._names[rule] = len(self._rules)
@@ -181,15 +197,41 @@ class Findings(Lazy[Diagnostic]):
         return f"Findings({self.path!r}, {list(self)!r})"
 
     def __getstate__(self) -> tuple[Any, ...]:
-        return (self.path, self._starts, self._ends, self._runs, self._codes, self._texts, self._extras, self._rules)
+        columns = (self._starts, self._ends, self._runs, self._codes, self._texts, self._extras, self._rules)
+        return (self.path, *columns, self.order())  # sorted once: a cached document's, when it was checked
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.path, self._starts, self._ends, self._runs, self._codes, self._texts, self._extras, self._rules = state
+        self.path, self._starts, self._ends, self._runs, self._codes, self._texts, self._extras, self._rules = state[:8]
         self._names = {rule: i for i, rule in enumerate(self._rules)}
+        self._order = state[8] if len(state) > 8 else None
+        self._ordered = None
 
     def related(self) -> dict[int, tuple[Related, ...]]:
         """The related places of each finding that has some, by index, without making them."""
         return {i: extras[0] for i, extras in self._extras.items() if extras[0]}
+
+    def in_order(self) -> bool:
+        """Whether the findings are in order (by :meth:`key`), asked of their offsets in C: only
+        findings that start where the one before starts have a key made."""
+        if self._ordered is None:
+            starts = self._starts
+            if all(map(operator.le, starts, itertools.islice(starts, 1, None))):
+                equal = map(operator.eq, starts, itertools.islice(starts, 1, None))
+                ties = itertools.compress(range(1, len(starts)), equal)
+                self._ordered = all(self.key(j - 1) <= self.key(j) for j in ties)
+            else:
+                self._ordered = False
+        return self._ordered
+
+    def order(self) -> Sequence[int]:
+        """The indexes of the findings in order: a stable sort by :meth:`key`, worked out once."""
+        if self._order is None:
+            count = len(self)
+            if self.in_order():
+                self._order = range(count)
+            else:
+                self._order = array("H" if count <= 1 << 16 else "i", sorted(range(count), key=self.key))
+        return self._order
 
     def key(self, i: int) -> tuple[int, int, str]:
         """The order of finding ``i`` in its document (its span, then its rule), without making it."""
@@ -307,79 +349,27 @@ class Chosen(Lazy[Diagnostic]):
         """The same diagnostics by path and position (:meth:`lint.model.Diagnostic.sort_key`), as a
         stable sort of them would put them, made one document at a time: a document's findings
         that are in order already (one rule's) are left so without a key each, and this one is
-        given back, not a copy, when all of them are."""
+        given back, not a copy, when all of them are (:mod:`lint.findings_order`)."""
+        from lint import findings_order
+
         if self._which is None:
-            if self._in_order():
+            if findings_order.every_in_order(self._groups):
                 return self
             return self._columns().sorted()
-        groups, index = self._groups, self._index
-        assert index is not None
-        by_path: dict[str, list[tuple[int, int, int]]] = {}  # path -> runs (group, first, stop) of items
-        start = 0
-        while start < len(self._which):  # runs of one group
-            w = self._which[start]
-            stop = start
-            while stop < len(self._which) and self._which[stop] == w:
-                stop += 1
-            group = groups[w]
-            if isinstance(group, Findings):
-                by_path.setdefault(group.path, []).append((w, start, stop))
-            else:
-                for at in range(start, stop):
-                    by_path.setdefault(group[index[at]].path, []).append((w, at, at + 1))
-            start = stop
-        ordered: dict[str, bool] = {}  # a document of one run of Findings: whether it is in order
-        unchanged, reached = True, 0
-        for path in sorted(by_path):
-            runs = by_path[path]
-            w, first, stop = runs[0]
-            group = groups[w]
-            if len(runs) == 1 and isinstance(group, Findings):
-                keys = (group.key(index[at]) for at in range(first, stop))
-                ordered[path] = not any(a > b for a, b in itertools.pairwise(keys))
-                unchanged = unchanged and ordered[path] and first == reached
-                reached = stop
-            else:
-                unchanged = False
-        if unchanged:
-            return self
-        which, chosen = array(self._which.typecode), array("i")
-        for path in sorted(by_path):
-            runs = by_path[path]
-            if path in ordered:
-                w, first, stop = runs[0]
-                run = index[first:stop]
-                if not ordered[path]:
-                    run = array("i", sorted(run, key=cast(Findings, groups[w]).key))
-                which.extend(itertools.repeat(w, len(run)))
-                chosen.extend(run)
-                continue
-            members = [(w, index[at]) for w, first, stop in runs for at in range(first, stop)]
-            members.sort(key=lambda member: _key(groups[member[0]], member[1]))
-            for w, i in members:
-                which.append(w)
-                chosen.append(i)
-        return Chosen(groups, which, chosen)
+        assert self._index is not None
+        found = findings_order.in_order(self._groups, self._which, self._index)
+        return self if found is None else Chosen(self._groups, *found)
 
-    def _in_order(self) -> bool:
-        """Whether each group with diagnostics is of a document of its own, after the one before it
-        by path, with its findings in order: :meth:`sorted` of :meth:`every` would be the same."""
-        groups = [group for group in self._groups if len(group)]
-        if not all(isinstance(group, Findings) for group in groups):
-            return False
-        paths = [cast(Findings, group).path for group in groups]
-        if any(a >= b for a, b in itertools.pairwise(paths)):
-            return False
-        for group in groups:
-            keys = map(cast(Findings, group).key, range(len(group)))
-            if any(a > b for a, b in itertools.pairwise(keys)):
-                return False
-        return True
+    def segments(self) -> Iterator[tuple[Sequence[Diagnostic], Sequence[int]]]:
+        """The diagnostics in order as runs read from one group: the group, and the index there of
+        each diagnostic of the run (made one run at a time, not one diagnostic at a time)."""
+        groups = self._groups
+        if self._which is None or self._index is None:
+            return ((group, range(len(group))) for group in groups if len(group))
+        from lint.findings_order import runs
 
-
-def _key(group: Sequence[Diagnostic], i: int) -> tuple[Any, ...]:
-    """Finding ``i``'s order in its document: :meth:`lint.model.Diagnostic.sort_key` less the path."""
-    return group.key(i) if isinstance(group, Findings) else group[i].sort_key()[1:]
+        index = self._index
+        return ((groups[w], index[first:stop]) for w, first, stop in runs(self._which))
 
 
 def select(diagnostics: Sequence[Diagnostic], keep: Iterable[object]) -> Sequence[Diagnostic]:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import os
 import struct
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,44 +49,59 @@ Counts = tuple[int, int, int]  # findings of the piece per severity: error, warn
 def cut(diagnostics: Sequence[Diagnostic], contents: Mapping[str, str | None]) -> list[Run] | None:
     """The report's findings in pieces, a run of one document's each, with their keys (see the
     module docs); None when they are not a :class:`lint.findings.Chosen` (nothing to read them by).
-    ``contents``: the content hash of each document of the run, by path (None: not known)."""
+    ``contents``: the content hash of each document of the run, by path (None: not known).
+
+    Read a run of one group at a time (:meth:`lint.findings.Chosen.segments`): a document's
+    own findings are one run, its members their indexes, without a step for each finding."""
     if not isinstance(diagnostics, Chosen):
         return None
     runs: list[Run] = []
     path: str | None = None
-    start = 0
+    start = at = 0
     members: list[object] = []
     related: set[str] = set()
-    at = -1
-    member: object
-    last: object = None  # the Findings the finding before was read from
-    places_of: dict[int, tuple[Related, ...]] = {}  # its findings' related places
-    known: dict[int, dict[int, tuple[Related, ...]]] = {}  # those of each Findings met, by id (all alive)
-    for at, (group, i) in enumerate(diagnostics.origins()):
-        if group is last:  # most findings: the next of the same document's own
-            members.append(i)
-            places = places_of.get(i)
-            if places:
-                related.update(place.path for place in places)
-            continue
+    known: dict[int, dict[int, tuple[Related, ...]]] = {}  # the related places of each Findings met, by id
+    for group, indexes in _segments(diagnostics):
         if isinstance(group, Findings):
-            last = group
-            if id(group) not in known:
-                known[id(group)] = group.related()
-            places_of = known[id(group)]
-            where, member, places = group.path, i, places_of.get(i, ())
-        else:
-            last, found = None, group[i]
-            where, member, places = found.path, repr(found), found.related
-        if where != path:
-            if path is not None:
-                runs.append((_key(path, members, related, contents), start, at))
-            path, start, members, related = where, at, [], set()
-        members.append(member)
-        related.update(place.path for place in places)
+            if group.path != path:
+                if path is not None:
+                    runs.append((_key(path, members, related, contents), start, at))
+                path, start, members, related = group.path, at, [], set()
+            places_of = known.get(id(group))
+            if places_of is None:
+                places_of = known[id(group)] = group.related()
+            members.extend(indexes)
+            if places_of:
+                wanted = places_of.keys() & set(indexes) if len(places_of) < len(indexes) else indexes
+                for i in wanted:
+                    related.update(place.path for place in places_of.get(i, ()))
+            at += len(indexes)
+            continue
+        for i in indexes:
+            found = group[i]
+            if found.path != path:
+                if path is not None:
+                    runs.append((_key(path, members, related, contents), start, at))
+                path, start, members, related = found.path, at, [], set()
+            members.append(repr(found))
+            related.update(place.path for place in found.related)
+            at += 1
     if path is not None:
-        runs.append((_key(path, members, related, contents), start, at + 1))
+        runs.append((_key(path, members, related, contents), start, at))
     return runs
+
+
+def _segments(diagnostics: Chosen) -> Iterator[tuple[Sequence[Diagnostic], Sequence[int]]]:
+    """:meth:`lint.findings.Chosen.segments`, each diagnostic of a Chosen among the groups (the
+    folding of republished answers) a run of its own, read through to where it is read from."""
+    for group, indexes in diagnostics.segments():
+        if isinstance(group, Chosen):
+            origins = list(group.origins())
+            for i in indexes:
+                inner, j = origins[i]
+                yield inner, (j,)
+        else:
+            yield group, indexes
 
 
 def _key(path: str, members: list[object], related: set[str], contents: Mapping[str, str | None]) -> bytes | None:

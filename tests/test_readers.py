@@ -238,6 +238,38 @@ def test_combined_heading_pattern_matches_as_the_patterns_one_by_one():
     assert phases.match_heading("next 2030", odd) == phases.HeadingMatch("plan", 2030, "N")
 
 
+def test_a_line_without_a_digit_names_no_phase_with_or_without_the_digit_gate():
+    """heading_matcher skips the combined pattern for a line with no digit: every line of the
+    fixtures and seeds is matched as it was, through the pattern and _matched alone."""
+    from lint.readers import phases
+
+    options = ReaderOptions(
+        headings=(
+            phases.PhaseHeading.compile("progress", r"^(?P<period>spring|autumn) update$", ""),  # no year: no phase
+            phases.PhaseHeading.compile("plan", r"^plan (?P<year>\d{4})$", "Plan {year}"),
+            *phases.DEFAULT_HEADINGS,
+        )
+    )
+    combined = phases._combined(options.headings)
+    assert combined is not None
+    match = phases.heading_matcher(options)
+    lines = {"Spring update", "autumn update", "plan ٢٠١٣", "Progress during 2013", "Plans for next year"}
+    for folder in (FIXTURES, SEEDS):
+        for path in folder.rglob("*"):
+            if path.is_file():
+                lines.update(path.read_bytes().decode("utf-8", "replace").splitlines())
+    found = 0
+    for line in lines:
+        stripped = " ".join(line.split())
+        m = combined.match(stripped) if 0 < len(stripped) <= 120 else None
+        index = phases._alternative(m) if m else 0
+        ungated = phases._matched(options.headings[index], m, f"__{index}", stripped) if m else None
+        assert match(line) == ungated, line
+        found += ungated is not None
+    assert match("plan ٢٠١٣") == phases.HeadingMatch("plan", 2013, "Plan 2013")  # a digit, not an ASCII one
+    assert found > 50
+
+
 def test_markdown_text_before_the_first_phase_is_the_entrys_intro_not_lost():
     text = "# Action 3: x\n\n## Office of Tests\n\nComing soon...\n\n### Progress during 2020\n\nWe tested.\n"
     doc = read("x.md", text)

@@ -665,3 +665,24 @@ def test_the_spelling_mask_skips_the_words_its_plain_pattern_skips(text):
     )
     masked = [m.span() for m in plain.finditer(text)]
     assert list(spelling._tokens(text, spelling._masked(text))) == list(spelling._tokens(text, masked))
+
+
+@given(st.text(alphabet="abxyz \n-", max_size=24))
+@settings(max_examples=800, deadline=None)  # the first example compiles the patterns
+@example("b\nab")
+@example("z ab")
+@example("xx\n y")
+def test_short_patterns_that_open_lazily_are_searched_as_they_would_match(text):
+    """A ``short`` pattern that opens with ``.*?`` is its rest searched for, found before the first
+    line break: the same answer as the union of all of them matched at the start."""
+    import re
+
+    from lint.checks import phrases
+
+    patterns = (r".*?\bab", r"zz?\s", r".*?x\s+y|b", r"(?:.*?)y", r".*?(?:a|b)\b")
+    options = {"whole": (), "anywhere": (), "short": patterns, "terms": {}}
+    shapes = phrases._shapes(((), (), patterns, (), 20, 0, "", True))
+    late = phrases._late(phrases._expanded(options, "short"), True)[1]
+    assert len(late) == 2  # ".*?x\\s+y|b" is an alternation, "(?:.*?)y" a group: matched as written
+    union = re.compile("|".join(f"(?:{p})" for p in phrases._expanded(options, "short")), re.IGNORECASE)
+    assert phrases._starts(text, shapes) == bool(union.match(text))

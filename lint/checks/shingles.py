@@ -7,12 +7,9 @@ process), and :class:`ShingleIndex` finds the earlier paragraphs that share some
 
 from __future__ import annotations
 
-import sys
 from array import array
 from collections import Counter
-from collections.abc import Collection
-from itertools import chain, compress, islice, repeat
-from operator import eq
+from collections.abc import Collection, Iterable
 
 try:  # hashlib.blake2b is this one: importing it from here spares start-up hashlib's OpenSSL (~3 ms)
     from _blake2 import blake2b
@@ -31,7 +28,6 @@ class TokenIds(dict[str, int]):
 
 
 IDS = TokenIds()
-STOCK = sys.maxsize  # ShingleIndex's first text of a stock phrase: later than any text
 
 
 def grams(tokens: list[str]) -> frozenset[int]:
@@ -67,51 +63,48 @@ class ShingleIndex:
 
     ``add(grams)`` registers a text and returns the earlier texts it shares
     shingles with, each with the number shared (those sharing fewer than
-    ``min_shared`` are left out). The work is in C: a dictionary look-up for each
-    shingle, then the earlier holders of the shared ones, sorted together, so that
-    a text found ``min_shared`` times is the same number ``min_shared - 1`` places on
-    (most holders share one shingle only and are never counted one by one). Once a
-    shingle is in ``max_bucket`` texts it is a stock phrase ("work with other
-    departments") and offers no candidates any more, so common phrases cannot make
-    the work grow with the square of the corpus.
+    ``min_shared`` are left out). One dictionary holds, for each shingle, its only
+    text (a number: most shingles are in one text, and a number costs no list) or
+    the list of its texts in order; the holders of a new text's shingles are
+    counted together in C (``Counter``). Once a shingle is in ``max_bucket`` texts
+    it is a stock phrase ("work with other departments", held as ``()``) and offers
+    no candidates any more, so common phrases cannot make the work grow with the
+    square of the corpus.
     """
 
     def __init__(self, max_bucket: int = 64) -> None:
         self.max_bucket = max_bucket
-        self._first: dict[int, int] = {}  # shingle -> the first text with it (STOCK once it is a stock phrase)
-        self._more: dict[int, list[int]] = {}  # shingle -> the later texts with it
+        # shingle -> its one text, or its texts in order (two or more), or () once a stock phrase
+        self._held: dict[int, int | list[int] | tuple[()]] = {}
         self._count = 0
 
     def __len__(self) -> int:
         return self._count
 
-    def add(self, grams: Collection[int], min_shared: int = 1) -> dict[int, int]:
+    def add(self, grams: Iterable[int], min_shared: int = 1) -> dict[int, int]:
         """Register a text; the earlier texts sharing at least ``min_shared`` live shingles with it.
 
         ``grams``: its shingles, each once (a set, or the compact :func:`packed` array)."""
         index = self._count
         self._count += 1
-        first = self._first
-        heads = list(map(first.setdefault, grams, repeat(index)))  # a new shingle's first text is this one
-        live = list(map(index.__gt__, heads))  # held before, and not a stock phrase (STOCK is past every text)
-        if not any(live):
+        held_by = self._held
+        full = self.max_bucket  # a shingle in this many texts is a stock phrase
+        holders: list[int] = []  # each earlier text once per live shingle it shares
+        for gram in grams:
+            held = held_by.get(gram)
+            if held is None:
+                held_by[gram] = index
+            elif isinstance(held, int):
+                holders.append(held)
+                held_by[gram] = [held, index] if full > 2 else ()
+            elif isinstance(held, list):  # (not a stock phrase)
+                holders.extend(held)
+                held.append(index)
+                if len(held) >= full:
+                    held_by[gram] = ()
+        if not holders:
             return {}
-        shared_grams = list(compress(grams, live))
-        more = self._more
-        owners = list(map(more.setdefault, shared_grams, iter(list, None)))
-        holders = list(filter(index.__gt__, heads))  # each earlier text once per live shingle it has
-        holders.extend(chain.from_iterable(owners))
+        counts = Counter(holders)
         if min_shared <= 1:
-            shared = dict(Counter(holders))
-        else:
-            holders.sort()  # sorted runs, one a shingle: merged in about one pass
-            k = min_shared - 1
-            again = Counter(compress(holders, map(eq, holders, islice(holders, k, None))))  # found k more times on
-            shared = dict(zip(again, map(k.__add__, again.values()), strict=True))
-        for later in owners:
-            later.append(index)
-        full = self.max_bucket - 1  # a shingle in this many later texts (and its first) is a stock phrase
-        for gram in compress(shared_grams, map(full.__le__, map(len, owners))):
-            first[gram] = STOCK
-            del more[gram]
-        return shared
+            return dict(counts)
+        return {text: n for text, n in counts.items() if n >= min_shared}
