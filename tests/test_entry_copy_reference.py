@@ -132,7 +132,7 @@ def test_a_run_lets_its_compared_sentences_go_and_leaves_no_cycle(run_summaries)
     import gc
 
     paragraphs = Paragraphs(run_summaries)
-    entry_copy.find_matches(paragraphs, 85.0, 64)
+    list(entry_copy.find_matches(paragraphs, 85.0, 64))
     assert not paragraphs._kept
     gc.collect()
     gc.disable()

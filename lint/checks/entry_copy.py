@@ -104,23 +104,10 @@ def find_matches(
     min_shared: int = 3,
     max_candidates: int = 16,
     same_figures: bool = True,
-) -> list[Match]:
-    """For each sentence, its best match in an earlier paragraph of another entry (if any):
-    :func:`each_match`'s, all at once (for a caller that keeps them)."""
-    return list(each_match(paragraphs, threshold, max_bucket, min_shared, max_candidates, same_figures))
-
-
-def each_match(
-    paragraphs: Paragraphs,
-    threshold: float,
-    max_bucket: int,
-    min_shared: int = 3,
-    max_candidates: int = 16,
-    same_figures: bool = True,
 ) -> Iterator[Match]:
     """For each sentence, its best match in an earlier paragraph of another entry (if any), in
     the order of the later paragraphs: given as they are found, so a run that turns them into
-    findings at once never holds them all.
+    findings at once never holds them all (a caller that keeps them makes a list).
 
     Candidates are the earlier paragraphs that share at least ``min_shared`` word
     3-grams with this one (a copied sentence of 8 words shares 6, or 3 with a
@@ -253,7 +240,7 @@ def check_corpus(summaries: Sequence[Anchored], context: Context) -> Iterator[Fi
     if len(paragraphs) < 2:
         return
     threshold, max_bucket, same_figures = settings(context)
-    yield from findings(paragraphs, each_match(paragraphs, threshold, max_bucket, same_figures=same_figures), context)
+    yield from findings(paragraphs, find_matches(paragraphs, threshold, max_bucket, same_figures=same_figures), context)
 
 
 def findings(paragraphs: Paragraphs, matches: Iterable[Match], context: Context) -> Iterator[Finding]:

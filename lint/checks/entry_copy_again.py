@@ -83,7 +83,7 @@ def check_corpus_again(
             matches = None  # a state this code did not write: the whole run again
     if matches is None:
         threshold, max_bucket, same_figures = options
-        matches = find_matches(paragraphs, threshold, max_bucket, same_figures=same_figures)
+        matches = list(find_matches(paragraphs, threshold, max_bucket, same_figures=same_figures))
     found = list(findings(paragraphs, matches, context)) if len(paragraphs) >= 2 else []
     return found, _state(options, summaries, paragraphs, matches)
 

@@ -94,7 +94,8 @@ def summarise(document: Document, context: Context) -> Anchored:
                     pieces.extend((len(text_at) - 1, len(paragraph.pieces)))
                     for t, d in paragraph.pieces:
                         pieces.extend((t, d - at))
-                text_at.append(text_at[-1] + texts.write(paragraph.text.encode("utf-8", "surrogatepass")))
+                texts.write(paragraph.text.encode("utf-8", "surrogatepass"))
+                text_at.append(texts.tell())
                 anchors.append(at)
                 ends.append(paragraph.span.end - at)
                 digests.write(_digest(text.canonical))
@@ -104,8 +105,8 @@ def summarise(document: Document, context: Context) -> Anchored:
                 for sentence in copies.paragraph_sentences(paragraph.text, names):
                     if sentence.words >= min_words and sentence.canonical:
                         bounds.extend((sentence.start, sentence.end))
-                        canonical = sentence.canonical.encode("utf-8", "surrogatepass")
-                        canonical_at.append(canonical_at[-1] + canonicals.write(canonical))
+                        canonicals.write(sentence.canonical.encode("utf-8", "surrogatepass"))
+                        canonical_at.append(canonicals.tell())
                         sentence_gram_at.append(len(sentence_grams))
                         sentence_grams.extend(sentence.grams)
     gram_at.append(len(grams))
