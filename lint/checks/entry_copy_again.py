@@ -300,8 +300,8 @@ def _reached(
                     either.discard(gram)
             if hits >= MIN_SHARED:
                 again.add(i)  # the changed paragraph may be its candidate: compared again
-    for held in paragraphs.with_digests(digests).values():
-        again.update(held)  # a canonical text a changed paragraph had or has
+    for alike in paragraphs.with_digests(digests).values():
+        again.update(alike)  # a canonical text a changed paragraph had or has
     return again, _same(paragraphs, again)
 
 
