@@ -265,7 +265,7 @@ def _corpus(
                 anchors = {p: run.anchors[i][name] for i, p in enumerate(run.paths) if p and name in run.anchors[i]}
                 stored = cache.corpus(key)
                 findings = placed(*stored, anchors) if stored is not None else None
-            unread = False
+            reused, unread = findings is not None, False
             if findings is None and cache is not None:
                 try:  # each summary read when the rule asks for it
                     findings = gathered.again(plan, cache, run, rule, gathered.Lazy(cache, keep, run, name))
@@ -280,8 +280,8 @@ def _corpus(
                 if findings is None:
                     findings = engine.corpus_rule(plan, rule, check_corpus, list(summaries.values()))
                 del summaries
-                if cache is not None:
-                    cache.put_corpus(key, findings, anchors)
+            if cache is not None and not reused:
+                cache.put_corpus(key, findings, anchors)
             for held in run.summaries:
                 held.pop(name, None)
             if isinstance(keep, spool.Spool):
