@@ -114,7 +114,7 @@ def _holding(summaries: list[Anchored], changed: list[Anchored]) -> set[int]:
 
 def test_again_equals_a_whole_run_after_each_edit(monkeypatch):
     """Each edit followed from the state of the one before equals a whole run (kept through pickle,
-    as the result cache keeps it); every edit but those changing the organisations' keys is
+    as the result cache keeps it), findings and state; every edit but those changing the organisations' keys is
     followed, reading only the pages that hold an answer the changed ones hold."""
     whole: list[int] = []
     real = cross_page_drift_again._whole
@@ -146,9 +146,12 @@ def test_again_equals_a_whole_run_after_each_edit(monkeypatch):
         now = [summaries[name] for name in before if name in summaries]
         state = pickle.loads(pickle.dumps(state))
         expected = list(cross_page_drift.check_corpus(ordered(), context))
+        whole_state = cross_page_drift.check_corpus_again(None, {}, ordered(), context)[1]
+        whole.clear()
         counted = _Counted(ordered())
         found, state = cross_page_drift.check_corpus_again(state, before, counted, context)
         assert found == expected, what
+        assert state == whole_state, what
         if not whole:
             followed.append(what)
             assert counted.read == _holding(ordered(), [s for s in [*before.values(), *now] if s is not None]), what
@@ -216,3 +219,22 @@ def test_a_cached_run_reads_only_the_summaries_an_edit_touches(tmp_path: Path, m
     assert holder in read and len(read) > len(texts)  # the lazy read failed, then all were read
     texts["zz-org.txt"] = texts.pop("org-0.txt")
     run(texts)
+
+
+def test_the_holders_spliced_are_the_holders_rebuilt():
+    """The places of the keys changed, spliced into the kept arrays, are the arrays made whole from
+    the same places (keys added before, between and after the others, replaced and removed)."""
+    import random
+    from array import array
+
+    rng = random.Random(7)
+    for _ in range(200):
+        holding = {f"k{rng.randrange(40):02}": sorted(rng.sample(range(30), rng.randrange(1, 4))) for _ in range(20)}
+        changes = {f"k{rng.randrange(45):02}": sorted(rng.sample(range(30), rng.randrange(0, 3))) for _ in range(5)}
+
+        def arrays(held):
+            names = sorted(n for n in held if held[n])
+            return names, array("l", [len(held[n]) for n in names]), array("l", [j for n in names for j in held[n]])
+
+        got = cross_page_drift_again._spliced(arrays(holding), changes)
+        assert got == arrays({**holding, **changes})

@@ -15,7 +15,10 @@ each key, and the findings with their keys and the numbers of the phases they ar
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
+from itertools import accumulate, chain
 from typing import Any
 
 from lint.checks.api import Anchored, Context, Finding, Summaries
@@ -55,11 +58,22 @@ def _state(
     paths: Sequence[str],
     organisations: list[tuple[str, ...]],
     keys: dict[str, str],
-    holders: dict[Key, list[int]],
+    holders: _Holders,
     found: list[Drift],
 ) -> tuple[Any, ...]:
     kept = [(n, other_n, key, finding) for _, n, other_n, key, finding in found]
     return (_VERSION, options, tuple(paths), tuple(organisations), keys, holders, kept)
+
+
+def _name(key: Key) -> str:
+    """A key as one string (two keys may give one: then the places of both pages are kept for it,
+    which only reads a page more)."""
+    return "\0".join(key)
+
+
+# the places of the pages holding each key: the keys' names sorted, how many pages hold each, and
+# their places one key after another (plain lists and arrays: a state loads in milliseconds)
+_Holders = tuple[list[str], "array[int]", "array[int]"]
 
 
 def _whole(options: tuple[int, bool], summaries: Sequence[Anchored], paths: list[str]) -> tuple[list[Drift], Any]:
@@ -68,13 +82,43 @@ def _whole(options: tuple[int, bool], summaries: Sequence[Anchored], paths: list
     organisations = [anchored.summary.organisations for _, anchored in pages]
     keys = keys_of(name for names in organisations for name in names)
     found = list(drifts(pages, keys, options[0]))
-    holders: dict[Key, list[int]] = {}
+    holding: dict[str, list[int]] = {}
     for i, anchored in pages:
         for key in keys_held(anchored.summary, keys):
-            held = holders.setdefault(key, [])
+            held = holding.setdefault(_name(key), [])
             if not held or held[-1] != i:
                 held.append(i)
+    names = sorted(holding)
+    holders = (
+        names,
+        array("l", [len(holding[n]) for n in names]),
+        array("l", chain.from_iterable(holding[n] for n in names)),
+    )
     return found, _state(options, paths, organisations, keys, holders, found)
+
+
+def _spliced(holders: _Holders, changes: dict[str, list[int]]) -> _Holders:
+    """``holders`` with the places of each key of ``changes`` replaced (none: the key gone), the
+    other keys' copied in slices."""
+    names, counts, places = holders
+    starts = list(accumulate(counts, initial=0))
+    new_names: list[str] = []
+    new_counts, new_places = array("l"), array("l")
+    done = 0  # the keys of ``names`` copied or replaced so far
+    for name in sorted(changes):
+        at = bisect_left(names, name, done)
+        new_names += names[done:at]
+        new_counts += counts[done:at]
+        new_places += places[starts[done] : starts[at]]
+        done = at + (at < len(names) and names[at] == name)
+        if changes[name]:
+            new_names.append(name)
+            new_counts.append(len(changes[name]))
+            new_places.extend(changes[name])
+    new_names += names[done:]
+    new_counts += counts[done:]
+    new_places += places[starts[done] :]
+    return new_names, new_counts, new_places
 
 
 def _again(
@@ -110,24 +154,22 @@ def _again(
     holding = {p: list(keys_held(anchored.summary, keys)) for p, anchored in now.items()}
     for held_now in holding.values():
         touched.update(held_now)
-    # the places of the pages holding each touched key now, then the places of all pages moved
-    moved = None if tuple(paths) == tuple(old_paths) else [place.get(p, -1) for p in old_paths]
-    gone = {was[p] for p in changed if p in was}
-    reach: dict[Key, set[int]] = {}
-    for key in touched:
-        reach[key] = {j if moved is None else moved[j] for j in holders.get(key, ()) if j not in gone}
+    # the places of the pages holding each touched key now (the others' as they were, moved)
+    names, counts, places = holders
+    if tuple(paths) != tuple(old_paths):
+        moved = [place.get(p, -1) for p in old_paths]
+        places = array("l", map(moved.__getitem__, places))
+    starts = list(accumulate(counts, initial=0))
+    gone = {place[p] for p in changed if p in was and p in place} | {-1}
+    reach: dict[str, set[int]] = {}
+    for name in {_name(key) for key in touched}:
+        at = bisect_left(names, name)
+        held = places[starts[at] : starts[at + 1]] if at < len(names) and names[at] == name else ()
+        reach[name] = set(held).difference(gone)
     for p, held_now in holding.items():
         for key in held_now:
-            reach[key].add(place[p])
-    if moved is not None:
-        for key, held in holders.items():
-            if key not in touched:
-                holders[key] = [moved[j] for j in held]
-    for key, now_held in reach.items():
-        if now_held:
-            holders[key] = sorted(now_held)
-        else:
-            holders.pop(key, None)
+            reach[_name(key)].add(place[p])
+    holders = _spliced((names, counts, places), {name: sorted(held) for name, held in reach.items()})
     read = sorted(set().union(*reach.values()))
     found = list(drifts(((i, summaries[i]) for i in read), keys, options[0], touched))
     for n, other_n, key, finding in old_found:
