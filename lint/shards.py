@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from lint.timings import Timings
 
 MAGIC = "response-lint shard"
-FORMAT = 1
+FORMAT = 2  # bump when what a shard holds changes (entry-copy summaries gained SAME_GRAMS in 2)
 
 
 def parse(value: str) -> tuple[int, int]:

@@ -54,11 +54,10 @@ from lint.checks.entry_summary import (
     PATH,
     PHASES,
     SENTENCE_AT,
-    SENTENCE_GRAM_AT,
-    SENTENCE_GRAMS,
     TEXT_AT,
     TEXTS,
     Paragraphs,
+    sentence_grams,
 )
 from lint.checks.identity import keys_of
 
@@ -203,8 +202,7 @@ def _paragraph(summary: tuple[Any, ...], k: int) -> tuple[Any, ...]:
         summary[BOUNDS][2 * first : 2 * last],
         summary[CANONICALS][summary[CANONICAL_AT][first] : summary[CANONICAL_AT][last]],
         [a - summary[CANONICAL_AT][first] for a in summary[CANONICAL_AT][first : last + 1]],
-        summary[SENTENCE_GRAMS][summary[SENTENCE_GRAM_AT][first] : summary[SENTENCE_GRAM_AT][last]],
-        [a - summary[SENTENCE_GRAM_AT][first] for a in summary[SENTENCE_GRAM_AT][first : last + 1]],
+        [sentence_grams(summary, k, m) for m in range(first, last)],
     )
 
 

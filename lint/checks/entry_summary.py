@@ -3,10 +3,12 @@
 A run keeps every document's summary until its corpus phase (in the calling process, in
 the result cache, in shard files), so a summary is a few flat arrays per document, never
 objects per paragraph or per sentence: the paragraphs' word 3-gram hashes in one array,
-the sentences' in another, the paragraphs' texts and the sentences' canonical texts in
-UTF-8 (a text with one curly quote takes two bytes a character as a str, and a str per
-sentence costs 50 bytes more), their offsets and pieces in arrays beside them. On the
-benchmark corpus that is about half the memory of a tuple per paragraph and per sentence.
+the sentences' in another (not again when they are their paragraph's own, as a paragraph of
+one sentence's are), the paragraphs' texts and the sentences' canonical texts in UTF-8 (a
+text with one curly quote takes two bytes a character as a str, and a str per sentence
+costs 50 bytes more), their offsets and pieces in arrays beside them, four bytes a number
+where the document is short enough. On the benchmark corpus that is about half the memory
+of a tuple per paragraph and per sentence.
 :class:`Paragraphs` reads the paragraphs of the whole run from the summaries, in the order
 entry-copy takes them, making each value only when it is asked for.
 
@@ -43,10 +45,12 @@ BOUNDS = 9  # array: start and end (in its paragraph's text) of each sentence lo
 SENTENCE_AT = 10  # paragraph k's sentences are numbers SENTENCE_AT[k] to SENTENCE_AT[k + 1] - 1
 CANONICALS = 11  # bytes: the sentences' canonical texts in UTF-8, one after another ...
 SENTENCE_GRAMS = 12  # array: the sentences' shingles, one after another ...
-SENTENCE_GRAM_AT = 13  # ... as GRAM_AT
+SENTENCE_GRAM_AT = 13  # ... as GRAM_AT; a sentence whose shingles are its paragraph's own (a paragraph
+# of one sentence, most often) has none here: its range is empty and SAME_GRAMS names it
 PATH = 14  # the document's path
 TEXT_AT = 15  # ... paragraph k's is TEXTS[TEXT_AT[k]:TEXT_AT[k + 1]]
 CANONICAL_AT = 16  # ... sentence m's is CANONICALS[CANONICAL_AT[m]:CANONICAL_AT[m + 1]]
+SAME_GRAMS = 17  # bytes: for each sentence, 1 when its shingles are its paragraph's (GRAMS), else 0
 DIGEST = 16
 # paragraphs whose sentences Paragraphs keeps decoded (about 1.5 kB each), the most recently used:
 # a paragraph's candidates are mostly the few that first wrote its phrases, asked for again and
@@ -71,13 +75,15 @@ def summarise(document: Document, context: Context) -> Anchored:
     min_words = max(1, int(context["min-words"]))
     entries: dict[tuple[str, str, str], int] = {}
     phases: dict[tuple[str, tuple[int, ...]], int] = {}
-    owners, ends, gram_at, bounds, sentence_at, sentence_gram_at = (array("l") for _ in range(6))
+    # offsets and counts take four bytes where the document's UTF-8 cannot outgrow them
+    kind = "i" if len(document.text) < _FOUR_BYTES else "q"
+    owners, ends, gram_at, bounds, sentence_at, sentence_gram_at = (array(kind) for _ in range(6))
     grams, sentence_grams = array("q"), array("q")
     # the texts written one after another (not kept as a list of parts and joined: a document of
     # thousands of paragraphs held each part and the join at once); getvalue() does not copy
-    texts, digests, canonicals = BytesIO(), BytesIO(), BytesIO()
-    text_at, canonical_at = array("l", [0]), array("l", [0])
-    pieces = array("l")
+    texts, digests, canonicals, same = BytesIO(), BytesIO(), BytesIO(), bytearray()
+    text_at, canonical_at = array(kind, [0]), array(kind, [0])
+    pieces = array(kind)
     anchors: list[int] = []
     for entry in document.entries:
         names = copies.Names.of(entry)
@@ -108,7 +114,11 @@ def summarise(document: Document, context: Context) -> Anchored:
                         canonicals.write(sentence.canonical.encode("utf-8", "surrogatepass"))
                         canonical_at.append(canonicals.tell())
                         sentence_gram_at.append(len(sentence_grams))
-                        sentence_grams.extend(sentence.grams)
+                        if sentence.grams == text.grams:  # not stored twice
+                            same.append(1)
+                        else:
+                            same.append(0)
+                            sentence_grams.extend(sentence.grams)
     gram_at.append(len(grams))
     sentence_at.append(len(canonical_at) - 1)
     sentence_gram_at.append(len(sentence_grams))
@@ -130,8 +140,20 @@ def summarise(document: Document, context: Context) -> Anchored:
         document.path,
         text_at,
         canonical_at,
+        bytes(same),
     )
     return Anchored((organisations((document,)), compact), tuple(anchors))
+
+
+_FOUR_BYTES = 1 << 29  # characters: a text shorter has under 2**31 bytes of UTF-8 (four at most a character)
+
+
+def sentence_grams(summary: tuple[Any, ...], k: int, m: int) -> array[int]:
+    """The shingles of sentence ``m`` of the summary's paragraph ``k``."""
+    if summary[SAME_GRAMS][m]:
+        return summary[GRAMS][summary[GRAM_AT][k] : summary[GRAM_AT][k + 1]]
+    at = summary[SENTENCE_GRAM_AT]
+    return summary[SENTENCE_GRAMS][at[m] : at[m + 1]]
 
 
 def _piece_index(flat: array[int], paragraphs: int) -> array[int]:
@@ -209,10 +231,9 @@ class Paragraphs:
         """Paragraph ``i``'s sentences long enough to compare: start, end, canonical text, shingles."""
         summary, k = self._at(i)
         bounds, canonicals, canonical_at = summary[BOUNDS], summary[CANONICALS], summary[CANONICAL_AT]
-        grams, at = summary[SENTENCE_GRAMS], summary[SENTENCE_GRAM_AT]
         first, last = summary[SENTENCE_AT][k], summary[SENTENCE_AT][k + 1]
         return [
-            (bounds[2 * m], bounds[2 * m + 1], _text(canonicals, canonical_at, m), grams[at[m] : at[m + 1]])
+            (bounds[2 * m], bounds[2 * m + 1], _text(canonicals, canonical_at, m), sentence_grams(summary, k, m))
             for m in range(first, last)
         ]
 
