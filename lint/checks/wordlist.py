@@ -98,7 +98,8 @@ class Matcher:
         if self._heads is None and self._by_head:
             heads = list(self._by_head)
             start = r"\b" if all(_WORD.match(h) for h in heads) else ""
-            trie = regexcache.derived("\n".join(heads), 0, _trie_of)  # worked out once, kept between runs
+            # worked out once, kept between runs; sorted: the words' order comes from sets (and _trie sorts them)
+            trie = regexcache.derived("\n".join(sorted(heads)), 0, _trie_of)
             self._heads = regexcache.compile(rf"{start}{trie}(?![\w-]|['’]\w)")
         return self._heads
 
