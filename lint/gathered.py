@@ -3,18 +3,26 @@
 :mod:`lint.pipeline` fills a :class:`Run` from the result cache and from the checks (here,
 or in workers); :func:`summaries` reads one corpus rule's summaries of the run's documents
 from where they were kept (the run's spool, or the cache), so a rule's summaries are in
-memory only while it runs.
+memory only while it runs. :func:`again` works a corpus rule out from what it kept of its
+last run, handing it the summaries as :class:`Lazy`: after an edit it may read only a few.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
+
+from lint import engine
+from lint.checks.api import Summaries
 
 if TYPE_CHECKING:
+    from lint.checks.api import Finding
     from lint.engine import DocumentResult
     from lint.resultcache import ResultCache
+    from lint.rules import Rule
     from lint.spool import Handle, Keep
+
+AGAIN_MOST = 32  # documents changed since a corpus rule's last run that it may follow (else it runs whole)
 
 
 class Run:
@@ -84,3 +92,100 @@ def summaries(
         for i in missing:
             found[i] = keep.get(run.summaries[i][rule])
     return {i: found[i] for i in sorted(found)}
+
+
+class Unread(Exception):
+    """A summary :class:`Lazy` could not read (its cache file gone or damaged): the caller reads
+    them all as :func:`summaries` does, which checks such a file again."""
+
+
+_UNREAD = object()
+
+
+class Lazy(Summaries):
+    """``rule``'s summaries of the run's documents (those :func:`summaries` gives, in the same
+    order), each read when first asked for and then held: kept by a document checked in this
+    run, else from the cache (:class:`Unread` when it cannot be)."""
+
+    __slots__ = ("_cache", "_got", "_keep", "_paths", "_places", "_rule", "_run")
+
+    def __init__(self, cache: ResultCache, keep: Keep, run: Run, rule: str) -> None:
+        self._cache, self._keep, self._run, self._rule = cache, keep, run, rule
+        self._places: list[int] = []
+        self._paths: list[str] = []
+        for i, path in enumerate(run.paths):  # as summaries() finds them
+            cached = rule in run.digests[i] and run.contents[i] is not None
+            if path is not None and (rule in run.summaries[i] or cached):
+                self._places.append(i)
+                self._paths.append(path)
+        self._got: list[Any] = [_UNREAD] * len(self._places)
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Any]: ...
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(len(self)))]
+        got = self._got[index]
+        if got is _UNREAD:
+            self._got[index] = got = self._read(index)
+        return got
+
+    def _read(self, index: int) -> Any:
+        run, rule, i = self._run, self._rule, self._places[index]
+        handle = run.summaries[i].get(rule)
+        if handle is not None:
+            return self._keep.get(handle)
+        content, path = run.contents[i], self._paths[index]
+        stored = None if content is None else self._cache.summary(path, content, rule, run.digests[i][rule])
+        if stored is None:
+            raise Unread(path)
+        return stored[0]
+
+    def path(self, index: int) -> str:
+        return self._paths[index]
+
+    def anchors(self, index: int) -> tuple[int, ...]:
+        return self._run.anchors[self._places[index]].get(self._rule, ())
+
+
+def again(
+    plan: engine.Plan, cache: ResultCache, run: Run, rule: Rule, summaries: Sequence[Any]
+) -> list[Finding] | None:
+    """A corpus rule's findings worked out from what it kept of its last run (its kind's
+    ``check_corpus_again``), given that run's summaries of the documents changed, added or removed
+    since (read from the cache); the state it gives back kept for the next run. None: its kind
+    does not declare it (or some documents have no content hash: nothing to find them by).
+    :class:`Unread` when ``summaries`` is :class:`Lazy` and one it needs cannot be read."""
+    name = rule.name
+    now = [(p, run.contents[i], run.digests[i][name]) for i, p in enumerate(run.paths) if p and name in run.digests[i]]
+    if any(content is None for _, content, _ in now):
+        return None
+    state: Any = None
+    before: dict[str, Any] = {}
+    kept = cache.again(name)
+    if kept is not None:
+        state, was = kept[1], {p: (content, digest) for p, content, digest in kept[0]}
+        digests = {p: digest for p, _, digest in now}
+        changed = sorted(p for p in was.keys() | digests.keys() if was.get(p, ("", ""))[1] != digests.get(p))
+        for p in changed if len(changed) <= AGAIN_MOST else ():
+            if p not in was:
+                before[p] = None  # added
+                continue
+            stored = cache.summary(p, was[p][0], name, was[p][1])
+            if stored is None:
+                break
+            before[p] = stored[0]
+        if len(before) != len(changed):
+            state, before = None, {}  # too many changes to follow, or a summary of the last run is gone
+    done = engine.corpus_rule_again(plan, rule, state, before, summaries)
+    if done is None:
+        return None
+    cache.put_again(name, [(p, str(content), digest) for p, content, digest in now], done[1])
+    return done[0]

@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 
 _CHUNK = 16  # files per task sent to a worker: large enough to amortise the hand-over
 _MIN_FOR_WORKERS = 8  # fewer files than this are checked here: starting workers costs more
-_AGAIN_MOST = 32  # documents changed since a corpus rule's last run that it may follow (else it runs whole)
 
 
 def default_jobs() -> int:
@@ -243,41 +242,6 @@ def _summaries(
     return gathered.summaries(cache, keep, run, rule, recheck)
 
 
-def _again(
-    plan: engine.Plan, cache: ResultCache, run: gathered.Run, rule: Rule, summaries: list[Any]
-) -> list[Finding] | None:
-    """A corpus rule's findings worked out from what it kept of its last run (its kind's
-    ``check_corpus_again``), given that run's summaries of the documents changed, added or removed
-    since (read from the cache); the state it gives back kept for the next run. None: its kind
-    does not declare it (or some documents have no content hash: nothing to find them by)."""
-    name = rule.name
-    now = [(p, run.contents[i], run.digests[i][name]) for i, p in enumerate(run.paths) if p and name in run.digests[i]]
-    if any(content is None for _, content, _ in now):
-        return None
-    state: Any = None
-    before: dict[str, Any] = {}
-    kept = cache.again(name)
-    if kept is not None:
-        state, was = kept[1], {p: (content, digest) for p, content, digest in kept[0]}
-        digests = {p: digest for p, _, digest in now}
-        changed = sorted(p for p in was.keys() | digests.keys() if was.get(p, ("", ""))[1] != digests.get(p))
-        for p in changed if len(changed) <= _AGAIN_MOST else ():
-            if p not in was:
-                before[p] = None  # added
-                continue
-            stored = cache.summary(p, was[p][0], name, was[p][1])
-            if stored is None:
-                break
-            before[p] = stored[0]
-        if len(before) != len(changed):
-            state, before = None, {}  # too many changes to follow, or a summary of the last run is gone
-    done = engine.corpus_rule_again(plan, rule, state, before, summaries)
-    if done is None:
-        return None
-    cache.put_again(name, [(p, str(content), digest) for p, content, digest in now], done[1])
-    return done[0]
-
-
 def _corpus(
     plan: engine.Plan, cache: ResultCache | None, keep: Keep, run: gathered.Run, jobs: int, timings: Timings | None
 ) -> list[Diagnostic]:
@@ -301,17 +265,23 @@ def _corpus(
                 anchors = {p: run.anchors[i][name] for i, p in enumerate(run.paths) if p and name in run.anchors[i]}
                 stored = cache.corpus(key)
                 findings = placed(*stored, anchors) if stored is not None else None
+            reused, unread = findings is not None, False
+            if findings is None and cache is not None:
+                try:  # each summary read when the rule asks for it
+                    findings = gathered.again(plan, cache, run, rule, gathered.Lazy(cache, keep, run, name))
+                except gathered.Unread:
+                    unread = True  # one it needs cannot be read: all read as below, that file checked again
             if findings is None:
                 summaries = _summaries(plan, cache, keep, run, name, jobs)
                 if summaries is None:
                     break  # a file changed during the run: every rule again, on what it holds now
-                if cache is not None:
-                    findings = _again(plan, cache, run, rule, list(summaries.values()))
+                if unread and cache is not None:
+                    findings = gathered.again(plan, cache, run, rule, list(summaries.values()))
                 if findings is None:
                     findings = engine.corpus_rule(plan, rule, check_corpus, list(summaries.values()))
                 del summaries
-                if cache is not None:
-                    cache.put_corpus(key, findings, anchors)
+            if cache is not None and not reused:
+                cache.put_corpus(key, findings, anchors)
             for held in run.summaries:
                 held.pop(name, None)
             if isinstance(keep, spool.Spool):

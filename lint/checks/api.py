@@ -75,6 +75,7 @@ of them ever names a rule or a check kind. The fields:
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
@@ -208,6 +209,23 @@ class Anchored(NamedTuple):
 
     summary: Any
     anchors: tuple[int, ...]
+
+
+class Summaries(Sequence[Any]):
+    """A corpus rule's summaries in run order, each read when first asked for: what the result
+    cache hands ``check_corpus_again``, which after an edit may need only a few of them.
+    :meth:`path` and :meth:`anchors` give a document's path and its :class:`Anchored`
+    summary's anchors without reading the summary."""
+
+    __slots__ = ()
+
+    @abstractmethod
+    def path(self, index: int) -> str:
+        """The path of the document of summary ``index``."""
+
+    @abstractmethod
+    def anchors(self, index: int) -> tuple[int, ...]:
+        """The anchors of summary ``index`` (an :class:`Anchored` one; else none)."""
 
 
 def placed(span: Span, at: int = 0) -> Span:

@@ -16,7 +16,8 @@ publication), where a reworded commitment is an edit, not a stale page.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from lint.checks import identity
 from lint.checks.api import Anchored, CheckKind, Context, Finding
@@ -93,30 +94,56 @@ class _Page(NamedTuple):
     answers: tuple[_Answer, ...]
 
 
-def check_corpus(summaries: Sequence[Anchored], context: Context) -> Iterator[Finding]:
-    limit = max(1, int(context["context-words"]))
-    keys = keys_of(name for summary in summaries for name in summary.summary.organisations)
+Key = tuple[str, str, str]  # an answer's phase: (organisation key, action, phase)
+Drift = tuple[int, int, int, Key, Finding]  # a finding, after its page's place in the run, the number of
+# its phase there and of the phase on the other page, and its key
+
+
+def limit_of(context: Context) -> int:
+    """At most this many words of each side in a message (``context-words``)."""
+    return max(1, int(context["context-words"]))
+
+
+def keys_held(page: _Page, keys: Mapping[str, str]) -> Iterator[Key]:
+    """The key of each placed phase of a page's answers, in order (one per anchor)."""
+    for answer in page.answers:
+        org = keys.get(answer.organisation, answer.organisation)
+        for phase, _, _ in answer.phases:
+            yield (org, answer.action, phase)
+
+
+def drifts(
+    pages: Iterable[tuple[int, Anchored]], keys: Mapping[str, str], limit: int, wanted: Container[Key] | None = None
+) -> Iterator[Drift]:
+    """The findings on ``pages`` (their places in the run, in run order, and summaries), those of
+    the keys ``wanted`` only when given (a key's findings depend only on the pages holding it):
+    each after its page's place, the number of its phase in the page, that of the phase on the
+    other page and its key."""
     # the first place of each answer; its words are split only when a page of the other layout
     # has it too, with other text
-    first: dict[tuple[str, str, str], tuple[_Page, _Answer, str, Span]] = {}
-    for summary in summaries:
+    first: dict[Key, tuple[_Page, _Answer, str, Span, int]] = {}
+    for place, summary in pages:
         page: _Page = summary.summary
-        anchors = iter(summary.anchors)
+        anchors = summary.anchors
+        n = -1
         for answer in page.answers:
             org = keys.get(answer.organisation, answer.organisation)
             for phase, text, length in answer.phases:
-                at = next(anchors)
-                span = Span(at, at + length)
+                n += 1
                 key = (org, answer.action, phase)
+                if wanted is not None and key not in wanted:
+                    continue
+                at = anchors[n]
+                span = Span(at, at + length)
                 seen = first.get(key)
                 if seen is None:
-                    first[key] = (page, answer, text, span)
+                    first[key] = (page, answer, text, span, n)
                     continue
-                other_page, other_answer, other_text, other_span = seen
+                other_page, other_answer, other_text, other_span, other_n = seen
                 # levelled by summarise: words one space apart, so the same text is the same words
                 if other_page.layout == page.layout or text == other_text:
                     continue
-                yield Finding(
+                finding = Finding(
                     span=span,
                     path=page.path,
                     args={
@@ -131,6 +158,22 @@ def check_corpus(summaries: Sequence[Anchored], context: Context) -> Iterator[Fi
                     phase=phase,
                     fingerprint=f"drift|{org}|{answer.action}|{phase}",
                 )
+                yield place, n, other_n, key, finding
+
+
+def check_corpus(summaries: Sequence[Anchored], context: Context) -> Iterator[Finding]:
+    keys = keys_of(name for summary in summaries for name in summary.summary.organisations)
+    for *_, finding in drifts(enumerate(summaries), keys, limit_of(context)):
+        yield finding
+
+
+def check_corpus_again(
+    state: Any, before: Mapping[str, Any], summaries: Sequence[Anchored], context: Context
+) -> tuple[list[Finding], Any]:
+    """:func:`check_corpus` from what it kept of its last run (:mod:`lint.checks.cross_page_drift_again`)."""
+    from lint.checks import cross_page_drift_again
+
+    return cross_page_drift_again.check_corpus_again(state, before, summaries, context)
 
 
 def summarise(document: Document, context: Context) -> Anchored:
@@ -162,6 +205,7 @@ KIND = CheckKind(
     name="cross-page-drift",
     summary="one answer (organisation, action, phase) published on two pages with different text",
     check_corpus=check_corpus,
+    check_corpus_again=check_corpus_again,
     summarise=summarise,
     options=OPTIONS,
     message_fields=frozenset({"entry", "action", "phase", "other", "difference"}),
