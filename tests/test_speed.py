@@ -623,6 +623,23 @@ def test_syllable_patterns_match_as_first_written_on_every_short_word():
             _same_syllable_matches("".join(letters))
 
 
+_TOKEN_AS_WRITTEN = r"(?:\[[^\W\d_]{1,3}\](?=\w))?\w+(?:(?:[-'’.]|\[[^\W\d_]{1,3}\])\w+)*"
+
+
+@given(st.text(alphabet="ab_1-'’.[] é\u0130ß\n", max_size=24))
+@settings(max_examples=1500)
+@example("organi[s]ation [t]ransformation [ab]c [abcd]e a[b] x[y]z-w's co-op. e.g. a_b [1]a ’a")
+def test_spelling_finds_the_words_its_pattern_as_first_written_finds(text):
+    """spelling's word pattern, rewritten so that a search skips at once the places where no word
+    starts, and gives nothing back (issue 11 (d)): the same words, at the same places."""
+    import re
+
+    from lint.checks import spelling
+
+    found = [m.span() for m in spelling._TOKEN.finditer(text)]
+    assert found == [m.span() for m in re.finditer(_TOKEN_AS_WRITTEN, text)]
+
+
 @given(
     st.lists(st.text(alphabet="ab-’ .é", min_size=1, max_size=5), min_size=1, max_size=8),
     st.text(alphabet="ab-’ .é", max_size=30),
