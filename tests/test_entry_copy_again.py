@@ -148,3 +148,39 @@ def test_the_holders_found_in_one_pass_are_what_the_index_gives(bucket):
     got = entry_copy_again._shared(paragraphs, list(range(len(paragraphs))), max(2, bucket))
     assert [got[i] for i in range(len(paragraphs))] == expected
     assert sum(1 for shared in expected if shared) > 10
+
+
+@pytest.mark.parametrize("entries", [None, 2, 3])
+def test_the_same_text_found_from_the_digests_is_what_a_walk_of_the_run_gives(entries):
+    """``_same`` (an earlier paragraph of another entry with the same canonical text, from the paragraphs
+    with that text) gives every paragraph what ``same_paragraph`` gives it walking the whole run; also
+    with the paragraphs' entries dealt out again among a few (so texts recur within and across entries)."""
+    import random
+
+    from lint.checks import entry_copy_again
+    from lint.checks.entry_summary import Paragraphs
+
+    config, plan, _ = _setup(64)
+    items = list(generate(10, seed=6, formats=("source-2012", "publication-2015", "markdown")))
+    copies = [(f"copy-{n}-{item.name}", item.data) for n in range(2) for item in items[:3]]  # texts held thrice
+    named = [*((item.name, item.data) for item in items), *copies]
+    paragraphs = Paragraphs([_summary(plan, config, name, data) for name, data in named])
+    if entries is not None:
+        dealt = random.Random(entries)
+        paragraphs.keys = [f"entry {dealt.randrange(entries)}" for _ in paragraphs.keys]
+    first: dict[bytes, int] = {}
+    other: dict[bytes, int] = {}
+    expected = {i: entry_copy.same_paragraph(paragraphs, i, first, other) for i in range(len(paragraphs))}
+    found = [i for i, j in expected.items() if j is not None]
+    assert found
+    if entries is not None:  # each way: the first with the text, the first in another entry, none yet
+        head = {i: first[paragraphs.digest(i)] for i in range(len(paragraphs))}
+        assert any(expected[i] == head[i] for i in found)
+        assert any(expected[i] != head[i] for i in found)
+        assert any(
+            expected[i] is None and head[i] != i and other.get(paragraphs.digest(i), -1) > i
+            for i in range(len(paragraphs))
+        )
+    assert entry_copy_again._same(paragraphs, set(range(len(paragraphs)))) == expected
+    some = set(range(0, len(paragraphs), 7)) | set(found[::2])
+    assert entry_copy_again._same(paragraphs, some) == {i: expected[i] for i in some}

@@ -147,3 +147,29 @@ def test_the_pieces_of_a_document_are_walked_once_however_many_of_its_paragraphs
         paragraphs.span_of(i, 0, len(paragraphs.text(i)))
     assert sum(1 for s in summaries if len(s.summary[1][entry_summary.PIECES])) >= 2  # links to find
     assert len(walks) <= len(documents)
+
+
+def test_the_run_is_read_by_number_by_shingles_and_by_digest_as_paragraph_by_paragraph():
+    """``number`` undoes ``where`` (and knows no other paragraph), ``each_grams`` gives each paragraph's
+    shingles in order, and ``with_digests`` the paragraphs with each canonical text, as asking each."""
+    _, summaries = _summaries(8, seed=11)
+    paragraphs = Paragraphs(summaries)
+    count = len(paragraphs)
+    assert [paragraphs.number(*paragraphs.where(i)) for i in range(count)] == list(range(count))
+    for d, k in [(-1, 0), (len(summaries), 0), (0, -1), (0, len(summaries[0].anchors))]:
+        with pytest.raises(IndexError):
+            paragraphs.number(d, k)
+    assert [list(g) for g in paragraphs.each_grams()] == [list(paragraphs.grams(i)) for i in range(count)]
+    assert [list(g) for g in paragraphs.each_grams(count // 3)] == [
+        list(paragraphs.grams(i)) for i in range(count // 3)
+    ]
+    by_digest: dict[bytes, list[int]] = {}
+    for i in range(count):
+        by_digest.setdefault(paragraphs.digest(i), []).append(i)
+    assert any(len(held) > 1 for held in by_digest.values())  # boilerplate: texts held by several
+    absent = bytes(16)
+    found = paragraphs.with_digests([*by_digest, absent])
+    assert found == {**by_digest, absent: []}
+    # a digest found across two paragraphs' digests (the end of one and the start of the next) is not theirs
+    straddling = paragraphs.digest(0)[8:] + paragraphs.digest(paragraphs.number(0, 1))[:8]
+    assert paragraphs.with_digests([straddling]) == {straddling: []}

@@ -40,7 +40,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from lint.checks.api import Anchored, Context, Finding
-from lint.checks.entry_copy import Match, find_matches, findings, match_paragraph, same_paragraph, settings
+from lint.checks.entry_copy import Match, find_matches, findings, match_paragraph, settings
 from lint.checks.entry_summary import (
     BOUNDS,
     CANONICAL_AT,
@@ -259,31 +259,26 @@ def _reached(
     paragraph of another entry with the same canonical text, as a whole run finds it.
     ``shingles``: those whose holders changed, and those a changed paragraph kept at its place;
     ``first_before``: the key in the last run's order of each one's first changed holder then,
-    compared with ``key_of`` of a paragraph."""
-    again: set[int] = set()
-    same: dict[int, int | None] = {}
+    compared with ``key_of`` of a paragraph.
+
+    One pass over the paragraphs' shingles, tested in C; the paragraphs with a changed
+    paragraph's canonical text are found among the run's digests (:meth:`Paragraphs.with_digests`)."""
+    again = {paragraphs.number(d, k) for d, k in fresh}
+    new = frozenset(again)
     seen: Counter[int] = Counter()  # shingle -> unchanged paragraphs holding it so far
     passed: set[int] = set()  # shingles whose first changed holder in this run's order is passed
-    first_with: dict[bytes, int] = {}
-    other_with: dict[bytes, int] = {}
     reach, kept = set(shingles[0]), set(shingles[1])  # less each shingle past its first holders
     either = reach | kept  # (disjoint): one look at each paragraph's shingles finds those holding neither
-    for i in range(len(paragraphs)):
-        found = same_paragraph(paragraphs, i, first_with, other_with)
-        grams = paragraphs.grams(i)
-        if paragraphs.where(i) in fresh:
-            again.add(i)
-            same[i] = found
+    for i, grams in enumerate(paragraphs.each_grams()):
+        if i in new:
             passed.update(grams)
             continue
-        if either.isdisjoint(grams):
-            if paragraphs.digest(i) in digests:
-                again.add(i)
-                same[i] = found
+        held = either.intersection(grams)  # (one pass in C over its shingles)
+        if not held:
             continue
-        if not reach.isdisjoint(grams):
+        if not reach.isdisjoint(held):
             key = None
-            for gram in reach.intersection(grams):
+            for gram in reach.intersection(held):
                 if i not in again:
                     if gram in passed:
                         again.add(i)
@@ -295,9 +290,9 @@ def _reached(
                 if seen[gram] == holders:
                     reach.discard(gram)  # a stock phrase for every later holder, before and after
                     either.discard(gram)
-        if not kept.isdisjoint(grams):
+        if not kept.isdisjoint(held):
             hits = 0  # kept shingles it holds after their changed holder: shared with it, if live
-            for gram in kept.intersection(grams):
+            for gram in kept.intersection(held):
                 hits += gram in passed
                 seen[gram] += 1
                 if seen[gram] == holders:
@@ -305,11 +300,29 @@ def _reached(
                     either.discard(gram)
             if hits >= MIN_SHARED:
                 again.add(i)  # the changed paragraph may be its candidate: compared again
-        if i not in again and paragraphs.digest(i) in digests:
-            again.add(i)
-        if i in again:
-            same[i] = found
-    return again, same
+    for alike in paragraphs.with_digests(digests).values():
+        again.update(alike)  # a canonical text a changed paragraph had or has
+    return again, _same(paragraphs, again)
+
+
+def _same(paragraphs: Paragraphs, again: set[int]) -> dict[int, int | None]:
+    """For each paragraph of ``again``, what :func:`same_paragraph` gives it in a whole run (an
+    earlier paragraph of another entry with the same canonical text), from the paragraphs with
+    its canonical text, not from a walk of every paragraph before it."""
+    keys = paragraphs.keys
+    with_digest = paragraphs.with_digests({paragraphs.digest(i) for i in again})
+    same: dict[int, int | None] = {}
+    for i in again:
+        held = with_digest[paragraphs.digest(i)]  # in order; i among them
+        head = held[0]  # the first with it
+        if head == i:
+            same[i] = None
+        elif keys[head] != keys[i]:
+            same[i] = head
+        else:  # the first with it in another entry than the first's, if before this one
+            other = next((j for j in held if keys[j] != keys[head]), None)
+            same[i] = other if other is not None and other < i else None
+    return same
 
 
 def _shared(paragraphs: Paragraphs, again: list[int], holders: int) -> dict[int, dict[int, int]]:
@@ -318,11 +331,8 @@ def _shared(paragraphs: Paragraphs, again: list[int], holders: int) -> dict[int,
     wanted = set().union(*(paragraphs.grams(i) for i in again))  # less each shingle whose holders are all found
     owners: dict[int, list[int]] = {}  # shingle -> its first holders, in order
     last = again[-1] if again else -1
-    for i in range(last + 1):
-        grams = paragraphs.grams(i)
-        if wanted.isdisjoint(grams):
-            continue
-        for gram in wanted.intersection(grams):
+    for i, grams in enumerate(paragraphs.each_grams(last + 1)):
+        for gram in wanted.intersection(grams):  # (one pass in C over its shingles, held or not)
             held = owners.setdefault(gram, [])
             held.append(i)
             if len(held) == holders:
@@ -349,18 +359,19 @@ def _kept(
     again: set[int],
 ) -> list[Match] | None:
     """The last run's matches of the paragraphs not compared again, numbered as in this run."""
-    number = {(paths[d], k): i for i in range(len(paragraphs)) for d, k in (paragraphs.where(i),)}
+    place = {path: d for d, path in enumerate(paths)}
+    now = [place.get(path, -1) for path in old_paths]  # each document of the last run, by its place now
     later_d, later_k, start, end, earlier_d, earlier_k, source_start, source_end = columns
     kept = []
     for m in range(len(scores)):
         later_path, earlier_path = old_paths[later_d[m]], old_paths[earlier_d[m]]
         if (later_path, later_k[m]) in gone:
             continue
-        later = number[(later_path, later_k[m])]
+        later = paragraphs.number(now[later_d[m]], later_k[m])
         if later in again:
             continue
         if (earlier_path, earlier_k[m]) in gone:
             return None  # cannot be: its later paragraph would be compared again
-        earlier = number[(earlier_path, earlier_k[m])]
+        earlier = paragraphs.number(now[earlier_d[m]], earlier_k[m])
         kept.append(Match(later, (start[m], end[m]), earlier, (source_start[m], source_end[m]), scores[m]))
     return kept

@@ -20,8 +20,9 @@ every process.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Collection, Iterator, Sequence
 from io import BytesIO
+from itertools import compress
 from typing import Any
 
 from lint.checks import copies
@@ -179,7 +180,7 @@ class Paragraphs:
     :attr:`keys` holds each paragraph's entry key, so worked out.
     """
 
-    __slots__ = ("_anchors", "_documents", "_index", "_kept", "_piece_at", "_summaries", "keys")
+    __slots__ = ("_anchors", "_documents", "_first", "_index", "_kept", "_number", "_piece_at", "_summaries", "keys")
 
     def __init__(self, summaries: Sequence[Anchored]) -> None:
         names = keys_of(name for anchored in summaries for name in anchored.summary[0])
@@ -187,21 +188,28 @@ class Paragraphs:
         self._anchors = [anchored.anchors for anchored in summaries]
         self._piece_at: dict[int, array[int]] = {}  # per document, made when first asked (:meth:`_pieces`)
         orders: list[tuple[int, ...]] = []
-        documents, index, keys = array("l"), array("l"), []
+        keys: list[str] = []
+        first = array("l", [0])  # where each document's paragraphs start when numbered document by document
         for d, summary in enumerate(self._summaries):
-            if len(summary[TEXT_AT]) - 1 != len(self._anchors[d]):
+            count = len(summary[TEXT_AT]) - 1
+            if count != len(self._anchors[d]):
                 raise ValueError("an entry-copy summary whose anchors are not its paragraphs'")
             entry_keys = [names.get(organisation, key) if organisation else key for key, _, organisation in summary[0]]
-            phases, owners = summary[PHASES], summary[OWNERS]
-            for k in range(len(summary[TEXT_AT]) - 1):
-                orders.append(phases[owners[2 * k + 1]][1])
-                keys.append(entry_keys[owners[2 * k]])
-                documents.append(d)
-                index.append(k)
+            owners = summary[OWNERS]
+            # each paragraph's entry and period order, read in C: owners[0::2] are entries, owners[1::2] phases
+            orders.extend(map([order for _, order in summary[PHASES]].__getitem__, owners[1 : 2 * count : 2]))
+            keys.extend(map(entry_keys.__getitem__, owners[0 : 2 * count : 2]))
+            first.append(first[-1] + count)
         ranked = sorted(range(len(orders)), key=orders.__getitem__)  # stable: run order within a period
-        self._documents = array("l", (documents[i] for i in ranked))
-        self._index = array("l", (index[i] for i in ranked))
-        self.keys: list[str] = [keys[i] for i in ranked]
+        self._first = first
+        self._number: array[int] | None = None  # paragraph number by (document, number in it): made when asked
+        documents, index = array("l"), array("l")
+        for d in range(len(self._summaries)):
+            documents.extend(array("l", [d]) * (first[d + 1] - first[d]))
+            index.extend(range(first[d + 1] - first[d]))
+        self._documents = array("l", map(documents.__getitem__, ranked))
+        self._index = array("l", map(index.__getitem__, ranked))
+        self.keys: list[str] = list(map(keys.__getitem__, ranked))
         # entry-copy reads an earlier paragraph's sentences again for each later one it is a
         # candidate of (six times each on the benchmark corpus): the last thousand read are kept
         # (a dict, not an lru_cache of a bound method: that would be a reference cycle, keeping
@@ -214,6 +222,43 @@ class Paragraphs:
     def where(self, i: int) -> tuple[int, int]:
         """Paragraph ``i``'s document (its place among the summaries) and its number in that document."""
         return self._documents[i], self._index[i]
+
+    def number(self, d: int, k: int) -> int:
+        """The number of paragraph ``k`` of document ``d`` (the inverse of :meth:`where`)."""
+        first = self._first
+        if not 0 <= d < len(first) - 1 or not 0 <= k < first[d + 1] - first[d]:
+            raise IndexError(f"no paragraph {k} of document {d}")
+        numbers = self._number
+        if numbers is None:
+            numbers = self._number = array("l", bytes(len(self._index) * array("l").itemsize))
+            for i, (d_, k_) in enumerate(zip(self._documents, self._index, strict=True)):
+                numbers[first[d_] + k_] = i
+        return numbers[first[d] + k]
+
+    def each_grams(self, stop: int | None = None) -> Iterator[array[int]]:
+        """:meth:`grams` of each paragraph in order, up to ``stop`` (all of them by default)."""
+        columns = [(summary[GRAMS], summary[GRAM_AT]) for summary in self._summaries]
+        index = self._index
+        for n, d in enumerate(self._documents if stop is None else self._documents[:stop]):
+            grams, at = columns[d]
+            k = index[n]
+            yield grams[at[k] : at[k + 1]]
+
+    def with_digests(self, digests: Collection[bytes]) -> dict[bytes, list[int]]:
+        """The paragraphs whose canonical text has each digest of ``digests`` (:meth:`digest`), in
+        order: picked in C from the run's digests, not by asking each paragraph for its own."""
+        blob = b"".join(summary[DIGESTS] for summary in self._summaries)
+        every = [blob[at : at + DIGEST] for at in range(0, len(blob), DIGEST)]  # document by document
+        found: dict[bytes, list[int]] = {digest: [] for digest in digests}
+        first = self._first
+        d = 0
+        for flat in compress(range(len(every)), map(found.__contains__, every)):
+            while first[d + 1] <= flat:
+                d += 1
+            found[every[flat]].append(self.number(d, flat - first[d]))
+        for held in found.values():
+            held.sort()
+        return found
 
     def _at(self, i: int) -> tuple[tuple[Any, ...], int]:
         return self._summaries[self._documents[i]], self._index[i]
