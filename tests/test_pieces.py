@@ -75,6 +75,23 @@ def test_a_store_gives_back_what_it_kept_and_nothing_damaged(tmp_path):
     assert [p.name for p in file.parent.iterdir()] == ["json"]  # no temporary file left behind
 
 
+def test_a_piece_found_in_the_last_run_is_copied_as_its_bytes(tmp_path):
+    """A piece the last run kept (``made=False``) is written as the bytes it was, not ``text``
+    encoded again (the text a format passes is what get() read of them); a new one is encoded."""
+    file = tmp_path / "pieces" / "json"
+    first = Store(file)
+    first.add(b"k" * 16, "{\u2019kept\udcff}", (1, 0, 0), made=True)
+    first.close()
+    second = Store(file)
+    assert second.get(b"k" * 16) == ("{\u2019kept\udcff}", (1, 0, 0))
+    second.add(b"k" * 16, "not what it read", (1, 0, 0), made=False)
+    second.add(b"n" * 16, "{new}", (0, 1, 0), made=True)
+    second.close()
+    third = Store(file)
+    assert third.get(b"k" * 16) == ("{\u2019kept\udcff}", (1, 0, 0))
+    assert third.get(b"n" * 16) == ("{new}", (0, 1, 0))
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     return write_corpus(tmp_path_factory.mktemp("corpus"), 9, seed=7)

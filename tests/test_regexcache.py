@@ -115,6 +115,23 @@ def test_a_derived_pattern_is_worked_out_once_and_kept(fresh):
     assert other == firstchars.guarded(body, 0) and calls == [body, body]
 
 
+def test_the_trie_of_a_word_list_is_built_once_and_kept(fresh, monkeypatch):
+    from lint.checks import wordlist
+
+    built: list[list[str]] = []
+    trie = wordlist._trie
+    monkeypatch.setattr(wordlist, "_trie", lambda words: built.append(list(words)) or trie(words))
+    phrases = ("deliver+", "going forward", "utilise", "key stage")
+    first = wordlist.Matcher(phrases, True).heads()
+    fresh()
+    again = wordlist.Matcher(phrases, True).heads()  # a later run: the kept trie, not built again
+    # nor for the words in another order (a set's, which changes with the hash seed from run to run)
+    reordered = wordlist.Matcher(phrases[::-1], True).heads()
+    assert first is not None and again == first == reordered and len(built) == 1
+    assert sorted(built[0]) == sorted({*wordlist.inflections("deliver"), "going", "utilise", "key"})
+    assert trie(built[0]) in first.pattern and first.search("we will deliver it").group(0) == "deliver"
+
+
 def test_a_derived_text_is_worked_out_again_once_the_code_deriving_it_changed(fresh, tmp_path, monkeypatch):
     """A kept text is keyed by the deriving module's file (size, modification time): after an upgrade
     or an edit of that code a later run works it out again, never uses the old code's answer."""

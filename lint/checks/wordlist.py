@@ -98,7 +98,9 @@ class Matcher:
         if self._heads is None and self._by_head:
             heads = list(self._by_head)
             start = r"\b" if all(_WORD.match(h) for h in heads) else ""
-            self._heads = regexcache.compile(rf"{start}{_trie(heads)}(?![\w-]|['’]\w)")
+            # worked out once, kept between runs; sorted: the words' order comes from sets (and _trie sorts them)
+            trie = regexcache.derived("\n".join(sorted(heads)), 0, _trie_of)
+            self._heads = regexcache.compile(rf"{start}{trie}(?![\w-]|['’]\w)")
         return self._heads
 
     @staticmethod
@@ -183,6 +185,13 @@ def _trie(words: Sequence[str]) -> str:
         return group + "?" if "" in node else group
 
     return branches(tree)
+
+
+def _trie_of(words: str, flags: int) -> str:
+    """:func:`_trie` of ``words``, one a line (heads hold no white space): as :func:`lint.regexcache.derived`
+    keeps it, so that a later run does not build the trie again (a one-file run's plain-english lists: ~5 M
+    instructions, issue 11 (d))."""
+    return _trie(words.split("\n"))
 
 
 @lru_cache(maxsize=32)
