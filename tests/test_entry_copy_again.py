@@ -184,3 +184,38 @@ def test_the_same_text_found_from_the_digests_is_what_a_walk_of_the_run_gives(en
     assert entry_copy_again._same(paragraphs, set(range(len(paragraphs)))) == expected
     some = set(range(0, len(paragraphs), 7)) | set(found[::2])
     assert entry_copy_again._same(paragraphs, some) == {i: expected[i] for i in some}
+
+
+def test_organisations_that_changed_are_compared_and_the_same_ones_are_not_worked_out_again(monkeypatch):
+    """A changed document whose organisations differ has the run's entry keys compared before and
+    after (here made to differ: a whole run); one whose organisations are the ones they were, in a run
+    of the same documents, leaves them as they were and is followed."""
+    from lint.checks import entry_copy_again
+
+    config, plan, context = _setup(64)
+    items = list(generate(6, seed=5, formats=("markdown", "publication-2015")))
+    texts = {item.name: item.data for item in items}
+    summaries = {name: _summary(plan, config, name, data) for name, data in texts.items()}
+    _, state = entry_copy.check_corpus_again(None, {}, list(summaries.values()), context)
+    whole = []
+    real = entry_copy_again.find_matches
+    monkeypatch.setattr(entry_copy_again, "find_matches", lambda *a, **k: whole.append(1) or real(*a, **k))
+    name = next(n for n in texts if n.endswith(".md"))
+    heading = next(line for line in texts[name].split(b"\n") if line.startswith(b"## "))
+    renamed = {**summaries, name: _summary(plan, config, name, texts[name].replace(heading, b"## Renamed Office", 1))}
+    assert renamed[name].summary[0] != summaries[name].summary[0]
+    asked = []
+    monkeypatch.setattr(entry_copy_again, "_organisations", lambda s: asked.append(1) or {"keys": len(asked)})
+    found, _ = entry_copy.check_corpus_again(state, {name: summaries[name]}, list(renamed.values()), context)
+    assert asked and whole  # the keys (made to differ) compared: worked out whole
+    assert found == list(entry_copy.check_corpus(list(renamed.values()), context))
+    whole.clear()
+    asked.clear()
+    line = max(texts[name].split(b"\n"), key=len)
+    words = line.split(b" ")
+    words[len(words) // 2] = b"rewritten"
+    reworded = {**summaries, name: _summary(plan, config, name, texts[name].replace(line, b" ".join(words)))}
+    assert reworded[name].summary[0] == summaries[name].summary[0]
+    found, _ = entry_copy.check_corpus_again(state, {name: summaries[name]}, list(reworded.values()), context)
+    assert not asked and not whole
+    assert found == list(entry_copy.check_corpus(list(reworded.values()), context))

@@ -131,9 +131,12 @@ def _again(
     if [p for p in old_paths if p not in changed] != [p for p in paths if p not in changed]:
         return None  # files reordered, or a document changed that the caller did not say
     now = dict(zip(paths, summaries, strict=True))
-    old_summaries = [before[p] if p in changed else now[p] for p in old_paths]
-    if _organisations(old_summaries) != _organisations(summaries):
-        return None  # entry keys may differ anywhere
+    if tuple(old_paths) != tuple(paths) or any(
+        before[p] is None or before[p].summary[0] != now[p].summary[0] for p in changed
+    ):  # (else the run's organisations are the ones they were, in the same order)
+        old_summaries = [before[p] if p in changed else now[p] for p in old_paths]
+        if _organisations(old_summaries) != _organisations(summaries):
+            return None  # entry keys may differ anywhere
     place = {p: d for d, p in enumerate(old_paths)}  # each document's place in the last run
     gone: set[tuple[str, int]] = set()  # the last run's paragraphs that changed: (path, number)
     fresh: set[tuple[int, int]] = set()  # this run's that did: (document, number)
