@@ -87,7 +87,7 @@ def cut(diagnostics: Sequence[Diagnostic], contents: Mapping[str, str | None]) -
                 if path is not None:
                     runs.append((_key(path, members, related, contents), start, at))
                 path, start, members, related = found.path, at, [], set()
-            members.append(b"D" + repr(found).encode("utf-8", "surrogatepass"))
+            members.append(_other(found))
             related.update(place.path for place in found.related)
             at += 1
     if path is not None:
@@ -108,10 +108,21 @@ def _segments(diagnostics: Chosen) -> Iterator[tuple[Sequence[Diagnostic], Seque
             yield group, indexes
 
 
+# In a key, each finding of a document's own checks is its index among them (8 bytes, not negative),
+# and each other finding the mark -1, the length of its repr and its repr: the same bytes however
+# the findings were read (a run at a time, or one at a time)
+_MARK = (-1).to_bytes(8, "little", signed=True)
+
+
 def _numbers(indexes: Sequence[int]) -> bytes:
-    """A run of a document's own findings in a key: their indexes among them, as bytes."""
-    numbers = indexes if isinstance(indexes, array) else array("q", indexes)
-    return b"I" + numbers.typecode.encode() + numbers.tobytes()
+    """A run of a document's own findings in a key."""
+    return array("q", indexes).tobytes()
+
+
+def _other(found: Diagnostic) -> bytes:
+    """Another finding (a corpus rule's, a suppression's, a folded one) in a key."""
+    described = repr(found).encode("utf-8", "surrogatepass")
+    return _MARK + len(described).to_bytes(8, "little") + described
 
 
 def _key(path: str, members: list[bytes], related: set[str], contents: Mapping[str, str | None]) -> bytes | None:
@@ -128,8 +139,7 @@ def _key(path: str, members: list[bytes], related: set[str], contents: Mapping[s
             return None
         texts.append((other, known))
     key = hashlib.blake2b(repr((path, content, texts)).encode("utf-8", "surrogatepass"), digest_size=16)
-    for member in members:  # each after its length: one member's bytes never read as another's
-        key.update(len(member).to_bytes(8, "little"))
+    for member in members:
         key.update(member)
     return key.digest()
 
