@@ -16,7 +16,6 @@ from collections.abc import Callable
 from lint import regexcache
 
 _GROUPS = regexcache.compile(r"[aeiouy]+")
-_PAIR = regexcache.compile(r"[aeiouy]{2}")
 # Vowel sequences (and endings) that are said as one syllable more than their groups suggest.
 # Each alternative starts with its first letter and looks behind from after it ("i(?<![ctsxg]i)a"
 # is "(?<![ctsxg])ia"): a search tries every place of a word, and a letter that differs rejects
@@ -85,10 +84,13 @@ def estimate(word: str) -> int:
     known = _EXCEPTIONS.get(w)
     if known is not None:
         return known
-    n = len(_GROUPS.findall(w))
+    groups = _GROUPS.findall(w)
+    n = len(groups)
     if n == 0:
         return 1
-    if _PAIR.search(w) or w.endswith(("ism", "ire", "ires", "ired")):  # what _SPLIT can match at all
+    # two vowels in a row (what _SPLIT can match at all): a group longer than one letter, found without
+    # searching the word again (each regex call on a word costs thousands of instructions: issue 11 (d))
+    if len("".join(groups)) > n or w.endswith(("ism", "ire", "ires", "ired")):
         n += len(_SPLIT.findall(w))
     if n > 1 and w[-1] in "eds" and _SILENT_END.search(w, len(w) - 2) and not _SYLLABIC_L.search(w, len(w) - 4):
         n -= 1
