@@ -10,7 +10,7 @@ import pytest
 
 from bench.corpus import generate
 from lint import engine, pipeline
-from lint.checks import copies
+from lint.checks import copies, entry_summary
 from lint.checks.entry_summary import Paragraphs
 from lint.config import Config
 
@@ -168,8 +168,10 @@ def test_the_run_is_read_by_number_by_shingles_and_by_digest_as_paragraph_by_par
         by_digest.setdefault(paragraphs.digest(i), []).append(i)
     assert any(len(held) > 1 for held in by_digest.values())  # boilerplate: texts held by several
     absent = bytes(16)
-    found = paragraphs.with_digests([*by_digest, absent])
-    assert found == {**by_digest, absent: []}
+    assert len(by_digest) > entry_summary._FOUND_ONE_BY_ONE  # the digests cut out once and picked
+    assert paragraphs.with_digests([*by_digest, absent]) == {**by_digest, absent: []}
+    few = [*(d for d, held in by_digest.items() if len(held) > 1)][:10] + list(by_digest)[:10] + [absent]
+    assert paragraphs.with_digests(few) == {d: by_digest.get(d, []) for d in few}  # each searched for
     # a digest found across two paragraphs' digests (the end of one and the start of the next) is not theirs
     straddling = paragraphs.digest(0)[8:] + paragraphs.digest(paragraphs.number(0, 1))[:8]
     assert paragraphs.with_digests([straddling]) == {straddling: []}

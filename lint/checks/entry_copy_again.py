@@ -328,14 +328,17 @@ def _same(paragraphs: Paragraphs, again: set[int]) -> dict[int, int | None]:
 def _shared(paragraphs: Paragraphs, again: list[int], holders: int) -> dict[int, dict[int, int]]:
     """For each paragraph of ``again``: the earlier paragraphs sharing at least MIN_SHARED live
     shingles with it, and how many (what :meth:`ShingleIndex.add` gives it in a whole run)."""
-    wanted = set().union(*(paragraphs.grams(i) for i in again))  # less each shingle whose holders are all found
+    until: dict[int, int] = {}  # shingle -> the last paragraph of ``again`` holding it
+    for i in again:  # (in order)
+        until.update(dict.fromkeys(paragraphs.grams(i), i))
+    wanted = set(until)  # less each shingle whose holders that can count are all found
     owners: dict[int, list[int]] = {}  # shingle -> its first holders, in order
     last = again[-1] if again else -1
     for i, grams in enumerate(paragraphs.each_grams(last + 1)):
         for gram in wanted.intersection(grams):  # (one pass in C over its shingles, held or not)
             held = owners.setdefault(gram, [])
             held.append(i)
-            if len(held) == holders:
+            if len(held) == holders or i == until[gram]:  # a later holder counts for none of them
                 wanted.discard(gram)
     shared: dict[int, dict[int, int]] = {}
     for i in again:
