@@ -9,6 +9,7 @@ document whose findings must be sorted.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 from array import array
@@ -78,12 +79,48 @@ def in_order(
             placed.extend(itertools.repeat(found[0][0], len(run)))
             chosen.extend(run)
             continue
-        members = [(w, index[at]) for w, first, stop in found for at in range(first, stop)]
-        members.sort(key=lambda member: _key(groups[member[0]], member[1]))
+        members = _merged(groups, index, found)
+        if members is None:
+            members = [(w, index[at]) for w, first, stop in found for at in range(first, stop)]
+            members.sort(key=lambda member: _key(groups[member[0]], member[1]))
         for w, i in members:
             placed.append(w)
             chosen.append(i)
     return placed, chosen
+
+
+def _merged(
+    groups: Sequence[Sequence[Diagnostic]], index: array[int], found: list[tuple[int, int, int]]
+) -> list[tuple[int, int]] | None:
+    """A document's findings (its runs ``found``) as a stable sort by position puts them, when they
+    are one run of its own findings (a :class:`Findings`) and others one by one (the corpus
+    rules'): its own in order (:func:`_sorted_run`), each other put among them by a binary search,
+    a key made for a few of its own only. None when they are not so."""
+    own = [k for k, (w, _, _) in enumerate(found) if isinstance(groups[found[k][0]], Findings)]
+    if len(own) != 1 or len(found) == 1:
+        return None
+    r = own[0]
+    w, first, stop = found[r]
+    group = cast(Findings, groups[w])
+    run = _sorted_run(group, index[first:stop])
+    others = []  # (place among its own, key, before its own in the run, number, member)
+    for k, (v, at, _) in enumerate(found):
+        if k != r:
+            key = _key(groups[v], index[at])
+            if k < r:  # before them in the run: before those of its own of the same key
+                place = bisect.bisect_left(run, key, key=group.key)
+            else:
+                place = bisect.bisect_right(run, key, key=group.key)
+            others.append((place, key, k > r, k, (v, index[at])))
+    others.sort(key=lambda other: other[:4])
+    members: list[tuple[int, int]] = []
+    done = 0
+    for place, *_, member in others:
+        members.extend((w, i) for i in run[done:place])
+        members.append(member)
+        done = place
+    members.extend((w, i) for i in run[done:])
+    return members
 
 
 def _sorted_run(group: Findings, run: array[int]) -> array[int]:

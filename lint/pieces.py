@@ -32,6 +32,7 @@ import hashlib
 import os
 import struct
 import zlib
+from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -62,7 +63,7 @@ def cut(diagnostics: Sequence[Diagnostic], contents: Mapping[str, str | None]) -
     runs: list[Run] = []
     path: str | None = None
     start = at = 0
-    members: list[object] = []
+    members: list[bytes] = []  # each run of the document's own findings, and each other finding
     related: set[str] = set()
     known: dict[int, dict[int, tuple[Related, ...]]] = {}  # the related places of each Findings met, by id
     for group, indexes in _segments(diagnostics):
@@ -74,11 +75,10 @@ def cut(diagnostics: Sequence[Diagnostic], contents: Mapping[str, str | None]) -
             places_of = known.get(id(group))
             if places_of is None:
                 places_of = known[id(group)] = group.related()
-            members.extend(indexes)
+            members.append(_numbers(indexes))
             if places_of:
                 wanted = places_of.keys() & set(indexes) if len(places_of) < len(indexes) else indexes
-                for i in wanted:
-                    related.update(place.path for place in places_of.get(i, ()))
+                related.update([place.path for i in wanted for place in places_of.get(i, ())])
             at += len(indexes)
             continue
         for i in indexes:
@@ -87,7 +87,7 @@ def cut(diagnostics: Sequence[Diagnostic], contents: Mapping[str, str | None]) -
                 if path is not None:
                     runs.append((_key(path, members, related, contents), start, at))
                 path, start, members, related = found.path, at, [], set()
-            members.append(repr(found))
+            members.append(_other(found))
             related.update(place.path for place in found.related)
             at += 1
     if path is not None:
@@ -108,7 +108,24 @@ def _segments(diagnostics: Chosen) -> Iterator[tuple[Sequence[Diagnostic], Seque
             yield group, indexes
 
 
-def _key(path: str, members: list[object], related: set[str], contents: Mapping[str, str | None]) -> bytes | None:
+# In a key, each finding of a document's own checks is its index among them (8 bytes, not negative),
+# and each other finding the mark -1, the length of its repr and its repr: the same bytes however
+# the findings were read (a run at a time, or one at a time)
+_MARK = (-1).to_bytes(8, "little", signed=True)
+
+
+def _numbers(indexes: Sequence[int]) -> bytes:
+    """A run of a document's own findings in a key."""
+    return array("q", indexes).tobytes()
+
+
+def _other(found: Diagnostic) -> bytes:
+    """Another finding (a corpus rule's, a suppression's, a folded one) in a key."""
+    described = repr(found).encode("utf-8", "surrogatepass")
+    return _MARK + len(described).to_bytes(8, "little") + described
+
+
+def _key(path: str, members: list[bytes], related: set[str], contents: Mapping[str, str | None]) -> bytes | None:
     content = contents.get(path)
     if content is None:
         return None
@@ -121,8 +138,10 @@ def _key(path: str, members: list[object], related: set[str], contents: Mapping[
         if known is None:
             return None
         texts.append((other, known))
-    described = repr((path, content, members, texts))
-    return hashlib.blake2b(described.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    key = hashlib.blake2b(repr((path, content, texts)).encode("utf-8", "surrogatepass"), digest_size=16)
+    for member in members:
+        key.update(member)
+    return key.digest()
 
 
 class Store:

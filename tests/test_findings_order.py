@@ -80,7 +80,7 @@ def test_findings_know_whether_they_are_in_order(found):
 
 
 def _cut_one_at_a_time(diagnostics, contents):
-    """:func:`lint.pieces.cut` as it read each finding (main 996dad4)."""
+    """:func:`lint.pieces.cut` as it read each finding (main 996dad4; the key as :func:`_key` makes it)."""
     runs, path, start, members, related, at = [], None, 0, [], set(), -1
     for at, (group, i) in enumerate(diagnostics.origins()):
         if isinstance(group, Findings):
@@ -100,9 +100,16 @@ def _cut_one_at_a_time(diagnostics, contents):
 
 
 def _key(path, members, related, contents):
+    """A piece's key from its members one at a time: an own finding's index, another's repr."""
     texts = [(other, contents.get(other, "-")) for other in sorted(related)]
-    described = repr((path, contents[path], members, texts))
-    return hashlib.blake2b(described.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    key = hashlib.blake2b(repr((path, contents[path], texts)).encode("utf-8", "surrogatepass"), digest_size=16)
+    for member in members:
+        if isinstance(member, int):
+            key.update(member.to_bytes(8, "little", signed=True))
+        else:
+            described = member.encode("utf-8", "surrogatepass")
+            key.update((-1).to_bytes(8, "little", signed=True) + len(described).to_bytes(8, "little") + described)
+    return key.digest()
 
 
 @settings(max_examples=300, deadline=None)

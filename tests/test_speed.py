@@ -646,6 +646,23 @@ def test_syllable_patterns_match_as_first_written_on_every_short_word():
             _same_syllable_matches("".join(letters))
 
 
+@given(
+    st.text(alphabet="ab_1-.’é\u0130 \t\n\x1c\u2003\u00a0—(", max_size=24),
+    st.integers(-3, 27),
+    st.integers(-3, 27),
+)
+@settings(max_examples=1500)
+@example("Go now. It is (so) — x_y. ’a _ .", 0, 30)
+@example("a.b c", 2, 5)
+def test_the_words_of_a_sentence_found_by_split_are_the_patterns(text, start, end):
+    """sentences finds a sentence's words with str.split, not its regex (issue 11 (d)): the same
+    words, for each sentence split() finds and for any other start and end."""
+    from lint.checks import sentences
+
+    for s, e in [*sentences.split(text), (start, end)]:
+        assert sentences._found(text, s, e) == sentences._WORD.findall(text, s, e), (s, e)
+
+
 _TOKEN_AS_WRITTEN = r"(?:\[[^\W\d_]{1,3}\](?=\w))?\w+(?:(?:[-'’.]|\[[^\W\d_]{1,3}\])\w+)*"
 
 

@@ -31,7 +31,7 @@ OPTIONS = (
 _IRREGULAR = {"drive": ("drove", "driven"), "lead": ("led",), "take": ("took", "taken"), "make": ("made",)}
 _WORD = regexcache.compile(r"\w+")
 _CVC = regexcache.compile(r"[^aeiou][aeiou][bdgklmnprt]$")  # commit, combat: a doubled last letter
-_SPACE = re.compile(r"\s+")
+_SPACE = regexcache.compile(r"\s+")
 
 
 def inflections(word: str) -> list[str]:
