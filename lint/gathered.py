@@ -69,21 +69,12 @@ def summaries(
     digests changed, so the caller starts over."""
     found: dict[int, Any] = {}
     missing: list[int] = []
-    for i, path in enumerate(run.paths):
-        if path is None:
-            continue
-        handle = run.summaries[i].get(rule)
-        if handle is not None:
-            found[i] = keep.get(handle)
-            continue
-        content = run.contents[i]
-        if cache is None or rule not in run.digests[i] or content is None:
-            continue
-        stored = cache.summary(path, content, rule, run.digests[i][rule])
-        if stored is not None:
-            found[i] = stored[0]
-        else:
+    for i in _holders(cache, run, rule):
+        got = _summary(cache, keep, run, rule, i)
+        if got is _CANNOT:
             missing.append(i)
+        else:
+            found[i] = got
     if missing:
         before = [run.digests[i] for i in missing]
         recheck(missing)
@@ -94,12 +85,38 @@ def summaries(
     return {i: found[i] for i in sorted(found)}
 
 
+def _holders(cache: ResultCache | None, run: Run, rule: str) -> list[int]:
+    """The places of the run's documents that hold a summary of ``rule``: kept by a document
+    checked in this run, or (with a cache) stored under the document's content hash."""
+    return [
+        i
+        for i, path in enumerate(run.paths)
+        if path is not None
+        and (rule in run.summaries[i] or (cache is not None and rule in run.digests[i] and run.contents[i] is not None))
+    ]
+
+
+_CANNOT = object()  # a summary the cache cannot give back (its file gone or damaged)
+
+
+def _summary(cache: ResultCache | None, keep: Keep, run: Run, rule: str, i: int) -> Any:
+    """Document ``i``'s summary of ``rule`` (one of :func:`_holders`): kept by this run, else
+    read from the cache, else ``_CANNOT``."""
+    handle = run.summaries[i].get(rule)
+    if handle is not None:
+        return keep.get(handle)
+    path, content = run.paths[i], run.contents[i]
+    assert cache is not None and path is not None and content is not None, "not a holder"
+    stored = cache.summary(path, content, rule, run.digests[i][rule])
+    return _CANNOT if stored is None else stored[0]
+
+
 class Unread(Exception):
     """A summary :class:`Lazy` could not read (its cache file gone or damaged): the caller reads
     them all as :func:`summaries` does, which checks such a file again."""
 
 
-_UNREAD = object()
+_NOT_YET = object()
 
 
 class Lazy(Summaries):
@@ -111,14 +128,9 @@ class Lazy(Summaries):
 
     def __init__(self, cache: ResultCache, keep: Keep, run: Run, rule: str) -> None:
         self._cache, self._keep, self._run, self._rule = cache, keep, run, rule
-        self._places: list[int] = []
-        self._paths: list[str] = []
-        for i, path in enumerate(run.paths):  # as summaries() finds them
-            cached = rule in run.digests[i] and run.contents[i] is not None
-            if path is not None and (rule in run.summaries[i] or cached):
-                self._places.append(i)
-                self._paths.append(path)
-        self._got: list[Any] = [_UNREAD] * len(self._places)
+        self._places = _holders(cache, run, rule)  # as summaries() finds them
+        self._paths: list[str] = [run.paths[i] or "" for i in self._places]
+        self._got: list[Any] = [_NOT_YET] * len(self._places)
 
     def __len__(self) -> int:
         return len(self._places)
@@ -133,20 +145,12 @@ class Lazy(Summaries):
         if isinstance(index, slice):
             return [self[k] for k in range(*index.indices(len(self)))]
         got = self._got[index]
-        if got is _UNREAD:
-            self._got[index] = got = self._read(index)
+        if got is _NOT_YET:
+            got = _summary(self._cache, self._keep, self._run, self._rule, self._places[index])
+            if got is _CANNOT:
+                raise Unread(self._paths[index])
+            self._got[index] = got
         return got
-
-    def _read(self, index: int) -> Any:
-        run, rule, i = self._run, self._rule, self._places[index]
-        handle = run.summaries[i].get(rule)
-        if handle is not None:
-            return self._keep.get(handle)
-        content, path = run.contents[i], self._paths[index]
-        stored = None if content is None else self._cache.summary(path, content, rule, run.digests[i][rule])
-        if stored is None:
-            raise Unread(path)
-        return stored[0]
 
     def path(self, index: int) -> str:
         return self._paths[index]
