@@ -49,6 +49,7 @@ def test_a_document_read_into_columns_is_the_document_read_into_tuples(path, mon
     assert tuple(as_columns.links) == as_tuples.links and len(as_columns.links) == len(as_tuples.links)
     kept = outline(as_columns)
     assert tuple(kept.entries) == tuple(outline(as_tuples).entries)
+    assert tuple(kept.links) == tuple(outline(as_tuples).links)
     assert tuple(pickle.loads(pickle.dumps(kept)).entries) == tuple(kept.entries)
     assert tuple(pickle.loads(pickle.dumps(as_columns)).entries) == as_tuples.entries
     for offset in range(-1, len(text) + 2, max(1, len(text) // 300)):
@@ -56,6 +57,36 @@ def test_a_document_read_into_columns_is_the_document_read_into_tuples(path, mon
     if as_tuples.entries:
         assert as_columns.entries[-1] == as_tuples.entries[-1]
         assert as_columns.entries[1:3] == as_tuples.entries[1:3]
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_links_are_in_reading_order_when_runs_of_paragraphs_went_into_columns_first(path, monkeypatch):
+    # past LAZY_AT a phase's paragraphs go into the columns as they are read, before the
+    # shorter runs of the same entry: the columns' order is not the reading order
+    text = path.read_text(encoding="utf-8", errors="replace")
+    as_tuples = read(str(path), text)
+    monkeypatch.setattr(columns, "PACK_AT", 0)
+    monkeypatch.setattr(columns, "LAZY_AT", 1)
+    as_columns = read(str(path), text)
+    assert tuple(as_columns.entries) == as_tuples.entries
+    assert tuple(as_columns.links) == as_tuples.links
+
+
+def test_links_of_intro_short_and_long_phases_come_in_reading_order(monkeypatch):
+    text = "# Action 1: Links\n\nSee [the plan](https://example.org/plan).\n\n" + "".join(
+        f"## Org {i}\n\nAbout [us {i}](https://example.org/us/{i}).\n\n"
+        f"### Progress during 2017\n\nDone [a {i}](https://example.org/a/{i}).\n\n"
+        "### Plans for 2018\n\n" + "".join(f"Next [b {i}.{k}](https://example.org/b/{i}/{k}).\n\n" for k in range(4))
+        for i in range(3)
+    )
+    as_tuples = read("links.md", text)
+    monkeypatch.setattr(columns, "PACK_AT", 0)
+    monkeypatch.setattr(columns, "LAZY_AT", 2)
+    as_columns = read("links.md", text)
+    assert isinstance(as_columns.entries, Entries)
+    assert [link.text for link in as_tuples.links][:6] == ["the plan", "us 0", "a 0", "b 0.0", "b 0.1", "b 0.2"]
+    assert tuple(as_columns.links) == as_tuples.links
+    assert tuple(outline(as_columns).links) == outline(as_tuples).links
 
 
 def test_every_finding_is_the_same_whether_entries_are_tuples_or_columns(monkeypatch):

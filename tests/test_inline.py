@@ -71,3 +71,14 @@ def test_plain_text_drops_markup_and_maps_back():
     assert link.target_span == Span(116, 130)
     url = para.links[1]
     assert (url.span, url.text_span, url.target_span) == (Span(135, 144),) * 3
+
+
+def test_nested_parentheses_close_where_they_balance_asked_in_any_order():
+    from lint.readers.inline import _Parens
+
+    text = "a(b(c)d)(e(f\n(g))h"
+    parens = _Parens(text)
+    want = {1: 7, 3: 5, 8: -1, 10: -1, 13: 15}  # a line break closes nothing across it
+    for i in (*sorted(want), *sorted(want, reverse=True), 0, 2):
+        assert parens.close_of(i) == want.get(i, -1), i
+    assert links_of("[x](a(b)c) and [y](d(e)") == [("x", "a(b)c", "[x](a(b)c)")]

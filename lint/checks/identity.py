@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from lint.model import Document, Entry
 from lint.names import acronym_of, canonical_key
+from lint.readers.columns import organisations as entry_organisations
 
 
 def organisation_keys(documents: Sequence[Document], aliases: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -23,7 +24,8 @@ def organisation_keys(documents: Sequence[Document], aliases: Mapping[str, str] 
 
 def organisations(documents: Iterable[Document]) -> tuple[str, ...]:
     """The organisation names the documents' entries are written by, in order (repeats too)."""
-    return tuple(entry.organisation for document in documents for entry in document.entries if entry.organisation)
+    # read from the entries' columns where a large document keeps them: no entry is made
+    return tuple(name for document in documents for name in entry_organisations(document.entries) if name)
 
 
 def keys_of(organisations: Iterable[str], aliases: Mapping[str, str] | None = None) -> dict[str, str]:

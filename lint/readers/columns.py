@@ -17,12 +17,10 @@ checks walk many times, keep their tuples.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
 from lint.model import Entry, Link, Paragraph, Phase, Span
-from lint.names import key_of_display
 from lint.readers.views import ColumnView, Links, ParagraphColumns, Paragraphs
 from lint.spans import Stab
 
@@ -37,7 +35,6 @@ LAZY_AT = 256
 
 new_tuple = tuple.__new__
 _NO_SPAN = -1  # a phase with no heading: its heading offsets
-_key = lru_cache(maxsize=1024)(key_of_display)  # an entry's key, when its name gives it
 
 
 class Entries(ColumnView[Entry]):
@@ -62,7 +59,7 @@ class Entries(ColumnView[Entry]):
     def __init__(self, text: str = "") -> None:
         code = "i" if len(text) < 1 << 31 else "q"  # offsets in 4 bytes each when they fit
         self._e_names: list[str] = []
-        self._e_keys: list[str | None] = []  # None: the key its name gives (names.key_of_display)
+        self._e_keys: list[str] = []  # kept, not worked out again from the name: an entry is made many times
         self._e_orgs: list[str | None] = []
         self._e_actions: list[str | None] = []
         self._e_off = array(code)  # start, end, name start, name end
@@ -99,7 +96,7 @@ class Entries(ColumnView[Entry]):
         """Append ``entry`` (with its phases and paragraphs) to the columns."""
         name, key, span, name_span, phases, organisation, action, intro = entry
         self._e_names.append(name)
-        self._e_keys.append(None if key == _key(name) else key)
+        self._e_keys.append(key)
         self._e_orgs.append(organisation)
         self._e_actions.append(action)
         self._e_off.extend(span)
@@ -139,8 +136,6 @@ class Entries(ColumnView[Entry]):
 
     def _make(self, i: int) -> Entry:
         name, key, organisation, action = self._e_names[i], self._e_keys[i], self._e_orgs[i], self._e_actions[i]
-        if key is None:
-            key = _key(name)
         o = self._e_off
         phases = tuple(map(self._phase, range(self._e_phase[i], self._e_phase[i + 1])))
         intro = self._paragraphs(self._e_intro[2 * i], self._e_intro[2 * i + 1])
@@ -190,7 +185,17 @@ class Entries(ColumnView[Entry]):
 
     def links(self, head: tuple[Link, ...]) -> Links:
         """``head``, then every link of the entries, in order, each made when read (the document's links)."""
-        return Links(head, self)
+        return Links(head, self._links)
+
+    def _links(self) -> Iterator[Link]:
+        """Every link of the entries, in order (each entry's ``links``: its intro's, then its
+        phases'), made from the paragraph columns with no entry, phase or paragraph made."""
+        q = self._q
+        for i in range(len(self)):
+            yield from q.links_of(self._e_intro[2 * i], self._e_intro[2 * i + 1])
+            if self.prose:
+                for j in range(self._e_phase[i], self._e_phase[i + 1]):
+                    yield from q.links_of(self._p_first[2 * j], self._p_first[2 * j + 1])
 
     def names(self) -> list[str]:
         """Each entry's name, in order (with no entry made)."""

@@ -160,6 +160,7 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
     builder.source = body
     count = len(body)
     k = -1
+    line_text = ""
     while k + 1 < count:
         k += 1
         line_text = body.text(k)  # the line's tuple is made only for a heading or a fence
@@ -222,6 +223,7 @@ def read(path: str, text: str, options: ReaderOptions) -> Document:
         result.issues.append(
             ReadIssue(Span(fence[0].start, fence[0].end), "unclosed code fence: it runs to the end of the file")
         )
+    del line_text  # the last line's text is not held while the last phase is read: it may be megabytes long
     builder.close_entry()
     preamble: list[Paragraph] = markdown_blocks(builder.lines(builder.preamble), result)
     action = action_of(title)

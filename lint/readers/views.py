@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from sys import intern
 from typing import TypeVar, overload
 
-from lint.model import Entry, Link, Paragraph, Span
+from lint.model import Link, Paragraph, Span
 
 T = TypeVar("T")
 new_tuple = tuple.__new__
@@ -181,6 +181,18 @@ class ParagraphColumns:
             return new_tuple(Link, (doc[a:b], None, span, new_tuple(Span, (a, b)), None))
         return new_tuple(Link, (doc[a:b], doc[c:d], span, new_tuple(Span, (a, b)), new_tuple(Span, (c, d))))
 
+    def _link_numbers(self, more: int) -> range:
+        """The numbers of the links of the paragraph whose index into the rest is ``more``."""
+        stop = len(self.links) // 6 if more + 1 == len(self.texts) else self.link_at[more + 1]
+        return range(self.link_at[more], stop)
+
+    def links_of(self, first: int, stop: int) -> Iterator[Link]:
+        """The links of paragraphs ``first`` up to ``stop``, in order, each made (no paragraph is)."""
+        more = self.more
+        for k in range(first, stop):
+            if more[k] >= 0:
+                yield from map(self.link, self._link_numbers(more[k]))
+
     def paragraph(self, k: int) -> Paragraph:
         """Paragraph ``k``, made."""
         start, end = self.off[2 * k], self.off[2 * k + 1]
@@ -190,8 +202,7 @@ class ParagraphColumns:
         pieces: tuple[tuple[int, int], ...] = ()
         if more >= 0:
             last = more + 1 == len(self.texts)
-            stop = len(self.links) // 6 if last else self.link_at[more + 1]
-            links = tuple(map(self.link, range(self.link_at[more], stop)))
+            links = tuple(map(self.link, self._link_numbers(more)))
             first, stop = self.piece_at[more], len(self.pieces) if last else self.piece_at[more + 1]
             pieces = tuple(zip(self.pieces[first:stop:2], self.pieces[first + 1 : stop : 2]))  # noqa: B905
             text = self.texts[more]
@@ -208,19 +219,19 @@ class ParagraphColumns:
 class Links(Sequence[Link]):
     """Every link of a document whose entries are kept as columns, in reading order: ``head``
     (those before its first entry), then each entry's, made each time it is walked (a tuple of
-    them all, kept for each link rule, held 560 bytes a link as long as the document lived)."""
+    them all, kept for each link rule, held 560 bytes a link as long as the document lived).
+    ``walk`` gives the entries' links, in the order of each entry's ``links``."""
 
-    __slots__ = ("_count", "_entries", "_head")
+    __slots__ = ("_count", "_head", "_walk")
 
-    def __init__(self, head: tuple[Link, ...], entries: Sequence[Entry]) -> None:
+    def __init__(self, head: tuple[Link, ...], walk: Callable[[], Iterator[Link]]) -> None:
         self._head = head
-        self._entries = entries
+        self._walk = walk
         self._count = -1
 
     def __iter__(self) -> Iterator[Link]:
         yield from self._head
-        for entry in self._entries:
-            yield from entry.links
+        yield from self._walk()
 
     def __len__(self) -> int:
         if self._count < 0:
