@@ -26,6 +26,7 @@ minutes); the load average is printed first and last, since the machine may be s
 
     python bench/bench_speed.py             # full size (several minutes)
     python bench/bench_speed.py --quick     # 300 files, 250 vs 2,000 for the ratio, 3 runs
+    python bench/bench_speed.py --only d --runs 21   # only figure (d): a few seconds
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ import argparse
 import itertools
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -159,17 +161,43 @@ def corpus_figures(folder: Path, count: int, repeat: int) -> None:
     show("(g) peak RSS, cold run (largest process)", rss, "MiB", "<= 300", rss <= 300)
 
 
+def _children_cpu() -> float:
+    """CPU seconds (user and system) of the child processes that have ended so far."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
 def one_file_figures(runs: int) -> None:
-    lint_times, bare = [], []
+    """Figure (d), and the CPU time of the same runs: on a busy machine the wall time grows while the
+    CPU time stays, which tells a slower program from a shared machine."""
+    lint_times, bare, lint_cpu, bare_cpu = [], [], [], []
     env = _env(None)
     for _ in range(runs):
+        before = _children_cpu()
         lint_times.append(_lint("check", str(SEED), "--fail-on", "never", "--format", "json", cwd=ROOT, env=env))
+        lint_cpu.append(_children_cpu() - before)
+        before = _children_cpu()
         started = time.perf_counter()
         subprocess.run([sys.executable, "-c", "pass"], check=True)
         bare.append(time.perf_counter() - started)
+        bare_cpu.append(_children_cpu() - before)
     one, base = statistics.median(lint_times), statistics.median(bare)
     show("(d) one file, cold process", one, "s", "<= 0.15", one <= 0.15)
     show("    ... over python -c pass", (one - base) * 1000, "ms", "<= 120", (one - base) * 1000 <= 120)
+    cpu = statistics.median(lint_cpu) - statistics.median(bare_cpu)
+    show("    ... CPU time over python -c pass", cpu * 1000, "ms", "(compare)", None)
+
+
+FIGURES = "abcdefg"
+
+
+def chosen_figures(text: str) -> frozenset[str]:
+    """``--only``'s letters ("d", "d,e", "de"): the figures to run, each one of :data:`FIGURES`."""
+    letters = frozenset(text.replace(",", "").replace(" ", "").lower())
+    unknown = sorted(letters - set(FIGURES))
+    if unknown or not letters:
+        raise argparse.ArgumentTypeError(f"expected letters of {', '.join(FIGURES)}, got {text!r}")
+    return letters
 
 
 def _edits(text: str, ends: Sequence[int]) -> Iterator[bytes]:
@@ -273,20 +301,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="runs of (a) to take the best of")
     parser.add_argument("--runs", type=int, help="runs of (d) and (e) (default 9)")
     parser.add_argument("--skip-growth", action="store_true", help="skip the 500 vs 8,000 files ratio")
+    parser.add_argument(
+        "--only",
+        type=chosen_figures,
+        default=frozenset(FIGURES),
+        metavar="FIGURES",
+        help="only these figures, e.g. d or d,e ((a), (b), (c) and (g) come from the same runs)",
+    )
     args = parser.parse_args(argv)
+    only = args.only
     files = args.files or (300 if args.quick else 2_000)
     runs = args.runs or (3 if args.quick else 9)
     small, large = (250, 2_000) if args.quick else (500, 8_000)
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs", flush=True)
     with tempfile.TemporaryDirectory(prefix="response-lint-bench-") as temp:
         work = Path(temp)
-        _write(work / "corpus", files)
-        corpus_figures(work / "corpus", files, args.repeat)
-        one_file_figures(runs)
-        warm_process_figure(runs)
-        paragraph_figures(200_000 if args.quick else 400_000)
-        if not args.skip_growth:
-            growth_figures(work, small, large)
+        if only & set("abcg"):
+            _write(work / "corpus", files)
+            corpus_figures(work / "corpus", files, args.repeat)
+        if "d" in only:
+            one_file_figures(runs)
+        if "e" in only:
+            warm_process_figure(runs)
+        if "f" in only:
+            paragraph_figures(200_000 if args.quick else 400_000)
+            if not args.skip_growth:
+                growth_figures(work, small, large)
     print(f"load average {os.getloadavg()[0]:.2f} at the end", flush=True)
     if MISSED:
         print(f"missed: {', '.join(MISSED)}")
