@@ -63,9 +63,9 @@ def test_a_warm_run_names_reused_corpus_findings_without_reading_their_entries(t
     and the report is the one a run without the cache writes."""
     import shutil
 
-    from .conftest import run_cli
-
     from lint import model
+
+    from .conftest import run_cli
 
     root = tmp_path / "work"
     shutil.copytree(Path(__file__).parent.parent / "fixtures" / "seeds", root)
