@@ -18,6 +18,7 @@ from lint.checks.api import Summaries
 if TYPE_CHECKING:
     from lint.checks.api import Finding
     from lint.engine import DocumentResult
+    from lint.model import Diagnostic
     from lint.resultcache import ResultCache
     from lint.rules import Rule
     from lint.spool import Handle, Keep
@@ -57,6 +58,40 @@ class Run:
     def done(self) -> list[DocumentResult]:
         """The results in run order (after :meth:`load`)."""
         return [result for result in self.results if result is not None]
+
+    def hashed(self) -> dict[str, str]:
+        """Each document's content hash by its path as reported (those known)."""
+        return {p: c for p, c in zip(self.paths, self.contents, strict=True) if p and c}
+
+
+# kept beside a corpus rule's findings (:func:`names_of`): the content hash of each document they
+# are on, and the entry and phase each was reported in
+Names = tuple[dict[str, str], list[tuple[str | None, str | None]]]
+
+
+def names_of(findings: Sequence[Finding], diagnostics: Sequence[Diagnostic], contents: dict[str, str]) -> Names:
+    """What :func:`named` reads of a corpus rule's ``findings`` made into ``diagnostics`` (one each, in order)."""
+    paths = {finding.path for finding in findings if finding.path in contents}
+    return {p: contents[p] for p in paths if p}, [(d.entry, d.phase) for d in diagnostics]
+
+
+def named(findings: list[Finding], names: Any, contents: dict[str, str]) -> list[Finding]:
+    """A corpus rule's stored findings, each given the entry and phase it was reported in (``names``:
+    :func:`names_of`) when its document's content hash is the one it had then: its outline is the
+    same, so is the finding's place (its anchors too), and so what :meth:`lint.model.Document.phase_at`
+    would give it, without reading (unpickling) the entry it is in again."""
+    if not (isinstance(names, tuple) and len(names) == 2 and isinstance(names[0], dict)):
+        return findings
+    then, pairs = names
+    if not isinstance(pairs, list) or len(pairs) != len(findings):
+        return findings
+    found = []
+    for finding, pair in zip(findings, pairs, strict=True):
+        now = contents.get(finding.path or "")
+        if finding.entry is None and finding.phase is None and now is not None and then.get(finding.path) == now:
+            finding = finding._replace(entry=pair[0], phase=pair[1])
+        found.append(finding)
+    return found
 
 
 def summaries(

@@ -254,8 +254,10 @@ def _corpus(
 
     clock = time.perf_counter
     started = clock()
+    contents = run.hashed()
     while True:
         found: list[tuple[Rule, list[Finding]]] = []
+        kept: list[tuple[int, str, dict[str, tuple[int, ...]]]] = []  # (place in found, key, anchors) to store
         for rule, check_corpus in engine.corpus_rules(plan):
             rule_started = clock()
             name = rule.name
@@ -264,7 +266,9 @@ def _corpus(
                 key = rule_key(name, run.summarised(name))
                 anchors = {p: run.anchors[i][name] for i, p in enumerate(run.paths) if p and name in run.anchors[i]}
                 stored = cache.corpus(key)
-                findings = placed(*stored, anchors) if stored is not None else None
+                findings = placed(*stored[:2], anchors) if stored is not None else None
+                if stored is not None and findings is not None:
+                    findings = gathered.named(findings, stored[2], contents)  # phase_at need not read entries
             reused, unread = findings is not None, False
             if findings is None and cache is not None:
                 try:  # each summary read when the rule asks for it
@@ -281,7 +285,7 @@ def _corpus(
                     findings = engine.corpus_rule(plan, rule, check_corpus, list(summaries.values()))
                 del summaries
             if cache is not None and not reused:
-                cache.put_corpus(key, findings, anchors)
+                kept.append((len(found), key, anchors))  # once made into diagnostics: with their names
             for held in run.summaries:
                 held.pop(name, None)
             if isinstance(keep, spool.Spool):
@@ -293,7 +297,11 @@ def _corpus(
             break
     run.load(keep)
     outlines = {result.path: result.outline for result in run.done()}
-    diagnostics = [d for rule, findings in found for d in engine.corpus_diagnostics(plan, rule, findings, outlines)]
+    made = [engine.corpus_diagnostics(plan, rule, findings, outlines) for rule, findings in found]
+    if cache is not None:
+        for at, key, anchors in kept:
+            cache.put_corpus(key, found[at][1], anchors, gathered.names_of(found[at][1], made[at], contents))
+    diagnostics = [d for of_rule in made for d in of_rule]
     if timings is not None:
         timings.add_stage("corpus rules", clock() - started)
     return diagnostics

@@ -245,24 +245,28 @@ class ResultCache:
         self._store(self._entry(path, content), stored)
         return digests, anchors
 
-    def corpus(self, key: str) -> tuple[list[Finding], dict[str, tuple[int, ...]]] | None:
-        """A corpus rule's findings on the summaries of this :func:`rule_key`, and the anchors of
-        each document's summary they were found on (:meth:`put_corpus`); or None."""
+    def corpus(self, key: str) -> tuple[list[Finding], dict[str, tuple[int, ...]], Any] | None:
+        """A corpus rule's findings on the summaries of this :func:`rule_key`, the anchors of each
+        document's summary they were found on and their names (:meth:`put_corpus`); or None."""
         file = self._dir / "corpus" / key[:2] / key
         found = self._load(file, key)
-        if found is None or len(found) != 2 or not isinstance(found[0], list) or not isinstance(found[1], dict):
+        if found is None or len(found) != 3 or not isinstance(found[0], list) or not isinstance(found[1], dict):
             return None
         try:  # used now: the newest are kept (put_corpus), and a rule whose summaries never change is one
             os.utime(file)
         except OSError:
             pass
-        return found[0], found[1]
+        return found[0], found[1], found[2]
 
-    def put_corpus(self, key: str, findings: Sequence[Finding], anchors: dict[str, tuple[int, ...]]) -> None:
+    def put_corpus(
+        self, key: str, findings: Sequence[Finding], anchors: dict[str, tuple[int, ...]], names: Any
+    ) -> None:
         """Keep a corpus rule's findings (:func:`rule_key`) with the anchors of each document's summary
-        they were found on (path -> anchors); only the newest few are kept."""
+        they were found on (path -> anchors) and ``names`` (:func:`lint.gathered.names_of`); only the
+        newest few are kept."""
         folder = self._dir / "corpus"
-        self._store(folder / key[:2] / key, (key, [f._replace(args=dict(f.args)) for f in findings], anchors))
+        stored = [f._replace(args=dict(f.args)) for f in findings]
+        self._store(folder / key[:2] / key, (key, stored, anchors, names))
         try:
             kept = sorted(folder.glob("*/*"), key=lambda p: p.stat().st_mtime_ns)
         except OSError:
