@@ -5,13 +5,16 @@ promise that a run without ``--links`` never imports the network code."""
 from __future__ import annotations
 
 import json
+import re
+import socketserver
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SEEDS, run_cli
+from tests.conftest import ROOT, SEEDS, run_cli, run_process
 from tests.links_support import Server, _no_proxy_from_outside, server
 
 __all__ = ["_no_proxy_from_outside", "server"]
@@ -265,3 +268,51 @@ def test_rule_docs_mention_links(project: Path) -> None:
     assert "--links" in result.out and "--fix" in result.out
     listing = json.loads(run_cli("rules", "--json", cwd=project).out)
     assert any(r["name"] == "moved-link" and r["fixable"] for r in listing)
+
+
+class _HostileReason(socketserver.BaseRequestHandler):
+    """Answers any request with a 404 whose reason phrase would clear a terminal, set its
+    title and reverse what follows (aiohttp's server refuses to send one, so it is written raw)."""
+
+    def handle(self) -> None:
+        self.request.recv(65536)
+        reason = "Gone\x1b[2J\x1b]0;pwned\x07\u202e\x9b".encode()
+        self.request.sendall(b"HTTP/1.1 404 " + reason + b"\r\nContent-Length: 4\r\nConnection: close\r\n\r\ngone")
+
+
+def test_a_hostile_reason_phrase_reaches_no_output_raw(tmp_path: Path) -> None:
+    from tests.formats_support import validate_checkstyle, validate_junit, validate_sarif
+    from tests.test_escape import RAW
+
+    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), _HostileReason) as raw:
+        threading.Thread(target=raw.serve_forever, daemon=True).start()
+        try:
+            _hostile_reason_run(tmp_path, f"http://127.0.0.1:{raw.server_address[1]}", RAW)
+        finally:
+            raw.shutdown()
+    validate_sarif((tmp_path / "out.sarif").read_text(encoding="utf-8"))
+    validate_junit((tmp_path / "out.junit").read_text(encoding="utf-8"))
+    validate_checkstyle((tmp_path / "out.checkstyle").read_text(encoding="utf-8"))
+
+
+def _hostile_reason_run(tmp_path: Path, base: str, raw: re.Pattern[str]) -> None:
+    (tmp_path / "plans.md").write_text(
+        f"# Action 1: Plans\n\n## Board\n\n### Progress during 2019\n\nSee [the guide]({base}/hostile-reason).\n",
+        encoding="utf-8",
+    )
+    (tmp_path / ".response-lint.toml").write_text(
+        "select = ['broken-link']\n\n[link-check]\nallow-private = true\nretries = 0\ntimeout = 2\n"
+        "cache-path = 'cache/links.sqlite3'\n",
+        encoding="utf-8",
+    )
+    formats = ("text", "concise", "github", "json", "sarif", "gitlab", "junit", "checkstyle")
+    args = ["check", "--links", "plans.md", "--format", "text"]
+    for fmt in formats:
+        args += ["--also-write", f"{fmt}=out.{fmt}"]
+    result = run_process(*args, cwd=tmp_path)
+    assert result.code == 1, result.err
+    outputs = {fmt: (tmp_path / f"out.{fmt}").read_text(encoding="utf-8") for fmt in formats}
+    outputs["stdout"], outputs["stderr"] = result.out, result.err
+    for fmt, text in outputs.items():
+        assert not raw.search(text), (fmt, raw.search(text))
+    assert "broken link: 404 Gone\\x1b[2J" in outputs["concise"], outputs["concise"]  # escaped, where a person reads it
