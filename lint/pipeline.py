@@ -197,7 +197,10 @@ def _gather(
             hit = cache.get(shown, content)
             if hit is not None:
                 result, left_out, (run.digests[i], run.anchors[i]) = hit
-                outline = result.outline._replace(text=source.decode(data)[0]) if left_out else result.outline
+                outline = result.outline
+                if left_out:  # its text: its bytes decoded, if a later stage reads it (most do not)
+                    outline = outline._replace(text="")
+                    outline.text_later(lambda data=data: source.decode(data)[0])  # type: ignore[misc]
                 run.results[i] = result._replace(outline=outline, times={})  # no rule ran for it in this run
                 run.paths[i] = result.path
                 continue
