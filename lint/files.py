@@ -127,12 +127,15 @@ _KINDS = (
 )
 
 
-def read_regular(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
+def read_regular(
+    path: str | os.PathLike[str], limit: int | None = None, seen: list[os.stat_result] | None = None
+) -> bytes:
     """The bytes of ``path`` (at most ``limit``), read only if it is a regular file.
 
     Opened without blocking and checked on the open descriptor (no race with a swap): a
     FIFO, ``/dev/stdin`` behind a symlink, a device or a socket raises :class:`NotRegular`
-    naming what it is, where ``open().read()`` would hang or read without end.
+    naming what it is, where ``open().read()`` would hang or read without end. ``seen``, if
+    given, gets the file's stat before and after the read (:meth:`lint.statindex.StatIndex.read`).
     """
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     try:
@@ -142,13 +145,16 @@ def read_regular(path: str | os.PathLike[str], limit: int | None = None) -> byte
             raise NotRegular(f"{kind}, not a regular file")
         with os.fdopen(fd, "rb", closefd=False) as handle:
             if limit is None:
-                return handle.read()
-            # ``read(limit)`` allocates ``limit`` bytes first (10 MB for every file linted, most
-            # of them a few kB): ask for what the size says, then for the rest if it grew since
-            want = min(limit, status.st_size + 1)
-            data = handle.read(want)
-            if len(data) == want and want < limit:
-                data += handle.read(limit - want)
-            return data
+                data = handle.read()
+            else:
+                # ``read(limit)`` allocates ``limit`` bytes first (10 MB for every file linted, most
+                # of them a few kB): ask for what the size says, then for the rest if it grew since
+                want = min(limit, status.st_size + 1)
+                data = handle.read(want)
+                if len(data) == want and want < limit:
+                    data += handle.read(limit - want)
+        if seen is not None:
+            seen.extend((status, os.fstat(fd)))
+        return data
     finally:
         os.close(fd)

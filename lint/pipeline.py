@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from lint.resultcache import Marks, ResultCache
     from lint.rules import Rule
     from lint.spool import Handle, Keep
+    from lint.statindex import StatIndex
     from lint.timings import Timings
 
 _CHUNK = 16  # files per task sent to a worker: large enough to amortise the hand-over
@@ -68,6 +69,14 @@ def _read_bytes(path: str, config: Config) -> bytes | None:
         return read_regular(path, config.max_file_size + 1)
     except OSError:
         return None  # source.load makes the diagnostic (a FIFO, a device: skipped, never read)
+
+
+def _read_hashed(path: str, config: Config, index: StatIndex) -> tuple[bytes | None, str | None]:
+    """:func:`_read_bytes` and the content hash of the bytes read (:meth:`lint.statindex.StatIndex.read`)."""
+    try:
+        return index.read(path, config.max_file_size + 1)
+    except OSError:
+        return None, None
 
 
 class _Done(NamedTuple):
@@ -168,8 +177,12 @@ def _gather(
 ) -> gathered.Run:
     """Every file's result in the order of ``files``: from the cache (without summaries:
     :func:`_summaries` reads those a corpus rule needs), else checked (stored, and kept)."""
+    index = None
     if cache is not None:  # else not imported: pickle, shutil and hashlib are a one-file run's start-up time
-        from lint.resultcache import digest
+        from lint.statindex import StatIndex
+
+        # a file whose stat is the one it was hashed with is read (its text is decoded) but not hashed again
+        index = StatIndex(cache.stat_file())
 
     clock = time.perf_counter
     run = gathered.Run(files)
@@ -177,19 +190,24 @@ def _gather(
     where: list[int] = []
     started = clock()
     for i, path in enumerate(files):
-        data = _read_bytes(path, plan.config) if cache is not None else None
-        if cache is not None and data is not None:
+        data, content = _read_hashed(path, plan.config, index) if index is not None else (None, None)
+        if cache is not None and data is not None and content is not None:
             shown = to_display(path)
-            run.contents[i] = content = digest(data)
+            run.contents[i] = content
             hit = cache.get(shown, content)
             if hit is not None:
                 result, left_out, (run.digests[i], run.anchors[i]) = hit
-                outline = result.outline._replace(text=source.decode(data)[0]) if left_out else result.outline
+                outline = result.outline
+                if left_out:  # its text: its bytes decoded, if a later stage reads it (most do not)
+                    outline = outline._replace(text="")
+                    outline.text_later(lambda data=data: source.decode(data)[0])  # type: ignore[misc]
                 run.results[i] = result._replace(outline=outline, times={})  # no rule ran for it in this run
                 run.paths[i] = result.path
                 continue
         tasks.append((path, data))
         where.append(i)
+    if index is not None:
+        index.save()
     if timings is not None and cache is not None:
         timings.add_stage("cache", clock() - started)
     started = clock()

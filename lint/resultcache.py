@@ -277,6 +277,10 @@ class ResultCache:
             except OSError:
                 pass
 
+    def stat_file(self) -> Path:
+        """The stat index of this cache format (:mod:`lint.statindex`), shared by its namespaces."""
+        return self._dir.parent / "stat.marshal"
+
     def _again_file(self, rule: str) -> Path:
         return self._dir / "again" / hashlib.blake2b(rule.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 

@@ -9,7 +9,8 @@ import bisect
 import itertools
 import re
 from array import array
-from typing import Any, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from lint.tuples import NamedTuple
 
@@ -136,11 +137,12 @@ class Indexed:
     or pickled), set even on an immutable one.
     """
 
-    __slots__ = ("_entries_stab", "_lines", "_links", "_phases_stab")
+    __slots__ = ("_entries_stab", "_lines", "_links", "_phases_stab", "_text_from")
     _lines: LineIndex | None
     _entries_stab: Stab | None
     _phases_stab: dict[int, Stab] | None
     _links: tuple[Any, ...] | None  # lint.model.Document.links
+    _text_from: Callable[[], str] | None  # what gives the text, not read yet (:meth:`text_later`)
     text: str
     entries: Any  # a tuple of entries, or columns that make their own index (``entry_index()``)
 
@@ -148,6 +150,25 @@ class Indexed:
         """Nothing worked out yet (the subclass's ``__init__``)."""
         for name in Indexed.__slots__:
             self._keep(name, None)
+
+    def text_later(self, load: Callable[[], str]) -> None:
+        """Leave the text to ``load``, called when it is first read (on a document just made). A
+        warm run takes 2,000 outlines from the result cache and, after one file changed, reads
+        the text of next to none (the report keeps the others' pieces): each is decoded from its
+        file's bytes only when a later stage reads it. Everything that reads the fields (equality,
+        pickling, ``_replace``) reads it too, so a document is the same either way."""
+        object.__delattr__(self, "text")  # (an immutable document's slot: read again by __getattr__)
+        self._keep("_text_from", load)
+
+    if not TYPE_CHECKING:  # (for the type checker, a document has no attribute it does not declare)
+
+        def __getattr__(self, name: str) -> Any:
+            """Only for an attribute that is not set: the text left to :meth:`text_later`."""
+            load = self._text_from if name == "text" else None
+            if load is None:
+                raise AttributeError(f"{self.__class__.__qualname__!r} object has no attribute {name!r}")
+            self._keep("_text_from", None)
+            return self._keep("text", load())
 
     def _keep(self, name: str, value: _V) -> _V:
         """``value``, kept in slot ``name`` (worked out once): the one way these slots are set, also

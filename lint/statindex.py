@@ -32,6 +32,7 @@ import stat
 import time
 from pathlib import Path
 
+from lint.files import read_regular
 from lint.resultcache import digest
 
 SETTLED_NS = 5_000_000_000  # a file changed less than this before it was read is hashed again next time
@@ -93,6 +94,28 @@ class StatIndex:
             return None
         finally:
             os.close(fd)
+        return self._learn(key, data, before, after, started, limit)
+
+    def read(self, path: str, limit: int) -> tuple[bytes, str]:
+        """The first ``limit`` bytes of ``path`` and their content hash: the one the index holds when
+        the file's stat was the same before and after this read as when it was hashed (a file read
+        whole anyway, its text being decoded, need not be hashed again), else worked out and kept
+        as :meth:`digest` keeps it. Raises as :func:`lint.files.read_regular` (OSError, NotRegular)."""
+        key = os.path.normpath(os.path.join(self._cwd, path))
+        started = time.time_ns()
+        seen: list[os.stat_result] = []
+        data = read_regular(path, limit, seen)
+        before, after = seen
+        known = self._new.get(key) or self._old.get(key)
+        if known is not None and known[:6] == _stamp(before, limit) == _stamp(after, limit):
+            self._new[key] = known
+            return data, known[6]
+        return data, self._learn(key, data, before, after, started, limit)
+
+    def _learn(
+        self, key: str, data: bytes, before: os.stat_result, after: os.stat_result, started: int, limit: int
+    ) -> str:
+        """The hash of ``data`` (read at ``started``, with these stats), kept if the file had settled."""
         content = digest(data)
         stamp = _stamp(before, limit)
         settled = max(before.st_mtime_ns, before.st_ctime_ns) <= started - SETTLED_NS

@@ -285,3 +285,34 @@ def test_folders_of_earlier_cache_formats_are_removed_and_nothing_else(work, tmp
     monkeypatch.setenv("RESPONSE_LINT_RESULT_CACHE", str(foreign))
     run_cli("check", ".", "--select", "spelling")
     assert (foreign / "v1").exists()  # not this tool's cache folder: nothing removed
+
+
+def test_the_stat_index_reads_and_hashes_only_what_it_does_not_know(tmp_path, monkeypatch):
+    """:meth:`StatIndex.read` (the result cache's look-up) gives the bytes read with the hash the
+    index holds for a settled file whose stat is unchanged, and hashes anything else."""
+    hashed = []
+    real = statindex.digest
+    monkeypatch.setattr(statindex, "digest", lambda data: hashed.append(data) or real(data))
+    index_file = tmp_path / "stat.marshal"
+    settled = tmp_path / "settled.txt"
+    settled.write_bytes(b"old words")
+    monkeypatch.setattr(statindex.time, "time_ns", lambda: settled.stat().st_ctime_ns + statindex.SETTLED_NS)
+
+    def run(limit=100):
+        index = statindex.StatIndex(index_file)
+        found = index.read(str(settled), limit)
+        index.save()
+        return found
+
+    assert run() == (b"old words", real(b"old words")) and hashed == [b"old words"]
+    assert run() == (b"old words", real(b"old words")) and hashed == [b"old words"]  # known: not hashed
+    assert run(5) == (b"old w", real(b"old w")) and len(hashed) == 2  # another limit: hashed
+    info = settled.stat()
+    settled.write_bytes(b"new words")  # the same size and modification time, a later ctime
+    os.utime(settled, ns=(info.st_atime_ns, info.st_mtime_ns))
+    monkeypatch.setattr(statindex.time, "time_ns", lambda: settled.stat().st_ctime_ns + statindex.SETTLED_NS)
+    assert run() == (b"new words", real(b"new words")) and hashed[-1] == b"new words"
+    with pytest.raises(OSError):
+        statindex.StatIndex(index_file).read(str(tmp_path / "missing.txt"), 100)
+    with pytest.raises(OSError):
+        statindex.StatIndex(index_file).read(str(tmp_path), 100)  # a folder: not a regular file
