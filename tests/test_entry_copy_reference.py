@@ -125,15 +125,13 @@ def test_the_scorer_is_similarity_wherever_it_reaches_the_threshold(a, b, thresh
         assert fast == plain
 
 
-def test_a_run_lets_its_compared_sentences_go_and_leaves_no_cycle(run_summaries):
-    """The sentences kept while comparing are let go when the comparing is over, and a run's
-    Paragraphs is freed by reference counting alone (a run keeps the collector off: a cycle
-    through it kept every summary alive, and the kept sentences made the findings' peak)."""
+def test_a_run_leaves_no_cycle(run_summaries):
+    """A run's Paragraphs is freed by reference counting alone (a run keeps the collector off:
+    a cycle through it kept every summary alive)."""
     import gc
 
     paragraphs = Paragraphs(run_summaries)
     list(entry_copy.find_matches(paragraphs, 85.0, 64))
-    assert not paragraphs._kept
     gc.collect()
     gc.disable()
     try:

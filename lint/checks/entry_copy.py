@@ -21,13 +21,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from itertools import compress, groupby
-from operator import attrgetter, not_
+from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
 from lint.checks import copies, sentences
 from lint.checks.api import Anchored, CheckKind, Context, Fields, Finding
-from lint.checks.entry_summary import Compared, Paragraphs, summarise
+from lint.checks.entry_sources import Sources
+from lint.checks.entry_summary import Paragraphs, summarise
 from lint.model import Related, Span
 from lint.options import Option, combinable
 
@@ -118,13 +119,10 @@ def find_matches(
     index = copies.ShingleIndex(max_bucket=max_bucket)
     first_with: dict[bytes, int] = {}  # canonical paragraph -> the first paragraph with it
     other_with: dict[bytes, int] = {}  # canonical paragraph -> the first with it in another entry than that
-    try:
-        for i in range(len(paragraphs)):
-            shared = index.add(paragraphs.grams(i), min_shared)
-            same = same_paragraph(paragraphs, i, first_with, other_with)  # however often it recurs
-            yield from match_paragraph(paragraphs, i, shared, same, threshold, max_candidates, same_figures)
-    finally:
-        paragraphs.forget_compared()
+    for i in range(len(paragraphs)):
+        shared = index.add(paragraphs.grams(i), min_shared)
+        same = same_paragraph(paragraphs, i, first_with, other_with)  # however often it recurs
+        yield from match_paragraph(paragraphs, i, shared, same, threshold, max_candidates, same_figures)
 
 
 def match_paragraph(
@@ -155,45 +153,38 @@ def match_paragraph(
     if not candidates:
         return []
     candidates.sort()
-    # the candidates' sentences, read once for all of this paragraph's sentences
-    earlier = [(j, s) for j in candidates for s in paragraphs.compared(j)]
-    source_grams = [s[3] for _, s in earlier]
-    source_texts = frozenset(s[2] for _, s in earlier)
-    everywhere = range(len(earlier))
+    own = paragraphs.compared(i)
+    sources = Sources(paragraphs, candidates, own)
     score_of = _scorer(threshold)
     text: str | None = None
     matches: list[Match] = []
-    for sentence in paragraphs.compared(i):
+    for sentence in own:
         start, end, canonical, grams = sentence
-        # the sources sharing a shingle with it (every other overlaps by 0), found in C
-        near = list(compress(everywhere, map(not_, map(grams.isdisjoint, source_grams))))
-        if canonical in source_texts:  # an equal text: near already, unless a text has no shingles
-            equal = [k for k, (_, source) in enumerate(earlier) if source[2] == canonical]
-            if not set(equal).issubset(near):
-                near = sorted(set(near).union(equal))
-        if not near or not _reaches(paragraphs, grams, candidates, earlier[near[0]][0]):
+        encoded = canonical.encode("utf-8", "surrogatepass")  # (one-to-one: equal texts, equal bytes)
+        near = sources.near(grams, encoded)
+        if not near or not _reaches(paragraphs, grams, candidates, sources.paragraph[near[0]]):
             continue
         size = len(grams)
-        best: tuple[float, int, Compared] | None = None
+        best: tuple[float, int, int] | None = None
         for k in near:
-            j, source = earlier[k]
-            if source[2] == canonical:
+            if sources.encoded[k] == encoded:
                 score = 100.0
             else:
-                theirs = source_grams[k]
-                if not size or not theirs or len(grams.intersection(theirs)) / min(size, len(theirs)) < 0.2:
+                theirs = sources.size[k]
+                if not size or not theirs or len(grams.intersection(sources.common[k])) / min(size, theirs) < 0.2:
                     continue  # copies.overlap below 0.2
-                score = score_of(canonical, source[2])
+                score = score_of(canonical, sources.text(k))
             if score < threshold or (best is not None and score <= best[0]):
                 continue
+            j, (source_start, source_end) = sources.paragraph[k], sources.bounds[k]
             if same_figures:
                 if text is None:
                     text = paragraphs.text(i)
-                if _figures(text, start, end) != _figures(paragraphs.text(j), source[0], source[1]):
+                if _figures(text, start, end) != _figures(paragraphs.text(j), source_start, source_end):
                     continue  # the same template with other figures: each entry's own facts
-            best = (score, j, source)
+            best = (score, j, k)
         if best is not None:
-            matches.append(Match(i, (start, end), best[1], best[2][:2], best[0]))  # the bounds: all findings read
+            matches.append(Match(i, (start, end), best[1], sources.bounds[best[2]], best[0]))
     return matches
 
 

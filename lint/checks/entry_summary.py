@@ -53,10 +53,6 @@ TEXT_AT = 15  # ... paragraph k's is TEXTS[TEXT_AT[k]:TEXT_AT[k + 1]]
 CANONICAL_AT = 16  # ... sentence m's is CANONICALS[CANONICAL_AT[m]:CANONICAL_AT[m + 1]]
 SAME_GRAMS = 17  # bytes: for each sentence, 1 when its shingles are its paragraph's (GRAMS), else 0
 DIGEST = 16
-# paragraphs whose sentences Paragraphs keeps decoded (about 1.5 kB each), the most recently used:
-# a paragraph's candidates are mostly the few that first wrote its phrases, asked for again and
-# again; a quarter of 1,024 misses 22% more on the 500-file corpus and holds 1.1 MB less
-SENTENCES_KEPT = 1 << 8
 _FOUND_ONE_BY_ONE = 32  # Paragraphs.with_digests: as many digests as this are searched for one by one
 
 Sentence = tuple[int, int, str, "array[int]"]  # start, end, canonical text, shingles
@@ -181,7 +177,7 @@ class Paragraphs:
     :attr:`keys` holds each paragraph's entry key, so worked out.
     """
 
-    __slots__ = ("_anchors", "_documents", "_first", "_index", "_kept", "_number", "_piece_at", "_summaries", "keys")
+    __slots__ = ("_anchors", "_documents", "_first", "_index", "_number", "_piece_at", "_summaries", "keys")
 
     def __init__(self, summaries: Sequence[Anchored]) -> None:
         names = keys_of(name for anchored in summaries for name in anchored.summary[0])
@@ -213,11 +209,6 @@ class Paragraphs:
         self._documents = array("l", map(documents.__getitem__, ranked))
         self._index = array("l", map(index.__getitem__, ranked))
         self.keys: list[str] = list(map(keys.__getitem__, ranked))
-        # entry-copy reads an earlier paragraph's sentences again for each later one it is a
-        # candidate of (six times each on the benchmark corpus): the last thousand read are kept
-        # (a dict, not an lru_cache of a bound method: that would be a reference cycle, keeping
-        # every summary alive after the run while the collector is off)
-        self._kept: dict[int, list[Compared]] = {}
 
     def __len__(self) -> int:
         return len(self._index)
@@ -277,6 +268,11 @@ class Paragraphs:
     def _at(self, i: int) -> tuple[tuple[Any, ...], int]:
         return self._summaries[self._documents[i]], self._index[i]
 
+    def columns(self, i: int) -> tuple[tuple[Any, ...], int]:
+        """Paragraph ``i``'s summary and its number there, for a reader of the columns themselves
+        (:class:`lint.checks.entry_sources.Sources`, which makes no object per sentence)."""
+        return self._at(i)
+
     def grams(self, i: int) -> array[int]:
         summary, k = self._at(i)
         at = summary[GRAM_AT]
@@ -297,23 +293,10 @@ class Paragraphs:
         ]
 
     def compared(self, i: int) -> list[Compared]:
-        """:meth:`sentences` with their shingles as sets, ready to compare (the last
-        ``SENTENCES_KEPT`` paragraphs used are kept; callers do not change the list)."""
-        kept = self._kept
-        found = kept.pop(i, None)
-        if found is not None:
-            kept[i] = found  # now the most recently used
-        else:
-            if len(kept) >= SENTENCES_KEPT:
-                del kept[next(iter(kept))]  # the least recently used
-            found = kept[i] = [
-                (start, end, canonical, frozenset(grams)) for start, end, canonical, grams in self.sentences(i)
-            ]
-        return found
-
-    def forget_compared(self) -> None:
-        """Let the kept sentences of :meth:`compared` go (the comparing is over; the findings read bounds only)."""
-        self._kept.clear()
+        """:meth:`sentences` with their shingles as sets, ready to compare. Made for the paragraph
+        being matched only, once: its candidates' sentences are read from the columns
+        (:class:`lint.checks.entry_sources.Sources`), so none is kept between paragraphs."""
+        return [(start, end, canonical, frozenset(grams)) for start, end, canonical, grams in self.sentences(i)]
 
     def text(self, i: int) -> str:
         summary, k = self._at(i)
