@@ -188,3 +188,14 @@ def test_a_cache_entry_with_damaged_entries_is_a_miss(tmp_path):
     assert all(not entry.exists() or entry.read_bytes() != data for entry, data in damaged.items())  # a miss
     assert _report(folder, cache) == cold
     shutil.rmtree(cache)
+
+
+def test_a_cache_entry_keeps_no_rule_times(tmp_path):
+    """A result read from the cache had no rule run for it (its times are ``{}`` in the run): its
+    entry does not carry the times of the run that checked it (2,000 dicts to unpickle)."""
+    folder, cache = tmp_path / "pages", tmp_path / "cache"
+    folder.mkdir()
+    (folder / "a-action-98.md").write_text(ACTION_PAGE, encoding="utf-8")
+    _report(folder, cache)
+    (entry,) = _entry_files(cache)
+    assert pickle.loads(entry.read_bytes())[2].times == {}  # (path, content, result, ...)
