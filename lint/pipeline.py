@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from lint import engine, gathered, source, spool
 from lint.budget import OverBudget, time_budget
+from lint.checks import workers
 from lint.collector import collector_paused
 from lint.files import read_regular, to_display
 from lint.model import Diagnostic, Document
@@ -386,7 +387,7 @@ def check_files(
     keep = spool.for_run(len(files))
     try:
         run = _gather(files, plan, jobs, cache, keep, timings, progress)
-        with collector_paused():
+        with collector_paused(), workers.allowed(jobs):  # a corpus rule may spread its work too
             corpus = _corpus(plan, cache, keep, run, jobs, timings)
     finally:
         keep.close()

@@ -25,7 +25,7 @@ from itertools import groupby
 from operator import attrgetter
 from typing import Any
 
-from lint.checks import copies, sentences
+from lint.checks import copies, sentences, workers
 from lint.checks.api import Anchored, CheckKind, Context, Fields, Finding
 from lint.checks.entry_sources import Sources
 from lint.checks.entry_summary import Paragraphs, summarise
@@ -68,6 +68,9 @@ OPTIONS = (
 )
 
 
+MIN_SHARED = 3  # word 3-grams a candidate paragraph shares with a later one, at least
+MAX_CANDIDATES = 16  # candidates of a paragraph (those sharing most), besides one with the same text
+
 FIELDS = ("entry", "other", "other_phase", "score", "kind", "count", "total")  # of each finding's message
 
 
@@ -102,8 +105,8 @@ def find_matches(
     paragraphs: Paragraphs,
     threshold: float,
     max_bucket: int,
-    min_shared: int = 3,
-    max_candidates: int = 16,
+    min_shared: int = MIN_SHARED,
+    max_candidates: int = MAX_CANDIDATES,
     same_figures: bool = True,
 ) -> Iterator[Match]:
     """For each sentence, its best match in an earlier paragraph of another entry (if any), in
@@ -231,7 +234,15 @@ def check_corpus(summaries: Sequence[Anchored], context: Context) -> Iterator[Fi
     if len(paragraphs) < 2:
         return
     threshold, max_bucket, same_figures = settings(context)
-    yield from findings(paragraphs, find_matches(paragraphs, threshold, max_bucket, same_figures=same_figures), context)
+    matches: Iterable[Match] | None = None
+    if workers.jobs() > 1:  # (only then imported: multiprocessing is a one-file run's start-up time)
+        from lint.checks import entry_spread
+
+        if entry_spread.can_spread(paragraphs, workers.jobs()):
+            matches = entry_spread.spread_matches(paragraphs, threshold, max_bucket, same_figures, workers.jobs())
+    if matches is None:
+        matches = find_matches(paragraphs, threshold, max_bucket, same_figures=same_figures)
+    yield from findings(paragraphs, matches, context)
 
 
 def findings(paragraphs: Paragraphs, matches: Iterable[Match], context: Context) -> Iterator[Finding]:

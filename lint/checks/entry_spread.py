@@ -1,0 +1,102 @@
+"""entry-copy's matching spread over worker processes: the same matches, in the same order.
+
+:func:`lint.checks.entry_copy.find_matches` takes the run's paragraphs in order, adding each
+to a shingle index and matching it against its candidates. What a paragraph's matching reads
+is the index of the paragraphs before it and the earlier paragraphs with its canonical text,
+both built in order, and nothing that another paragraph's matching does. So the paragraphs are
+cut into consecutive chunks, handed out in order to forked worker processes, and each worker
+brings its own index up to a chunk's start by registering the paragraphs before it
+(:meth:`~lint.checks.shingles.ShingleIndex.register`: the index :meth:`add` leaves, at a
+quarter of the cost), then matches the chunk as ``find_matches`` does. The index is exact
+however the chunks fall, the bucket cap (``max-bucket``) included: it is the same code, run
+on the same paragraphs in the same order. Chunks come back in order, so the findings are made
+from the matches in the order a single process finds them. The workers are forked after the
+run's summaries are read, and share them copy-on-write: no summary is pickled.
+
+On the 2,000-file benchmark corpus the index and the matching are nearly all of the rule's
+corpus stage (the slowest stage of a cold run after the per-document one, and serial), and
+about a third of the index's work is counting holders that no registration needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from lint.checks.entry_copy import MAX_CANDIDATES, MIN_SHARED, Match, match_paragraph, same_paragraph
+from lint.checks.entry_summary import Paragraphs
+from lint.checks.shingles import ShingleIndex
+
+MIN_SPREAD = 8192  # paragraphs: a smaller run is matched in the calling process (forking costs more than it saves)
+CHUNKS_PER_JOB = 8  # chunks handed out per worker: a worker that finishes early takes the next
+
+_RUN: tuple[Paragraphs, float, int, bool] | None = None  # the run being matched, set before the workers are forked
+
+
+def can_spread(paragraphs: Paragraphs, jobs: int) -> bool:
+    """Whether :func:`spread_matches` would use more than the calling process."""
+    if jobs < 2 or len(paragraphs) < MIN_SPREAD:
+        return False
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def spread_matches(
+    paragraphs: Paragraphs, threshold: float, max_bucket: int, same_figures: bool, jobs: int, chunks: int = 0
+) -> Iterator[Match]:
+    """:func:`~lint.checks.entry_copy.find_matches` (its default ``min_shared`` and
+    ``max_candidates``) in ``jobs`` forked processes, in ``chunks`` consecutive chunks
+    (``CHUNKS_PER_JOB`` a job when 0)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _RUN, _WALK
+    count = len(paragraphs)
+    size = max(1, -(-count // (chunks or jobs * CHUNKS_PER_JOB)))
+    bounds = [(start, min(start + size, count)) for start in range(0, count, size)]
+    _RUN, _WALK = (paragraphs, threshold, max_bucket, same_figures), None
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            for found in pool.map(_match, bounds):
+                for later, sentence, earlier, source, score in found:
+                    yield Match(later, sentence, earlier, source, score)
+    finally:
+        _RUN = None
+
+
+class _Walk:
+    """A worker's index and canonical texts, of the paragraphs before :attr:`next`."""
+
+    __slots__ = ("first", "index", "next", "other")
+
+    def __init__(self, max_bucket: int) -> None:
+        self.index = ShingleIndex(max_bucket=max_bucket)
+        self.first: dict[bytes, int] = {}
+        self.other: dict[bytes, int] = {}
+        self.next = 0
+
+
+_WALK: _Walk | None = None  # (in a worker) its walk through the run
+
+
+def _match(bounds: tuple[int, int]) -> list[tuple[Any, ...]]:
+    """(In a worker) the matches of the paragraphs ``start`` to ``stop - 1``, as tuples."""
+    global _WALK
+    assert _RUN is not None, "no run to match"
+    paragraphs, threshold, max_bucket, same_figures = _RUN
+    start, stop = bounds
+    if _WALK is None or _WALK.next > start:  # (chunks come in order: a fresh worker only)
+        _WALK = _Walk(max_bucket)
+    walk = _WALK
+    for i in range(walk.next, start):  # the paragraphs other workers matched
+        walk.index.register(paragraphs.grams(i))
+        same_paragraph(paragraphs, i, walk.first, walk.other)
+    found = []
+    for i in range(start, stop):
+        shared = walk.index.add(paragraphs.grams(i), MIN_SHARED)
+        same = same_paragraph(paragraphs, i, walk.first, walk.other)
+        for match in match_paragraph(paragraphs, i, shared, same, threshold, MAX_CANDIDATES, same_figures):
+            found.append((match.later, match.sentence, match.earlier, match.source, match.score))
+    walk.next = stop
+    return found

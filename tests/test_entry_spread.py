@@ -1,0 +1,105 @@
+"""entry-copy's matching spread over worker processes gives the matches of one process, in the
+same order (lint.checks.entry_spread), and an index brought up to a chunk's start by registering
+the paragraphs before it answers as one that added them all, the bucket cap included."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.corpus import generate
+from lint import engine, pipeline
+from lint.checks import copies, entry_copy, entry_spread, workers
+from lint.checks.entry_summary import Paragraphs
+from lint.config import Config
+
+from .conftest import run_cli
+
+
+@pytest.fixture(scope="module")
+def run_summaries():
+    config = Config()
+    chosen = engine.select_rules(engine.available_rules(config), ["entry-copy"], [], [])
+    plan = engine.Plan(chosen, config)
+    summaries = []
+    for corpus_file in generate(36, seed=7):
+        document = pipeline.read_document(corpus_file.name, config, corpus_file.data)
+        summaries.append(engine.check_document(plan, document).summaries["entry-copy"])
+    return summaries
+
+
+def _tuples(matches):
+    return [(m.later, m.sentence, m.earlier, m.source, m.score) for m in matches]
+
+
+@pytest.mark.parametrize(
+    ("bucket", "threshold", "same_figures", "jobs", "chunks"),
+    [(64, 85.0, True, 2, 7), (3, 85.0, True, 3, 5), (2, 60.0, False, 2, 16), (1, 85.0, True, 2, 3)],
+)
+def test_spread_matches_are_those_of_one_process_in_order(run_summaries, bucket, threshold, same_figures, jobs, chunks):
+    paragraphs = Paragraphs(run_summaries)
+    alone = _tuples(entry_copy.find_matches(paragraphs, threshold, bucket, same_figures=same_figures))
+    spread = _tuples(entry_spread.spread_matches(paragraphs, threshold, bucket, same_figures, jobs, chunks))
+    assert len(alone) > 10
+    assert spread == alone
+
+
+@pytest.mark.parametrize("bucket", [64, 4, 3, 2, 1])
+def test_an_index_registered_up_to_a_chunk_answers_as_one_that_added_everything(run_summaries, bucket):
+    paragraphs = Paragraphs(run_summaries)
+    count = len(paragraphs)
+    added = copies.ShingleIndex(max_bucket=bucket)
+    expected = [added.add(paragraphs.grams(i), 3) for i in range(count)]
+    assert sum(map(len, expected)) > 100
+    for start in (1, count // 3, count - 1):
+        index = copies.ShingleIndex(max_bucket=bucket)
+        for i in range(start):
+            index.register(paragraphs.grams(i))
+        assert [index.add(paragraphs.grams(i), 3) for i in range(start, count)] == expected[start:]
+        assert index._held == added._held and len(index) == len(added)
+
+
+@pytest.mark.parametrize("bucket", [1, 2, 3, 4])
+def test_the_bucket_cap_at_its_edge_is_the_same_registered_or_added(bucket):
+    """Texts that all hold the same three shingles: the ``bucket``-th holder still counts the ones
+    before it (the first holder counts none; with a cap of 1, the second still counts the first),
+    later ones find a stock phrase; registering texts first changes none of it."""
+    shingles = [11, 22, 33]
+    added = copies.ShingleIndex(max_bucket=bucket)
+    expected = [added.add(shingles, 3) for _ in range(bucket + 2)]
+    live = max(2, bucket)  # texts that find the earlier ones
+    assert expected == [{}] + [dict.fromkeys(range(n), 3) for n in range(1, live)] + [{}] * (bucket + 2 - live)
+    for start in range(1, bucket + 2):
+        index = copies.ShingleIndex(max_bucket=bucket)
+        for _ in range(start):
+            index.register(shingles)
+        assert [index.add(shingles, 3) for _ in range(start, bucket + 2)] == expected[start:]
+
+
+def test_a_small_run_or_one_job_stays_in_this_process(run_summaries, monkeypatch):
+    paragraphs = Paragraphs(run_summaries)
+    assert not entry_spread.can_spread(paragraphs, 2)  # fewer paragraphs than MIN_SPREAD
+    monkeypatch.setattr(entry_spread, "MIN_SPREAD", 1)
+    assert entry_spread.can_spread(paragraphs, 2)
+    assert not entry_spread.can_spread(paragraphs, 1)
+    assert workers.jobs() == 1  # outside a run's corpus stage
+    with workers.allowed(3):
+        assert workers.jobs() == 3
+    assert workers.jobs() == 1
+
+
+def test_check_gives_the_same_report_with_the_matching_spread(tmp_path, monkeypatch):
+    """A run whose corpus stage spreads entry-copy's matching over workers (every run past
+    MIN_SPREAD paragraphs with --jobs over 1) reports what --jobs 1 does, byte for byte."""
+    for item in generate(24, seed=5, formats=("source-2012", "publication-2015", "markdown")):
+        (tmp_path / item.name).write_bytes(item.data)
+    args = ("check", str(tmp_path), "--format", "json", "--fail-on", "never", "--no-cache")
+    one = run_cli(*args, "--jobs", "1")
+    assert '"entry-copy"' in one.out
+    monkeypatch.setattr(entry_spread, "MIN_SPREAD", 1)
+    spread = []
+    real = entry_spread.spread_matches
+    monkeypatch.setattr(entry_spread, "spread_matches", lambda *a, **k: spread.append(a) or real(*a, **k))
+    assert run_cli(*args, "--jobs", "2").out == one.out
+    assert spread  # (the matching was spread)
+    assert run_cli(*args, "--jobs", "1").out == one.out
+    assert len(spread) == 1  # (--jobs 1: in this process)
