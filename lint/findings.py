@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+import pickle
 from abc import abstractmethod
 from array import array
 from bisect import bisect_right
@@ -26,6 +27,7 @@ from lint.model import Diagnostic, Fix, Related, Severity, Span
 T = TypeVar("T")
 
 _SEVERITIES = {int(severity): severity for severity in Severity}
+Extras = tuple[tuple[Related, ...], Fix | None, str | None]  # a finding's related places, fix and fingerprint text
 
 
 class Shared(dict[str, str]):
@@ -93,7 +95,7 @@ class Findings(Lazy[Diagnostic]):
         self._runs = array("i")
         self._codes = array("i")
         self._texts: list[str | None] = []
-        self._extras: dict[int, tuple[tuple[Related, ...], Fix | None, str | None]] = {}
+        self._extras: dict[int, Extras] | tuple[dict[int, tuple[Related, ...]], bytes] = {}  # packed: __getstate__
         self._rules: list[str] = []
         self._names: dict[str, int] = {}
         self._ordered: bool | None = None  # whether the findings are in order (None: not asked yet)
@@ -118,7 +120,7 @@ class Findings(Lazy[Diagnostic]):
             code = self._names[rule] = len(self._rules)
             self._rules.append(rule)
         if related or fix is not None or fingerprint_text is not None:
-            self._extras[len(self._starts)] = (related, fix, fingerprint_text)
+            self._unpacked()[len(self._starts)] = (related, fix, fingerprint_text)
         try:
             self._starts.append(span.start)
             self._ends.append(span.end)
@@ -167,7 +169,7 @@ class Findings(Lazy[Diagnostic]):
     def _make(self, i: int) -> Diagnostic:
         run = bisect_right(self._runs, i) - 1
         code, texts, at = self._codes[run], self._texts, 3 * run
-        related, fix, fingerprint = self._extras.get(i, ((), None, None))
+        related, fix, fingerprint = self._unpacked().get(i, ((), None, None))
         return Diagnostic(
             path=self.path,
             span=Span(self._starts[i], self._ends[i]),
@@ -197,7 +199,9 @@ class Findings(Lazy[Diagnostic]):
         return f"Findings({self.path!r}, {list(self)!r})"
 
     def __getstate__(self) -> tuple[Any, ...]:
-        columns = (self._starts, self._ends, self._runs, self._codes, self._texts, self._extras, self._rules)
+        # the rarer fields pickled apart, read when a finding is made (few, warm), but related places (pieces.cut)
+        extras = self._extras if isinstance(self._extras, tuple) else (self.related(), pickle.dumps(self._extras, 5))
+        columns = (self._starts, self._ends, self._runs, self._codes, self._texts, extras, self._rules)
         return (self.path, *columns, self.order())  # sorted once: a cached document's, when it was checked
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
@@ -208,7 +212,16 @@ class Findings(Lazy[Diagnostic]):
 
     def related(self) -> dict[int, tuple[Related, ...]]:
         """The related places of each finding that has some, by index, without making them."""
+        if isinstance(self._extras, tuple):
+            return dict(self._extras[0])
         return {i: extras[0] for i, extras in self._extras.items() if extras[0]}
+
+    def _unpacked(self) -> dict[int, Extras]:
+        """The rarer fields of the findings that have some, unpickled when first read (:meth:`__getstate__`)."""
+        extras = self._extras
+        if isinstance(extras, tuple):
+            extras = self._extras = pickle.loads(extras[1])
+        return extras
 
     def in_order(self) -> bool:
         """Whether the findings are in order (by :meth:`key`), asked of their offsets in C: only
