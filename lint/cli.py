@@ -68,6 +68,8 @@ def _check(args: argparse.Namespace) -> int:
     options.replay = True  # a warm re-run with nothing changed writes the recorded output again (lint.replay)
     options.extra["link-check"] = {**_link_overrides(args), **cli_parser.history_overrides(args)}
     outcome = check(options)
+    if _PROGRAM:  # the process ends with the command (leave): the run is not freed object by object first
+        _KEPT_TO_EXIT.append(outcome)  # (the report, the documents, the findings: 0.03 s of a warm 2,000-file run)
     return outcome.exit_code
 
 
@@ -98,6 +100,7 @@ def _link_overrides(args: argparse.Namespace) -> dict[str, object]:
 
 
 _PROGRAM = False  # True in the response-lint program (run): the process ends when the command does
+_KEPT_TO_EXIT: list[object] = []  # what the program's check made, let go only by the end of the process
 
 
 def run() -> NoReturn:
