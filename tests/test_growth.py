@@ -120,11 +120,11 @@ def test_inline_scanning_looks_at_each_character_a_bounded_number_of_times(monke
 
 
 def test_bare_urls_on_a_line_are_masked_in_linear_work():
-    from lint.checks import spelling
+    from lint.checks import spelling_tokens
 
     def measure(n: int) -> int:
         text = make("urls", n)
-        return work(lambda: list(spelling._tokens(text, spelling._masked(text))))
+        return work(lambda: list(spelling_tokens.tokens(text, spelling_tokens.masked(text))))
 
     assert ratio(measure, 100) <= LINEAR
 

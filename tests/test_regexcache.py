@@ -137,12 +137,12 @@ def test_the_spelling_mask_is_built_from_a_kept_program(fresh, monkeypatch):
     program by the next (compiling it cost a cold run 3.5 M instructions)."""
     from re import _compiler
 
-    from lint.checks import spelling
+    from lint.checks import spelling_tokens
 
-    spelling._mask.cache_clear()
-    first = spelling._mask()
+    spelling_tokens.mask.cache_clear()
+    first = spelling_tokens.mask()
     fresh()
-    spelling._mask.cache_clear()
+    spelling_tokens.mask.cache_clear()
     re.purge()
 
     def compiled_again(*args: object) -> None:
@@ -150,9 +150,9 @@ def test_the_spelling_mask_is_built_from_a_kept_program(fresh, monkeypatch):
 
     monkeypatch.setattr(_compiler, "compile", compiled_again)
     try:
-        assert spelling._mask() == first
+        assert spelling_tokens.mask() == first
     finally:
-        spelling._mask.cache_clear()
+        spelling_tokens.mask.cache_clear()
 
 
 def test_a_derived_text_is_worked_out_again_once_the_code_deriving_it_changed(fresh, tmp_path, monkeypatch):

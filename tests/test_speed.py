@@ -674,9 +674,9 @@ def test_spelling_finds_the_words_its_pattern_as_first_written_finds(text):
     starts, and gives nothing back (issue 11 (d)): the same words, at the same places."""
     import re
 
-    from lint.checks import spelling
+    from lint.checks import spelling_tokens
 
-    found = [m.span() for m in spelling._TOKEN.finditer(text)]
+    found = [m.span() for m in spelling_tokens.TOKEN.finditer(text)]
     assert found == [m.span() for m in re.finditer(_TOKEN_AS_WRITTEN, text)]
 
 
@@ -712,7 +712,7 @@ def test_the_spelling_mask_skips_the_words_its_plain_pattern_skips(text):
     the words it leaves to check are those the plain pattern leaves."""
     import re
 
-    from lint.checks import spelling
+    from lint.checks import spelling_tokens
 
     plain = re.compile(
         r"(?:https?|ftp)://\S+|\bwww\.\S+|\bmailto:\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -721,7 +721,8 @@ def test_the_spelling_mask_skips_the_words_its_plain_pattern_skips(text):
         re.IGNORECASE,
     )
     masked = [m.span() for m in plain.finditer(text)]
-    assert list(spelling._tokens(text, spelling._masked(text))) == list(spelling._tokens(text, masked))
+    tokens, mask = spelling_tokens.tokens, spelling_tokens.masked
+    assert list(tokens(text, mask(text))) == list(tokens(text, masked))
 
 
 @given(st.text(alphabet="abxyz \n-", max_size=24))

@@ -21,12 +21,10 @@ asks for two (which can take a second per word).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from functools import lru_cache
 
-from lint import regexcache
-from lint.checks import spelling_names, spelling_words
+from lint.checks import spelling_names, spelling_tokens, spelling_words
 from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.perdoc import Remembered
 from lint.model import Document, Paragraph
@@ -75,23 +73,6 @@ OPTIONS = (
     Option("min-length", "int", 2, "shorter words are not checked"),
 )
 
-# Words, with their hyphens, apostrophes and dots, and editorial brackets: "[t]ransformation", "organi[s]ation".
-# Written as ``(?:\[L\](?=\w))?\w+(?:S\w+)*`` (L a bracket's letters, S a joint), it matches what that does:
-# a word that starts with a bracket is an alternative of its own, so a search skips at once the places
-# where no word starts (a first character outside ``\w`` and ``[``); and nothing matched is given back
-# (possessive): a joint never starts with a word character, so a shorter run could never match more.
-# A quarter fewer instructions splitting a document (issue 11 (d)); tests/test_speed.py compares the two.
-_JOINED = r"\w++(?:(?:[-'’.]|\[[^\W\d_]{1,3}\])\w++)*+"
-_TOKEN = regexcache.compile(rf"{_JOINED}|\[[^\W\d_]{{1,3}}\]{_JOINED}")
-_MASK_SOURCE = (
-    r"(?:https?|ftp)://\S+|\bwww\.\S+|\bmailto:\S+"  # URLs
-    # an email address, and a web address written without its scheme (canada.ca/analytique): tried
-    # only where a run of their characters starts, since a later start in the run gives the same
-    # answer (trying every one took time with the square of a long dotted run's length)
-    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|(?<![\w-])(?<![\w-]\.)(?:-+\.)*-*\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*"
-    r"|<[^<>\n]{1,200}>|\{[^{}\n]{0,200}\}|&#?\w+;|`[^`\n]*`"  # markup, directives, code
-)
 _PREFIXES = (
     "re",
     "un",
@@ -131,7 +112,6 @@ _PREFIXES = (
     "trans",
     "up",
 )
-_MASK_MARKERS = ("/", "www.", "mailto:", "@", "<", "{", "&", "`")  # no marker, nothing to mask
 _NAME_MIN_LENGTH = 7
 _PROPER = frozenset(
     {
@@ -206,37 +186,6 @@ def _judged(token: str, min_length: int) -> _Kind | None:
     return _kind(_written(token), min_length)
 
 
-def _masked(text: str) -> tuple[tuple[int, int], ...]:
-    """Ranges of ``text`` that are URLs, email addresses or markup."""
-    lowered = text.lower()
-    if not any(marker in lowered for marker in _MASK_MARKERS):
-        return ()
-    return tuple((m.start(), m.end()) for m in _mask().finditer(text))
-
-
-@lru_cache(maxsize=1)
-def _mask() -> re.Pattern[str]:
-    # built from the program a run kept (lint.regexcache): compiling it took a cold run 3.5 M
-    # instructions on the first paragraph with a URL, an address or markup (issue 11 (d))
-    return regexcache.compile(_MASK_SOURCE, re.IGNORECASE)
-
-
-def _tokens(text: str, masked: Sequence[tuple[int, int]]) -> Iterator[tuple[int, str]]:
-    """``(offset, token)`` of each word of ``text`` outside the masked ranges.
-
-    Tokens and ranges both come in order, so one walk along the two decides (asking every
-    range for every token took time in the product: 20,000 URLs on a line, minutes).
-    """
-    j = 0
-    for match in _TOKEN.finditer(text):
-        start, end = match.span()
-        while j < len(masked) and masked[j][1] <= start:
-            j += 1
-        if j < len(masked) and masked[j][0] < end:
-            continue
-        yield start, match.group(0)
-
-
 _Words = tuple[tuple[tuple[int, int], ...], frozenset[str]]
 _WORDS: Remembered[_Words] = Remembered()
 
@@ -245,8 +194,11 @@ def _words(text: str, found: dict[str, _Words]) -> _Words:
     """``text``'s masked ranges and tokens outside them: from the text alone, so kept by it (in ``found``)."""
     words = found.get(text)
     if words is None:
-        mask = _masked(text)
-        tokens = frozenset(token for _, token in _tokens(text, mask)) if mask else frozenset(_TOKEN.findall(text))
+        mask = spelling_tokens.masked(text)
+        if mask:
+            tokens = frozenset(token for _, token in spelling_tokens.tokens(text, mask))
+        else:
+            tokens = frozenset(spelling_tokens.TOKEN.findall(text))
         words = _WORDS.keep(found, text, (mask, tokens))
     return words
 
@@ -369,7 +321,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     for paragraph, (mask, tokens) in zip(paragraphs, words, strict=True):
         if tokens.isdisjoint(bad):
             continue
-        for start, token in _tokens(paragraph.text, mask):
+        for start, token in spelling_tokens.tokens(paragraph.text, mask):
             kind = bad.get(token)
             if kind is None:
                 continue
