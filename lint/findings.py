@@ -1,21 +1,19 @@
 """A document's diagnostics held in columns while its checks run, made into Diagnostic objects when read.
 
-A :class:`lint.model.Diagnostic` takes 112 bytes, and with the span a check made for it (a
-tuple and two ints) 240: a file with a finding on every line held one per line while its full
-document (every paragraph) was still alive, the peak of the run. :class:`Findings` keeps the
-same diagnostics in columns, 8 to 44 bytes each: offsets in arrays, and once for each run of
-findings of one rule and severity that say the same message, entry and phase, their rule and
-severity code and the three texts (the engine stores each repeated string once), and the rarer fields (related places, a
-fix, fingerprint text) only for the findings that have them. Reading it (by index or in
-order) gives equal Diagnostic objects; it pickles as its columns, for worker processes, the
-result cache and shard files.
+A :class:`lint.model.Diagnostic` takes 112 bytes, and with the span a check made for it (a tuple and two ints)
+240: a file with a finding on every line held one per line while its full document (every paragraph) was still
+alive, the peak of the run. :class:`Findings` keeps the same diagnostics in columns, 8 to 44 bytes each: offsets
+in arrays, and once for each run of findings of one rule and severity that say the same message, entry and phase,
+their rule and severity code and the three texts (the engine stores each repeated string once), and the rarer
+fields (related places, a fix, fingerprint text) only for the findings that have them. Reading it (by index or in
+order) gives equal Diagnostic objects; it pickles as its columns, for worker processes, the result cache and
+shard files (the rarer fields but the related places packed, unpickled when a finding is made).
 """
 
 from __future__ import annotations
 
 import itertools
 import operator
-import pickle
 from abc import abstractmethod
 from array import array
 from bisect import bisect_right
@@ -31,9 +29,8 @@ Extras = tuple[tuple[Related, ...], Fix | None, str | None]  # a finding's relat
 
 
 class Shared(dict[str, str]):
-    """One copy of each message and phase key the findings of a document repeat: a file of 16,000
-    placeholders made 16,000 equal messages and phase keys, 160 bytes a finding. Emptied when it
-    grows past a bound, so text that never repeats costs no more than before."""
+    """One copy of each message and phase key a document's findings repeat: 16,000 placeholders made 16,000
+    equal messages and phase keys, 160 bytes a finding. Emptied past a bound: text never repeated costs no more."""
 
     BOUND = 1 << 12
 
@@ -199,7 +196,8 @@ class Findings(Lazy[Diagnostic]):
         return f"Findings({self.path!r}, {list(self)!r})"
 
     def __getstate__(self) -> tuple[Any, ...]:
-        # the rarer fields pickled apart, read when a finding is made (few, warm), but related places (pieces.cut)
+        import pickle  # here: a one-file run does not import it. Rarer fields apart, but related places (pieces.cut)
+
         extras = self._extras if isinstance(self._extras, tuple) else (self.related(), pickle.dumps(self._extras, 5))
         columns = (self._starts, self._ends, self._runs, self._codes, self._texts, extras, self._rules)
         return (self.path, *columns, self.order())  # sorted once: a cached document's, when it was checked
@@ -217,9 +215,11 @@ class Findings(Lazy[Diagnostic]):
         return {i: extras[0] for i, extras in self._extras.items() if extras[0]}
 
     def _unpacked(self) -> dict[int, Extras]:
-        """The rarer fields of the findings that have some, unpickled when first read (:meth:`__getstate__`)."""
+        """The rarer fields of the findings that have some, unpickled when first read (see :meth:`__getstate__`)."""
         extras = self._extras
         if isinstance(extras, tuple):
+            import pickle
+
             extras = self._extras = pickle.loads(extras[1])
         return extras
 
