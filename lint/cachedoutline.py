@@ -13,7 +13,9 @@ pickle and span, a checksum of them, their count and their :func:`lint.republish
 The checksum is checked when the entry is read from the cache, so a damaged cache entry is
 a miss there (:mod:`lint.resultcache`), never an error later in the run; each entry is
 unpickled when first read, and the entries are then the ones the reader gave (equal, and
-read the same way: as a tuple, or as columns for a large document).
+read the same way: as a tuple, or as columns for a large document). The answers too stay
+pickled (under the checksum) until read: a run whose documents are all of one layout folds
+nothing and reads none (0.05 s of unpickling for 2,000 documents).
 """
 
 from __future__ import annotations
@@ -41,11 +43,11 @@ class LazyEntries(Summarised, Sequence[Entry]):
     __slots__ = ("_answers", "_blob", "_bounds", "_count", "_entries", "_made", "_spans")
 
     def __init__(
-        self, blob: bytes, count: int, answered: Answers, bounds: array[int] | None, spans: array[int] | None
+        self, blob: bytes, count: int, answered: Answers | bytes, bounds: array[int] | None, spans: array[int] | None
     ) -> None:
         self._blob = blob
         self._count = count
-        self._answers = answered
+        self._answers = answered  # bytes: pickled, unpickled when first read
         self._bounds = bounds  # where each entry's pickle ends in the blob (None: columns, pickled whole)
         self._spans = spans  # each entry's span, start and end (None: columns)
         self._entries: Sequence[Entry] | None = None  # all of them, once read whole
@@ -89,7 +91,10 @@ class LazyEntries(Summarised, Sequence[Entry]):
         return entries
 
     def answers(self) -> Answers:
-        return self._answers
+        answered = self._answers
+        if isinstance(answered, bytes):
+            answered = self._answers = pickle.loads(answered)
+        return answered
 
     def __len__(self) -> int:
         return self._count
@@ -141,25 +146,28 @@ class LazyEntries(Summarised, Sequence[Entry]):
         return repr(self._all())
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        state = (self._blob, _check(self._blob, self._bounds, self._spans), self._count, self._answers)
+        answered = self._answers
+        if not isinstance(answered, bytes):
+            answered = pickle.dumps(answered, protocol=pickle.HIGHEST_PROTOCOL)
+        state = (self._blob, _check(self._blob, answered, self._bounds, self._spans), self._count, answered)
         return (_unpickled, (*state, self._bounds, self._spans))
 
 
 def _unpickled(
-    blob: bytes, check: int, count: int, answered: Answers, bounds: array[int] | None, spans: array[int] | None
+    blob: bytes, check: int, count: int, answered: bytes, bounds: array[int] | None, spans: array[int] | None
 ) -> LazyEntries:
-    """:class:`LazyEntries` read back from a pickle; ValueError when their pickle or where each entry
-    lies in it is damaged (the result cache then reads its entry as a miss)."""
+    """:class:`LazyEntries` read back from a pickle; ValueError when their pickle, their answers' or
+    where each entry lies in it is damaged (the result cache then reads its entry as a miss)."""
     whole = bounds is None and spans is None
     placed = bounds is not None and spans is not None and len(bounds) == count and len(spans) == 2 * count
-    if _check(blob, bounds, spans) != check or not (whole or placed):
+    if not isinstance(answered, bytes) or _check(blob, answered, bounds, spans) != check or not (whole or placed):
         raise ValueError("damaged entries")
     return LazyEntries(blob, count, answered, bounds, spans)
 
 
-def _check(blob: bytes, bounds: array[int] | None, spans: array[int] | None) -> int:
-    """The checksum of the entries' pickle and of where each entry lies in it."""
-    check = zlib.crc32(blob)
+def _check(blob: bytes, answered: bytes, bounds: array[int] | None, spans: array[int] | None) -> int:
+    """The checksum of the entries' pickle, of their answers' and of where each entry lies in it."""
+    check = zlib.crc32(answered, zlib.crc32(blob))
     for offsets in (bounds, spans):
         if offsets is not None:
             check = zlib.crc32(offsets, check)

@@ -7,7 +7,7 @@ in arrays, and once for each run of findings of one rule and severity that say t
 their rule and severity code and the three texts (the engine stores each repeated string once), and the rarer
 fields (related places, a fix, fingerprint text) only for the findings that have them. Reading it (by index or in
 order) gives equal Diagnostic objects; it pickles as its columns, for worker processes, the result cache and
-shard files (the rarer fields but the related places packed, unpickled when a finding is made).
+shard files (the rarer fields packed, but the related places' paths, unpickled when a finding is made).
 """
 
 from __future__ import annotations
@@ -21,27 +21,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar, overload
 
 from lint.model import Diagnostic, Fix, Related, Severity, Span
+from lint.sharedtext import Shared as Shared  # (where the engine imports it from)
 
 T = TypeVar("T")
 
 _SEVERITIES = {int(severity): severity for severity in Severity}
 Extras = tuple[tuple[Related, ...], Fix | None, str | None]  # a finding's related places, fix and fingerprint text
-
-
-class Shared(dict[str, str]):
-    """One copy of each message and phase key a document's findings repeat: 16,000 placeholders made 16,000
-    equal messages and phase keys, 160 bytes a finding. Emptied past a bound: text never repeated costs no more."""
-
-    BOUND = 1 << 12
-
-    def one(self, text: str) -> str:
-        kept = self.get(text)
-        if kept is not None:
-            return kept
-        if len(self) >= self.BOUND:
-            self.clear()
-        self[text] = text
-        return text
 
 
 class Lazy(Sequence[T]):
@@ -92,7 +77,7 @@ class Findings(Lazy[Diagnostic]):
         self._runs = array("i")
         self._codes = array("i")
         self._texts: list[str | None] = []
-        self._extras: dict[int, Extras] | tuple[dict[int, tuple[Related, ...]], bytes] = {}  # packed: __getstate__
+        self._extras: dict[int, Extras] | tuple[dict[int, tuple[str, ...]], bytes] = {}  # packed: __getstate__
         self._rules: list[str] = []
         self._names: dict[str, int] = {}
         self._ordered: bool | None = None  # whether the findings are in order (None: not asked yet)
@@ -196,9 +181,11 @@ class Findings(Lazy[Diagnostic]):
         return f"Findings({self.path!r}, {list(self)!r})"
 
     def __getstate__(self) -> tuple[Any, ...]:
-        import pickle  # here: a one-file run does not import it. Rarer fields apart, but related places (pieces.cut)
+        import pickle  # here: a one-file run does not import it. Rarer fields apart, but related paths (pieces.cut)
 
-        extras = self._extras if isinstance(self._extras, tuple) else (self.related(), pickle.dumps(self._extras, 5))
+        extras = (
+            self._extras if isinstance(self._extras, tuple) else (self.related_paths(), pickle.dumps(self._extras, 5))
+        )
         columns = (self._starts, self._ends, self._runs, self._codes, self._texts, extras, self._rules)
         return (self.path, *columns, self.order())  # sorted once: a cached document's, when it was checked
 
@@ -210,9 +197,14 @@ class Findings(Lazy[Diagnostic]):
 
     def related(self) -> dict[int, tuple[Related, ...]]:
         """The related places of each finding that has some, by index, without making them."""
+        return {i: extras[0] for i, extras in self._unpacked().items() if extras[0]}
+
+    def related_paths(self) -> dict[int, tuple[str, ...]]:
+        """The path of each related place of each finding that has some, by index (what a report piece's
+        key reads of them: :func:`lint.pieces.cut`), without unpacking the rarer fields (:meth:`__getstate__`)."""
         if isinstance(self._extras, tuple):
             return dict(self._extras[0])
-        return {i: extras[0] for i, extras in self._extras.items() if extras[0]}
+        return {i: tuple(place.path for place in extras[0]) for i, extras in self._extras.items() if extras[0]}
 
     def _unpacked(self) -> dict[int, Extras]:
         """The rarer fields of the findings that have some, unpickled when first read (see :meth:`__getstate__`)."""

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 from lint.findings import Chosen, Findings
 
 if TYPE_CHECKING:
-    from lint.model import Diagnostic, Related
+    from lint.model import Diagnostic
 
 _MAGIC = b"response-lint pieces 2\n"
 _RECORD = struct.Struct("<16s3iQ")  # key, counts (error, warning, info), length of the text in UTF-8
@@ -65,7 +65,7 @@ def cut(diagnostics: Sequence[Diagnostic], contents: Mapping[str, str | None]) -
     start = at = 0
     members: list[bytes] = []  # each run of the document's own findings, and each other finding
     related: set[str] = set()
-    known: dict[int, dict[int, tuple[Related, ...]]] = {}  # the related places of each Findings met, by id
+    known: dict[int, dict[int, tuple[str, ...]]] = {}  # the related places' paths of each Findings met, by id
     for group, indexes in _segments(diagnostics):
         if isinstance(group, Findings):
             if group.path != path:
@@ -74,11 +74,11 @@ def cut(diagnostics: Sequence[Diagnostic], contents: Mapping[str, str | None]) -
                 path, start, members, related = group.path, at, [], set()
             places_of = known.get(id(group))
             if places_of is None:
-                places_of = known[id(group)] = group.related()
+                places_of = known[id(group)] = group.related_paths()
             members.append(_numbers(indexes))
             if places_of:
                 wanted = places_of.keys() & set(indexes) if len(places_of) < len(indexes) else indexes
-                related.update([place.path for i in wanted for place in places_of.get(i, ())])
+                related.update([path for i in wanted for path in places_of.get(i, ())])
             at += len(indexes)
             continue
         for i in indexes:

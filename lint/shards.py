@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from lint.timings import Timings
 
 MAGIC = "response-lint shard"
-FORMAT = 3  # bump when what a shard holds changes (2: entry-copy SAME_GRAMS; 3: Findings packed)
+FORMAT = 4  # bump when what a shard holds changes (2: entry-copy SAME_GRAMS; 3: findings, 4: answers packed)
 
 
 def parse(value: str) -> tuple[int, int]:

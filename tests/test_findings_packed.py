@@ -1,8 +1,8 @@
 """A pickled Findings keeps its rarer fields (fix, fingerprint text) packed until a finding is made.
 
 A warm run unpickles every unchanged document's findings from the result cache but makes few
-of them into Diagnostic objects (their report pieces are kept): only the related places are
-read for all of them (a piece's key, :func:`lint.pieces.cut`).
+of them into Diagnostic objects (their report pieces are kept): only the related places' paths
+are read for all of them (a piece's key, :func:`lint.pieces.cut`).
 """
 
 from __future__ import annotations
@@ -38,11 +38,12 @@ def _packed(findings: Findings) -> bool:
     return isinstance(findings._extras, tuple)
 
 
-def test_related_places_are_read_without_unpacking_the_rest():
+def test_related_paths_are_read_without_unpacking_the_rest():
     again = pickle.loads(pickle.dumps(_findings()))
     assert _packed(again)
+    assert again.related_paths() == {2: ("b.md",)} == _findings().related_paths()
+    assert _packed(again)  # still: a report's pieces are keyed by the related places' paths alone
     assert again.related() == {2: MADE[2].related} == _findings().related()
-    assert _packed(again)  # still: a report's pieces are keyed by the related places alone
     assert list(again) == MADE
     assert not _packed(again)
 
@@ -50,7 +51,7 @@ def test_related_places_are_read_without_unpacking_the_rest():
 def test_a_packed_findings_pickles_and_grows_as_one_that_was_never_pickled():
     again = pickle.loads(pickle.dumps(_findings()))
     twice = pickle.loads(pickle.dumps(again))  # pickled again while still packed
-    assert list(twice) == MADE and twice.related() == {2: MADE[2].related}
+    assert list(twice) == MADE and twice.related() == {2: MADE[2].related} and twice.related_paths() == {2: ("b.md",)}
     twice.append(MADE[1])  # a finding added to a packed one unpacks it first: none is lost
     assert list(twice) == [*MADE, MADE[1]]
     assert twice[1].fingerprint_text == "teh" and twice[2].fix == MADE[2].fix
