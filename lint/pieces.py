@@ -17,13 +17,14 @@ the content hash of each document its related places point into (their lines and
 excerpts are worked out from those texts). A document whose content hash is not known
 has no key, and is written as before.
 
-The file is written whole or not at all (a temporary file, then one rename), ends with a
-CRC-32 of everything before it, and is read back only when the CRC holds and every piece in
-it parses: a damaged, foreign or half-written file is never trusted, and any piece whose
-key is not in it is written again. (A CRC, not a cryptographic digest: it guards against
-damage, not forgery, and costs a sixth of one over the 26 MB of a 2,000-file report, read
-and written each run.) A piece kept from the last run is copied as the bytes it was, not
-encoded again.
+The file is written whole or not at all (a temporary file, then one rename). Each piece's
+record holds a CRC-32 of its text, and the file ends with a CRC-32 of its records; it is read
+back only when that CRC holds and every record parses, and a piece only when its text's CRC
+holds: a damaged, foreign or half-written file is never trusted, and any piece whose key is
+not in it, or whose text is damaged, is written again. (A CRC, not a cryptographic digest: it
+guards against damage, not forgery, and costs a sixth of one over the 26 MB of a 2,000-file
+report.) A piece kept from the last run is copied as the bytes it was, with its CRC: neither
+encoded nor checked again.
 """
 
 from __future__ import annotations
@@ -42,9 +43,9 @@ from lint.findings import Chosen, Findings
 if TYPE_CHECKING:
     from lint.model import Diagnostic
 
-_MAGIC = b"response-lint pieces 2\n"
-_RECORD = struct.Struct("<16s3iQ")  # key, counts (error, warning, info), length of the text in UTF-8
-_CHECK = struct.Struct("<I")  # the CRC-32 of the file before it
+_MAGIC = b"response-lint pieces 3\n"
+_RECORD = struct.Struct("<16s3iQI")  # key, counts (error, warning, info), length of the text in UTF-8, its CRC-32
+_CHECK = struct.Struct("<I")  # the CRC-32 of the magic and the records (not the texts: each has its own)
 
 # a piece: its key (None: not kept), its first finding and the one after its last, in the report's order
 Run = tuple[bytes | None, int, int]
@@ -153,13 +154,13 @@ class Store:
     def __init__(self, file: Path) -> None:
         self._file = file
         self._old: memoryview | None = None
-        self._index: dict[bytes, tuple[Counts, int, int]] | None = None
+        self._index: dict[bytes, tuple[Counts, int, int, int]] | None = None
         self._handle: int | None = None
         self._temporary = ""
         self._crc = 0
         self._made = 0
 
-    def _read(self) -> dict[bytes, tuple[Counts, int, int]]:
+    def _read(self) -> dict[bytes, tuple[Counts, int, int, int]]:
         if self._index is None:
             self._index = {}
             try:
@@ -175,23 +176,28 @@ class Store:
         found = self._read().get(key)
         if found is None or self._old is None:
             return None
-        counts, offset, length = found
+        counts, offset, length, check = found
+        text = self._old[offset : offset + length]
+        if zlib.crc32(text) != check:
+            return None  # damaged: made and written again
         try:
-            return str(self._old[offset : offset + length], "utf-8", "surrogatepass"), counts
+            return str(text, "utf-8", "surrogatepass"), counts
         except UnicodeDecodeError:
             return None
 
     def add(self, key: bytes, text: str, counts: Counts, made: bool) -> None:
         """Keep a piece of this run (``made``: written in this run, not found in the last run's:
-        else its bytes there are copied, ``text`` being what :meth:`get` read of them)."""
+        else its bytes there are copied with their CRC, ``text`` being what :meth:`get` read of
+        them, their CRC checked)."""
         self._made += made
         old, found = self._old, None if made or self._index is None else self._index.get(key)
         if old is not None and found is not None:
-            _, offset, length = found
+            _, offset, length, check = found
             data: bytes | memoryview = old[offset : offset + length]
         else:
             data = text.encode("utf-8", "surrogatepass")
-        record = _RECORD.pack(key, *counts, len(data))
+            check = zlib.crc32(data)
+        record = _RECORD.pack(key, *counts, len(data), check)
         try:
             if self._handle is None:
                 from lint.atomic import temporary_beside
@@ -206,7 +212,7 @@ class Store:
             self.close(keep=False)
             self._handle = -1  # a cache that cannot be written only costs speed
             return
-        self._crc = zlib.crc32(data, zlib.crc32(record, self._crc))
+        self._crc = zlib.crc32(record, self._crc)
 
     def close(self, keep: bool = True) -> None:
         """This run's pieces in place of the last run's, when some were made in it (``keep``); else
@@ -238,23 +244,26 @@ def _write(handle: int, data: bytes | memoryview) -> None:
         view = view[os.write(handle, view) :]
 
 
-def _parse(data: bytes) -> dict[bytes, tuple[Counts, int, int]]:
-    """Each piece's key -> its counts, and the offset and length of its text in ``data``; ValueError
-    when ``data`` is not a whole pieces file."""
+def _parse(data: bytes) -> dict[bytes, tuple[Counts, int, int, int]]:
+    """Each piece's key -> its counts, and the offset, length and CRC-32 of its text in ``data``;
+    ValueError when ``data`` is not a whole pieces file (its records' CRC does not hold)."""
     if not data.startswith(_MAGIC) or len(data) < len(_MAGIC) + _CHECK.size:
         raise ValueError("not a pieces file")
     body = memoryview(data)[: len(data) - _CHECK.size]
-    if _CHECK.pack(zlib.crc32(body)) != data[len(data) - _CHECK.size :]:
-        raise ValueError("damaged")
-    index: dict[bytes, tuple[Counts, int, int]] = {}
+    index: dict[bytes, tuple[Counts, int, int, int]] = {}
     at, end = len(_MAGIC), len(body)
+    crc = zlib.crc32(_MAGIC)
     while at < end:
-        key, error, warning, info, length = _RECORD.unpack_from(body, at)
+        record = body[at : at + _RECORD.size]
+        key, error, warning, info, length, check = _RECORD.unpack(record)
+        crc = zlib.crc32(record, crc)
         at += _RECORD.size
         if at + length > end:
             raise ValueError("damaged")
-        index[key] = ((error, warning, info), at, length)
+        index[key] = ((error, warning, info), at, length, check)
         at += length
+    if _CHECK.pack(crc) != data[len(data) - _CHECK.size :]:
+        raise ValueError("damaged")
     return index
 
 

@@ -75,6 +75,25 @@ def test_a_store_gives_back_what_it_kept_and_nothing_damaged(tmp_path):
     assert [p.name for p in file.parent.iterdir()] == ["json"]  # no temporary file left behind
 
 
+def test_a_damaged_text_is_that_piece_alone_missing(tmp_path):
+    """Each piece's text has its own CRC (the file's covers the records): a piece whose text is
+    damaged is not given back, the others are, and a copied piece keeps its CRC."""
+    file = tmp_path / "pieces" / "json"
+    store = Store(file)
+    store.add(b"k" * 16, "{kept}", (1, 0, 0), made=True)
+    store.add(b"j" * 16, "{other}", (0, 1, 0), made=True)
+    store.close()
+    whole = file.read_bytes()
+    file.write_bytes(whole.replace(b"{kept}", b"{kepT}"))
+    damaged = Store(file)
+    assert damaged.get(b"k" * 16) is None
+    assert damaged.get(b"j" * 16) == ("{other}", (0, 1, 0))
+    damaged.add(b"k" * 16, "{kept}", (1, 0, 0), made=True)  # made again, as a format does on a miss
+    damaged.add(b"j" * 16, "{other}", (0, 1, 0), made=False)  # copied with its CRC
+    damaged.close()
+    assert file.read_bytes() == whole
+
+
 def test_a_piece_found_in_the_last_run_is_copied_as_its_bytes(tmp_path):
     """A piece the last run kept (``made=False``) is written as the bytes it was, not ``text``
     encoded again (the text a format passes is what get() read of them); a new one is encoded."""
