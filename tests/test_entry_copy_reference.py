@@ -8,11 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bench.corpus import generate
-from lint import engine, pipeline
 from lint.checks import copies, entry_copy
 from lint.checks.entry_summary import Paragraphs
-from lint.config import Config
+
+from .entry_copy_support import run_summaries
+
+__all__ = ["run_summaries"]  # a fixture, shared
 
 WORDS = ["work", "with", "other", "department", "continu", "to", "#", "@org", "the", "servic", "deliv", "plan"]
 
@@ -65,18 +66,6 @@ def _reference_paragraph(paragraphs, i, shared, same, threshold, same_figures):
         if best is not None:
             found.append((i, sentence[:2], best[1], best[2][:2], best[0]))
     return found
-
-
-@pytest.fixture(scope="module")
-def run_summaries():
-    config = Config()
-    chosen = engine.select_rules(engine.available_rules(config), ["entry-copy"], [], [])
-    plan = engine.Plan(chosen, config)
-    summaries = []
-    for corpus_file in generate(36, seed=7):
-        document = pipeline.read_document(corpus_file.name, config, corpus_file.data)
-        summaries.append(engine.check_document(plan, document).summaries["entry-copy"])
-    return summaries
 
 
 @pytest.fixture(scope="module")

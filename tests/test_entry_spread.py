@@ -7,24 +7,13 @@ from __future__ import annotations
 import pytest
 
 from bench.corpus import generate
-from lint import engine, pipeline
 from lint.checks import copies, entry_copy, entry_spread, workers
 from lint.checks.entry_summary import Paragraphs
-from lint.config import Config
 
 from .conftest import run_cli
+from .entry_copy_support import run_summaries
 
-
-@pytest.fixture(scope="module")
-def run_summaries():
-    config = Config()
-    chosen = engine.select_rules(engine.available_rules(config), ["entry-copy"], [], [])
-    plan = engine.Plan(chosen, config)
-    summaries = []
-    for corpus_file in generate(36, seed=7):
-        document = pipeline.read_document(corpus_file.name, config, corpus_file.data)
-        summaries.append(engine.check_document(plan, document).summaries["entry-copy"])
-    return summaries
+__all__ = ["run_summaries"]  # a fixture, shared
 
 
 def _tuples(matches):
