@@ -79,21 +79,12 @@ class StatIndex:
             self._new[key] = known
             return known[6]
         started = time.time_ns()
+        seen: list[os.stat_result] = []
         try:
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+            data = read_regular(path, limit, seen)  # (NotRegular is an OSError)
         except OSError:
             return None
-        try:
-            before = os.fstat(fd)
-            if not stat.S_ISREG(before.st_mode):
-                return None
-            with os.fdopen(fd, "rb", closefd=False) as handle:
-                data = handle.read(limit)
-            after = os.fstat(fd)
-        except OSError:
-            return None
-        finally:
-            os.close(fd)
+        before, after = seen
         return self._learn(key, data, before, after, started, limit)
 
     def read(self, path: str, limit: int) -> tuple[bytes, str]:
