@@ -12,6 +12,7 @@ from _struct import calcsize, pack
 from array import array
 from collections import Counter
 from collections.abc import Collection, Iterable
+from itertools import chain
 
 try:  # hashlib.blake2b is this one: importing it from here spares start-up hashlib's OpenSSL (~3 ms)
     from _blake2 import blake2b
@@ -44,6 +45,29 @@ def grams(tokens: list[str]) -> frozenset[int]:
     if len(ids) <= 3:
         return frozenset((hash(tuple(ids)),)) if ids else frozenset()
     return frozenset(map(hash, zip(ids, ids[1:], ids[2:])))  # noqa: B905 - shorter on purpose
+
+
+def grams_in_parts(parts: list[list[str]], whole: bool) -> tuple[frozenset[int], list[frozenset[int]]]:
+    """:func:`grams` of each part's tokens, and (with ``whole``, else an empty set) of all the
+    parts' tokens one after another, each 3-gram hashed once for both: a paragraph's sentences
+    and the paragraph. Each set is made from the same numbers in the same order as :func:`grams`
+    makes it, so it is the same set, iterated in the same order (which :func:`packed` keeps)."""
+    ids = list(map(IDS.__getitem__, chain.from_iterable(parts)))
+    windows = list(map(hash, zip(ids, ids[1:], ids[2:])))  # noqa: B905 - shorter on purpose
+    each = []
+    at = 0
+    for part in parts:
+        n = len(part)
+        if n > 3:
+            each.append(frozenset(windows[at : at + n - 2]))
+        else:
+            each.append(frozenset((hash(tuple(ids[at : at + n])),)) if n else frozenset())
+        at += n
+    if not whole:
+        return frozenset(), each
+    if len(ids) > 3:
+        return frozenset(windows), each
+    return (frozenset((hash(tuple(ids)),)) if ids else frozenset()), each
 
 
 def packed(grams: frozenset[int]) -> array[int]:
