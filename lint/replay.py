@@ -330,15 +330,15 @@ def open_for(
     ``shown`` is what the options do not say about the output: the format chosen (by the
     options, the config or the CI), and whether standard output is in colour.
     """
-    from lint.resultcache import FORMAT, _stable
+    from lint.cachekeys import FORMAT, stable
     from lint.view import width
 
     if refused(options):
         return None
     baseline = None
     if options.baseline:
+        from lint.cachekeys import digest
         from lint.files import read_regular
-        from lint.resultcache import digest
 
         try:
             baseline = digest(read_regular(options.baseline))
@@ -354,10 +354,10 @@ def open_for(
         cache.space,
         sys.version,
         os.getcwd(),
-        _stable(config),
+        stable(config),
         sorted(known),
         [rule.name for rule in chosen],
-        repr(_stable(asked)),
+        repr(stable(asked)),
         shown,
         width(stdout),
         os.environ.get("COLUMNS"),
