@@ -21,8 +21,9 @@ asks for two (which can take a second per word).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator, Mapping
 from functools import lru_cache
+from typing import Any
 
 from lint.checks import spelling_names, spelling_tokens, spelling_words
 from lint.checks.api import CheckKind, Context, Finding
@@ -267,6 +268,21 @@ def _hints(word: str, distance: int, accepted: frozenset[str]) -> tuple[str, ...
     return tuple(lexicon.suggest(lexicon.load(), (word,), distance=distance, accept=accepted).get(word, ()))
 
 
+# tokens judged in earlier documents, under the rule's settings and the word lists it read, that
+# are not checked or are known (never a misspelling: judged again when met again), and of those
+# the capitalised words' lower-case forms (what a misspelt name may be spelt right as, elsewhere)
+_PASSED: dict[Hashable, tuple[Mapping[str, Any], set[str], dict[str, str]]] = {}
+_PASSED_MAX = 1 << 16  # tokens kept: past this, judged again
+
+
+def _passed(settings: Hashable, context: Context) -> tuple[set[str], dict[str, str]]:
+    kept = _PASSED.get(settings)
+    if kept is None or kept[0] is not context.files or len(kept[1]) > _PASSED_MAX:
+        _PASSED.clear()
+        kept = _PASSED[settings] = (context.files, set(), {})
+    return kept[1], kept[2]
+
+
 def check(document: Document, context: Context) -> Iterator[Finding]:
     from lint.checks import lexicon
 
@@ -274,10 +290,14 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     min_length = context["min-length"]
     # Judge each distinct token once; positions are worked out only for the words reported.
     paragraphs = list(_paragraphs(document))
-    kept = _WORDS.under(context.settings())  # a paragraph re-checked is not split into words again
+    settings = context.settings()
+    kept = _WORDS.under(settings)  # a paragraph re-checked is not split into words again
     words = [_words(p.text, kept) for p in paragraphs]
-    kinds = {token: _judged(token, min_length) for token in set().union(*(tokens for _, tokens in words))}
+    every = set().union(*(tokens for _, tokens in words))  # the document's tokens
+    passed, capitalised = _passed(settings, context)  # (tokens met in earlier documents: most of them)
+    kinds = {token: _judged(token, min_length) for token in every.difference(passed)}
     if not any(kinds.values()):
+        passed.update(kinds)
         return
     accepted = spelling_words.accepted(context)
     try:
@@ -302,10 +322,12 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
         if part_known(kind.parts[0]) or (len(kind.parts) > 1 and all(part_known(p) for p in kind.parts[1:]))
     }
     bad = {token: kind for token, kind in kinds.items() if kind is not None and kind not in good}
+    passed.update(token for token, kind in kinds.items() if kind is None or kind in good)
+    capitalised.update((t, k.parts[0]) for t, k in kinds.items() if k in good and k.name and len(k.parts) == 1)
     if not bad:
         return
     # Capitalised words spelt right elsewhere in the document: "Goverment" next to "Government".
-    proper = _PROPER | {kind.parts[0] for kind in good if kind.name and len(kind.parts) == 1}
+    proper = _PROPER | {capitalised[token] for token in capitalised.keys() & every}
     misspelt = {  # names shorter than a name typo can be need no suggestion
         kind.parts[0]
         for kind in bad.values()
