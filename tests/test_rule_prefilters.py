@@ -36,3 +36,25 @@ _PHRASES = ["in order to", "in", "ab", "ab ba", "ab b a", "ba+", "b-a b", "a ab"
 def test_phrases_are_found_where_they_were_found_when_every_first_word_was_tried(phrases, text):
     assert list(Matcher(phrases, True).finditer(text)) == list(_EveryHead(phrases, True).finditer(text))
     assert list(Matcher(phrases, False).finditer(text)) == list(_EveryHead(phrases, False).finditer(text))
+
+
+def test_a_document_is_spelt_as_if_alone_after_the_documents_before_it(tmp_path):
+    """spelling keeps the tokens it found known from one document to the next, but not which
+    names a document spells right: "Goverment" beside "Shetlar" is a surname here, whatever an
+    earlier document spelt."""
+    from lint import engine
+    from lint.checks import spelling
+    from lint.config import for_paths
+    from lint.pipeline import read_document
+
+    earlier, later = tmp_path / "a.md", tmp_path / "b.md"
+    earlier.write_text("# Action 1: Tides\n\n## Office\n\n### Progress\n\nThe Government met.\n", encoding="utf-8")
+    later.write_text("# Action 2: Weirs\n\n## Office\n\n### Progress\n\nWe met Zed Goverment.\n", encoding="utf-8")
+    config = for_paths([str(tmp_path)], None)
+    context = engine.Plan(engine.choose_rules(config, ["spelling"]).chosen, config).bound[0].context
+    spelling._PASSED.clear()
+    alone = list(spelling.check(read_document(str(later), config), context))
+    spelling._PASSED.clear()
+    list(spelling.check(read_document(str(earlier), config), context))
+    assert spelling._PASSED  # the known tokens were kept ...
+    assert list(spelling.check(read_document(str(later), config), context)) == alone  # ... and change nothing
