@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate, chain, compress, islice
-from operator import and_, not_
+from operator import and_
 from typing import Any
 
 from lint import messages
@@ -232,18 +232,23 @@ def _scores(
     # is a unit alone when the next token starts one too; a name of several words is one syllable
     starts = map(and_, counts, chain(islice(counts, 1, None), (1,)))
     alone: Iterable[str]
-    acronyms: Sequence[int]
     if len(tokens) < sentences.COMPACT:
-        alone = list(compress(tokens, starts))
-        acronyms = list(map(sentences.is_acronym, alone))  # an acronym alone is a name: one syllable
-        lone = len(alone)
+        listed = list(compress(tokens, starts))
+        alone, lone = listed, len(listed)
     else:  # a long paragraph: a byte a token, not a list of them
         mask = bytes(starts)
-        acronyms = bytes(map(sentences.is_acronym, compress(tokens, mask)))
         alone, lone = compress(tokens, mask), sum(mask)
     units = sum(counts)
-    total = units - lone + sum(acronyms) + sum(map(count, compress(alone, map(not_, acronyms))))
-    return Scores(max(1, sentence_count), units, total)
+    return Scores(max(1, sentence_count), units, units - lone + sum(map(_alone(count), alone)))
+
+
+@lru_cache(maxsize=4)
+def _alone(count: Callable[[str], int]) -> Callable[[str], int]:
+    """The syllables of a token that is a unit alone, remembered: an acronym is a name, one syllable;
+    another word, ``count``'s (one call a token, where a flag, a test and a count each took a pass)."""
+    from lint.checks.sentences import is_acronym
+
+    return lru_cache(maxsize=1 << 16)(lambda token: 1 if is_acronym(token) else count(token))
 
 
 def clauses(text: str, tokens: list[tuple[int, int]], markers: frozenset[str]) -> int:
