@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from lint.rules import Rule
 
 FOLDER = RESULT_CACHE_FOLDER
-FORMAT = 7  # bump when what an entry holds changes (6, 7: Findings, then answers, kept packed)
+FORMAT = 8  # bump when what an entry holds changes (6, 7: Findings, then answers, kept packed; 8: entry-copy holders)
 _GITIGNORE = "# Created by response-lint: the result cache, never committed.\n*\n"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# response-lint result cache: see https://bford.info/cachedir/\n"
 

@@ -108,6 +108,7 @@ def find_matches(
     min_shared: int = MIN_SHARED,
     max_candidates: int = MAX_CANDIDATES,
     same_figures: bool = True,
+    index: copies.ShingleIndex | None = None,
 ) -> Iterator[Match]:
     """For each sentence, its best match in an earlier paragraph of another entry (if any), in
     the order of the later paragraphs: given as they are found, so a run that turns them into
@@ -117,9 +118,10 @@ def find_matches(
     3-grams with this one (a copied sentence of 8 words shares 6, or 3 with a
     word changed), the ``max_candidates`` that share most, and an earlier
     paragraph with the same canonical text (however common: boilerplate repeated
-    by a hundred entries is found even though its 3-grams are stock phrases).
+    by a hundred entries is found even though its 3-grams are stock phrases). ``index``: an
+    empty one of ``max_bucket`` to fill (for a caller that reads it afterwards), else one is made.
     """
-    index = copies.ShingleIndex(max_bucket=max_bucket)
+    index = copies.ShingleIndex(max_bucket=max_bucket) if index is None else index
     first_with: dict[bytes, int] = {}  # canonical paragraph -> the first paragraph with it
     other_with: dict[bytes, int] = {}  # canonical paragraph -> the first with it in another entry than that
     for i in range(len(paragraphs)):

@@ -217,6 +217,18 @@ class Paragraphs:
         """Paragraph ``i``'s document (its place among the summaries) and its number in that document."""
         return self._documents[i], self._index[i]
 
+    def order(self) -> tuple[array[int], array[int]]:
+        """Each paragraph's document and number in it, in order (:meth:`where` of each), as two arrays."""
+        return self._documents, self._index
+
+    def count(self, d: int) -> int:
+        """How many paragraphs document ``d`` has."""
+        return self._first[d + 1] - self._first[d]
+
+    def summary(self, d: int) -> tuple[Any, ...]:
+        """The summary of document ``d`` (its second half: :data:`GRAMS` and the rest)."""
+        return self._summaries[d]
+
     def number(self, d: int, k: int) -> int:
         """The number of paragraph ``k`` of document ``d`` (the inverse of :meth:`where`)."""
         first = self._first
