@@ -26,6 +26,7 @@ from lint.model import Diagnostic, Document, Severity
 from lint.record import Record, fill
 from lint.report import Report, build
 from lint.terminal import width
+from lint.utf8out import open_utf8
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -374,7 +375,7 @@ def _report(
     if options.output:
         require_folder(options.output, "--output")
         try:
-            with open(options.output, "w", encoding="utf-8", newline="\n") as handle:
+            with open_utf8(options.output) as handle:
                 _render(fmt, report, tee(handle, options.output) if tee else handle, settings, options)
         except OSError as exc:  # a folder, a full disk, a device that refuses: one clear line
             raise UsageError(f"--output: cannot write {options.output}: {exc.strerror or exc}") from None

@@ -14,6 +14,7 @@ from lint import __version__
 from lint.errors import UsageError, require_folder
 from lint.report import Report, RuleInfo
 from lint.rules import Rule
+from lint.utf8out import open_utf8
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -123,7 +124,7 @@ def write_extra(
     settings = (settings or Settings(tool_version=__version__))._replace(color=False, width=None)
     for fmt, path in also_write:
         try:
-            with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            with open_utf8(path) as handle:
                 get(fmt).render(report, tee(handle, path) if tee else handle, settings)
         except OSError as exc:
             raise UsageError(f"--also-write: cannot write {path}: {exc.strerror or exc}") from None

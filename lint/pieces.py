@@ -24,7 +24,8 @@ holds: a damaged, foreign or half-written file is never trusted, and any piece w
 not in it, or whose text is damaged, is written again. (A CRC, not a cryptographic digest: it
 guards against damage, not forgery, and costs a sixth of one over the 26 MB of a 2,000-file
 report.) A piece kept from the last run is copied as the bytes it was, with its CRC: neither
-encoded nor checked again.
+encoded nor checked again; a report written to a file takes those bytes as they are too
+(:mod:`lint.utf8out`), so a kept piece is never decoded.
 """
 
 from __future__ import annotations
@@ -173,6 +174,17 @@ class Store:
 
     def get(self, key: bytes) -> tuple[str, Counts] | None:
         """The text and counts the last run kept for ``key``, or None."""
+        found = self.raw(key)
+        if found is None:
+            return None
+        try:
+            return str(found[0], "utf-8", "surrogatepass"), found[1]
+        except UnicodeDecodeError:
+            return None
+
+    def raw(self, key: bytes) -> tuple[memoryview, Counts] | None:
+        """The text the last run kept for ``key`` as it is kept (UTF-8, its CRC checked), and its
+        counts; or None. A format writing to a stream that takes bytes writes them as they are."""
         found = self._read().get(key)
         if found is None or self._old is None:
             return None
@@ -180,22 +192,19 @@ class Store:
         text = self._old[offset : offset + length]
         if zlib.crc32(text) != check:
             return None  # damaged: made and written again
-        try:
-            return str(text, "utf-8", "surrogatepass"), counts
-        except UnicodeDecodeError:
-            return None
+        return text, counts
 
-    def add(self, key: bytes, text: str, counts: Counts, made: bool) -> None:
+    def add(self, key: bytes, text: str | bytes | memoryview, counts: Counts, made: bool) -> None:
         """Keep a piece of this run (``made``: written in this run, not found in the last run's:
-        else its bytes there are copied with their CRC, ``text`` being what :meth:`get` read of
-        them, their CRC checked)."""
+        else its bytes there are copied with their CRC, ``text`` being what :meth:`get` or
+        :meth:`raw` read of them, their CRC checked); ``text`` as text or in UTF-8."""
         self._made += made
         old, found = self._old, None if made or self._index is None else self._index.get(key)
         if old is not None and found is not None:
             _, offset, length, check = found
             data: bytes | memoryview = old[offset : offset + length]
         else:
-            data = text.encode("utf-8", "surrogatepass")
+            data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
             check = zlib.crc32(data)
         record = _RECORD.pack(key, *counts, len(data), check)
         try:

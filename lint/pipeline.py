@@ -96,7 +96,7 @@ def _check_one(plan: engine.Plan, cache: ResultCache | None, keep: Keep, path: s
     result = engine.check_document(plan, read_document(path, plan.config, data))
     marks: Marks = ({}, {})
     if cache is not None and data is not None:
-        from lint.resultcache import digest
+        from lint.cachekeys import digest
 
         # a document's text is its bytes decoded (source.parse_bytes), or empty when it was not
         # read: the entry need not hold it, a hit decodes the bytes it just hashed again
@@ -252,7 +252,7 @@ def _summaries(
     cannot be read checked again."""
 
     def recheck(missing: list[int]) -> None:  # (only with a cache: a summary it could not read)
-        from lint.resultcache import digest
+        from lint.cachekeys import digest
 
         tasks = [(run.files[i], _read_bytes(run.files[i], plan.config)) for i in missing]
         for i, (_, data) in zip(missing, tasks, strict=True):  # read again: perhaps edited since
@@ -267,11 +267,12 @@ def _corpus(
     plan: engine.Plan, cache: ResultCache | None, keep: Keep, run: gathered.Run, jobs: int, timings: Timings | None
 ) -> list[Diagnostic]:
     """The corpus rules' findings. With a cache, each rule's are reused when it holds its findings
-    on the same summaries (:func:`lint.resultcache.rule_key`), else computed and kept. One rule's
+    on the same summaries (:func:`lint.cachekeys.rule_key`), else computed and kept. One rule's
     summaries are read at a time and let go once it has run, and the documents' outlines and
     findings are read back only after the last: a run never holds them all at once."""
     if cache is not None:
-        from lint.resultcache import placed, rule_key
+        from lint.cachekeys import rule_key
+        from lint.resultcache import placed
 
     clock = time.perf_counter
     started = clock()

@@ -36,6 +36,8 @@ from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO, cast
 
+from lint.utf8out import Put, bytes_writer
+
 if TYPE_CHECKING:
     from lint.config import Config
     from lint.resultcache import ResultCache
@@ -240,9 +242,12 @@ class _Sink:
         self.broken = False
 
     def add(self, target: int, text: str) -> None:
+        if not self.broken:
+            self.add_bytes(target, text.encode("utf-8", "surrogatepass"))
+
+    def add_bytes(self, target: int, data: bytes | memoryview) -> None:
         if self.broken:
             return
-        data = text.encode("utf-8", "surrogatepass")
         try:
             self.file.write(data)
         except OSError:
@@ -281,6 +286,19 @@ class _Tee(io.TextIOBase):
         written = self._real.write(text)
         self._sink.add(self._target, text)
         return written
+
+    def bytes_writer(self) -> Put | None:
+        """:func:`lint.utf8out.bytes_writer` of the stream written to, the bytes recorded too."""
+        real = bytes_writer(self._real)
+        if real is None:
+            return None
+        sink, target = self._sink, self._target
+
+        def put(data: bytes | memoryview) -> None:
+            real(data)
+            sink.add_bytes(target, data)
+
+        return put
 
     def flush(self) -> None:
         self._real.flush()
@@ -330,15 +348,15 @@ def open_for(
     ``shown`` is what the options do not say about the output: the format chosen (by the
     options, the config or the CI), and whether standard output is in colour.
     """
-    from lint.resultcache import FORMAT, _stable
+    from lint.cachekeys import FORMAT, stable
     from lint.view import width
 
     if refused(options):
         return None
     baseline = None
     if options.baseline:
+        from lint.cachekeys import digest
         from lint.files import read_regular
-        from lint.resultcache import digest
 
         try:
             baseline = digest(read_regular(options.baseline))
@@ -354,10 +372,10 @@ def open_for(
         cache.space,
         sys.version,
         os.getcwd(),
-        _stable(config),
+        stable(config),
         sorted(known),
         [rule.name for rule in chosen],
-        repr(_stable(asked)),
+        repr(stable(asked)),
         shown,
         width(stdout),
         os.environ.get("COLUMNS"),

@@ -8,7 +8,8 @@ modification time of the rule files and of any file a rule option names (word li
 rosters). Changing
 any of them gives a new namespace, so an entry is only ever read back by a run that
 would compute the same result. Within it, an entry is keyed by the file's path and a
-hash of its bytes: the content hash, never the modification time.
+hash of its bytes: the content hash, never the modification time (:mod:`lint.cachekeys`
+makes these hashes).
 
 A document's entry is a file ``KEY`` (its findings and outline, what every run reads, the
 outline's entries pickled apart and read only when asked for: :mod:`lint.cachedoutline`,
@@ -34,19 +35,16 @@ import os
 import pickle
 import re
 import shutil
-import sys
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lint import __version__
 from lint.cachedir import RESULT_CACHE_ENV, RESULT_CACHE_FOLDER, result_cache_dir
 from lint.cachedoutline import packed
+from lint.cachekeys import FORMAT, namespace, summary_digest
 from lint.checks.api import Anchored
-from lint.codestamp import code_stamp, walk
 from lint.model import Span
-from lint.record import Record
 
 if TYPE_CHECKING:
     from lint.checks.api import Finding
@@ -55,31 +53,8 @@ if TYPE_CHECKING:
     from lint.rules import Rule
 
 FOLDER = RESULT_CACHE_FOLDER
-FORMAT = 8  # bump when what an entry holds changes (6, 7: Findings, then answers, kept packed; 8: entry-copy holders)
 _GITIGNORE = "# Created by response-lint: the result cache, never committed.\n*\n"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# response-lint result cache: see https://bford.info/cachedir/\n"
-
-
-def digest(data: bytes) -> str:
-    """The content hash a file's entry is keyed by."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def rule_key(rule: str, summaries: Iterable[tuple[str, str]]) -> str:
-    """The key of a corpus rule's findings: the rule, then each ``(path, summary digest)`` in run order."""
-    joined = "\n".join(f"{path}\0{digest}" for path, digest in summaries)
-    return hashlib.blake2b(f"{rule}\n{joined}".encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-
-def summary_digest(blob: bytes) -> str:
-    """The digest of a corpus rule's summary of one document, from its pickle.
-
-    The same document gives the same bytes in every process: summaries are made of values
-    built the same way each time (no set of strings, whose order follows the hash seed). A
-    pickle also records which values are one object, so a summary sharing an object that
-    another process built twice would get another digest: the rule would then run again,
-    never reuse findings made on other summaries."""
-    return hashlib.blake2b(blob, digest_size=16).hexdigest()
 
 
 # a document's summaries' marks: the digest of each (rule -> digest) and the anchors of each anchored one
@@ -98,53 +73,6 @@ def open_for(rules: Sequence[Rule], config: Config) -> ResultCache | None:
     """The cache a run with these rules and this config reads and writes (None: caching is off)."""
     folder = folder_for(config)
     return ResultCache(folder, namespace(rules, config)) if folder is not None else None
-
-
-def _stable(value: Any) -> Any:
-    """``value`` as plain, ordered data: set order (which varies between processes) sorted away."""
-    if isinstance(value, (set, frozenset)):
-        if all(type(v) is str for v in value):
-            return ("set", sorted(value))
-        return ("set", sorted((_stable(v) for v in value), key=repr))
-    if isinstance(value, (list, tuple)) and all(type(v) is str for v in value):
-        return (type(value).__name__, value)
-    if isinstance(value, dict) or (hasattr(value, "items") and callable(value.items)):
-        return ("map", sorted(((_stable(k), _stable(v)) for k, v in value.items()), key=repr))
-    if isinstance(value, (list, tuple)):
-        return (type(value).__name__, [_stable(v) for v in value])
-    if isinstance(value, re.Pattern):
-        return ("re", value.pattern, value.flags)
-    if isinstance(value, Record):  # lint.config's Config and RuleConfig
-        return (type(value).__name__, [(name, _stable(getattr(value, name))) for name in value.__slots__])
-    if hasattr(type(value), "__dataclass_fields__") and not isinstance(value, type):
-        import dataclasses
-
-        fields = dataclasses.fields(value)
-        return (type(value).__name__, [(f.name, _stable(getattr(value, f.name))) for f in fields])
-    if isinstance(value, (str, int, float, bool, type(None), bytes, Path)):
-        return value
-    return repr(value)
-
-
-def namespace(rules: Sequence[Rule], config: Config) -> str:
-    """What every result of a run depends on besides the document itself, as one hash."""
-    rule_dirs = sorted({str(Path(rule.source).parent) for rule in rules})
-    effective = (
-        FORMAT,
-        __version__,
-        sys.version,  # another Python may read or split text otherwise (its Unicode tables, its re)
-        code_stamp(),
-        str(config.root),
-        _stable(config.formats),
-        _stable(config.reader),
-        _stable(config.per_file_ignores),
-        _stable(config.rules),
-        config.max_file_size,
-        # a rule's options, and what its kind read from the files they name (a word list, a roster)
-        [(r.name, r.check, str(r.severity), r.message, _stable(r.options), _stable(r.files)) for r in rules],
-        [walk(folder, (".toml", ".txt")) for folder in rule_dirs],
-    )
-    return hashlib.blake2b(repr(effective).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 class ResultCache:

@@ -9,7 +9,7 @@ the summaries, suppressions, the report. So a sharded-then-merged report is the 
 of one run, byte for byte, with the same exit code.
 
 A shard file records the tool's version and the run's namespace (the hash of config,
-rules and code that also keys the result cache, :func:`lint.resultcache.namespace`);
+rules and code that also keys the result cache, :func:`lint.cachekeys.namespace`);
 ``merge`` refuses files of another run, another version, another config or rules, or a
 set of shards with one missing or twice. Shard files are pickles: read them only from
 your own CI jobs.
@@ -140,14 +140,14 @@ def check(
 ) -> int:
     """``check --shard K/N --shard-file F``: this shard's files checked (through the result cache
     when ``cached``), their results written to F; gives how many files it checked."""
-    from lint import pipeline, resultcache
+    from lint import cachekeys, pipeline, resultcache
 
     if not target:
         raise UsageError("--shard needs --shard-file FILE (and --shard-file needs --shard)")
     k, count = shard
     mine = pick(files, k, count, config.root)
     cache = resultcache.open_for(chosen, config) if cached else None
-    space = cache.space if cache is not None else resultcache.namespace(chosen, config)  # computed once
+    space = cache.space if cache is not None else cachekeys.namespace(chosen, config)  # computed once
     jobs = jobs if jobs is not None else pipeline.default_jobs()
     write(target, k, count, files, space, pipeline.results(mine, engine.Plan(chosen, config), jobs, cache, timings))
     say(f"shard {k}/{count}: checked {len(mine)} of {len(files)} files; wrote {target}", "note")
@@ -160,8 +160,8 @@ def merge_run(
     paths: Sequence[str], config: Config, chosen: Sequence[Rule], known: Collection[str], timings: Timings | None
 ) -> tuple[list[Document], list[Diagnostic]]:
     """``merge FILE...``: the shards' results in run order, then the corpus rules and suppressions."""
-    from lint import resultcache
+    from lint import cachekeys
 
-    results = merge(paths, resultcache.namespace(chosen, config))
+    results = merge(paths, cachekeys.namespace(chosen, config))
     diagnostics = engine.finish(engine.Plan(chosen, config, known=known), results, timings)
     return [result.outline for result in results], diagnostics

@@ -32,8 +32,8 @@ import stat
 import time
 from pathlib import Path
 
+from lint.cachekeys import digest
 from lint.files import read_regular
-from lint.resultcache import digest
 
 SETTLED_NS = 5_000_000_000  # a file changed less than this before it was read is hashed again next time
 _LAYOUT = 1

@@ -170,7 +170,7 @@ def test_a_cached_run_reads_only_the_summaries_an_edit_touches(tmp_path: Path, m
     (its cache file removed) has all read and that file checked again, with the same findings."""
     import os
 
-    from lint.resultcache import digest
+    from lint.cachekeys import digest
 
     config = Config()
     every = ["cross-page-drift", "entry-copy", "missing-entry"]

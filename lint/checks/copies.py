@@ -16,7 +16,9 @@ Three views of a piece of prose:
 Everything a check needs about a paragraph is worked out once, in one pass, by
 :func:`paragraph_text` (cached, shared by the three checks, forgotten after a large
 document: :func:`forget_document`); its sentences, by :func:`paragraph_sentences`,
-only for text that shares shingles with other text. Also here: the per-entry
+only for text that shares shingles with other text, or for all of entry-copy's (their
+pass gives :func:`paragraph_text` its answer too). The levelling itself is in
+:mod:`lint.checks.levelling`. Also here: the per-entry
 :class:`Names`, :class:`PhaseText` (a phase's text as the checks compare it),
 :class:`Unit` (a reported stretch of text); the option helpers shared by the check
 kinds (severity per kind, exemption patterns) are re-exported from
@@ -32,9 +34,11 @@ from functools import lru_cache
 from operator import itemgetter
 
 from lint.checks import perdoc
-from lint.checks.acronyms import NO_NAMES, Names, collapse_definitions, names_of
+from lint.checks.acronyms import NO_NAMES, Names, names_of
 from lint.checks.exempt import NOT_APPLICABLE, SEVERITY_CHOICES, exemption, is_exempt, severity_option
-from lint.checks.plaintext import BREAK, NUMBER, ORG, SENTINEL, STOPWORDS, figures, prose, verbatim_key, words_of
+from lint.checks.levelling import canonical as canonical_tokens
+from lint.checks.levelling import marked, sentences_and_whole
+from lint.checks.plaintext import NUMBER, ORG, STOPWORDS, figures, verbatim_key
 from lint.checks.sentences import split as split_sentences
 from lint.checks.shingles import IDS, ShingleIndex, grams, overlap, packed
 from lint.checks.stemming import TOKENS
@@ -56,43 +60,8 @@ __all__ = [  # shared with the copy checks
 
 def _words(text: str, names: Names) -> tuple[list[str], int]:
     """The words of ``text`` with the entry's name and acronyms as one marker word, and the word count."""
-    words, plain = _marked(text, names)
+    words, plain = marked(text, names)
     return words, len(plain)
-
-
-def _marked(text: str, names: Names) -> tuple[list[str], list[str]]:
-    """The words of ``text`` with the entry's name and acronyms as one marker word, and its plain words."""
-    original = text = prose(text)
-    if names.name and names.name in text:
-        text = text.replace(names.name, SENTINEL)
-    if "(" in text:
-        text = collapse_definitions(text)
-    words = words_of(text)
-    plain = words if text is original else words_of(original)
-    if names.acronyms and not names.acronyms.isdisjoint(words):
-        words = list(map(names.lookup.get, words, words))
-    return words, plain
-
-
-def _canonical(words: list[str]) -> tuple[str, list[str]]:
-    """The canonical string of some words, and its tokens."""
-    tokens = list(filter(None, map(TOKENS.__getitem__, words)))
-    joined = " ".join(tokens)
-    if "the @org" in joined or "@org @org" in joined or "# #" in joined:
-        levelled = _level(joined)
-        return levelled, levelled.split()
-    return joined, tokens
-
-
-def _level(joined: str) -> str:
-    """Level repeated markers: "the @org" and "@org @org" -> "@org"; "# #" -> "#"."""
-    joined = " " + joined + " "
-    joined = joined.replace(" the @org ", " @org ")
-    while " @org @org " in joined:
-        joined = joined.replace(" @org @org ", " @org ")
-    while " # # " in joined:
-        joined = joined.replace(" # # ", " # ")
-    return joined.strip()
 
 
 class ParagraphText(tuple[str, int, "array[int]"]):
@@ -137,28 +106,36 @@ def paragraph_text(text: str, names: Names = NO_NAMES) -> ParagraphText:
     cache: no key tuples and no list nodes per entry, which keeps the garbage
     collector's work down on a large run. It is emptied when it grows too big.
     """
+    found = _PARAGRAPHS.get(names, _NOTHING).get(text)
+    if found is None:
+        words, count = _words(text, names)
+        joined, tokens = canonical_tokens(words)
+        found = _remember(text, names, (joined, count, grams(tokens)))
+    return found
+
+
+_NOTHING: dict[str, ParagraphText] = {}  # never written to
+
+
+def _remember(text: str, names: Names, analysed: tuple[str, int, frozenset[int]]) -> ParagraphText:
+    """Keep a paragraph's analysis (canonical text, words, shingles) for :func:`paragraph_text`."""
     global _paragraphs_cached
+    found = tuple.__new__(ParagraphText, (analysed[0], analysed[1], packed(analysed[2])))
+    if _paragraphs_cached >= _PARAGRAPHS_MAX:
+        _PARAGRAPHS.clear()
+        _paragraphs_cached = 0
     cache = _PARAGRAPHS.get(names)
     if cache is None:
         cache = _PARAGRAPHS[names] = {}
-    found = cache.get(text)
-    if found is None:
-        words, count = _words(text, names)
-        joined, tokens = _canonical(words)
-        found = tuple.__new__(ParagraphText, (joined, count, packed(grams(tokens))))
-        if _paragraphs_cached >= _PARAGRAPHS_MAX:
-            _PARAGRAPHS.clear()
-            cache = _PARAGRAPHS[names] = {}
-            _paragraphs_cached = 0
-        cache[text] = found
-        _paragraphs_cached += 1
+    cache[text] = found
+    _paragraphs_cached += 1
     return found
 
 
 def analyse(text: str, names: Names = NO_NAMES) -> tuple[str, int]:
     """``(canonical text, word count)`` of ``text`` (see the module docstring)."""
     words, count = _words(text, names)
-    return _canonical(words)[0], count
+    return canonical_tokens(words)[0], count
 
 
 def canonical(text: str, names: Names = NO_NAMES) -> str:
@@ -202,40 +179,29 @@ def _new_sentence(values: tuple[int, int, str, int, array[int]]) -> Sentence:
     return tuple.__new__(Sentence, values)
 
 
-def _split(items: list[str], separator: str, parts: int) -> list[list[str]]:
-    """``items`` cut at each ``separator`` (expected ``parts - 1`` times)."""
-    pieces = []
-    start = 0
-    for _ in range(parts - 1):
-        stop = items.index(separator, start)
-        pieces.append(items[start:stop])
-        start = stop + 1
-    pieces.append(items[start:])
-    return pieces
-
-
 @lru_cache(maxsize=1 << 10)  # as _PARAGRAPHS_MAX
 def paragraph_sentences(text: str, names: Names = NO_NAMES) -> tuple[Sentence, ...]:
     """The sentences of a paragraph's text, each levelled and shingled (cached for all checks).
 
     The paragraph is tokenised in one pass, its sentences joined by a break word,
-    which is much faster than one pass per sentence.
+    which is much faster than one pass per sentence; the same pass gives the
+    paragraph's own analysis to :func:`paragraph_text` when it has none yet
+    (:func:`~lint.checks.levelling.sentences_and_whole`).
     """
     bounds = split_sentences(text)
     if not bounds:
         return ()
-    n = len(bounds)
-    if n == 1:  # the paragraph's own analysis: white space around the sentence changes no word
+    if len(bounds) == 1:  # the paragraph's own analysis: white space around the sentence changes no word
         start, end = bounds[0]
         return (_new_sentence((start, end, *paragraph_text(text, names))),)
-    joined = f" {BREAK} ".join(text[a:b] for a, b in bounds)
-    marked, plain = _marked(joined, names)  # one pass: the words to compare, and the words to count
-    counts = [len(w) for w in _split(plain, BREAK, n)]
-    found = []
-    for (start, end), count, part in zip(bounds, counts, _split(marked, BREAK, n), strict=True):
-        canonical_text, tokens = _canonical(part)
-        found.append(_new_sentence((start, end, canonical_text, count, packed(grams(tokens)))))
-    return tuple(found)
+    wanted = text not in _PARAGRAPHS.get(names, _NOTHING)
+    found, whole = sentences_and_whole(text, names, bounds, wanted)
+    if whole is not None:
+        _remember(text, names, whole)
+    return tuple(
+        _new_sentence((start, end, canonical_text, count, packed(shingles)))
+        for (start, end), (canonical_text, count, shingles) in zip(bounds, found, strict=True)
+    )
 
 
 class Unit:

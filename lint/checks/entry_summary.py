@@ -87,6 +87,8 @@ def summarise(document: Document, context: Context) -> Anchored:
         names = copies.Names.of(entry)
         for phase in entry.phases:
             for paragraph in phase.paragraphs:
+                # the sentences first: levelling them gives the paragraph's own analysis in the same pass
+                sentences = copies.paragraph_sentences(paragraph.text, names)
                 text = copies.paragraph_text(paragraph.text, names)
                 if text.words < min_words or not text.grams:
                     continue
@@ -106,7 +108,7 @@ def summarise(document: Document, context: Context) -> Anchored:
                 gram_at.append(len(grams))
                 grams.extend(text.grams)
                 sentence_at.append(len(canonical_at) - 1)
-                for sentence in copies.paragraph_sentences(paragraph.text, names):
+                for sentence in sentences:
                     if sentence.words >= min_words and sentence.canonical:
                         bounds.extend((sentence.start, sentence.end))
                         canonicals.write(sentence.canonical.encode("utf-8", "surrogatepass"))

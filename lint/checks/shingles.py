@@ -7,9 +7,12 @@ process), and :class:`ShingleIndex` finds the earlier paragraphs that share some
 
 from __future__ import annotations
 
+# _struct (what struct re-exports) on its own: struct.py adds half a millisecond to start-up
+from _struct import calcsize, pack
 from array import array
 from collections import Counter
 from collections.abc import Collection, Iterable
+from itertools import chain
 
 try:  # hashlib.blake2b is this one: importing it from here spares start-up hashlib's OpenSSL (~3 ms)
     from _blake2 import blake2b
@@ -28,6 +31,7 @@ class TokenIds(dict[str, int]):
 
 
 IDS = TokenIds()
+_SSIZE_IS_Q = calcsize("n") == array("q").itemsize  # a hash packs as a Py_ssize_t into an array("q")
 
 
 def grams(tokens: list[str]) -> frozenset[int]:
@@ -43,11 +47,41 @@ def grams(tokens: list[str]) -> frozenset[int]:
     return frozenset(map(hash, zip(ids, ids[1:], ids[2:])))  # noqa: B905 - shorter on purpose
 
 
+def grams_in_parts(parts: list[list[str]], whole: bool) -> tuple[frozenset[int], list[frozenset[int]]]:
+    """:func:`grams` of each part's tokens, and (with ``whole``, else an empty set) of all the
+    parts' tokens one after another, each 3-gram hashed once for both: a paragraph's sentences
+    and the paragraph. Each set is made from the same numbers in the same order as :func:`grams`
+    makes it, so it is the same set, iterated in the same order (which :func:`packed` keeps)."""
+    ids = list(map(IDS.__getitem__, chain.from_iterable(parts)))
+    windows = list(map(hash, zip(ids, ids[1:], ids[2:])))  # noqa: B905 - shorter on purpose
+    each = []
+    at = 0
+    for part in parts:
+        n = len(part)
+        if n > 3:
+            each.append(frozenset(windows[at : at + n - 2]))
+        else:
+            each.append(frozenset((hash(tuple(ids[at : at + n])),)) if n else frozenset())
+        at += n
+    if not whole:
+        return frozenset(), each
+    if len(ids) > 3:
+        return frozenset(windows), each
+    return (frozenset((hash(tuple(ids)),)) if ids else frozenset()), each
+
+
 def packed(grams: frozenset[int]) -> array[int]:
     """``grams`` as an array of 64-bit numbers: 8 bytes a shingle where a set of ints takes about 90.
 
     For shingles kept for a whole run (a corpus rule's summaries); the set operations
-    accept it as it is (``frozenset().union(a)``, ``s.isdisjoint(a)``)."""
+    accept it as it is (``frozenset().union(a)``, ``s.isdisjoint(a)``).
+
+    The numbers are packed by ``struct`` as ``Py_ssize_t`` (a hash's own type) where that
+    is 8 bytes, and the bytes become the array: the same array, in the set's order, made
+    2.4 times faster (``array("q", ...)`` parses each number as a call's argument). It was
+    an eighth of entry-copy's per-document summary."""
+    if _SSIZE_IS_Q:
+        return array("q", pack(f"{len(grams)}n", *grams))
     return array("q", grams)
 
 

@@ -13,6 +13,7 @@ from lint.escape import json_inert, json_text
 from lint.formats import Settings
 from lint.model import Severity
 from lint.report import Item, Location, Report
+from lint.utf8out import bytes_writer
 
 if TYPE_CHECKING:
     from lint.pieces import Run, Store
@@ -171,24 +172,31 @@ def _by_piece(report: Report, out: TextIO, settings: Settings, runs: list[Run], 
     last run's when it kept one with the same key: the same text, without making its findings."""
     head = json_text(_frame(report, settings, [], dict.fromkeys(map(str, _ORDER), 0))).partition(_SLOT)[0]
     out.write(head + '"diagnostics": [')
+    put = bytes_writer(out)  # a kept piece's bytes written as they are, neither decoded nor encoded again
     totals = [0, 0, 0]
     separator = "\n    "
     items = report.items
     try:
         for key, start, stop in runs:
-            found = store.get(key) if key is not None else None
+            found = store.raw(key) if key is not None else None
+            text: str | None = None
             if found is None:
                 made = [items[at] for at in range(start, stop)]
                 text = ",\n    ".join([_text(item, report) for item in made])
                 severities = [item.diagnostic.severity for item in made]
                 counts = (severities.count(_ORDER[0]), severities.count(_ORDER[1]), severities.count(_ORDER[2]))
                 del made
+                data: bytes | memoryview = text.encode("utf-8", "surrogatepass") if put or key else b""
             else:
-                text, counts = found
-            out.write(separator + text)
+                data, counts = found
+            if put is not None:
+                put(separator.encode())
+                put(data)
+            else:
+                out.write(separator + (text if text is not None else str(data, "utf-8", "surrogatepass")))
             separator = ",\n    "
             if key is not None:
-                store.add(key, text, counts, found is None)
+                store.add(key, data, counts, found is None)
             for k in range(3):
                 totals[k] += counts[k]
     except BaseException:
