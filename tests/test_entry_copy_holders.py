@@ -22,9 +22,7 @@ from lint.config import Config
 CONFIG = Config()
 _CHOSEN = engine.select_rules(engine.available_rules(CONFIG), ["entry-copy"], [], [])
 PLAN = engine.Plan(_CHOSEN, CONFIG)
-TEXTS = {
-    item.name: item.data for item in generate(9, seed=11, formats=("source-2012", "publication-2015", "markdown"))
-}
+TEXTS = {item.name: item.data for item in generate(9, seed=11, formats=("source-2012", "publication-2015", "markdown"))}
 _SUMMARIES: dict[tuple[str, bytes], object] = {}
 
 
@@ -132,8 +130,9 @@ def _edits_followed(bucket, data):
 
 
 def test_edits_are_followed_by_look_ups_not_walks(monkeypatch):
-    """After a whole run, edits inside a file are answered from the index the whole run left (no walk
-    of the run's shingles, no index made again), and equal a whole run."""
+    """After a whole run, edits inside files are answered by look-ups (no walk of the run's shingles
+    for the passes; the index made again from a walk at most once, when a list the whole run cut
+    short lost a holder), and equal a whole run."""
     walks = []
     for name in ("walked_reach", "walked_shared", "from_walk"):
         real = getattr(entry_reached, name)
@@ -150,20 +149,22 @@ def test_edits_are_followed_by_look_ups_not_walks(monkeypatch):
         texts[name] = b"\n".join([*lines[:k], lines[k].replace(b" ", b" rewritten ", 1), *lines[k + 1 :]])
         found, state = entry_copy.check_corpus_again(state, before, ordered(), context)
         assert found == list(entry_copy.check_corpus(ordered(), context))
-    assert not walks
+    assert walks in ([], ["from_walk"])
 
 
-def test_an_index_from_a_walk_is_the_one_a_whole_run_leaves():
-    """The index made from the ShingleIndex a whole run fills equals one made from a walk of the run."""
-    for bucket in (64, 4, 3):
+def test_an_index_from_a_walk_is_the_one_a_whole_run_leaves(monkeypatch):
+    """The index made from the ShingleIndex a whole run fills equals one made from a walk of the run
+    keeping as many holders (no slack): a stock phrase's first max-bucket, every other's all."""
+    monkeypatch.setattr(entry_holders, "SLACK", 0)
+    for bucket in (64, 4, 3, 2, 1):
         summaries = [_summary(name, TEXTS[name]) for name in sorted(TEXTS)]
         paragraphs = Paragraphs(summaries)
         index = entry_holders.whole_index(bucket)
         list(entry_copy.find_matches(paragraphs, 85.0, bucket, index=index))
         paths = sorted(TEXTS)
         whole = entry_holders.from_whole(index, paragraphs, paths, max(2, bucket))
-        assert whole == entry_holders.from_walk(paragraphs, paths, max(2, bucket))
-        assert any(len(held) > bucket for held in _lists(whole))  # stock phrases with holders past max-bucket
+        assert _said_of(whole) == _said_of(entry_holders.from_walk(paragraphs, paths, max(2, bucket)))
+        assert any(len(held) == max(2, bucket) for held in _lists(whole))  # lists cut short
 
 
 def _said(summaries, name):
@@ -172,5 +173,13 @@ def _said(summaries, name):
 
 
 def _lists(kept):
-    _, _, keys, starts, holders, *_ = kept
-    return [holders[starts[n] : starts[n + 1]] for n in range(len(keys))]
+    keys, holders, _ = kept[2]
+    data = memoryview(kept[3].data)
+    starts = data[8 * keys : 12 * keys + 4].cast("i")
+    flat = data[12 * keys + 4 : 12 * keys + 4 + 4 * holders].cast("i")
+    return [flat[starts[n] : starts[n + 1]] for n in range(keys)]
+
+
+def _said_of(kept):
+    """An index as plain values (its bytes for its mapped part)."""
+    return (*kept[:3], bytes(kept[3].data), *kept[4:])

@@ -33,6 +33,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from lint.checks.api import Mapped
 from lint.checks.entry_summary import GRAM_AT, GRAMS, TEXT_AT, Paragraphs
 from lint.checks.shingles import ShingleIndex
 
@@ -64,31 +65,23 @@ def _flat(held: dict[int, Any], cap: int) -> tuple[array[int], array[int], array
 
 
 def _kept(paragraphs: Paragraphs, paths: Sequence[str], cap: int, flat: tuple[array[int], ...]) -> tuple[Any, ...]:
-    documents, numbers = paragraphs.order()
-    return (_VERSION, cap, *flat, tuple(paths), array("i", documents), array("i", numbers), ())
+    keys, starts, holders = flat
+    documents, numbers = (array("i", column) for column in paragraphs.order())
+    blob = b"".join(column.tobytes() for column in (keys, starts, holders, documents, numbers))
+    return (_VERSION, cap, (len(keys), len(holders), len(documents)), Mapped(blob), tuple(paths), ())
 
 
 def from_whole(index: ShingleIndex, paragraphs: Paragraphs, paths: Sequence[str], count: int) -> tuple[Any, ...]:
     """The index of a run (``paths``, in order) from the :class:`ShingleIndex` (of :func:`whole_index`)
-    filled with its paragraphs in order; ``count``: the holders of a shingle that can count."""
-    cap = count + SLACK
-    held: dict[int, Any] = dict(index._held)  # shingle -> its one holder, its holders, or () (a stock phrase)
+    filled with its paragraphs in order; ``count``: the holders of a shingle that can count. No walk:
+    a stock phrase keeps only its first ``max-bucket`` holders (no slack), so the first change among
+    them has the index made again from a walk (:func:`from_walk`)."""
+    held: dict[int, Any] = index._held  # shingle -> its one holder, its holders, or () (a stock phrase)
     stock = index.stock if index.stock is not None else {}
-    if index.max_bucket < 3 or len(stock) != sum(1 for value in held.values() if value == ()):
+    if index.max_bucket != count or len(stock) != sum(1 for value in held.values() if value == ()):
         return from_walk(paragraphs, paths, count)  # (a stock phrase made one from its second holder on)
-    if stock:
-        wanted = set(stock)
-        found: dict[int, list[int]] = {gram: [] for gram in wanted}
-        for i, grams in enumerate(paragraphs.each_grams()):  # their first ``cap`` holders: stops once all are found
-            for gram in wanted.intersection(grams):
-                holders = found[gram]
-                holders.append(i)
-                if len(holders) >= cap:
-                    wanted.discard(gram)
-            if not wanted:
-                break
-        held.update(found)
-    return _kept(paragraphs, paths, cap, _flat(held, cap))
+    held.update(stock)
+    return _kept(paragraphs, paths, count, _flat(held, count))
 
 
 def from_walk(paragraphs: Paragraphs, paths: Sequence[str], count: int) -> tuple[Any, ...]:
@@ -119,13 +112,23 @@ class Holders:
     ``paragraphs`` (of the documents ``paths``, in order)."""
 
     def __init__(self, kept: Any, paragraphs: Paragraphs, paths: Sequence[str]) -> None:
-        version, cap, keys, starts, holders, base, documents, numbers, overlay = kept
-        if version != _VERSION or not (len(keys) + 1 == len(starts) and len(documents) == len(numbers)):
-            raise ValueError("an entry-copy holder index this code did not write")
-        if starts[-1] != len(holders) or not all(isinstance(a, array) for a in (keys, starts, holders)):
+        version, cap, sizes, mapped, base, overlay = kept
+        keys, holders, count = (int(size) for size in sizes)
+        data = mapped.data if type(mapped) is Mapped else None
+        if version != _VERSION or data is None:
+            raise ValueError("an entry-copy holder index this code did not write, or not read back")
+        view = memoryview(data)
+        if len(view) != 8 * keys + 4 * (keys + 1 + holders + 2 * count):
             raise ValueError("an entry-copy holder index cut short")
-        self._paragraphs, self._cap, self._keys, self._starts, self._holders = paragraphs, cap, keys, starts, holders
-        self._documents, self._numbers = documents, numbers
+        ends = [8 * keys, 12 * keys + 4, 12 * keys + 4 + 4 * holders, 12 * keys + 4 + 4 * holders + 4 * count]
+        self._keys = view[: ends[0]].cast("q")
+        self._starts, self._holders, self._documents, self._numbers = (
+            view[start:end].cast("i") for start, end in zip(ends, [*ends[1:], len(view)], strict=True)
+        )
+        if self._starts[-1] != len(self._holders):
+            raise ValueError("an entry-copy holder index cut short")
+        self._paragraphs, self._cap = paragraphs, cap
+        documents = self._documents
         place = {path: d for d, path in enumerate(paths)}
         gone = set(overlay)
         # each base document's place in this run; -1: changed since (its holders are read from this run)
@@ -141,7 +144,7 @@ class Holders:
             raise ValueError("an entry-copy holder index without a document of the run")
         self._changed = [place[path] for path in overlay if path in place]  # this run's documents changed since
 
-    def find(self, shingles: set[int]) -> dict[int, tuple[list[int], bool]]:
+    def find(self, shingles: set[int]) -> dict[int, tuple[array[int], bool]]:
         """Each shingle's holders in this run, in order, as far as they are certain, and whether
         that is all of them."""
         paragraphs, now, documents, numbers = self._paragraphs, self._now, self._documents, self._numbers
@@ -153,17 +156,17 @@ class Holders:
             for k in range(len(summary[TEXT_AT]) - 1):
                 for gram in shingles.intersection(grams[at[k] : at[k + 1]]):
                     extra.setdefault(gram, []).append(paragraphs.number(d, k))
-        found: dict[int, tuple[list[int], bool]] = {}
+        found: dict[int, tuple[array[int], bool]] = {}
         for gram in shingles:
             n = bisect_left(keys, gram)
             base = holders[starts[n] : starts[n + 1]] if n < len(keys) and keys[n] == gram else ()
             mapped = [
                 paragraphs.number(now[documents[b]], numbers[b]) for b in base if now[documents[b]] >= 0
             ]  # (in order: documents not changed keep their order)
-            held = sorted([*mapped, *extra.get(gram, ())])
+            held = array("l", sorted([*mapped, *extra.get(gram, ())]))  # (8 bytes a holder, not an int's 32)
             if len(base) < cap:
                 found[gram] = (held, True)
             else:  # more holders may follow the last listed: certain only up to the last kept
-                last = mapped[-1] if mapped else -1
+                last = max(mapped) if mapped else -1
                 found[gram] = (held[: bisect_left(held, last + 1)], False)
         return found

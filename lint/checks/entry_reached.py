@@ -14,6 +14,7 @@ files, where the look-ups take milliseconds). Every way gives the same answer.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -102,7 +103,7 @@ class Reach:
 
 
 def looked_reach(
-    found: dict[int, tuple[list[int], bool]],
+    found: dict[int, tuple[array[int], bool]],
     fresh: frozenset[int],
     shingles: tuple[set[int], set[int]],
     holders: int,
@@ -138,7 +139,7 @@ def looked_reach(
 
 
 def looked_shared(
-    paragraphs: Paragraphs, found: dict[int, tuple[list[int], bool]], again: list[int], holders: int
+    paragraphs: Paragraphs, found: dict[int, tuple[array[int], bool]], again: list[int], holders: int
 ) -> dict[int, dict[int, int]]:
     """:func:`walked_shared` from each shingle's holders (``found``: :meth:`Holders.find`)."""
     shared: dict[int, dict[int, int]] = {}
