@@ -17,13 +17,14 @@ int); this index answers by look-up:
   Past OVERLAY_MOST documents the index is made again, from the run.
 
 A whole run makes it from the :class:`~lint.checks.shingles.ShingleIndex` it fills anyway
-(plus, for the stock phrases, their holders past the first ``max-bucket``, found in a walk
-that stops once it has them all); else it is made from a walk of the run's paragraphs. A
-look-up gives a shingle's holders in this run as far as they are certain: a list cut short
-that lost a holder to the overlay is certain only up to its last holder kept, and a caller
-that needs more has the index made again (:class:`Unsure`). The index lives in entry-copy's
-state, written and read whole with it by the result cache; one that does not fit the run
-raises ValueError (the caller then works the run out whole).
+(no walk: a stock phrase keeps its first ``max-bucket`` holders); else it is made from a
+walk of the run's paragraphs (keeping SLACK more). A look-up gives a shingle's holders in
+this run as far as they are certain: a list cut short is certain up to its last holder, and
+one that lost holders to the overlay is walked on from its last kept for as many as it lost
+(a walk that stops once it has them, most often a few paragraphs on). A caller that still
+needs more has the index made again (:class:`Unsure`). The index is a
+:class:`~lint.checks.api.Mapped` part of entry-copy's state (:mod:`lint.keptfiles`); one
+that does not fit the run raises ValueError (made again from a walk).
 """
 
 from __future__ import annotations
@@ -157,16 +158,49 @@ class Holders:
                 for gram in shingles.intersection(grams[at[k] : at[k + 1]]):
                     extra.setdefault(gram, []).append(paragraphs.number(d, k))
         found: dict[int, tuple[array[int], bool]] = {}
+        short: dict[int, tuple[list[int], int]] = {}  # cut short, lost holders: those kept, how many lost
         for gram in shingles:
             n = bisect_left(keys, gram)
             base = holders[starts[n] : starts[n + 1]] if n < len(keys) and keys[n] == gram else ()
             mapped = [
                 paragraphs.number(now[documents[b]], numbers[b]) for b in base if now[documents[b]] >= 0
             ]  # (in order: documents not changed keep their order)
+            if len(base) >= cap and len(mapped) < len(base):
+                short[gram] = (mapped, len(base) - len(mapped))
+                continue
             held = array("l", sorted([*mapped, *extra.get(gram, ())]))  # (8 bytes a holder, not an int's 32)
             if len(base) < cap:
                 found[gram] = (held, True)
-            else:  # more holders may follow the last listed: certain only up to the last kept
-                last = max(mapped) if mapped else -1
-                found[gram] = (held[: bisect_left(held, last + 1)], False)
+            else:  # more holders may follow the last listed: certain only up to the last
+                found[gram] = (held[: bisect_left(held, max(mapped) + 1)], False)
+        for gram, (more, whole) in self._more(short).items():
+            held = array("l", sorted([*short[gram][0], *more, *extra.get(gram, ())]))
+            found[gram] = (held, True) if whole else (held[: bisect_left(held, more[-1] + 1)], False)
         return found
+
+    def _more(self, short: dict[int, tuple[list[int], int]]) -> dict[int, tuple[list[int], bool]]:
+        """For each shingle of ``short`` (cut short, and it lost holders to the overlay): as many
+        holders after its last kept as it lost, in documents not changed since the base (those of
+        the others are read from the summaries), found in a walk of the run from there that stops
+        once it has them all; and whether they are all it has (the walk reached the run's end)."""
+        if not short:
+            return {}
+        paragraphs = self._paragraphs
+        after = {gram: max(kept) if kept else -1 for gram, (kept, _) in short.items()}
+        need = {gram: lost for gram, (_, lost) in short.items()}
+        more: dict[int, list[int]] = {gram: [] for gram in short}
+        wanted = set(short)
+        changed = set(self._changed)
+        documents = paragraphs.order()[0]
+        for i in range(min(after.values()) + 1, len(paragraphs)):
+            if documents[i] in changed:
+                continue
+            for gram in wanted.intersection(paragraphs.grams(i)):
+                if i > after[gram]:
+                    more[gram].append(i)
+                    need[gram] -= 1
+                    if not need[gram]:
+                        wanted.discard(gram)
+            if not wanted:
+                break
+        return {gram: (more[gram], gram in wanted) for gram in short}
