@@ -17,10 +17,10 @@ int); this index answers by look-up:
   Past OVERLAY_MOST documents the index is made again, from the run.
 
 A whole run makes it from the :class:`~lint.checks.shingles.ShingleIndex` it fills anyway
-(no walk: a stock phrase keeps its first ``max-bucket`` holders); else it is made from a
-walk of the run's paragraphs (keeping SLACK more). A look-up gives a shingle's holders in
+(its stock phrases, of which that keeps the first ``max-bucket`` holders, walked on for
+SLACK more); else it is made from a walk of the run's paragraphs (keeping SLACK more too). A look-up gives a shingle's holders in
 this run as far as they are certain: a list cut short is certain up to its last holder, and
-one that lost holders to the overlay is walked on from its last kept for as many as it lost
+one left with fewer than it needs by the overlay is walked on from its last kept for the rest
 (a walk that stops once it has them, most often a few paragraphs on). A caller that still
 needs more has the index made again (:class:`Unsure`). The index is a
 :class:`~lint.checks.api.Mapped` part of entry-copy's state (:mod:`lint.keptfiles`); one
@@ -125,9 +125,10 @@ def followed(kept: Any, changed: Iterable[str]) -> tuple[Any, ...] | None:
 
 class Holders:
     """Look-ups in a kept index (:func:`from_whole`, :func:`followed`) for this run's
-    ``paragraphs`` (of the documents ``paths``, in order)."""
+    ``paragraphs`` (of the documents ``paths``, in order), for callers that need the first
+    ``count`` unchanged holders of a shingle."""
 
-    def __init__(self, kept: Any, paragraphs: Paragraphs, paths: Sequence[str]) -> None:
+    def __init__(self, kept: Any, paragraphs: Paragraphs, paths: Sequence[str], count: int) -> None:
         version, cap, sizes, mapped, base, overlay = kept
         keys, holders, count = (int(size) for size in sizes)
         data = mapped.data if type(mapped) is Mapped else None
@@ -143,7 +144,7 @@ class Holders:
         )
         if self._starts[-1] != len(self._holders):
             raise ValueError("an entry-copy holder index cut short")
-        self._paragraphs, self._cap = paragraphs, cap
+        self._paragraphs, self._cap, self._count = paragraphs, cap, count
         documents = self._documents
         place = {path: d for d, path in enumerate(paths)}
         gone = set(overlay)
@@ -173,15 +174,15 @@ class Holders:
                 for gram in shingles.intersection(grams[at[k] : at[k + 1]]):
                     extra.setdefault(gram, []).append(paragraphs.number(d, k))
         found: dict[int, tuple[array[int], bool]] = {}
-        short: dict[int, tuple[list[int], int]] = {}  # cut short, lost holders: those kept, how many lost
+        short: dict[int, tuple[list[int], int]] = {}  # cut short, too few kept: those kept, how many more needed
         for gram in shingles:
             n = bisect_left(keys, gram)
             base = holders[starts[n] : starts[n + 1]] if n < len(keys) and keys[n] == gram else ()
             mapped = [
                 paragraphs.number(now[documents[b]], numbers[b]) for b in base if now[documents[b]] >= 0
             ]  # (in order: documents not changed keep their order)
-            if len(base) >= cap and len(mapped) < len(base):
-                short[gram] = (mapped, len(base) - len(mapped))
+            if len(base) >= cap and len(mapped) < self._count:  # (else those kept are enough)
+                short[gram] = (mapped, self._count - len(mapped))
                 continue
             held = array("l", sorted([*mapped, *extra.get(gram, ())]))  # (8 bytes a holder, not an int's 32)
             if len(base) < cap:
@@ -194,8 +195,8 @@ class Holders:
         return found
 
     def _more(self, short: dict[int, tuple[list[int], int]]) -> dict[int, tuple[list[int], bool]]:
-        """For each shingle of ``short`` (cut short, and it lost holders to the overlay): as many
-        holders after its last kept as it lost, in documents not changed since the base (those of
+        """For each shingle of ``short`` (cut short, and left with too few holders by the overlay): as many
+        holders after its last kept as it needs, in documents not changed since the base (those of
         the others are read from the summaries), found in a walk of the run from there that stops
         once it has them all; and whether they are all it has (the walk reached the run's end)."""
         if not short:

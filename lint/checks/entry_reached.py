@@ -45,7 +45,7 @@ class Reach:
         if self._index is None and not self._walk:
             if self.kept is not None:
                 try:
-                    self._index = Holders(self.kept, self.paragraphs, self.paths)
+                    self._index = Holders(self.kept, self.paragraphs, self.paths, self.holders)
                 except (ValueError, TypeError, IndexError, KeyError):
                     self.kept = None  # not this code's, or of other documents: made again
             if self._index is None:
@@ -59,7 +59,7 @@ class Reach:
             return
         self._remade = True
         self.kept = from_walk(self.paragraphs, self.paths, self.holders)
-        self._index = Holders(self.kept, self.paragraphs, self.paths)
+        self._index = Holders(self.kept, self.paragraphs, self.paths, self.holders)
 
     def reached(
         self,
