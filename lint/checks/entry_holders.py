@@ -18,9 +18,10 @@ int); this index answers by look-up:
 
 A whole run makes it from the :class:`~lint.checks.shingles.ShingleIndex` it fills anyway
 (its stock phrases, of which that keeps the first ``max-bucket`` holders, walked on for
-SLACK more); else it is made from a walk of the run's paragraphs (keeping SLACK more too). A look-up gives a shingle's holders in
-this run as far as they are certain: a list cut short is certain up to its last holder, and
-one left with fewer than it needs by the overlay is walked on from its last kept for the rest
+SLACK more); else it is made from a walk of the run's paragraphs (keeping SLACK more too).
+A look-up gives a shingle's holders in this run as far as they are certain: a list cut short
+is certain up to its last holder, and one left with fewer than it needs by the overlay is
+walked on from its last kept for the rest
 (a walk that stops once it has them, most often a few paragraphs on). A caller that still
 needs more has the index made again (:class:`Unsure`). The index is a
 :class:`~lint.checks.api.Mapped` part of entry-copy's state (:mod:`lint.keptfiles`); one
@@ -130,14 +131,14 @@ class Holders:
 
     def __init__(self, kept: Any, paragraphs: Paragraphs, paths: Sequence[str], count: int) -> None:
         version, cap, sizes, mapped, base, overlay = kept
-        keys, holders, count = (int(size) for size in sizes)
+        keys, holders, numbered = (int(size) for size in sizes)
         data = mapped.data if type(mapped) is Mapped else None
         if version != _VERSION or data is None:
             raise ValueError("an entry-copy holder index this code did not write, or not read back")
         view = memoryview(data)
-        if len(view) != 8 * keys + 4 * (keys + 1 + holders + 2 * count):
+        if len(view) != 8 * keys + 4 * (keys + 1 + holders + 2 * numbered):
             raise ValueError("an entry-copy holder index cut short")
-        ends = [8 * keys, 12 * keys + 4, 12 * keys + 4 + 4 * holders, 12 * keys + 4 + 4 * holders + 4 * count]
+        ends = [8 * keys, 12 * keys + 4, 12 * keys + 4 + 4 * holders, 12 * keys + 4 + 4 * holders + 4 * numbered]
         self._keys = view[: ends[0]].cast("q")
         self._starts, self._holders, self._documents, self._numbers = (
             view[start:end].cast("i") for start, end in zip(ends, [*ends[1:], len(view)], strict=True)
