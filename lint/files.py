@@ -29,8 +29,30 @@ def matches(path: str, globs: Iterable[str]) -> bool:
     return False
 
 
+_GIT_ENV = ("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM")
+
+
+def _outside_git(folder: str) -> bool:
+    """Whether git can find no work tree for ``folder``: no ``.git`` in it nor in a folder above it
+    (git looks from the physical folder, symbolic links resolved: both paths are looked along), and
+    nothing in the environment that tells git where to look. ``git check-ignore`` would then only
+    fail, so its process is not started (a fork and an exec, and importing subprocess)."""
+    if any(name in os.environ for name in _GIT_ENV):
+        return False
+    for start in {os.path.abspath(folder), os.path.realpath(folder)}:
+        here = start
+        while True:
+            if os.path.lexists(os.path.join(here, ".git")):
+                return False
+            above = os.path.dirname(here)
+            if above == here:
+                break
+            here = above
+    return True
+
+
 def _git_ignored(folder: str, candidates: list[str]) -> set[str]:
-    if not candidates:
+    if not candidates or _outside_git(folder):
         return set()
     import subprocess
 

@@ -5,8 +5,8 @@ ones the last run reported, and writing them again (each made a Diagnostic and a
 each document's line index built, their positions worked out) was most of the run. A
 format whose text is one block per document, in the report's order, with nothing in a
 block that depends on the others (``json``), writes each block once: the last run's
-blocks are kept in one file of the namespace (``NAMESPACE/pieces/FORMAT``, by the
-key of each) and a run writes again only the blocks whose key it does not find.
+blocks are kept in the namespace (``NAMESPACE/pieces/``, by the key of each: see below)
+and a run writes again only the blocks whose key it does not find.
 
 A piece's key (:func:`cut`) says everything its text depends on besides the namespace
 (the tool's code, the config and the rules): the document's path and content hash, each
@@ -17,21 +17,30 @@ the content hash of each document its related places point into (their lines and
 excerpts are worked out from those texts). A document whose content hash is not known
 has no key, and is written as before.
 
-The file is written whole or not at all (a temporary file, then one rename). Each piece's
-record holds a CRC-32 of its text, and the file ends with a CRC-32 of its records; it is read
-back only when that CRC holds and every record parses, and a piece only when its text's CRC
-holds: a damaged, foreign or half-written file is never trusted, and any piece whose key is
-not in it, or whose text is damaged, is written again. (A CRC, not a cryptographic digest: it
-guards against damage, not forgery, and costs a sixth of one over the 26 MB of a 2,000-file
-report.) A piece kept from the last run is copied as the bytes it was, with its CRC: neither
-encoded nor checked again; a report written to a file takes those bytes as they are too
-(:mod:`lint.utf8out`), so a kept piece is never decoded.
+The texts are kept in a data file that only grows (``FORMAT.TOKEN.d``), and an index
+(``FORMAT``) names it and says where each piece's text is in it: a run appends the pieces it
+made and writes the index again (a few dozen bytes a piece), leaving the texts of the others
+where they are, so an edit to one of 2,000 files writes kilobytes, not the 26 MB of the whole
+report (written and then put in place of the old file, that was a fifth of the run's time). When
+more than a fifth of the data file is texts no index points to any longer, the next run that
+makes a piece writes a new data file with only the pieces of its report, and the files no index
+points to are removed (but for the last run's, which a run started before may still be reading).
+
+The index is written whole or not at all (a temporary file, then one rename) and ends with a
+CRC-32 of itself; each piece's record holds a CRC-32 of its text. The index is read only when its
+CRC holds and every record parses, and a piece only when its text's CRC holds: a damaged,
+foreign or half-written file is never trusted, and any piece whose key is not in it, or whose
+text is damaged or missing, is written again. (A CRC, not a cryptographic digest: it guards
+against damage, not forgery.) A piece kept from the last run is neither encoded nor checked
+again; a report written to a file takes its bytes as they are (:mod:`lint.utf8out`), so a kept
+piece is never decoded.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import struct
 import zlib
 from array import array
@@ -40,13 +49,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lint.findings import Chosen, Findings
+from lint.utf8out import Place
 
 if TYPE_CHECKING:
     from lint.model import Diagnostic
 
-_MAGIC = b"response-lint pieces 3\n"
-_RECORD = struct.Struct("<16s3iQI")  # key, counts (error, warning, info), length of the text in UTF-8, its CRC-32
-_CHECK = struct.Struct("<I")  # the CRC-32 of the magic and the records (not the texts: each has its own)
+_MAGIC = b"response-lint pieces 4\n"
+_TOKEN = 16  # after the magic: the token naming the data file (FILE.TOKEN-IN-HEX.d)
+# key, counts (error, warning, info), offset and length of the text (UTF-8) in the data file, its CRC-32
+_RECORD = struct.Struct("<16s3iqQI")
+_CHECK = struct.Struct("<I")  # the CRC-32 of the index (not the texts: each has its own)
+_DATA = re.compile(r"[^.]+\.[0-9a-f]{32}\.d")
 
 # a piece: its key (None: not kept), its first finding and the one after its last, in the report's order
 Run = tuple[bytes | None, int, int]
@@ -147,27 +160,49 @@ def _key(path: str, members: list[bytes], related: set[str], contents: Mapping[s
 
 
 class Store:
-    """The pieces one format wrote in the last run (read once, when first asked), and this run's, written
-    as the format makes them (:meth:`add`) and kept by :meth:`close` in place of the last run's."""
+    """The pieces one format wrote in the last run (read once, when first asked), and this run's, kept
+    as the format makes them (:meth:`add`) and indexed by :meth:`close` in place of the last run's."""
 
-    __slots__ = ("_crc", "_file", "_handle", "_index", "_made", "_old", "_temporary")
+    __slots__ = (
+        "_begun",
+        "_file",
+        "_fresh",
+        "_handle",
+        "_index",
+        "_live",
+        "_made",
+        "_old",
+        "_previous",
+        "_records",
+        "_token",
+    )
 
     def __init__(self, file: Path) -> None:
-        self._file = file
-        self._old: memoryview | None = None
+        self._file = file  # the index; the texts are in the data file it names (_data)
+        self._old: memoryview | None = None  # the last run's data file, read whole
         self._index: dict[bytes, tuple[Counts, int, int, int]] | None = None
+        self._live = 0  # the length of the texts the last run's index points to
+        self._previous = b""  # the last run's data file (its token)
+        self._token = b""  # this run's: the last run's, or a new one when _fresh
+        self._fresh = self._begun = False
         self._handle: int | None = None
-        self._temporary = ""
-        self._crc = 0
+        self._records: list[bytes] = []
         self._made = 0
+
+    def _data(self, token: bytes) -> str:
+        return f"{self._file}.{token.hex()}.d"
 
     def _read(self) -> dict[bytes, tuple[Counts, int, int, int]]:
         if self._index is None:
             self._index = {}
             try:
                 with open(self._file, "rb") as handle:
+                    token, index = _parse(handle.read())
+                with open(self._data(token), "rb") as handle:
                     data = handle.read()
-                self._index, self._old = _parse(data), memoryview(data)
+                self._index, self._old, self._token = index, memoryview(data), token
+                self._previous = token
+                self._live = sum(length for _, _, length, _ in index.values())
             except (OSError, ValueError, struct.error):
                 self._index, self._old = {}, None
         return self._index
@@ -190,61 +225,99 @@ class Store:
             return None
         counts, offset, length, check = found
         text = self._old[offset : offset + length]
-        if zlib.crc32(text) != check:
+        if len(text) != length or zlib.crc32(text) != check:
             return None  # damaged: made and written again
         return text, counts
 
-    def add(self, key: bytes, text: str | bytes | memoryview, counts: Counts, made: bool) -> None:
+    def add(self, key: bytes, text: str | bytes | memoryview, counts: Counts, made: bool) -> Place | None:
         """Keep a piece of this run (``made``: written in this run, not found in the last run's:
-        else its bytes there are copied with their CRC, ``text`` being what :meth:`get` or
-        :meth:`raw` read of them, their CRC checked); ``text`` as text or in UTF-8."""
+        else it stays where it is in the data file, ``text`` being what :meth:`get` or :meth:`raw`
+        read of it, its CRC checked); ``text`` as text or in UTF-8. Gives where its bytes now lie
+        (None: not written), which no later run changes (:data:`lint.utf8out.Place`)."""
         self._made += made
-        old, found = self._old, None if made or self._index is None else self._index.get(key)
-        if old is not None and found is not None:
-            _, offset, length, check = found
-            data: bytes | memoryview = old[offset : offset + length]
+        found = None if made else self._read().get(key)
+        if not self._begun:
+            self._start()
+        if found is not None and not self._fresh:
+            _, offset, length, check = found  # where the last run's index had it
         else:
-            data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
-            check = zlib.crc32(data)
-        record = _RECORD.pack(key, *counts, len(data), check)
+            if found is not None and self._old is not None:
+                _, offset, length, check = found
+                data: bytes | memoryview = self._old[offset : offset + length]
+            else:
+                data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+                check = zlib.crc32(data)
+            offset, length = self._append(data), len(data)
+        self._records.append(_RECORD.pack(key, *counts, offset, length, check))
+        return (self._data(self._token), offset, check) if offset >= 0 else None
+
+    def _start(self) -> None:
+        """Append to the last run's data file, or begin a new one: when there is none, or when more
+        than a fifth of it is texts no index points to any longer (the old file is then left alone)."""
+        self._read()
+        self._begun = True
+        self._fresh = self._old is None or len(self._old) > self._live + self._live // 4
+        if self._fresh:
+            self._token = os.urandom(16)
+
+    def _append(self, data: bytes | memoryview) -> int:
+        """Write ``data`` at the end of this run's data file; where it begins (-1: not written)."""
         try:
             if self._handle is None:
-                from lint.atomic import temporary_beside
-
                 self._file.parent.mkdir(parents=True, exist_ok=True)
-                self._handle, self._temporary = temporary_beside(str(self._file.parent))
-                os.write(self._handle, _MAGIC)
-                self._crc = zlib.crc32(_MAGIC)
-            _write(self._handle, record)
-            _write(self._handle, data)
+                flags = os.O_WRONLY | os.O_CREAT | (os.O_EXCL if self._fresh else os.O_APPEND)
+                self._handle = os.open(self._data(self._token), flags, 0o666)
+            if self._handle < 0:
+                return -1
+            _write(self._handle, data)  # (O_APPEND: another run's texts may come before, never within)
+            return os.lseek(self._handle, 0, os.SEEK_CUR) - len(data)
         except OSError:
-            self.close(keep=False)
-            self._handle = -1  # a cache that cannot be written only costs speed
-            return
-        self._crc = zlib.crc32(record, self._crc)
+            self._handle = -1  # a cache that cannot be written only costs speed: this run's index is not kept
+            return -1
 
     def close(self, keep: bool = True) -> None:
-        """This run's pieces in place of the last run's, when some were made in it (``keep``); else
-        they are thrown away."""
+        """This run's index in place of the last run's, when some pieces were made in it or a new data
+        file begun (``keep``); else it is thrown away (and a data file begun in this run with it)."""
         handle, self._handle = self._handle, None
-        if handle is None or handle < 0:
-            return
-        try:
-            if keep and self._made:
-                _write(handle, _CHECK.pack(self._crc))
+        if handle is not None and handle >= 0:
+            try:
                 os.close(handle)
-                umask = os.umask(0)  # the mode open() gives a new file, not a temporary file's owner-only one
-                os.umask(umask)
-                os.chmod(self._temporary, 0o666 & ~umask)
-                os.replace(self._temporary, self._file)
+            except OSError:
+                handle = -1
+        records, self._records = self._records, []
+        if keep and (self._made or self._fresh) and handle != -1:
+            try:
+                from lint.atomic import write_atomic
+
+                head = _MAGIC + self._token + b"".join(records)
+                write_atomic(self._file, head + _CHECK.pack(zlib.crc32(head)))
+            except OSError:
+                keep = False
+            else:
+                if self._fresh:
+                    self._prune()
                 return
-            os.close(handle)
-        except OSError:
-            pass
+        if self._fresh and handle is not None:
+            try:
+                os.unlink(self._data(self._token))
+            except OSError:
+                pass
+
+    def _prune(self) -> None:
+        """Data files no index points to: all but this run's and the one the last run's index named
+        (a run started before this one may still be reading it)."""
+        folder, name = self._file.parent, self._file.name
+        kept = {os.path.basename(self._data(token)) for token in (self._token, self._previous) if token}
         try:
-            os.unlink(self._temporary)
+            found = [n for n in os.listdir(folder) if _DATA.fullmatch(n) and n.startswith(f"{name}.")]
         except OSError:
-            pass
+            return
+        for other in found:
+            if other not in kept:
+                try:
+                    os.unlink(folder / other)
+                except OSError:
+                    pass
 
 
 def _write(handle: int, data: bytes | memoryview) -> None:
@@ -253,27 +326,24 @@ def _write(handle: int, data: bytes | memoryview) -> None:
         view = view[os.write(handle, view) :]
 
 
-def _parse(data: bytes) -> dict[bytes, tuple[Counts, int, int, int]]:
-    """Each piece's key -> its counts, and the offset, length and CRC-32 of its text in ``data``;
-    ValueError when ``data`` is not a whole pieces file (its records' CRC does not hold)."""
-    if not data.startswith(_MAGIC) or len(data) < len(_MAGIC) + _CHECK.size:
-        raise ValueError("not a pieces file")
-    body = memoryview(data)[: len(data) - _CHECK.size]
-    index: dict[bytes, tuple[Counts, int, int, int]] = {}
-    at, end = len(_MAGIC), len(body)
-    crc = zlib.crc32(_MAGIC)
-    while at < end:
-        record = body[at : at + _RECORD.size]
-        key, error, warning, info, length, check = _RECORD.unpack(record)
-        crc = zlib.crc32(record, crc)
-        at += _RECORD.size
-        if at + length > end:
-            raise ValueError("damaged")
-        index[key] = ((error, warning, info), at, length, check)
-        at += length
-    if _CHECK.pack(crc) != data[len(data) - _CHECK.size :]:
+def _parse(data: bytes) -> tuple[bytes, dict[bytes, tuple[Counts, int, int, int]]]:
+    """The data file's token, and each piece's key -> its counts, and the offset, length and CRC-32 of
+    its text in that file; ValueError when ``data`` is not a whole index (its CRC does not hold)."""
+    start = len(_MAGIC) + _TOKEN
+    if (
+        not data.startswith(_MAGIC)
+        or len(data) < start + _CHECK.size
+        or (len(data) - start) % _RECORD.size != _CHECK.size
+    ):
+        raise ValueError("not a pieces index")
+    if _CHECK.pack(zlib.crc32(memoryview(data)[: len(data) - _CHECK.size])) != data[len(data) - _CHECK.size :]:
         raise ValueError("damaged")
-    return index
+    index: dict[bytes, tuple[Counts, int, int, int]] = {}
+    for key, error, warning, info, offset, length, check in _RECORD.iter_unpack(
+        memoryview(data)[start : len(data) - _CHECK.size]
+    ):
+        index[key] = ((error, warning, info), offset, length, check)
+    return data[len(_MAGIC) : start], index
 
 
 class Pieces:

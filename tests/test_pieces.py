@@ -52,6 +52,12 @@ def test_only_a_chosen_is_cut():
     assert cut([Diagnostic("a.txt", Span(1, 2), "r", Severity.INFO, "m")], {"a.txt": "1"}) is None
 
 
+def _data(file):
+    """The data file the index ``file`` names (the only one beside it, in these tests)."""
+    (found,) = file.parent.glob(f"{file.name}.*.d")
+    return found
+
+
 def test_a_store_gives_back_what_it_kept_and_nothing_damaged(tmp_path):
     file = tmp_path / "pieces" / "json"
     store = Store(file)
@@ -62,36 +68,87 @@ def test_a_store_gives_back_what_it_kept_and_nothing_damaged(tmp_path):
     again = Store(file)
     assert again.get(b"k" * 16) == ("{é}", (1, 2, 3))
     assert again.get(b"j" * 16) == ("{}", (0, 0, 1))
-    whole = file.read_bytes()
-    flipped = bytearray(whole)
-    flipped[whole.index("é".encode())] ^= 1
-    for damage in (b"", b"not a pieces file", whole[:-1], whole[:40] + whole[41:], bytes(flipped)):
+    index, data = file.read_bytes(), _data(file)
+    texts = data.read_bytes()
+    flipped = bytearray(index)
+    flipped[-1] ^= 1
+    for damage in (b"", b"not a pieces file", index[:-1], index[:40] + index[41:], bytes(flipped)):
         file.write_bytes(damage)
         assert Store(file).get(b"k" * 16) is None, damage[:40]
-    nothing_new = Store(file)  # every piece found in the last run's: the file is left as it was
+    file.write_bytes(index)
+    for damage in (b"", texts[:3], texts.replace("é".encode(), "è".encode())):
+        data.write_bytes(damage)
+        assert Store(file).get(b"k" * 16) is None, damage
+    data.write_bytes(texts)
+    nothing_new = Store(file)  # every piece found in the last run's: neither file is written
     nothing_new.add(b"k" * 16, "{é}", (1, 2, 3), made=False)
     nothing_new.close()
-    assert file.read_bytes() == bytes(flipped)
-    assert [p.name for p in file.parent.iterdir()] == ["json"]  # no temporary file left behind
+    assert file.read_bytes() == index
+    assert data.read_bytes() == texts
+    assert sorted(p.name for p in file.parent.iterdir()) == ["json", data.name]  # no temporary file
 
 
 def test_a_damaged_text_is_that_piece_alone_missing(tmp_path):
-    """Each piece's text has its own CRC (the file's covers the records): a piece whose text is
-    damaged is not given back, the others are, and a copied piece keeps its CRC."""
+    """Each piece's text has its own CRC (the index's covers the records): a piece whose text is
+    damaged is not given back, the others are, and a kept piece stays where it is."""
     file = tmp_path / "pieces" / "json"
     store = Store(file)
     store.add(b"k" * 16, "{kept}", (1, 0, 0), made=True)
     store.add(b"j" * 16, "{other}", (0, 1, 0), made=True)
     store.close()
-    whole = file.read_bytes()
-    file.write_bytes(whole.replace(b"{kept}", b"{kepT}"))
+    data = _data(file)
+    whole = data.read_bytes()
+    data.write_bytes(whole.replace(b"{kept}", b"{kepT}"))
     damaged = Store(file)
     assert damaged.get(b"k" * 16) is None
     assert damaged.get(b"j" * 16) == ("{other}", (0, 1, 0))
     damaged.add(b"k" * 16, "{kept}", (1, 0, 0), made=True)  # made again, as a format does on a miss
-    damaged.add(b"j" * 16, "{other}", (0, 1, 0), made=False)  # copied with its CRC
+    damaged.add(b"j" * 16, "{other}", (0, 1, 0), made=False)  # left where it is
     damaged.close()
-    assert file.read_bytes() == whole
+    assert data.read_bytes() == whole.replace(b"{kept}", b"{kepT}") + b"{kept}"  # appended
+    again = Store(file)
+    assert again.get(b"k" * 16) == ("{kept}", (1, 0, 0))
+    assert again.get(b"j" * 16) == ("{other}", (0, 1, 0))
+
+
+def test_a_run_appends_what_it_made_and_a_new_data_file_is_begun_past_a_fifth_unused(tmp_path):
+    """A run writes the pieces it made at the end of the data file and an index; once more than a
+    fifth of the file is texts no index points to, a run writes a new one with its own pieces only
+    (the one before is kept for a run that may be reading it, older ones removed)."""
+    file = tmp_path / "pieces" / "json"
+    texts = {bytes([n]) * 16: f"{{piece {n} {'x' * 50}}}" for n in range(10)}
+
+    def run(changed: int) -> None:
+        store = Store(file)
+        for n, (key, text) in enumerate(texts.items()):
+            found = store.raw(key)
+            if n == changed or found is None:
+                store.add(key, text, (n, 0, 0), made=True)
+            else:
+                assert bytes(found[0]).decode() == text and found[1] == (n, 0, 0)
+                store.add(key, found[0], found[1], made=False)
+        store.close()
+
+    run(-1)
+    first = _data(file)
+    size = first.stat().st_size
+    names, sizes = [], []
+    for edit in range(8):
+        key = bytes([edit]) * 16
+        texts[key] = texts[key] + "!"
+        run(edit)
+        names.append(sorted(p.name for p in file.parent.glob("json.*.d")))
+        sizes.append(first.stat().st_size if first.exists() else 0)
+    assert names[0] == names[1] == names[2] == [first.name]  # appended: at most 3 of 13 texts unused
+    assert sizes[2] == size + sum(len(texts[bytes([n]) * 16]) for n in range(3))
+    second = [n for n in names[3] if n != first.name]
+    assert len(second) == 1 and first.name in names[3]  # 4 of 14 unused: a new file, the last run's kept
+    assert names[3] == names[4] == names[5] == names[6]  # appended to the new one
+    assert (file.parent / second[0]).stat().st_size < size + 5 * 70
+    assert len(names[7]) == 2 and second[0] in names[7] and first.name not in names[7]  # the oldest removed
+    check = Store(file)
+    for n, (key, text) in enumerate(texts.items()):
+        assert check.get(key) == (text, (n, 0, 0))
 
 
 def test_a_piece_found_in_the_last_run_is_copied_as_its_bytes(tmp_path):
@@ -130,16 +187,21 @@ def test_pieces_are_reused_and_a_damaged_file_is_never_trusted(corpus, tmp_path)
     cold = _run(work, None, "--format", "json")
     assert _run(work, cache, "--format", "json") == cold
     (kept,) = cache.glob("v*/*/pieces/json")
-    whole = kept.read_bytes()
+    index, data = kept.read_bytes(), _data(kept)
+    whole = data.read_bytes()
     assert _run(work, cache, "--format", "json") == cold  # every piece from the file
-    assert kept.read_bytes() == whole  # nothing new: not written again
-    # a piece that says something else, under a key the run asks for: the digest no longer holds
+    assert kept.read_bytes() == index and data.read_bytes() == whole  # nothing new: not written again
+    # a piece that says something else, under a key the run asks for: the CRC no longer holds
     first = whole.index(b'"path"')
     lied = whole[:first] + whole[first:].replace(b'"path"', b'"PATH"', 1)
     for damage in (b"garbage", whole[: len(whole) // 2], lied):
+        data.write_bytes(damage)
+        assert _run(work, cache, "--format", "json") == cold
+        assert _run(work, cache, "--format", "json") == cold  # the pieces written again are read back
+    for damage in (b"garbage", index[: len(index) // 2]):
         kept.write_bytes(damage)
         assert _run(work, cache, "--format", "json") == cold
-        assert kept.read_bytes() == whole  # written afresh
+        assert _run(work, cache, "--format", "json") == cold
     for fmt in ("sarif", "text"):  # the other formats are written as they always were
         assert _run(work, cache, "--format", fmt) == _run(work, None, "--format", fmt)
 

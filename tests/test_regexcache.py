@@ -119,8 +119,13 @@ def test_the_trie_of_a_word_list_is_built_once_and_kept(fresh, monkeypatch):
     from lint.checks import wordlist
 
     built: list[list[str]] = []
+    follow: list[object] = []
     trie = wordlist._trie
-    monkeypatch.setattr(wordlist, "_trie", lambda words: built.append(list(words)) or trie(words))
+    monkeypatch.setattr(
+        wordlist,
+        "_trie",
+        lambda words, after=None: built.append(list(words)) or follow.append(after) or trie(words, after),
+    )
     phrases = ("deliver+", "going forward", "utilise", "key stage")
     first = wordlist.Matcher(phrases, True).heads()
     fresh()
@@ -129,7 +134,8 @@ def test_the_trie_of_a_word_list_is_built_once_and_kept(fresh, monkeypatch):
     reordered = wordlist.Matcher(phrases[::-1], True).heads()
     assert first is not None and again == first == reordered and len(built) == 1
     assert sorted(built[0]) == sorted({*wordlist.inflections("deliver"), "going", "utilise", "key"})
-    assert trie(built[0]) in first.pattern and first.search("we will deliver it").group(0) == "deliver"
+    assert follow[0] == {"going": ["forward"], "key": ["stage"]}
+    assert trie(built[0], follow[0]) in first.pattern and first.search("we will deliver it").group(0) == "deliver"
 
 
 def test_the_spelling_mask_is_built_from_a_kept_program(fresh, monkeypatch):

@@ -85,15 +85,15 @@ def summarise(document: Document, context: Context) -> Anchored:
     anchors: list[int] = []
     for entry in document.entries:
         names = copies.Names.of(entry)
+        owner = (entry.key, entry.name, entry.organisation or "")
         for phase in entry.phases:
             for paragraph in phase.paragraphs:
                 # the sentences first: levelling them gives the paragraph's own analysis in the same pass
                 sentences = copies.paragraph_sentences(paragraph.text, names)
-                text = copies.paragraph_text(paragraph.text, names)
-                if text.words < min_words or not text.grams:
+                canonical, words, shingles = copies.paragraph_text(paragraph.text, names)
+                if words < min_words or not shingles:
                     continue
                 at = paragraph.span.start
-                owner = (entry.key, entry.name, entry.organisation or "")
                 owners.append(entries.setdefault(owner, len(entries)))
                 owners.append(phases.setdefault((phase.key, phase.order), len(phases)))
                 if paragraph.pieces:
@@ -104,21 +104,21 @@ def summarise(document: Document, context: Context) -> Anchored:
                 text_at.append(texts.tell())
                 anchors.append(at)
                 ends.append(paragraph.span.end - at)
-                digests.write(_digest(text.canonical))
+                digests.write(_digest(canonical))
                 gram_at.append(len(grams))
-                grams.extend(text.grams)
+                grams.extend(shingles)
                 sentence_at.append(len(canonical_at) - 1)
-                for sentence in sentences:
-                    if sentence.words >= min_words and sentence.canonical:
-                        bounds.extend((sentence.start, sentence.end))
-                        canonicals.write(sentence.canonical.encode("utf-8", "surrogatepass"))
+                for start, end, sentence, count, sentence_shingles in sentences:  # (a Sentence, unpacked)
+                    if count >= min_words and sentence:
+                        bounds.extend((start, end))
+                        canonicals.write(sentence.encode("utf-8", "surrogatepass"))
                         canonical_at.append(canonicals.tell())
                         sentence_gram_at.append(len(sentence_grams))
-                        if sentence.grams == text.grams:  # not stored twice
+                        if sentence_shingles == shingles:  # not stored twice
                             same.append(1)
                         else:
                             same.append(0)
-                            sentence_grams.extend(sentence.grams)
+                            sentence_grams.extend(sentence_shingles)
     gram_at.append(len(grams))
     sentence_at.append(len(canonical_at) - 1)
     sentence_gram_at.append(len(sentence_grams))

@@ -85,6 +85,19 @@ class Matcher:
                     heads.append(index)
         self._heads: re.Pattern[str] | None = None
 
+    def _next_words(self, head: str) -> tuple[str, ...]:
+        """The words one of ``head``'s phrases may go on with; () when one of them is ``head`` alone,
+        or ``head`` is not all letters and digits (a place inside it could then start a word)."""
+        if not head.isalnum():
+            return ()
+        following: set[str] = set()
+        for index in self._by_head[head]:
+            words = self._words[index]
+            if len(words) == 1:
+                return ()
+            following.update(self._last[index] if len(words) == 2 else (words[1],))
+        return tuple(sorted(following))
+
     def heads(self) -> re.Pattern[str] | None:
         """The regex of the phrases' first words (None: the list is empty), made once.
 
@@ -93,13 +106,18 @@ class Matcher:
         no more of a word, as an alternation of the words, longest first, would. Behind a ``\\b``
         when every word starts with a letter, digit or ``_`` (a match of :meth:`_heads_in` starts a
         word, so the places this skips at once are places it rejects), else with no look-behind;
-        :meth:`_heads_in` rejects a match inside a word as the look-behind would.
+        :meth:`_heads_in` rejects a match inside a word as the look-behind would. A word that only
+        starts phrases of several words ("in" of "in order to") matches only where white space and
+        a next word of one of them follow (:meth:`_next_words`): where they do not, no phrase can
+        match, and the search goes on in C rather than through :meth:`_rest` (a plain-english
+        run over 2,000 files met "in" 100,000 times, "in order to" never).
         """
         if self._heads is None and self._by_head:
             heads = list(self._by_head)
             start = r"\b" if all(_WORD.match(h) for h in heads) else ""
+            lines = (" ".join((head, *self._next_words(head))) for head in heads)
             # worked out once, kept between runs; sorted: the words' order comes from sets (and _trie sorts them)
-            trie = regexcache.derived("\n".join(sorted(heads)), 0, _trie_of)
+            trie = regexcache.derived("\n".join(sorted(lines)), 0, _trie_of)
             self._heads = regexcache.compile(rf"{start}{trie}(?![\w-]|['’]\w)")
         return self._heads
 
@@ -163,12 +181,13 @@ class Matcher:
 _Node = dict[str, "_Node"]  # a trie: character -> the node after it ("" -> {}: a word ends here)
 
 
-def _trie(words: Sequence[str]) -> str:
+def _trie(words: Sequence[str], after: Mapping[str, Sequence[str]] | None = None) -> str:
     """A regex matching each of ``words`` (not empty), the longest first where several match.
 
     Each node is one group of the branches that go on from it, one a character (so at most
     one of them can match), optional where a word ends there: greedy, so a longer word is tried
-    before a shorter one, and the shorter one when what follows the longer one fails.
+    before a shorter one, and the shorter one when what follows the longer one fails. A word
+    with ``after[word]`` matches only where white space and one of those follow it (a look-ahead).
     """
     tree: _Node = {}
     for word in words:
@@ -176,22 +195,33 @@ def _trie(words: Sequence[str]) -> str:
         for character in word:
             node = node.setdefault(character, {})
         node[""] = {}  # a word ends here
+    after = after or {}
 
-    def branches(node: _Node) -> str:
-        options = [re.escape(c) + branches(node[c]) for c in sorted(node) if c]
+    def branches(node: _Node, word: str) -> str:
+        options = [re.escape(c) + branches(node[c], word + c) for c in sorted(node) if c]
+        ahead = _ahead(after.get(word, ())) if "" in node else ""
         if not options:
-            return ""
-        group = f"(?:{'|'.join(options)})"
-        return group + "?" if "" in node else group
+            return ahead
+        group = "|".join(options)
+        if ahead:
+            return f"(?:{group}|{ahead})"  # the word itself last, as the optional group tries it
+        return f"(?:{group})?" if "" in node else f"(?:{group})"
 
-    return branches(tree)
+    return branches(tree, "")
 
 
-def _trie_of(words: str, flags: int) -> str:
-    """:func:`_trie` of ``words``, one a line (heads hold no white space): as :func:`lint.regexcache.derived`
-    keeps it, so that a later run does not build the trie again (a one-file run's plain-english lists: ~5 M
-    instructions, issue 11 (d))."""
-    return _trie(words.split("\n"))
+def _ahead(following: Sequence[str]) -> str:
+    """A look-ahead for white space then one of ``following`` (""; none when there are none)."""
+    return rf"(?=\s+(?:{'|'.join(map(re.escape, following))}))" if following else ""
+
+
+def _trie_of(lines: str, flags: int) -> str:
+    """:func:`_trie` of the words that start ``lines``, each followed by the words that must come after it
+    (if any), one a line (words hold no white space): as :func:`lint.regexcache.derived` keeps it, so that
+    a later run does not build the trie again (a one-file run's plain-english lists: ~5 M instructions,
+    issue 11 (d))."""
+    words = [line.split(" ") for line in lines.split("\n")]
+    return _trie([word for word, *_ in words], {word: following for word, *following in words if following})
 
 
 @lru_cache(maxsize=32)

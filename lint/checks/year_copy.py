@@ -93,9 +93,8 @@ class _Settings:
 
 def _severity(settings: _Settings, kind: str, text: str) -> tuple[Severity | None, bool]:
     """The severity for a copy of ``kind`` of ``text``, and whether it is exempt."""
-    if copies.is_exempt(settings.exempt, text):
-        return settings.exempt_severity, True
-    return settings.severity[kind], False
+    exempt = copies.is_exempt(settings.exempt, text)
+    return (settings.exempt_severity, True) if exempt else (settings.severity[kind], False)
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
@@ -255,7 +254,7 @@ def _grouped(
         )
 
 
-_Sentence = tuple[copies.PhaseText, Paragraph, copies.Sentence]
+_Sentence = tuple[copies.PhaseText, Paragraph, copies.Sentence, frozenset[int]]  # (its shingles as a set, made once)
 # one carried-over sentence: its paragraph and sentence, its score, its source, its kind
 _Carried = tuple[Paragraph, copies.Sentence, float, _Sentence, str]
 
@@ -277,9 +276,12 @@ def _partials(
     """
     floor = max(3, settings.partial_words // 2)
     seen: set[int] = set()  # shingles of the phases so far
+    earlier: list[_Sentence] = []  # the sentences of floor words or more of texts[:at]
+    at = 0
     for i, text in enumerate(texts):
         if i not in covered and seen and not text.grams.isdisjoint(seen):
-            earlier = [(t, p, s) for t in texts[:i] for p, s in t.sentences if s.words >= floor]
+            earlier += [(t, p, s, frozenset(s.grams)) for t in texts[at:i] for p, s in t.sentences if s.words >= floor]
+            at = i
             passage: list[_Carried] = []
             for paragraph, sentence in text.sentences:
                 if sentence.words < settings.partial_words:
@@ -307,7 +309,7 @@ def _carried(
     """``sentence`` as carried over from an earlier phase, with its score, source and kind; None if it is not."""
     if seen.isdisjoint(sentence.grams):
         return None
-    found = _best_sentence((text, paragraph, sentence), earlier, settings)
+    found = _best_sentence((text, paragraph, sentence, frozenset(sentence.grams)), earlier, settings)
     if found is None:
         return None
     score, source = found
@@ -361,18 +363,15 @@ def _spanning(spans: list[Span]) -> Span:
 
 
 def _best_sentence(item: _Sentence, earlier: list[_Sentence], settings: _Settings) -> tuple[float, _Sentence] | None:
-    """The earlier sentence ``item`` best copies (for a plan, an earlier plan's first), with its score.
-
-    One pass keeps two bests, the best earlier plan's and the best of all, so that no
-    candidate is scored twice."""
-    text, _, sentence = item
-    grams = frozenset(sentence.grams)  # (packed: a set to compare the earlier sentences' with)
+    """The earlier sentence ``item`` best copies (for a plan, an earlier plan's first), with its score: one pass
+    keeps two bests (the best earlier plan's, the best of all); a candidate sharing no shingle costs one C call."""
+    text, _, sentence, grams = item
     plan = text.phase.kind == _PLAN
     best: tuple[float, _Sentence] | None = None
     best_plan: tuple[float, _Sentence] | None = None
     for candidate in earlier:
         other = candidate[2]
-        if candidate[0].key == text.key or copies.overlap(grams, other.grams) < 0.2:
+        if grams.isdisjoint(candidate[3]) or candidate[0].key == text.key or copies.overlap(grams, candidate[3]) < 0.2:
             continue
         if other.canonical == sentence.canonical:
             score = 100.0
