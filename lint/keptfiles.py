@@ -5,12 +5,12 @@ that a run after an edit looks a few thousand shingles up in. Pickled with the s
 was read whole and written again on every run, and held in memory beside the run's
 summaries. Here a :class:`Mapped` part is written once, to a file named by a digest of its
 bytes beside the state (``NAME.m``); the state's pickle holds only that name and its size.
-Reading the state maps the file (read-only): only the pages a look-up touches are read.
+Reading the state opens the file (:class:`Part`): only the slices a look-up asks for are read.
 
-A part whose file is missing, of another size or cannot be mapped comes back with no data
+A part whose file is missing, of another size or cannot be opened comes back with no data
 (``Mapped(None)``): the rule makes it again. The file is never written in place (a new one
-is written whole and renamed, :func:`lint.atomic.write_atomic`), and a mapping keeps the
-file it opened, so a run that maps a part never sees another run's writing. The parts no
+is written whole and renamed, :func:`lint.atomic.write_atomic`), and a :class:`Part` keeps the
+file it opened, so a run that reads a part never sees another run's writing. The parts no
 longer named by the state written last are removed (:func:`prune`).
 """
 
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import mmap
 import os
 import pickle
 from typing import Any
@@ -56,24 +55,57 @@ def dumps(value: Any, folder: str) -> tuple[bytes, set[str]]:
 
 
 def loads(blob: bytes, folder: str) -> Any:
-    """What :func:`dumps` wrote, each :class:`Mapped` part mapped from its file (no data if it cannot be)."""
+    """What :func:`dumps` wrote, each :class:`Mapped` part a :class:`Part` of its file (no data if it cannot be)."""
 
     def persistent_load(pid: Any) -> Any:
         if not (isinstance(pid, tuple) and len(pid) == 3 and pid[0] == "mapped" and isinstance(pid[1], str)):
             raise pickle.UnpicklingError("not a mapped part")
         _, name, size = pid
         try:
-            with open(os.path.join(folder, name + SUFFIX), "rb") as handle:
-                if os.fstat(handle.fileno()).st_size != size or size == 0:
-                    return Mapped(None, name)  # (written again by the next state that holds it)
-                mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-        except (OSError, ValueError):
+            part = Part(os.path.join(folder, name + SUFFIX))
+        except OSError:
             return Mapped(None, name)
-        return Mapped(memoryview(mapped), name)
+        if len(part) != size or size == 0:
+            return Mapped(None, name)  # (written again by the next state that holds it)
+        return Mapped(part, name)
 
     unpickler = pickle.Unpickler(io.BytesIO(blob))
     unpickler.persistent_load = persistent_load  # type: ignore[method-assign]
     return unpickler.load()
+
+
+class Part:
+    """A kept part's file, read a slice at a time (``part[start:end]``: its bytes, read with one
+    ``pread``): a reader that looks a few thousand things up in it reads kilobytes, where a
+    mapping of it was made resident almost whole (the kernel maps the pages around each one
+    read). The file is opened once: one written in its place later is not seen."""
+
+    __slots__ = ("_fd", "_size")
+
+    def __init__(self, file: str) -> None:
+        self._fd = os.open(file, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        self._size = os.fstat(self._fd).st_size
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, cut: slice) -> bytes:
+        start, stop, step = cut.indices(self._size)
+        if step != 1:
+            raise ValueError("a part is read in slices of one step")
+        data = os.pread(self._fd, max(0, stop - start), start)
+        if len(data) != max(0, stop - start):
+            raise ValueError("a part cut short since it was opened")
+        return data
+
+    def __bytes__(self) -> bytes:
+        return self[:]
+
+    def __del__(self) -> None:
+        try:
+            os.close(self._fd)
+        except (OSError, AttributeError):
+            pass
 
 
 def prune(folder: str, names: set[str]) -> None:

@@ -324,14 +324,14 @@ class CheckKind(Frozen):
 
 class Mapped:
     """Bytes in a corpus rule's state (``check_corpus_again``) too large to read whole each run:
-    the result cache keeps them in a file of their own, written once, and gives them back mapped
-    (only the pages read are loaded, :mod:`lint.keptfiles`). ``data``: the bytes, a read-only
-    memoryview of them, or None when the file could not be read back (the rule makes them again).
-    ``name``: the file's name once kept. Pickled elsewhere, it is its bytes."""
+    the result cache keeps them in a file of their own, written once, and gives back something
+    read a slice at a time (:mod:`lint.keptfiles`). ``data``: the bytes, or that (``len`` and
+    ``data[start:end]`` as bytes, ``bytes(data)``), or None when the file could not be read back
+    (the rule makes them again). ``name``: the file's name once kept. Pickled elsewhere, it is its bytes."""
 
     __slots__ = ("data", "name")
 
-    def __init__(self, data: bytes | memoryview | None, name: str | None = None) -> None:
+    def __init__(self, data: Any, name: str | None = None) -> None:
         self.data = data
         self.name = name
 

@@ -135,15 +135,18 @@ class Holders:
         data = mapped.data if type(mapped) is Mapped else None
         if version != _VERSION or data is None:
             raise ValueError("an entry-copy holder index this code did not write, or not read back")
-        view = memoryview(data)
-        if len(view) != 8 * keys + 4 * (keys + 1 + holders + 2 * numbered):
+        size = len(data)
+        if size != 8 * keys + 4 * (keys + 1 + holders + 2 * numbered):
             raise ValueError("an entry-copy holder index cut short")
         ends = [8 * keys, 12 * keys + 4, 12 * keys + 4 + 4 * holders, 12 * keys + 4 + 4 * holders + 4 * numbered]
-        self._keys = view[: ends[0]].cast("q")
-        self._starts, self._holders, self._documents, self._numbers = (
-            view[start:end].cast("i") for start, end in zip(ends, [*ends[1:], len(view)], strict=True)
+        self._keys = memoryview(data[: ends[0]]).cast("q")
+        self._starts = memoryview(data[ends[0] : ends[1]]).cast("i")
+        # each shingle's holders read when looked up: a run looks up a few thousand of them
+        self._data, self._at = data, ends[1]
+        self._documents, self._numbers = (
+            memoryview(data[start:end]).cast("i") for start, end in zip(ends[2:], [ends[3], size], strict=True)
         )
-        if self._starts[-1] != len(self._holders):
+        if self._starts[-1] != holders:
             raise ValueError("an entry-copy holder index cut short")
         self._paragraphs, self._cap, self._count = paragraphs, cap, count
         documents = self._documents
@@ -166,7 +169,7 @@ class Holders:
         """Each shingle's holders in this run, in order, as far as they are certain, and whether
         that is all of them."""
         paragraphs, now, documents, numbers = self._paragraphs, self._now, self._documents, self._numbers
-        keys, starts, holders, cap = self._keys, self._starts, self._holders, self._cap
+        keys, starts, data, offset, cap = self._keys, self._starts, self._data, self._at, self._cap
         extra: dict[int, list[int]] = {}  # holders in documents changed since the base
         for d in self._changed:
             summary = paragraphs.summary(d)
@@ -178,7 +181,8 @@ class Holders:
         short: dict[int, tuple[list[int], int]] = {}  # cut short, too few kept: those kept, how many more needed
         for gram in shingles:
             n = bisect_left(keys, gram)
-            base = holders[starts[n] : starts[n + 1]] if n < len(keys) and keys[n] == gram else ()
+            found_at = n < len(keys) and keys[n] == gram
+            base = memoryview(data[offset + 4 * starts[n] : offset + 4 * starts[n + 1]]).cast("i") if found_at else ()
             mapped = [
                 paragraphs.number(now[documents[b]], numbers[b]) for b in base if now[documents[b]] >= 0
             ]  # (in order: documents not changed keep their order)
