@@ -45,6 +45,7 @@ from lint.cachedir import RESULT_CACHE_ENV, RESULT_CACHE_FOLDER, result_cache_di
 from lint.cachedoutline import packed
 from lint.cachekeys import FORMAT, namespace, summary_digest
 from lint.checks.api import Anchored
+from lint.files import read_whole
 from lint.model import Span
 
 if TYPE_CHECKING:
@@ -97,8 +98,7 @@ class ResultCache:
         """What ``entry`` holds after ``header``; None (and the entry removed) if it is missing,
         damaged or written for another key."""
         try:
-            with open(entry, "rb") as handle:
-                blob = handle.read()
+            blob = read_whole(entry)
         except OSError:
             return None
         try:
