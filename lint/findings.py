@@ -79,7 +79,7 @@ class Findings(Lazy[Diagnostic]):
         self._texts: list[str | None] = []
         self._extras: dict[int, Extras] | tuple[dict[int, tuple[str, ...]], bytes] = {}  # packed: __getstate__
         self._rules: list[str] = []
-        self._names: dict[str, int] = {}
+        self._names: dict[str, int] | None = {}  # rule -> its index in _rules (None: not made yet)
         self._ordered: bool | None = None  # whether the findings are in order (None: not asked yet)
         self._order: Sequence[int] | None = None  # their indexes in order (None: not worked out yet)
 
@@ -97,9 +97,12 @@ class Findings(Lazy[Diagnostic]):
     ) -> None:
         """One more diagnostic of this document (the fields of :class:`lint.model.Diagnostic` but its path)."""
         self._ordered = self._order = None
-        code = self._names.get(rule)
+        names = self._names
+        if names is None:  # unpickled: made when first added to (a cached result seldom is)
+            names = self._names = {name: i for i, name in enumerate(self._rules)}
+        code = names.get(rule)
         if code is None:
-            code = self._names[rule] = len(self._rules)
+            code = names[rule] = len(self._rules)
             self._rules.append(rule)
         if related or fix is not None or fingerprint_text is not None:
             self._unpacked()[len(self._starts)] = (related, fix, fingerprint_text)
@@ -191,7 +194,7 @@ class Findings(Lazy[Diagnostic]):
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
         self.path, self._starts, self._ends, self._runs, self._codes, self._texts, self._extras, self._rules = state[:8]
-        self._names = {rule: i for i, rule in enumerate(self._rules)}
+        self._names = None
         self._order = state[8] if len(state) > 8 else None
         self._ordered = None
 

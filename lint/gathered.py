@@ -190,6 +190,10 @@ class Lazy(Summaries):
     def path(self, index: int) -> str:
         return self._paths[index]
 
+    def let_go(self) -> None:
+        """Forget the summaries read so far (each is read again if asked for)."""
+        self._got = [_NOT_YET] * len(self._places)
+
     def anchors(self, index: int) -> tuple[int, ...]:
         return self._run.anchors[self._places[index]].get(self._rule, ())
 
@@ -226,5 +230,8 @@ def again(
     done = engine.corpus_rule_again(plan, rule, state, before, summaries)
     if done is None:
         return None
+    del state, before, kept
+    if isinstance(summaries, Lazy):
+        summaries.let_go()  # before the state is written (a copy of it, pickled): the rule is done with them
     cache.put_again(name, [(p, str(content), digest) for p, content, digest in now], done[1])
     return done[0]

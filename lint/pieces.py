@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lint.findings import Chosen, Findings
+from lint.utf8out import Place
 
 if TYPE_CHECKING:
     from lint.model import Diagnostic
@@ -228,10 +229,11 @@ class Store:
             return None  # damaged: made and written again
         return text, counts
 
-    def add(self, key: bytes, text: str | bytes | memoryview, counts: Counts, made: bool) -> None:
+    def add(self, key: bytes, text: str | bytes | memoryview, counts: Counts, made: bool) -> Place | None:
         """Keep a piece of this run (``made``: written in this run, not found in the last run's:
         else it stays where it is in the data file, ``text`` being what :meth:`get` or :meth:`raw`
-        read of it, its CRC checked); ``text`` as text or in UTF-8."""
+        read of it, its CRC checked); ``text`` as text or in UTF-8. Gives where its bytes now lie
+        (None: not written), which no later run changes (:data:`lint.utf8out.Place`)."""
         self._made += made
         found = None if made else self._read().get(key)
         if not self._begun:
@@ -247,6 +249,7 @@ class Store:
                 check = zlib.crc32(data)
             offset, length = self._append(data), len(data)
         self._records.append(_RECORD.pack(key, *counts, offset, length, check))
+        return (self._data(self._token), offset, check) if offset >= 0 else None
 
     def _start(self) -> None:
         """Append to the last run's data file, or begin a new one: when there is none, or when more
@@ -273,8 +276,8 @@ class Store:
             return -1
 
     def close(self, keep: bool = True) -> None:
-        """This run's index in place of the last run's, when some pieces were made in it (``keep``);
-        else it is thrown away (and a data file begun in this run with it)."""
+        """This run's index in place of the last run's, when some pieces were made in it or a new data
+        file begun (``keep``); else it is thrown away (and a data file begun in this run with it)."""
         handle, self._handle = self._handle, None
         if handle is not None and handle >= 0:
             try:
@@ -282,7 +285,7 @@ class Store:
             except OSError:
                 handle = -1
         records, self._records = self._records, []
-        if keep and self._made and handle != -1:
+        if keep and (self._made or self._fresh) and handle != -1:
             try:
                 from lint.atomic import write_atomic
 

@@ -21,7 +21,10 @@ under its old contents.
 
 A recording is two files in the namespace's ``replay`` folder: ``KEY.d`` (the bytes) and
 then ``KEY`` (the order of writes, the exit code, and the size and CRC-32 of ``KEY.d``),
-each written whole. A damaged, cut or mismatched pair is a miss, and is removed.
+each written whole. A damaged, cut or mismatched pair is a miss, and is removed. Bytes the
+run wrote from a file that is only ever appended to (the JSON report's kept pieces) are
+recorded as where they lie there, with their CRC-32 (:mod:`lint.recording`): a place that no
+longer holds them makes the recording a miss too.
 """
 
 from __future__ import annotations
@@ -36,14 +39,14 @@ from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO, cast
 
-from lint.utf8out import Put, bytes_writer
+from lint.recording import Sink, Tee, resolve
 
 if TYPE_CHECKING:
     from lint.config import Config
     from lint.resultcache import ResultCache
     from lint.rules import Rule
 
-_LAYOUT = 1
+_LAYOUT = 2  # 2: bytes of a kept report piece recorded as where they lie (lint.recording)
 _KEPT = 4  # recordings kept per namespace: a project may write two or three kinds of report in turn
 STDOUT, STDERR = 0, 1  # the targets of a recording's writes; 2 is --output, 3... each --also-write file
 _NOT_KEYED = {"jobs", "cache", "stdin", "replay"}  # options that never change what a run writes
@@ -100,7 +103,7 @@ class Replay:
         self.base = base  # the key of everything but the files' contents
         self.targets = targets  # the files written, by target number - 2
         self.exit_code = 0
-        self._sink: _Sink | None = None
+        self._sink: Sink | None = None
 
     def _key(self, run: str) -> str:
         return hashlib.blake2b(f"{self.base}\n{run}".encode(), digest_size=16).hexdigest()
@@ -116,23 +119,21 @@ class Replay:
         loaded = self._load(self._key(run)) if run is not None else None
         if loaded is None:
             return False
-        writes, data = loaded
-        _write(writes, data, stdout, self.targets)
+        _write(loaded, stdout, self.targets)
         return True
 
-    def _load(self, key: str) -> tuple[list[tuple[int, int]], memoryview] | None:
+    def _load(self, key: str) -> list[tuple[int, memoryview]] | None:
         header, body = self.folder / key, self.folder / f"{key}.d"
         try:
             with open(header, "rb") as handle:
-                layout, stored, code, writes, size, check = marshal.loads(handle.read())
+                layout, stored, code, writes, size, check, places = marshal.loads(handle.read())
             if layout != _LAYOUT or stored != key:
                 raise ValueError("another layout or key")
             with open(body, "rb") as handle:
                 data = handle.read()
             if len(data) != size or zlib.crc32(data) != check:
                 raise ValueError("cut or damaged")
-            if sum(length for _, length in writes) != size:
-                raise ValueError("damaged")
+            chunks = resolve(self.folder, writes, memoryview(data), places)
         except FileNotFoundError:
             return None
         except (OSError, EOFError, ValueError, TypeError):
@@ -143,7 +144,7 @@ class Replay:
                     pass
             return None
         self.exit_code = int(code)
-        return [(int(target), int(length)) for target, length in writes], memoryview(data)
+        return chunks
 
     def recording(self, stdout: TextIO) -> _Recording:
         """Within it, what the run writes to ``stdout`` (the stream it gives), to ``sys.stderr`` and to
@@ -160,7 +161,7 @@ class Replay:
             self._sink.broken = True  # a file no key names: never recorded
             return handle
         self._sink.add(target, "")  # opened: a report with nothing in it still makes the file
-        return cast(TextIO, _Tee(handle, self._sink, target))
+        return cast(TextIO, Tee(handle, self._sink, target))
 
     def commit(self, files: Sequence[str], contents: Sequence[str | None], exit_code: int) -> None:
         """Keep what was recorded as the output of the run of ``files`` with these content hashes
@@ -176,7 +177,7 @@ class Replay:
 
         try:
             size, check = sink.close(self.folder / f"{key}.d")
-            header = (_LAYOUT, key, exit_code, sink.writes, size, check)
+            header = (_LAYOUT, key, exit_code, sink.writes, size, check, sink.places)
             write_atomic(self.folder / key, marshal.dumps(header))
         except (OSError, ValueError):
             sink.discard()
@@ -199,16 +200,13 @@ class Replay:
                     pass
 
 
-def _write(writes: list[tuple[int, int]], data: memoryview, stdout: TextIO, targets: list[str]) -> None:
+def _write(chunks: list[tuple[int, memoryview]], stdout: TextIO, targets: list[str]) -> None:
     """The recorded writes again, in order: to the streams as text, to the files as bytes."""
     from lint.errors import UsageError
 
     files: dict[int, io.BufferedWriter] = {}
-    offset = 0
     try:
-        for target, length in writes:
-            chunk = data[offset : offset + length]
-            offset += length
+        for target, chunk in chunks:
             if target == STDOUT:
                 stdout.write(bytes(chunk).decode("utf-8", "surrogatepass"))
             elif target == STDERR:
@@ -227,89 +225,6 @@ def _write(writes: list[tuple[int, int]], data: memoryview, stdout: TextIO, targ
             handle.close()
 
 
-class _Sink:
-    """The recorded bytes, in a temporary file beside the recordings, and the order of the writes."""
-
-    def __init__(self, folder: Path) -> None:
-        from lint.atomic import temporary_beside
-
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, self.path = temporary_beside(str(folder))
-        self.file = os.fdopen(fd, "wb")
-        self.check = 0  # zlib.crc32 of the bytes: 5x faster than a hash to check, and this is no defence
-        self.size = 0
-        self.writes: list[tuple[int, int]] = []
-        self.broken = False
-
-    def add(self, target: int, text: str) -> None:
-        if not self.broken:
-            self.add_bytes(target, text.encode("utf-8", "surrogatepass"))
-
-    def add_bytes(self, target: int, data: bytes | memoryview) -> None:
-        if self.broken:
-            return
-        try:
-            self.file.write(data)
-        except OSError:
-            self.broken = True
-            return
-        self.check = zlib.crc32(data, self.check)
-        self.size += len(data)
-        if self.writes and self.writes[-1][0] == target and data:
-            self.writes[-1] = (target, self.writes[-1][1] + len(data))
-        else:
-            self.writes.append((target, len(data)))
-
-    def close(self, path: Path) -> tuple[int, int]:
-        self.file.close()
-        os.replace(self.path, path)
-        return self.size, self.check
-
-    def discard(self) -> None:
-        self.file.close()
-        try:
-            os.unlink(self.path)
-        except OSError:
-            pass
-
-
-class _Tee(io.TextIOBase):
-    """A text stream that writes to another and records what it wrote."""
-
-    def __init__(self, real: TextIO, sink: _Sink, target: int) -> None:
-        super().__init__()
-        self._real = real
-        self._sink = sink
-        self._target = target
-
-    def write(self, text: str) -> int:
-        written = self._real.write(text)
-        self._sink.add(self._target, text)
-        return written
-
-    def bytes_writer(self) -> Put | None:
-        """:func:`lint.utf8out.bytes_writer` of the stream written to, the bytes recorded too."""
-        real = bytes_writer(self._real)
-        if real is None:
-            return None
-        sink, target = self._sink, self._target
-
-        def put(data: bytes | memoryview) -> None:
-            real(data)
-            sink.add_bytes(target, data)
-
-        return put
-
-    def flush(self) -> None:
-        self._real.flush()
-
-    def isatty(self) -> bool:
-        return self._real.isatty()
-
-    def fileno(self) -> int:
-        return self._real.fileno()
-
-
 class _Recording:
     def __init__(self, replay: Replay, stdout: TextIO) -> None:
         self._replay = replay
@@ -318,13 +233,13 @@ class _Recording:
 
     def __enter__(self) -> TextIO:
         try:
-            sink = _Sink(self._replay.folder)
+            sink = Sink(self._replay.folder)
         except OSError:
             return self._stdout  # a cache that cannot be written only costs speed
         self._replay._sink = sink
         self._stderr = sys.stderr
-        sys.stderr = cast(TextIO, _Tee(sys.stderr, sink, STDERR))
-        return cast(TextIO, _Tee(self._stdout, sink, STDOUT))
+        sys.stderr = cast(TextIO, Tee(sys.stderr, sink, STDERR))
+        return cast(TextIO, Tee(self._stdout, sink, STDOUT))
 
     def __exit__(self, *exc: object) -> None:
         if self._stderr is not None:

@@ -36,14 +36,16 @@ import pickle
 import re
 import shutil
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lint import keptfiles
 from lint.cachedir import RESULT_CACHE_ENV, RESULT_CACHE_FOLDER, result_cache_dir
 from lint.cachedoutline import packed
 from lint.cachekeys import FORMAT, namespace, summary_digest
 from lint.checks.api import Anchored
+from lint.files import read_whole
 from lint.model import Span
 
 if TYPE_CHECKING:
@@ -92,16 +94,15 @@ class ResultCache:
         key = self._key(path, content)
         return f"{self._base}{os.sep}{key[:2]}{os.sep}{key}"
 
-    def _load(self, entry: str | Path, *header: str) -> Any:
+    def _load(self, entry: str | Path, *header: str, loads: Callable[[bytes], Any] = pickle.loads) -> Any:
         """What ``entry`` holds after ``header``; None (and the entry removed) if it is missing,
         damaged or written for another key."""
         try:
-            with open(entry, "rb") as handle:
-                blob = handle.read()
+            blob = read_whole(entry)
         except OSError:
             return None
         try:
-            stored: Any = pickle.loads(blob)
+            stored: Any = loads(blob)
             if isinstance(stored, tuple) and stored[: len(header)] == header:
                 return stored[len(header) :]
         except Exception:
@@ -217,15 +218,28 @@ class ResultCache:
         """What a corpus rule kept of its last run for ``check_corpus_again`` (:meth:`put_again`):
         the documents it summarised then (path, content hash, summary digest, in run order) and
         its state; or None."""
-        found = self._load(self._again_file(rule), rule)
+        file = self._again_file(rule)
+        found = self._load(file, rule, loads=lambda blob: keptfiles.loads(blob, f"{file}.parts"))
         if found is None or len(found) != 2 or not isinstance(found[0], list):
             return None
         return found[0], found[1]
 
     def put_again(self, rule: str, summarised: list[tuple[str, str, str]], state: Any) -> None:
         """Keep a corpus rule's state after a run, with the documents it summarised (only the last
-        run's: written whole, so a reader never sees a state with another run's documents)."""
-        self._store(self._again_file(rule), (rule, summarised, state))
+        run's: written whole, so a reader never sees a state with another run's documents); its
+        :class:`~lint.checks.api.Mapped` parts in files of their own (:mod:`lint.keptfiles`)."""
+        from lint.atomic import write_atomic
+
+        file = self._again_file(rule)
+        try:
+            if not self._ready:
+                self._prepare()
+            blob, names = keptfiles.dumps((rule, summarised, state), f"{file}.parts")
+            os.makedirs(file.parent, exist_ok=True)
+            write_atomic(file, blob)
+        except OSError:
+            return
+        keptfiles.prune(f"{file}.parts", names)
 
     def pieces(self) -> Path | None:
         """The folder of the report pieces formats keep (:mod:`lint.pieces`); None: it cannot be made."""

@@ -11,9 +11,17 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from typing import IO, cast
+from typing import IO, Protocol, cast
 
-Put = Callable[[bytes | memoryview], object]  # writes UTF-8 bytes where the stream's next text would go
+# a file that is only ever appended to (never changed in place), where bytes begin in it, and their CRC-32
+Place = tuple[str, int, int]
+
+
+class Put(Protocol):
+    """Writes UTF-8 bytes where the stream's next text would go; ``place``: where they also lie, if known
+    (a recording of the stream may point there instead of copying them: :mod:`lint.recording`)."""
+
+    def __call__(self, data: bytes | memoryview, place: Place | None = None, /) -> object: ...
 
 
 class Utf8File(io.TextIOWrapper):
@@ -23,7 +31,12 @@ class Utf8File(io.TextIOWrapper):
     def bytes_writer(self) -> Put:
         """A function writing UTF-8 bytes after the text written so far; used until the next text is."""
         self.flush()  # the text written so far goes first
-        return cast("Put", self.buffer.write)  # (typeshed: bytes; any buffer is taken)
+        write = cast("Callable[[bytes | memoryview], object]", self.buffer.write)  # (typeshed: bytes; any buffer)
+
+        def put(data: bytes | memoryview, place: Place | None = None, /) -> None:
+            write(data)
+
+        return put
 
 
 def open_utf8(path: str) -> Utf8File:

@@ -262,3 +262,36 @@ def test_the_program_keeps_its_run_to_the_end_of_the_process(tmp_path, monkeypat
         gc.enable()  # (the program leaves the collector off for a run of a few files)
     (kept,) = cli._KEPT_TO_EXIT
     assert kept.exit_code == 1
+
+
+def test_a_folder_outside_any_git_work_tree_starts_no_git(tmp_path, monkeypatch):
+    """git check-ignore only fails where git finds no work tree: it is not started there. Inside
+    one, or through a symbolic link into one, or when the environment names one, it still is."""
+    import subprocess
+
+    from lint.files import collect
+
+    outside, repo = tmp_path / "outside", tmp_path / "repo"
+    for folder in (outside, repo / "sub"):
+        folder.mkdir(parents=True)
+        (folder / "a.md").write_text("# A\n")
+        (folder / "b.md").write_text("# B\n")
+    (repo / ".gitignore").write_text("b.md\n")
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (tmp_path / "link").symlink_to(repo / "sub")
+    started = []
+    real = subprocess.run
+
+    def run(*args, **kwargs):
+        started.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(subprocess, "run", run)
+    assert [os.path.basename(f) for f in collect([str(outside)], ["*.md"], [])[0]] == ["a.md", "b.md"]
+    assert started == []
+    assert [os.path.basename(f) for f in collect([str(repo / "sub")], ["*.md"], [])[0]] == ["a.md"]
+    assert [os.path.basename(f) for f in collect([str(tmp_path / "link")], ["*.md"], [])[0]] == ["a.md"]
+    assert len(started) == 2
+    monkeypatch.setenv("GIT_DIR", str(repo / ".git"))
+    collect([str(outside)], ["*.md"], [])
+    assert len(started) == 3

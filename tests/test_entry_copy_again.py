@@ -120,14 +120,15 @@ def test_a_state_it_did_not_write_gives_a_whole_run():
     summaries = [_summary(plan, config, item.name, item.data) for item in items]
     expected = list(entry_copy.check_corpus(summaries, context))
     _, good = entry_copy.check_corpus_again(None, {}, summaries, context)
-    options, paths, columns, scores = good
+    options, paths, columns, scores, index = good
     pointing_nowhere = tuple(type(c)(c.typecode, [10**6] * len(c)) for c in columns)
     for state in [
         ("nonsense",),
-        (options, paths, (), scores),
-        ((1.0, 2, True), paths, columns, scores),
-        (options, ("a", *paths), columns, scores),
-        (options, paths, pointing_nowhere, scores),
+        (options, paths, columns, scores),
+        (options, paths, (), scores, index),
+        ((1.0, 2, True), paths, columns, scores, index),
+        (options, ("a", *paths), columns, scores, index),
+        (options, paths, pointing_nowhere, scores, index),
     ]:
         found, _ = entry_copy.check_corpus_again(state, {}, summaries, context)
         assert found == expected
@@ -137,15 +138,15 @@ def test_a_state_it_did_not_write_gives_a_whole_run():
 def test_the_holders_found_in_one_pass_are_what_the_index_gives(bucket):
     """For every paragraph, the earlier paragraphs sharing live shingles with it, counted from each
     shingle's first holders (``_shared``), are what :class:`ShingleIndex` gives a whole run."""
-    from lint.checks import copies, entry_copy_again
+    from lint.checks import copies, entry_reached
     from lint.checks.entry_summary import Paragraphs
 
     config, plan, _ = _setup(bucket)
     items = generate(8, seed=6, formats=("source-2012", "publication-2015", "markdown"))
     paragraphs = Paragraphs([_summary(plan, config, item.name, item.data) for item in items])
     index = copies.ShingleIndex(max_bucket=bucket)
-    expected = [index.add(paragraphs.grams(i), entry_copy_again.MIN_SHARED) for i in range(len(paragraphs))]
-    got = entry_copy_again._shared(paragraphs, list(range(len(paragraphs))), max(2, bucket))
+    expected = [index.add(paragraphs.grams(i), entry_reached.MIN_SHARED) for i in range(len(paragraphs))]
+    got = entry_reached.walked_shared(paragraphs, list(range(len(paragraphs))), max(2, bucket))
     assert [got[i] for i in range(len(paragraphs))] == expected
     assert sum(1 for shared in expected if shared) > 10
 
@@ -157,7 +158,7 @@ def test_the_same_text_found_from_the_digests_is_what_a_walk_of_the_run_gives(en
     with the paragraphs' entries dealt out again among a few (so texts recur within and across entries)."""
     import random
 
-    from lint.checks import entry_copy_again
+    from lint.checks import entry_reached
     from lint.checks.entry_summary import Paragraphs
 
     config, plan, _ = _setup(64)
@@ -181,9 +182,9 @@ def test_the_same_text_found_from_the_digests_is_what_a_walk_of_the_run_gives(en
             expected[i] is None and head[i] != i and other.get(paragraphs.digest(i), -1) > i
             for i in range(len(paragraphs))
         )
-    assert entry_copy_again._same(paragraphs, set(range(len(paragraphs)))) == expected
+    assert entry_reached.same(paragraphs, set(range(len(paragraphs)))) == expected
     some = set(range(0, len(paragraphs), 7)) | set(found[::2])
-    assert entry_copy_again._same(paragraphs, some) == {i: expected[i] for i in some}
+    assert entry_reached.same(paragraphs, some) == {i: expected[i] for i in some}
 
 
 def test_organisations_that_changed_are_compared_and_the_same_ones_are_not_worked_out_again(monkeypatch):

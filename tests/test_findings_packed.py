@@ -62,3 +62,17 @@ def test_findings_without_rarer_fields_round_trip():
     plain.append(MADE[0])
     again = pickle.loads(pickle.dumps(plain))
     assert again.related() == {} and list(again) == [MADE[0]]
+
+
+def test_an_unpickled_findings_takes_more_findings_of_its_own_and_new_rules():
+    """Its rule names' index is made when first added to (an unpickled result seldom is)."""
+    findings = pickle.loads(pickle.dumps(_findings()))
+    more = [
+        Diagnostic("a.md", Span(9, 10), "spelling", Severity.INFO, "o"),
+        Diagnostic("a.md", Span(10, 11), "year-copy", Severity.WARNING, "p"),
+        Diagnostic("a.md", Span(11, 12), "placeholder", Severity.ERROR, "m", "Org", "2017"),
+    ]
+    for diagnostic in more:
+        findings.append(diagnostic)
+    assert list(findings) == MADE + more
+    assert findings._rules == ["placeholder", "spelling", "year-copy"]

@@ -31,3 +31,21 @@ def test_short_reads_are_read_on_to_the_end_or_the_limit(tmp_path, monkeypatch):
 def test_an_empty_file_is_read_as_no_bytes(tmp_path):
     (tmp_path / "e.txt").write_bytes(b"")
     assert files.read_regular(tmp_path / "e.txt", 5) == b""
+
+
+def test_read_whole_reads_to_the_end_whatever_the_reads_give(tmp_path, monkeypatch):
+    path = tmp_path / "entry"
+    data = bytes(range(256)) * 300
+    path.write_bytes(data)
+    assert files.read_whole(path) == data
+    real = os.read
+    monkeypatch.setattr(os, "read", lambda fd, n: real(fd, min(n, 4)))  # short reads
+    assert files.read_whole(path) == data
+    sizes = iter([10])  # the file grew after its size was asked
+    real_fstat = os.fstat
+    monkeypatch.setattr(
+        os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], next(sizes, 10), *real_fstat(fd)[7:]))
+    )
+    assert files.read_whole(path) == data
+    (tmp_path / "empty").write_bytes(b"")
+    assert files.read_whole(tmp_path / "empty") == b""

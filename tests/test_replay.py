@@ -316,3 +316,33 @@ def test_the_stat_index_reads_and_hashes_only_what_it_does_not_know(tmp_path, mo
         statindex.StatIndex(index_file).read(str(tmp_path / "missing.txt"), 100)
     with pytest.raises(OSError):
         statindex.StatIndex(index_file).read(str(tmp_path), 100)  # a folder: not a regular file
+
+
+def test_a_recording_points_at_the_kept_report_pieces_and_misses_when_they_change(work, monkeypatch):
+    """A JSON report written to a file is recorded with each piece as where it lies in the pieces'
+    data file (lint.recording), not as a copy; a place that no longer holds its bytes, or whose file
+    is gone, makes the recording a miss: the run checks again and writes the same report."""
+    cache = work.parent / "cache"
+    checks = _Checks(monkeypatch)
+    args = ("--format", "json", "--output", "r.json")
+    _same_thrice(checks, *args, files=["r.json"])
+    expected = Path("r.json").read_bytes()
+    (recorded,) = [p for p in _recordings(cache) if p.name.endswith(".d")]
+    assert recorded.stat().st_size < len(expected) // 10
+
+    def changed(data: Path) -> None:
+        whole = data.read_bytes()
+        first = whole.index(b'"path"')
+        data.write_bytes(whole[:first] + b'"PATH"' + whole[first + 6 :])
+
+    for damage in (changed, Path.unlink):
+        run_cli("check", ".", *args)  # replayed, or recorded again (the pieces made again when damaged)
+        (data,) = cache.glob("v*/*/pieces/json.*.d")
+        damage(data)
+        before = checks.count
+        warm = run_cli("check", ".", *args)
+        assert checks.count == before + 1  # not replayed
+        assert Path("r.json").read_bytes() == expected and warm.code == 1
+        again = run_cli("check", ".", *args)
+        assert checks.count == before + 1 and again.code == 1  # recorded again, and replayed
+        assert Path("r.json").read_bytes() == expected

@@ -6,7 +6,8 @@ import io
 import shutil
 
 from lint import pieces
-from lint.replay import _Sink, _Tee
+from lint.recording import Sink as _Sink
+from lint.recording import Tee as _Tee
 from lint.utf8out import Utf8File, bytes_writer, open_utf8
 
 from .conftest import run_with_result_cache, write_corpus

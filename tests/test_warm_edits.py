@@ -103,7 +103,7 @@ def test_a_damaged_or_foreign_state_is_not_trusted(corpus, tmp_path):
     work, cache = tmp_path / "work", tmp_path / "cache"
     shutil.copytree(corpus, work)
     _json(work, cache, "--jobs", "1")
-    states = list(cache.glob("v*/*/again/*"))
+    states = [state for state in cache.glob("v*/*/again/*") if state.is_file()]  # (not a state's parts)
     assert states
     files = sorted(work.iterdir())
     for k, damage in enumerate([b"not a pickle", states[0].read_bytes()[:-40], b"\x80\x05N."]):

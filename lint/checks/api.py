@@ -320,3 +320,20 @@ class CheckKind(Frozen):
         if self.check is not None:
             return "document"
         return "post-pass"
+
+
+class Mapped:
+    """Bytes in a corpus rule's state (``check_corpus_again``) too large to read whole each run:
+    the result cache keeps them in a file of their own, written once, and gives back something
+    read a slice at a time (:mod:`lint.keptfiles`). ``data``: the bytes, or that (``len`` and
+    ``data[start:end]`` as bytes, ``bytes(data)``), or None when the file could not be read back
+    (the rule makes them again). ``name``: the file's name once kept. Pickled elsewhere, it is its bytes."""
+
+    __slots__ = ("data", "name")
+
+    def __init__(self, data: Any, name: str | None = None) -> None:
+        self.data = data
+        self.name = name
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Mapped, (None if self.data is None else bytes(self.data),))

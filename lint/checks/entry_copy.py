@@ -108,6 +108,7 @@ def find_matches(
     min_shared: int = MIN_SHARED,
     max_candidates: int = MAX_CANDIDATES,
     same_figures: bool = True,
+    index: copies.ShingleIndex | None = None,
 ) -> Iterator[Match]:
     """For each sentence, its best match in an earlier paragraph of another entry (if any), in
     the order of the later paragraphs: given as they are found, so a run that turns them into
@@ -117,9 +118,10 @@ def find_matches(
     3-grams with this one (a copied sentence of 8 words shares 6, or 3 with a
     word changed), the ``max_candidates`` that share most, and an earlier
     paragraph with the same canonical text (however common: boilerplate repeated
-    by a hundred entries is found even though its 3-grams are stock phrases).
+    by a hundred entries is found even though its 3-grams are stock phrases). ``index``: an
+    empty one of ``max_bucket`` to fill (for a caller that reads it afterwards), else one is made.
     """
-    index = copies.ShingleIndex(max_bucket=max_bucket)
+    index = copies.ShingleIndex(max_bucket=max_bucket) if index is None else index
     first_with: dict[bytes, int] = {}  # canonical paragraph -> the first paragraph with it
     other_with: dict[bytes, int] = {}  # canonical paragraph -> the first with it in another entry than that
     for i in range(len(paragraphs)):
@@ -202,17 +204,30 @@ def _reaches(paragraphs: Paragraphs, grams: frozenset[int], candidates: list[int
 def _scorer(threshold: float) -> Callable[[str, str], float]:
     """:func:`~lint.checks.copies.similarity` at ``threshold``, exact wherever it reaches the
     threshold (below it, some number below it): rapidfuzz stops early on a pair that cannot
-    reach it, and is looked up once, not on each of a run's hundreds of thousands of pairs."""
+    reach it, and is looked up once, not on each of a run's hundreds of thousands of pairs.
+
+    A paragraph's sentence is scored against several sources in a row: the words of the last
+    first text are kept (the text itself with them, so it is that very string), not split again
+    for each (a third of the run's splits, which were a tenth of the corpus stage's work)."""
     if not 0.0 <= threshold <= 100.0:  # (NaN too) what rapidfuzz's cutoff does not take
         return lambda a, b: copies.similarity(a, b, threshold)
     from rapidfuzz.distance.LCSseq import similarity as common_words
     from rapidfuzz.fuzz import ratio
 
+    last: list[tuple[str, list[str]]] = [("", [])]  # the last first text and its words, swapped as one
+
     def score(a: str, b: str) -> float:
         found: float = ratio(a, b, score_cutoff=threshold)  # 0 below the cutoff
         if found >= threshold:
             return found
-        short, long = sorted((a.split(), b.split()), key=len)
+        known = last[0]
+        if known[0] is a:
+            mine = known[1]
+        else:
+            mine = a.split()
+            last[0] = (a, mine)
+        theirs = b.split()
+        short, long = (theirs, mine) if len(theirs) < len(mine) else (mine, theirs)  # as sorted(key=len)
         if len(short) < 12 or len(short) < 0.5 * len(long):  # as copies.similarity's defaults
             return found
         return 100.0 * common_words(short, long) / len(short)

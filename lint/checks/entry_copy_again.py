@@ -35,12 +35,13 @@ options, the documents' paths in run order, and the matches as arrays of numbers
 from __future__ import annotations
 
 from array import array
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from lint.checks.api import Anchored, Context, Finding
 from lint.checks.entry_copy import Match, find_matches, findings, match_paragraph, settings
+from lint.checks.entry_holders import from_whole, whole_index
+from lint.checks.entry_reached import Reach
 from lint.checks.entry_summary import (
     BOUNDS,
     CANONICAL_AT,
@@ -61,7 +62,6 @@ from lint.checks.entry_summary import (
 )
 from lint.checks.identity import keys_of
 
-MIN_SHARED = 3  # as find_matches
 MAX_CANDIDATES = 16  # as find_matches
 WHOLE_PAST = 0.25  # a change reaching more of the run's documents or paragraphs than this is worked out whole
 _FIELDS = 9  # arrays of a state's matches: later (document, number), sentence (start, end), earlier ..., score
@@ -74,17 +74,21 @@ def check_corpus_again(
     (see the module docs), and the state for the next run."""
     paragraphs = Paragraphs(summaries)
     options = settings(context)
-    matches = None
+    followed = None
     if state is not None and len(paragraphs) >= 2:
         try:
-            matches = _again(state, before, summaries, paragraphs, options)
+            followed = _again(state, before, summaries, paragraphs, options)
         except (ValueError, TypeError, IndexError, KeyError):
-            matches = None  # a state this code did not write: the whole run again
-    if matches is None:
+            followed = None  # a state this code did not write: the whole run again
+    if followed is None:
         threshold, max_bucket, same_figures = options
-        matches = list(find_matches(paragraphs, threshold, max_bucket, same_figures=same_figures))
+        index = whole_index(max_bucket)  # read afterwards: the holder index for the next run
+        matches = list(find_matches(paragraphs, threshold, max_bucket, same_figures=same_figures, index=index))
+        followed = matches, from_whole(index, paragraphs, [_path(s) for s in summaries], max(2, max_bucket))
+        del index
+    matches, holders = followed
     found = list(findings(paragraphs, matches, context)) if len(paragraphs) >= 2 else []
-    return found, _state(options, summaries, paragraphs, matches)
+    return found, (*_state(options, summaries, paragraphs, matches), holders)
 
 
 def _path(anchored: Anchored) -> str:
@@ -121,9 +125,10 @@ def _again(
     summaries: Sequence[Anchored],
     paragraphs: Paragraphs,
     options: tuple[float, int, bool],
-) -> list[Match] | None:
-    """The run's matches from the last run's (``state``), or None when they cannot be followed."""
-    old_options, old_paths, columns, scores = state
+) -> tuple[list[Match], Any] | None:
+    """The run's matches from the last run's (``state``) and the holder index for the next run
+    (:mod:`lint.checks.entry_holders`), or None when they cannot be followed."""
+    old_options, old_paths, columns, scores, kept_index = state
     if tuple(old_options) != options or len(columns) != _FIELDS - 1:
         return None
     paths = [_path(s) for s in summaries]
@@ -178,19 +183,21 @@ def _again(
     if len(changed) > WHOLE_PAST * len(summaries):
         return None  # much of the run changed: cheaper whole
     key_of = _keys(paragraphs, summaries, [place.get(p, -1) for p in paths])
-    again, same = _reached(paragraphs, fresh, (reach, common - reach), digests, holders, first_before, key_of)
+    found = Reach(kept_index, changed, paragraphs, paths, holders)
+    fresh_at = frozenset(paragraphs.number(d, k) for d, k in fresh)
+    again, same = found.reached(fresh_at, (reach, common - reach), digests, first_before, key_of)
     if len(again) > WHOLE_PAST * len(paragraphs):
         return None  # the change reaches much of the run: cheaper whole
     kept = _kept(paragraphs, paths, old_paths, gone, columns, scores, again)
     if kept is None:
         return None
-    shared = _shared(paragraphs, sorted(again), holders)
+    shared = found.shared(sorted(again))
     redone = [
         match
         for i in sorted(again)
         for match in match_paragraph(paragraphs, i, shared[i], same[i], threshold, MAX_CANDIDATES, same_figures)
     ]
-    return sorted([*kept, *redone], key=lambda m: m.later)  # stable: a paragraph's in sentence order
+    return sorted([*kept, *redone], key=lambda m: m.later), found.kept  # stable: a paragraph's in sentence order
 
 
 def _paragraph(summary: tuple[Any, ...], k: int) -> tuple[Any, ...]:
@@ -247,112 +254,6 @@ def _keys(
         return (_order(summaries[d].summary[1], k), place[d], k)
 
     return key
-
-
-def _reached(
-    paragraphs: Paragraphs,
-    fresh: set[tuple[int, int]],
-    shingles: tuple[set[int], set[int]],
-    digests: set[bytes],
-    holders: int,
-    first_before: dict[int, tuple[Any, int, int]],
-    key_of: Callable[[int], tuple[Any, int, int]],
-) -> tuple[set[int], dict[int, int | None]]:
-    """The paragraphs to compare again (the module docs say which), and each one's earlier
-    paragraph of another entry with the same canonical text, as a whole run finds it.
-    ``shingles``: those whose holders changed, and those a changed paragraph kept at its place;
-    ``first_before``: the key in the last run's order of each one's first changed holder then,
-    compared with ``key_of`` of a paragraph.
-
-    One pass over the paragraphs' shingles, tested in C; the paragraphs with a changed
-    paragraph's canonical text are found among the run's digests (:meth:`Paragraphs.with_digests`)."""
-    again = {paragraphs.number(d, k) for d, k in fresh}
-    new = frozenset(again)
-    seen: Counter[int] = Counter()  # shingle -> unchanged paragraphs holding it so far
-    passed: set[int] = set()  # shingles whose first changed holder in this run's order is passed
-    reach, kept = set(shingles[0]), set(shingles[1])  # less each shingle past its first holders
-    either = reach | kept  # (disjoint): one look at each paragraph's shingles finds those holding neither
-    for i, grams in enumerate(paragraphs.each_grams()):
-        if i in new:
-            passed.update(grams)
-            continue
-        held = either.intersection(grams)  # (one pass in C over its shingles)
-        if not held:
-            continue
-        if not reach.isdisjoint(held):
-            key = None
-            for gram in reach.intersection(held):
-                if i not in again:
-                    if gram in passed:
-                        again.add(i)
-                    elif gram in first_before:
-                        key = key_of(i) if key is None else key
-                        if key > first_before[gram]:
-                            again.add(i)
-                seen[gram] += 1
-                if seen[gram] == holders:
-                    reach.discard(gram)  # a stock phrase for every later holder, before and after
-                    either.discard(gram)
-        if not kept.isdisjoint(held):
-            hits = 0  # kept shingles it holds after their changed holder: shared with it, if live
-            for gram in kept.intersection(held):
-                hits += gram in passed
-                seen[gram] += 1
-                if seen[gram] == holders:
-                    kept.discard(gram)
-                    either.discard(gram)
-            if hits >= MIN_SHARED:
-                again.add(i)  # the changed paragraph may be its candidate: compared again
-    for alike in paragraphs.with_digests(digests).values():
-        again.update(alike)  # a canonical text a changed paragraph had or has
-    return again, _same(paragraphs, again)
-
-
-def _same(paragraphs: Paragraphs, again: set[int]) -> dict[int, int | None]:
-    """For each paragraph of ``again``, what :func:`same_paragraph` gives it in a whole run (an
-    earlier paragraph of another entry with the same canonical text), from the paragraphs with
-    its canonical text, not from a walk of every paragraph before it."""
-    keys = paragraphs.keys
-    with_digest = paragraphs.with_digests({paragraphs.digest(i) for i in again})
-    same: dict[int, int | None] = {}
-    for i in again:
-        held = with_digest[paragraphs.digest(i)]  # in order; i among them
-        head = held[0]  # the first with it
-        if head == i:
-            same[i] = None
-        elif keys[head] != keys[i]:
-            same[i] = head
-        else:  # the first with it in another entry than the first's, if before this one
-            other = next((j for j in held if keys[j] != keys[head]), None)
-            same[i] = other if other is not None and other < i else None
-    return same
-
-
-def _shared(paragraphs: Paragraphs, again: list[int], holders: int) -> dict[int, dict[int, int]]:
-    """For each paragraph of ``again``: the earlier paragraphs sharing at least MIN_SHARED live
-    shingles with it, and how many (what :meth:`ShingleIndex.add` gives it in a whole run)."""
-    until: dict[int, int] = {}  # shingle -> the last paragraph of ``again`` holding it
-    for i in again:  # (in order)
-        until.update(dict.fromkeys(paragraphs.grams(i), i))
-    wanted = set(until)  # less each shingle whose holders that can count are all found
-    owners: dict[int, list[int]] = {}  # shingle -> its first holders, in order
-    last = again[-1] if again else -1
-    for i, grams in enumerate(paragraphs.each_grams(last + 1)):
-        for gram in wanted.intersection(grams):  # (one pass in C over its shingles, held or not)
-            held = owners.setdefault(gram, [])
-            held.append(i)
-            if len(held) == holders or i == until[gram]:  # a later holder counts for none of them
-                wanted.discard(gram)
-    shared: dict[int, dict[int, int]] = {}
-    for i in again:
-        counts: Counter[int] = Counter()
-        for gram in paragraphs.grams(i):
-            held = owners.get(gram, [])
-            if i in held:
-                m = held.index(i)
-                counts.update(held[:m])  # m == 0: the shingle's first holder, nothing shared
-        shared[i] = {j: n for j, n in counts.items() if n >= MIN_SHARED}
-    return shared
 
 
 def _kept(

@@ -106,8 +106,10 @@ class ShingleIndex:
     square of the corpus.
     """
 
-    def __init__(self, max_bucket: int = 64) -> None:
+    def __init__(self, max_bucket: int = 64, keep_stock: bool = False) -> None:
         self.max_bucket = max_bucket
+        # keep_stock: each stock phrase's first ``max_bucket`` texts, kept when it became one (by :meth:`add`)
+        self.stock: dict[int, list[int]] | None = {} if keep_stock else None
         # shingle -> its one text, or its texts in order (two or more), or () once a stock phrase
         self._held: dict[int, int | list[int] | tuple[()]] = {}
         self._count = 0
@@ -136,6 +138,8 @@ class ShingleIndex:
                 held.append(index)
                 if len(held) >= full:
                     held_by[gram] = ()
+                    if self.stock is not None:
+                        self.stock[gram] = held
         if not holders:
             return {}
         counts = Counter(holders)

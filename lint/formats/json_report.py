@@ -189,14 +189,13 @@ def _by_piece(report: Report, out: TextIO, settings: Settings, runs: list[Run], 
                 data: bytes | memoryview = text.encode("utf-8", "surrogatepass") if put or key else b""
             else:
                 data, counts = found
+            place = store.add(key, data, counts, found is None) if key is not None else None
             if put is not None:
                 put(separator.encode())
-                put(data)
+                put(data, place)
             else:
                 out.write(separator + (text if text is not None else str(data, "utf-8", "surrogatepass")))
             separator = ",\n    "
-            if key is not None:
-                store.add(key, data, counts, found is None)
             for k in range(3):
                 totals[k] += counts[k]
     except BaseException:
