@@ -7,11 +7,14 @@ summaries. Here a :class:`Mapped` part is written once, to a file named by a dig
 bytes beside the state (``NAME.m``); the state's pickle holds only that name and its size.
 Reading the state opens the file (:class:`Part`): only the slices a look-up asks for are read.
 
-A part whose file is missing, of another size or cannot be opened comes back with no data
-(``Mapped(None)``): the rule makes it again. The file is never written in place (a new one
-is written whole and renamed, :func:`lint.atomic.write_atomic`), and a :class:`Part` keeps the
-file it opened, so a run that reads a part never sees another run's writing. The parts no
-longer named by the state written last are removed (:func:`prune`).
+A part whose file is missing, of another size, cannot be opened or whose bytes are not the
+digest its name says comes back with no data (``Mapped(None)``): the rule makes it again. The
+digest is worked out once for a file (``NAME.m.checked``, :mod:`lint.checkedfile`, says it
+passed until the file changes), so a later run reads only the slices it asks for. The file
+is never written in place (a new one is written whole and renamed,
+:func:`lint.atomic.write_atomic`), and a :class:`Part` keeps the file it opened, so a run
+that reads a part never sees another run's writing. The parts no longer named by the state
+written last are removed (:func:`prune`), with their stamps.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import hashlib
 import io
 import os
 import pickle
+from pathlib import Path
 from typing import Any
 
 from lint.checks.api import Mapped
@@ -39,7 +43,7 @@ def dumps(value: Any, folder: str) -> tuple[bytes, set[str]]:
             return None
         data = obj.data
         if obj.name is None:
-            obj.name = hashlib.blake2b(data, digest_size=16).hexdigest()
+            obj.name = _digest(data)
         file = os.path.join(folder, obj.name + SUFFIX)
         if not os.path.exists(file) or os.path.getsize(file) != len(data):
             os.makedirs(folder, exist_ok=True)
@@ -54,6 +58,11 @@ def dumps(value: Any, folder: str) -> tuple[bytes, set[str]]:
     return out.getvalue(), names
 
 
+def _digest(data: Any) -> str:
+    """A part's name: the digest of its bytes."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 def loads(blob: bytes, folder: str) -> Any:
     """What :func:`dumps` wrote, each :class:`Mapped` part a :class:`Part` of its file (no data if it cannot be)."""
 
@@ -61,12 +70,16 @@ def loads(blob: bytes, folder: str) -> Any:
         if not (isinstance(pid, tuple) and len(pid) == 3 and pid[0] == "mapped" and isinstance(pid[1], str)):
             raise pickle.UnpicklingError("not a mapped part")
         _, name, size = pid
+        file = os.path.join(folder, name + SUFFIX)
         try:
-            part = Part(os.path.join(folder, name + SUFFIX))
+            part = Part(file)
         except OSError:
             return Mapped(None, name)
         if len(part) != size or size == 0:
             return Mapped(None, name)  # (written again by the next state that holds it)
+        if not part.holds(name):
+            _remove(file)  # damaged: written again by the next state that holds it
+            return Mapped(None, name)
         return Mapped(part, name)
 
     unpickler = pickle.Unpickler(io.BytesIO(blob))
@@ -80,11 +93,27 @@ class Part:
     mapping of it was made resident almost whole (the kernel maps the pages around each one
     read). The file is opened once: one written in its place later is not seen."""
 
-    __slots__ = ("_fd", "_size")
+    __slots__ = ("_fd", "_file", "_size")
 
     def __init__(self, file: str) -> None:
+        self._file = file
         self._fd = os.open(file, os.O_RDONLY | getattr(os, "O_BINARY", 0))
         self._size = os.fstat(self._fd).st_size
+
+    def holds(self, name: str) -> bool:
+        """Whether the file's bytes are those its ``name`` is the digest of (summed once: see the module docs)."""
+        from lint import checkedfile
+
+        stat = os.fstat(self._fd)
+        if checkedfile.trusted(Path(self._file), stat):
+            return True
+        try:
+            if _digest(self[:]) != name:
+                return False
+        except (OSError, ValueError):
+            return False
+        checkedfile.mark(Path(self._file), stat)
+        return True
 
     def __len__(self) -> int:
         return self._size
@@ -109,14 +138,22 @@ class Part:
 
 
 def prune(folder: str, names: set[str]) -> None:
-    """Remove the parts in ``folder`` other than ``names``."""
+    """Remove the parts in ``folder`` other than ``names`` (and their stamps)."""
     try:
         found = os.listdir(folder)
     except OSError:
         return
+    from lint.checkedfile import stamp_path
+
+    stamp = stamp_path(Path(SUFFIX))  # a part's stamp: NAME.m.checked
     for file in found:
-        if file.endswith(SUFFIX) and file[: -len(SUFFIX)] not in names:
-            try:
-                os.unlink(os.path.join(folder, file))
-            except OSError:
-                pass
+        name = file[: -len(SUFFIX)] if file.endswith(SUFFIX) else file[: -len(stamp)] if file.endswith(stamp) else None
+        if name is not None and name not in names:
+            _remove(os.path.join(folder, file))
+
+
+def _remove(file: str) -> None:
+    try:
+        os.unlink(file)
+    except OSError:
+        pass

@@ -1,6 +1,6 @@
 """A corpus rule's state keeps its Mapped parts in files of their own: written once, read back a slice at a time,
-never trusted when missing or cut short (no data: the rule makes them again), and pruned when no state
-names them; and a warm run of entry-copy through the cache equals a run without it."""
+never trusted when missing, cut short or damaged (no data: the rule makes them again), and pruned when no
+state names them; and a warm run of entry-copy through the cache equals a run without it."""
 
 from __future__ import annotations
 
@@ -43,6 +43,37 @@ def test_a_part_missing_or_cut_short_comes_back_without_data_and_is_written_agai
     assert file.read_bytes() == b"y" * 1000
     file.unlink()
     assert keptfiles.loads(blob, folder)[0].data is None
+
+
+def test_a_part_whose_bytes_are_not_its_digest_is_not_trusted_and_is_written_again(tmp_path):
+    """A part damaged in place (same size) comes back without data and its file goes, so the next
+    state writes it again; a part that passed is not summed again while its stamp holds."""
+    folder = str(tmp_path / "parts")
+    blob, (name,) = keptfiles.dumps((Mapped(b"z" * 1000),), folder)
+    file = Path(folder) / (name + keptfiles.SUFFIX)
+    file.write_bytes(b"z" * 999 + b"Z")
+    (back,) = keptfiles.loads(blob, folder)
+    assert back.data is None and not file.exists()
+    keptfiles.dumps((Mapped(b"z" * 1000),), folder)
+    assert file.read_bytes() == b"z" * 1000
+    assert bytes(keptfiles.loads(blob, folder)[0].data) == b"z" * 1000
+
+
+def test_a_part_is_summed_once_until_it_changes(tmp_path, monkeypatch):
+    from lint import checkedfile
+
+    monkeypatch.setattr(checkedfile, "RACY_NS", 0)  # (a file this new would not be marked)
+    summed = []
+    digest = keptfiles._digest
+    monkeypatch.setattr(keptfiles, "_digest", lambda data: summed.append(len(data)) or digest(data))
+    folder = str(tmp_path / "parts")
+    blob, _ = keptfiles.dumps((Mapped(b"w" * 500),), folder)
+    summed.clear()
+    for _ in range(3):
+        assert bytes(keptfiles.loads(blob, folder)[0].data) == b"w" * 500
+    assert summed == [500]
+    keptfiles.prune(folder, set())
+    assert os.listdir(folder) == []  # the part and its stamp
 
 
 def test_parts_no_state_names_are_pruned(tmp_path):
