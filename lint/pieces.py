@@ -208,7 +208,8 @@ class Store:
         return self._index
 
     def get(self, key: bytes) -> tuple[str, Counts] | None:
-        """The text and counts the last run kept for ``key``, or None."""
+        """The text and counts the last run kept for ``key``, or None (also when it is not UTF-8: its
+        CRC held, but it is not what this code writes). For a stream that takes only text."""
         found = self.raw(key)
         if found is None:
             return None

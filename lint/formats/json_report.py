@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 try:  # the json module's own C escape (as lint.escape writes JSON), without importing the json package
     from _json import encode_basestring as _quoted
@@ -178,23 +178,25 @@ def _by_piece(report: Report, out: TextIO, settings: Settings, runs: list[Run], 
     items = report.items
     try:
         for key, start, stop in runs:
-            found = store.raw(key) if key is not None else None
-            text: str | None = None
+            # a kept piece as its bytes for a stream that takes them, else as text (None: not kept, or damaged)
+            found = None if key is None else store.raw(key) if put is not None else store.get(key)
+            piece: str | bytes | memoryview
             if found is None:
                 made = [items[at] for at in range(start, stop)]
-                text = ",\n    ".join([_text(item, report) for item in made])
+                piece = ",\n    ".join([_text(item, report) for item in made])
                 severities = [item.diagnostic.severity for item in made]
                 counts = (severities.count(_ORDER[0]), severities.count(_ORDER[1]), severities.count(_ORDER[2]))
                 del made
-                data: bytes | memoryview = text.encode("utf-8", "surrogatepass") if put or key else b""
+                if put is not None:
+                    piece = piece.encode("utf-8", "surrogatepass")
             else:
-                data, counts = found
-            place = store.add(key, data, counts, found is None) if key is not None else None
+                piece, counts = found
+            place = store.add(key, piece, counts, found is None) if key is not None else None
             if put is not None:
                 put(separator.encode())
-                put(data, place)
+                put(cast("bytes | memoryview", piece), place)
             else:
-                out.write(separator + (text if text is not None else str(data, "utf-8", "surrogatepass")))
+                out.write(separator + cast(str, piece))
             separator = ",\n    "
             for k in range(3):
                 totals[k] += counts[k]
