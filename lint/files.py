@@ -169,16 +169,21 @@ def read_whole(path: str | os.PathLike[str]) -> bytes:
     of reading a 13 kB entry). Raises :class:`OSError`."""
     fd = os.open(path, os.O_RDONLY)
     try:
-        size = os.fstat(fd).st_size
-        data = _read_up_to(fd, size + 1)
-        if len(data) <= size:
-            return data  # its end reached
-        rest = [data]  # grown since
-        while chunk := os.read(fd, 1 << 16):
-            rest.append(chunk)
-        return b"".join(rest)
+        return _read_all(fd, os.fstat(fd).st_size)
     finally:
         os.close(fd)
+
+
+def _read_all(fd: int, size: int) -> bytes:
+    """The bytes of ``fd`` to its end, ``size`` the size its stat gave: that many asked for at once
+    (and one more, to see the end), then the rest in chunks if it grew since."""
+    data = _read_up_to(fd, size + 1)
+    if len(data) <= size:
+        return data  # its end reached
+    rest = [data]  # grown since
+    while chunk := os.read(fd, 1 << 16):
+        rest.append(chunk)
+    return b"".join(rest)
 
 
 def read_regular(
@@ -198,8 +203,7 @@ def read_regular(
             kind = next((name for test, name in _KINDS if test(status.st_mode)), "not a regular file")
             raise NotRegular(f"{kind}, not a regular file")
         if limit is None:
-            with os.fdopen(fd, "rb", closefd=False) as handle:
-                data = handle.read()
+            data = _read_all(fd, status.st_size)
         else:
             # reading ``limit`` at once allocates ``limit`` bytes first (10 MB for every file linted,
             # most of them a few kB): ask for what the size says, then for the rest if it grew since
