@@ -19,13 +19,13 @@ written last are removed (:func:`prune`), with their stamps.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import pickle
 from pathlib import Path
 from typing import Any
 
+from lint.cachekeys import digest
 from lint.checks.api import Mapped
 
 SUFFIX = ".m"
@@ -43,7 +43,7 @@ def dumps(value: Any, folder: str) -> tuple[bytes, set[str]]:
             return None
         data = obj.data
         if obj.name is None:
-            obj.name = _digest(data)
+            obj.name = digest(data)
         file = os.path.join(folder, obj.name + SUFFIX)
         if not os.path.exists(file) or os.path.getsize(file) != len(data):
             os.makedirs(folder, exist_ok=True)
@@ -56,11 +56,6 @@ def dumps(value: Any, folder: str) -> tuple[bytes, set[str]]:
     pickler.persistent_id = persistent_id  # type: ignore[method-assign]
     pickler.dump(value)
     return out.getvalue(), names
-
-
-def _digest(data: Any) -> str:
-    """A part's name: the digest of its bytes."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def loads(blob: bytes, folder: str) -> Any:
@@ -108,7 +103,7 @@ class Part:
         if checkedfile.trusted(Path(self._file), stat):
             return True
         try:
-            if _digest(self[:]) != name:
+            if digest(self[:]) != name:
                 return False
         except (OSError, ValueError):
             return False
