@@ -65,6 +65,10 @@ _RUNS_KEPT = 12  # corpus findings of this many (rule, run)s: an edit-and-rerun 
 ENV = RESULT_CACHE_ENV
 
 
+def _pickled(value: Any) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def folder_for(config: Config) -> Path | None:
     """The cache folder of the project ``config`` belongs to (None: caching is off): see
     :func:`lint.cachedir.result_cache_dir`."""
@@ -113,16 +117,18 @@ class ResultCache:
             pass
         return None
 
-    def _store(self, entry: str | Path, value: tuple[Any, ...]) -> None:
+    def _store(self, entry: str | Path, value: tuple[Any, ...], dumps: Callable[[Any], bytes] = _pickled) -> bool:
+        """Write ``value`` (as ``dumps`` makes it bytes) to ``entry``; whether it was written."""
         from lint.atomic import write_atomic
 
         try:
             if not self._ready:
                 self._prepare()
             os.makedirs(os.path.dirname(entry), exist_ok=True)
-            write_atomic(entry, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            write_atomic(entry, dumps(value))
         except OSError:
-            pass
+            return False
+        return True
 
     def get(self, path: str, content: str) -> tuple[DocumentResult, bool, Marks] | None:
         """The stored result for ``path`` with this content hash, whether its text was left out, and
@@ -228,18 +234,17 @@ class ResultCache:
         """Keep a corpus rule's state after a run, with the documents it summarised (only the last
         run's: written whole, so a reader never sees a state with another run's documents); its
         :class:`~lint.checks.api.Mapped` parts in files of their own (:mod:`lint.keptfiles`)."""
-        from lint.atomic import write_atomic
-
         file = self._again_file(rule)
-        try:
-            if not self._ready:
-                self._prepare()
-            blob, names = keptfiles.dumps((rule, summarised, state), f"{file}.parts")
-            os.makedirs(file.parent, exist_ok=True)
-            write_atomic(file, blob)
-        except OSError:
-            return
-        keptfiles.prune(f"{file}.parts", names)
+        parts = f"{file}.parts"
+        names: set[str] = set()
+
+        def dumps(value: Any) -> bytes:
+            blob, held = keptfiles.dumps(value, parts)
+            names.update(held)
+            return blob
+
+        if self._store(file, (rule, summarised, state), dumps):
+            keptfiles.prune(parts, names)
 
     def pieces(self) -> Path | None:
         """The folder of the report pieces formats keep (:mod:`lint.pieces`); None: it cannot be made."""
