@@ -198,12 +198,9 @@ def _gather(
             hit = cache.get(shown, content)
             if hit is not None:
                 result, left_out, (run.digests[i], run.anchors[i]) = hit
-                outline = result.outline  # (just unpickled: this run's own object)
                 if left_out:  # its text (stored empty): its bytes decoded if a later stage reads it (most do not)
-                    outline = outline._replace(text="") if outline.text else outline
-                    outline.text_later(lambda data=data: source.decode(data)[0])  # type: ignore[misc]
-                if outline is not result.outline or result.times:  # (an entry is stored without times)
-                    result = result._replace(outline=outline, times={})  # no rule ran for it in this run
+                    # (the outline just unpickled is this run's own object; an entry keeps no rule times)
+                    result.outline.text_later(lambda data=data: source.decode(data)[0])  # type: ignore[misc]
                 run.results[i] = result
                 run.paths[i] = result.path
                 continue
