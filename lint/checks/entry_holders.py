@@ -36,7 +36,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from lint.checks.api import Mapped
-from lint.checks.entry_summary import GRAM_AT, GRAMS, TEXT_AT, Paragraphs
+from lint.checks.entry_summary import Paragraphs
 from lint.checks.shingles import ShingleIndex
 
 SLACK = 16  # holders kept past those that can count, so a few changed documents leave a list certain
@@ -172,11 +172,10 @@ class Holders:
         keys, starts, data, offset, cap = self._keys, self._starts, self._data, self._at, self._cap
         extra: dict[int, list[int]] = {}  # holders in documents changed since the base
         for d in self._changed:
-            summary = paragraphs.summary(d)
-            grams, at = summary[GRAMS], summary[GRAM_AT]
-            for k in range(len(summary[TEXT_AT]) - 1):
-                for gram in shingles.intersection(grams[at[k] : at[k + 1]]):
-                    extra.setdefault(gram, []).append(paragraphs.number(d, k))
+            for k in range(paragraphs.count(d)):
+                i = paragraphs.number(d, k)
+                for gram in shingles.intersection(paragraphs.grams(i)):
+                    extra.setdefault(gram, []).append(i)
         found: dict[int, tuple[array[int], bool]] = {}
         short: dict[int, tuple[list[int], int]] = {}  # cut short, too few kept: those kept, how many more needed
         for gram in shingles:

@@ -227,10 +227,6 @@ class Paragraphs:
         """How many paragraphs document ``d`` has."""
         return self._first[d + 1] - self._first[d]
 
-    def summary(self, d: int) -> tuple[Any, ...]:
-        """The summary of document ``d`` (its second half: :data:`GRAMS` and the rest)."""
-        return self._summaries[d]
-
     def number(self, d: int, k: int) -> int:
         """The number of paragraph ``k`` of document ``d`` (the inverse of :meth:`where`)."""
         first = self._first
