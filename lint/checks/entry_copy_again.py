@@ -39,7 +39,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from lint.checks.api import Anchored, Context, Finding
-from lint.checks.entry_copy import Match, find_matches, findings, match_paragraph, settings
+from lint.checks.entry_copy import MAX_CANDIDATES, Match, find_matches, findings, match_paragraph, settings
 from lint.checks.entry_holders import from_whole, whole_index
 from lint.checks.entry_reached import Reach
 from lint.checks.entry_summary import (
@@ -62,7 +62,6 @@ from lint.checks.entry_summary import (
 )
 from lint.checks.identity import keys_of
 
-MAX_CANDIDATES = 16  # as find_matches
 WHOLE_PAST = 0.25  # a change reaching more of the run's documents or paragraphs than this is worked out whole
 _FIELDS = 9  # arrays of a state's matches: later (document, number), sentence (start, end), earlier ..., score
 

@@ -20,10 +20,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from lint.checks.entry_copy import MIN_SHARED
 from lint.checks.entry_holders import Holders, Unsure, followed, from_walk
 from lint.checks.entry_summary import Paragraphs
-
-MIN_SHARED = 3  # as find_matches
 
 
 class Reach:
@@ -168,13 +167,12 @@ def walked_reach(
     """:meth:`Reach.reached` but for the paragraphs with a changed canonical text, from one walk
     of every paragraph's shingles (tested in C)."""
     again = set(fresh)
-    new = fresh
     seen: Counter[int] = Counter()  # shingle -> unchanged paragraphs holding it so far
     passed: set[int] = set()  # shingles whose first changed holder in this run's order is passed
     reach, kept = set(shingles[0]), set(shingles[1])  # less each shingle past its first holders
     either = reach | kept  # (disjoint): one look at each paragraph's shingles finds those holding neither
     for i, grams in enumerate(paragraphs.each_grams()):
-        if i in new:
+        if i in fresh:
             passed.update(grams)
             continue
         held = either.intersection(grams)  # (one pass in C over its shingles)
