@@ -28,11 +28,14 @@ from lint.checks.entry_summary import Paragraphs
 from lint.checks.shingles import ShingleIndex
 
 MIN_SPREAD = 8192  # paragraphs: a smaller run is matched in the calling process (forking costs more than it saves)
-# chunks a worker: more balance a run whose cost is uneven, but a worker registers the paragraphs of
-# every chunk before its own. The cost is front-loaded (on the 2,000-file corpus the first eighth of
-# the paragraphs takes 2.7 s of 12: later, most of their shingles are stock phrases, which count
-# nothing), so equal halves balance well, and 8 chunks a job took 14.3 s CPU where 1 took 11.8 s
-CHUNKS_PER_JOB = 1
+# chunks a worker, handed out in order to whichever worker is free (a queue): more chunks balance a run
+# whose cost is uneven, but a worker registers the paragraphs of every chunk before its last that it did
+# not match. The cost is front-loaded (later, most of a paragraph's shingles are stock phrases, which
+# count nothing): on the 2,000-file corpus the first half of the paragraphs takes two thirds of the
+# matching, so with equal halves one worker did 8.6 s of CPU while the other did 5.6 s and then waited.
+# The CPU of each 64th of the paragraphs, matched and registered in one process, and the queue played
+# over it for 2 jobs: 1 chunk a job 8.55 s wall (14.1 s CPU), 2: 8.07 (14.7), 4: 7.62 (15.0), 8: 7.62 (15.1)
+CHUNKS_PER_JOB = 4
 
 _RUN: tuple[Paragraphs, float, int, bool] | None = None  # the run being matched, set before the workers are forked
 
