@@ -21,11 +21,14 @@ about a third of the index's work is counting holders that no registration needs
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
+from lint.checks import workers
 from lint.checks.entry_copy import MAX_CANDIDATES, MIN_SHARED, Match, match_paragraph, same_paragraph
 from lint.checks.entry_summary import Paragraphs
 from lint.checks.shingles import ShingleIndex
+from lint.errors import WorkerError
 
 MIN_SPREAD = 8192  # paragraphs: a smaller run is matched in the calling process (forking costs more than it saves)
 # chunks a worker, handed out in order to whichever worker is free (a queue): more chunks balance a run
@@ -54,7 +57,8 @@ def spread_matches(
 ) -> Iterator[Match]:
     """:func:`~lint.checks.entry_copy.find_matches` (its default ``min_shared`` and
     ``max_candidates``) in ``jobs`` forked processes, in ``chunks`` consecutive chunks
-    (``CHUNKS_PER_JOB`` a job when 0)."""
+    (``CHUNKS_PER_JOB`` a job when 0). The workers are forked and given the chunks now, before
+    the first match is asked for, so the caller may do other work while they match."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -63,13 +67,34 @@ def spread_matches(
     size = max(1, -(-count // (chunks or jobs * CHUNKS_PER_JOB)))
     bounds = [(start, min(start + size, count)) for start in range(0, count, size)]
     _RUN, _WALK = (paragraphs, threshold, max_bucket, same_figures), None
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    workers.started(partial(pool.shutdown, cancel_futures=True))  # (the run may end before it reads them)
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            for found in pool.map(_match, bounds):
-                for later, sentence, earlier, source, score in found:
-                    yield Match(later, sentence, earlier, source, score)
+        found = pool.map(_match, bounds)  # (with fork, the first task forks every worker: they hold the run)
+    except BaseException:
+        pool.shutdown(cancel_futures=True)
+        raise
     finally:
         _RUN = None
+    return _gathered(pool, found)
+
+
+def _gathered(pool: Any, chunks: Iterator[list[tuple[Any, ...]]]) -> Iterator[Match]:
+    """The matches of each chunk, in order, as the workers give them; the pool shut down after the
+    last, or when the caller stops reading (the chunks not begun are cancelled)."""
+    from concurrent.futures import BrokenExecutor
+
+    try:
+        for found in chunks:
+            for later, sentence, earlier, source, score in found:
+                yield Match(later, sentence, earlier, source, score)
+    except BrokenExecutor as exc:
+        raise WorkerError(
+            "entry-copy: a worker process matching paragraphs ended before it gave back its matches "
+            "(killed, or out of memory?); --jobs 1 matches them in this process"
+        ) from exc
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 class _Walk:
