@@ -35,6 +35,22 @@ def test_spread_matches_are_those_of_one_process_in_order(run_summaries, bucket,
     assert spread == alone
 
 
+@pytest.mark.parametrize(("bucket", "jobs", "chunks"), [(64, 2, 0), (3, 3, 7), (1, 2, 16)])
+def test_spread_findings_are_those_of_one_process_in_order(run_summaries, bucket, jobs, chunks):
+    """Each worker makes its chunk's findings from its matches: the findings of one process."""
+    from lint import engine
+    from lint.checks.api import Context
+    from lint.config import Config
+
+    config = Config()
+    plan = engine.Plan(engine.select_rules(engine.available_rules(config), ["entry-copy"], [], []), config)
+    item = plan.bound[0]
+    context = Context(item.context.rule, item.context.severity, {**item.context.options, "max-bucket": bucket})
+    alone = list(entry_copy.check_corpus(run_summaries, context))
+    assert len(alone) > 3 or bucket < 64
+    assert list(entry_spread.spread_findings(Paragraphs(run_summaries), context, jobs, chunks)) == alone
+
+
 @pytest.mark.parametrize("bucket", [64, 4, 3, 2, 1])
 def test_an_index_registered_up_to_a_chunk_answers_as_one_that_added_everything(run_summaries, bucket):
     paragraphs = Paragraphs(run_summaries)
@@ -89,8 +105,8 @@ def test_check_gives_the_same_report_with_the_matching_spread(tmp_path, monkeypa
     assert '"entry-copy"' in one.out
     monkeypatch.setattr(entry_spread, "MIN_SPREAD", 1)
     spread = []
-    real = entry_spread.spread_matches
-    monkeypatch.setattr(entry_spread, "spread_matches", lambda *a, **k: spread.append(a) or real(*a, **k))
+    real = entry_spread.spread_findings
+    monkeypatch.setattr(entry_spread, "spread_findings", lambda *a, **k: spread.append(a) or real(*a, **k))
     assert run_cli(*args, "--jobs", "2").out == one.out
     assert spread  # (the matching was spread)
     assert run_cli(*args, "--jobs", "1").out == one.out
@@ -116,8 +132,8 @@ def test_jobs_and_shards_give_one_report_with_the_matching_spread_in_many_chunks
     assert one.code == 0 and one.out.count('"entry-copy"') == found
     monkeypatch.setattr(entry_spread, "MIN_SPREAD", 1)
     spread = []
-    real = entry_spread.spread_matches
-    monkeypatch.setattr(entry_spread, "spread_matches", lambda *a, **k: spread.append(a[-1]) or real(*a, **k))
+    real = entry_spread.spread_findings
+    monkeypatch.setattr(entry_spread, "spread_findings", lambda *a, **k: spread.append(a[-1]) or real(*a, **k))
     for jobs in ("2", "3"):
         assert run_cli(*args, "--jobs", jobs).out == one.out, jobs
     assert spread == [2, 3]  # (the matching was spread, over the run's jobs)
@@ -149,7 +165,7 @@ def spread_run(tmp_path, monkeypatch):
 
 
 def test_a_matching_worker_that_dies_ends_the_run_with_one_line_and_exit_2(spread_run, monkeypatch):
-    monkeypatch.setattr(entry_spread, "_match", _worker_dies)
+    monkeypatch.setattr(entry_spread, "_find", _worker_dies)
     result = run_cli(*spread_run)
     assert result.code == 2 and result.out == ""
     assert "entry-copy: a worker process matching paragraphs ended before it gave back its matches" in result.err
@@ -163,8 +179,8 @@ def test_a_corpus_rule_that_fails_while_the_matching_is_started_stops_its_worker
     from lint import engine
 
     started = []
-    real = entry_spread.spread_matches
-    monkeypatch.setattr(entry_spread, "spread_matches", lambda *a, **k: started.append(1) or real(*a, **k))
+    real = entry_spread.spread_findings
+    monkeypatch.setattr(entry_spread, "spread_findings", lambda *a, **k: started.append(1) or real(*a, **k))
     whole = engine.corpus_rule
 
     def drift_fails(plan, rule, check_corpus, summaries):

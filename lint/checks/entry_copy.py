@@ -246,21 +246,18 @@ def settings(context: Context) -> tuple[float, int, bool]:
 
 def check_corpus(summaries: Sequence[Anchored], context: Context) -> Iterator[Finding]:
     """The findings of a run. Spread over the run's jobs (:mod:`lint.checks.entry_spread`), the
-    matching is started in the workers now, and the findings given as their matches come back
-    (``KIND`` declares ``starts_corpus``: the run checks its other corpus rules meanwhile)."""
+    workers are started now, and the findings given as they come back: ``KIND`` declares
+    ``starts_corpus``, so the run checks its other corpus rules meanwhile."""
     paragraphs = Paragraphs(summaries)
     if len(paragraphs) < 2:
         return iter(())
-    threshold, max_bucket, same_figures = settings(context)
-    matches: Iterable[Match] | None = None
     if workers.jobs() > 1:  # (only then imported: multiprocessing is a one-file run's start-up time)
         from lint.checks import entry_spread
 
         if entry_spread.can_spread(paragraphs, workers.jobs()):
-            matches = entry_spread.spread_matches(paragraphs, threshold, max_bucket, same_figures, workers.jobs())
-    if matches is None:
-        matches = find_matches(paragraphs, threshold, max_bucket, same_figures=same_figures)
-    return findings(paragraphs, matches, context)
+            return entry_spread.spread_findings(paragraphs, context, workers.jobs())
+    threshold, max_bucket, same_figures = settings(context)
+    return findings(paragraphs, find_matches(paragraphs, threshold, max_bucket, same_figures=same_figures), context)
 
 
 def findings(paragraphs: Paragraphs, matches: Iterable[Match], context: Context) -> Iterator[Finding]:
