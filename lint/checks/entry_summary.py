@@ -19,6 +19,7 @@ every process.
 
 from __future__ import annotations
 
+import sys
 from array import array
 from collections.abc import Collection, Iterator, Sequence
 from io import BytesIO
@@ -53,7 +54,7 @@ TEXT_AT = 15  # ... paragraph k's is TEXTS[TEXT_AT[k]:TEXT_AT[k + 1]]
 CANONICAL_AT = 16  # ... sentence m's is CANONICALS[CANONICAL_AT[m]:CANONICAL_AT[m + 1]]
 SAME_GRAMS = 17  # bytes: for each sentence, 1 when its shingles are its paragraph's (GRAMS), else 0
 DIGEST = 16
-_FOUND_ONE_BY_ONE = 32  # Paragraphs.with_digests: as many digests as this are searched for one by one
+_FOUND_ONE_BY_ONE = 8  # Paragraphs.with_digests: as many digests as this are searched for one by one
 
 Sentence = tuple[int, int, str, "array[int]"]  # start, end, canonical text, shingles
 Compared = tuple[int, int, str, frozenset[int]]  # the same, its shingles as a set
@@ -310,9 +311,11 @@ class Paragraphs:
                         flats.append(at // DIGEST)
                     at = blob.find(digest, at + 1)
             flats.sort()
-        else:  # every digest cut out once, those asked for picked in C (not held all at once: 10 MB on 2,000 files)
-            cuts = map(slice, range(0, len(blob), DIGEST), range(DIGEST, len(blob) + DIGEST, DIGEST))
-            flats = list(compress(range(len(blob) // DIGEST), map(found.__contains__, map(blob.__getitem__, cuts))))
+        else:  # each digest's first 8 bytes as a number, those asked for picked in C (a third of cutting each out)
+            heads = {int.from_bytes(digest[:8], sys.byteorder) for digest in found if len(digest) == DIGEST}
+            numbers = memoryview(blob).cast("Q")[:: DIGEST // 8]
+            picked = compress(range(len(numbers)), map(heads.__contains__, numbers))
+            flats = [n for n in picked if blob[n * DIGEST : (n + 1) * DIGEST] in found]
         first = self._first
         d = 0
         for flat in flats:  # (in order: documents one after another)
