@@ -245,9 +245,12 @@ def settings(context: Context) -> tuple[float, int, bool]:
 
 
 def check_corpus(summaries: Sequence[Anchored], context: Context) -> Iterator[Finding]:
+    """The findings of a run. Spread over the run's jobs (:mod:`lint.checks.entry_spread`), the
+    matching is started in the workers now, and the findings given as their matches come back
+    (``KIND`` declares ``starts_corpus``: the run checks its other corpus rules meanwhile)."""
     paragraphs = Paragraphs(summaries)
     if len(paragraphs) < 2:
-        return
+        return iter(())
     threshold, max_bucket, same_figures = settings(context)
     matches: Iterable[Match] | None = None
     if workers.jobs() > 1:  # (only then imported: multiprocessing is a one-file run's start-up time)
@@ -257,7 +260,7 @@ def check_corpus(summaries: Sequence[Anchored], context: Context) -> Iterator[Fi
             matches = entry_spread.spread_matches(paragraphs, threshold, max_bucket, same_figures, workers.jobs())
     if matches is None:
         matches = find_matches(paragraphs, threshold, max_bucket, same_figures=same_figures)
-    yield from findings(paragraphs, matches, context)
+    return findings(paragraphs, matches, context)
 
 
 def findings(paragraphs: Paragraphs, matches: Iterable[Match], context: Context) -> Iterator[Finding]:
@@ -351,4 +354,5 @@ KIND = CheckKind(
     options=OPTIONS,
     message_fields=frozenset(FIELDS),
     summary_role="copied",
+    starts_corpus=True,
 )
