@@ -32,7 +32,7 @@ from itertools import groupby
 from operator import attrgetter
 from typing import Any
 
-from lint.checks.api import Anchored, Context, Finding, Summaries
+from lint.checks.api import Anchored, Context, Finding, Mapped, Summaries
 from lint.checks.entry_copy import Match, placed_findings
 from lint.checks.entry_summary import DIGEST, DIGESTS, ENTRIES, OWNERS, PATH, PHASES, TEXT_AT, Paragraphs
 from lint.model import Span
@@ -94,8 +94,10 @@ def kept(
     record for each paragraph with ``matches`` (its finding None when it has none: all exempt)."""
     if layout is None:
         table: dict[str, int] = {}
-        key_at = array("i", [table.setdefault(key, len(table)) for key in paragraphs.keys])
-        layout = (paragraphs.numbering(), tuple(table), key_at, paragraphs.names, paragraphs.digests())
+        key_at = array("l", [table.setdefault(key, len(table)) for key in paragraphs.keys])
+        numbering = paragraphs.numbering()
+        layout = (_columns(*numbering, key_at), (len(numbering[0]), len(key_at)), tuple(table), paragraphs.names)
+        layout = (*layout, paragraphs.digests())
     anchor = paragraphs.anchor
     records: list[Record] = [
         item if len(item) == 5 else (item[0], item[2], anchor(item[0]), item[1], tuple(map(anchor, item[1])))
@@ -126,19 +128,21 @@ def paragraphs(
     """This run's paragraphs numbered as the last run's (``state``: :func:`kept`; ``before``: the last
     run's summaries of the documents changed since), and its numbering to keep; None when the
     changes may number them otherwise (or ``state`` is not one this code kept, or not of this run)."""
-    version, numbering, table, key_at, names, blob, _ = state
-    first, documents, index, numbers = numbering
-    size = len(documents)
-    if version != _VERSION or not all(type(column) is array for column in (*numbering, key_at)):
+    version, columns, sizes, table, names, blob, _ = state
+    read = _read(columns, sizes) if version == _VERSION else None
+    if read is None:
         return None
-    if len(first) != len(paths) + 1 or first[-1] != size or not len(index) == len(numbers) == len(key_at) == size:
+    first, documents, index, numbers, key_at = read
+    numbering = (first, documents, index, numbers)
+    size = len(documents)
+    if len(first) != len(paths) + 1 or first[-1] != size:
         return None
     if not isinstance(blob, bytes) or len(blob) != DIGEST * size or not isinstance(names, dict):
         return None
     place = {path: d for d, path in enumerate(paths)}
     keys = list(table)
     key_number = {key: n for n, key in enumerate(keys)}
-    key_at, digests = array("i", key_at), bytearray(blob)
+    digests, keyed = bytearray(blob), key_at.tobytes()
     for path, old in before.items():
         d = place.get(path, -1)
         if old is None or d < 0:
@@ -161,7 +165,33 @@ def paragraphs(
     found = Paragraphs.kept(
         _Columns(summaries), _Anchors(summaries), numbering, list(map(keys.__getitem__, key_at)), names, bytes(digests)
     )
-    return found, (numbering, tuple(keys), key_at, names, found.digests())
+    if key_at.tobytes() != keyed:  # (else the kept columns as they are: not written again)
+        columns = _columns(*numbering, key_at)
+    return found, (columns, sizes, tuple(keys), names, found.digests())
+
+
+def _columns(*columns: array[int]) -> Mapped:
+    """The numbering's columns (and each paragraph's key), as a part kept in a file of its own: written
+    once, not again each run (:mod:`lint.keptfiles`)."""
+    return Mapped(b"".join(column.tobytes() for column in columns))
+
+
+def _read(columns: Any, sizes: Any) -> tuple[array[int], ...] | None:
+    """The columns of :func:`_columns` (of ``sizes``: documents + 1, paragraphs); None when not read back."""
+    data = columns.data if type(columns) is Mapped else None
+    count, size = (int(n) for n in sizes)
+    width = array("l").itemsize
+    if data is None or len(data) != width * (count + 4 * size):
+        return None
+    whole = data[:]
+    read = []
+    at = 0
+    for n in (count, size, size, size, size):
+        column = array("l")
+        column.frombytes(whole[at : at + width * n])
+        read.append(column)
+        at += width * n
+    return tuple(read)
 
 
 def findings(
