@@ -53,7 +53,7 @@ def whole_index(max_bucket: int) -> ShingleIndex:
     return ShingleIndex(max_bucket=max_bucket, keep_stock=True)
 
 
-def _flat(held: dict[int, Any], cap: int) -> tuple[array[int], array[int], array[int]]:
+def _flat(held: dict[int, Any], cap: int) -> list[array[int]]:
     keys = array("q", sorted(held))
     starts, holders = array("i", [0]), array("i")
     for gram in keys:
@@ -63,14 +63,16 @@ def _flat(held: dict[int, Any], cap: int) -> tuple[array[int], array[int], array
         else:
             holders.extend(found[:cap])
         starts.append(len(holders))
-    return keys, starts, holders
+    return [keys, starts, holders]
 
 
-def _kept(paragraphs: Paragraphs, paths: Sequence[str], cap: int, flat: tuple[array[int], ...]) -> tuple[Any, ...]:
-    keys, starts, holders = flat
-    documents, numbers = (array("i", column) for column in paragraphs.order())
-    blob = b"".join(column.tobytes() for column in (keys, starts, holders, documents, numbers))
-    return (_VERSION, cap, (len(keys), len(holders), len(documents)), Mapped(blob), tuple(paths), ())
+def _kept(paragraphs: Paragraphs, paths: Sequence[str], cap: int, flat: list[array[int]]) -> tuple[Any, ...]:
+    """The index as a state's part, from :func:`_flat`'s arrays: joined once, each read in place
+    (``.tobytes()`` of each made a third copy of the index beside the arrays and the blob)."""
+    flat.extend(array("i", column) for column in paragraphs.order())
+    sizes = (len(flat[0]), len(flat[2]), len(flat[3]))
+    blob = b"".join(memoryview(column).cast("B") for column in flat)
+    return (_VERSION, cap, sizes, Mapped(blob), tuple(paths), ())
 
 
 def from_whole(index: ShingleIndex, paragraphs: Paragraphs, paths: Sequence[str], count: int) -> tuple[Any, ...]:
@@ -98,7 +100,12 @@ def from_whole(index: ShingleIndex, paragraphs: Paragraphs, paths: Sequence[str]
         if not wanted:
             break
     held.update(stock)
-    return _kept(paragraphs, paths, cap, _flat(held, cap))
+    flat = _flat(held, cap)
+    # the ShingleIndex is let go before the blob is made (it is several times the blob's size): the
+    # whole run's peak of memory was here, with both
+    held.clear()
+    stock.clear()
+    return _kept(paragraphs, paths, cap, flat)
 
 
 def from_walk(paragraphs: Paragraphs, paths: Sequence[str], count: int) -> tuple[Any, ...]:
