@@ -67,12 +67,41 @@ def _flat(held: dict[int, Any], cap: int) -> list[array[int]]:
 
 
 def _kept(paragraphs: Paragraphs, paths: Sequence[str], cap: int, flat: list[array[int]]) -> tuple[Any, ...]:
-    """The index as a state's part, from :func:`_flat`'s arrays: joined once, each read in place
-    (``.tobytes()`` of each made a third copy of the index beside the arrays and the blob)."""
+    """The index as a state's part, from :func:`_flat`'s arrays: not joined until the state is written
+    (:class:`Joined`), when the run's summaries are let go (joined here, with them and the arrays, it
+    was the whole run's peak of memory)."""
     flat.extend(array("i", column) for column in paragraphs.order())
-    sizes = (len(flat[0]), len(flat[2]), len(flat[3]))
-    blob = b"".join(memoryview(column).cast("B") for column in flat)
-    return (_VERSION, cap, sizes, Mapped(blob), tuple(paths), ())
+    return (_VERSION, cap, (len(flat[0]), len(flat[2]), len(flat[3])), Mapped(Joined(flat)), tuple(paths), ())
+
+
+class Joined:
+    """The bytes of arrays one after another, as :class:`Mapped` data: ``len``, ``[start:end]`` (bytes)
+    and ``bytes()`` (all of them, made then)."""
+
+    __slots__ = ("_parts", "_size")
+
+    def __init__(self, parts: Sequence[array[Any]]) -> None:
+        self._parts = [memoryview(part).cast("B") for part in parts]
+        self._size = sum(len(part) for part in self._parts)
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, cut: slice) -> bytes:
+        start, stop, step = cut.indices(self._size)
+        if step != 1:
+            raise ValueError("joined arrays are read in slices of one step")
+        pieces = []
+        at = 0
+        for part in self._parts:
+            end = at + len(part)
+            if start < end and stop > at:
+                pieces.append(part[max(start - at, 0) : min(stop, end) - at])
+            at = end
+        return b"".join(pieces)
+
+    def __bytes__(self) -> bytes:
+        return b"".join(self._parts)
 
 
 def from_whole(index: ShingleIndex, paragraphs: Paragraphs, paths: Sequence[str], count: int) -> tuple[Any, ...]:
