@@ -11,7 +11,7 @@ import pytest
 
 from bench.corpus import generate
 from lint import engine, pipeline
-from lint.checks import entry_copy, entry_copy_again
+from lint.checks import entry_copy, entry_copy_again, entry_kept
 from lint.checks.api import Context
 from lint.checks.entry_summary import Paragraphs
 from lint.config import Config
@@ -64,9 +64,9 @@ def test_matches_kept_as_columns_are_the_matches():
     assert [[getattr(m, f) for f in fields] for m in kept] == [
         [m.later, m.sentence[:2], m.earlier, m.source[:2], m.score] for m in matches
     ]
-    options = entry_copy.settings(context)
-    assert entry_copy_again._state(options, summaries, paragraphs, kept) == entry_copy_again._state(
-        options, summaries, paragraphs, matches
+    options, paths = entry_copy.settings(context), entry_kept.paths_of(summaries)
+    assert entry_copy_again._state(options, paths, paragraphs, kept) == entry_copy_again._state(
+        options, paths, paragraphs, matches
     )
     found, _ = entry_copy_again.check_corpus_again(None, {}, summaries, context)  # a whole run: Matched
     assert found == list(entry_copy.check_corpus(summaries, context))

@@ -256,9 +256,12 @@ def settings(context: Context) -> tuple[float, int, bool]:
 
 
 def check_corpus(summaries: Sequence[Anchored], context: Context) -> Iterator[Finding]:
+    """The findings of a run. Spread over the run's jobs (:mod:`lint.checks.entry_spread`), the
+    matching is started in the workers now, and the findings given as their matches come back
+    (``KIND`` declares ``starts_corpus``: the run checks its other corpus rules meanwhile)."""
     paragraphs = Paragraphs(summaries)
     if len(paragraphs) < 2:
-        return
+        return iter(())
     threshold, max_bucket, same_figures = settings(context)
     matches: Iterable[Match] | None = None
     if workers.jobs() > 1:  # (only then imported: multiprocessing is a one-file run's start-up time)
@@ -268,7 +271,7 @@ def check_corpus(summaries: Sequence[Anchored], context: Context) -> Iterator[Fi
             matches = entry_spread.spread_matches(paragraphs, threshold, max_bucket, same_figures, workers.jobs())
     if matches is None:
         matches = find_matches(paragraphs, threshold, max_bucket, same_figures=same_figures)
-    yield from findings(paragraphs, matches, context)
+    return findings(paragraphs, matches, context)
 
 
 def findings(paragraphs: Paragraphs, matches: Iterable[Match], context: Context) -> Iterator[Finding]:
@@ -276,6 +279,13 @@ def findings(paragraphs: Paragraphs, matches: Iterable[Match], context: Context)
     paragraph, on its copied sentences, pointing at the paragraphs that wrote them first.
     Reads only the bounds of each match's sentences, and each paragraph's matches as it
     comes to them (a paragraph's finding is made before the next paragraph's matches are read)."""
+    return (finding for _, _, finding in placed_findings(paragraphs, matches, context))
+
+
+def placed_findings(
+    paragraphs: Paragraphs, matches: Iterable[Match], context: Context
+) -> Iterator[tuple[int, tuple[int, ...], Finding]]:
+    """:func:`findings`, each with its paragraph and the paragraph of each of its related places."""
     exempt_severity = copies.severity_option(context.rule, "exempt-severity", context["exempt-severity"])
     exempt = copies.exemption(context.rule, context["exempt"])
     # one Related for each place first written: boilerplate copied by a thousand entries points
@@ -297,6 +307,7 @@ def findings(paragraphs: Paragraphs, matches: Iterable[Match], context: Context)
         first, last = group[0][1], group[-1][1]
         best = max((m for m, _, _ in group), key=lambda m: m.score)
         related: list[Related] = []
+        held: list[int] = []  # the paragraph of each
         seen: set[tuple[int, int]] = set()
         for match, _, _ in sorted(group, key=lambda g: -g[0].score):
             j, (start, end, *_) = match.earlier, match.source
@@ -311,21 +322,26 @@ def findings(paragraphs: Paragraphs, matches: Iterable[Match], context: Context)
                     f"first written here by {paragraphs.entry_name(j)} in {paragraphs.phase_key(j)}",
                 )
             related.append(place)
-        yield Finding(
-            span=Span(first.start, last.end),
-            path=paragraphs.path(i),
-            severity=exempt_severity if all(e for _, _, e in group) else None,
-            related=tuple(related),
-            args=Fields(
-                FIELDS,
-                (
-                    paragraphs.entry_name(i),
-                    paragraphs.entry_name(best.earlier),
-                    paragraphs.phase_key(best.earlier),
-                    round(best.score),
-                    "the same" if best.score >= 100 else "nearly the same",
-                    len(group),
-                    len(sentences.split(paragraphs.text(i))),
+            held.append(j)
+        yield (
+            i,
+            tuple(held),
+            Finding(
+                span=Span(first.start, last.end),
+                path=paragraphs.path(i),
+                severity=exempt_severity if all(e for _, _, e in group) else None,
+                related=tuple(related),
+                args=Fields(
+                    FIELDS,
+                    (
+                        paragraphs.entry_name(i),
+                        paragraphs.entry_name(best.earlier),
+                        paragraphs.phase_key(best.earlier),
+                        round(best.score),
+                        "the same" if best.score >= 100 else "nearly the same",
+                        len(group),
+                        len(sentences.split(paragraphs.text(i))),
+                    ),
                 ),
             ),
         )
@@ -349,4 +365,5 @@ KIND = CheckKind(
     options=OPTIONS,
     message_fields=frozenset(FIELDS),
     summary_role="copied",
+    starts_corpus=True,
 )
