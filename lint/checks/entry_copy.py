@@ -19,7 +19,7 @@ two pages is not a copy.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from itertools import groupby
 from operator import attrgetter
@@ -88,9 +88,19 @@ class Match:
         self.score = score
 
 
-def same_paragraph(paragraphs: Paragraphs, i: int, first: dict[bytes, int], other: dict[bytes, int]) -> int | None:
-    """An earlier paragraph of another entry with the same canonical text (and remember this one)."""
+def same_paragraph(
+    paragraphs: Paragraphs,
+    i: int,
+    first: dict[bytes, int],
+    other: dict[bytes, int],
+    repeated: Container[bytes] | None = None,
+) -> int | None:
+    """An earlier paragraph of another entry with the same canonical text (and remember this one).
+    ``repeated``: the texts of more than one paragraph (:meth:`Paragraphs.repeated_digests`), when
+    known: a paragraph whose text is its own has none, and is not remembered."""
     canonical = paragraphs.digest(i)
+    if repeated is not None and canonical not in repeated:
+        return None  # (the first with it: what setdefault below would find)
     head = first.setdefault(canonical, i)
     if head == i:
         return None
@@ -124,9 +134,10 @@ def find_matches(
     index = copies.ShingleIndex(max_bucket=max_bucket) if index is None else index
     first_with: dict[bytes, int] = {}  # canonical paragraph -> the first paragraph with it
     other_with: dict[bytes, int] = {}  # canonical paragraph -> the first with it in another entry than that
+    repeated = paragraphs.repeated_digests()
     for i in range(len(paragraphs)):
         shared = index.add(paragraphs.grams(i), min_shared)
-        same = same_paragraph(paragraphs, i, first_with, other_with)  # however often it recurs
+        same = same_paragraph(paragraphs, i, first_with, other_with, repeated)  # however often it recurs
         yield from match_paragraph(paragraphs, i, shared, same, threshold, max_candidates, same_figures)
 
 

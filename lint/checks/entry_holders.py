@@ -54,7 +54,7 @@ def whole_index(max_bucket: int) -> ShingleIndex:
     return ShingleIndex(max_bucket=max_bucket, keep_stock=True)
 
 
-def _flat(held: dict[int, Any], cap: int) -> tuple[array[int], array[int], array[int]]:
+def _flat(held: dict[int, Any], cap: int) -> list[array[int]]:
     keys = array("q", sorted(held))
     starts, holders = array("i", [0]), array("i")
     for gram in keys:
@@ -64,14 +64,45 @@ def _flat(held: dict[int, Any], cap: int) -> tuple[array[int], array[int], array
         else:
             holders.extend(found[:cap])
         starts.append(len(holders))
-    return keys, starts, holders
+    return [keys, starts, holders]
 
 
-def _kept(paragraphs: Paragraphs, paths: Sequence[str], cap: int, flat: tuple[array[int], ...]) -> tuple[Any, ...]:
-    keys, starts, holders = flat
-    documents, numbers = (array("i", column) for column in paragraphs.order())
-    blob = b"".join(column.tobytes() for column in (keys, starts, holders, documents, numbers))
-    return (_VERSION, cap, (len(keys), len(holders), len(documents)), Mapped(blob), tuple(paths), ())
+def _kept(paragraphs: Paragraphs, paths: Sequence[str], cap: int, flat: list[array[int]]) -> tuple[Any, ...]:
+    """The index as a state's part, from :func:`_flat`'s arrays: not joined until the state is written
+    (:class:`Joined`), when the run's summaries are let go (joined here, with them and the arrays, it
+    was the whole run's peak of memory)."""
+    flat.extend(array("i", column) for column in paragraphs.order())
+    return (_VERSION, cap, (len(flat[0]), len(flat[2]), len(flat[3])), Mapped(Joined(flat)), tuple(paths), ())
+
+
+class Joined:
+    """The bytes of arrays one after another, as :class:`Mapped` data: ``len``, ``[start:end]`` (bytes)
+    and ``bytes()`` (all of them, made then)."""
+
+    __slots__ = ("_parts", "_size")
+
+    def __init__(self, parts: Sequence[array[Any]]) -> None:
+        self._parts = [memoryview(part).cast("B") for part in parts]
+        self._size = sum(len(part) for part in self._parts)
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, cut: slice) -> bytes:
+        start, stop, step = cut.indices(self._size)
+        if step != 1:
+            raise ValueError("joined arrays are read in slices of one step")
+        pieces = []
+        at = 0
+        for part in self._parts:
+            end = at + len(part)
+            if start < end and stop > at:
+                pieces.append(part[max(start - at, 0) : min(stop, end) - at])
+            at = end
+        return b"".join(pieces)
+
+    def __bytes__(self) -> bytes:
+        return b"".join(self._parts)
 
 
 def from_whole(index: ShingleIndex, paragraphs: Paragraphs, paths: Sequence[str], count: int) -> tuple[Any, ...]:
@@ -99,7 +130,12 @@ def from_whole(index: ShingleIndex, paragraphs: Paragraphs, paths: Sequence[str]
         if not wanted:
             break
     held.update(stock)
-    return _kept(paragraphs, paths, cap, _flat(held, cap))
+    flat = _flat(held, cap)
+    # the ShingleIndex is let go before the blob is made (it is several times the blob's size): the
+    # whole run's peak of memory was here, with both
+    held.clear()
+    stock.clear()
+    return _kept(paragraphs, paths, cap, flat)
 
 
 def from_walk(paragraphs: Paragraphs, paths: Sequence[str], count: int) -> tuple[Any, ...]:

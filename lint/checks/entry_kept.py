@@ -27,7 +27,7 @@ changed document and of the paragraphs it compares again and their candidates.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import groupby
 from operator import attrgetter
 from typing import Any
@@ -87,7 +87,7 @@ def paths_of(summaries: Sequence[Anchored]) -> list[str]:
 
 
 def kept(
-    paragraphs: Paragraphs, matches: Sequence[Match], placed: Sequence[Placed | Record], layout: Any = None
+    paragraphs: Paragraphs, matches: Iterable[Match], placed: Sequence[Placed | Record], layout: Any = None
 ) -> tuple[Any, ...]:
     """What to keep of a run: its numbering (``layout``, when :func:`paragraphs` gave it; else
     made from ``paragraphs``) and its findings (``placed``, or records from :func:`findings`), a
@@ -197,7 +197,7 @@ def _read(columns: Any, sizes: Any) -> tuple[array[int], ...] | None:
 def findings(
     state: Any,
     paragraphs: Paragraphs,
-    matches: list[Match],
+    matches: Iterable[Match],
     again: set[int],
     changed: set[int],
     context: Context,

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import sys
 from array import array
+from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from io import BytesIO
 from itertools import compress
@@ -325,6 +326,14 @@ class Paragraphs:
         for held in found.values():
             held.sort()
         return found
+
+    def repeated_digests(self) -> frozenset[bytes]:
+        """The canonical texts (:meth:`digest`) of more than one paragraph of the run. Only these can
+        give a paragraph a same one (:func:`lint.checks.entry_copy.same_paragraph`): remembering every
+        paragraph's instead took 17 MB on 2,000 files (134,000 of 137,000 texts are a paragraph's own)."""
+        blob = b"".join(summary[DIGESTS] for summary in self._summaries)
+        cuts = map(slice, range(0, len(blob), DIGEST), range(DIGEST, len(blob) + DIGEST, DIGEST))
+        return frozenset(digest for digest, n in Counter(map(blob.__getitem__, cuts)).items() if n > 1)
 
     def _at(self, i: int) -> tuple[tuple[Any, ...], int]:
         return self._summaries[self._documents[i]], self._index[i]
