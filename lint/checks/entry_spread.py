@@ -40,7 +40,8 @@ MIN_SPREAD = 8192  # paragraphs: a smaller run is matched in the calling process
 # over it for 2 jobs: 1 chunk a job 8.55 s wall (14.1 s CPU), 2: 8.07 (14.7), 4: 7.62 (15.0), 8: 7.62 (15.1)
 CHUNKS_PER_JOB = 4
 
-_RUN: tuple[Paragraphs, float, int, bool] | None = None  # the run being matched, set before the workers are forked
+# the run being matched (and its repeated texts), set before the workers are forked
+_RUN: tuple[Paragraphs, float, int, bool, frozenset[bytes]] | None = None
 
 
 def can_spread(paragraphs: Paragraphs, jobs: int) -> bool:
@@ -66,7 +67,8 @@ def spread_matches(
     count = len(paragraphs)
     size = max(1, -(-count // (chunks or jobs * CHUNKS_PER_JOB)))
     bounds = [(start, min(start + size, count)) for start in range(0, count, size)]
-    _RUN, _WALK = (paragraphs, threshold, max_bucket, same_figures), None
+    # (worked out here once, shared with the workers it forks)
+    _RUN, _WALK = (paragraphs, threshold, max_bucket, same_figures, paragraphs.repeated_digests()), None
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
     workers.started(partial(pool.shutdown, cancel_futures=True))  # (the run may end before it reads them)
     try:
@@ -116,18 +118,18 @@ def _match(bounds: tuple[int, int]) -> list[tuple[Any, ...]]:
     """(In a worker) the matches of the paragraphs ``start`` to ``stop - 1``, as tuples."""
     global _WALK
     assert _RUN is not None, "no run to match"
-    paragraphs, threshold, max_bucket, same_figures = _RUN
+    paragraphs, threshold, max_bucket, same_figures, repeated = _RUN
     start, stop = bounds
     if _WALK is None or _WALK.next > start:  # (chunks come in order: a fresh worker only)
         _WALK = _Walk(max_bucket)
     walk = _WALK
     for i in range(walk.next, start):  # the paragraphs other workers matched
         walk.index.register(paragraphs.grams(i))
-        same_paragraph(paragraphs, i, walk.first, walk.other)
+        same_paragraph(paragraphs, i, walk.first, walk.other, repeated)
     found = []
     for i in range(start, stop):
         shared = walk.index.add(paragraphs.grams(i), MIN_SHARED)
-        same = same_paragraph(paragraphs, i, walk.first, walk.other)
+        same = same_paragraph(paragraphs, i, walk.first, walk.other, repeated)
         for match in match_paragraph(paragraphs, i, shared, same, threshold, MAX_CANDIDATES, same_figures):
             found.append((match.later, match.sentence, match.earlier, match.source, match.score))
     walk.next = stop
