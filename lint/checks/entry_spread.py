@@ -53,9 +53,9 @@ MIN_SPREAD = 8192  # paragraphs: a smaller run is matched in the calling process
 # over it for 2 jobs: 1 chunk a job 8.55 s wall (14.1 s CPU), 2: 8.07 (14.7), 4: 7.62 (15.0), 8: 7.62 (15.1)
 CHUNKS_PER_JOB = 4
 
-# the run being matched (paragraphs, threshold, max-bucket, same-figures, and the rule's context when
-# the workers make the findings too), set before the workers are forked
-_RUN: tuple[Paragraphs, float, int, bool, Context | None] | None = None
+# the run being matched (paragraphs, threshold, max-bucket, same-figures, the rule's context when the
+# workers make the findings too, and the texts of more than one paragraph), set before the workers are forked
+_RUN: tuple[Paragraphs, float, int, bool, Context | None, frozenset[bytes]] | None = None
 
 
 def can_spread(paragraphs: Paragraphs, jobs: int) -> bool:
@@ -97,7 +97,8 @@ def _start(work: Callable[[tuple[int, int]], list[Any]], run: Any, jobs: int, ch
     count = len(run[0])
     size = max(1, -(-count // (chunks or jobs * CHUNKS_PER_JOB)))
     bounds = [(start, min(start + size, count)) for start in range(0, count, size)]
-    _RUN, _WALK = run, None
+    # (the repeated texts worked out here once, shared with the workers it forks)
+    _RUN, _WALK = (*run, run[0].repeated_digests()), None
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
     workers.started(partial(pool.shutdown, cancel_futures=True))  # (the run may end before it reads them)
     try:
@@ -156,18 +157,18 @@ def _matches(bounds: tuple[int, int]) -> list[Match]:
     """(In a worker) the matches of the paragraphs ``start`` to ``stop - 1``, in order."""
     global _WALK
     assert _RUN is not None, "no run to match"
-    paragraphs, threshold, max_bucket, same_figures, _ = _RUN
+    paragraphs, threshold, max_bucket, same_figures, _, repeated = _RUN
     start, stop = bounds
     if _WALK is None or _WALK.next > start:  # (chunks come in order: a fresh worker only)
         _WALK = _Walk(max_bucket)
     walk = _WALK
     for i in range(walk.next, start):  # the paragraphs other workers matched
         walk.index.register(paragraphs.grams(i))
-        same_paragraph(paragraphs, i, walk.first, walk.other)
+        same_paragraph(paragraphs, i, walk.first, walk.other, repeated)
     found: list[Match] = []
     for i in range(start, stop):
         shared = walk.index.add(paragraphs.grams(i), MIN_SHARED)
-        same = same_paragraph(paragraphs, i, walk.first, walk.other)
+        same = same_paragraph(paragraphs, i, walk.first, walk.other, repeated)
         found.extend(match_paragraph(paragraphs, i, shared, same, threshold, MAX_CANDIDATES, same_figures))
     walk.next = stop
     return found
