@@ -18,8 +18,9 @@ Prints, from one run, each figure beside its target:
 (f) cost linear in input: CPU per file of the default rules (corpus rules included) at
     8,000 files over that at 500 (target <= 1.2), and per rule the cost per paragraph
     with paragraphs of 100 kB over that with paragraphs of 1 kB (target <= 1.5 each).
-(g) peak RSS of the largest process of the cold runs of (a), measured in those same runs:
-    MiB (target <= 300).
+(g) peak RSS of the largest process, MiB (target <= 300), of three runs: the cold runs of (a)
+    (``--no-cache``), the run that fills the cache for (b) (a cold run writing the cache: what a
+    user's first run does) and the one-word runs of (c); each measured in those same runs.
 
 Every wall figure is best of ``--repeat`` runs (default 1 for the big runs: they take
 minutes); the load average is printed first and last, since the machine may be shared.
@@ -85,20 +86,21 @@ def _env(cache: Path | None) -> dict[str, str]:
     return env
 
 
+def _measured(args: Sequence[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
+    """``(wall seconds, peak RSS in MiB of the largest process)`` of one ``python -m lint ARGS``."""
+    from bench.measure import run_child
+
+    child = run_child([sys.executable, "-m", "lint", *args], cwd, env)
+    if child.code not in (0, 1):
+        raise RuntimeError(f"lint {' '.join(args)} exited {child.code}: {child.stderr[-500:]}")
+    return child.wall, child.peak_rss_kib / 1024
+
+
 def _cold_runs(args: Sequence[str], cwd: Path, env: dict[str, str], repeat: int) -> tuple[float, float]:
     """``(wall seconds of the fastest, peak RSS in MiB of the largest process of any)`` of ``repeat``
     cold runs: figure (a) and figure (g) come from the same runs (no extra run for memory)."""
-    from bench.measure import run_child
-
-    walls: list[float] = []
-    peak = 0.0
-    for _ in range(max(repeat, 1)):
-        child = run_child([sys.executable, "-m", "lint", *args], cwd, env)
-        if child.code not in (0, 1):
-            raise RuntimeError(f"lint {' '.join(args)} exited {child.code}: {child.stderr[-500:]}")
-        walls.append(child.wall)
-        peak = max(peak, child.peak_rss_kib / 1024)
-    return min(walls), peak
+    runs = [_measured(args, cwd, env) for _ in range(max(repeat, 1))]
+    return min(wall for wall, _ in runs), max(rss for _, rss in runs)
 
 
 _WORD = re.compile(rb"(?<=[ ])[a-z]{5,}(?=[ ])")
@@ -141,7 +143,7 @@ def corpus_figures(folder: Path, count: int, repeat: int) -> None:
     else:
         print("    proselint: not installed (pip install -e '.[bench]')")
     cache = folder.parent / "cache"
-    _lint(*args, cwd=folder, env=_env(cache))  # fills the cache
+    _, filling = _measured(args, folder, _env(cache))  # fills the cache: (g) of a cold run writing it
     warm = min(_lint(*args, cwd=folder, env=_env(cache)) for _ in range(max(repeat, 3)))
     show("(b) warm re-run, nothing changed", count / warm, "files/s", ">= 5000", count / warm >= 5000)
     target = _edited_file(folder, count)
@@ -155,10 +157,14 @@ def corpus_figures(folder: Path, count: int, repeat: int) -> None:
     reworded = []
     for i in range(max(repeat, 1)):
         target.write_bytes(_one_word_changed(original, i))
-        reworded.append(_lint(*args, cwd=folder, env=_env(cache)))
+        reworded.append(_measured(args, folder, _env(cache)))
     target.write_bytes(original)
-    show(f"(c) one file of {count} changed: one word", min(reworded), "s", "<= 0.5", min(reworded) <= 0.5)
+    best = min(wall for wall, _ in reworded)
+    show(f"(c) one file of {count} changed: one word", best, "s", "<= 0.5", best <= 0.5)
     show("(g) peak RSS, cold run (largest process)", rss, "MiB", "<= 300", rss <= 300)
+    show("    cold run writing the cache", filling, "MiB", "<= 300", filling <= 300)
+    most = max(rss for _, rss in reworded)
+    show("    one word changed, with the cache", most, "MiB", "<= 300", most <= 300)
 
 
 def _children_cpu() -> float:

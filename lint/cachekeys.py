@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from lint.config import Config
     from lint.rules import Rule
 
-FORMAT = 8  # bump when what an entry holds changes (6, 7: Findings, then answers, kept packed; 8: entry-copy holders)
+FORMAT = 9  # bump when what an entry holds changes (6, 7: Findings, answers packed; 8, 9: entry-copy index, numbering)
 
 
 def digest(data: bytes) -> str:

@@ -56,6 +56,10 @@ class LexiconError(LintError, RuntimeError):
     """The spelling dictionary cannot be loaded."""
 
 
+class WorkerError(LintError, RuntimeError):
+    """A worker process ended before it gave back its work (killed, or out of memory)."""
+
+
 __all__ = [
     "BaselineError",
     "ChangedError",
@@ -66,5 +70,6 @@ __all__ = [
     "OptionError",
     "RuleError",
     "UsageError",
+    "WorkerError",
     "require_folder",
 ]

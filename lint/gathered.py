@@ -213,6 +213,7 @@ def again(
     state: Any = None
     before: dict[str, Any] = {}
     kept = cache.again(name)
+    then = None if kept is None else kept[0]  # the documents of the last run (path, content hash, summary digest)
     if kept is not None:
         state, was = kept[1], {p: (content, digest) for p, content, digest in kept[0]}
         digests = {p: digest for p, _, digest in now}
@@ -234,4 +235,29 @@ def again(
     if isinstance(summaries, Lazy):
         summaries.let_go()  # before the state is written (a copy of it, pickled): the rule is done with them
     cache.put_again(name, [(p, str(content), digest) for p, content, digest in now], done[1])
-    return done[0]
+    return done[0] if then is None else _named_as_last(cache, name, then, done[0], run.hashed())
+
+
+def _named_as_last(
+    cache: ResultCache, rule: str, then: Any, findings: list[Finding], contents: dict[str, str]
+) -> list[Finding]:
+    """A corpus rule's ``findings`` worked out again, each given the entry and phase (:func:`named`) a finding
+    of its last run's (``then``: its documents) beginning at the same place had, when its document's content
+    hash is the one it had then: what :meth:`lint.model.Document.phase_at` gives it, without reading the
+    entries again (most findings of a run after an edit are the last run's)."""
+    from lint.cachekeys import rule_key
+
+    stored = cache.corpus(rule_key(rule, [(p, digest) for p, _, digest in then]))
+    names = None if stored is None else stored[2]
+    if not (isinstance(names, tuple) and len(names) == 2 and isinstance(names[0], dict)):
+        return findings
+    hashed, pairs = names
+    if not isinstance(pairs, list) or stored is None or len(pairs) != len(stored[0]):
+        return findings
+    same = {p for p, content in hashed.items() if contents.get(p) == content}  # (so at the same places)
+    at = {(f.path, f.span.start): pair for f, pair in zip(stored[0], pairs, strict=True) if f.path in same}
+    found = []
+    for finding in findings:
+        pair = at.get((finding.path, finding.span.start)) if finding.entry is None and finding.phase is None else None
+        found.append(finding if pair is None else finding._replace(entry=pair[0], phase=pair[1]))
+    return found

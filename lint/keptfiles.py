@@ -42,7 +42,8 @@ def dumps(value: Any, folder: str) -> tuple[bytes, set[str]]:
         if type(obj) is not Mapped or obj.data is None:
             return None
         data = obj.data
-        if obj.name is None:
+        if obj.name is None:  # (made whole here if it is not yet bytes: see Mapped)
+            data = bytes(data)
             obj.name = digest(data)
         file = os.path.join(folder, obj.name + SUFFIX)
         if not os.path.exists(file) or os.path.getsize(file) != len(data):

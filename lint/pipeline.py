@@ -19,7 +19,7 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from lint import engine, gathered, source, spool
+from lint import corpusorder, engine, gathered, source, spool
 from lint.budget import OverBudget, time_budget
 from lint.checks import workers
 from lint.collector import collector_paused
@@ -113,7 +113,6 @@ def _check_one(plan: engine.Plan, cache: ResultCache | None, keep: Keep, path: s
 
 
 GIVE_BACK_AFTER = 1 << 19  # characters: a document from which checking it is followed by spool.give_back()
-
 
 _STATE: tuple[engine.Plan, ResultCache | None, Keep] | None = None
 
@@ -275,9 +274,10 @@ def _corpus(
     started = clock()
     contents = run.hashed()
     while True:
-        found: list[tuple[Rule, list[Finding]]] = []
+        found: dict[int, tuple[Rule, list[Finding]]] = {}  # by place in the plan's order
         kept: list[tuple[int, str, dict[str, tuple[int, ...]]]] = []  # (place in found, key, anchors) to store
-        for rule, check_corpus in engine.corpus_rules(plan):
+        later = corpusorder.Later()  # with jobs: rules started in workers, read once the others ran
+        for at, rule, check_corpus, starts in corpusorder.order(plan, jobs):
             rule_started = clock()
             name = rule.name
             findings = None
@@ -295,28 +295,31 @@ def _corpus(
                 except gathered.Unread:
                     unread = True  # one it needs cannot be read: all read as below, that file checked again
             if findings is None:
-                summaries = _summaries(plan, cache, keep, run, name, jobs)
+                summaries = _summaries(plan, cache, keep, run, name, 1 if later else jobs)  # (no fork beside them)
                 if summaries is None:
+                    later.stop()
                     break  # a file changed during the run: every rule again, on what it holds now
                 if unread and cache is not None:
                     findings = gathered.again(plan, cache, run, rule, list(summaries.values()))
                 if findings is None:
-                    findings = engine.corpus_rule(plan, rule, check_corpus, list(summaries.values()))
+                    findings = later.run(at, plan, rule, check_corpus, list(summaries.values()), starts)
                 del summaries
             if cache is not None and not reused:
-                kept.append((len(found), key, anchors))  # once made into diagnostics: with their names
+                kept.append((at, key, anchors))  # once made into diagnostics: with their names
             for held in run.summaries:
                 held.pop(name, None)
             if isinstance(keep, spool.Spool):
                 spool.give_back()  # the rule's summaries and work: the next stage is not counted on top
-            found.append((rule, findings))
-            if timings is not None:
-                timings.add_rule(name, clock() - rule_started)
+            if findings is not None:  # (else started: read below)
+                found[at] = (rule, findings)
+                if timings is not None:
+                    timings.add_rule(name, clock() - rule_started)
         else:
+            later.read(found, timings)
             break
     run.load(keep)
     outlines = {result.path: result.outline for result in run.done()}
-    made = [engine.corpus_diagnostics(plan, rule, findings, outlines) for rule, findings in found]
+    made = [engine.corpus_diagnostics(plan, *found[at], outlines) for at in range(len(found))]
     if cache is not None:
         for at, key, anchors in kept:
             cache.put_corpus(key, found[at][1], anchors, gathered.names_of(found[at][1], made[at], contents))
@@ -387,7 +390,7 @@ def check_files(
     keep = spool.for_run(len(files))
     try:
         run = _gather(files, plan, jobs, cache, keep, timings, progress)
-        with collector_paused(), workers.allowed(jobs):  # a corpus rule may spread its work too
+        with collector_paused(), workers.allowed(jobs):  # a corpus rule may spread its work too (stopped on leaving)
             corpus = _corpus(plan, cache, keep, run, jobs, timings)
     finally:
         keep.close()

@@ -12,7 +12,7 @@ import pytest
 from bench.corpus import generate
 from lint import engine, pipeline
 from lint.checks import entry_copy
-from lint.checks.api import Context
+from lint.checks.api import Context, Mapped
 from lint.config import Config
 
 
@@ -120,15 +120,24 @@ def test_a_state_it_did_not_write_gives_a_whole_run():
     summaries = [_summary(plan, config, item.name, item.data) for item in items]
     expected = list(entry_copy.check_corpus(summaries, context))
     _, good = entry_copy.check_corpus_again(None, {}, summaries, context)
-    options, paths, columns, scores, index = good
+    options, paths, columns, scores, index, kept = good
     pointing_nowhere = tuple(type(c)(c.typecode, [10**6] * len(c)) for c in columns)
+    version, part, sizes, *rest = kept
+    cut = Mapped(bytes(part.data)[:-8])
     for state in [
         ("nonsense",),
         (options, paths, columns, scores),
-        (options, paths, (), scores, index),
-        ((1.0, 2, True), paths, columns, scores, index),
-        (options, ("a", *paths), columns, scores, index),
-        (options, paths, pointing_nowhere, scores, index),
+        (options, paths, (), scores, index, kept),
+        ((1.0, 2, True), paths, columns, scores, index, kept),
+        (options, ("a", *paths), columns, scores, index, kept),
+        (options, paths, pointing_nowhere, scores, index, kept),
+        (options, paths, columns, scores, index),  # no numbering kept
+        (options, paths, columns, scores, index, (version + 1, *kept[1:])),
+        (options, paths, columns, scores, index, (version, Mapped(None), *kept[2:])),  # its file not read back
+        (options, paths, columns, scores, index, (version, cut, *kept[2:])),
+        (options, paths, columns, scores, index, (version, part, (sizes[0] - 1, sizes[1] + 1), *rest)),
+        (options, paths, columns, scores, index, (*kept[:-2], b"", kept[-1])),  # no digests
+        (options, paths, columns, scores, index, (*kept[:-1], [(10**6, *kept[-1][0][1:])])),  # findings of nothing
     ]:
         found, _ = entry_copy.check_corpus_again(state, {}, summaries, context)
         assert found == expected

@@ -175,7 +175,7 @@ def _said(summaries, name):
 
 def _lists(kept):
     keys, holders, _ = kept[2]
-    data = memoryview(kept[3].data)
+    data = memoryview(bytes(kept[3].data))
     starts = data[8 * keys : 12 * keys + 4].cast("i")
     flat = data[12 * keys + 4 : 12 * keys + 4 + 4 * holders].cast("i")
     return [flat[starts[n] : starts[n + 1]] for n in range(keys)]

@@ -4,6 +4,9 @@ the paragraphs before it answers as one that added them all, the bucket cap incl
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+
 import pytest
 
 from bench.corpus import generate
@@ -92,3 +95,104 @@ def test_check_gives_the_same_report_with_the_matching_spread(tmp_path, monkeypa
     assert spread  # (the matching was spread)
     assert run_cli(*args, "--jobs", "1").out == one.out
     assert len(spread) == 1  # (--jobs 1: in this process)
+
+
+@pytest.mark.parametrize(
+    ("config", "found"), [("", 12), ("[rules.entry-copy]\nmax-bucket = 3\n", 3)], ids=["default", "small-buckets"]
+)
+def test_jobs_and_shards_give_one_report_with_the_matching_spread_in_many_chunks(tmp_path, monkeypatch, config, found):
+    """--jobs 1, 2 and 3 and a sharded-then-merged run give the same JSON, byte for byte, with
+    entry-copy's matching spread in chunks handed to whichever worker is free (a worker registers the
+    chunks others matched): with the default bucket and with one that makes a shared 3-gram a stock phrase
+    at its third holder, so the registered index's cap decides candidates (three findings of twelve are
+    left; a cap registered one holder late gives other findings with 2 and 3 jobs)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for item in generate(36, seed=7, formats=("source-2012", "publication-2015", "markdown")):
+        (corpus / item.name).write_bytes(item.data)
+    (corpus / ".response-lint.toml").write_text(config, encoding="utf-8")
+    args = ("check", str(corpus), "--format", "json", "--fail-on", "never", "--no-cache")
+    one = run_cli(*args, "--jobs", "1")
+    assert one.code == 0 and one.out.count('"entry-copy"') == found
+    monkeypatch.setattr(entry_spread, "MIN_SPREAD", 1)
+    spread = []
+    real = entry_spread.spread_matches
+    monkeypatch.setattr(entry_spread, "spread_matches", lambda *a, **k: spread.append(a[-1]) or real(*a, **k))
+    for jobs in ("2", "3"):
+        assert run_cli(*args, "--jobs", jobs).out == one.out, jobs
+    assert spread == [2, 3]  # (the matching was spread, over the run's jobs)
+    shards = []
+    for k in (1, 2):
+        shards.append(str(tmp_path / f"shard-{k}.bin"))
+        shard = run_cli(
+            "check", str(corpus), "--no-cache", "--shard", f"{k}/2", "--shard-file", shards[-1], "--jobs", "2"
+        )
+        assert shard.code == 0, shard.err
+    config_file = str(corpus / ".response-lint.toml")  # (merge finds no config upward from a path)
+    merged = run_cli("merge", *shards, "--config", config_file, "--format", "json", "--fail-on", "never")
+    assert merged.code == 0, merged.err
+    assert merged.out == one.out
+
+
+def _worker_dies(bounds):
+    """(In a worker) as if killed while matching (the out-of-memory killer, a signal)."""
+    os._exit(9)
+
+
+@pytest.fixture
+def spread_run(tmp_path, monkeypatch):
+    """The arguments of a --jobs 2 run of 24 generated files whose entry-copy matching is spread."""
+    for item in generate(24, seed=5, formats=("source-2012", "publication-2015", "markdown")):
+        (tmp_path / item.name).write_bytes(item.data)
+    monkeypatch.setattr(entry_spread, "MIN_SPREAD", 1)
+    return ("check", str(tmp_path), "--format", "json", "--no-cache", "--jobs", "2")
+
+
+def test_a_matching_worker_that_dies_ends_the_run_with_one_line_and_exit_2(spread_run, monkeypatch):
+    monkeypatch.setattr(entry_spread, "_match", _worker_dies)
+    result = run_cli(*spread_run)
+    assert result.code == 2 and result.out == ""
+    assert "entry-copy: a worker process matching paragraphs ended before it gave back its matches" in result.err
+    assert len(result.err.strip().splitlines()) == 1
+    assert not multiprocessing.active_children()  # (every worker gone: none left behind)
+
+
+def test_a_corpus_rule_that_fails_while_the_matching_is_started_stops_its_workers(spread_run, monkeypatch):
+    """entry-copy is started first, its workers matching while the other corpus rules run here:
+    one of those failing ends the run (exit 2) and the workers with it, their matches unread."""
+    from lint import engine
+
+    started = []
+    real = entry_spread.spread_matches
+    monkeypatch.setattr(entry_spread, "spread_matches", lambda *a, **k: started.append(1) or real(*a, **k))
+    whole = engine.corpus_rule
+
+    def drift_fails(plan, rule, check_corpus, summaries):
+        if rule.name == "cross-page-drift":
+            assert started  # (entry-copy's workers started first)
+            raise RuntimeError("cross-page-drift failed")
+        return whole(plan, rule, check_corpus, summaries)
+
+    monkeypatch.setattr(engine, "corpus_rule", drift_fails)
+    result = run_cli(*spread_run)
+    assert result.code == 2 and "RuntimeError: cross-page-drift failed" in result.err
+    assert not multiprocessing.active_children()
+
+
+def test_a_rule_that_starts_workers_is_called_first_only_with_jobs():
+    """corpusorder: with jobs over 1 the kinds declaring starts_corpus come first, to be started,
+    each keeping its place in the plan's order (where its findings go back); with one job, the
+    plan's order and nothing started."""
+    from lint import corpusorder, engine
+    from lint.config import Config
+
+    config = Config()
+    plan = engine.Plan(engine.select_rules(engine.available_rules(config), None, [], []), config)
+    names = [rule.name for rule, _ in engine.corpus_rules(plan)]
+    assert len(names) > 2 and names.index("entry-copy") > 0
+    one = corpusorder.order(plan, 1)
+    assert [(at, rule.name, starts) for at, rule, _, starts in one] == [(at, n, False) for at, n in enumerate(names)]
+    two = corpusorder.order(plan, 2)
+    assert [(rule.name, starts) for _, rule, _, starts in two[:1]] == [("entry-copy", True)]
+    rest = [(at, rule.name, starts) for at, rule, _, starts in two[1:]]
+    assert rest == [(at, n, False) for at, n in enumerate(names) if n != "entry-copy"]

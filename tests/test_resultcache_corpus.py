@@ -83,3 +83,42 @@ def test_a_warm_run_names_reused_corpus_findings_without_reading_their_entries(t
     assert named, "the seeds have entry-copy findings in entries"
     unchanged = [d for d in named if target.name not in d["path"]]
     assert unchanged and [p for p in asked if target.name not in p] == []
+
+
+def test_a_rule_worked_out_again_names_its_findings_as_its_last_run_did(tmp_path, monkeypatch):
+    """After a word changed in one file, entry-copy is worked out again from its state; its findings on
+    the unchanged documents are given the entry and phase their like (same document, same start) had in
+    its last run's stored findings, so their entries are not read again, and the report is the one a run
+    without the cache writes."""
+    import re
+    import shutil
+
+    from lint import model
+
+    from .conftest import run_cli
+
+    root = tmp_path / "work"
+    shutil.copytree(Path(__file__).parent.parent / "fixtures" / "seeds", root)
+    monkeypatch.setenv("RESPONSE_LINT_RESULT_CACHE", str(tmp_path / "cache"))
+    run_cli("check", ".", "--format", "json", cwd=root)
+    target = sorted(root.iterdir())[-1]
+    lines = target.read_bytes().split(b"\n")
+    at = max(range(len(lines)), key=lambda k: len(lines[k]))
+    word = list(re.finditer(rb"(?<= )[a-z]{5,}(?= )", lines[at]))[2]
+    lines[at] = lines[at][: word.start()] + b"rewritten" + lines[at][word.end() :]
+    target.write_bytes(b"\n".join(lines))
+    cold = run_cli("check", ".", "--format", "json", "--no-cache", cwd=root)
+    asked = []
+    real = model.Document.phase_at
+    monkeypatch.setattr(model.Document, "phase_at", lambda self, at: asked.append(self.path) or real(self, at))
+    again = []
+    from lint.checks import entry_copy_again
+
+    real_again = entry_copy_again.check_corpus_again
+    monkeypatch.setattr(entry_copy_again, "check_corpus_again", lambda *a: again.append(1) or real_again(*a))
+    warm = run_cli("check", ".", "--format", "json", cwd=root)
+    assert (warm.code, warm.out) == (cold.code, cold.out)
+    assert again  # worked out again, not reused whole
+    named = [d for d in json.loads(warm.out)["diagnostics"] if d["rule"] == "entry-copy" and d.get("entry")]
+    assert [d for d in named if target.name not in d["path"]], "entry-copy findings in entries of other files"
+    assert [p for p in asked if target.name not in p] == []

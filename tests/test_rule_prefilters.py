@@ -58,3 +58,30 @@ def test_a_document_is_spelt_as_if_alone_after_the_documents_before_it(tmp_path)
     list(spelling.check(read_document(str(earlier), config), context))
     assert spelling._PASSED  # the known tokens were kept ...
     assert list(spelling.check(read_document(str(later), config), context)) == alone  # ... and change nothing
+
+
+def _readability(limit: int, min_words: int, measures: tuple[str, ...]) -> tuple[object, ...]:
+    """readability's option values (``_values``) under which every measured paragraph fails: an ease and
+    a grade no text reaches, no margin, names not joined."""
+    templates = ("{words} words (limit {limit})", "{count} sentences")
+    return (frozenset(measures), limit, 1000.0, -1000.0, False, 0, frozenset(), min_words, "estimate", *templates)
+
+
+@given(
+    st.text(alphabet="aB1 .!?,-\n\t", max_size=60),
+    st.integers(min_value=-1, max_value=8),
+    st.integers(min_value=-1, max_value=8),
+    st.sets(st.sampled_from(["sentence-length", "reading-ease", "grade"])),
+)
+@settings(max_examples=500)
+@example("a b. C d e", 2, 5, {"sentence-length"})  # a sentence of limit + 1 words, in as many runs
+@example("a b c d e", 9, 5, {"reading-ease"})  # min-words words exactly
+def test_readability_reports_what_it_reported_when_every_paragraph_was_split(text, limit, min_words, measures):
+    from lint.checks import readability, sentences
+
+    tokens, words_in = sentences.flat_words(text, sentences.split(text))
+    assert len(tokens) <= len(text.split())  # what the shortcut counts on: a word is a run of non-space
+    too_long = "sentence-length" in measures and limit > 0 and max(words_in, default=0) > limit
+    scored = bool(measures & {"reading-ease", "grade"}) and 0 < len(tokens) >= min_words
+    found = readability._paragraph(text, _readability(limit, min_words, tuple(measures)))
+    assert bool(found) == (too_long or scored)

@@ -24,6 +24,11 @@ of them ever names a rule or a check kind. The fields:
     path -> summary, None for a document added). A kind declares it when a change to a few
     documents can be followed without its whole work again; the result cache keeps the
     state (:mod:`lint.pipeline`). Or None.
+``starts_corpus``
+    ``check_corpus`` hands its work to worker processes when it is called, with more than
+    one job (:func:`lint.checks.workers.jobs`), and gives its findings as they come back:
+    the run calls it before its other corpus rules and reads its findings after them
+    (:mod:`lint.corpusorder`), so this process checks those while the workers work.
 ``summarise``
     ``summarise(document, context)``: for a corpus kind, the small picklable summary of
     one document that ``check_corpus`` reads (made per document, in worker processes
@@ -264,6 +269,7 @@ class CheckKind(Frozen):
         "options",
         "post_pass",
         "runs_on_empty",
+        "starts_corpus",
         "summarise",
         "summary",
         "summary_role",
@@ -286,6 +292,7 @@ class CheckKind(Frozen):
     validate: Callable[[Mapping[str, Any]], tuple[str, str] | None] | None
     check_files: Callable[[Mapping[str, Any], str], Mapping[str, Any] | FileProblem] | None
     answer_text: bool
+    starts_corpus: bool
 
     def __init__(
         self,
@@ -305,6 +312,7 @@ class CheckKind(Frozen):
         check_files: Callable[[Mapping[str, Any], str], Mapping[str, Any] | FileProblem] | None = None,
         answer_text: bool = False,
         check_corpus_again: CorpusAgain | None = None,
+        starts_corpus: bool = False,
     ) -> None:
         if (post_pass is not None) == (check is not None or check_corpus is not None):
             raise TypeError(f"check kind {name!r}: give check and/or check_corpus, or post_pass, not both")

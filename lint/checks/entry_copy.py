@@ -19,7 +19,7 @@ two pages is not a copy.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from itertools import groupby
 from operator import attrgetter
@@ -88,9 +88,19 @@ class Match:
         self.score = score
 
 
-def same_paragraph(paragraphs: Paragraphs, i: int, first: dict[bytes, int], other: dict[bytes, int]) -> int | None:
-    """An earlier paragraph of another entry with the same canonical text (and remember this one)."""
+def same_paragraph(
+    paragraphs: Paragraphs,
+    i: int,
+    first: dict[bytes, int],
+    other: dict[bytes, int],
+    repeated: Container[bytes] | None = None,
+) -> int | None:
+    """An earlier paragraph of another entry with the same canonical text (and remember this one).
+    ``repeated``: the texts of more than one paragraph (:meth:`Paragraphs.repeated_digests`), when
+    known: a paragraph whose text is its own has none, and is not remembered."""
     canonical = paragraphs.digest(i)
+    if repeated is not None and canonical not in repeated:
+        return None  # (the first with it: what setdefault below would find)
     head = first.setdefault(canonical, i)
     if head == i:
         return None
@@ -124,9 +134,10 @@ def find_matches(
     index = copies.ShingleIndex(max_bucket=max_bucket) if index is None else index
     first_with: dict[bytes, int] = {}  # canonical paragraph -> the first paragraph with it
     other_with: dict[bytes, int] = {}  # canonical paragraph -> the first with it in another entry than that
+    repeated = paragraphs.repeated_digests()
     for i in range(len(paragraphs)):
         shared = index.add(paragraphs.grams(i), min_shared)
-        same = same_paragraph(paragraphs, i, first_with, other_with)  # however often it recurs
+        same = same_paragraph(paragraphs, i, first_with, other_with, repeated)  # however often it recurs
         yield from match_paragraph(paragraphs, i, shared, same, threshold, max_candidates, same_figures)
 
 
@@ -245,9 +256,12 @@ def settings(context: Context) -> tuple[float, int, bool]:
 
 
 def check_corpus(summaries: Sequence[Anchored], context: Context) -> Iterator[Finding]:
+    """The findings of a run. Spread over the run's jobs (:mod:`lint.checks.entry_spread`), the
+    matching is started in the workers now, and the findings given as their matches come back
+    (``KIND`` declares ``starts_corpus``: the run checks its other corpus rules meanwhile)."""
     paragraphs = Paragraphs(summaries)
     if len(paragraphs) < 2:
-        return
+        return iter(())
     threshold, max_bucket, same_figures = settings(context)
     matches: Iterable[Match] | None = None
     if workers.jobs() > 1:  # (only then imported: multiprocessing is a one-file run's start-up time)
@@ -257,7 +271,7 @@ def check_corpus(summaries: Sequence[Anchored], context: Context) -> Iterator[Fi
             matches = entry_spread.spread_matches(paragraphs, threshold, max_bucket, same_figures, workers.jobs())
     if matches is None:
         matches = find_matches(paragraphs, threshold, max_bucket, same_figures=same_figures)
-    yield from findings(paragraphs, matches, context)
+    return findings(paragraphs, matches, context)
 
 
 def findings(paragraphs: Paragraphs, matches: Iterable[Match], context: Context) -> Iterator[Finding]:
@@ -265,6 +279,13 @@ def findings(paragraphs: Paragraphs, matches: Iterable[Match], context: Context)
     paragraph, on its copied sentences, pointing at the paragraphs that wrote them first.
     Reads only the bounds of each match's sentences, and each paragraph's matches as it
     comes to them (a paragraph's finding is made before the next paragraph's matches are read)."""
+    return (finding for _, _, finding in placed_findings(paragraphs, matches, context))
+
+
+def placed_findings(
+    paragraphs: Paragraphs, matches: Iterable[Match], context: Context
+) -> Iterator[tuple[int, tuple[int, ...], Finding]]:
+    """:func:`findings`, each with its paragraph and the paragraph of each of its related places."""
     exempt_severity = copies.severity_option(context.rule, "exempt-severity", context["exempt-severity"])
     exempt = copies.exemption(context.rule, context["exempt"])
     # one Related for each place first written: boilerplate copied by a thousand entries points
@@ -286,6 +307,7 @@ def findings(paragraphs: Paragraphs, matches: Iterable[Match], context: Context)
         first, last = group[0][1], group[-1][1]
         best = max((m for m, _, _ in group), key=lambda m: m.score)
         related: list[Related] = []
+        held: list[int] = []  # the paragraph of each
         seen: set[tuple[int, int]] = set()
         for match, _, _ in sorted(group, key=lambda g: -g[0].score):
             j, (start, end, *_) = match.earlier, match.source
@@ -300,21 +322,26 @@ def findings(paragraphs: Paragraphs, matches: Iterable[Match], context: Context)
                     f"first written here by {paragraphs.entry_name(j)} in {paragraphs.phase_key(j)}",
                 )
             related.append(place)
-        yield Finding(
-            span=Span(first.start, last.end),
-            path=paragraphs.path(i),
-            severity=exempt_severity if all(e for _, _, e in group) else None,
-            related=tuple(related),
-            args=Fields(
-                FIELDS,
-                (
-                    paragraphs.entry_name(i),
-                    paragraphs.entry_name(best.earlier),
-                    paragraphs.phase_key(best.earlier),
-                    round(best.score),
-                    "the same" if best.score >= 100 else "nearly the same",
-                    len(group),
-                    len(sentences.split(paragraphs.text(i))),
+            held.append(j)
+        yield (
+            i,
+            tuple(held),
+            Finding(
+                span=Span(first.start, last.end),
+                path=paragraphs.path(i),
+                severity=exempt_severity if all(e for _, _, e in group) else None,
+                related=tuple(related),
+                args=Fields(
+                    FIELDS,
+                    (
+                        paragraphs.entry_name(i),
+                        paragraphs.entry_name(best.earlier),
+                        paragraphs.phase_key(best.earlier),
+                        round(best.score),
+                        "the same" if best.score >= 100 else "nearly the same",
+                        len(group),
+                        len(sentences.split(paragraphs.text(i))),
+                    ),
                 ),
             ),
         )
@@ -338,4 +365,5 @@ KIND = CheckKind(
     options=OPTIONS,
     message_fields=frozenset(FIELDS),
     summary_role="copied",
+    starts_corpus=True,
 )

@@ -35,11 +35,12 @@ options, the documents' paths in run order, and the matches as arrays of numbers
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+from lint.checks import entry_kept
 from lint.checks.api import Anchored, Context, Finding
-from lint.checks.entry_copy import MAX_CANDIDATES, Match, find_matches, findings, match_paragraph, settings
+from lint.checks.entry_copy import MAX_CANDIDATES, Match, find_matches, match_paragraph, placed_findings, settings
 from lint.checks.entry_holders import from_whole, whole_index
 from lint.checks.entry_reached import Reach
 from lint.checks.entry_summary import (
@@ -52,7 +53,6 @@ from lint.checks.entry_summary import (
     GRAM_AT,
     GRAMS,
     OWNERS,
-    PATH,
     PHASES,
     SENTENCE_AT,
     TEXT_AT,
@@ -71,32 +71,66 @@ def check_corpus_again(
 ) -> tuple[list[Finding], Any]:
     """entry-copy's findings on ``summaries``, from its last run's ``state`` when it can
     (see the module docs), and the state for the next run."""
-    paragraphs = Paragraphs(summaries)
     options = settings(context)
-    followed = None
+    paths = entry_kept.paths_of(summaries)
+    numbered = None  # this run's paragraphs numbered as the last run's, and that numbering
+    if state is not None and len(state) == 6 and state[5] is not None:
+        try:
+            numbered = entry_kept.paragraphs(state[5], before, summaries, paths) if state[1] == tuple(paths) else None
+        except (ValueError, TypeError, IndexError, KeyError):
+            numbered = None
+    paragraphs = Paragraphs(summaries) if numbered is None else numbered[0]
+    followed: tuple[Iterable[Match], Any, set[int]] | None = None
     if state is not None and len(paragraphs) >= 2:
         try:
-            followed = _again(state, before, summaries, paragraphs, options)
+            followed = _again(state, before, summaries, paragraphs, options, paths, numbered is not None)
         except (ValueError, TypeError, IndexError, KeyError):
             followed = None  # a state this code did not write: the whole run again
     if followed is None:
+        if numbered is not None:
+            paragraphs, numbered = Paragraphs(summaries), None  # (every summary read once, not one at a time)
         threshold, max_bucket, same_figures = options
         index = whole_index(max_bucket)  # read afterwards: the holder index for the next run
-        matches = list(find_matches(paragraphs, threshold, max_bucket, same_figures=same_figures, index=index))
-        followed = matches, from_whole(index, paragraphs, [_path(s) for s in summaries], max(2, max_bucket))
-        del index
-    matches, holders = followed
-    found = list(findings(paragraphs, matches, context)) if len(paragraphs) >= 2 else []
-    return found, (*_state(options, summaries, paragraphs, matches), holders)
+        columns = Matched(find_matches(paragraphs, threshold, max_bucket, same_figures=same_figures, index=index))
+        followed = columns, from_whole(index, paragraphs, paths, max(2, max_bucket)), set()
+    matches, holders, again = followed
+    found: list[Any] = []
+    if len(paragraphs) >= 2 and numbered is not None:
+        place = {path: d for d, path in enumerate(paths)}
+        changed = {place[path] for path in before}
+        found = entry_kept.findings(state[5], paragraphs, matches, again, changed, context)
+    elif len(paragraphs) >= 2:
+        found = list(placed_findings(paragraphs, matches, context))
+    kept = entry_kept.kept(paragraphs, matches, found, None if numbered is None else numbered[1])
+    state = (*_state(options, paths, paragraphs, matches), holders, kept)
+    return [finding for finding in map(entry_kept.finding_of, found) if finding is not None], state
 
 
-def _path(anchored: Anchored) -> str:
-    return str(anchored.summary[1][PATH])
+class Matched:
+    """A whole run's matches, in order, kept as columns of numbers (a Match with its tuples took about
+    240 bytes, these 56: 20 MB on 2,000 files, at the run's peak of memory); each read as a Match."""
+
+    __slots__ = ("_columns",)
+
+    def __init__(self, matches: Iterable[Match]) -> None:
+        # later, its sentence's start and end, earlier, its sentence's start and end; the score
+        self._columns: tuple[array[Any], ...] = (*(array("l") for _ in range(6)), array("d"))
+        later, start, end, earlier, source_start, source_end, scores = self._columns
+        for match in matches:
+            later.append(match.later)
+            start.append(match.sentence[0])
+            end.append(match.sentence[1])
+            earlier.append(match.earlier)
+            source_start.append(match.source[0])
+            source_end.append(match.source[1])
+            scores.append(match.score)
+
+    def __iter__(self) -> Iterator[Match]:
+        for later, start, end, earlier, source_start, source_end, score in zip(*self._columns, strict=True):
+            yield Match(later, (start, end), earlier, (source_start, source_end), score)
 
 
-def _state(
-    options: tuple[Any, ...], summaries: Sequence[Anchored], paragraphs: Paragraphs, matches: list[Match]
-) -> Any:
+def _state(options: tuple[Any, ...], paths: Sequence[str], paragraphs: Paragraphs, matches: Iterable[Match]) -> Any:
     columns = [array("l") for _ in range(_FIELDS - 1)]
     scores = array("d")
     for match in matches:
@@ -111,7 +145,7 @@ def _state(
         for column, value in zip(columns, values, strict=True):
             column.append(value)
         scores.append(match.score)
-    return (options, tuple(_path(s) for s in summaries), tuple(columns), scores)
+    return (options, tuple(paths), tuple(columns), scores)
 
 
 def _organisations(summaries: Sequence[Anchored | None]) -> dict[str, str]:
@@ -124,17 +158,19 @@ def _again(
     summaries: Sequence[Anchored],
     paragraphs: Paragraphs,
     options: tuple[float, int, bool],
-) -> tuple[list[Match], Any] | None:
-    """The run's matches from the last run's (``state``) and the holder index for the next run
-    (:mod:`lint.checks.entry_holders`), or None when they cannot be followed."""
-    old_options, old_paths, columns, scores, kept_index = state
+    paths: list[str],
+    numbered: bool,
+) -> tuple[list[Match], Any, set[int]] | None:
+    """The run's matches from the last run's (``state``), the holder index for the next run
+    (:mod:`lint.checks.entry_holders`) and the paragraphs compared again, or None when they
+    cannot be followed. ``numbered``: ``paragraphs`` are numbered as the last run's were."""
+    old_options, old_paths, columns, scores, kept_index = state[:5]
     if tuple(old_options) != options or len(columns) != _FIELDS - 1:
         return None
-    paths = [_path(s) for s in summaries]
     changed = set(before)
     if [p for p in old_paths if p not in changed] != [p for p in paths if p not in changed]:
         return None  # files reordered, or a document changed that the caller did not say
-    now = dict(zip(paths, summaries, strict=True))
+    now = _ByPath(paths, summaries)  # (each summary read when asked for: a changed document's)
     if tuple(old_paths) != tuple(paths) or any(
         before[p] is None or before[p].summary[0] != now[p].summary[0] for p in changed
     ):  # (else the run's organisations are the ones they were, in the same order)
@@ -148,7 +184,7 @@ def _again(
     common: set[int] = set()  # the shingles a changed paragraph kept, at its place
     digests: set[bytes] = set()  # their canonical texts
     first_before: dict[int, tuple[Any, int, int]] = {}  # shingle -> its first changed holder in the last run
-    for d, path in [*((d, p) for d, p in enumerate(paths) if p in changed), *((-1, p) for p in changed - set(now))]:
+    for d, path in [*((d, p) for d, p in enumerate(paths) if p in changed), *((-1, p) for p in changed - set(paths))]:
         old, new = before[path], now.get(path)
         old_numbers, new_numbers = _differing(old, new)
         gone.update((path, k) for k in old_numbers)
@@ -181,7 +217,11 @@ def _again(
     holders = max(2, max_bucket)  # the holders of a shingle that may count for a later paragraph
     if len(changed) > WHOLE_PAST * len(summaries):
         return None  # much of the run changed: cheaper whole
-    key_of = _keys(paragraphs, summaries, [place.get(p, -1) for p in paths])
+    if numbered:  # the last run's order is this run's numbering (entry_kept): compared as numbers, no summary read
+        first_before = {gram: (0, paragraphs.number(d, k), 0) for gram, (_, d, k) in first_before.items()}
+        key_of: Callable[[int], tuple[Any, int, int]] = _numbered
+    else:
+        key_of = _keys(paragraphs, summaries, [place.get(p, -1) for p in paths])
     found = Reach(kept_index, changed, paragraphs, paths, holders)
     fresh_at = frozenset(paragraphs.number(d, k) for d, k in fresh)
     again, same = found.reached(fresh_at, (reach, common - reach), digests, first_before, key_of)
@@ -196,7 +236,21 @@ def _again(
         for i in sorted(again)
         for match in match_paragraph(paragraphs, i, shared[i], same[i], threshold, MAX_CANDIDATES, same_figures)
     ]
-    return sorted([*kept, *redone], key=lambda m: m.later), found.kept  # stable: a paragraph's in sentence order
+    return sorted([*kept, *redone], key=lambda m: m.later), found.kept, again  # stable: a paragraph's in sentence order
+
+
+class _ByPath:
+    """The run's summaries by path, each read when asked for."""
+
+    def __init__(self, paths: Sequence[str], summaries: Sequence[Anchored]) -> None:
+        self._place = {path: d for d, path in enumerate(paths)}
+        self._summaries = summaries
+
+    def __getitem__(self, path: str) -> Anchored:
+        return self._summaries[self._place[path]]
+
+    def get(self, path: str) -> Anchored | None:
+        return self[path] if path in self._place else None
 
 
 def _paragraph(summary: tuple[Any, ...], k: int) -> tuple[Any, ...]:
@@ -240,6 +294,11 @@ def _differing(old: Anchored | None, new: Anchored | None) -> tuple[list[int], l
 def _order(summary: tuple[Any, ...], k: int) -> Any:
     """The period order of a summary's paragraph ``k`` (what the run's paragraphs are sorted by first)."""
     return summary[PHASES][summary[OWNERS][2 * k + 1]][1]
+
+
+def _numbered(i: int) -> tuple[Any, int, int]:
+    """Paragraph ``i``'s place in the last run's order, when that run was numbered as this one."""
+    return (0, i, 0)
 
 
 def _keys(

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -53,7 +54,7 @@ def whole_index(max_bucket: int) -> ShingleIndex:
     return ShingleIndex(max_bucket=max_bucket, keep_stock=True)
 
 
-def _flat(held: dict[int, Any], cap: int) -> tuple[array[int], array[int], array[int]]:
+def _flat(held: dict[int, Any], cap: int) -> list[array[int]]:
     keys = array("q", sorted(held))
     starts, holders = array("i", [0]), array("i")
     for gram in keys:
@@ -63,14 +64,45 @@ def _flat(held: dict[int, Any], cap: int) -> tuple[array[int], array[int], array
         else:
             holders.extend(found[:cap])
         starts.append(len(holders))
-    return keys, starts, holders
+    return [keys, starts, holders]
 
 
-def _kept(paragraphs: Paragraphs, paths: Sequence[str], cap: int, flat: tuple[array[int], ...]) -> tuple[Any, ...]:
-    keys, starts, holders = flat
-    documents, numbers = (array("i", column) for column in paragraphs.order())
-    blob = b"".join(column.tobytes() for column in (keys, starts, holders, documents, numbers))
-    return (_VERSION, cap, (len(keys), len(holders), len(documents)), Mapped(blob), tuple(paths), ())
+def _kept(paragraphs: Paragraphs, paths: Sequence[str], cap: int, flat: list[array[int]]) -> tuple[Any, ...]:
+    """The index as a state's part, from :func:`_flat`'s arrays: not joined until the state is written
+    (:class:`Joined`), when the run's summaries are let go (joined here, with them and the arrays, it
+    was the whole run's peak of memory)."""
+    flat.extend(array("i", column) for column in paragraphs.order())
+    return (_VERSION, cap, (len(flat[0]), len(flat[2]), len(flat[3])), Mapped(Joined(flat)), tuple(paths), ())
+
+
+class Joined:
+    """The bytes of arrays one after another, as :class:`Mapped` data: ``len``, ``[start:end]`` (bytes)
+    and ``bytes()`` (all of them, made then)."""
+
+    __slots__ = ("_parts", "_size")
+
+    def __init__(self, parts: Sequence[array[Any]]) -> None:
+        self._parts = [memoryview(part).cast("B") for part in parts]
+        self._size = sum(len(part) for part in self._parts)
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, cut: slice) -> bytes:
+        start, stop, step = cut.indices(self._size)
+        if step != 1:
+            raise ValueError("joined arrays are read in slices of one step")
+        pieces = []
+        at = 0
+        for part in self._parts:
+            end = at + len(part)
+            if start < end and stop > at:
+                pieces.append(part[max(start - at, 0) : min(stop, end) - at])
+            at = end
+        return b"".join(pieces)
+
+    def __bytes__(self) -> bytes:
+        return b"".join(self._parts)
 
 
 def from_whole(index: ShingleIndex, paragraphs: Paragraphs, paths: Sequence[str], count: int) -> tuple[Any, ...]:
@@ -98,7 +130,12 @@ def from_whole(index: ShingleIndex, paragraphs: Paragraphs, paths: Sequence[str]
         if not wanted:
             break
     held.update(stock)
-    return _kept(paragraphs, paths, cap, _flat(held, cap))
+    flat = _flat(held, cap)
+    # the ShingleIndex is let go before the blob is made (it is several times the blob's size): the
+    # whole run's peak of memory was here, with both
+    held.clear()
+    stock.clear()
+    return _kept(paragraphs, paths, cap, flat)
 
 
 def from_walk(paragraphs: Paragraphs, paths: Sequence[str], count: int) -> tuple[Any, ...]:
@@ -154,22 +191,29 @@ class Holders:
         gone = set(overlay)
         # each base document's place in this run; -1: changed since (its holders are read from this run)
         self._now = array("i", [-1 if path in gone else place[path] for path in base])
-        counts = [0] * len(base)
-        for d in documents:
-            counts[d] += 1
-        for d, now in enumerate(self._now):  # (a document not changed since holds the paragraphs it held)
-            if now >= 0 and counts[d] != paragraphs.count(now):
+        # the base numbered as this run (the same documents, each paragraph in its period): its holders are
+        # this run's paragraphs, less those of the documents changed since
+        order = paragraphs.order()
+        same = (
+            tuple(base) == tuple(paths) and array("l", documents) == order[0] and array("l", self._numbers) == order[1]
+        )
+        counts = Counter(documents) if not same else Counter()  # (numbered as this run: as many as this run's)
+        for d, now in enumerate(self._now) if not same else ():
+            if now >= 0 and counts[d] != paragraphs.count(now):  # (a document not changed since holds what it held)
                 raise ValueError("an entry-copy holder index of other documents")
         known = set(base)
         if any(path not in known and path not in gone for path in paths):
             raise ValueError("an entry-copy holder index without a document of the run")
         self._changed = [place[path] for path in overlay if path in place]  # this run's documents changed since
+        self._gone = (
+            {paragraphs.number(d, k) for d in self._changed for k in range(paragraphs.count(d))} if same else None
+        )
 
     def find(self, shingles: set[int]) -> dict[int, tuple[array[int], bool]]:
         """Each shingle's holders in this run, in order, as far as they are certain, and whether
         that is all of them."""
         paragraphs, now, documents, numbers = self._paragraphs, self._now, self._documents, self._numbers
-        keys, starts, data, offset, cap = self._keys, self._starts, self._data, self._at, self._cap
+        keys, starts, data, offset, cap, gone = self._keys, self._starts, self._data, self._at, self._cap, self._gone
         extra: dict[int, list[int]] = {}  # holders in documents changed since the base
         for d in self._changed:
             for k in range(paragraphs.count(d)):
@@ -182,9 +226,12 @@ class Holders:
             n = bisect_left(keys, gram)
             found_at = n < len(keys) and keys[n] == gram
             base = memoryview(data[offset + 4 * starts[n] : offset + 4 * starts[n + 1]]).cast("i") if found_at else ()
-            mapped = [
-                paragraphs.number(now[documents[b]], numbers[b]) for b in base if now[documents[b]] >= 0
-            ]  # (in order: documents not changed keep their order)
+            if gone is not None:
+                mapped = list(base)  # (in C)
+                if not gone.isdisjoint(mapped):
+                    mapped = [b for b in mapped if b not in gone]
+            else:  # (in order: documents not changed keep their order)
+                mapped = [paragraphs.number(now[documents[b]], numbers[b]) for b in base if now[documents[b]] >= 0]
             if len(base) >= cap and len(mapped) < self._count:  # (else those kept are enough)
                 short[gram] = (mapped, self._count - len(mapped))
                 continue

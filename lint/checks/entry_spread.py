@@ -21,20 +21,27 @@ about a third of the index's work is counting holders that no registration needs
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
+from lint.checks import workers
 from lint.checks.entry_copy import MAX_CANDIDATES, MIN_SHARED, Match, match_paragraph, same_paragraph
 from lint.checks.entry_summary import Paragraphs
 from lint.checks.shingles import ShingleIndex
+from lint.errors import WorkerError
 
 MIN_SPREAD = 8192  # paragraphs: a smaller run is matched in the calling process (forking costs more than it saves)
-# chunks a worker: more balance a run whose cost is uneven, but a worker registers the paragraphs of
-# every chunk before its own. The cost is front-loaded (on the 2,000-file corpus the first eighth of
-# the paragraphs takes 2.7 s of 12: later, most of their shingles are stock phrases, which count
-# nothing), so equal halves balance well, and 8 chunks a job took 14.3 s CPU where 1 took 11.8 s
-CHUNKS_PER_JOB = 1
+# chunks a worker, handed out in order to whichever worker is free (a queue): more chunks balance a run
+# whose cost is uneven, but a worker registers the paragraphs of every chunk before its last that it did
+# not match. The cost is front-loaded (later, most of a paragraph's shingles are stock phrases, which
+# count nothing): on the 2,000-file corpus the first half of the paragraphs takes two thirds of the
+# matching, so with equal halves one worker did 8.6 s of CPU while the other did 5.6 s and then waited.
+# The CPU of each 64th of the paragraphs, matched and registered in one process, and the queue played
+# over it for 2 jobs: 1 chunk a job 8.55 s wall (14.1 s CPU), 2: 8.07 (14.7), 4: 7.62 (15.0), 8: 7.62 (15.1)
+CHUNKS_PER_JOB = 4
 
-_RUN: tuple[Paragraphs, float, int, bool] | None = None  # the run being matched, set before the workers are forked
+# the run being matched (and its repeated texts), set before the workers are forked
+_RUN: tuple[Paragraphs, float, int, bool, frozenset[bytes]] | None = None
 
 
 def can_spread(paragraphs: Paragraphs, jobs: int) -> bool:
@@ -51,7 +58,8 @@ def spread_matches(
 ) -> Iterator[Match]:
     """:func:`~lint.checks.entry_copy.find_matches` (its default ``min_shared`` and
     ``max_candidates``) in ``jobs`` forked processes, in ``chunks`` consecutive chunks
-    (``CHUNKS_PER_JOB`` a job when 0)."""
+    (``CHUNKS_PER_JOB`` a job when 0). The workers are forked and given the chunks now, before
+    the first match is asked for, so the caller may do other work while they match."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -59,14 +67,36 @@ def spread_matches(
     count = len(paragraphs)
     size = max(1, -(-count // (chunks or jobs * CHUNKS_PER_JOB)))
     bounds = [(start, min(start + size, count)) for start in range(0, count, size)]
-    _RUN, _WALK = (paragraphs, threshold, max_bucket, same_figures), None
+    # (worked out here once, shared with the workers it forks)
+    _RUN, _WALK = (paragraphs, threshold, max_bucket, same_figures, paragraphs.repeated_digests()), None
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    workers.started(partial(pool.shutdown, cancel_futures=True))  # (the run may end before it reads them)
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            for found in pool.map(_match, bounds):
-                for later, sentence, earlier, source, score in found:
-                    yield Match(later, sentence, earlier, source, score)
+        found = pool.map(_match, bounds)  # (with fork, the first task forks every worker: they hold the run)
+    except BaseException:
+        pool.shutdown(cancel_futures=True)
+        raise
     finally:
         _RUN = None
+    return _gathered(pool, found)
+
+
+def _gathered(pool: Any, chunks: Iterator[list[tuple[Any, ...]]]) -> Iterator[Match]:
+    """The matches of each chunk, in order, as the workers give them; the pool shut down after the
+    last, or when the caller stops reading (the chunks not begun are cancelled)."""
+    from concurrent.futures import BrokenExecutor
+
+    try:
+        for found in chunks:
+            for later, sentence, earlier, source, score in found:
+                yield Match(later, sentence, earlier, source, score)
+    except BrokenExecutor as exc:
+        raise WorkerError(
+            "entry-copy: a worker process matching paragraphs ended before it gave back its matches "
+            "(killed, or out of memory?); --jobs 1 matches them in this process"
+        ) from exc
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 class _Walk:
@@ -88,18 +118,18 @@ def _match(bounds: tuple[int, int]) -> list[tuple[Any, ...]]:
     """(In a worker) the matches of the paragraphs ``start`` to ``stop - 1``, as tuples."""
     global _WALK
     assert _RUN is not None, "no run to match"
-    paragraphs, threshold, max_bucket, same_figures = _RUN
+    paragraphs, threshold, max_bucket, same_figures, repeated = _RUN
     start, stop = bounds
     if _WALK is None or _WALK.next > start:  # (chunks come in order: a fresh worker only)
         _WALK = _Walk(max_bucket)
     walk = _WALK
     for i in range(walk.next, start):  # the paragraphs other workers matched
         walk.index.register(paragraphs.grams(i))
-        same_paragraph(paragraphs, i, walk.first, walk.other)
+        same_paragraph(paragraphs, i, walk.first, walk.other, repeated)
     found = []
     for i in range(start, stop):
         shared = walk.index.add(paragraphs.grams(i), MIN_SHARED)
-        same = same_paragraph(paragraphs, i, walk.first, walk.other)
+        same = same_paragraph(paragraphs, i, walk.first, walk.other, repeated)
         for match in match_paragraph(paragraphs, i, shared, same, threshold, MAX_CANDIDATES, same_figures):
             found.append((match.later, match.sentence, match.earlier, match.source, match.score))
     walk.next = stop

@@ -321,11 +321,20 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             yield Finding(span=paragraph.to_span(start, end), args=args, message=message)
 
 
+def _least_words(measures: frozenset[str], limit: int, min_words: int) -> int:
+    """The fewest words a measure reports: a sentence over the limit, the scores ``min_words``."""
+    over = limit + 1 if "sentence-length" in measures and limit > 0 else 1 << 62  # (names only shorten it)
+    return min(over, min_words if measures & {"reading-ease", "grade"} else 1 << 62)
+
+
 def _paragraph(text: str, values: tuple[Any, ...]) -> _Found:
     """The finding of one paragraph, if any (on its sentences, or its scores), in offsets of ``text``."""
+    measures, limit, min_ease, max_grade, names, margin, markers, min_words, syllables, *templates = values
+    # a word is a run of non-space at most (a sentence ends at white space): with fewer runs, no finding
+    if (least := _least_words(measures, limit, min_words)) > 0 and len(text.split(None, least - 1)) < least:
+        return ()
     from lint.checks import sentences  # here, not at the top: loading the rule for its options stays cheap
 
-    measures, limit, min_ease, max_grade, names, margin, markers, min_words, syllables, *templates = values
     spans = sentences.split(text)
     flat = spans.flat  # the offsets as they are kept: read directly, no Python call a look
     if not flat:
