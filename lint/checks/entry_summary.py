@@ -89,6 +89,9 @@ def summarise(document: Document, context: Context) -> Anchored:
         names = copies.Names.of(entry)
         owner = (entry.key, entry.name, entry.organisation or "")
         for phase in entry.phases:
+            # the entry's and the phase's numbers, given at the phase's first compared paragraph (once a
+            # phase, not once a paragraph: the key and order are made, hashed and looked up each time)
+            owned: tuple[int, int] | None = None
             for paragraph in phase.paragraphs:
                 # the sentences first: levelling them gives the paragraph's own analysis in the same pass
                 sentences = copies.paragraph_sentences(paragraph.text, names)
@@ -96,8 +99,12 @@ def summarise(document: Document, context: Context) -> Anchored:
                 if words < min_words or not shingles:
                     continue
                 at = paragraph.span.start
-                owners.append(entries.setdefault(owner, len(entries)))
-                owners.append(phases.setdefault((phase.key, phase.order), len(phases)))
+                if owned is None:
+                    owned = (
+                        entries.setdefault(owner, len(entries)),
+                        phases.setdefault((phase.key, phase.order), len(phases)),
+                    )
+                owners.extend(owned)
                 if paragraph.pieces:
                     pieces.extend((len(text_at) - 1, len(paragraph.pieces)))
                     for t, d in paragraph.pieces:
