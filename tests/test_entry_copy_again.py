@@ -148,7 +148,7 @@ def test_the_holders_found_in_one_pass_are_what_the_index_gives(bucket):
     """For every paragraph, the earlier paragraphs sharing live shingles with it, counted from each
     shingle's first holders (``_shared``), are what :class:`ShingleIndex` gives a whole run."""
     from lint.checks import copies, entry_reached
-    from lint.checks.entry_summary import Paragraphs
+    from lint.checks.entry_paragraphs import Paragraphs
 
     config, plan, _ = _setup(bucket)
     items = generate(8, seed=6, formats=("source-2012", "publication-2015", "markdown"))
@@ -168,7 +168,7 @@ def test_the_same_text_found_from_the_digests_is_what_a_walk_of_the_run_gives(en
     import random
 
     from lint.checks import entry_reached
-    from lint.checks.entry_summary import Paragraphs
+    from lint.checks.entry_paragraphs import Paragraphs
 
     config, plan, _ = _setup(64)
     items = list(generate(10, seed=6, formats=("source-2012", "publication-2015", "markdown")))

@@ -16,7 +16,7 @@ from bench.corpus import generate
 from lint import engine, pipeline
 from lint.checks import entry_copy, entry_holders, entry_reached
 from lint.checks.api import Context
-from lint.checks.entry_summary import Paragraphs
+from lint.checks.entry_paragraphs import Paragraphs
 from lint.config import Config
 
 CONFIG = Config()

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint.checks import copies, entry_copy
-from lint.checks.entry_summary import Paragraphs
+from lint.checks.entry_paragraphs import Paragraphs
 
 from .entry_copy_support import run_summaries
 

@@ -11,7 +11,7 @@ import pytest
 
 from bench.corpus import generate
 from lint.checks import copies, entry_copy, entry_spread, workers
-from lint.checks.entry_summary import Paragraphs
+from lint.checks.entry_paragraphs import Paragraphs
 
 from .conftest import run_cli
 from .entry_copy_support import run_summaries

@@ -11,7 +11,7 @@ import pytest
 from bench.corpus import generate
 from lint import engine, pipeline
 from lint.checks import copies, entry_summary
-from lint.checks.entry_summary import Paragraphs
+from lint.checks.entry_paragraphs import Paragraphs
 from lint.config import Config
 
 

@@ -27,8 +27,9 @@ from typing import Any
 
 from lint.checks import copies, sentences, workers
 from lint.checks.api import Anchored, CheckKind, Context, Fields, Finding
+from lint.checks.entry_paragraphs import Paragraphs
 from lint.checks.entry_sources import Sources
-from lint.checks.entry_summary import Paragraphs, summarise
+from lint.checks.entry_summary import summarise
 from lint.model import Related, Span
 from lint.options import Option, combinable
 

@@ -42,6 +42,7 @@ from lint.checks import entry_kept
 from lint.checks.api import Anchored, Context, Finding
 from lint.checks.entry_copy import MAX_CANDIDATES, Match, find_matches, match_paragraph, placed_findings, settings
 from lint.checks.entry_holders import from_whole, whole_index
+from lint.checks.entry_paragraphs import Paragraphs
 from lint.checks.entry_reached import Reach
 from lint.checks.entry_summary import (
     BOUNDS,
@@ -57,7 +58,6 @@ from lint.checks.entry_summary import (
     SENTENCE_AT,
     TEXT_AT,
     TEXTS,
-    Paragraphs,
     sentence_grams,
 )
 from lint.checks.identity import keys_of

@@ -37,7 +37,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from lint.checks.api import Mapped
-from lint.checks.entry_summary import Paragraphs
+from lint.checks.entry_paragraphs import Paragraphs
 from lint.checks.shingles import ShingleIndex
 
 SLACK = 16  # holders kept past those that can count, so a few changed documents leave a list certain

@@ -1,7 +1,7 @@
 """What entry-copy keeps of a run's paragraphs and findings, so that the next run after an edit reads few summaries.
 
 :mod:`lint.checks.entry_copy_again` compares again only the paragraphs a change can reach,
-but it numbered every paragraph of the run (:class:`~lint.checks.entry_summary.Paragraphs`)
+but it numbered every paragraph of the run (:class:`~lint.checks.entry_paragraphs.Paragraphs`)
 and made every finding again, and so read every document's summary: 170 MB on 2,000 files,
 about half of a run after one word changed. Both are kept here instead:
 
@@ -34,7 +34,8 @@ from typing import Any
 
 from lint.checks.api import Anchored, Context, Finding, Mapped, Summaries
 from lint.checks.entry_copy import Match, placed_findings
-from lint.checks.entry_summary import DIGEST, DIGESTS, ENTRIES, OWNERS, PATH, PHASES, TEXT_AT, Paragraphs
+from lint.checks.entry_paragraphs import Paragraphs
+from lint.checks.entry_summary import DIGEST, DIGESTS, ENTRIES, OWNERS, PATH, PHASES, TEXT_AT
 from lint.model import Span
 
 _VERSION = 1

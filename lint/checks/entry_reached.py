@@ -22,7 +22,7 @@ from typing import Any
 
 from lint.checks.entry_copy import MIN_SHARED
 from lint.checks.entry_holders import Holders, Unsure, followed, from_walk
-from lint.checks.entry_summary import Paragraphs
+from lint.checks.entry_paragraphs import Paragraphs
 
 
 class Reach:

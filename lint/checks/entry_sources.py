@@ -19,6 +19,7 @@ from array import array
 from collections.abc import Sequence
 from typing import Any
 
+from lint.checks.entry_paragraphs import Paragraphs
 from lint.checks.entry_summary import (
     BOUNDS,
     CANONICAL_AT,
@@ -30,13 +31,12 @@ from lint.checks.entry_summary import (
     SENTENCE_GRAM_AT,
     SENTENCE_GRAMS,
     Compared,
-    Paragraphs,
 )
 
 
 class Sources:
     """The sentences of ``candidates`` (in order) that share a shingle with one of ``own``
-    (a paragraph's :meth:`~lint.checks.entry_summary.Paragraphs.compared` sentences) or have
+    (a paragraph's :meth:`~lint.checks.entry_paragraphs.Paragraphs.compared` sentences) or have
     the canonical text of one: for each, its paragraph, its bounds, the shingles it shares
     with the paragraph (:attr:`common`) and how many it has (:attr:`size`; a summary keeps a
     sentence's shingles each once, as :func:`~lint.checks.shingles.packed` makes them)."""

@@ -39,7 +39,7 @@ from lint.checks.entry_copy import (
     same_paragraph,
     settings,
 )
-from lint.checks.entry_summary import Paragraphs
+from lint.checks.entry_paragraphs import Paragraphs
 from lint.checks.shingles import ShingleIndex
 from lint.errors import WorkerError
 
