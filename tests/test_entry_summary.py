@@ -10,7 +10,7 @@ import pytest
 
 from bench.corpus import generate
 from lint import engine, pipeline
-from lint.checks import copies, entry_summary
+from lint.checks import copies, entry_paragraphs, entry_summary
 from lint.checks.entry_paragraphs import Paragraphs
 from lint.config import Config
 
@@ -136,12 +136,11 @@ def test_the_pieces_of_a_document_are_walked_once_however_many_of_its_paragraphs
     """span_of() of a paragraph with links finds its pieces through an index of its document's,
     made once: walking them for each paragraph asked took time in the square of a document's
     paragraphs (8,000 copied entries with a link each: 15 s)."""
-    from lint.checks import entry_summary
 
     documents, summaries = _summaries(6, seed=7)
     walks = []
-    real = entry_summary._piece_index
-    monkeypatch.setattr(entry_summary, "_piece_index", lambda flat, n: walks.append(len(flat)) or real(flat, n))
+    real = entry_paragraphs._piece_index
+    monkeypatch.setattr(entry_paragraphs, "_piece_index", lambda flat, n: walks.append(len(flat)) or real(flat, n))
     paragraphs = Paragraphs(summaries)
     for i in range(len(paragraphs)):  # (the spans themselves: the test above)
         paragraphs.span_of(i, 0, len(paragraphs.text(i)))
@@ -168,11 +167,11 @@ def test_the_run_is_read_by_number_by_shingles_and_by_digest_as_paragraph_by_par
         by_digest.setdefault(paragraphs.digest(i), []).append(i)
     assert any(len(held) > 1 for held in by_digest.values())  # boilerplate: texts held by several
     absent = bytes(16)
-    assert len(by_digest) > entry_summary._FOUND_ONE_BY_ONE  # the digests cut out once and picked
+    assert len(by_digest) > entry_paragraphs._FOUND_ONE_BY_ONE  # the digests cut out once and picked
     twin = paragraphs.digest(0)[:8] + bytes(8)  # the first half of one, not the rest
     assert paragraphs.with_digests([*by_digest, absent, twin]) == {**by_digest, absent: [], twin: []}
     few = [*(d for d, held in by_digest.items() if len(held) > 1)][:4] + list(by_digest)[:3] + [absent]
-    assert len(set(few)) <= entry_summary._FOUND_ONE_BY_ONE
+    assert len(set(few)) <= entry_paragraphs._FOUND_ONE_BY_ONE
     assert paragraphs.with_digests(few) == {d: by_digest.get(d, []) for d in few}  # each searched for
     # a digest found across two paragraphs' digests (the end of one and the start of the next) is not theirs
     straddling = paragraphs.digest(0)[8:] + paragraphs.digest(paragraphs.number(0, 1))[:8]
