@@ -47,14 +47,18 @@ def _entry(document: Document, entry: Entry, settings: Settings) -> Iterator[Fin
     if len(texts) < 2:
         return
     continued: set[int] = set()  # plans that are whole continuations
+    sharing: set[int] = set()  # phases sharing a word 3-gram with an earlier one (only they may carry one over)
     # phases that are whole copies, by index: their matches (rank, score, earlier index)
     copied: dict[int, list[tuple[int, float, int]]] = {}
     for i, later in enumerate(texts):
         matches: list[tuple[int, float, int]] = []
         for j in range(i):
             earlier = texts[j]
-            if earlier.key == later.key or later.grams.isdisjoint(earlier.grams):
+            if later.grams.isdisjoint(earlier.grams):
                 continue  # no word 3-gram in common: not the same text, not nearly
+            sharing.add(i)
+            if earlier.key == later.key:
+                continue
             if later.canonical != earlier.canonical:
                 if copies.overlap(later.grams, earlier.grams) < 0.2:
                     continue
@@ -78,7 +82,7 @@ def _entry(document: Document, entry: Entry, settings: Settings) -> Iterator[Fin
         else:
             copied[i] = matches
     yield from _grouped(document, entry, texts, copied, settings)
-    yield from year_copy_partial.partials(document, texts, copied.keys(), continued, settings)
+    yield from year_copy_partial.partials(document, texts, sharing.difference(copied), continued, settings)
 
 
 def _continuation(
