@@ -232,7 +232,7 @@ def sentence_unit(entry: Entry, phase: Phase, paragraph: Paragraph, sentence: Se
 class PhaseText:
     """A phase's text as the copy checks compare it: the whole, and (when asked) its span and sentences."""
 
-    __slots__ = ("_canonical", "_parts", "_sentences", "_span", "entry", "grams", "key", "names", "phase", "words")
+    __slots__ = ("_canonical", "_grams", "_parts", "_sentences", "_span", "entry", "key", "names", "phase", "words")
 
     def __init__(self, entry: Entry, phase: Phase, names: Names, paragraphs: list[ParagraphText]) -> None:
         self.entry = entry
@@ -242,7 +242,7 @@ class PhaseText:
         self._parts = paragraphs
         self._canonical: str | None = None
         self.words = sum(map(itemgetter(1), paragraphs))
-        self.grams: frozenset[int] = frozenset().union(*map(itemgetter(2), paragraphs))
+        self._grams: frozenset[int] | None = None
         self._span: Span | None = None
         self._sentences: list[tuple[Paragraph, Sentence]] | None = None
 
@@ -256,6 +256,13 @@ class PhaseText:
         if self._canonical is None:
             self._canonical = " ".join(filter(None, map(itemgetter(0), self._parts)))
         return self._canonical
+
+    @property
+    def grams(self) -> frozenset[int]:
+        """The paragraphs' shingles, as one set (worked out on first use: action-echo reads none)."""
+        if self._grams is None:
+            self._grams = frozenset().union(*map(itemgetter(2), self._parts))
+        return self._grams
 
     @property
     def span(self) -> Span:

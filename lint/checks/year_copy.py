@@ -50,17 +50,18 @@ def _entry(document: Document, entry: Entry, settings: Settings) -> Iterator[Fin
     sharing: set[int] = set()  # phases sharing a word 3-gram with an earlier one (only they may carry one over)
     # phases that are whole copies, by index: their matches (rank, score, earlier index)
     copied: dict[int, list[tuple[int, float, int]]] = {}
+    shingles = [t.grams for t in texts]
     for i, later in enumerate(texts):
         matches: list[tuple[int, float, int]] = []
         for j in range(i):
             earlier = texts[j]
-            if later.grams.isdisjoint(earlier.grams):
+            if shingles[i].isdisjoint(shingles[j]):
                 continue  # no word 3-gram in common: not the same text, not nearly
             sharing.add(i)
             if earlier.key == later.key:
                 continue
             if later.canonical != earlier.canonical:
-                if copies.overlap(later.grams, earlier.grams) < 0.2:
+                if copies.overlap(shingles[i], shingles[j]) < 0.2:
                     continue
                 score = copies.similarity(later.canonical, earlier.canonical, settings.near)
                 if score < settings.near:
