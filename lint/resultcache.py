@@ -12,8 +12,8 @@ hash of its bytes: the content hash, never the modification time (:mod:`lint.cac
 makes these hashes).
 
 A document's entry is a file ``KEY`` (its findings and outline, what every run reads, the
-outline's entries pickled apart and read only when asked for: :mod:`lint.cachedoutline`,
-and a digest of each corpus rule's summary of it) and one ``KEY.RULE.s`` per corpus
+outline's entries pickled in a file of their own, ``KEY.e``, read only when asked for:
+:mod:`lint.cachedoutline`, and a digest of each corpus rule's summary of it) and one ``KEY.RULE.s`` per corpus
 rule (that rule's summary, read only when that rule must run again). The corpus rules'
 findings are kept too, under ``corpus/``, each rule's apart, keyed by :func:`rule_key`:
 the rule and, in run order, the path and summary digest of each document it summarised.
