@@ -63,8 +63,23 @@ def test_a_document_is_spelt_as_if_alone_after_the_documents_before_it(tmp_path)
 def _readability(limit: int, min_words: int, measures: tuple[str, ...]) -> tuple[object, ...]:
     """readability's option values (``_values``) under which every measured paragraph fails: an ease and
     a grade no text reaches, no margin, names not joined."""
+    from lint.checks import readability
+
     templates = ("{words} words (limit {limit})", "{count} sentences")
-    return (frozenset(measures), limit, 1000.0, -1000.0, False, 0, frozenset(), min_words, "estimate", *templates)
+    least = readability._least_words(frozenset(measures), limit, min_words)
+    return (
+        frozenset(measures),
+        limit,
+        1000.0,
+        -1000.0,
+        False,
+        0,
+        frozenset(),
+        min_words,
+        "estimate",
+        *templates,
+        least,
+    )
 
 
 @given(
