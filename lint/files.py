@@ -166,11 +166,10 @@ def _read_up_to(fd: int, want: int) -> bytes:
 def read_whole(path: str | os.PathLike[str]) -> bytes:
     """All the bytes of ``path``, a file this tool wrote (a result cache entry): its size asked once,
     then read with as few reads as it takes, without a buffered file object (that was half the cost
-    of reading a 13 kB entry), and without a read more to see its end: such a file is written whole
-    and renamed into place, never appended to (one read in five of a warm run). Raises :class:`OSError`."""
+    of reading a 13 kB entry). Raises :class:`OSError`."""
     fd = os.open(path, os.O_RDONLY)
     try:
-        return _read_up_to(fd, os.fstat(fd).st_size)  # (a shorter one: its end)
+        return _read_all(fd, os.fstat(fd).st_size)
     finally:
         os.close(fd)
 
