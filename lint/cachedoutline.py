@@ -9,9 +9,10 @@ beside them (:class:`lint.republished.Summarised`). Yet unpickling every entry a
 (named tuples, a call each) was most of the time spent reading the cache.
 
 So the result cache stores an outline's entries as :class:`LazyEntries`: each entry's
-pickle and span, a checksum of them, their count and their :func:`lint.republished.answers`.
-The checksum is checked when the entry is read from the cache, so a damaged cache entry is
-a miss there (:mod:`lint.resultcache`), never an error later in the run; each entry is
+pickle and span, their count and their :func:`lint.republished.answers`. A damaged cache
+entry is a miss when it is read (:mod:`lint.resultcache`: its file's CRC covers them), never
+an error later in the run; pickled anywhere else (a shard file, a worker's result) they carry
+a checksum of their own, checked when they are unpickled (:func:`unchecked`). Each entry is
 unpickled when first read, and the entries are then the ones the reader gave (equal, and
 read the same way: as a tuple, or as columns for a large document). The answers too stay
 pickled (under the checksum) until read: a run whose documents are all of one layout folds
@@ -153,14 +154,30 @@ class LazyEntries(Summarised, Sequence[Entry]):
         return (_unpickled, (*state, self._bounds, self._spans))
 
 
+def unchecked(entries: LazyEntries) -> tuple[Any, tuple[Any, ...]]:
+    """How ``entries`` are pickled into a file whose own checksum covers them (the result cache's,
+    :func:`lint.resultcache.sealed`): as :meth:`LazyEntries.__reduce__` does, without a checksum of
+    their own (summing their bytes twice was half the cost of checking a warm run's entries)."""
+    _, (blob, _check_value, count, answered, bounds, spans) = entries.__reduce__()
+    return (_kept, (blob, count, answered, bounds, spans))
+
+
 def _unpickled(
     blob: bytes, check: int, count: int, answered: bytes, bounds: array[int] | None, spans: array[int] | None
 ) -> LazyEntries:
     """:class:`LazyEntries` read back from a pickle; ValueError when their pickle, their answers' or
     where each entry lies in it is damaged (the result cache then reads its entry as a miss)."""
+    if not isinstance(answered, bytes) or _check(blob, answered, bounds, spans) != check:
+        raise ValueError("damaged entries")
+    return _kept(blob, count, answered, bounds, spans)
+
+
+def _kept(blob: bytes, count: int, answered: bytes, bounds: array[int] | None, spans: array[int] | None) -> LazyEntries:
+    """:class:`LazyEntries` read back from a pickle whose bytes were checked (:func:`unchecked`), or
+    from :func:`_unpickled`; ValueError when where each entry lies does not fit their count."""
     whole = bounds is None and spans is None
     placed = bounds is not None and spans is not None and len(bounds) == count and len(spans) == 2 * count
-    if not isinstance(answered, bytes) or _check(blob, answered, bounds, spans) != check or not (whole or placed):
+    if not isinstance(blob, bytes) or not isinstance(answered, bytes) or not (whole or placed):
         raise ValueError("damaged entries")
     return LazyEntries(blob, count, answered, bounds, spans)
 

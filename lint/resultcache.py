@@ -23,14 +23,21 @@ run that changed only what that rule does not read (a paragraph too short for
 entry-copy leaves its findings standing while cross-page-drift runs again).
 
 An entry is written whole or not at all (a temporary file, then one rename), so runs
-may share the cache at once. An entry that does not unpickle, or whose recorded path
-and hash are not the ones asked for, is a miss (and is removed): a stale, corrupt or
-half-written cache never changes what a run reports and never stops it.
+may share the cache at once. Every file this module writes ends with a CRC-32 of the bytes
+before it (:mod:`lint.sealed`), checked before they are unpickled: a byte changed anywhere in
+it (findings, digests, a kept state's numbering) makes it a miss, never a value believed.
+An entry whose check fails, that does not unpickle, or whose recorded path and hash are
+not the ones asked for, is a miss (and is removed): a stale, corrupt or half-written cache
+never changes what a run reports and never stops it. (A CRC, not a cryptographic digest:
+it guards against damage, not forgery. A kept state's parts are checked by their names,
+:mod:`lint.keptfiles`.)
 """
 
 from __future__ import annotations
 
+import copyreg
 import hashlib
+import io
 import os
 import pickle
 import re
@@ -42,11 +49,12 @@ from typing import TYPE_CHECKING, Any
 
 from lint import keptfiles
 from lint.cachedir import RESULT_CACHE_ENV, RESULT_CACHE_FOLDER, result_cache_dir
-from lint.cachedoutline import packed
+from lint.cachedoutline import LazyEntries, packed, unchecked
 from lint.cachekeys import FORMAT, namespace, summary_digest
 from lint.checks.api import Anchored
 from lint.files import read_whole
 from lint.model import Span
+from lint.sealed import intact, sealed
 
 if TYPE_CHECKING:
     from lint.checks.api import Finding
@@ -66,7 +74,16 @@ ENV = RESULT_CACHE_ENV
 
 
 def _pickled(value: Any) -> bytes:
-    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    """``value`` pickled for a cache file: its outline's entries without a checksum of their own
+    (the file's covers them: :func:`lint.cachedoutline.unchecked`)."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _DISPATCH
+    pickler.dump(value)
+    return out.getvalue()
+
+
+_DISPATCH = {**copyreg.dispatch_table, LazyEntries: unchecked}  # (a dict: looked up in C for each object)
 
 
 def folder_for(config: Config) -> Path | None:
@@ -100,15 +117,16 @@ class ResultCache:
 
     def _load(self, entry: str | Path, *header: str, loads: Callable[[bytes], Any] = pickle.loads) -> Any:
         """What ``entry`` holds after ``header``; None (and the entry removed) if it is missing,
-        damaged or written for another key."""
+        damaged (its CRC-32 does not hold: :mod:`lint.sealed`) or written for another key."""
         try:
             blob = read_whole(entry)
         except OSError:
             return None
         try:
-            stored: Any = loads(blob)
-            if isinstance(stored, tuple) and stored[: len(header)] == header:
-                return stored[len(header) :]
+            if intact(blob):
+                stored: Any = loads(blob)  # (stops at the pickle's end, before the CRC)
+                if isinstance(stored, tuple) and stored[: len(header)] == header:
+                    return stored[len(header) :]
         except Exception:
             pass
         try:
@@ -125,7 +143,7 @@ class ResultCache:
             if not self._ready:
                 self._prepare()
             os.makedirs(os.path.dirname(entry), exist_ok=True)
-            write_atomic(entry, dumps(value))
+            write_atomic(entry, sealed(dumps(value)))
         except OSError:
             return False
         return True
