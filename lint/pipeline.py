@@ -63,7 +63,7 @@ def _gather(
         if cache is not None and data is not None and content is not None:
             shown = to_display(path)
             run.contents[i] = content
-            hit = cache.get(shown, content)
+            hit = cache.get(shown, content, lambda p=path, d=data: read_document(p, plan.config, d).entries)  # type: ignore[misc]
             if hit is not None:
                 result, left_out, (run.digests[i], run.anchors[i]) = hit
                 run.results[i], run.paths[i] = result, result.path

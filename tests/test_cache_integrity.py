@@ -67,6 +67,8 @@ def _kind(path: Path, cache: Path) -> str | None:
         return "kept part" if name.endswith(".m") else "kept state"
     if name.endswith(".s"):
         return f"summary {name.split('.')[1]}"
+    if name.endswith(".e"):
+        return "outline entries"  # (read when an entry is: made again from the document if damaged)
     return "entry" if re.fullmatch(r"[0-9a-f]{32}", name) else None
 
 
@@ -146,7 +148,7 @@ def test_a_byte_changed_in_any_file_of_the_result_cache_is_never_believed(corpus
     wanted = {k for k in kinds if k not in ("recording", "recording data")}
     seen = _damaged_runs(work, cache, pristine, _read_first(kinds, read), expected, wanted)
     assert {"entry", "kept state", "kept part", "corpus findings", "piece index", "piece data"} <= seen
-    assert {"summary entry-copy", "summary missing-entry", "summary cross-page-drift"} <= seen
+    assert {"summary entry-copy", "summary missing-entry", "summary cross-page-drift", "outline entries"} <= seen
 
 
 def test_a_byte_changed_in_the_rule_cache_is_never_believed(corpus, tmp_path, monkeypatch):
