@@ -17,7 +17,7 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from lint import checking, corpusorder, engine, gathered, source, spool
+from lint import checking, corpusorder, engine, gathered, spool
 from lint.checking import default_jobs as default_jobs  # (the callers' names for these)
 from lint.checking import read_document as read_document
 from lint.checks import workers
@@ -55,6 +55,7 @@ def _gather(
     clock = time.perf_counter
     run = gathered.Run(files)
     tasks: list[tuple[str, bytes | None]] = []
+    left: dict[int, bytes] = {}  # the bytes of each hit whose entry left its text out
     where: list[int] = []
     started = clock()
     for i, path in enumerate(files):
@@ -65,16 +66,20 @@ def _gather(
             hit = cache.get(shown, content, lambda p=path, d=data: read_document(p, plan.config, d).entries)  # type: ignore[misc]
             if hit is not None:
                 result, left_out, (run.digests[i], run.anchors[i]) = hit
+                run.results[i], run.paths[i] = result, result.path
                 if left_out:  # its text (stored empty): its bytes decoded if a later stage reads it (most do not)
-                    # (the outline just unpickled is this run's own object; an entry keeps no rule times)
-                    result.outline.text_later(lambda data=data: source.decode(data)[0])  # type: ignore[misc]
-                run.results[i] = result
-                run.paths[i] = result.path
+                    left[i] = data
                 continue
         tasks.append((path, data))
         where.append(i)
     if index is not None:
         index.save()
+    if len(files) > len(tasks) > gathered.AGAIN_MOST and isinstance(keep, spool.Spool):  # may run whole
+        run.set_aside(keep, left)  # (the hits, until the report: not under every summary at once)
+        spool.give_back()
+    else:
+        run.texts_later(left)
+    del left
     if timings is not None and cache is not None:
         timings.add_stage("cache", clock() - started)
     started = clock()

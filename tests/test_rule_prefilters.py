@@ -117,3 +117,22 @@ def test_a_documents_tokens_are_its_paragraphs_tokens_found_one_by_one(texts):
     each = set().union(*(frozenset(token for _, token in s.tokens(t, s.masked(t))) for t in texts))
     assert s.every(texts) == each
     assert s.every(texts) == each  # again, from the runs kept the first time
+
+
+def _shouting_by_letters(core: str, least: int) -> bool:
+    """placeholder's ``shouting`` as its option says, with no shortcut: at least ``least`` letters (and
+    characters), two runs of non-space, nine in ten letters capitals."""
+    letters = [c for c in core if c.isalpha()]
+    if least <= 0 or len(core) < least or len(letters) < least or len(core.split()) < 2:
+        return False
+    return sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+@given(st.text(alphabet="etETaAxX .1-é\n", max_size=40), st.integers(min_value=-1, max_value=12))
+@settings(max_examples=500)
+@example("TEXT TO COME e", 8)  # one small letter in fourteen characters: a note in capitals
+@example("TEXT TO COME et", 8)  # two in fifteen: prose
+def test_a_paragraph_in_capitals_is_what_it_was_when_every_letter_was_counted(core, least):
+    from lint.checks.phrases import _shouting
+
+    assert _shouting(core, least) == _shouting_by_letters(core, least)
