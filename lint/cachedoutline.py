@@ -9,9 +9,10 @@ beside them (:class:`lint.republished.Summarised`). Yet unpickling every entry a
 (named tuples, a call each) was most of the time spent reading the cache.
 
 So the result cache stores an outline's entries as :class:`LazyEntries`: each entry's
-pickle and span, a checksum of them, their count and their :func:`lint.republished.answers`.
-The checksum is checked when the entry is read from the cache, so a damaged cache entry is
-a miss there (:mod:`lint.resultcache`), never an error later in the run; each entry is
+pickle and span, their count and their :func:`lint.republished.answers`. A damaged cache
+entry is a miss when it is read (:mod:`lint.resultcache`: its file's CRC covers them), never
+an error later in the run; pickled anywhere else (a shard file, a worker's result) they carry
+a checksum of their own, checked when they are unpickled (:func:`unchecked`). Each entry is
 unpickled when first read, and the entries are then the ones the reader gave (equal, and
 read the same way: as a tuple, or as columns for a large document). The answers too stay
 pickled (under the checksum) until read: a run whose documents are all of one layout folds
@@ -24,7 +25,7 @@ import itertools
 import pickle
 import zlib
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, cast, overload
 
 from lint.model import Columns, Document, Entry, Link
@@ -40,12 +41,21 @@ class LazyEntries(Summarised, Sequence[Entry]):
     finding's entry and phase) reads that entry alone; a large document's columns
     (:mod:`lint.readers.columns`) are pickled whole and read whole."""
 
-    __slots__ = ("_answers", "_blob", "_bounds", "_count", "_entries", "_made", "_spans")
+    __slots__ = ("_again", "_answers", "_apart", "_blob", "_bounds", "_count", "_entries", "_made", "_read", "_spans")
 
     def __init__(
-        self, blob: bytes, count: int, answered: Answers | bytes, bounds: array[int] | None, spans: array[int] | None
+        self,
+        blob: bytes | None,
+        count: int,
+        answered: Answers | bytes,
+        bounds: array[int] | None,
+        spans: array[int] | None,
+        apart: int | None = None,
     ) -> None:
-        self._blob = blob
+        self._blob = blob  # None: kept apart (the result cache's), read when first needed (_held)
+        self._apart = apart  # the CRC-32 of the blob kept apart
+        self._read: Callable[[], bytes | None] | None = None  # reads the blob kept apart (None: it cannot)
+        self._again: Callable[[], Sequence[Entry]] | None = None  # the entries made again, when it cannot
         self._count = count
         self._answers = answered  # bytes: pickled, unpickled when first read
         self._bounds = bounds  # where each entry's pickle ends in the blob (None: columns, pickled whole)
@@ -66,6 +76,33 @@ class LazyEntries(Summarised, Sequence[Entry]):
         spans = array("q", [offset for entry in entries for offset in entry.span])
         return cls(b"".join(each), len(entries), answered, bounds, spans)
 
+    def apart(self) -> tuple[bytes, LazyEntries]:
+        """The entries' pickle, and these entries without it, as the result cache keeps them: the pickle in a
+        file of its own, read only when an entry is (most documents of a warm run have none read)."""
+        blob = self._held()
+        if blob is None:
+            return LazyEntries.of(cast(Sequence[Entry], self._entries)).apart()
+        return blob, LazyEntries(None, self._count, self._answers, self._bounds, self._spans, zlib.crc32(blob))
+
+    def read_apart(self, read: Callable[[], bytes | None], again: Callable[[], Sequence[Entry]]) -> None:
+        """How to read the pickle kept apart (``read``: None when it cannot be), and, when it cannot be
+        read or is not the one kept (its CRC), how to make the entries again (from the document)."""
+        self._read, self._again = read, again
+
+    def _held(self) -> bytes | None:
+        """The entries' pickle, read when kept apart; None when it could not be read and the entries were
+        made again instead (``_entries``)."""
+        blob = self._blob
+        if blob is None and self._entries is None:
+            got = self._read() if self._read is not None else None
+            if got is not None and zlib.crc32(got) == self._apart:
+                blob = self._blob = got
+            elif self._again is not None:
+                self._entries, self._made = self._again(), {}
+            else:
+                raise LookupError("entries kept apart, with no way to read them")
+        return blob
+
     def _entry(self, index: int) -> Entry:
         """Entry ``index`` (0 <= index < len), unpickled alone when the entries are a tuple."""
         if self._entries is not None:
@@ -75,16 +112,22 @@ class LazyEntries(Summarised, Sequence[Entry]):
             return self._all()[index]
         entry = self._made.get(index)
         if entry is None:
+            blob = self._held()
+            if blob is None:
+                return cast(Sequence[Entry], self._entries)[index]
             start = bounds[index - 1] if index else 0
-            entry = self._made[index] = pickle.loads(memoryview(self._blob)[start : bounds[index]])
+            entry = self._made[index] = pickle.loads(memoryview(blob)[start : bounds[index]])
         return entry
 
     def _all(self) -> Sequence[Entry]:
         """Every entry: the reader's tuple, or its columns."""
         entries = self._entries
         if entries is None:
+            blob = self._held()
+            if blob is None:
+                return cast(Sequence[Entry], self._entries)
             if self._bounds is None:
-                entries = cast("Sequence[Entry]", pickle.loads(self._blob))
+                entries = cast("Sequence[Entry]", pickle.loads(blob))
             else:
                 entries = tuple(map(self._entry, range(self._count)))
             self._entries, self._made = entries, {}
@@ -149,8 +192,25 @@ class LazyEntries(Summarised, Sequence[Entry]):
         answered = self._answers
         if not isinstance(answered, bytes):
             answered = pickle.dumps(answered, protocol=pickle.HIGHEST_PROTOCOL)
-        state = (self._blob, _check(self._blob, answered, self._bounds, self._spans), self._count, answered)
+        if self._blob is None and self._read is None and self._again is None and self._entries is None:
+            check = _check(b"", answered, self._bounds, self._spans)  # (apart: the result cache's, its pickle beside)
+            return (_unpickled_apart, (self._apart, check, self._count, answered, self._bounds, self._spans))
+        blob = self._held()
+        if blob is None:  # made again: pickled as they are now
+            return LazyEntries.of(cast(Sequence[Entry], self._entries)).__reduce__()
+        state = (blob, _check(blob, answered, self._bounds, self._spans), self._count, answered)
         return (_unpickled, (*state, self._bounds, self._spans))
+
+
+def unchecked(entries: LazyEntries) -> tuple[Any, tuple[Any, ...]]:
+    """How ``entries`` are pickled into a file whose own checksum covers them (the result cache's,
+    :func:`lint.resultcache.sealed`): as :meth:`LazyEntries.__reduce__` does, without a checksum of
+    their own (summing their bytes twice was half the cost of checking a warm run's entries); kept
+    apart (:meth:`LazyEntries.apart`), with the CRC-32 of their pickle."""
+    made, (first, _check_value, count, answered, bounds, spans) = entries.__reduce__()
+    if made is _unpickled_apart:
+        return (_kept_apart, (first, count, answered, bounds, spans))
+    return (_kept, (first, count, answered, bounds, spans))
 
 
 def _unpickled(
@@ -158,11 +218,39 @@ def _unpickled(
 ) -> LazyEntries:
     """:class:`LazyEntries` read back from a pickle; ValueError when their pickle, their answers' or
     where each entry lies in it is damaged (the result cache then reads its entry as a miss)."""
+    if not isinstance(answered, bytes) or _check(blob, answered, bounds, spans) != check:
+        raise ValueError("damaged entries")
+    return _kept(blob, count, answered, bounds, spans)
+
+
+def _kept(blob: bytes, count: int, answered: bytes, bounds: array[int] | None, spans: array[int] | None) -> LazyEntries:
+    """:class:`LazyEntries` read back from a pickle whose bytes were checked (:func:`unchecked`), or
+    from :func:`_unpickled`; ValueError when where each entry lies does not fit their count."""
     whole = bounds is None and spans is None
     placed = bounds is not None and spans is not None and len(bounds) == count and len(spans) == 2 * count
-    if not isinstance(answered, bytes) or _check(blob, answered, bounds, spans) != check or not (whole or placed):
+    if not isinstance(blob, bytes) or not isinstance(answered, bytes) or not (whole or placed):
         raise ValueError("damaged entries")
     return LazyEntries(blob, count, answered, bounds, spans)
+
+
+def _unpickled_apart(
+    apart: int, check: int, count: int, answered: bytes, bounds: array[int] | None, spans: array[int] | None
+) -> LazyEntries:
+    """:func:`_unpickled` of entries whose pickle is kept apart (:meth:`LazyEntries.apart`), ``apart`` its CRC-32."""
+    if not isinstance(answered, bytes) or _check(b"", answered, bounds, spans) != check:
+        raise ValueError("damaged entries")
+    return _kept_apart(apart, count, answered, bounds, spans)
+
+
+def _kept_apart(
+    apart: int, count: int, answered: bytes, bounds: array[int] | None, spans: array[int] | None
+) -> LazyEntries:
+    """:func:`_kept` of entries whose pickle is kept apart, ``apart`` its CRC-32."""
+    entries = _kept(b"", count, answered, bounds, spans)
+    if not isinstance(apart, int):
+        raise ValueError("damaged entries")
+    entries._blob, entries._apart = None, apart
+    return entries
 
 
 def _check(blob: bytes, answered: bytes, bounds: array[int] | None, spans: array[int] | None) -> int:

@@ -46,7 +46,7 @@ import zlib
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from lint.findings import Chosen, Findings
 from lint.utf8out import Place
@@ -179,7 +179,7 @@ class Store:
 
     def __init__(self, file: Path) -> None:
         self._file = file  # the index; the texts are in the data file it names (_data)
-        self._old: memoryview | None = None  # the last run's data file, read whole
+        self._old: memoryview | None = None  # the last run's data file, mapped (or read) whole
         self._index: dict[bytes, tuple[Counts, int, int, int]] | None = None
         self._live = 0  # the length of the texts the last run's index points to
         self._previous = b""  # the last run's data file (its token)
@@ -199,8 +199,8 @@ class Store:
                 with open(self._file, "rb") as handle:
                     token, index = _parse(handle.read())
                 with open(self._data(token), "rb") as handle:
-                    data = handle.read()
-                self._index, self._old, self._token = index, memoryview(data), token
+                    data = _whole(handle)
+                self._index, self._old, self._token = index, data, token
                 self._previous = token
                 self._live = sum(length for _, _, length, _ in index.values())
             except (OSError, ValueError, struct.error):
@@ -319,6 +319,19 @@ class Store:
                     os.unlink(folder / other)
                 except OSError:
                     pass
+
+
+def _whole(handle: BinaryIO) -> memoryview:
+    """The bytes of a data file: mapped, not read (a 2,000-file report's 26 MB copied into the process was
+    a tenth of a warm run's report). A data file is only ever appended to or removed, never cut short (so
+    the pages mapped stay); where removing a mapped file may fail (Windows), it is read."""
+    if os.name == "posix":
+        import mmap
+
+        size = os.fstat(handle.fileno()).st_size
+        if size:
+            return memoryview(mmap.mmap(handle.fileno(), size, access=mmap.ACCESS_READ))
+    return memoryview(handle.read())
 
 
 def _write(handle: int, data: bytes | memoryview) -> None:

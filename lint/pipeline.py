@@ -1,169 +1,37 @@
-"""Check a run's files: each through the result cache, the misses in this process or in workers.
+"""Check a run's files: each through the result cache, the misses checked (:mod:`lint.checking`), then the corpus rules.
 
-Per file the work is pure (:func:`lint.engine.check_document`: config, rules and the
-document give findings and a summary), so it may run anywhere: here (``--jobs 1``),
-in worker processes (``--jobs N``, default one per core), or not at all when the
-result cache holds it. Results are gathered in run order whatever ran them, and the
-corpus rules and suppressions then run once on them (:func:`lint.engine.finish`), so
-the output is the same, in the same order, however the work was spread. With the cache,
-each corpus rule's findings are reused when its summaries are the ones it last ran on
-(:func:`_corpus`), so a changed file makes only the rules whose summary of it changed
-run again, on summaries read from the cache. Shards (:mod:`lint.shards`) stop after
-:func:`results` and write them to a file instead.
+Per file the work is pure (:func:`lint.engine.check_document`), so it may run anywhere:
+here, in worker processes (:mod:`lint.checking`), or not at all when the result cache
+holds it. Results are gathered in run order whatever ran them, and the corpus rules and
+suppressions then run once on them (:func:`lint.engine.finish`), so the output is the
+same, in the same order, however the work was spread. With the cache, each corpus rule's
+findings are reused when its summaries are the ones it last ran on (:func:`_corpus`), so a
+changed file makes only the rules whose summary of it changed run again, on summaries read
+from the cache. Shards (:mod:`lint.shards`) stop after :func:`results` and write them to a
+file instead.
 """
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from lint import corpusorder, engine, gathered, source, spool
-from lint.budget import OverBudget, time_budget
+from lint import checking, corpusorder, engine, gathered, spool
+from lint.checking import default_jobs as default_jobs  # (the callers' names for these)
+from lint.checking import read_document as read_document
 from lint.checks import workers
 from lint.collector import collector_paused
-from lint.files import read_regular, to_display
+from lint.files import to_display
 from lint.model import Diagnostic, Document
-from lint.tuples import NamedTuple
 
 if TYPE_CHECKING:
     from lint.checks.api import Finding
-    from lint.config import Config
     from lint.progress import RunProgress
-    from lint.resultcache import Marks, ResultCache
+    from lint.resultcache import ResultCache
     from lint.rules import Rule
-    from lint.spool import Handle, Keep
-    from lint.statindex import StatIndex
+    from lint.spool import Keep
     from lint.timings import Timings
-
-_CHUNK = 16  # files per task sent to a worker: large enough to amortise the hand-over
-_MIN_FOR_WORKERS = 8  # fewer files than this are checked here: starting workers costs more
-
-
-def default_jobs() -> int:
-    """One worker per core this process may run on."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
-
-
-def read_document(path: str, config: Config, data: bytes | None = None) -> Document:
-    """The Document of ``path`` (from ``data`` when the caller has read its bytes already)."""
-    fmt = config.format_of(path)
-    try:
-        with time_budget(config.time_budget):
-            if data is None:
-                return source.load(to_display(path), config.reader, fmt, config.max_file_size)
-            return source.parse_bytes(to_display(path), data, config.reader, fmt, config.max_file_size)
-    except OverBudget:
-        return source.unreadable(
-            to_display(path),
-            f"reading was stopped after {config.time_budget:g} s (time-budget): a phase-heading or furniture "
-            "pattern of the config may backtrack without end",
-        )
-
-
-def _read_bytes(path: str, config: Config) -> bytes | None:
-    try:
-        return read_regular(path, config.max_file_size + 1)
-    except OSError:
-        return None  # source.load makes the diagnostic (a FIFO, a device: skipped, never read)
-
-
-def _read_hashed(path: str, config: Config, index: StatIndex) -> tuple[bytes | None, str | None]:
-    """:func:`_read_bytes` and the content hash of the bytes read (:meth:`lint.statindex.StatIndex.read`)."""
-    try:
-        return index.read(path, config.max_file_size + 1)
-    except OSError:
-        return None, None
-
-
-class _Done(NamedTuple):
-    """What checking one document hands back to the run: its display path, its result without
-    its summaries and each summary, kept (:mod:`lint.spool`), and its summaries' marks (the
-    digest of each, and the anchors of each anchored one: :meth:`lint.resultcache.ResultCache.put`)."""
-
-    path: str
-    result: Handle
-    summaries: dict[str, Handle]
-    marks: Marks
-
-
-def _check_one(plan: engine.Plan, cache: ResultCache | None, keep: Keep, path: str, data: bytes | None) -> _Done:
-    """Check one document, store its result in the cache, and keep its parts (``keep``)."""
-    result = engine.check_document(plan, read_document(path, plan.config, data))
-    marks: Marks = ({}, {})
-    if cache is not None and data is not None:
-        from lint.cachekeys import digest
-
-        # a document's text is its bytes decoded (source.parse_bytes), or empty when it was not
-        # read: the entry need not hold it, a hit decodes the bytes it just hashed again
-        left_out = bool(result.outline.text)
-        stored = result._replace(outline=result.outline._replace(text="")) if left_out else result
-        marks = cache.put(result.path, digest(data), stored, left_out)
-    summaries = {name: keep.put(summary) for name, summary in result.summaries.items()}
-    if len(result.outline.text) >= GIVE_BACK_AFTER:
-        # reading and checking a large document leave holes in the heap the size of its text
-        # (its bytes, the text being split, the checks' working sets), which would stay resident
-        # under the corpus rules' memory: handed back (1.4 MB of a 0.9 MB file's run's peak)
-        spool.give_back()
-    return _Done(result.path, keep.put(result._replace(summaries={})), summaries, marks)
-
-
-GIVE_BACK_AFTER = 1 << 19  # characters: a document from which checking it is followed by spool.give_back()
-
-_STATE: tuple[engine.Plan, ResultCache | None, Keep] | None = None
-
-
-def _start_worker(plan: engine.Plan, cache: ResultCache | None, keep: Keep) -> None:
-    global _STATE
-    _STATE = (plan, cache, keep)
-
-
-def _work(tasks: list[tuple[str, bytes | None]]) -> list[_Done]:
-    assert _STATE is not None, "worker not started"
-    plan, cache, keep = _STATE
-    with collector_paused():
-        return [_check_one(plan, cache, keep, path, data) for path, data in tasks]
-
-
-def _can_fork() -> bool:
-    """Whether workers can be forked. A plan holds compiled rules whose option validators are
-    closures, which cannot be pickled for a spawned worker; where there is no fork (Windows), the
-    documents are checked here instead, with the same output."""
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
-def _in_workers(
-    plan: engine.Plan,
-    cache: ResultCache | None,
-    keep: Keep,
-    tasks: list[tuple[str, bytes | None]],
-    jobs: int,
-    progress: RunProgress | None = None,
-) -> list[_Done]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = multiprocessing.get_context("fork")
-    size = max(1, min(_CHUNK, len(tasks) // (jobs * 4) or 1))
-    chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
-    with ProcessPoolExecutor(
-        max_workers=min(jobs, len(chunks)),
-        mp_context=context,
-        initializer=_start_worker,
-        initargs=(plan, cache, keep),
-    ) as pool:
-        done: list[_Done] = []
-        for chunk in pool.map(_work, chunks):
-            done.extend(chunk)
-            if progress is not None:
-                progress.advance(len(chunk))
-        return done
 
 
 def _gather(
@@ -187,58 +55,38 @@ def _gather(
     clock = time.perf_counter
     run = gathered.Run(files)
     tasks: list[tuple[str, bytes | None]] = []
+    left: dict[int, bytes] = {}  # the bytes of each hit whose entry left its text out
     where: list[int] = []
     started = clock()
     for i, path in enumerate(files):
-        data, content = _read_hashed(path, plan.config, index) if index is not None else (None, None)
+        data, content = checking.read_hashed(path, plan.config, index) if index is not None else (None, None)
         if cache is not None and data is not None and content is not None:
             shown = to_display(path)
             run.contents[i] = content
-            hit = cache.get(shown, content)
+            hit = cache.get(shown, content, lambda p=path, d=data: read_document(p, plan.config, d).entries)  # type: ignore[misc]
             if hit is not None:
                 result, left_out, (run.digests[i], run.anchors[i]) = hit
+                run.results[i], run.paths[i] = result, result.path
                 if left_out:  # its text (stored empty): its bytes decoded if a later stage reads it (most do not)
-                    # (the outline just unpickled is this run's own object; an entry keeps no rule times)
-                    result.outline.text_later(lambda data=data: source.decode(data)[0])  # type: ignore[misc]
-                run.results[i] = result
-                run.paths[i] = result.path
+                    left[i] = data
                 continue
         tasks.append((path, data))
         where.append(i)
     if index is not None:
         index.save()
+    if len(files) > len(tasks) > gathered.AGAIN_MOST and isinstance(keep, spool.Spool):  # may run whole
+        run.set_aside(keep, left)  # (the hits, until the report: not under every summary at once)
+        spool.give_back()
+    else:
+        run.texts_later(left)
+    del left
     if timings is not None and cache is not None:
         timings.add_stage("cache", clock() - started)
     started = clock()
-    _check(plan, cache, keep, run, tasks, where, jobs, progress)
+    checking.check(plan, cache, keep, run, tasks, where, jobs, progress)
     if timings is not None:
         timings.add_stage("check", clock() - started)
     return run
-
-
-def _check(
-    plan: engine.Plan,
-    cache: ResultCache | None,
-    keep: Keep,
-    run: gathered.Run,
-    tasks: list[tuple[str, bytes | None]],
-    where: list[int],
-    jobs: int = 1,
-    progress: RunProgress | None = None,
-) -> None:
-    """Check the files of ``tasks`` (at ``where`` in the run) and put what they give in ``run``."""
-    if jobs > 1 and len(tasks) >= _MIN_FOR_WORKERS and _can_fork():
-        checked = _in_workers(plan, cache, keep, tasks, jobs, progress)
-    else:
-        with collector_paused():
-            checked = []
-            for path, data in tasks:
-                checked.append(_check_one(plan, cache, keep, path, data))
-                if progress is not None:
-                    progress.advance()
-    for i, done in zip(where, checked, strict=True):
-        run.paths[i], run.results[i], run.kept[i], run.summaries[i] = done.path, None, done.result, done.summaries
-        run.digests[i], run.anchors[i] = done.marks
 
 
 def _summaries(
@@ -250,11 +98,11 @@ def _summaries(
     def recheck(missing: list[int]) -> None:  # (only with a cache: a summary it could not read)
         from lint.cachekeys import digest
 
-        tasks = [(run.files[i], _read_bytes(run.files[i], plan.config)) for i in missing]
+        tasks = [(run.files[i], checking.read_bytes(run.files[i], plan.config)) for i in missing]
         for i, (_, data) in zip(missing, tasks, strict=True):  # read again: perhaps edited since
             if data is not None:
                 run.contents[i] = digest(data)
-        _check(plan, cache, keep, run, tasks, missing, jobs)
+        checking.check(plan, cache, keep, run, tasks, missing, jobs)
 
     return gathered.summaries(cache, keep, run, rule, recheck)
 
@@ -289,11 +137,14 @@ def _corpus(
                 if stored is not None and findings is not None:
                     findings = gathered.named(findings, stored[2], contents)  # phase_at need not read entries
             reused, unread = findings is not None, False
+            light = reused  # the rule read few summaries: little memory to hand back (see below)
             if findings is None and cache is not None:
+                lazy = gathered.Lazy(cache, keep, run, name)
                 try:  # each summary read when the rule asks for it
-                    findings = gathered.again(plan, cache, run, rule, gathered.Lazy(cache, keep, run, name))
+                    findings = gathered.again(plan, cache, run, rule, lazy)
                 except gathered.Unread:
                     unread = True  # one it needs cannot be read: all read as below, that file checked again
+                light = findings is not None and lazy.reads * 4 <= len(lazy)
             if findings is None:
                 summaries = _summaries(plan, cache, keep, run, name, 1 if later else jobs)  # (no fork beside them)
                 if summaries is None:
@@ -308,8 +159,12 @@ def _corpus(
                 kept.append((at, key, anchors))  # once made into diagnostics: with their names
             for held in run.summaries:
                 held.pop(name, None)
-            if isinstance(keep, spool.Spool):
-                spool.give_back()  # the rule's summaries and work: the next stage is not counted on top
+            if isinstance(keep, spool.Spool) and not light:
+                # the rule's summaries and work: the next stage is not counted on top. Not after a rule
+                # that read few (its findings reused, or worked out again after an edit): the memory it
+                # freed is used again by the next stages, where handing it back and faulting it in again
+                # was 0.04 s of a warm run after one word changed (it peaks at 182 MiB, 161 with it)
+                spool.give_back()
             if findings is not None:  # (else started: read below)
                 found[at] = (rule, findings)
                 if timings is not None:

@@ -40,7 +40,8 @@ class Sink:
         self.size = 0
         self.writes: list[Write] = []
         self.places: list[str] = []
-        self._numbers: dict[str, int] = {}
+        self._numbers: dict[str, int] = {}  # a place's file by its name (from the folder)
+        self._given: dict[str, int] = {}  # ... by the path it was given as
         self.broken = False
 
     def add(self, target: int, text: str) -> None:
@@ -66,11 +67,14 @@ class Sink:
     def refer(self, target: int, length: int, place: Place) -> None:
         """``length`` bytes written to ``target``, which lie at ``place``."""
         path, offset, check = place
-        name = os.path.relpath(os.path.abspath(path), self.folder)
-        number = self._numbers.get(name)
+        number = self._given.get(path)  # (the same path for each piece of a file: its name worked out once)
         if number is None:
-            number = self._numbers[name] = len(self.places)
-            self.places.append(name)
+            name = os.path.relpath(os.path.abspath(path), self.folder)
+            number = self._numbers.get(name)
+            if number is None:
+                number = self._numbers[name] = len(self.places)
+                self.places.append(name)
+            self._given[path] = number
         self.writes.append((target, length, number, offset, check))
 
     def close(self, path: Path) -> tuple[int, int]:

@@ -20,8 +20,8 @@ checks read, not those read before, so a file edited during a run cannot be reco
 under its old contents.
 
 A recording is two files in the namespace's ``replay`` folder: ``KEY.d`` (the bytes) and
-then ``KEY`` (the order of writes, the exit code, and the size and CRC-32 of ``KEY.d``),
-each written whole. A damaged, cut or mismatched pair is a miss, and is removed. Bytes the
+then ``KEY`` (the order of writes, the exit code, and the size and CRC-32 of ``KEY.d``, then
+a CRC-32 of itself), each written whole. A damaged, cut or mismatched pair is a miss, and is removed. Bytes the
 run wrote from a file that is only ever appended to (the JSON report's kept pieces) are
 recorded as where they lie there, with their CRC-32 (:mod:`lint.recording`): a place that no
 longer holds them makes the recording a miss too.
@@ -40,13 +40,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO, cast
 
 from lint.recording import Sink, Tee, resolve
+from lint.sealed import intact, sealed
 
 if TYPE_CHECKING:
     from lint.config import Config
     from lint.resultcache import ResultCache
     from lint.rules import Rule
 
-_LAYOUT = 2  # 2: bytes of a kept report piece recorded as where they lie (lint.recording)
+_LAYOUT = 3  # 2: bytes of a kept report piece recorded as where they lie (lint.recording); 3: the header's CRC
 _KEPT = 4  # recordings kept per namespace: a project may write two or three kinds of report in turn
 STDOUT, STDERR = 0, 1  # the targets of a recording's writes; 2 is --output, 3... each --also-write file
 _NOT_KEYED = {"jobs", "cache", "stdin", "replay"}  # options that never change what a run writes
@@ -126,7 +127,10 @@ class Replay:
         header, body = self.folder / key, self.folder / f"{key}.d"
         try:
             with open(header, "rb") as handle:
-                layout, stored, code, writes, size, check, places = marshal.loads(handle.read())
+                blob = handle.read()
+            if not intact(blob):
+                raise ValueError("damaged")
+            layout, stored, code, writes, size, check, places = marshal.loads(blob)  # (ends before the CRC)
             if layout != _LAYOUT or stored != key:
                 raise ValueError("another layout or key")
             with open(body, "rb") as handle:
@@ -178,7 +182,7 @@ class Replay:
         try:
             size, check = sink.close(self.folder / f"{key}.d")
             header = (_LAYOUT, key, exit_code, sink.writes, size, check, sink.places)
-            write_atomic(self.folder / key, marshal.dumps(header))
+            write_atomic(self.folder / key, sealed(marshal.dumps(header)))
         except (OSError, ValueError):
             sink.discard()
             return

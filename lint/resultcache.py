@@ -12,8 +12,8 @@ hash of its bytes: the content hash, never the modification time (:mod:`lint.cac
 makes these hashes).
 
 A document's entry is a file ``KEY`` (its findings and outline, what every run reads, the
-outline's entries pickled apart and read only when asked for: :mod:`lint.cachedoutline`,
-and a digest of each corpus rule's summary of it) and one ``KEY.RULE.s`` per corpus
+outline's entries pickled in a file of their own, ``KEY.e``, read only when asked for:
+:mod:`lint.cachedoutline`, and a digest of each corpus rule's summary of it) and one ``KEY.RULE.s`` per corpus
 rule (that rule's summary, read only when that rule must run again). The corpus rules'
 findings are kept too, under ``corpus/``, each rule's apart, keyed by :func:`rule_key`:
 the rule and, in run order, the path and summary digest of each document it summarised.
@@ -23,14 +23,21 @@ run that changed only what that rule does not read (a paragraph too short for
 entry-copy leaves its findings standing while cross-page-drift runs again).
 
 An entry is written whole or not at all (a temporary file, then one rename), so runs
-may share the cache at once. An entry that does not unpickle, or whose recorded path
-and hash are not the ones asked for, is a miss (and is removed): a stale, corrupt or
-half-written cache never changes what a run reports and never stops it.
+may share the cache at once. Every file this module writes ends with a CRC-32 of the bytes
+before it (:mod:`lint.sealed`), checked before they are unpickled: a byte changed anywhere in
+it (findings, digests, a kept state's numbering) makes it a miss, never a value believed.
+An entry whose check fails, that does not unpickle, or whose recorded path and hash are
+not the ones asked for, is a miss (and is removed): a stale, corrupt or half-written cache
+never changes what a run reports and never stops it. (A CRC, not a cryptographic digest:
+it guards against damage, not forgery. A kept state's parts are checked by their names,
+:mod:`lint.keptfiles`.)
 """
 
 from __future__ import annotations
 
+import copyreg
 import hashlib
+import io
 import os
 import pickle
 import re
@@ -38,20 +45,23 @@ import shutil
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from lint import keptfiles
 from lint.cachedir import RESULT_CACHE_ENV, RESULT_CACHE_FOLDER, result_cache_dir
-from lint.cachedoutline import packed
+from lint.cachedoutline import LazyEntries, packed, unchecked
 from lint.cachekeys import FORMAT, namespace, summary_digest
 from lint.checks.api import Anchored
 from lint.files import read_whole
 from lint.model import Span
+from lint.sealed import SIZE as sealed_size
+from lint.sealed import intact, sealed
 
 if TYPE_CHECKING:
     from lint.checks.api import Finding
     from lint.config import Config
     from lint.engine import DocumentResult
+    from lint.model import Entry
     from lint.rules import Rule
 
 FOLDER = RESULT_CACHE_FOLDER
@@ -66,7 +76,16 @@ ENV = RESULT_CACHE_ENV
 
 
 def _pickled(value: Any) -> bytes:
-    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    """``value`` pickled for a cache file: its outline's entries without a checksum of their own
+    (the file's covers them: :func:`lint.cachedoutline.unchecked`)."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _DISPATCH
+    pickler.dump(value)
+    return out.getvalue()
+
+
+_DISPATCH = {**copyreg.dispatch_table, LazyEntries: unchecked}  # (a dict: looked up in C for each object)
 
 
 def folder_for(config: Config) -> Path | None:
@@ -100,15 +119,16 @@ class ResultCache:
 
     def _load(self, entry: str | Path, *header: str, loads: Callable[[bytes], Any] = pickle.loads) -> Any:
         """What ``entry`` holds after ``header``; None (and the entry removed) if it is missing,
-        damaged or written for another key."""
+        damaged (its CRC-32 does not hold: :mod:`lint.sealed`) or written for another key."""
         try:
             blob = read_whole(entry)
         except OSError:
             return None
         try:
-            stored: Any = loads(blob)
-            if isinstance(stored, tuple) and stored[: len(header)] == header:
-                return stored[len(header) :]
+            if intact(blob):
+                stored: Any = loads(blob)  # (stops at the pickle's end, before the CRC)
+                if isinstance(stored, tuple) and stored[: len(header)] == header:
+                    return stored[len(header) :]
         except Exception:
             pass
         try:
@@ -117,7 +137,7 @@ class ResultCache:
             pass
         return None
 
-    def _store(self, entry: str | Path, value: tuple[Any, ...], dumps: Callable[[Any], bytes] = _pickled) -> bool:
+    def _store(self, entry: str | Path, value: Any, dumps: Callable[[Any], bytes] = _pickled) -> bool:
         """Write ``value`` (as ``dumps`` makes it bytes) to ``entry``; whether it was written."""
         from lint.atomic import write_atomic
 
@@ -125,20 +145,29 @@ class ResultCache:
             if not self._ready:
                 self._prepare()
             os.makedirs(os.path.dirname(entry), exist_ok=True)
-            write_atomic(entry, dumps(value))
+            write_atomic(entry, sealed(dumps(value)))
         except OSError:
             return False
         return True
 
-    def get(self, path: str, content: str) -> tuple[DocumentResult, bool, Marks] | None:
+    def get(
+        self, path: str, content: str, again: Callable[[], Sequence[Entry]]
+    ) -> tuple[DocumentResult, bool, Marks] | None:
         """The stored result for ``path`` with this content hash, whether its text was left out, and
         its summaries' marks (:meth:`put`); or None.
 
-        The result comes without its summaries (``{}``): :meth:`summary` reads them.
+        The result comes without its summaries (``{}``): :meth:`summary` reads them. Its outline's
+        entries are read from their own file when first read (:meth:`put`); ``again`` makes them
+        from the document when that file is missing or is not the one the entry recorded.
         """
-        found = self._load(self._entry(path, content), path, content)
+        entry = self._entry(path, content)
+        found = self._load(entry, path, content)
         if found is None or len(found) != 4 or not isinstance(found[2], dict) or not isinstance(found[3], dict):
             return None
+        entries = getattr(getattr(found[0], "outline", None), "entries", None)
+        if not isinstance(entries, LazyEntries):
+            return None  # (not what put stores)
+        entries.read_apart(lambda: _read_or_none(f"{entry}.e"), again)
         return found[0], found[1], (found[2], found[3])
 
     def _summary_file(self, path: str, content: str, rule: str) -> str:
@@ -175,10 +204,14 @@ class ResultCache:
             blob = pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)
             digests[rule] = digest = summary_digest(blob)
             self._store(self._summary_file(path, content, rule), (path, content, rule, digest, blob, placed))
-        # its entries read when needed; no rule's time (a run reading it ran none: 7 ms of 2,000 to unpickle)
-        kept = result._replace(summaries={}, times={}, outline=packed(result.outline))
-        stored = (path, content, kept, text_left_out, digests, anchors)
-        self._store(self._entry(path, content), stored)
+        # its entries read when needed, from a file of their own (most of an entry's bytes: a warm run reads
+        # next to none); no rule's time (a run reading it ran none: 7 ms of 2,000 to unpickle)
+        entry = self._entry(path, content)
+        outline = packed(result.outline)
+        blob, entries = cast(LazyEntries, outline.entries).apart()
+        if self._store(f"{entry}.e", blob, lambda blob: blob):  # (first: an entry is read with them)
+            kept = result._replace(summaries={}, times={}, outline=outline._replace(entries=entries))
+            self._store(entry, (path, content, kept, text_left_out, digests, anchors))
         return digests, anchors
 
     def corpus(self, key: str) -> tuple[list[Finding], dict[str, tuple[int, ...]], Any] | None:
@@ -287,6 +320,16 @@ def _ours(path: Path) -> bool:
     if _NAMESPACE.fullmatch(name):
         return path.is_dir() and not path.is_symlink()
     return name.startswith("stat.") or (name.startswith(".response-lint-") and name.endswith(".tmp"))
+
+
+def _read_or_none(file: str) -> bytes | None:
+    """The bytes a file of the cache holds before its CRC-32 (:mod:`lint.sealed`); None when it cannot
+    be read or its CRC does not hold."""
+    try:
+        blob = read_whole(file)
+    except OSError:
+        return None
+    return blob[:-sealed_size] if intact(blob) else None
 
 
 def _prune_formats(folder: Path) -> None:

@@ -9,7 +9,8 @@ validating it again: entries are keyed by the file's contents (compared byte for
 byte), the tool's version (in the cache's name) and a stamp of its code (the size and
 modification time of every module, :func:`lint.codestamp.code_stamp`), so an edited
 rule or check is validated again. A missing, unreadable or stale cache is rebuilt, and
-a corrupt one is set aside with one warning: the cache never changes what a run finds.
+a corrupt one (its CRC-32 does not hold, :mod:`lint.sealed`, or it does not parse) is set
+aside with one warning: the cache never changes what a run finds.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from typing import Any
 
 from lint.errors import RuleError
 from lint.files import read_regular
+from lint.sealed import intact, sealed
 
+_LAYOUT = 2  # in the file's name: 2, a CRC-32 at the end (an older file is not read, nor warned about)
 # path -> (the file's bytes, its TOML table, whether it passed validation under this code)
 Entries = dict[str, tuple[bytes, dict[str, Any], bool]]
 
@@ -81,13 +84,14 @@ class RuleCache:
         # one file per installed copy of the tool: copies with other code do not take turns rewriting it
         here = zlib.crc32(os.path.dirname(os.path.abspath(__file__)).encode("utf-8", "surrogatepass"))
         # marshal, not pickle: loading it can never run code, and it is faster
-        self.path = folder / f"rules-{__version__}-{here:08x}.marshal"
+        self.path = folder / f"rules-{__version__}-{here:08x}-{_LAYOUT}.marshal"
         try:
             import marshal
 
             with open(self.path, "rb") as handle:
                 # loads of the whole, not load(handle): that reads the file object by object (2% of a run)
-                loaded = marshal.loads(handle.read())
+                blob = handle.read()
+            loaded: Any = marshal.loads(blob) if intact(blob) else None  # (ends before the CRC)
         except FileNotFoundError:
             return
         except (OSError, EOFError, ValueError, TypeError):
@@ -141,7 +145,7 @@ class RuleCache:
             return  # a value marshal cannot hold (a TOML date): parse those files each run
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.path, blob, prefix=".rules-")
+            write_atomic(self.path, sealed(blob), prefix=".rules-")
         except OSError:
             pass  # a read-only or full cache folder only costs speed
         self.dirty = False

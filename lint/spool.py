@@ -92,7 +92,7 @@ def give_back() -> None:
     A corpus rule's summaries are many blocks of a few kilobytes (arrays, bytes): let go, they
     leave holes in the heap that stay resident, and the next stage's memory (the next rule's
     summaries, the outlines) would be counted on top of them. Called between the stages of a
-    spooled run, and after checking a large document (:data:`lint.pipeline.GIVE_BACK_AFTER`):
+    spooled run, and after checking a large document (:data:`lint.checking.GIVE_BACK_AFTER`):
     a small run never loads ctypes."""
     global _TRIM
     if _TRIM is None:

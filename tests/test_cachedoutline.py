@@ -191,9 +191,9 @@ def test_a_cache_entry_with_damaged_entries_is_a_miss(tmp_path):
     assert _report(folder, cache) == cold
     entries = _entry_files(cache)
     assert len(entries) == 2
-    for entry in entries:
+    for entry in entries:  # (the entries' pickle is in a file of its own: test_cachedoutline_apart)
         data = entry.read_bytes()
-        kept = pickle.loads(data)[2].outline.entries._blob  # (path, content, result, ...)
+        kept = pickle.loads(data)[2].outline.entries._answers  # (path, content, result, ...)
         at = data.index(kept) + len(kept) // 2
         entry.write_bytes(data[:at] + bytes([data[at] ^ 1]) + data[at + 1 :])
     damaged = {entry: entry.read_bytes() for entry in entries}

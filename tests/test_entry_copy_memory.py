@@ -9,7 +9,7 @@ lies between what the code before the change took and what it takes now.
 from __future__ import annotations
 
 from bench.growth_shapes import make
-from lint import engine, pipeline, spool
+from lint import checking, engine, pipeline, spool
 from lint.checks import entry_copy
 from lint.config import Config
 from tests.test_memory_bound import traced_peak
@@ -94,9 +94,9 @@ def test_the_heap_is_handed_back_after_a_large_document_and_only_then(monkeypatc
     monkeypatch.setattr(spool, "give_back", lambda: given.append(1))
     plan = _plan()
     small = make("copied", 8)
-    large = make("copied", pipeline.GIVE_BACK_AFTER // len(small) * 8 + 8)
+    large = make("copied", checking.GIVE_BACK_AFTER // len(small) * 8 + 8)
     for name, text in (("small.md", small), ("large.md", large)):
-        pipeline._check_one(plan, None, spool.Memory(), str(tmp_path / name), text.encode())
+        checking.check_one(plan, None, spool.Memory(), str(tmp_path / name), text.encode())
         given.append(name)
     assert given == ["small.md", 1, "large.md"]
 

@@ -6,7 +6,7 @@ import json
 import pickle
 from pathlib import Path
 
-from lint import pipeline, source
+from lint import gathered, source
 from lint.model import Document, Span
 
 from .conftest import run_cli
@@ -52,4 +52,4 @@ def test_a_warm_run_decodes_only_the_texts_a_later_stage_reads(tmp_path, monkeyp
     warm = run_cli("check", ".", "--format", "json", cwd=root)
     assert (warm.code, warm.out) == (cold.code, cold.out) and json.loads(warm.out)["diagnostics"]
     assert 1 <= len(decoded) <= 3  # the changed file (checked again), not every cached one
-    assert pipeline.source is source
+    assert gathered.source is source

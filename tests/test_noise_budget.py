@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lint.checks import readability, sentences
+from lint.checks import flesch, sentences
 from lint.checks.link_syntax import Nowhere, nowhere
 
 
@@ -126,8 +126,8 @@ def test_names_and_acronyms_do_not_make_a_plain_paragraph_hard_to_read() -> None
     )
     tokens = sentences.words(text)
     spans = sentences.split(text)
-    with_names = readability._score(text, len(spans), tokens, readability.counter("estimate"), names=True)
-    every_word = readability._score(text, len(spans), tokens, readability.counter("estimate"), names=False)
+    with_names = flesch.score_of(text, len(spans), tokens, flesch.counter("estimate"), names=True)
+    every_word = flesch.score_of(text, len(spans), tokens, flesch.counter("estimate"), names=False)
     assert with_names is not None and every_word is not None
     assert every_word.reading_ease < 20 <= with_names.reading_ease  # the names alone made it "hard"
     runs = sentences.name_runs(text, tokens)
@@ -146,7 +146,7 @@ def test_a_hard_paragraph_stays_hard_with_names_counted_as_one_word() -> None:
         "redistributed, notwithstanding considerable institutional apprehension."
     )
     tokens = sentences.words(text)
-    scores = readability._score(text, len(sentences.split(text)), tokens, readability.counter("estimate"), names=True)
+    scores = flesch.score_of(text, len(sentences.split(text)), tokens, flesch.counter("estimate"), names=True)
     assert scores is not None and scores.reading_ease < 20
 
 

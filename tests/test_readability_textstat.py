@@ -54,7 +54,7 @@ def test_installed_cmudict_is_what_textstat_counts_with(tmp_path):
         "banana 1 B AH0 N AE1 N AH0\ncat 1 K AE1 T AH0 AH0\nplatform 1 P L AE1 T F AO2 R M\n", encoding="utf-8"
     )
     code = (
-        "from lint.checks.readability import counter\n"
+        "from lint.checks.flesch import counter\n"
         "count = counter('textstat')\n"
         "print(count('banana'), count('cat'), count('platform'))\n"
     )

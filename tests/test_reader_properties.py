@@ -111,7 +111,7 @@ def test_arbitrary_bytes_never_raise(data):
     data=st.one_of(TEXT.map(lambda t: t.encode("utf-8")), st.binary(max_size=400)), fmt=st.sampled_from(sorted(FORMATS))
 )
 def test_a_documents_text_is_its_bytes_decoded_or_empty(data, fmt):
-    """What the result cache relies on to keep an entry without its text (``pipeline._check_one``)."""
+    """What the result cache relies on to keep an entry without its text (``checking.check_one``)."""
     doc = parse_bytes("x.txt", data, ReaderOptions(), fmt)
     assert doc.text in ("", decode(data)[0])
 

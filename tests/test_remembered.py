@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint.checks import perdoc, phrases, readability, spelling, wordlist
+from lint.checks import perdoc, phrases, readability, spelling, spelling_tokens, wordlist
 from lint.checks.api import Context
 from lint.config import Config
 from lint.engine import available_rules, run
@@ -26,8 +26,15 @@ MEMOS: dict[str, perdoc.Remembered] = {
     "readability": readability._FOUND,
     "placeholder": phrases._FOUND,
     "plain-english": wordlist._FOUND,
-    "spelling": spelling._WORDS,
 }
+
+
+def _forget() -> None:
+    """Every answer kept: the memos, and spelling's tokens of runs and tokens passed (by settings)."""
+    for memo in MEMOS.values():
+        memo.clear()
+    spelling_tokens._RUNS.clear()
+    spelling._PASSED.clear()
 
 
 def _document(paragraphs: list[str], path: str) -> str:
@@ -45,12 +52,10 @@ def test_findings_from_kept_answers_are_those_of_a_fresh_check(rule: str) -> Non
     first = _document(PARAGRAPHS, "a.md")
     # the same paragraphs at other offsets and in another order, after one that is new
     second = _document(["A paragraph that comes first this time.", *reversed(PARAGRAPHS)], "b.md")
-    for memo in MEMOS.values():
-        memo.clear()
+    _forget()
     _findings(first, rule, "a.md")  # keeps every paragraph's answer
     kept = _findings(second, rule, "b.md")
-    for memo in MEMOS.values():
-        memo.clear()
+    _forget()
     fresh = _findings(second, rule, "b.md")
     assert fresh  # each rule finds something in these paragraphs
     assert kept == fresh

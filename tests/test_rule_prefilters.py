@@ -63,8 +63,23 @@ def test_a_document_is_spelt_as_if_alone_after_the_documents_before_it(tmp_path)
 def _readability(limit: int, min_words: int, measures: tuple[str, ...]) -> tuple[object, ...]:
     """readability's option values (``_values``) under which every measured paragraph fails: an ease and
     a grade no text reaches, no margin, names not joined."""
+    from lint.checks import readability
+
     templates = ("{words} words (limit {limit})", "{count} sentences")
-    return (frozenset(measures), limit, 1000.0, -1000.0, False, 0, frozenset(), min_words, "estimate", *templates)
+    least = readability._least_words(frozenset(measures), limit, min_words)
+    return (
+        frozenset(measures),
+        limit,
+        1000.0,
+        -1000.0,
+        False,
+        0,
+        frozenset(),
+        min_words,
+        "estimate",
+        *templates,
+        least,
+    )
 
 
 @given(
@@ -85,3 +100,39 @@ def test_readability_reports_what_it_reported_when_every_paragraph_was_split(tex
     scored = bool(measures & {"reading-ease", "grade"}) and 0 < len(tokens) >= min_words
     found = readability._paragraph(text, _readability(limit, min_words, tuple(measures)))
     assert bool(found) == (too_long or scored)
+
+
+# the characters that make spelling's tokens, masks and runs differ: joints, brackets, markers, and
+# white space that str.split splits on (U+001F, U+2028, U+3000) as well as the usual
+_SPELT = st.text(alphabet="aB1_ -'’.[]/@<>{}&;`:wm\t\n\x1f\u2028\u3000é", max_size=40)
+
+
+@given(st.lists(_SPELT, max_size=4))
+@settings(max_examples=500)
+@example(["a [t]ransformation,x", "www.a.b/c d"])
+@example(["a\u3000b\x1fc-d", "[ab]c", "<a b> c"])
+def test_a_documents_tokens_are_its_paragraphs_tokens_found_one_by_one(texts):
+    from lint.checks import spelling_tokens as s
+
+    each = set().union(*(frozenset(token for _, token in s.tokens(t, s.masked(t))) for t in texts))
+    assert s.every(texts) == each
+    assert s.every(texts) == each  # again, from the runs kept the first time
+
+
+def _shouting_by_letters(core: str, least: int) -> bool:
+    """placeholder's ``shouting`` as its option says, with no shortcut: at least ``least`` letters (and
+    characters), two runs of non-space, nine in ten letters capitals."""
+    letters = [c for c in core if c.isalpha()]
+    if least <= 0 or len(core) < least or len(letters) < least or len(core.split()) < 2:
+        return False
+    return sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+@given(st.text(alphabet="etETaAxX .1-é\n", max_size=40), st.integers(min_value=-1, max_value=12))
+@settings(max_examples=500)
+@example("TEXT TO COME e", 8)  # one small letter in fourteen characters: a note in capitals
+@example("TEXT TO COME et", 8)  # two in fifteen: prose
+def test_a_paragraph_in_capitals_is_what_it_was_when_every_letter_was_counted(core, least):
+    from lint.checks.phrases import _shouting
+
+    assert _shouting(core, least) == _shouting_by_letters(core, least)

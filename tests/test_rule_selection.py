@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from lint import engine, pipeline
+from lint import checking, engine
 from lint.config import Config
 from lint.errors import ConfigError
 from lint.model import Document
@@ -61,14 +61,14 @@ def test_files_read_at_load_serve_the_whole_run(tmp_path: Path, monkeypatch: pyt
     assert [d["message"] for d in before.json()["diagnostics"] if d["rule"] == "spelling"] == [
         "unknown word 'wibblewobble'"
     ]
-    read = pipeline.read_document
+    read = checking.read_document
 
     def read_and_delete(path: str, config: Config, data: bytes | None = None) -> Document:
         for name in ("roster.list", "words.txt"):
             (project / name).unlink(missing_ok=True)
         return read(path, config, data)
 
-    monkeypatch.setattr(pipeline, "read_document", read_and_delete)
+    monkeypatch.setattr(checking, "read_document", read_and_delete)
     during = run_cli("check", ".", "--format", "json", cwd=project)
     assert (during.code, during.err) == (1, "")
     assert _findings(during) == expected

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from lint import cachedir
-from lint.checks import british, lexicon, readability, sentences, syllables, wordlist
+from lint.checks import british, flesch, lexicon, sentences, syllables, wordlist
 from lint.checks.api import Context
 from lint.config import Config
 from lint.engine import available_rules, run
@@ -141,18 +141,18 @@ def test_syllable_estimate_agrees_with_the_cmu_dictionary_on_the_seeds():
 
 def test_flesch_scores_match_textstat_formulas_and_the_cmudict_counter():
     text = "The cat sat on the mat. It was a sunny day."
-    scores = readability.score(text)
+    scores = flesch.score(text)
     assert scores is not None and (scores.sentences, scores.words, scores.syllables) == (2, 11, 12)
     assert scores.reading_ease == pytest.approx(206.835 - 1.015 * 11 / 2 - 84.6 * 12 / 11)
     assert scores.grade == pytest.approx(0.39 * 11 / 2 + 11.8 * 12 / 11 - 15.59)
     pytest.importorskip("textstat_rs")
-    exact = readability.counter("cmudict")
+    exact = flesch.counter("cmudict")
     diffs = []
     for path in SEEDS.glob("*.txt"):
         for phase in load(path).phases:
             for paragraph in phase.paragraphs:
                 if len(sentences.words(paragraph.text)) >= 40:
-                    a, b = readability.score(paragraph.text), readability.score(paragraph.text, exact)
+                    a, b = flesch.score(paragraph.text), flesch.score(paragraph.text, exact)
                     assert a is not None and b is not None
                     diffs.append(abs(a.reading_ease - b.reading_ease))
     assert diffs and sum(diffs) / len(diffs) < 2.5

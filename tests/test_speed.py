@@ -515,14 +515,14 @@ def test_a_lexicon_remembers_what_it_looked_up_and_answers_the_same(monkeypatch)
 
 def test_paragraph_scores_count_the_name_units():
     """readability counts a paragraph's units and syllables without building them: the same as from the units."""
-    from lint.checks import readability
+    from lint.checks import flesch
 
     text = "The Government Digital Service (GDS) met HMRC and the Department for Education, MOD and DfE’s team."
     tokens = [text[s:e] for s, e in sentences.words(text)]
-    count = readability.counter("estimate")
+    count = flesch.counter("estimate")
     units = sentences.name_units(tokens)
     expected = sum(1 if name else count(tokens[i]) for i, _, name in units)
-    scores = readability._scores(tokens, 1, count, names=True)
+    scores = flesch.scores(tokens, 1, count, names=True)
     assert scores is not None and (scores.words, scores.syllables) == (len(units), expected)
     assert len(units) < len(tokens)  # names were joined: the case is not trivial
 

@@ -6,7 +6,7 @@ from itertools import chain
 
 import pytest
 
-from lint.checks import readability, sentences, tokens
+from lint.checks import flesch, sentences, tokens
 
 TEXT = (
     "Mr. Smith went. To the Department for Business, Innovation and Skills. Then (GDS) and DfE’s HMRC's plan. "
@@ -41,9 +41,9 @@ def test_flat_words_are_the_sentence_words_flattened(repeat):
 def test_long_paragraphs_count_names_and_units_as_short_ones(monkeypatch):
     text = TEXT * 3
     words = [text[s:e] for s, e in sentences.words(text)]
-    count = readability.counter("estimate")
-    expected = (list(sentences.name_counts(words)), readability._scores(words, 9, count, names=True))
+    count = flesch.counter("estimate")
+    expected = (list(sentences.name_counts(words)), flesch.scores(words, 9, count, names=True))
     monkeypatch.setattr(sentences, "COMPACT", 1)  # every paragraph "long": flags a byte each
     compact = sentences.name_counts(words)
     assert isinstance(compact, bytes | bytearray) or compact.itemsize == 1
-    assert (list(compact), readability._scores(words, 9, count, names=True)) == expected
+    assert (list(compact), flesch.scores(words, 9, count, names=True)) == expected

@@ -175,13 +175,12 @@ def match_paragraph(
     score_of = _scorer(threshold)
     text: str | None = None
     matches: list[Match] = []
-    for sentence in own:
-        start, end, canonical, grams = sentence
-        encoded = canonical.encode("utf-8", "surrogatepass")  # (one-to-one: equal texts, equal bytes)
+    for start, end, encoded, grams in own:
         near = sources.near(grams, encoded)
         if not near or not _reaches(paragraphs, grams, candidates, sources.paragraph[near[0]]):
             continue
         size = len(grams)
+        canonical: str | None = None  # (decoded when first scored)
         best: tuple[float, int, int] | None = None
         for k in near:
             if sources.encoded[k] == encoded:
@@ -190,18 +189,23 @@ def match_paragraph(
                 theirs = sources.size[k]
                 if not size or not theirs or len(grams.intersection(sources.common[k])) / min(size, theirs) < 0.2:
                     continue  # copies.overlap below 0.2
+                if canonical is None:
+                    canonical = encoded.decode("utf-8", "surrogatepass")
                 score = score_of(canonical, sources.text(k))
             if score < threshold or (best is not None and score <= best[0]):
                 continue
-            j, (source_start, source_end) = sources.paragraph[k], sources.bounds[k]
+            j = sources.paragraph[k]
             if same_figures:
                 if text is None:
                     text = paragraphs.text(i)
+                source_start, source_end = sources.bounds(k)
                 if _figures(text, start, end) != _figures(paragraphs.text(j), source_start, source_end):
                     continue  # the same template with other figures: each entry's own facts
             best = (score, j, k)
+            if score >= 100.0:
+                break  # (no score is higher: the first source scoring it is the best)
         if best is not None:
-            matches.append(Match(i, (start, end), best[1], sources.bounds[best[2]], best[0]))
+            matches.append(Match(i, (start, end), best[1], sources.bounds(best[2]), best[0]))
     return matches
 
 

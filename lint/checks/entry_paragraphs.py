@@ -250,10 +250,22 @@ class Paragraphs:
         ]
 
     def compared(self, i: int) -> list[Compared]:
-        """:meth:`sentences` with their shingles as sets, ready to compare. Made for the paragraph
-        being matched only, once: its candidates' sentences are read from the columns
-        (:class:`lint.checks.entry_sources.Sources`), so none is kept between paragraphs."""
-        return [(start, end, canonical, frozenset(grams)) for start, end, canonical, grams in self.sentences(i)]
+        """:meth:`sentences` with their canonical texts as the summary holds them (UTF-8) and their
+        shingles as sets, ready to compare. Made for the paragraph being matched only, once: its
+        candidates' sentences are read from the columns (:class:`lint.checks.entry_sources.Sources`),
+        so none is kept between paragraphs. (A text is decoded only when it is scored: most never are.)"""
+        summary, k = self._at(i)
+        bounds, canonicals, canonical_at = summary[BOUNDS], summary[CANONICALS], summary[CANONICAL_AT]
+        first, last = summary[SENTENCE_AT][k], summary[SENTENCE_AT][k + 1]
+        return [
+            (
+                bounds[2 * m],
+                bounds[2 * m + 1],
+                canonicals[canonical_at[m] : canonical_at[m + 1]],
+                frozenset(sentence_grams(summary, k, m)),
+            )
+            for m in range(first, last)
+        ]
 
     def text(self, i: int) -> str:
         summary, k = self._at(i)

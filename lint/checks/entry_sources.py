@@ -15,8 +15,9 @@ so what it shares with a source are among what the paragraph shares with it).
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Sequence
+from itertools import compress
+from operator import not_
 from typing import Any
 
 from lint.checks.entry_paragraphs import Paragraphs
@@ -37,17 +38,20 @@ from lint.checks.entry_summary import (
 class Sources:
     """The sentences of ``candidates`` (in order) that share a shingle with one of ``own``
     (a paragraph's :meth:`~lint.checks.entry_paragraphs.Paragraphs.compared` sentences) or have
-    the canonical text of one: for each, its paragraph, its bounds, the shingles it shares
-    with the paragraph (:attr:`common`) and how many it has (:attr:`size`; a summary keeps a
-    sentence's shingles each once, as :func:`~lint.checks.shingles.packed` makes them)."""
+    the canonical text of one: for each, its paragraph, the shingles it shares with the
+    paragraph (:attr:`common`) and how many it has (:attr:`size`; a summary keeps a sentence's
+    shingles each once, as :func:`~lint.checks.shingles.packed` makes them); its bounds are read
+    only for a source that is kept (:meth:`bounds`)."""
 
-    __slots__ = ("_decoded", "bounds", "common", "encoded", "paragraph", "size")
+    __slots__ = ("_decoded", "_number", "_paragraphs", "_single", "common", "encoded", "paragraph", "size")
 
     def __init__(self, paragraphs: Paragraphs, candidates: Sequence[int], own: Sequence[Compared]) -> None:
         reach = frozenset().union(*(sentence[3] for sentence in own))
-        texts = {sentence[2].encode("utf-8", "surrogatepass") for sentence in own}
+        texts = {sentence[2] for sentence in own}
+        self._paragraphs = paragraphs
+        self._single = len(own) == 1  # (then every source is near the one sentence: see near)
         self.paragraph: list[int] = []
-        self.bounds: list[tuple[int, int]] = []
+        self._number: list[int] = []  # each source's number among its summary's sentences
         self.common: list[frozenset[int]] = []
         self.size: list[int] = []
         self.encoded: list[bytes] = []  # canonical texts in UTF-8, as the summaries hold them
@@ -61,36 +65,43 @@ class Sources:
     def _read(
         self, j: int, summary: tuple[Any, ...], k: int, numbers: range, reach: frozenset[int], texts: set[bytes]
     ) -> None:
-        bounds, canonicals, canonical_at, same = (
-            summary[BOUNDS],
-            summary[CANONICALS],
-            summary[CANONICAL_AT],
-            summary[SAME_GRAMS],
-        )
-        at = summary[SENTENCE_GRAM_AT]
-        whole: tuple[array[int], frozenset[int]] | None = None  # the paragraph's shingles, and those shared
+        canonicals, canonical_at, same = summary[CANONICALS], summary[CANONICAL_AT], summary[SAME_GRAMS]
+        at, sentence_grams = summary[SENTENCE_GRAM_AT], summary[SENTENCE_GRAMS]
+        whole: frozenset[int] | None = None  # the shingles the paragraph shares (a sentence's, when they are its own)
+        whole_size = 0
         for m in numbers:
             if same[m]:  # the sentence's shingles are its paragraph's
                 if whole is None:
                     grams = summary[GRAMS][summary[GRAM_AT][k] : summary[GRAM_AT][k + 1]]
-                    whole = (grams, reach.intersection(grams))
-                grams, common = whole
+                    whole, whole_size = reach.intersection(grams), len(grams)
+                common, size = whole, whole_size
             else:
-                grams = summary[SENTENCE_GRAMS][at[m] : at[m + 1]]
-                common = reach.intersection(grams)
+                start, end = at[m], at[m + 1]
+                common, size = reach.intersection(sentence_grams[start:end]), end - start
             text = canonicals[canonical_at[m] : canonical_at[m + 1]]
             if common or text in texts:
                 self.paragraph.append(j)
-                self.bounds.append((bounds[2 * m], bounds[2 * m + 1]))
+                self._number.append(m)
                 self.common.append(common)
-                self.size.append(len(grams))
+                self.size.append(size)
                 self.encoded.append(text)
 
     def near(self, grams: frozenset[int], encoded: bytes) -> list[int]:
         """The sources (their numbers, in order) that share a shingle with a sentence of the
         paragraph (its shingles ``grams``) or have its canonical text (``encoded`` in UTF-8)."""
-        common, texts = self.common, self.encoded
-        return [k for k in range(len(common)) if not grams.isdisjoint(common[k]) or texts[k] == encoded]
+        common = self.common
+        if self._single:  # its shingles are all the paragraph's (reach), its text the one text: all kept are
+            return list(range(len(common)))
+        if encoded in self.encoded:
+            texts = self.encoded
+            return [k for k in range(len(common)) if not grams.isdisjoint(common[k]) or texts[k] == encoded]
+        return list(compress(range(len(common)), map(not_, map(grams.isdisjoint, common))))  # (in C)
+
+    def bounds(self, k: int) -> tuple[int, int]:
+        """Source ``k``'s start and end in its paragraph's text."""
+        summary = self._paragraphs.columns(self.paragraph[k])[0]
+        m = self._number[k]
+        return summary[BOUNDS][2 * m], summary[BOUNDS][2 * m + 1]
 
     def text(self, k: int) -> str:
         """Source ``k``'s canonical text (decoded when first asked)."""

@@ -52,7 +52,7 @@ SAME_GRAMS = 17  # bytes: for each sentence, 1 when its shingles are its paragra
 DIGEST = 16
 
 Sentence = tuple[int, int, str, "array[int]"]  # start, end, canonical text, shingles
-Compared = tuple[int, int, str, frozenset[int]]  # the same, its shingles as a set
+Compared = tuple[int, int, bytes, frozenset[int]]  # the same, its canonical text in UTF-8, its shingles as a set
 
 
 def _digest(canonical: str) -> bytes:

@@ -27,7 +27,6 @@ from typing import Any
 
 from lint.checks import spelling_names, spelling_tokens, spelling_words
 from lint.checks.api import CheckKind, Context, Finding
-from lint.checks.perdoc import Remembered
 from lint.model import Document, Paragraph
 from lint.options import Option
 from lint.tuples import NamedTuple
@@ -187,23 +186,6 @@ def _judged(token: str, min_length: int) -> _Kind | None:
     return _kind(_written(token), min_length)
 
 
-_Words = tuple[tuple[tuple[int, int], ...], frozenset[str]]
-_WORDS: Remembered[_Words] = Remembered()
-
-
-def _words(text: str, found: dict[str, _Words]) -> _Words:
-    """``text``'s masked ranges and tokens outside them: from the text alone, so kept by it (in ``found``)."""
-    words = found.get(text)
-    if words is None:
-        mask = spelling_tokens.masked(text)
-        if mask:
-            tokens = frozenset(token for _, token in spelling_tokens.tokens(text, mask))
-        else:
-            tokens = frozenset(spelling_tokens.TOKEN.findall(text))
-        words = _WORDS.keep(found, text, (mask, tokens))
-    return words
-
-
 def _bare(token: str) -> str:
     """A token without its possessive ending."""
     return token[:-2] if token[-2:] in ("’s", "'s", "’S", "'S") else token
@@ -291,9 +273,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     # Judge each distinct token once; positions are worked out only for the words reported.
     paragraphs = list(_paragraphs(document))
     settings = context.settings()
-    kept = _WORDS.under(settings)  # a paragraph re-checked is not split into words again
-    words = [_words(p.text, kept) for p in paragraphs]
-    every = set().union(*(tokens for _, tokens in words))  # the document's tokens
+    every = spelling_tokens.every(p.text for p in paragraphs)  # the document's tokens
     passed, capitalised = _passed(settings, context)  # (tokens met in earlier documents: most of them)
     kinds = {token: _judged(token, min_length) for token in every.difference(passed)}
     if not any(kinds.values()):
@@ -340,10 +320,11 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     titles = frozenset(t.lower() for t in context["name-titles"])
     found: list[tuple[str, Finding]] = []
     names: dict[str, list[str]] = {}  # name typos: their capitalised neighbours, wherever they stand
-    for paragraph, (mask, tokens) in zip(paragraphs, words, strict=True):
-        if tokens.isdisjoint(bad):
+    for paragraph in paragraphs:
+        text = paragraph.text
+        if not any(map(text.__contains__, bad)):  # (a token is a part of its text: a search in C each)
             continue
-        for start, token in spelling_tokens.tokens(paragraph.text, mask):
+        for start, token in spelling_tokens.tokens(text, spelling_tokens.masked(text)):
             kind = bad.get(token)
             if kind is None:
                 continue

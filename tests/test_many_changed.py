@@ -1,0 +1,89 @@
+"""A warm run that checks many files again (more than a corpus rule follows from its last run, so its
+corpus rules may be worked out whole, every summary in memory) sets the cache hits' results and bytes
+aside in the run's spool until the report needs them, and reports what a run without the cache reports;
+one whose few changes the corpus rules follow keeps its hits in memory (no spool written for them)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from lint import gathered, spool
+
+from .conftest import run_with_result_cache, write_corpus
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return write_corpus(tmp_path_factory.mktemp("corpus"), 12, seed=4)
+
+
+def _run(folder, cache=None):
+    result = run_with_result_cache(cache, "check", str(folder), "--format", "json", "--jobs", "1")
+    assert result.code in (0, 1), result.err
+    return result.code, result.out
+
+
+def _one_word_changed(path, k):
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = max(range(len(lines)), key=lambda n: len(lines[n]))
+    words = list(re.finditer(r"(?<= )[a-z]{5,}(?= )", lines[at]))
+    word = words[len(words) // 2]
+    lines[at] = lines[at][: word.start()] + f"rewritten{k}" + lines[at][word.end() :]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.fixture
+def spied(monkeypatch):
+    """The number of hits each run set aside (None: it set none aside)."""
+    monkeypatch.setattr(spool, "SPOOL_FROM", 1)  # as a large run: results spooled
+    monkeypatch.setattr(gathered, "AGAIN_MOST", 2)  # a corpus rule follows at most 2 changed documents
+    asides: list[int] = []
+    real = gathered.Run.set_aside
+
+    def set_aside(self, keep, data):
+        real(self, keep, data)
+        asides.append(len(self.aside))
+        assert all(result is None for result in self.results)  # not in memory while the corpus rules run
+
+    monkeypatch.setattr(gathered.Run, "set_aside", set_aside)
+    return asides
+
+
+def test_hits_are_set_aside_in_a_run_that_checks_many_files_again(corpus, tmp_path, spied):
+    work, cache = tmp_path / "work", tmp_path / "cache"
+    shutil.copytree(corpus, work)
+    assert _run(work, cache) == _run(work)  # fills the cache
+    files = sorted(work.iterdir())
+    _one_word_changed(files[1], 1)
+    assert _run(work, cache) == _run(work) and spied == []  # one change: followed, the hits kept in memory
+    for k, path in enumerate(files[3:7]):  # four: more than followed
+        _one_word_changed(path, k)
+    assert _run(work, cache) == _run(work)
+    assert spied == [len(files) - 4]
+
+
+def test_a_hit_set_aside_then_checked_again_reports_its_new_result(corpus, tmp_path, spied, monkeypatch):
+    """A document whose summary cannot be read (gone from the cache) is checked again during the corpus
+    stage, from its bytes as they are then (edited since the run read them): that result, not the hit set
+    aside before, is the one reported, as a run without the cache reports the files as they are now."""
+    work, cache = tmp_path / "work", tmp_path / "cache"
+    shutil.copytree(corpus, work)
+    _run(work, cache)
+    files = sorted(work.iterdir())
+    for summary in cache.glob("v*/*/*/*.entry-copy.s"):
+        summary.unlink()  # each document not changed is checked again when entry-copy runs
+    for k, path in enumerate(files[3:7]):
+        _one_word_changed(path, k)
+    real = gathered.Run.set_aside
+
+    def edited_meanwhile(self, keep, data):
+        real(self, keep, data)
+        _one_word_changed(files[9], 9)  # after the run read it, before it is checked again
+
+    monkeypatch.setattr(gathered.Run, "set_aside", edited_meanwhile)
+    warm = _run(work, cache)
+    assert warm == _run(work)
+    assert spied == [len(files) - 4]
