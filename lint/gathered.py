@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
-from lint import engine, source
+from lint import engine, keptfiles, source
 from lint.checks.api import Summaries
 
 if TYPE_CHECKING:
@@ -254,7 +254,10 @@ def again(
             before[p] = stored[0]
         if len(before) != len(changed):
             state, before = None, {}  # too many changes to follow, or a summary of the last run is gone
-    done = engine.corpus_rule_again(plan, rule, state, before, summaries)
+    try:
+        done = engine.corpus_rule_again(plan, rule, state, before, summaries)
+    except keptfiles.DamagedPart:  # a block of its state's parts read back damaged (and removed): without it
+        done = engine.corpus_rule_again(plan, rule, None, {}, summaries)
     if done is None:
         return None
     del state, before, kept
