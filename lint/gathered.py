@@ -185,13 +185,14 @@ class Lazy(Summaries):
     order), each read when first asked for and then held: kept by a document checked in this
     run, else from the cache (:class:`Unread` when it cannot be)."""
 
-    __slots__ = ("_cache", "_got", "_keep", "_paths", "_places", "_rule", "_run")
+    __slots__ = ("_cache", "_got", "_keep", "_paths", "_places", "_rule", "_run", "reads")
 
     def __init__(self, cache: ResultCache, keep: Keep, run: Run, rule: str) -> None:
         self._cache, self._keep, self._run, self._rule = cache, keep, run, rule
         self._places = _holders(cache, run, rule)  # as summaries() finds them
         self._paths: list[str] = [run.paths[i] or "" for i in self._places]
         self._got: list[Any] = [_NOT_YET] * len(self._places)
+        self.reads = 0  # summaries read so far (again after let_go)
 
     def __len__(self) -> int:
         return len(self._places)
@@ -211,6 +212,7 @@ class Lazy(Summaries):
             if got is _CANNOT:
                 raise Unread(self._paths[index])
             self._got[index] = got
+            self.reads += 1
         return got
 
     def path(self, index: int) -> str:

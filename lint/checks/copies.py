@@ -22,14 +22,14 @@ pass gives :func:`paragraph_text` its answer too). The levelling itself is in
 :class:`Names`, :class:`PhaseText` (a phase's text as the checks compare it),
 :class:`Unit` (a reported stretch of text); the option helpers shared by the check
 kinds (severity per kind, exemption patterns) are re-exported from
-:mod:`lint.checks.exempt`. rapidfuzz is imported inside :func:`similarity`, when it
+:mod:`lint.checks.exempt`. rapidfuzz is imported by :func:`similarity`, when it
 is first needed.
 """
 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from operator import itemgetter
 
@@ -232,7 +232,7 @@ def sentence_unit(entry: Entry, phase: Phase, paragraph: Paragraph, sentence: Se
 class PhaseText:
     """A phase's text as the copy checks compare it: the whole, and (when asked) its span and sentences."""
 
-    __slots__ = ("_canonical", "_parts", "_sentences", "_span", "entry", "grams", "key", "names", "phase", "words")
+    __slots__ = ("_canonical", "_grams", "_parts", "_sentences", "_span", "entry", "key", "names", "phase", "words")
 
     def __init__(self, entry: Entry, phase: Phase, names: Names, paragraphs: list[ParagraphText]) -> None:
         self.entry = entry
@@ -242,7 +242,7 @@ class PhaseText:
         self._parts = paragraphs
         self._canonical: str | None = None
         self.words = sum(map(itemgetter(1), paragraphs))
-        self.grams: frozenset[int] = frozenset().union(*map(itemgetter(2), paragraphs))
+        self._grams: frozenset[int] | None = None
         self._span: Span | None = None
         self._sentences: list[tuple[Paragraph, Sentence]] | None = None
 
@@ -256,6 +256,13 @@ class PhaseText:
         if self._canonical is None:
             self._canonical = " ".join(filter(None, map(itemgetter(0), self._parts)))
         return self._canonical
+
+    @property
+    def grams(self) -> frozenset[int]:
+        """The paragraphs' shingles, as one set (worked out on first use: action-echo reads none)."""
+        if self._grams is None:
+            self._grams = frozenset().union(*map(itemgetter(2), self._parts))
+        return self._grams
 
     @property
     def span(self) -> Span:
@@ -300,17 +307,31 @@ def similarity(a: str, b: str, cutoff: float, share: float = 0.5, min_tokens: in
     of the shorter text's words found in order in the longer one, so that a copy
     with a clause added or dropped still scores high.
     """
-    from rapidfuzz import fuzz
-    from rapidfuzz.distance import LCSseq
-
-    score = fuzz.ratio(a, b)
+    ratio, in_order = _SCORERS or _scorers()
+    score = ratio(a, b)
     if score >= cutoff:
         return score
     short, long = sorted((a.split(), b.split()), key=len)
     if len(short) < min_tokens or len(short) < share * len(long):
         return score
-    contained = 100.0 * LCSseq.similarity(short, long) / len(short)
+    contained = 100.0 * in_order(short, long) / len(short)
     return max(score, contained)
+
+
+_Scorer = Callable[..., float]
+_SCORERS: tuple[_Scorer, _Scorer] | None = None  # rapidfuzz's, once imported
+
+
+def _scorers() -> tuple[_Scorer, _Scorer]:
+    """rapidfuzz's ``fuzz.ratio`` and ``LCSseq.similarity``, imported on first use (not at start-up) and
+    kept: importing them at each call cost 2.5 us (importlib's ``_handle_fromlist``, in Python), more
+    than ``fuzz.ratio`` itself."""
+    global _SCORERS
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import LCSseq
+
+    _SCORERS = (fuzz.ratio, LCSseq.similarity)
+    return _SCORERS
 
 
 def documents_entries(documents: Sequence[Document]) -> Iterator[tuple[Document, Entry]]:
