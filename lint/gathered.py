@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
-from lint import engine, keptfiles, source
+from lint import engine, source
 from lint.checks.api import Summaries
 
 if TYPE_CHECKING:
@@ -256,6 +256,8 @@ def again(
             before[p] = stored[0]
         if len(before) != len(changed):
             state, before = None, {}  # too many changes to follow, or a summary of the last run is gone
+    from lint import keptfiles  # (here: a one-file run imports no pickle: tests/test_startup.py)
+
     try:
         done = engine.corpus_rule_again(plan, rule, state, before, summaries)
     except keptfiles.DamagedPart:  # a block of its state's parts read back damaged (and removed): without it
