@@ -4,17 +4,23 @@ entry-copy's state holds an index of every shingle's holders (about 12 MB on 2,0
 that a run after an edit looks a few thousand shingles up in. Pickled with the state, it
 was read whole and written again on every run, and held in memory beside the run's
 summaries. Here a :class:`Mapped` part is written once, to a file named by a digest of its
-bytes beside the state (``NAME.m``); the state's pickle holds only that name and its size.
-Reading the state opens the file (:class:`Part`): only the slices a look-up asks for are read.
+bytes beside the state (``NAME.m``); the state's pickle holds only that name, its size and a
+CRC-32 of each block of :data:`BLOCK` bytes of it (under the state file's own CRC). Reading
+the state opens the file (:class:`Part`): only the slices a look-up asks for are read, and
+the blocks they lie in are checked against their CRCs as they are read. A warm run after one
+word changed of 2,000 files reads 1,260 slices (6.5 MB) of its 13.7 MB of parts: 4.6 ms of CPU
+checked, 0.8 ms unchecked. Summing every part whole each run would cost ~10 ms; trusting a part
+summed once while its file's stat is unchanged (as before) costs nothing, but believes a byte
+changed below the file system.
 
-A part whose file is missing, of another size, cannot be opened or whose bytes are not the
-digest its name says comes back with no data (``Mapped(None)``): the rule makes it again. The
-digest is worked out once for a file (``NAME.m.checked``, :mod:`lint.checkedfile`, says it
-passed until the file changes), so a later run reads only the slices it asks for. The file
-is never written in place (a new one is written whole and renamed,
-:func:`lint.atomic.write_atomic`), and a :class:`Part` keeps the file it opened, so a run
-that reads a part never sees another run's writing. The parts no longer named by the state
-written last are removed (:func:`prune`), with their stamps.
+A part whose file is missing, of another size or cannot be opened comes back with no data
+(``Mapped(None)``): the rule makes it again. A block whose CRC does not hold raises
+:class:`DamagedPart` when it is read, and the file is removed: the rule is then worked out
+without its state (:func:`lint.gathered.again`), and the next state writes the part again. The
+file is never written in place (a new one is written whole and renamed,
+:func:`lint.atomic.write_atomic`), and a :class:`Part` keeps the file it opened, so a run that
+reads a part never sees another run's writing. The parts no longer named by the state written
+last are removed (:func:`prune`).
 """
 
 from __future__ import annotations
@@ -22,13 +28,25 @@ from __future__ import annotations
 import io
 import os
 import pickle
-from pathlib import Path
+import zlib
+from array import array
 from typing import Any
 
 from lint.cachekeys import digest
 from lint.checks.api import Mapped
 
 SUFFIX = ".m"
+BLOCK = 4096  # bytes of a part under one CRC-32: a look-up of a few hundred bytes checks one or two
+
+
+class DamagedPart(ValueError):
+    """A block of a kept part whose CRC-32 does not hold: the rule works its findings out without its state."""
+
+
+def _crcs(data: Any) -> bytes:
+    """The CRC-32 of each :data:`BLOCK` of ``data`` (bytes-like), as the bytes of an ``array("I")``."""
+    view = memoryview(data)
+    return array("I", [zlib.crc32(view[at : at + BLOCK]) for at in range(0, len(view), BLOCK)]).tobytes()
 
 
 def dumps(value: Any, folder: str) -> tuple[bytes, set[str]]:
@@ -42,15 +60,18 @@ def dumps(value: Any, folder: str) -> tuple[bytes, set[str]]:
         if type(obj) is not Mapped or obj.data is None:
             return None
         data = obj.data
-        if obj.name is None:  # (made whole here if it is not yet bytes: see Mapped)
+        if obj.name is None or not isinstance(data, (bytes, Part)):  # (made whole here: see Mapped)
             data = bytes(data)
-            obj.name = digest(data)
+            obj.name = obj.name or digest(data)
         file = os.path.join(folder, obj.name + SUFFIX)
         if not os.path.exists(file) or os.path.getsize(file) != len(data):
             os.makedirs(folder, exist_ok=True)
-            write_atomic(file, bytes(data))
+            try:
+                write_atomic(file, bytes(data))
+            except DamagedPart:
+                pass  # (a part read from its file, damaged: named without a file, made again next run)
         names.add(obj.name)
-        return ("mapped", obj.name, len(data))
+        return ("mapped", obj.name, len(data), data.crcs if isinstance(data, Part) else _crcs(data))
 
     out = io.BytesIO()
     pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
@@ -63,19 +84,18 @@ def loads(blob: bytes, folder: str) -> Any:
     """What :func:`dumps` wrote, each :class:`Mapped` part a :class:`Part` of its file (no data if it cannot be)."""
 
     def persistent_load(pid: Any) -> Any:
-        if not (isinstance(pid, tuple) and len(pid) == 3 and pid[0] == "mapped" and isinstance(pid[1], str)):
+        if not (isinstance(pid, tuple) and len(pid) == 4 and pid[0] == "mapped" and isinstance(pid[1], str)):
             raise pickle.UnpicklingError("not a mapped part")
-        _, name, size = pid
+        _, name, size, crcs = pid
+        if not isinstance(size, int) or not isinstance(crcs, bytes) or len(crcs) != 4 * -(-size // BLOCK):
+            raise pickle.UnpicklingError("not a mapped part")
         file = os.path.join(folder, name + SUFFIX)
         try:
-            part = Part(file)
+            part = Part(file, crcs)
         except OSError:
             return Mapped(None, name)
         if len(part) != size or size == 0:
             return Mapped(None, name)  # (written again by the next state that holds it)
-        if not part.holds(name):
-            _remove(file)  # damaged: written again by the next state that holds it
-            return Mapped(None, name)
         return Mapped(part, name)
 
     unpickler = pickle.Unpickler(io.BytesIO(blob))
@@ -85,31 +105,21 @@ def loads(blob: bytes, folder: str) -> Any:
 
 class Part:
     """A kept part's file, read a slice at a time (``part[start:end]``: its bytes, read with one
-    ``pread``): a reader that looks a few thousand things up in it reads kilobytes, where a
-    mapping of it was made resident almost whole (the kernel maps the pages around each one
-    read). The file is opened once: one written in its place later is not seen."""
+    ``pread``, each block they lie in checked against its CRC-32 the first time it is read): a reader
+    that looks a few thousand things up in it reads kilobytes, where a mapping of it was made resident
+    almost whole (the kernel maps the pages around each one read). The file is opened once: one
+    written in its place later is not seen."""
 
-    __slots__ = ("_fd", "_file", "_size")
+    __slots__ = ("_checked", "_crcs", "_fd", "_file", "_size", "crcs")
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, crcs: bytes) -> None:
         self._file = file
+        self.crcs = crcs  # (kept as read: the next state names the part with them)
+        self._crcs = array("I")
+        self._crcs.frombytes(crcs)
+        self._checked = bytearray(len(self._crcs))  # 1: the block was read and its CRC held
         self._fd = os.open(file, os.O_RDONLY | getattr(os, "O_BINARY", 0))
         self._size = os.fstat(self._fd).st_size
-
-    def holds(self, name: str) -> bool:
-        """Whether the file's bytes are those its ``name`` is the digest of (summed once: see the module docs)."""
-        from lint import checkedfile
-
-        stat = os.fstat(self._fd)
-        if checkedfile.trusted(Path(self._file), stat):
-            return True
-        try:
-            if digest(self[:]) != name:
-                return False
-        except (OSError, ValueError):
-            return False
-        checkedfile.mark(Path(self._file), stat)
-        return True
 
     def __len__(self) -> int:
         return self._size
@@ -118,10 +128,22 @@ class Part:
         start, stop, step = cut.indices(self._size)
         if step != 1:
             raise ValueError("a part is read in slices of one step")
-        data = os.pread(self._fd, max(0, stop - start), start)
-        if len(data) != max(0, stop - start):
+        if stop <= start:
+            return b""
+        first, base = start // BLOCK, start // BLOCK * BLOCK
+        end = min(self._size, -(-stop // BLOCK) * BLOCK)
+        data = os.pread(self._fd, end - base, base)
+        if len(data) != end - base:
             raise ValueError("a part cut short since it was opened")
-        return data
+        view, checked, crcs = memoryview(data), self._checked, self._crcs
+        for k in range(first, first + -(-(end - base) // BLOCK)):
+            if not checked[k]:
+                at = (k - first) * BLOCK
+                if zlib.crc32(view[at : at + BLOCK]) != crcs[k]:
+                    _remove(self._file)  # (written again by the next state that holds it)
+                    raise DamagedPart(f"{self._file}: block {k} damaged")
+                checked[k] = 1
+        return data if (base, end) == (start, stop) else data[start - base : stop - base]
 
     def __bytes__(self) -> bytes:
         return self[:]
@@ -134,17 +156,13 @@ class Part:
 
 
 def prune(folder: str, names: set[str]) -> None:
-    """Remove the parts in ``folder`` other than ``names`` (and their stamps)."""
+    """Remove the parts in ``folder`` other than ``names``."""
     try:
         found = os.listdir(folder)
     except OSError:
         return
-    from lint.checkedfile import stamp_path
-
-    stamp = stamp_path(Path(SUFFIX))  # a part's stamp: NAME.m.checked
     for file in found:
-        name = file[: -len(SUFFIX)] if file.endswith(SUFFIX) else file[: -len(stamp)] if file.endswith(stamp) else None
-        if name is not None and name not in names:
+        if file.endswith(SUFFIX) and file[: -len(SUFFIX)] not in names:
             _remove(os.path.join(folder, file))
 
 

@@ -29,8 +29,8 @@ it (findings, digests, a kept state's numbering) makes it a miss, never a value 
 An entry whose check fails, that does not unpickle, or whose recorded path and hash are
 not the ones asked for, is a miss (and is removed): a stale, corrupt or half-written cache
 never changes what a run reports and never stops it. (A CRC, not a cryptographic digest:
-it guards against damage, not forgery. A kept state's parts are checked by their names,
-:mod:`lint.keptfiles`.)
+it guards against damage, not forgery. A kept state's parts, read a slice at a time, are
+checked a block at a time as they are read: :mod:`lint.keptfiles`.)
 """
 
 from __future__ import annotations

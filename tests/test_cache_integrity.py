@@ -8,9 +8,8 @@ message: damage that unpickles as well as before, which a cache without checksum
 copy of a cache filled by a real run: a document's entry, each corpus rule's summary of it (those
 the run reads first), a corpus rule's kept findings, entry-copy's kept state and its parts, the
 report's kept pieces and a run's recording (:mod:`lint.replay`); then the rule cache
-(:mod:`lint.rulecache`). The stat index keeps only files that settled seconds before, and a part is
-stamped as summed only seconds after it was written: a test's are too new for either
-(tests/test_replay.py damages the stat index, tests/test_keptfiles.py a part that was stamped)."""
+(:mod:`lint.rulecache`). The stat index keeps only files that settled seconds before: a test's are
+too new for it (tests/test_replay.py damages it)."""
 
 from __future__ import annotations
 
@@ -168,3 +167,27 @@ def test_a_byte_changed_in_the_rule_cache_is_never_believed(corpus, tmp_path, mo
         assert result.err.count("warning:") == 1 and "set aside" in result.err, at
         for aside in rules.glob("rules-*.corrupt*"):
             aside.unlink()
+
+
+def test_a_damaged_part_met_while_a_rule_follows_its_state_makes_it_run_without_it(corpus, tmp_path, monkeypatch):
+    """A block of a kept part read back damaged (lint.keptfiles.DamagedPart) wherever the rule reads it:
+    the rule's findings are worked out without its state, as the run without the cache works them out."""
+    from lint import engine, keptfiles
+
+    work, cache = tmp_path / "work", tmp_path / "cache"
+    shutil.copytree(corpus, work)
+    _run(work, cache)
+    _one_word_changed(sorted(work.iterdir())[3])
+    expected = _run(work, None)
+    real, states = engine.corpus_rule_again, []
+
+    def damaged(plan, rule, state, before, summaries):
+        states.append(state is not None)
+        if state is not None:
+            raise keptfiles.DamagedPart("a block damaged")
+        return real(plan, rule, state, before, summaries)
+
+    monkeypatch.setattr(engine, "corpus_rule_again", damaged)
+    assert _run(work, cache) == expected
+    assert True in states  # (a rule followed its state: entry-copy, cross-page-drift)
+    assert all(not states[i + 1] for i, followed in enumerate(states) if followed)  # then ran without it

@@ -1,6 +1,7 @@
-"""A corpus rule's state keeps its Mapped parts in files of their own: written once, read back a slice at a time,
-never trusted when missing, cut short or damaged (no data: the rule makes them again), and pruned when no
-state names them; and a warm run of entry-copy through the cache equals a run without it."""
+"""A corpus rule's state keeps its Mapped parts in files of their own: written once, read back a slice at a
+time, never trusted when missing or cut short (no data: the rule makes them again) or damaged (a block read
+whose CRC does not hold: the rule works its findings out without its state), and pruned when no state names
+them; and a warm run of entry-copy through the cache equals a run without it."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from bench.corpus import generate
 from lint import keptfiles
@@ -45,35 +48,28 @@ def test_a_part_missing_or_cut_short_comes_back_without_data_and_is_written_agai
     assert keptfiles.loads(blob, folder)[0].data is None
 
 
-def test_a_part_whose_bytes_are_not_its_digest_is_not_trusted_and_is_written_again(tmp_path):
-    """A part damaged in place (same size) comes back without data and its file goes, so the next
-    state writes it again; a part that passed is not summed again while its stamp holds."""
+def test_a_damaged_block_is_never_read_and_its_part_is_written_again(tmp_path):
+    """A part damaged in place (same size, as a bad disk leaves it: its stat says nothing) reads its
+    sound blocks; a slice reaching the damaged one raises DamagedPart and the file goes, so the next
+    state writes it again. Each run checks the blocks it reads: none is trusted from an earlier run."""
     folder = str(tmp_path / "parts")
-    blob, (name,) = keptfiles.dumps((Mapped(b"z" * 1000),), folder)
+    whole = bytes(range(256)) * (2 * keptfiles.BLOCK // 256) + b"z" * 100  # three blocks
+    blob, (name,) = keptfiles.dumps((Mapped(whole),), folder)
     file = Path(folder) / (name + keptfiles.SUFFIX)
-    file.write_bytes(b"z" * 999 + b"Z")
+    (sound,) = keptfiles.loads(blob, folder)
+    assert sound.data[keptfiles.BLOCK + 5 : keptfiles.BLOCK + 9] == whole[keptfiles.BLOCK + 5 : keptfiles.BLOCK + 9]
+    damaged = bytearray(whole)
+    damaged[keptfiles.BLOCK + 7] ^= 0x10
+    file.write_bytes(bytes(damaged))
     (back,) = keptfiles.loads(blob, folder)
-    assert back.data is None and not file.exists()
-    keptfiles.dumps((Mapped(b"z" * 1000),), folder)
-    assert file.read_bytes() == b"z" * 1000
-    assert bytes(keptfiles.loads(blob, folder)[0].data) == b"z" * 1000
-
-
-def test_a_part_is_summed_once_until_it_changes(tmp_path, monkeypatch):
-    from lint import checkedfile
-
-    monkeypatch.setattr(checkedfile, "RACY_NS", 0)  # (a file this new would not be marked)
-    summed = []
-    digest = keptfiles.digest
-    monkeypatch.setattr(keptfiles, "digest", lambda data: summed.append(len(data)) or digest(data))
-    folder = str(tmp_path / "parts")
-    blob, _ = keptfiles.dumps((Mapped(b"w" * 500),), folder)
-    summed.clear()
-    for _ in range(3):
-        assert bytes(keptfiles.loads(blob, folder)[0].data) == b"w" * 500
-    assert summed == [500]
-    keptfiles.prune(folder, set())
-    assert os.listdir(folder) == []  # the part and its stamp
+    assert back.data[:10] == whole[:10] and back.data[-10:] == whole[-10:]  # blocks 0 and 2
+    with pytest.raises(keptfiles.DamagedPart):
+        back.data[keptfiles.BLOCK - 2 : keptfiles.BLOCK + 2]  # reaches block 1
+    assert not file.exists()
+    with pytest.raises(keptfiles.DamagedPart):
+        bytes(back.data)
+    keptfiles.dumps((Mapped(whole),), folder)
+    assert file.read_bytes() == whole and bytes(keptfiles.loads(blob, folder)[0].data) == whole
 
 
 def test_parts_no_state_names_are_pruned(tmp_path):

@@ -31,6 +31,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import filterfalse
 from operator import itemgetter
 
 from lint.checks import perdoc
@@ -144,8 +145,14 @@ def canonical(text: str, names: Names = NO_NAMES) -> str:
 
 
 def content_words(canonical_text: str) -> list[str]:
-    """The tokens of a canonical string that carry meaning (no stopwords, names or numbers)."""
-    return [t for t in canonical_text.split() if t not in STOPWORDS and t not in (ORG, NUMBER)]
+    """The tokens of a canonical string that carry meaning (no stopwords, names or numbers).
+
+    Filtered in C against one set: action-echo asks for every progress phase's, and a list
+    comprehension testing the stopwords and then a tuple of two markers was a quarter of its time."""
+    return list(filterfalse(_NOT_CONTENT.__contains__, canonical_text.split()))
+
+
+_NOT_CONTENT = STOPWORDS | {ORG, NUMBER}
 
 
 class Sentence(tuple[int, int, str, int, "array[int]"]):

