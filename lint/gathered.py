@@ -33,7 +33,7 @@ class Run:
     hash (None: not cached), the digests of its summaries and the anchors of its anchored ones
     (:meth:`lint.resultcache.ResultCache.put`)."""
 
-    __slots__ = ("anchors", "aside", "contents", "digests", "files", "kept", "paths", "results", "summaries")
+    __slots__ = ("anchors", "aside", "contents", "digests", "files", "kept", "left", "paths", "results", "summaries")
 
     def __init__(self, files: Sequence[str]) -> None:
         self.files = files
@@ -45,6 +45,7 @@ class Run:
         self.digests: list[dict[str, str]] = [{} for _ in files]
         self.anchors: list[dict[str, tuple[int, ...]]] = [{} for _ in files]
         self.aside: dict[int, Handle] = {}  # cache hits set aside (:meth:`set_aside`)
+        self.left: dict[int, bytes] = {}  # the bytes of the hits whose text is left to :meth:`texts_later`
 
     def texts_later(self, data: dict[int, bytes]) -> None:
         """Each cache hit's text, which its entry left out, decoded from its bytes (``data``, by place in
@@ -53,6 +54,7 @@ class Run:
             result = self.results[i]
             if result is not None:  # (the outline just unpickled is this run's own object)
                 result.outline.text_later(lambda blob=blob: source.decode(blob)[0])  # type: ignore[misc]
+                self.left[i] = blob  # (held by the text's loader anyway)
 
     def set_aside(self, keep: Keep, data: dict[int, bytes]) -> None:
         """Every cache hit's result, and its bytes (``data``: of those whose text the entry left out), put
@@ -64,6 +66,17 @@ class Run:
                 self.aside[i] = keep.put((result, data.get(i)))
                 self.results[i] = None
 
+    def set_aside_late(self, keep: Keep) -> None:
+        """:meth:`set_aside`, for the hits still in memory once their texts were left to :meth:`texts_later`:
+        when a corpus rule is about to be worked out whole though few files were checked (the files
+        changed since its last run were cache hits: put back as they were, a branch checked out again)."""
+        for i in self.left:
+            result = self.results[i]
+            if result is not None:
+                result.outline.text_unread()  # (pickled without it; given its loader again by load)
+        self.set_aside(keep, self.left)
+        self.left = {}
+
     def summarised(self, rule: str) -> list[tuple[str, str]]:
         """``(path, digest)`` of each document ``rule`` summarised, in run order."""
         return [(p, self.digests[i][rule]) for i, p in enumerate(self.paths) if p and rule in self.digests[i]]
@@ -72,11 +85,12 @@ class Run:
         """Every result kept by a check or set aside (:meth:`set_aside`), read back (its summaries are
         read by :func:`summaries`). A hit set aside whose document was checked again since (a summary
         of it could not be read) gives way to that check's result."""
-        for i, put in self.aside.items():
+        aside, self.aside = self.aside, {}
+        for i, put in aside.items():
             self.results[i], blob = keep.get(put)
             if blob is not None:
                 self.texts_later({i: blob})
-        self.aside = {}
+        self.left = {}  # (no hit is set aside after this)
         for i, handle in enumerate(self.kept):
             if handle is not None:
                 self.results[i], self.kept[i] = keep.get(handle), None
@@ -227,13 +241,20 @@ class Lazy(Summaries):
 
 
 def again(
-    plan: engine.Plan, cache: ResultCache, run: Run, rule: Rule, summaries: Sequence[Any]
+    plan: engine.Plan,
+    cache: ResultCache,
+    run: Run,
+    rule: Rule,
+    summaries: Sequence[Any],
+    whole: Callable[[], None] | None = None,
 ) -> list[Finding] | None:
     """A corpus rule's findings worked out from what it kept of its last run (its kind's
     ``check_corpus_again``), given that run's summaries of the documents changed, added or removed
     since (read from the cache); the state it gives back kept for the next run. None: its kind
     does not declare it (or some documents have no content hash: nothing to find them by).
-    :class:`Unread` when ``summaries`` is :class:`Lazy` and one it needs cannot be read."""
+    :class:`Unread` when ``summaries`` is :class:`Lazy` and one it needs cannot be read. ``whole`` is
+    called first when the rule kept a state it cannot follow (too many documents changed since): it
+    will read every summary."""
     name = rule.name
     now = [(p, run.contents[i], run.digests[i][name]) for i, p in enumerate(run.paths) if p and name in run.digests[i]]
     if any(content is None for _, content, _ in now):
@@ -256,6 +277,8 @@ def again(
             before[p] = stored[0]
         if len(before) != len(changed):
             state, before = None, {}  # too many changes to follow, or a summary of the last run is gone
+            if whole is not None:
+                whole()
     from lint import keptfiles  # (here: a one-file run imports no pickle: tests/test_startup.py)
 
     try:

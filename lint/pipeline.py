@@ -121,6 +121,12 @@ def _corpus(
     clock = time.perf_counter
     started = clock()
     contents = run.hashed()
+
+    def whole() -> None:  # a rule about to read every summary: the hits not under them (see check_files)
+        if isinstance(keep, spool.Spool) and run.left:
+            run.set_aside_late(keep)
+            spool.give_back()
+
     while True:
         found: dict[int, tuple[Rule, list[Finding]]] = {}  # by place in the plan's order
         kept: list[tuple[int, str, dict[str, tuple[int, ...]]]] = []  # (place in found, key, anchors) to store
@@ -141,7 +147,7 @@ def _corpus(
             if findings is None and cache is not None:
                 lazy = gathered.Lazy(cache, keep, run, name)
                 try:  # each summary read when the rule asks for it
-                    findings = gathered.again(plan, cache, run, rule, lazy)
+                    findings = gathered.again(plan, cache, run, rule, lazy, whole)
                 except gathered.Unread:
                     unread = True  # one it needs cannot be read: all read as below, that file checked again
                 light = findings is not None and lazy.reads * 4 <= len(lazy)

@@ -160,6 +160,13 @@ class Indexed:
         object.__delattr__(self, "text")  # (an immutable document's slot: read again by __getattr__)
         self._keep("_text_from", load)
 
+    def text_unread(self) -> None:
+        """Undo :meth:`text_later` while the text is not read yet: the text empty again, as a cache entry
+        stores it (so the document pickles without its text, to be given it again later)."""
+        if getattr(self, "_text_from", None) is not None:
+            self._keep("_text_from", None)
+            self._keep("text", "")
+
     if not TYPE_CHECKING:  # (for the type checker, a document has no attribute it does not declare)
 
         def __getattr__(self, name: str) -> Any:

@@ -87,3 +87,23 @@ def test_a_hit_set_aside_then_checked_again_reports_its_new_result(corpus, tmp_p
     warm = _run(work, cache)
     assert warm == _run(work)
     assert spied == [len(files) - 4]
+
+
+def test_hits_are_set_aside_when_the_files_changed_since_a_corpus_rules_last_run_are_hits(corpus, tmp_path, spied):
+    """Files put back as they were (a branch checked out again) are cache hits, so few files are checked,
+    but a corpus rule's state follows their other version: it is worked out whole, and the hits' results
+    and bytes are set aside before it reads every summary, as when many files are checked."""
+    work, cache = tmp_path / "work", tmp_path / "cache"
+    shutil.copytree(corpus, work)
+    _run(work, cache)
+    files = sorted(work.iterdir())
+    was = {path: path.read_bytes() for path in files[3:7]}
+    for k, path in enumerate(was):
+        _one_word_changed(path, k)
+    assert _run(work, cache) == _run(work)
+    assert spied == [len(files) - 4]  # four checked: set aside as they were gathered
+    for path, data in was.items():
+        path.write_bytes(data)  # hits again, four changes since the corpus rules' last run
+    _one_word_changed(files[1], 1)  # (and one checked: a run the corpus findings' cache does not hold)
+    assert _run(work, cache) == _run(work)
+    assert spied == [len(files) - 4, len(files) - 1]  # every hit set aside before a rule read every summary
