@@ -67,6 +67,14 @@ def write_corpus(folder: Path, count: int, seed: int) -> Path:
     return folder
 
 
+def change_one_word(path: Path, k: int = 0) -> None:
+    """The bench's edit of one file (figure (c)): a word of five letters or more in the middle of its
+    longest line (a long paragraph, which entry-copy compares) replaced by ``rewritten{k}``."""
+    from bench.bench_speed import _one_word_changed
+
+    path.write_bytes(_one_word_changed(path.read_bytes(), k))
+
+
 def run_process(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> Result:
     """Run ``python -m lint ARGS`` as a real process."""
     proc = subprocess.run(

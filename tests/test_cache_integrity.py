@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import run_with_result_cache, write_corpus
+from .conftest import change_one_word, run_with_result_cache, write_corpus
 
 _MASKS = (0x01, 0x80, 0xFF)
 
@@ -34,17 +34,6 @@ def _run(folder, cache):
     result = run_with_result_cache(cache, "check", str(folder), "--format", "json", "--jobs", "1")
     assert result.code in (0, 1), result.err
     return result.code, result.out
-
-
-def _one_word_changed(path):
-    """A word of five letters or more in the middle of the longest line replaced by another (a long
-    paragraph: entry-copy compares it again, from the state it kept)."""
-    lines = path.read_text(encoding="utf-8").split("\n")
-    at = max(range(len(lines)), key=lambda k: len(lines[k]))
-    words = list(re.finditer(r"(?<= )[a-z]{5,}(?= )", lines[at]))
-    word = words[len(words) // 2]
-    lines[at] = lines[at][: word.start()] + "rewritten" + lines[at][word.end() :]
-    path.write_text("\n".join(lines), encoding="utf-8")
 
 
 def _kind(path: Path, cache: Path) -> str | None:
@@ -137,7 +126,7 @@ def test_a_byte_changed_in_any_file_of_the_result_cache_is_never_believed(corpus
         "recording data",
     }
     # one word changed: every entry is read, the state entry-copy kept and its parts, some summaries
-    _one_word_changed(sorted(work.iterdir())[3])
+    change_one_word(sorted(work.iterdir())[3])
     expected = _run(work, None)
     read = set()
     real = resultcache.read_whole
@@ -177,7 +166,7 @@ def test_a_damaged_part_met_while_a_rule_follows_its_state_makes_it_run_without_
     work, cache = tmp_path / "work", tmp_path / "cache"
     shutil.copytree(corpus, work)
     _run(work, cache)
-    _one_word_changed(sorted(work.iterdir())[3])
+    change_one_word(sorted(work.iterdir())[3])
     expected = _run(work, None)
     real, states = engine.corpus_rule_again, []
 

@@ -8,8 +8,7 @@ import sys
 
 from lint import spool
 
-from .conftest import run_with_result_cache, write_corpus
-from .test_cache_integrity import _one_word_changed
+from .conftest import change_one_word, run_with_result_cache, write_corpus
 
 
 def _run(folder, cache):
@@ -29,7 +28,7 @@ def test_the_heap_is_handed_back_after_a_rule_that_read_its_summaries_only(tmp_p
     rules = {"entry-copy", "missing-entry", "cross-page-drift"}
     assert rules <= set(given)
     given.clear()
-    _one_word_changed(sorted(folder.iterdir())[5])
+    change_one_word(sorted(folder.iterdir())[5])
     warm = _run(folder, cache)
     # cross-page-drift reads the summaries of the few pages the changed one shares answers with
     # (entry-copy, on so few files, reads more than a quarter of them; missing-entry runs whole)

@@ -5,14 +5,13 @@ one whose few changes the corpus rules follow keeps its hits in memory (no spool
 
 from __future__ import annotations
 
-import re
 import shutil
 
 import pytest
 
 from lint import gathered, spool
 
-from .conftest import run_with_result_cache, write_corpus
+from .conftest import change_one_word, run_with_result_cache, write_corpus
 
 
 @pytest.fixture(scope="module")
@@ -24,15 +23,6 @@ def _run(folder, cache=None):
     result = run_with_result_cache(cache, "check", str(folder), "--format", "json", "--jobs", "1")
     assert result.code in (0, 1), result.err
     return result.code, result.out
-
-
-def _one_word_changed(path, k):
-    lines = path.read_text(encoding="utf-8").split("\n")
-    at = max(range(len(lines)), key=lambda n: len(lines[n]))
-    words = list(re.finditer(r"(?<= )[a-z]{5,}(?= )", lines[at]))
-    word = words[len(words) // 2]
-    lines[at] = lines[at][: word.start()] + f"rewritten{k}" + lines[at][word.end() :]
-    path.write_text("\n".join(lines), encoding="utf-8")
 
 
 @pytest.fixture
@@ -57,10 +47,10 @@ def test_hits_are_set_aside_in_a_run_that_checks_many_files_again(corpus, tmp_pa
     shutil.copytree(corpus, work)
     assert _run(work, cache) == _run(work)  # fills the cache
     files = sorted(work.iterdir())
-    _one_word_changed(files[1], 1)
+    change_one_word(files[1], 1)
     assert _run(work, cache) == _run(work) and spied == []  # one change: followed, the hits kept in memory
     for k, path in enumerate(files[3:7]):  # four: more than followed
-        _one_word_changed(path, k)
+        change_one_word(path, k)
     assert _run(work, cache) == _run(work)
     assert spied == [len(files) - 4]
 
@@ -76,12 +66,12 @@ def test_a_hit_set_aside_then_checked_again_reports_its_new_result(corpus, tmp_p
     for summary in cache.glob("v*/*/*/*.entry-copy.s"):
         summary.unlink()  # each document not changed is checked again when entry-copy runs
     for k, path in enumerate(files[3:7]):
-        _one_word_changed(path, k)
+        change_one_word(path, k)
     real = gathered.Run.set_aside
 
     def edited_meanwhile(self, keep, data):
         real(self, keep, data)
-        _one_word_changed(files[9], 9)  # after the run read it, before it is checked again
+        change_one_word(files[9], 9)  # after the run read it, before it is checked again
 
     monkeypatch.setattr(gathered.Run, "set_aside", edited_meanwhile)
     warm = _run(work, cache)
@@ -99,11 +89,11 @@ def test_hits_are_set_aside_when_the_files_changed_since_a_corpus_rules_last_run
     files = sorted(work.iterdir())
     was = {path: path.read_bytes() for path in files[3:7]}
     for k, path in enumerate(was):
-        _one_word_changed(path, k)
+        change_one_word(path, k)
     assert _run(work, cache) == _run(work)
     assert spied == [len(files) - 4]  # four checked: set aside as they were gathered
     for path, data in was.items():
         path.write_bytes(data)  # hits again, four changes since the corpus rules' last run
-    _one_word_changed(files[1], 1)  # (and one checked: a run the corpus findings' cache does not hold)
+    change_one_word(files[1], 1)  # (and one checked: a run the corpus findings' cache does not hold)
     assert _run(work, cache) == _run(work)
     assert spied == [len(files) - 4, len(files) - 1]  # every hit set aside before a rule read every summary
