@@ -8,10 +8,10 @@ process), and :class:`ShingleIndex` finds the earlier paragraphs that share some
 from __future__ import annotations
 
 # _struct (what struct re-exports) on its own: struct.py adds half a millisecond to start-up
-from _struct import calcsize, pack
+from _struct import Struct, calcsize
 from array import array
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from itertools import chain
 
 try:  # hashlib.blake2b is this one: importing it from here spares start-up hashlib's OpenSSL (~3 ms)
@@ -79,10 +79,28 @@ def packed(grams: frozenset[int]) -> array[int]:
     The numbers are packed by ``struct`` as ``Py_ssize_t`` (a hash's own type) where that
     is 8 bytes, and the bytes become the array: the same array, in the set's order, made
     2.4 times faster (``array("q", ...)`` parses each number as a call's argument). It was
-    an eighth of entry-copy's per-document summary."""
+    an eighth of entry-copy's per-document summary. The packer of each count is kept
+    (:data:`_PACKERS`)."""
     if _SSIZE_IS_Q:
-        return array("q", pack(f"{len(grams)}n", *grams))
+        n = len(grams)
+        packer = _PACKERS.get(n)
+        if packer is None:
+            packer = _packer(n)
+        return array("q", packer(*grams))
     return array("q", grams)
+
+
+# a packer a count of shingles (struct's own cache of formats holds 100 and is emptied when full: a
+# paragraph's and its sentences' counts passed that, and each emptying compiled the formats again)
+_PACKERS: dict[int, Callable[..., bytes]] = {}
+_PACKERS_MAX = 1 << 12  # counts (a count past any a run meets is rare: a paragraph of 4,000 words)
+
+
+def _packer(n: int) -> Callable[..., bytes]:
+    if len(_PACKERS) >= _PACKERS_MAX:
+        _PACKERS.clear()
+    packer = _PACKERS[n] = Struct(f"{n}n").pack
+    return packer
 
 
 def overlap(a: frozenset[int], b: Collection[int]) -> float:
