@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import chain, pairwise
+from itertools import pairwise
 
 from lint.checks.acronyms import Names, collapse_definitions
 from lint.checks.plaintext import BREAK, SENTINEL, prose, words_of
@@ -140,7 +140,7 @@ def sentences_and_whole(
     # marker, neither the paragraph nor any sentence is levelled (3 searches, not 3 a sentence)
     everything = " ".join(filter(None, each))
     if "the @org" in everything or "@org @org" in everything or "# #" in everything:
-        return _levelled_apart(text, joined, names, raw, counts, whole)
+        return _levelled_apart(text, joined, names, (raw, each, everything), counts, whole)
     paragraph: Levelled | None = None
     if whole and same_words(text, joined, names):
         all_grams, shingles = grams_in_parts(raw, whole=True)
@@ -151,26 +151,31 @@ def sentences_and_whole(
 
 
 def _levelled_apart(
-    text: str, joined: str, names: Names, raw: list[list[str]], counts: list[int], whole: bool
+    text: str,
+    joined: str,
+    names: Names,
+    tokenised: tuple[list[list[str]], list[str], str],
+    counts: list[int],
+    whole: bool,
 ) -> tuple[list[Levelled], Levelled | None]:
-    """:func:`sentences_and_whole` when a marker may need levelling: each sentence levelled on its own."""
-    n = len(raw)
-    each = [levelled(tokens) for tokens in raw]
-    kept = [tokens is r for (_, tokens), r in zip(each, raw, strict=True)]  # not levelled: share the hashing
+    """:func:`sentences_and_whole` when a marker may need levelling: each sentence levelled on its own
+    (``tokenised``: their tokens, those joined, and all joined). The paragraph's tokens are its
+    sentences' levelled ones one after another, unless levelling joined two at a sentence's end
+    ("the" ending one, "@org" starting the next): then it is hashed apart."""
+    raw, each, everything = tokenised
+    parts = raw[:]
+    for k, canonical_text in enumerate(each):
+        if "the @org" in canonical_text or "@org @org" in canonical_text or "# #" in canonical_text:
+            each[k] = level(canonical_text)
+            parts[k] = each[k].split()
     paragraph: Levelled | None = None
     if whole and same_words(text, joined, names):
-        everything = list(chain.from_iterable(raw))
-        joined_tokens, tokens = levelled(everything)
-        if tokens is everything:  # nor is any sentence (each is a part of the whole's string)
-            all_grams, shingles = grams_in_parts(raw, whole=True)
+        whole_text = level(everything)
+        if whole_text == " ".join(filter(None, each)):  # the sentences' tokens, one after another
+            all_grams, shingles = grams_in_parts(parts, whole=True)
         else:
-            all_grams, shingles = grams(tokens), grams_in_parts(raw, whole=False)[1]
-        paragraph = (joined_tokens, sum(counts), all_grams)
-    elif any(kept):
-        shingles = grams_in_parts(raw, whole=False)[1]
+            all_grams, shingles = grams(whole_text.split()), grams_in_parts(parts, whole=False)[1]
+        paragraph = (whole_text, sum(counts), all_grams)
     else:
-        shingles = []
-    found = []
-    for (canonical_text, tokens), count, same, k in zip(each, counts, kept, range(n), strict=True):
-        found.append((canonical_text, count, shingles[k] if same else grams(tokens)))
-    return found, paragraph
+        shingles = grams_in_parts(parts, whole=False)[1]
+    return list(zip(each, counts, shingles, strict=True)), paragraph
