@@ -24,19 +24,3 @@ def test_packed_is_the_set_as_an_array_in_the_sets_order(monkeypatch, fast):
         assert found.typecode == "q"
         assert found.tobytes() == array("q", grams).tobytes()
         assert list(found) == list(grams)
-
-
-def test_each_count_of_shingles_keeps_its_packer_within_a_bound(monkeypatch):
-    """A packer per count, kept: struct's own cache of formats (100) was emptied again and again by
-    a run's many counts. Past the bound the packers are made again, and pack the same."""
-    rng = random.Random(12)
-    sets = [frozenset(rng.getrandbits(64) - (1 << 63) for _ in range(n)) for n in range(0, 260, 2)]
-    monkeypatch.setattr(shingles, "_PACKERS", {})
-    for grams in sets:
-        assert shingles.packed(grams).tobytes() == array("q", grams).tobytes()
-    assert set(shingles._PACKERS) == {len(grams) for grams in sets}  # each made once, all kept
-    monkeypatch.setattr(shingles, "_PACKERS", {})
-    monkeypatch.setattr(shingles, "_PACKERS_MAX", 16)
-    for grams in sets:
-        assert shingles.packed(grams).tobytes() == array("q", grams).tobytes()
-        assert len(shingles._PACKERS) <= 16
