@@ -108,17 +108,23 @@ def paragraph_text(text: str, names: Names = NO_NAMES) -> ParagraphText:
     collector's work down on a large run. It is emptied when it grows too big.
     """
     found = _PARAGRAPHS.get(names, _NOTHING).get(text)
-    if found is None and len(split_sentences(text)) > 1:
-        # levelling the sentences (which entry-copy asks for, and year-copy for most paragraphs) gives
-        # the paragraph's own analysis in the same pass: asked first (action-echo runs before
-        # entry-copy), the paragraph alone was levelled and hashed once more
-        paragraph_sentences(text, names)
-        found = _PARAGRAPHS.get(names, _NOTHING).get(text)
     if found is None:
-        words, count = _words(text, names)
-        joined, tokens = canonical_tokens(words)
-        found = _remember(text, names, (joined, count, grams(tokens)))
+        if len(split_sentences(text).flat) > 2:
+            # levelling the sentences (which entry-copy asks for, and year-copy for most paragraphs) gives
+            # the paragraph's own analysis in the same pass: asked first (action-echo runs before
+            # entry-copy), the paragraph alone was levelled and hashed once more
+            paragraph_sentences(text, names)
+            found = _PARAGRAPHS.get(names, _NOTHING).get(text)
+        if found is None:
+            found = _alone(text, names)
     return found
+
+
+def _alone(text: str, names: Names) -> ParagraphText:
+    """The paragraph levelled and shingled on its own (kept for :func:`paragraph_text`)."""
+    words, count = _words(text, names)
+    joined, tokens = canonical_tokens(words)
+    return _remember(text, names, (joined, count, grams(tokens)))
 
 
 _NOTHING: dict[str, ParagraphText] = {}  # never written to
@@ -206,7 +212,8 @@ def paragraph_sentences(text: str, names: Names = NO_NAMES) -> tuple[Sentence, .
         return ()
     if len(bounds) == 1:  # the paragraph's own analysis: white space around the sentence changes no word
         start, end = bounds[0]
-        return (_new_sentence((start, end, *paragraph_text(text, names))),)
+        own = _PARAGRAPHS.get(names, _NOTHING).get(text)
+        return (_new_sentence((start, end, *(_alone(text, names) if own is None else own))),)
     wanted = text not in _PARAGRAPHS.get(names, _NOTHING)
     found, whole = sentences_and_whole(text, names, bounds, wanted)
     if whole is not None:
