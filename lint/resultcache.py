@@ -35,9 +35,7 @@ checked a block at a time as they are read: :mod:`lint.keptfiles`.)
 
 from __future__ import annotations
 
-import copyreg
 import hashlib
-import io
 import os
 import pickle
 import re
@@ -49,7 +47,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 from lint import keptfiles
 from lint.cachedir import RESULT_CACHE_ENV, RESULT_CACHE_FOLDER, result_cache_dir
-from lint.cachedoutline import LazyEntries, packed, unchecked
+from lint.cachedoutline import LazyEntries, packed
+from lint.cachedresult import pickled, pickled_inner, read_apart
 from lint.cachekeys import FORMAT, namespace, summary_digest
 from lint.checks.api import Anchored
 from lint.files import read_whole
@@ -73,19 +72,6 @@ _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# response-lint result cach
 Marks = tuple[dict[str, str], dict[str, tuple[int, ...]]]
 _RUNS_KEPT = 12  # corpus findings of this many (rule, run)s: an edit-and-rerun loop needs the last run's
 ENV = RESULT_CACHE_ENV
-
-
-def _pickled(value: Any) -> bytes:
-    """``value`` pickled for a cache file: its outline's entries without a checksum of their own
-    (the file's covers them: :func:`lint.cachedoutline.unchecked`)."""
-    out = io.BytesIO()
-    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = _DISPATCH
-    pickler.dump(value)
-    return out.getvalue()
-
-
-_DISPATCH = {**copyreg.dispatch_table, LazyEntries: unchecked}  # (a dict: looked up in C for each object)
 
 
 def folder_for(config: Config) -> Path | None:
@@ -137,7 +123,7 @@ class ResultCache:
             pass
         return None
 
-    def _store(self, entry: str | Path, value: Any, dumps: Callable[[Any], bytes] = _pickled) -> bool:
+    def _store(self, entry: str | Path, value: Any, dumps: Callable[[Any], bytes] = pickled_inner) -> bool:
         """Write ``value`` (as ``dumps`` makes it bytes) to ``entry``; whether it was written."""
         from lint.atomic import write_atomic
 
@@ -164,10 +150,8 @@ class ResultCache:
         found = self._load(entry, path, content)
         if found is None or len(found) != 4 or not isinstance(found[2], dict) or not isinstance(found[3], dict):
             return None
-        entries = getattr(getattr(found[0], "outline", None), "entries", None)
-        if not isinstance(entries, LazyEntries):
+        if not read_apart(found[0], lambda: _read_or_none(f"{entry}.e"), again):
             return None  # (not what put stores)
-        entries.read_apart(lambda: _read_or_none(f"{entry}.e"), again)
         return found[0], found[1], (found[2], found[3])
 
     def _summary_file(self, path: str, content: str, rule: str) -> str:
@@ -211,7 +195,7 @@ class ResultCache:
         blob, entries = cast(LazyEntries, outline.entries).apart()
         if self._store(f"{entry}.e", blob, lambda blob: blob):  # (first: an entry is read with them)
             kept = result._replace(summaries={}, times={}, outline=outline._replace(entries=entries))
-            self._store(entry, (path, content, kept, text_left_out, digests, anchors))
+            self._store(entry, (path, content, kept, text_left_out, digests, anchors), pickled)
         return digests, anchors
 
     def corpus(self, key: str) -> tuple[list[Finding], dict[str, tuple[int, ...]], Any] | None:

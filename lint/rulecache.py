@@ -10,7 +10,8 @@ byte), the tool's version (in the cache's name) and a stamp of its code (the siz
 modification time of every module, :func:`lint.codestamp.code_stamp`), so an edited
 rule or check is validated again. A missing, unreadable or stale cache is rebuilt, and
 a corrupt one (its CRC-32 does not hold, :mod:`lint.sealed`, or it does not parse) is set
-aside with one warning: the cache never changes what a run finds.
+aside with one warning: the cache never changes what a run finds. Writing it removes this
+copy's files of other versions and layouts (an upgrade in place leaves them unread for good).
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ class RuleCache:
         self.code = code_stamp()
         self.dirty = False
         self.path: Path | None = None
+        self._stale: list[str] = []  # globs of this copy's files that no other version reads
         from lint import __version__
         from lint.cachedir import cache_dir
 
@@ -85,6 +87,8 @@ class RuleCache:
         here = zlib.crc32(os.path.dirname(os.path.abspath(__file__)).encode("utf-8", "surrogatepass"))
         # marshal, not pickle: loading it can never run code, and it is faster
         self.path = folder / f"rules-{__version__}-{here:08x}-{_LAYOUT}.marshal"
+        # other versions of this very copy (upgraded in place), and the layouts before this one
+        self._stale = [f"rules-*-{here:08x}.marshal", f"rules-*-{here:08x}-*.marshal"]
         try:
             import marshal
 
@@ -147,5 +151,16 @@ class RuleCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(self.path, sealed(blob), prefix=".rules-")
         except OSError:
-            pass  # a read-only or full cache folder only costs speed
+            return  # a read-only or full cache folder only costs speed
         self.dirty = False
+        self._prune(self.path)
+
+    def _prune(self, kept: Path) -> None:
+        """Remove this copy's rule caches of other versions and layouts (see the module docs)."""
+        for pattern in self._stale:
+            for stale in kept.parent.glob(pattern):
+                if stale != kept:
+                    try:
+                        stale.unlink()
+                    except OSError:
+                        pass  # gone already, or not ours to remove: it only takes room

@@ -137,12 +137,13 @@ class Indexed:
     or pickled), set even on an immutable one.
     """
 
-    __slots__ = ("_entries_stab", "_lines", "_links", "_phases_stab", "_text_from")
+    __slots__ = ("_entries_stab", "_fields_from", "_lines", "_links", "_phases_stab", "_text_from")
     _lines: LineIndex | None
     _entries_stab: Stab | None
     _phases_stab: dict[int, Stab] | None
     _links: tuple[Any, ...] | None  # lint.model.Document.links
     _text_from: Callable[[], str] | None  # what gives the text, not read yet (:meth:`text_later`)
+    _fields_from: Callable[[], dict[str, Any]] | None  # what gives the fields not set yet (lint.cachedresult)
     text: str
     entries: Any  # a tuple of entries, or columns that make their own index (``entry_index()``)
 
@@ -170,12 +171,21 @@ class Indexed:
     if not TYPE_CHECKING:  # (for the type checker, a document has no attribute it does not declare)
 
         def __getattr__(self, name: str) -> Any:
-            """Only for an attribute that is not set: the text left to :meth:`text_later`."""
-            load = self._text_from if name == "text" else None
-            if load is None:
-                raise AttributeError(f"{self.__class__.__qualname__!r} object has no attribute {name!r}")
-            self._keep("_text_from", None)
-            return self._keep("text", load())
+            """Only for an attribute that is not set: the text left to :meth:`text_later`, or a field of a
+            cache hit's outline, whose fields but a few are unpickled when one of them is first read
+            (:mod:`lint.cachedresult`)."""
+            if name not in Indexed.__slots__:  # (a slot of ours unset: a document being made)
+                load = self._text_from if name == "text" else None
+                if load is not None:
+                    self._keep("_text_from", None)
+                    return self._keep("text", load())
+                fields = self._fields_from if name in self.__slots__ else None  # (a field: Document's slots)
+                if fields is not None:
+                    for field, value in fields().items():
+                        self._keep(field, value)
+                    self._keep("_fields_from", None)
+                    return getattr(self, name)
+            raise AttributeError(f"{self.__class__.__qualname__!r} object has no attribute {name!r}")
 
     def _keep(self, name: str, value: _V) -> _V:
         """``value``, kept in slot ``name`` (worked out once): the one way these slots are set, also

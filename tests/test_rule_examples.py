@@ -132,3 +132,21 @@ def test_parsed_rule_cache_follows_edits(tmp_path, monkeypatch):
     assert str(load_rules([pack])["shout"].severity) == "info"
     (next((tmp_path / "cache").glob("rules-*.marshal"))).write_bytes(b"\x00garbage")
     assert str(load_rules([pack])["shout"].severity) == "info"
+
+
+def test_rule_cache_of_an_older_version_of_this_copy_is_removed(tmp_path, monkeypatch):
+    """An upgrade in place names the cache afresh; the old version's file would stay unread for good."""
+    from lint.rules import load_rules
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("RESPONSE_LINT_CACHE_DIR", str(cache))
+    load_rules([builtin_rules_dir()])
+    (ours,) = cache.glob("rules-*.marshal")
+    here = ours.name.split("-")[2]  # rules-VERSION-HERE-LAYOUT.marshal
+    older = [cache / f"rules-0.0.1-{here}-2.marshal", cache / f"rules-0.0.1-{here}.marshal"]
+    other_copy = cache / "rules-0.0.1-0badc0de-2.marshal"  # another installed copy: not this one's to remove
+    for path in [*older, other_copy]:
+        path.write_bytes(b"kept by an older version")
+    ours.unlink()  # the next load writes the cache again
+    load_rules([builtin_rules_dir()])
+    assert sorted(p.name for p in cache.glob("rules-*.marshal")) == sorted([ours.name, other_copy.name])

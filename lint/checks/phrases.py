@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from lint import messages, regexcache
-from lint.checks import firstchars, needles
+from lint.checks import casefold, firstchars, needles
 from lint.checks.api import CheckKind, Context, Finding
 from lint.checks.perdoc import Remembered
 from lint.model import Document, Paragraph, Span
@@ -200,6 +200,28 @@ class _Shapes(NamedTuple):
     shouting: int
     label: re.Pattern[str] | None
     needles: needles.Tests | None  # a text without them holds no ``anywhere`` match
+    # the same shapes matched case-sensitively on a short ASCII paragraph lowered (None: not all could be)
+    folded: _Shapes | None = None
+
+
+def _fold(program: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """``program`` rewritten by :func:`.casefold.folded` (None: it could not be); kept between runs."""
+    if program is None or not program.flags & re.IGNORECASE:
+        return None
+    pattern = regexcache.derived(program.pattern, program.flags, casefold.folded)
+    return regexcache.compile(pattern, casefold.folded_flags(program.flags)) if pattern else None
+
+
+def _folded(shapes: _Shapes) -> _Shapes | None:
+    """``shapes`` with the programs :func:`_unfinished` matches on a short paragraph folded (:func:`_fold`), or
+    None when one of them cannot be."""
+    whole, short, late, label = (_fold(p) for p in (shapes.whole, shapes.short, shapes.short_late, shapes.label))
+    for program, rewritten in ((shapes.whole, whole), (shapes.short, short), (shapes.short_late, late)):
+        if program is not None and rewritten is None:
+            return None
+    if shapes.label is not None and label is None:
+        return None
+    return shapes._replace(whole=whole, short=short, short_late=late, label=label)
 
 
 # the commonest small letters of English: counted at C speed, a lower bound of a text's small letters
@@ -231,10 +253,13 @@ def _starts(text: str, shapes: _Shapes) -> bool:
 def _unfinished(core: str, shapes: _Shapes) -> bool:
     """Whether ``core`` (a paragraph less what surrounds it) is, or starts like, an unfinished statement."""
     whole = shapes.whole
+    if len(core.split(None, shapes.short_words)) > shapes.short_words:
+        return whole is not None and whole.match(core) is not None  # over short_words words: whole alone
+    if shapes.folded is not None and core.isascii():  # (most short paragraphs)
+        core, shapes = core.lower(), shapes.folded  # the same matches, about twice as fast (.casefold)
+        whole = shapes.whole
     if whole is not None and whole.match(core):
         return True
-    if len(core.split(None, shapes.short_words)) > shapes.short_words:
-        return False  # over short_words words (split no further than one past them)
     if _starts(core, shapes):
         return True
     if shapes.label is not None:
@@ -271,7 +296,7 @@ def _shapes(values: tuple[Any, ...]) -> _Shapes:
     whole, anywhere, short, terms, short_words, shouting, label, ignore_case = values
     options = {"whole": whole, "anywhere": anywhere, "short": short, "terms": dict(terms)}
     at_start, late = _late(_expanded(options, "short"), ignore_case)
-    return _Shapes(
+    shapes = _Shapes(
         _compile(_expanded(options, "whole"), True, ignore_case),
         _compile(_expanded(options, "anywhere"), False, ignore_case),
         _compile(at_start, False, ignore_case),
@@ -281,6 +306,7 @@ def _shapes(values: tuple[Any, ...]) -> _Shapes:
         _label(label, ignore_case),
         _needles(_expanded(options, "anywhere"), ignore_case),
     )
+    return shapes._replace(folded=_folded(shapes))
 
 
 def _paragraph(text: str, shapes: _Shapes) -> tuple[tuple[int, int, str], ...]:
