@@ -136,3 +136,27 @@ def test_a_paragraph_in_capitals_is_what_it_was_when_every_letter_was_counted(co
     from lint.checks.phrases import _shouting
 
     assert _shouting(core, least) == _shouting_by_letters(core, least)
+
+
+class _SearchedEverywhere(Matcher):
+    """wordlist's matcher with no quick test: the first words searched for at every word edge."""
+
+    def _none_in(self, heads, folded):
+        return False
+
+
+_LISTED = ["key", "in order to", "deliver+", "going forward+", "a_b", "x-ray", "é", "deal"]
+
+
+@given(
+    st.lists(st.sampled_from(_LISTED), min_size=1, max_size=4),
+    st.text(alphabet="keyinordtgfwalx-_é ’'\n\t.,(“[£İK2", max_size=40),
+)
+@settings(max_examples=500)
+@example(["key"], "key")  # at the start: no character before it
+@example(["key"], "a-key _key 2key (key")  # after "-", "_" or a digit no word starts; after "(" one does
+@example(["deal"], "édeal\tdeal")  # after a letter that is not ASCII, none; after a tab, one
+def test_phrases_are_found_where_they_were_found_when_every_word_edge_was_searched(phrases, text):
+    for ignore_case in (True, False):
+        expected = list(_SearchedEverywhere(phrases, ignore_case).finditer(text))
+        assert list(Matcher(phrases, ignore_case).finditer(text)) == expected
