@@ -161,3 +161,20 @@ def test_each_3_gram_is_hashed_once_for_the_parts_and_the_whole():
     assert [array("q", s).tobytes() for s in each] == [array("q", grams(part)).tobytes() for part in parts]
     assert grams_in_parts([["a", "b"], ["c"]], whole=True)[0] == grams(["a", "b", "c"])
     assert grams_in_parts([["a"], []], whole=False) == (frozenset(), [grams(["a"]), frozenset()])
+
+
+def test_a_paragraph_of_several_sentences_asked_for_alone_is_levelled_in_one_pass_with_them():
+    """action-echo asks for paragraphs before entry-copy asks for their sentences: the paragraph's
+    own analysis then comes from the sentences' pass (kept for entry-copy), not from a second one."""
+    names = NAMES[1]
+    text = "The Marine Licensing Agency will publish the data. Then MLA will review it again in 2025."
+    copies.clear_caches()
+    whole = copies.paragraph_text(text, names)
+    assert copies.paragraph_sentences.cache_info().currsize == 1  # the sentences were levelled with it
+    assert (whole.canonical, whole.words, whole.grams.tobytes()) == _old_text(text, names)
+    assert [
+        (s.start, s.end, s.canonical, s.words, s.grams.tobytes()) for s in copies.paragraph_sentences(text, names)
+    ] == (_old_sentences(text, names))
+    copies.clear_caches()
+    copies.paragraph_text("One sentence alone is levelled alone.", names)
+    assert copies.paragraph_sentences.cache_info().currsize == 0

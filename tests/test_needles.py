@@ -6,7 +6,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from lint.checks import needles, phrases
@@ -58,3 +58,36 @@ def test_what_cannot_be_bounded_gives_no_test():
         frozenset({("app", True)}),
         frozenset({("ropriate", True), ("licable", True)}),
     }
+
+
+def _may_match_by_sets(tests: needles.Tests, text: str) -> bool:
+    """may_match as it was: every first clause's needle tried and the hits kept in a set, then the groups."""
+    written, written_needles, folded, folded_needles, groups, _, _ = tests
+    hits = {needle for n, needle in zip(written, written_needles, strict=True) if n in text}
+    lowered = text.lower()
+    if folded:
+        if not text.isascii() and (len(lowered) != len(text) or "ı" in text or "ſ" in text):
+            return True
+        hits |= {needle for n, needle in zip(folded, folded_needles, strict=True) if n in lowered}
+    return any(
+        not hits.isdisjoint(first)
+        and any(all(any(n in (lowered if fold else text) for n, fold in clause) for clause in rest) for rest in rests)
+        for first, rests in groups
+    )
+
+
+def test_the_fewest_needles_are_those_that_hold_no_other():
+    assert needles._fewest(("<", "<<", "FIXME", "TODO", "X", "XX")) == ("<", "TODO", "X")
+    tests = _tests(_ANYWHERE, re.IGNORECASE)
+    assert tests is not None
+    assert set(tests[5]) < set(tests[0])  # "<<" and "{{" go: "<" and "{" rule them out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=3), max_size=14).map("".join))
+@example("<< X {{")
+def test_may_match_says_what_it_said_when_every_needle_was_tried(text):
+    for flags in (re.IGNORECASE, 0):
+        tests = _tests(_ANYWHERE, flags)
+        assert tests is not None
+        assert needles.may_match(tests, text) == _may_match_by_sets(tests, text), text

@@ -107,3 +107,19 @@ def test_any_option_changed_misses_what_was_kept(rule: str) -> None:
         changed = Context(rule, base.severity, {**base.options, name: _other(value)})
         assert memo.under(changed.settings()) is not kept, name
         assert not memo.under(changed.settings()), name
+
+
+def test_a_contexts_settings_are_made_once_for_its_options_and_are_what_they_were() -> None:
+    """Context.settings keeps the key it made for an options mapping: a check asks for it once a
+    document. The key is the one made from the options each time, and other options get theirs."""
+    from lint.checks.api import _hashable
+
+    base = RULES["placeholder"]
+    context = Context("placeholder", base.severity, base.options)
+    first = context.settings()
+    assert first == _hashable(base.options)
+    assert context.settings() is first  # kept, not made again
+    assert Context("placeholder", base.severity, base.options).settings() is first  # by the options
+    other = Context("placeholder", base.severity, {**base.options, "short-words": 3})
+    assert other.settings() != first
+    assert other.settings() == _hashable({**base.options, "short-words": 3})

@@ -108,6 +108,12 @@ def paragraph_text(text: str, names: Names = NO_NAMES) -> ParagraphText:
     collector's work down on a large run. It is emptied when it grows too big.
     """
     found = _PARAGRAPHS.get(names, _NOTHING).get(text)
+    if found is None and len(split_sentences(text)) > 1:
+        # levelling the sentences (which entry-copy asks for, and year-copy for most paragraphs) gives
+        # the paragraph's own analysis in the same pass: asked first (action-echo runs before
+        # entry-copy), the paragraph alone was levelled and hashed once more
+        paragraph_sentences(text, names)
+        found = _PARAGRAPHS.get(names, _NOTHING).get(text)
     if found is None:
         words, count = _words(text, names)
         joined, tokens = canonical_tokens(words)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import chain
+from itertools import pairwise
 
 from lint.checks.acronyms import Names, collapse_definitions
 from lint.checks.plaintext import BREAK, SENTINEL, prose, words_of
@@ -108,6 +108,19 @@ def _may_cross(name: str) -> bool:
     return _ACROSS_SENTENCES.search(name) is not None or BREAK in name
 
 
+def _stops(items: list[str], parts: int) -> list[int]:
+    """Where ``items`` is cut into ``parts`` at the break word: -1, each break word's index, ``len(items)``
+    (part k is ``items[stops[k] + 1 : stops[k + 1]]``; no part is made, where only its length is wanted)."""
+    stops = [-1]
+    at = -1
+    index = items.index
+    for _ in range(parts - 1):
+        at = index(BREAK, at + 1)
+        stops.append(at)
+    stops.append(len(items))
+    return stops
+
+
 def sentences_and_whole(
     text: str, names: Names, bounds: Sequence[tuple[int, int]], whole: bool
 ) -> tuple[list[Levelled], Levelled | None]:
@@ -115,26 +128,54 @@ def sentences_and_whole(
     paragraph's own analysis as :func:`marked` and :func:`canonical` of the whole text give it
     (``None`` when :func:`same_words` cannot tell it from the sentences')."""
     n = len(bounds)
-    joined = f" {BREAK} ".join(text[a:b] for a, b in bounds)
+    joined = f" {BREAK} ".join([text[a:b] for a, b in bounds])
     words, plain = marked(joined, names)  # one pass: the words to compare, and the words to count
-    counts = [len(w) for w in split_at(plain, BREAK, n)]
-    raw = [tokens_of(part) for part in split_at(words, BREAK, n)]
-    each = [levelled(tokens) for tokens in raw]
-    kept = [tokens is r for (_, tokens), r in zip(each, raw, strict=True)]  # not levelled: share the hashing
+    stops = _stops(plain, n)
+    counts = [b - a - 1 for a, b in pairwise(stops)]
+    if words is not plain:  # (a name or a definition made one word of several)
+        stops = _stops(words, n)
+    raw = [tokens_of(words[a + 1 : b]) for a, b in pairwise(stops)]
+    each = [" ".join(tokens) for tokens in raw]
+    # the paragraph's canonical string (its tokens joined) holds each sentence's: when it holds no
+    # marker, neither the paragraph nor any sentence is levelled (3 searches, not 3 a sentence)
+    everything = " ".join(filter(None, each))
+    if "the @org" in everything or "@org @org" in everything or "# #" in everything:
+        return _levelled_apart(text, joined, names, (raw, each, everything), counts, whole)
     paragraph: Levelled | None = None
     if whole and same_words(text, joined, names):
-        everything = list(chain.from_iterable(raw))
-        joined_tokens, tokens = levelled(everything)
-        if tokens is everything:  # nor is any sentence (each is a part of the whole's string)
-            all_grams, shingles = grams_in_parts(raw, whole=True)
-        else:
-            all_grams, shingles = grams(tokens), grams_in_parts(raw, whole=False)[1]
-        paragraph = (joined_tokens, sum(counts), all_grams)
-    elif any(kept):
-        shingles = grams_in_parts(raw, whole=False)[1]
+        all_grams, shingles = grams_in_parts(raw, whole=True)
+        paragraph = (everything, sum(counts), all_grams)
     else:
-        shingles = []
-    found = []
-    for (canonical_text, tokens), count, same, k in zip(each, counts, kept, range(n), strict=True):
-        found.append((canonical_text, count, shingles[k] if same else grams(tokens)))
-    return found, paragraph
+        shingles = grams_in_parts(raw, whole=False)[1]
+    return list(zip(each, counts, shingles, strict=True)), paragraph
+
+
+def _levelled_apart(
+    text: str,
+    joined: str,
+    names: Names,
+    tokenised: tuple[list[list[str]], list[str], str],
+    counts: list[int],
+    whole: bool,
+) -> tuple[list[Levelled], Levelled | None]:
+    """:func:`sentences_and_whole` when a marker may need levelling: each sentence levelled on its own
+    (``tokenised``: their tokens, those joined, and all joined). The paragraph's tokens are its
+    sentences' levelled ones one after another, unless levelling joined two at a sentence's end
+    ("the" ending one, "@org" starting the next): then it is hashed apart."""
+    raw, each, everything = tokenised
+    parts = raw[:]
+    for k, canonical_text in enumerate(each):
+        if "the @org" in canonical_text or "@org @org" in canonical_text or "# #" in canonical_text:
+            each[k] = level(canonical_text)
+            parts[k] = each[k].split()
+    paragraph: Levelled | None = None
+    if whole and same_words(text, joined, names):
+        whole_text = level(everything)
+        if whole_text == " ".join(filter(None, each)):  # the sentences' tokens, one after another
+            all_grams, shingles = grams_in_parts(parts, whole=True)
+        else:
+            all_grams, shingles = grams(whole_text.split()), grams_in_parts(parts, whole=False)[1]
+        paragraph = (whole_text, sum(counts), all_grams)
+    else:
+        shingles = grams_in_parts(parts, whole=False)[1]
+    return list(zip(each, counts, shingles, strict=True)), paragraph

@@ -151,8 +151,22 @@ def encode(pattern: str, flags: int = 0) -> str:
 
 
 Group = tuple[tuple[Needle, ...], tuple[tuple[tuple[Needle, ...], ...], ...]]  # a first clause, the clauses after it
-# the first clauses' needles, as written and in lower case (strings, then the same as needles), and the groups
-Tests = tuple[tuple[str, ...], tuple[Needle, ...], tuple[str, ...], tuple[Needle, ...], tuple[Group, ...]]
+# the first clauses' needles, as written and in lower case (strings, then the same as needles), the groups,
+# and the fewest of those strings whose absence rules all of them out (as written, in lower case)
+Tests = tuple[
+    tuple[str, ...],
+    tuple[Needle, ...],
+    tuple[str, ...],
+    tuple[Needle, ...],
+    tuple[Group, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+]
+
+
+def _fewest(needles: tuple[str, ...]) -> tuple[str, ...]:
+    """``needles`` less each that holds another: a text without ``<`` holds no ``<<``."""
+    return tuple(n for n in needles if not any(other != n and other in n for other in needles))
 
 
 def decode(text: str) -> Tests | None:
@@ -168,7 +182,8 @@ def decode(text: str) -> Tests | None:
     written = tuple(sorted(needle for needle in firsts if not needle[1]))
     folded = tuple(sorted(needle for needle in firsts if needle[1]))
     groups = tuple((first, tuple(rests)) for first, rests in grouped.items())
-    return tuple(n for n, _ in written), written, tuple(n for n, _ in folded), folded, groups
+    as_written, in_lower_case = tuple(n for n, _ in written), tuple(n for n, _ in folded)
+    return as_written, written, in_lower_case, folded, groups, _fewest(as_written), _fewest(in_lower_case)
 
 
 def may_match(tests: Tests, text: str) -> bool:
@@ -176,17 +191,18 @@ def may_match(tests: Tests, text: str) -> bool:
 
     Most texts hold none of the first clauses' needles, which is decided by one ``in`` a
     needle (``map``, no Python step between them); for the others, only the alternatives
-    whose first clause holds are tested further."""
-    written, written_needles, folded, folded_needles, groups = tests
-    hits = set(compress(written_needles, map(text.__contains__, written)))
+    whose first clause holds are tested further (most texts: a test of the fewest needles, no set)."""
+    written, written_needles, folded, folded_needles, groups, fewest_written, fewest_folded = tests
     lowered = ""
     if folded:
         lowered = text.lower()
         if not text.isascii() and (len(lowered) != len(text) or "ı" in text or "ſ" in text):
             return True  # case folding that str.lower does not do as re does: no test
+    if not any(map(text.__contains__, fewest_written)) and not any(map(lowered.__contains__, fewest_folded)):
+        return False  # no first clause holds
+    hits = set(compress(written_needles, map(text.__contains__, written)))
+    if folded:
         hits.update(compress(folded_needles, map(lowered.__contains__, folded)))
-    if not hits:
-        return False
     for first, rests in groups:
         if hits.isdisjoint(first):
             continue

@@ -32,6 +32,9 @@ _IRREGULAR = {"drive": ("drove", "driven"), "lead": ("led",), "take": ("took", "
 _WORD = regexcache.compile(r"\w+")
 _CVC = regexcache.compile(r"[^aeiou][aeiou][bdgklmnprt]$")  # commit, combat: a doubled last letter
 _SPACE = regexcache.compile(r"\s+")
+# a character a word may follow, other than a space: any but an ASCII letter, digit, "_", "-" or space
+# (every other character, non-ASCII letters too: a superset, for a test that may only say "none")
+_BEFORE_WORD = r"[\x00-\x1f!-,./:-@\[-\^`{-\x7f\x80-\U0010ffff]"
 
 
 def inflections(word: str) -> list[str]:
@@ -84,6 +87,7 @@ class Matcher:
                 if index not in heads:
                     heads.append(index)
         self._heads: re.Pattern[str] | None = None
+        self._after: tuple[re.Pattern[str], re.Pattern[str]] | None = None  # (heads made)
 
     def _next_words(self, head: str) -> tuple[str, ...]:
         """The words one of ``head``'s phrases may go on with; () when one of them is ``head`` alone,
@@ -118,8 +122,25 @@ class Matcher:
             lines = (" ".join((head, *self._next_words(head))) for head in heads)
             # worked out once, kept between runs; sorted: the words' order comes from sets (and _trie sorts them)
             trie = regexcache.derived("\n".join(sorted(lines)), 0, _trie_of)
-            self._heads = regexcache.compile(rf"{start}{trie}(?![\w-]|['’]\w)")
+            word = rf"{trie}(?![\w-]|['’]\w)"
+            self._heads = regexcache.compile(start + word)
+            if start:  # (see _none_in)
+                self._after = (regexcache.compile(" " + word), regexcache.compile(_BEFORE_WORD + word))
         return self._heads
+
+    def _none_in(self, heads: re.Pattern[str], folded: str) -> bool:
+        """Whether ``folded`` surely holds no match of :meth:`_heads_in` (most paragraphs), found faster.
+
+        Such a match starts the text, or follows a character that is not a letter, digit, ``_`` or
+        ``-``: white space or punctuation. ``heads`` behind ``\\b`` tests that edge at every place of
+        the text; a search for a space then a first word skips in C to each space, and one for the
+        other characters (any but ASCII letters, digits, ``_``, ``-`` and space: a few a paragraph)
+        to each of those. When neither finds a first word, ``heads`` would find none that starts a word.
+        """
+        if self._after is None:
+            return False
+        after_space, after_other = self._after
+        return heads.match(folded) is None and after_space.search(folded) is None and after_other.search(folded) is None
 
     @staticmethod
     def _heads_in(heads: re.Pattern[str], folded: str) -> Iterator[re.Match[str]]:
@@ -165,6 +186,8 @@ class Matcher:
         folded = self._fold(text)
         if len(folded) != len(text):  # lower-casing changed the length (rare Unicode): match as written
             folded = text
+        if self._none_in(heads, folded):
+            return
         position = 0
         for head in self._heads_in(heads, folded):
             start = head.start()
