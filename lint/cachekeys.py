@@ -27,9 +27,10 @@ if TYPE_CHECKING:
     from lint.config import Config
     from lint.rules import Rule
 
-FORMAT = 13  # bump when what an entry holds changes (6, 7: Findings, answers packed; 8, 9: entry-copy kept
+FORMAT = 15  # bump when what an entry holds changes (6, 7: Findings, answers packed; 8, 9: entry-copy kept
 # index, numbering; 10: each file's CRC-32, lint.sealed; 11: an outline's entries in a file of their own;
-# 12: a kept part's blocks' CRCs, lint.keptfiles; 13: findings and outlines unpickled when read, lint.cachedresult)
+# 12: a kept part's blocks' CRCs, lint.keptfiles; 13: findings and outlines unpickled when read, lint.cachedresult;
+# 14: corpus findings an inner pickle beside where each begins; 15: kept parts named through a dispatch table)
 
 
 def digest(data: bytes) -> str:

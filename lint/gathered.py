@@ -303,15 +303,15 @@ def _named_as_last(
     entries again (most findings of a run after an edit are the last run's)."""
     from lint.cachekeys import rule_key
 
-    stored = cache.corpus(rule_key(rule, [(p, digest) for p, _, digest in then]))
-    names = None if stored is None else stored[2]
+    stored = cache.corpus_places(rule_key(rule, [(p, digest) for p, _, digest in then]))
+    names = None if stored is None else stored[1]
     if not (isinstance(names, tuple) and len(names) == 2 and isinstance(names[0], dict)):
         return findings
     hashed, pairs = names
     if not isinstance(pairs, list) or stored is None or len(pairs) != len(stored[0]):
         return findings
     same = {p for p, content in hashed.items() if contents.get(p) == content}  # (so at the same places)
-    at = {(f.path, f.span.start): pair for f, pair in zip(stored[0], pairs, strict=True) if f.path in same}
+    at = {place: pair for place, pair in zip(stored[0], pairs, strict=True) if place[0] in same}
     found = []
     for finding in findings:
         pair = at.get((finding.path, finding.span.start)) if finding.entry is None and finding.phase is None else None

@@ -198,28 +198,45 @@ class ResultCache:
             self._store(entry, (path, content, kept, text_left_out, digests, anchors), pickled)
         return digests, anchors
 
+    def _corpus_file(self, key: str) -> tuple[Path, tuple[Any, ...]] | None:
+        """The file of :meth:`put_corpus` for ``key`` and what it holds after the key (None: nothing sound)."""
+        file = self._dir / "corpus" / key[:2] / key
+        found = self._load(file, key)
+        if found is None or len(found) != 3 or not isinstance(found[0], bytes) or not isinstance(found[2], list):
+            return None
+        return file, found
+
     def corpus(self, key: str) -> tuple[list[Finding], dict[str, tuple[int, ...]], Any] | None:
         """A corpus rule's findings on the summaries of this :func:`rule_key`, the anchors of each
         document's summary they were found on and their names (:meth:`put_corpus`); or None."""
-        file = self._dir / "corpus" / key[:2] / key
-        found = self._load(file, key)
-        if found is None or len(found) != 3 or not isinstance(found[0], list) or not isinstance(found[1], dict):
+        kept = self._corpus_file(key)
+        if kept is None:
             return None
+        file, (blob, names, _) = kept
         try:  # used now: the newest are kept (put_corpus), and a rule whose summaries never change is one
             os.utime(file)
         except OSError:
             pass
-        return found[0], found[1], found[2]
+        findings, anchors = pickle.loads(blob)  # (a CRC-checked file's: as put_corpus pickled them)
+        return findings, anchors, names
+
+    def corpus_places(self, key: str) -> tuple[list[tuple[str | None, int]], Any] | None:
+        """Where each of :meth:`corpus`'s findings begins (its path and offset, in order) and their names, without
+        unpickling the findings and anchors (what :func:`lint.gathered.again` reads of the last run's); or None."""
+        kept = self._corpus_file(key)
+        return None if kept is None else (kept[1][2], kept[1][1])
 
     def put_corpus(
         self, key: str, findings: Sequence[Finding], anchors: dict[str, tuple[int, ...]], names: Any
     ) -> None:
         """Keep a corpus rule's findings (:func:`rule_key`) with the anchors of each document's summary
         they were found on (path -> anchors) and ``names`` (:func:`lint.gathered.names_of`); only the
-        newest few are kept."""
+        newest few are kept. The findings and anchors are an inner pickle, beside where each finding begins
+        (:meth:`corpus_places`)."""
         folder = self._dir / "corpus"
         stored = [f._replace(args=dict(f.args)) for f in findings]
-        self._store(folder / key[:2] / key, (key, stored, anchors, names))
+        places = [(f.path, f.span.start) for f in stored]
+        self._store(folder / key[:2] / key, (key, pickled_inner((stored, anchors)), names, places))
         try:
             kept = sorted(folder.glob("*/*"), key=lambda p: p.stat().st_mtime_ns)
         except OSError:

@@ -115,3 +115,20 @@ def test_warm_runs_after_edits_equal_runs_without_the_cache(tmp_path):
             lines[longest] = edit
         target.write_bytes(b"\n".join(lines))
         assert _run(folder, cache) == _run(folder, cache, "--no-cache")
+
+
+def test_a_state_names_its_parts_only_for_the_folder_it_is_read_with(tmp_path):
+    """A part is pickled as its name, size and CRCs (lint.keptfiles._part): read back by keptfiles.loads, a Part
+    of its file; unpickled by anything else (no folder), an error, never a part of some other folder. A Mapped
+    with no data pickles as itself, its bytes to be made again."""
+    import pickle
+
+    folder = str(tmp_path / "parts")
+    blob, names = keptfiles.dumps({"held": Mapped(b"z" * 5000), "lost": Mapped(None, "gone")}, folder)
+    back = keptfiles.loads(blob, folder)
+    assert bytes(back["held"].data) == b"z" * 5000 and back["held"].name in names and len(names) == 1
+    assert back["lost"].data is None
+    with pytest.raises(pickle.UnpicklingError):
+        pickle.loads(blob)
+    with pytest.raises(AttributeError):
+        keptfiles.loads(blob.replace(b"_part", b"_pxrt"), folder)  # (a name it does not know: never a part)

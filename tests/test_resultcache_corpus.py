@@ -37,6 +37,27 @@ def _diagnostic(path, entry, phase):
     return Diagnostic(path, Span(0, 1), "entry-copy", Severity.WARNING, "m", entry, phase)
 
 
+def test_where_stored_corpus_findings_begin_is_read_without_unpickling_them(tmp_path, monkeypatch):
+    """What a rule worked out again reads of its last run's findings (to name its own: lint.gathered.again)
+    is where each begins and their names, kept beside the findings' own pickle, which is not unpickled."""
+    from lint import resultcache
+
+    cache = ResultCache(tmp_path, "0" * 32)
+    findings = [_finding("a.md", 10), _finding("b.md", 20, entry="Own"), _finding("a.md", 30)]
+    names = ({"a.md": "h1"}, [("Lincoln", None), ("Own", None), (None, None)])
+    cache.put_corpus("b" * 32, findings, {"a.md": (1,)}, names)
+    assert cache.corpus("b" * 32) == (findings, {"a.md": (1,)}, names)
+
+    class Unpickling:
+        @staticmethod
+        def loads(blob):
+            raise AssertionError("findings unpickled")
+
+    monkeypatch.setattr(resultcache, "pickle", Unpickling)
+    assert cache.corpus_places("b" * 32) == ([("a.md", 10), ("b.md", 20), ("a.md", 30)], names)
+    assert cache.corpus_places("c" * 32) is None
+
+
 def test_corpus_findings_keep_their_entry_and_phase_only_on_unchanged_documents():
     """A stored corpus finding is given the entry and phase it was reported in (so a warm run need
     not read the entry it lies in) only when its document's content hash is the one it had then."""

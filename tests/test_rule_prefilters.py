@@ -160,3 +160,53 @@ def test_phrases_are_found_where_they_were_found_when_every_word_edge_was_search
     for ignore_case in (True, False):
         expected = list(_SearchedEverywhere(phrases, ignore_case).finditer(text))
         assert list(Matcher(phrases, ignore_case).finditer(text)) == expected
+
+
+def _name_counts_walked(tokens: list[str]) -> list[int]:
+    """sentences.name_counts as it was: a walk from each name word over the tokens after it."""
+    from lint.checks.sentences import _NAME_JOINERS, _name_word
+
+    n = len(tokens)
+    counts, caps = [1] * n, [_name_word(t) for t in tokens]
+    i = 0
+    while i < n:
+        if not caps[i]:
+            i += 1
+            continue
+        j, k = i, i + 1
+        while k < n:
+            ending = tokens[k - 1][-1]
+            if ending in ".;:!?)" or (ending == "," and not caps[k]):
+                break
+            if caps[k]:
+                j, k = k, k + 1
+                continue
+            word = tokens[k]
+            sentence_start = i == 0 or tokens[i - 1][-1] in ".!?"
+            joiner = word.lower().strip(",") in _NAME_JOINERS and k + 1 < n and not (j == i and sentence_start)
+            if joiner and caps[k + 1] and word[-1] not in ".;:,":
+                k += 1
+                continue
+            break
+        for m in range(i + 1, j + 1):
+            counts[m] = 0
+        i = j + 1
+    return counts
+
+
+_TOKENS = ["Department", "Agency", "HMRC", "DfE", "2014", "2Gb", "for", "of", "and", "the", "&", "For", "And", "in"]
+_ENDS = ["", "", "", ",", ".", "!", "?", ";", ":", ")", "'s"]
+
+
+@given(st.lists(st.tuples(st.sampled_from([*_TOKENS, "we", "(The", ",and", "“Digital", "é"]), st.sampled_from(_ENDS))))
+@settings(max_examples=500)
+@example([("Department", ""), ("for", ""), ("Business", ","), ("Innovation", ""), ("and", ""), ("Skills", "")])
+@example([("The", ""), ("of", ""), ("Agency", "")])  # a joiner right after a name that starts the text
+@example([("we", "."), ("For", ""), ("of", ""), ("Agency", ""), ("and", "!"), ("Skills", "")])
+def test_official_names_are_the_runs_the_walk_over_the_tokens_found(pieces):
+    from lint.checks.sentences import COMPACT, name_counts
+
+    tokens = [word + end for word, end in pieces]
+    assert list(name_counts(tokens)) == _name_counts_walked(tokens)
+    long = tokens * (COMPACT // max(1, len(tokens)) + 1) if tokens else []
+    assert list(name_counts(long)) == _name_counts_walked(long)  # (a long paragraph: a byte a token)

@@ -246,6 +246,10 @@ class Summaries(Sequence[Any]):
     def anchors(self, index: int) -> tuple[int, ...]:
         """The anchors of summary ``index`` (an :class:`Anchored` one; else none)."""
 
+    def let_go(self) -> None:
+        """Forget the summaries read so far (each is read again if asked for): for a rule that holds
+        what it needs of them, so that their memory can go (nothing to forget here)."""
+
 
 def placed(span: Span, at: int = 0) -> Span:
     """``span`` moved to start at ``at`` (0: counted from its anchor, in an :class:`Anchored` summary)."""

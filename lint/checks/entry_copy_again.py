@@ -36,10 +36,11 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 from lint.checks import entry_kept
-from lint.checks.api import Anchored, Context, Finding
+from lint.checks.api import Anchored, Context, Finding, Summaries
 from lint.checks.entry_copy import MAX_CANDIDATES, Match, find_matches, match_paragraph, placed_findings, settings
 from lint.checks.entry_holders import from_whole, whole_index
 from lint.checks.entry_paragraphs import Paragraphs
@@ -61,6 +62,7 @@ from lint.checks.entry_summary import (
     sentence_grams,
 )
 from lint.checks.identity import keys_of
+from lint.spool import give_back
 
 WHOLE_PAST = 0.25  # a change reaching more of the run's documents or paragraphs than this is worked out whole
 _FIELDS = 9  # arrays of a state's matches: later (document, number), sentence (start, end), earlier ..., score
@@ -90,9 +92,55 @@ def check_corpus_again(
         if numbered is not None:
             paragraphs, numbered = Paragraphs(summaries), None  # (every summary read once, not one at a time)
         threshold, max_bucket, same_figures = options
+        apart = _set_apart(paragraphs, summaries)
         index = whole_index(max_bucket)  # read afterwards: the holder index for the next run
         columns = Matched(find_matches(paragraphs, threshold, max_bucket, same_figures=same_figures, index=index))
-        followed = columns, from_whole(index, paragraphs, paths, max(2, max_bucket)), set()
+        walked = partial(_matched, paragraphs) if apart else _nothing
+        followed = columns, from_whole(index, paragraphs, paths, max(2, max_bucket), walked), set()
+    try:
+        return _findings(state, before, paragraphs, followed, numbered, paths, options, context)
+    finally:
+        paragraphs.close()
+
+
+APART_FROM = 8 << 20  # bytes of paragraph texts from which a whole run sets them apart while it matches
+
+
+def _set_apart(paragraphs: Paragraphs, summaries: Sequence[Anchored]) -> bool:
+    """A whole run's memory at its peak made smaller (issue 11 (g)): when the caller can read its
+    summaries again (:class:`Summaries`: it lets them go, and ``paragraphs`` holds the only copy) and
+    their texts are large, the texts are set apart in a file while the run matches
+    (:meth:`Paragraphs.set_texts_apart`), and the memory freed handed back. Whether they were."""
+    if not isinstance(summaries, Summaries) or paragraphs.text_bytes() < APART_FROM:
+        return False
+    summaries.let_go()
+    if not paragraphs.set_texts_apart():
+        return False
+    give_back()
+    return True
+
+
+def _matched(paragraphs: Paragraphs) -> None:
+    """Once the whole run's matches are made and its paragraphs' shingles read: the columns only matching
+    reads let go, before the holder index's arrays are made (with them, the run's peak of memory)."""
+    paragraphs.let_go_matching()
+    give_back()
+
+
+def _nothing() -> None:
+    pass
+
+
+def _findings(
+    state: Any,
+    before: Mapping[str, Any],
+    paragraphs: Paragraphs,
+    followed: tuple[Iterable[Match], Any, set[int]],
+    numbered: Any,
+    paths: list[str],
+    options: tuple[float, int, bool],
+    context: Context,
+) -> tuple[list[Finding], Any]:
     matches, holders, again = followed
     found: list[Any] = []
     if len(paragraphs) >= 2 and numbered is not None:

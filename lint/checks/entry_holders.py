@@ -33,7 +33,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from lint.checks.api import Mapped
@@ -47,6 +47,10 @@ _VERSION = 1
 
 class Unsure(Exception):
     """A shingle's holders that can count are not all known for certain from the index."""
+
+
+def _nothing() -> None:
+    pass
 
 
 def whole_index(max_bucket: int) -> ShingleIndex:
@@ -105,15 +109,18 @@ class Joined:
         return b"".join(self._parts)
 
 
-def from_whole(index: ShingleIndex, paragraphs: Paragraphs, paths: Sequence[str], count: int) -> tuple[Any, ...]:
+def from_whole(
+    index: ShingleIndex, paragraphs: Paragraphs, paths: Sequence[str], count: int, walked: Callable[[], None] = _nothing
+) -> tuple[Any, ...]:
     """The index of a run (``paths``, in order) from the :class:`ShingleIndex` (of :func:`whole_index`)
     filled with its paragraphs in order; ``count``: the holders of a shingle that can count. The stock
     phrases, which it keeps the first ``max-bucket`` holders of, get SLACK more from a walk on from
-    their last (one walk of the run at most, about a tenth of the rule's time in a whole run)."""
+    their last (one walk of the run at most, about a tenth of the rule's time in a whole run).
+    ``walked`` is called once the paragraphs' shingles are read, before the index's arrays are made."""
     held: dict[int, Any] = index._held  # shingle -> its one holder, its holders, or () (a stock phrase)
     stock = index.stock if index.stock is not None else {}
     if index.max_bucket != count or len(stock) != sum(1 for value in held.values() if value == ()):
-        return from_walk(paragraphs, paths, count)  # (a stock phrase made one from its second holder on)
+        return from_walk(paragraphs, paths, count, walked)  # (a stock phrase made one from its second holder on)
     cap = count + SLACK
     wanted = set(stock) if SLACK else set()
     after = {gram: holders[-1] for gram, holders in stock.items()}
@@ -129,6 +136,7 @@ def from_whole(index: ShingleIndex, paragraphs: Paragraphs, paths: Sequence[str]
                     wanted.discard(gram)
         if not wanted:
             break
+    walked()
     held.update(stock)
     flat = _flat(held, cap)
     # the ShingleIndex is let go before the blob is made (it is several times the blob's size): the
@@ -138,8 +146,11 @@ def from_whole(index: ShingleIndex, paragraphs: Paragraphs, paths: Sequence[str]
     return _kept(paragraphs, paths, cap, flat)
 
 
-def from_walk(paragraphs: Paragraphs, paths: Sequence[str], count: int) -> tuple[Any, ...]:
-    """The index of a run (``paths``, in order) from a walk of its paragraphs' shingles."""
+def from_walk(
+    paragraphs: Paragraphs, paths: Sequence[str], count: int, walked: Callable[[], None] = _nothing
+) -> tuple[Any, ...]:
+    """The index of a run (``paths``, in order) from a walk of its paragraphs' shingles (``walked``:
+    as :func:`from_whole`)."""
     cap = count + SLACK
     held: dict[int, Any] = {}
     for i, grams in enumerate(paragraphs.each_grams()):
@@ -151,6 +162,7 @@ def from_walk(paragraphs: Paragraphs, paths: Sequence[str], count: int) -> tuple
                 held[gram] = [found, i]
             elif len(found) < cap:
                 found.append(i)
+    walked()
     return _kept(paragraphs, paths, cap, _flat(held, cap))
 
 

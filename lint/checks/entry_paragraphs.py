@@ -15,6 +15,7 @@ from itertools import compress
 from typing import Any
 
 from lint.checks.api import Anchored
+from lint.checks.entry_apart import Apart
 from lint.checks.entry_summary import (
     BOUNDS,
     CANONICAL_AT,
@@ -29,7 +30,10 @@ from lint.checks.entry_summary import (
     PATH,
     PHASES,
     PIECES,
+    SAME_GRAMS,
     SENTENCE_AT,
+    SENTENCE_GRAM_AT,
+    SENTENCE_GRAMS,
     TEXT_AT,
     TEXTS,
     Compared,
@@ -39,6 +43,10 @@ from lint.checks.entry_summary import (
 from lint.checks.identity import keys_of
 from lint.model import Paragraph, Span
 
+# the columns of a summary only matching reads (:meth:`Paragraphs.let_go_matching`)
+_MATCHING = frozenset(
+    (GRAMS, GRAM_AT, BOUNDS, SENTENCE_AT, CANONICALS, CANONICAL_AT, SENTENCE_GRAMS, SENTENCE_GRAM_AT, SAME_GRAMS)
+)
 _FOUND_ONE_BY_ONE = 8  # Paragraphs.with_digests: as many digests as this are searched for one by one
 
 
@@ -67,6 +75,7 @@ class Paragraphs:
 
     __slots__ = (
         "_anchors",
+        "_apart",
         "_blob",
         "_documents",
         "_first",
@@ -81,6 +90,7 @@ class Paragraphs:
     def __init__(self, summaries: Sequence[Anchored]) -> None:
         self.names = names = keys_of(name for anchored in summaries for name in anchored.summary[0])
         self._blob: bytes | None = None  # the run's digests, when kept (:meth:`kept`); else joined when asked
+        self._apart: Apart | None = None  # the texts, when set apart (:meth:`set_texts_apart`)
         self._summaries: list[tuple[Any, ...]] = [anchored.summary[1] for anchored in summaries]
         self._anchors = [anchored.anchors for anchored in summaries]
         self._piece_at: dict[int, array[int]] = {}  # per document, made when first asked (:meth:`_pieces`)
@@ -125,7 +135,7 @@ class Paragraphs:
         for a run whose changes leave the numbering as it was (:mod:`lint.checks.entry_kept`).
         ``columns`` and ``anchors`` may read each document's summary when first asked."""
         self = cls.__new__(cls)
-        self._summaries, self._anchors, self._piece_at = columns, anchors, {}
+        self._summaries, self._anchors, self._piece_at, self._apart = columns, anchors, {}, None
         self._first, self._documents, self._index, self._number = numbering
         self.keys, self.names, self._blob = keys, names, blob
         return self
@@ -268,8 +278,46 @@ class Paragraphs:
         ]
 
     def text(self, i: int) -> str:
-        summary, k = self._at(i)
-        return _text(summary[TEXTS], summary[TEXT_AT], k)
+        return self._text(self._documents[i], self._index[i])
+
+    def _text(self, d: int, k: int) -> str:
+        summary = self._summaries[d]
+        at, blob = summary[TEXT_AT], summary[TEXTS]
+        if blob is None and self._apart is not None:  # (set apart: read back)
+            return self._apart.read(d, at[k], at[k + 1]).decode("utf-8", "surrogatepass")
+        return _text(blob, at, k)
+
+    def text_bytes(self) -> int:
+        """The size of the run's paragraph texts in memory (UTF-8)."""
+        return sum(len(summary[TEXTS]) for summary in self._summaries if summary[TEXTS] is not None)
+
+    def set_texts_apart(self) -> bool:
+        """Every paragraph's text written to a temporary file and let go from memory (its summary made
+        again without them), then read back from it when asked (:mod:`lint.checks.entry_apart`), until
+        :meth:`close`. For a caller that holds the run's only copy of its summaries. False (and the texts
+        kept) when that file cannot be written."""
+        if self._apart is not None:
+            return True
+        try:
+            self._apart = Apart([summary[TEXTS] for summary in self._summaries])
+        except OSError:
+            return False
+        self._summaries = [(*summary[:TEXTS], None, *summary[TEXTS + 1 :]) for summary in self._summaries]
+        return True
+
+    def let_go_matching(self) -> None:
+        """Let go of the columns only matching reads (the shingles, and the sentences' bounds, canonical
+        texts and shingles: two thirds of a summary) once the run's matches and holder index are made:
+        the findings read the paragraphs' texts, places, entries and phases. For a caller that holds the
+        run's only copy of its summaries; any of those read afterwards is an error."""
+        self._summaries = [
+            tuple(None if n in _MATCHING else value for n, value in enumerate(summary)) for summary in self._summaries
+        ]
+
+    def close(self) -> None:
+        """Remove the texts' temporary file, if they were set apart (they cannot be read after)."""
+        if self._apart is not None:
+            self._apart.close()
 
     def path(self, i: int) -> str:
         return str(self._summaries[self._documents[i]][PATH])
@@ -301,5 +349,5 @@ class Paragraphs:
         d, k = self._documents[i], self._index[i]
         summary, at = self._summaries[d], self._anchors[d][k]
         moved = tuple((t, o + at) for t, o in self._pieces(d, k))
-        paragraph = Paragraph(_text(summary[TEXTS], summary[TEXT_AT], k), Span(at, at + summary[ENDS][k]), pieces=moved)
+        paragraph = Paragraph(self._text(d, k), Span(at, at + summary[ENDS][k]), pieces=moved)
         return paragraph.to_span(start, end)

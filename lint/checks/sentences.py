@@ -324,44 +324,38 @@ def name_word_counts(text: str, tokens: list[tuple[int, int]]) -> MutableSequenc
     return name_counts([text[s:e] for s, e in tokens])
 
 
+@lru_cache(maxsize=1 << 16)
+def _kind(word: str) -> str:
+    """What :func:`name_counts` asks of a token, as a letter: a name word ending in a letter or the
+    like (A), a comma (B), ``.!?`` (D) or ``;:)`` (E); another word ending in ``.!?`` (p), a joiner
+    ("for", "of", ...) that ends in neither those nor ``,;:)`` (j), or anything else (x)."""
+    last = word[-1]
+    if _name_word(word):
+        return "D" if last in ".!?" else "E" if last in ";:)" else "B" if last == "," else "A"
+    if last in ".!?":
+        return "p"
+    return "j" if last not in ",;:)" and word.lower().strip(",") in _NAME_JOINERS else "x"
+
+
+# a name of two tokens or more, in the tokens' kinds: a name word, then name words, each after one
+# that ends in a letter or a comma, or a joiner and a name word after one that ends in a letter
+# (not as the name's second token when it starts a sentence: after D, p or at the start)
+_NAME = regexcache.compile(r"[ABDE](?:(?<=[AB])[ABDE]|(?<=[^Dp]A)j[ABDE])(?:(?<=[AB])[ABDE]|(?<=A)j[ABDE])*")
+
+
 def name_counts(tokens: Sequence[str]) -> MutableSequence[int]:
     """Per token, 1 if it starts a word, 0 if it continues an official name.
 
     A run of capitalised words, joined by small words ("for", "of", "and", "the",
     "&") or by a comma between capitals, is one name ("Department for Business,
     Innovation and Skills" counts as one word), so long official names do not make
-    a sentence "long" by themselves.
+    a sentence "long" by themselves. Found by one regex over the tokens' kinds (:func:`_kind`).
     """
     n = len(tokens)
-    compact = n >= COMPACT  # a long paragraph: a byte a token, not a list item (8 bytes)
-    counts: MutableSequence[int] = array("b", b"\x01") * n if compact else [1] * n
-    caps: Sequence[int] = bytes(map(_name_word, tokens)) if compact else list(map(_name_word, tokens))
-    i = 0
-    while True:
-        try:
-            i = caps.index(1, i)  # the next capitalised token: most are not
-        except ValueError:
-            break
-        j = i  # the last capitalised token of the run
-        k = i + 1
-        while k < n:
-            ending = tokens[k - 1][-1]
-            if ending in ".;:!?)" or (ending == "," and not caps[k]):
-                break
-            if caps[k]:
-                j = k
-                k += 1
-                continue
-            word = tokens[k]
-            sentence_start = i == 0 or tokens[i - 1][-1] in ".!?"
-            joiner = word.lower().strip(",") in _NAME_JOINERS and k + 1 < n and not (j == i and sentence_start)
-            if joiner and caps[k + 1] and word[-1] not in ".;:,":
-                k += 1
-                continue
-            break
-        for m in range(i + 1, j + 1):
+    counts: MutableSequence[int] = array("b", b"\x01") * n if n >= COMPACT else [1] * n  # (long: a byte a token)
+    for name in _NAME.finditer("".join(map(_kind, tokens))):
+        for m in range(name.start() + 1, name.end()):
             counts[m] = 0
-        i = j + 1
     return counts
 
 
