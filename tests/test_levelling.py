@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint.checks import copies, levelling
-from lint.checks.levelling import canonical, marked, split_at
+from lint.checks.levelling import canonical, marked
 from lint.checks.plaintext import BREAK
 from lint.checks.sentences import split
 from lint.checks.shingles import grams, grams_in_parts
@@ -86,15 +86,27 @@ def _old_text(text, names):
     return joined, len(plain), array("q", grams(tokens)).tobytes()
 
 
+def _split_at(items, separator, parts):
+    """``items`` cut at each ``separator`` (``parts - 1`` of them): how the old levelling cut a paragraph."""
+    pieces = []
+    start = 0
+    for _ in range(parts - 1):
+        stop = items.index(separator, start)
+        pieces.append(items[start:stop])
+        start = stop + 1
+    pieces.append(items[start:])
+    return pieces
+
+
 def _old_sentences(text, names):
     bounds = split(text)
     if len(bounds) == 1:
         return [(*bounds[0], *_old_text(text, names))]
     n = len(bounds)
     words, plain = marked(f" {BREAK} ".join(text[a:b] for a, b in bounds), names)
-    counts = [len(w) for w in split_at(plain, BREAK, n)]
+    counts = [len(w) for w in _split_at(plain, BREAK, n)]
     found = []
-    for (start, end), count, part in zip(bounds, counts, split_at(words, BREAK, n), strict=True):
+    for (start, end), count, part in zip(bounds, counts, _split_at(words, BREAK, n), strict=True):
         joined, tokens = canonical(part)
         found.append((start, end, joined, count, array("q", grams(tokens)).tobytes()))
     return found

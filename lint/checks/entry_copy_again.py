@@ -95,7 +95,7 @@ def check_corpus_again(
         apart = _set_apart(paragraphs, summaries)
         index = whole_index(max_bucket)  # read afterwards: the holder index for the next run
         columns = Matched(find_matches(paragraphs, threshold, max_bucket, same_figures=same_figures, index=index))
-        walked = partial(_matched, paragraphs) if apart else _nothing
+        walked = partial(_matched, paragraphs) if apart else None
         followed = columns, from_whole(index, paragraphs, paths, max(2, max_bucket), walked), set()
     try:
         return _findings(state, before, paragraphs, followed, numbered, paths, options, context)
@@ -125,10 +125,6 @@ def _matched(paragraphs: Paragraphs) -> None:
     reads let go, before the holder index's arrays are made (with them, the run's peak of memory)."""
     paragraphs.let_go_matching()
     give_back()
-
-
-def _nothing() -> None:
-    pass
 
 
 def _findings(

@@ -49,10 +49,6 @@ class Unsure(Exception):
     """A shingle's holders that can count are not all known for certain from the index."""
 
 
-def _nothing() -> None:
-    pass
-
-
 def whole_index(max_bucket: int) -> ShingleIndex:
     """The index a whole run fills, keeping what :func:`from_whole` reads of it."""
     return ShingleIndex(max_bucket=max_bucket, keep_stock=True)
@@ -110,13 +106,17 @@ class Joined:
 
 
 def from_whole(
-    index: ShingleIndex, paragraphs: Paragraphs, paths: Sequence[str], count: int, walked: Callable[[], None] = _nothing
+    index: ShingleIndex,
+    paragraphs: Paragraphs,
+    paths: Sequence[str],
+    count: int,
+    walked: Callable[[], None] | None = None,
 ) -> tuple[Any, ...]:
     """The index of a run (``paths``, in order) from the :class:`ShingleIndex` (of :func:`whole_index`)
     filled with its paragraphs in order; ``count``: the holders of a shingle that can count. The stock
     phrases, which it keeps the first ``max-bucket`` holders of, get SLACK more from a walk on from
     their last (one walk of the run at most, about a tenth of the rule's time in a whole run).
-    ``walked`` is called once the paragraphs' shingles are read, before the index's arrays are made."""
+    ``walked``, if given, is called once the paragraphs' shingles are read, before the index's arrays are made."""
     held: dict[int, Any] = index._held  # shingle -> its one holder, its holders, or () (a stock phrase)
     stock = index.stock if index.stock is not None else {}
     if index.max_bucket != count or len(stock) != sum(1 for value in held.values() if value == ()):
@@ -136,7 +136,8 @@ def from_whole(
                     wanted.discard(gram)
         if not wanted:
             break
-    walked()
+    if walked is not None:
+        walked()
     held.update(stock)
     flat = _flat(held, cap)
     # the ShingleIndex is let go before the blob is made (it is several times the blob's size): the
@@ -147,7 +148,7 @@ def from_whole(
 
 
 def from_walk(
-    paragraphs: Paragraphs, paths: Sequence[str], count: int, walked: Callable[[], None] = _nothing
+    paragraphs: Paragraphs, paths: Sequence[str], count: int, walked: Callable[[], None] | None = None
 ) -> tuple[Any, ...]:
     """The index of a run (``paths``, in order) from a walk of its paragraphs' shingles (``walked``:
     as :func:`from_whole`)."""
@@ -162,7 +163,8 @@ def from_walk(
                 held[gram] = [found, i]
             elif len(found) < cap:
                 found.append(i)
-    walked()
+    if walked is not None:
+        walked()
     return _kept(paragraphs, paths, cap, _flat(held, cap))
 
 

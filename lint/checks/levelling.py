@@ -52,7 +52,7 @@ def tokens_of(words: list[str]) -> list[str]:
 def levelled(tokens: list[str]) -> tuple[str, list[str]]:
     """The canonical string of some tokens, and its tokens (``tokens`` itself when nothing was levelled)."""
     joined = " ".join(tokens)
-    if "the @org" in joined or "@org @org" in joined or "# #" in joined:
+    if may_level(joined):
         joined = level(joined)
         return joined, joined.split()
     return joined, tokens
@@ -61,6 +61,11 @@ def levelled(tokens: list[str]) -> tuple[str, list[str]]:
 def canonical(words: list[str]) -> tuple[str, list[str]]:
     """The canonical string of some words, and its tokens."""
     return levelled(tokens_of(words))
+
+
+def may_level(joined: str) -> bool:
+    """Whether :func:`level` may change ``joined`` (a canonical string): most hold no marker to level."""
+    return "the @org" in joined or "@org @org" in joined or "# #" in joined
 
 
 def level(joined: str) -> str:
@@ -72,18 +77,6 @@ def level(joined: str) -> str:
     while " # # " in joined:
         joined = joined.replace(" # # ", " # ")
     return joined.strip()
-
-
-def split_at(items: list[str], separator: str, parts: int) -> list[list[str]]:
-    """``items`` cut at each ``separator`` (expected ``parts - 1`` times)."""
-    pieces = []
-    start = 0
-    for _ in range(parts - 1):
-        stop = items.index(separator, start)
-        pieces.append(items[start:stop])
-        start = stop + 1
-    pieces.append(items[start:])
-    return pieces
 
 
 def same_words(text: str, joined: str, names: Names) -> bool:
@@ -139,7 +132,7 @@ def sentences_and_whole(
     # the paragraph's canonical string (its tokens joined) holds each sentence's: when it holds no
     # marker, neither the paragraph nor any sentence is levelled (3 searches, not 3 a sentence)
     everything = " ".join(filter(None, each))
-    if "the @org" in everything or "@org @org" in everything or "# #" in everything:
+    if may_level(everything):
         return _levelled_apart(text, joined, names, (raw, each, everything), counts, whole)
     paragraph: Levelled | None = None
     if whole and same_words(text, joined, names):
@@ -165,7 +158,7 @@ def _levelled_apart(
     raw, each, everything = tokenised
     parts = raw[:]
     for k, canonical_text in enumerate(each):
-        if "the @org" in canonical_text or "@org @org" in canonical_text or "# #" in canonical_text:
+        if may_level(canonical_text):
             each[k] = level(canonical_text)
             parts[k] = each[k].split()
     paragraph: Levelled | None = None

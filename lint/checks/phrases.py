@@ -215,11 +215,9 @@ def _fold(program: re.Pattern[str] | None) -> re.Pattern[str] | None:
 def _folded(shapes: _Shapes) -> _Shapes | None:
     """``shapes`` with the programs :func:`_unfinished` matches on a short paragraph folded (:func:`_fold`), or
     None when one of them cannot be."""
-    whole, short, late, label = (_fold(p) for p in (shapes.whole, shapes.short, shapes.short_late, shapes.label))
-    for program, rewritten in ((shapes.whole, whole), (shapes.short, short), (shapes.short_late, late)):
-        if program is not None and rewritten is None:
-            return None
-    if shapes.label is not None and label is None:
+    programs = (shapes.whole, shapes.short, shapes.short_late, shapes.label)
+    whole, short, late, label = rewritten = tuple(map(_fold, programs))
+    if any(program is not None and folded is None for program, folded in zip(programs, rewritten, strict=True)):
         return None
     return shapes._replace(whole=whole, short=short, short_late=late, label=label)
 
